@@ -1,0 +1,23 @@
+import type { ParsedInput } from '../../../shared/contract';
+import type { Context } from '../context';
+import { crudHandlers } from '../crud/handlers';
+import { getRow, setArchived } from '../crud/queries';
+import { accountFacets, accountsTable, accountTimeline } from './repo';
+
+const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
+
+export const accountsHandlers = {
+  ...crudHandlers('accounts', accountsTable),
+  'accounts.restore': async (input: ParsedInput<'accounts.restore'>, ctx: Context) => {
+    const row = await setArchived(ctx.db, accountsTable, input.id, false, ctx.now());
+    ctx.emit({ name: 'accounts.changed', ids: [input.id] });
+    return row;
+  },
+  'accounts.facets': (_input: ParsedInput<'accounts.facets'>, ctx: Context) => accountFacets(ctx.db),
+  'accounts.timeline': async (input: ParsedInput<'accounts.timeline'>, ctx: Context) => {
+    await getRow(ctx.db, accountsTable, input.id);
+    // One extra row tells whether there is more history to page into.
+    const entries = await accountTimeline(ctx.db, input.id, input.before ?? FAR_FUTURE, input.limit + 1);
+    return { entries: entries.slice(0, input.limit), hasMore: entries.length > input.limit };
+  },
+};

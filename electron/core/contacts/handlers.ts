@@ -1,0 +1,4 @@
+import { crudHandlers } from '../crud/handlers';
+import { contactsTable } from './repo';
+
+export const contactsHandlers = crudHandlers('contacts', contactsTable);

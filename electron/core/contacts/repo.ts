@@ -1,0 +1,10 @@
+import type { TableSpec } from '../crud/table';
+
+export const contactsTable: TableSpec = {
+  table: 'contacts',
+  label: 'contact',
+  flags: ['isChampion', 'isExecutiveSponsor'],
+  search: ['name', 'title', 'email'],
+  defaultSort: { field: 'name', direction: 'asc' },
+  references: { accountId: { table: 'accounts', label: 'account' }, personaId: { table: 'personas', label: 'persona' } },
+};

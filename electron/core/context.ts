@@ -1,0 +1,16 @@
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { ChangeEvent } from '../../shared/rpc';
+
+export type Log = (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
+
+/** What every handler gets: the workspace, the injected clock and logger, and a way to announce changes. */
+export interface Context {
+  db: Kysely<any>;
+  sqlite: Database.Database;
+  dbPath: string;
+  schemaVersion: number;
+  now: () => Date;
+  log: Log;
+  emit: (event: ChangeEvent) => void;
+}

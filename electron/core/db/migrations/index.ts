@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import * as init from './0001_init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<any>): Promise<void>;
+}
+
+/**
+ * Every migration, in order. A static list because the bundled main process has no folder to read;
+ * a test checks that it matches the files in this folder.
+ */
+export const migrations: readonly Migration[] = [{ version: 1, name: '0001_init', up: init.up }];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

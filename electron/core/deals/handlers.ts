@@ -1,0 +1,4 @@
+import { crudHandlers } from '../crud/handlers';
+import { dealsTable } from './repo';
+
+export const dealsHandlers = crudHandlers('deals', dealsTable);

@@ -1,0 +1,11 @@
+import type { TableSpec } from '../crud/table';
+
+export const dealsTable: TableSpec = {
+  table: 'deals',
+  label: 'deal',
+  json: ['products'],
+  search: ['prospect', 'industry', 'competitor', 'useCase', 'owner'],
+  time: 'openedAt',
+  defaultSort: { field: 'openedAt', direction: 'desc' },
+  references: { accountId: { table: 'accounts', label: 'account' } },
+};

@@ -1,0 +1,9 @@
+import type { TableSpec } from '../crud/table';
+
+export const deploymentsTable: TableSpec = {
+  table: 'deployments',
+  label: 'deployment',
+  search: ['product', 'notes'],
+  defaultSort: { field: 'plannedGoLive', direction: 'desc' },
+  references: { accountId: { table: 'accounts', label: 'account' } },
+};

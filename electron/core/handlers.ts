@@ -1,0 +1,28 @@
+import type { Channel } from '../../shared/contract';
+import { accountsHandlers } from './accounts/handlers';
+import { contactsHandlers } from './contacts/handlers';
+import type { Context } from './context';
+import { dealsHandlers } from './deals/handlers';
+import { deploymentsHandlers } from './deployments/handlers';
+import { outcomesHandlers } from './outcomes/handlers';
+import { personasHandlers } from './personas/handlers';
+import { surveyResponsesHandlers } from './surveyResponses/handlers';
+import { ticketsHandlers } from './tickets/handlers';
+import { touchpointsHandlers } from './touchpoints/handlers';
+import { workspaceHandlers } from './workspace/handlers';
+
+type AnyHandler = (input: any, ctx: Context) => unknown;
+
+/** Every channel's handler; the type makes a channel without one a compile error. */
+export const handlers: Record<Channel, AnyHandler> = {
+  ...workspaceHandlers,
+  ...accountsHandlers,
+  ...contactsHandlers,
+  ...personasHandlers,
+  ...touchpointsHandlers,
+  ...ticketsHandlers,
+  ...surveyResponsesHandlers,
+  ...deploymentsHandlers,
+  ...outcomesHandlers,
+  ...dealsHandlers,
+};

@@ -1,0 +1,50 @@
+import type { ChangeEvent } from '../../shared/rpc';
+import type { Context, Log } from './context';
+import { openWorkspace } from './db/open';
+import { createDispatch, type Dispatch } from './dispatch';
+
+export { CoreError } from './errors';
+export type { Dispatch } from './dispatch';
+
+export interface CoreOptions {
+  /** A workspace file, or ':memory:' for tests. */
+  dbPath: string;
+  now?: () => Date;
+  log?: Log;
+  /** Validate every handler's output against the contract (tests turn this on). */
+  checkOutputs?: boolean;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  /** Hear `domain.changed` events, e.g. to forward them to the renderer. */
+  subscribe(listener: (event: ChangeEvent) => void): () => void;
+  close(): Promise<void>;
+  readonly context: Context;
+}
+
+const silent: Log = () => {};
+
+/** The application in plain Node: everything host-specific is passed in. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const { sqlite, db, schemaVersion } = await openWorkspace(options.dbPath);
+  const listeners = new Set<(event: ChangeEvent) => void>();
+  const context: Context = {
+    db,
+    sqlite,
+    dbPath: options.dbPath,
+    schemaVersion,
+    now: options.now ?? (() => new Date()),
+    log: options.log ?? silent,
+    emit: (event) => listeners.forEach((listener) => listener(event)),
+  };
+  return {
+    dispatch: createDispatch(context, { checkOutputs: options.checkOutputs }),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => db.destroy(),
+    context,
+  };
+}

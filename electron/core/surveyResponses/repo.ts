@@ -1,0 +1,15 @@
+import type { TableSpec } from '../crud/table';
+
+export const surveyResponsesTable: TableSpec = {
+  table: 'survey_responses',
+  label: 'survey response',
+  search: ['comment'],
+  time: 'respondedAt',
+  defaultSort: { field: 'respondedAt', direction: 'desc' },
+  references: {
+    accountId: { table: 'accounts', label: 'account' },
+    contactId: { table: 'contacts', label: 'contact' },
+    touchpointId: { table: 'touchpoints', label: 'touchpoint' },
+    ticketId: { table: 'tickets', label: 'ticket' },
+  },
+};

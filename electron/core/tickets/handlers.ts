@@ -1,0 +1,4 @@
+import { crudHandlers } from '../crud/handlers';
+import { ticketsTable } from './repo';
+
+export const ticketsHandlers = crudHandlers('tickets', ticketsTable);

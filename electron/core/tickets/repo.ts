@@ -1,0 +1,10 @@
+import type { TableSpec } from '../crud/table';
+
+export const ticketsTable: TableSpec = {
+  table: 'tickets',
+  label: 'ticket',
+  search: ['subject', 'topic', 'externalId'],
+  time: 'openedAt',
+  defaultSort: { field: 'openedAt', direction: 'desc' },
+  references: { accountId: { table: 'accounts', label: 'account' }, contactId: { table: 'contacts', label: 'contact' } },
+};

@@ -1,0 +1,4 @@
+import { crudHandlers } from '../crud/handlers';
+import { touchpointsTable } from './repo';
+
+export const touchpointsHandlers = crudHandlers('touchpoints', touchpointsTable);

@@ -1,0 +1,14 @@
+import type { TableSpec } from '../crud/table';
+
+export const touchpointsTable: TableSpec = {
+  table: 'touchpoints',
+  label: 'touchpoint',
+  search: ['notes'],
+  time: 'occurredAt',
+  defaultSort: { field: 'occurredAt', direction: 'desc' },
+  references: {
+    accountId: { table: 'accounts', label: 'account' },
+    contactId: { table: 'contacts', label: 'contact' },
+    journeyTouchpointId: { table: 'journey_touchpoints', label: 'journey touchpoint' },
+  },
+};

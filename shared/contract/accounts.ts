@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import {
+  archivable,
+  calendarDate,
+  channel,
+  currency,
+  id,
+  idInput,
+  instant,
+  listInput,
+  minorUnits,
+  oneOrMany,
+  pageOf,
+  requiredText,
+  stamps,
+  text,
+  writable,
+} from './common';
+
+export const LIFECYCLE_STAGES = ['onboarding', 'adoption', 'growth', 'renewal', 'at_risk', 'churned'] as const;
+export const lifecycleStage = z.enum(LIFECYCLE_STAGES);
+/** Segments are user-defined; these are the defaults offered. */
+export const DEFAULT_SEGMENTS = ['enterprise', 'mid_market', 'smb'] as const;
+
+export const account = z.object({
+  id,
+  name: requiredText(),
+  externalId: text(100).nullable(),
+  industry: text(100).nullable(),
+  segment: requiredText(50),
+  region: text(100).nullable(),
+  employeeCount: z.number().int().nonnegative().nullable(),
+  arrMinor: minorUnits,
+  currency,
+  grossMarginPct: z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100').nullable(),
+  owner: text(100).nullable(),
+  lifecycleStage,
+  contractStart: calendarDate.nullable(),
+  renewalDate: calendarDate.nullable(),
+  churnedAt: calendarDate.nullable(),
+  churnReason: text(500).nullable(),
+  tags: z.array(requiredText(40)).max(50),
+  ...stamps,
+  ...archivable,
+});
+export type Account = z.infer<typeof account>;
+
+const accountInput = writable(account, ['name']);
+export const accountCreate = accountInput.create;
+export const accountUpdate = accountInput.update;
+export type AccountCreate = z.input<typeof accountCreate>;
+
+export const ACCOUNT_SORT_FIELDS = [
+  'name',
+  'segment',
+  'industry',
+  'region',
+  'owner',
+  'lifecycleStage',
+  'arrMinor',
+  'employeeCount',
+  'renewalDate',
+  'createdAt',
+] as const;
+
+export const accountList = listInput(
+  ACCOUNT_SORT_FIELDS,
+  z.object({
+    segment: oneOrMany(z.string()),
+    owner: oneOrMany(z.string()),
+    lifecycleStage: oneOrMany(lifecycleStage),
+    industry: oneOrMany(z.string()),
+    region: oneOrMany(z.string()),
+  }),
+);
+export type AccountListInput = z.input<typeof accountList>;
+
+/** One entry of an account's history, whatever table it came from. */
+export const timelineEntry = z.object({
+  kind: z.enum(['touchpoint', 'ticket', 'survey', 'deployment']),
+  id,
+  at: z.string(),
+  title: z.string(),
+  detail: z.string().nullable(),
+  channel: channel.nullable(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+/** The distinct values the accounts table's filters offer. */
+export const accountFacets = z.object({
+  segments: z.array(z.string()),
+  owners: z.array(z.string()),
+  industries: z.array(z.string()),
+  regions: z.array(z.string()),
+});
+
+export const accountsContract = {
+  'accounts.list': { input: accountList, output: pageOf(account) },
+  'accounts.get': { input: idInput, output: account },
+  'accounts.create': { input: accountCreate, output: account },
+  'accounts.update': { input: accountUpdate, output: account },
+  'accounts.archive': { input: idInput, output: account },
+  'accounts.restore': { input: idInput, output: account },
+  'accounts.facets': { input: z.object({}), output: accountFacets },
+  'accounts.timeline': {
+    input: z.object({ id, before: instant.optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.object({ entries: z.array(timelineEntry), hasMore: z.boolean() }),
+  },
+} as const;

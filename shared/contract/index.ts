@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { accountsContract } from './accounts';
+import { contactsContract } from './contacts';
+import { dealsContract } from './deals';
+import { deploymentsContract } from './deployments';
+import { outcomesContract } from './outcomes';
+import { personasContract } from './personas';
+import { surveyResponsesContract } from './surveyResponses';
+import { ticketsContract } from './tickets';
+import { touchpointsContract } from './touchpoints';
+import { workspaceContract } from './workspace';
+
+/** Every channel of the core: name -> { input, output } schemas. */
+export const contract = {
+  ...workspaceContract,
+  ...accountsContract,
+  ...contactsContract,
+  ...personasContract,
+  ...touchpointsContract,
+  ...ticketsContract,
+  ...surveyResponsesContract,
+  ...deploymentsContract,
+  ...outcomesContract,
+  ...dealsContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller may send (before defaults and transforms). */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { archivable, channel, id, idInput, instant, listInput, oneOrMany, pageOf, stamps, text, writable } from './common';
+
+export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const ticketPriority = z.enum(TICKET_PRIORITIES);
+export const TICKET_STATUSES = ['open', 'pending', 'solved', 'closed'] as const;
+export const ticketStatus = z.enum(TICKET_STATUSES);
+
+export const ticket = z.object({
+  id,
+  accountId: id,
+  contactId: id.nullable(),
+  externalId: text(100).nullable(),
+  subject: text(500).nullable(),
+  openedAt: instant,
+  firstResponseAt: instant.nullable(),
+  resolvedAt: instant.nullable(),
+  channel,
+  priority: ticketPriority,
+  topic: text(100).nullable(),
+  status: ticketStatus,
+  csat: z.number().int().min(1, 'must be 1-5').max(5, 'must be 1-5').nullable(),
+  ...stamps,
+  ...archivable,
+});
+export type Ticket = z.infer<typeof ticket>;
+
+const ticketInput = writable(ticket, ['accountId', 'openedAt', 'channel']);
+
+/** A response or resolution cannot come before the ticket was opened. */
+function inOrder(value: { openedAt?: string; firstResponseAt?: string | null; resolvedAt?: string | null }, ctx: z.RefinementCtx) {
+  if (!value.openedAt) return;
+  for (const field of ['firstResponseAt', 'resolvedAt'] as const) {
+    const at = value[field];
+    if (at && at < value.openedAt) ctx.addIssue({ code: 'custom', path: [field], message: 'cannot be before openedAt' });
+  }
+}
+
+export const ticketsContract = {
+  'tickets.list': {
+    input: listInput(
+      ['openedAt', 'priority', 'status', 'channel', 'topic', 'createdAt'],
+      z.object({
+        accountId: oneOrMany(id),
+        status: oneOrMany(ticketStatus),
+        priority: oneOrMany(ticketPriority),
+        channel: oneOrMany(channel),
+        topic: oneOrMany(z.string()),
+      }),
+    ),
+    output: pageOf(ticket),
+  },
+  'tickets.get': { input: idInput, output: ticket },
+  'tickets.create': { input: ticketInput.create.superRefine(inOrder), output: ticket },
+  'tickets.update': { input: ticketInput.update.superRefine(inOrder), output: ticket },
+  'tickets.archive': { input: idInput, output: ticket },
+} as const;

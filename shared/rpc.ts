@@ -1,0 +1,44 @@
+// The wire protocol shared by main, preload, renderer, the HTTP bridge and the CLI.
+// No zod here: the sandboxed preload bundles this file and must stay tiny.
+
+/** The one IPC channel the preload forwards `invoke` calls to. */
+export const INVOKE_CHANNEL = 'fulcrum:invoke';
+/** The one IPC channel main uses to push events (`domain.changed`) to the renderer. */
+export const EVENT_CHANNEL = 'fulcrum:event';
+
+export const ERROR_CODES = [
+  'BAD_INPUT',
+  'NOT_FOUND',
+  'UNKNOWN_CHANNEL',
+  'CONFLICT',
+  'NEWER_WORKSPACE',
+  'NOT_A_WORKSPACE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with the input, at a path such as `renewalDate` or `rows.3.score`. */
+export interface InputIssue {
+  path: string;
+  message: string;
+}
+
+export interface RpcError {
+  code: ErrorCode;
+  message: string;
+  issues?: InputIssue[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: RpcError };
+
+export interface ChangeEvent {
+  /** e.g. `accounts.changed` */
+  name: string;
+  ids?: number[];
+}
+
+/** What the preload exposes on `window.fulcrum`. */
+export interface Bridge {
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  on(listener: (event: ChangeEvent) => void): () => void;
+}
