@@ -1,0 +1,34 @@
+// `npm run web`: the same app in a browser on 127.0.0.1, over the HTTP bridge.
+// With no --db it opens the demo workspace (created on first start), as the desktop app does.
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core';
+import { ensureDemoWorkspace } from '../core/demo';
+import { startBridge } from './server';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, port: { type: 'string', default: '5178' } },
+  });
+  const dbPath = values.db ? resolve(values.db) : join(process.env.FULCRUM_HOME ?? join(homedir(), '.fulcrum'), 'demo.fulcrum');
+  if (!values.db) {
+    console.log(`No --db given: opening the demo workspace ${dbPath}`);
+    await ensureDemoWorkspace(dbPath);
+  }
+  const core = await createCore({ dbPath, log: (level, message, detail) => console[level](message, detail ?? '') });
+  const bridge = await startBridge({ core, rendererDir: resolve(__dirname, '../../out/renderer'), port: Number(values.port) });
+  console.log(`Fulcrum is running at ${bridge.url} (workspace ${dbPath}). Press Ctrl+C to stop.`);
+  const stop = async () => {
+    await bridge.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(`fulcrum web: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { useQuery } from '../api/useQuery';
+import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { ComingSoon } from '../components/ComingSoon';
+import { SECTIONS, useRoute } from './router';
+
+export function App() {
+  const route = useRoute();
+  const workspace = useQuery('workspace.info', {});
+
+  useEffect(() => {
+    if (workspace.data) document.title = `Fulcrum — ${workspace.data.name} (${workspace.data.path})`;
+  }, [workspace.data]);
+
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Sections">
+        <div className="brand">Fulcrum</div>
+        <ul>
+          {SECTIONS.map((section) => (
+            <li key={section.path}>
+              <a
+                href={`#/${section.path}`}
+                aria-current={route.section === section.path ? 'page' : undefined}
+                data-testid={`nav-${section.path}`}
+              >
+                {section.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <div className="workspace" data-testid="workspace-name" title={workspace.data?.path}>
+          {workspace.data?.name ?? ''}
+        </div>
+      </nav>
+      <main className="content">
+        {route.section === 'accounts' ? (
+          <AccountsScreen params={route.params} />
+        ) : (
+          <ComingSoon section={SECTIONS.find((s) => s.path === route.section)?.label ?? route.section} />
+        )}
+      </main>
+    </div>
+  );
+}
