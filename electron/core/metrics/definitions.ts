@@ -1,0 +1,152 @@
+/**
+ * Each metric's definition, as the UI shows it on a card ("the definition of this card").
+ * The formulas and sources repeat the doc comments of the functions that compute them.
+ */
+
+export interface MetricDefinition {
+  id: string;
+  name: string;
+  /** The formula in words. */
+  formula: string;
+  unit: 'percent' | 'points' | 'score' | 'mean' | 'money' | 'minutes' | 'days' | 'index';
+  source: string;
+}
+
+export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
+  {
+    id: 'nps',
+    name: 'Net Promoter Score',
+    formula:
+      '% promoters (9-10) − % detractors (0-6) of all 0-10 answers, passives in the base; 95 % interval from the variance of the promoter/detractor difference; a warning below 30 answers',
+    unit: 'points',
+    source: 'Reichheld (2003), HBR "The One Number You Need to Grow"; interval: Rocks (2016), The American Statistician',
+  },
+  {
+    id: 'csat',
+    name: 'Customer satisfaction (CSAT)',
+    formula: 'share of 4 and 5 answers on the 1-5 scale (top-2-box), with a Wilson 95 % interval',
+    unit: 'percent',
+    source: 'Top-two-box convention; interval: Wilson (1927), JASA 22:209-212',
+  },
+  {
+    id: 'nsat',
+    name: 'Net satisfaction (NSAT)',
+    formula: "% very satisfied − % dissatisfied (both dissatisfied answers) + 100, 0-200; \"don't know\" and n/a left out of the base",
+    unit: 'index',
+    source: "Microsoft's net satisfaction index (customer and partner satisfaction surveys)",
+  },
+  {
+    id: 'ces',
+    name: 'Customer Effort Score (CES)',
+    formula: 'mean of the 1-7 answers ("the company made it easy"), and the share of answers ≥ 5',
+    unit: 'mean',
+    source: 'Dixon, Freeman & Toman (2010), HBR; CES 2.0 in Dixon, Toman & DeLisi (2013), "The Effortless Experience"',
+  },
+  {
+    id: 'advocates',
+    name: 'Advocate segments',
+    formula:
+      'would-recommend × would-buy-again (0-10), high = 9-10: champions (both high), moral supporters (recommend only), captives (buy again only), rebels (neither)',
+    unit: 'percent',
+    source: 'Loyalty grid after Dick & Basu (1994), JAMS 22(2); cut-off at the NPS promoter threshold (Reichheld 2003)',
+  },
+  {
+    id: 'quantile',
+    name: 'Median and p90',
+    formula: 'linear interpolation between order statistics (Hyndman-Fan type 7); nearest rank (type 1) on request',
+    unit: 'minutes',
+    source: 'Hyndman & Fan (1996), "Sample quantiles in statistical packages", The American Statistician 50(4)',
+  },
+  {
+    id: 'grr',
+    name: 'Gross revenue retention',
+    formula: '(start ARR − churned − contraction) / start ARR, for the accounts present at the start',
+    unit: 'percent',
+    source: 'Subscription-business reporting convention (e.g. KeyBanc Capital Markets SaaS survey)',
+  },
+  {
+    id: 'nrr',
+    name: 'Net revenue retention',
+    formula: '(start ARR − churned − contraction + expansion) / start ARR; new customers are not in the cohort',
+    unit: 'percent',
+    source: 'Subscription-business reporting convention (e.g. KeyBanc Capital Markets SaaS survey)',
+  },
+  {
+    id: 'logoChurn',
+    name: 'Logo churn',
+    formula: 'customers lost in the period / customers at the start (logo retention = 100 % − logo churn), Wilson interval',
+    unit: 'percent',
+    source: 'Churn rate 1 − r, Gupta & Lehmann (2003), Journal of Interactive Marketing 17(1)',
+  },
+  {
+    id: 'renewalRate',
+    name: 'Renewal rate',
+    formula: 'renewals won / renewals due in the period, Wilson interval',
+    unit: 'percent',
+    source: 'Subscription-business reporting convention',
+  },
+  {
+    id: 'tenure',
+    name: 'Tenure',
+    formula: 'days from the customer start date to the period end (or churn date); median over accounts',
+    unit: 'days',
+    source: 'Plain duration; median by Hyndman & Fan (1996) type 7',
+  },
+  {
+    id: 'clv',
+    name: 'Customer lifetime value',
+    formula: 'm · r / (1 + i − r): yearly margin m, retention r, discount i; first margin one period out, survival-weighted',
+    unit: 'money',
+    source: 'Gupta & Lehmann (2003), "Customers as assets"; Gupta & Lehmann (2005), "Managing Customers as Investments"',
+  },
+  {
+    id: 'clvCohort',
+    name: 'Customer lifetime value (cohort form)',
+    formula: 'Σ m_t · S_t / (1 + i)^t for t = 1..T, S_t the cohort survival (r^t for a constant r)',
+    unit: 'money',
+    source: 'Gupta, Lehmann & Stuart (2004), "Valuing customers", Journal of Marketing Research 41(1)',
+  },
+  {
+    id: 'customerEquity',
+    name: 'Customer equity',
+    formula: 'sum of the CLVs of the current customers',
+    unit: 'money',
+    source: 'Rust, Zeithaml & Lemon (2000), "Driving Customer Equity"; Gupta & Lehmann (2003)',
+  },
+  {
+    id: 'roc',
+    name: 'Return on customer',
+    formula: '(cash flow in the period + change in customer equity) / customer equity at the start',
+    unit: 'percent',
+    source: 'Peppers & Rogers (2005), "Return on Customer"',
+  },
+  {
+    id: 'valueMap',
+    name: 'Relative quality / price (value map)',
+    formula:
+      'Σ weight × (our rating / competitor rating), weights summing to 100 (100 = parity); relative price = 100 · 100 / price-satisfaction score; ratios unrounded unless "rounded to 2 decimals" is chosen',
+    unit: 'index',
+    source: 'Gale (1994), "Managing Customer Value"',
+  },
+  {
+    id: 'health',
+    name: 'Health score',
+    formula:
+      'Σ w · s / Σ w over the components with data; coverage = weight with data / all weight; below 60 % coverage "insufficient data"; red < 50, amber < 70, else green',
+    unit: 'score',
+    source: 'Weighted composite indicator with re-weighting of missing components: OECD & JRC (2008), "Handbook on Constructing Composite Indicators"',
+  },
+  {
+    id: 'referenceMatch',
+    name: 'Reference match',
+    formula:
+      'after the gates (consent for the activity, health above the threshold, not fatigued): industry 30 + product 20 + use case 15 + size band 15 + region 10 + competitor displaced 10 for the criteria that match',
+    unit: 'score',
+    source: 'Weighted additive score (Edwards & Barron 1994, "SMARTS and SMARTER"); weights are the product\'s',
+  },
+];
+
+/** The definition of one metric, or undefined. */
+export function metricDefinition(id: string): MetricDefinition | undefined {
+  return METRIC_DEFINITIONS.find((d) => d.id === id);
+}

@@ -1,0 +1,107 @@
+// The Electron shell's entry: app lifecycle, the window, the open workspace. All state lives in
+// this closure (and in WorkspaceHost); the application itself is electron/core.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import type { Log } from '../core/context';
+import { ensureDemoWorkspace } from '../core/demo';
+import { hardenSession } from './hardening';
+import { registerInvokeHandler, sendEvent } from './ipc';
+import { installMenu } from './menu';
+import { windowTitle } from './settings';
+import { createMainWindow, loadRenderer, rendererOrigin } from './window';
+import { WorkspaceHost } from './workspaces';
+
+const log: Log = (level, message, detail) => console[level](`[fulcrum] ${message}`, ...(detail === undefined ? [] : [detail]));
+
+function start(): void {
+  // A second launch focuses the running app instead of opening the same workspace twice.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const origin = rendererOrigin(app.isPackaged);
+  let window: BrowserWindow | undefined;
+  let host: WorkspaceHost | undefined;
+  let closed = false;
+
+  const currentWindow = () => (window && !window.isDestroyed() ? window : undefined);
+
+  function openWindow(): void {
+    const existing = currentWindow();
+    if (existing) {
+      if (existing.isMinimized()) existing.restore();
+      existing.focus();
+      return;
+    }
+    const created = createMainWindow({ origin, title: windowTitle(host?.currentPath), log });
+    created.on('closed', () => {
+      if (window === created) window = undefined;
+    });
+    window = created;
+  }
+
+  /** Another workspace is open (or the recent list changed): title, menu, and a fresh renderer. */
+  function refresh(switched: boolean): void {
+    if (!host) return;
+    installMenu({ host, window: currentWindow });
+    const open = currentWindow();
+    if (!open) return;
+    open.setTitle(windowTitle(host.currentPath));
+    if (switched) loadRenderer(open, origin, log);
+  }
+
+  app.on('second-instance', () => {
+    if (app.isReady()) openWindow();
+  });
+
+  app.whenReady().then(async () => {
+    app.setAboutPanelOptions({ applicationName: 'Fulcrum', applicationVersion: app.getVersion() });
+    hardenSession(session.defaultSession);
+
+    const userData = app.getPath('userData');
+    host = new WorkspaceHost({
+      settingsFile: join(userData, 'settings.json'),
+      demoPath: join(userData, 'demo.fulcrum'),
+      ensureDemo: ensureDemoWorkspace,
+      showError: (title, message) => dialog.showErrorBox(title, message),
+      log,
+      onEvent: (event) => sendEvent(currentWindow(), event),
+      onChange: ({ switched }) => refresh(switched),
+    });
+    const workspaces = host;
+    registerInvokeHandler({ origin, log, dispatch: () => workspaces.current?.dispatch });
+
+    // Open the workspace before the window, so the renderer's first calls find it.
+    await workspaces.openInitial();
+    installMenu({ host: workspaces, window: currentWindow });
+    openWindow();
+  }).catch((error: unknown) => {
+    log('error', 'starting Fulcrum failed', error);
+    dialog.showErrorBox('Fulcrum could not start', error instanceof Error ? error.message : String(error));
+    app.quit();
+  });
+
+  app.on('window-all-closed', () => {
+    // On macOS the app (and its open workspace) stays until Quit; elsewhere closing the window quits.
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (app.isReady() && host && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  // Close the workspace (checkpointing its WAL) before the process goes.
+  app.on('will-quit', (event) => {
+    if (closed || !host) return;
+    event.preventDefault();
+    const closing = host;
+    closed = true;
+    closing
+      .close()
+      .catch((error: unknown) => log('warn', 'closing the workspace failed', error))
+      .finally(() => app.quit());
+  });
+}
+
+start();
