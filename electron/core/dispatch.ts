@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contract, isChannel } from '../../shared/contract';
+import { describeIssues } from '../../shared/contract/refine';
 import type { InputIssue, Result, RpcError } from '../../shared/rpc';
 import type { Context } from './context';
 import { CoreError } from './errors';
@@ -12,10 +13,6 @@ const fail = (error: RpcError): Result<never> => ({ ok: false, error });
 export function toIssues(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
-
-/** "renewalDate: must be a date as YYYY-MM-DD; name: is required" */
-export const describeIssues = (issues: InputIssue[]) =>
-  issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
 
 /** SQLite's constraint errors, in words a user can act on. */
 function fromSqlite(error: { code?: string; message: string }): RpcError | undefined {

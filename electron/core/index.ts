@@ -44,7 +44,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => db.destroy(),
+    async close() {
+      await db.destroy();
+      // Kysely only closes a connection it has used; a workspace opened and never queried is closed here.
+      if (sqlite.open) sqlite.close();
+    },
     context,
   };
 }

@@ -26,7 +26,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 }
 
 const refuse = (res: ServerResponse, status: number, message: string) =>
-  send(res, status, { ok: false, error: { code: 'BAD_INPUT', message } });
+  send(res, status, { ok: false, error: { code: status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'BAD_INPUT', message } });
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

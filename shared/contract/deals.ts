@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   archivable, currency, id, idInput, instant, listInput, minorUnits, oneOrMany, pageOf, requiredText, stamps, text, writable,
 } from './common';
+import { refineWith } from './refine';
 
 export const DEAL_STAGES = ['qualify', 'discover', 'propose', 'negotiate', 'closed_won', 'closed_lost'] as const;
 export const dealStage = z.enum(DEAL_STAGES);
@@ -31,10 +32,10 @@ export type Deal = z.infer<typeof deal>;
 
 const dealInput = writable(deal, ['prospect', 'openedAt']);
 
-function closedAfterOpened(value: { openedAt?: string; closedAt?: string | null }, ctx: z.RefinementCtx) {
-  if (value.openedAt && value.closedAt && value.closedAt < value.openedAt) {
-    ctx.addIssue({ code: 'custom', path: ['closedAt'], message: 'cannot be before openedAt' });
-  }
+export function dealOrderIssues(value: { openedAt?: string; closedAt?: string | null }) {
+  return value.openedAt && value.closedAt && value.closedAt < value.openedAt
+    ? [{ path: 'closedAt', message: 'cannot be before openedAt' }]
+    : [];
 }
 
 export const dealsContract = {
@@ -46,7 +47,7 @@ export const dealsContract = {
     output: pageOf(deal),
   },
   'deals.get': { input: idInput, output: deal },
-  'deals.create': { input: dealInput.create.superRefine(closedAfterOpened), output: deal },
-  'deals.update': { input: dealInput.update.superRefine(closedAfterOpened), output: deal },
+  'deals.create': { input: dealInput.create.superRefine(refineWith(dealOrderIssues)), output: deal },
+  'deals.update': { input: dealInput.update.superRefine(refineWith(dealOrderIssues)), output: deal },
   'deals.archive': { input: idInput, output: deal },
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { archivable, id, idInput, instant, listInput, oneOrMany, pageOf, stamps, text, writable } from './common';
+import { refineWith } from './refine';
 
 export const SURVEY_KINDS = ['nps', 'csat', 'nsat', 'ces', 'repurchase'] as const;
 export const surveyKind = z.enum(SURVEY_KINDS);
@@ -47,10 +48,6 @@ export function surveyScaleIssues(value: { kind?: string; score?: number | null;
   return issues;
 }
 
-function onScale(value: Parameters<typeof surveyScaleIssues>[0], ctx: z.RefinementCtx) {
-  for (const issue of surveyScaleIssues(value)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
-}
-
 export const surveyResponsesContract = {
   'surveyResponses.list': {
     input: listInput(
@@ -60,8 +57,8 @@ export const surveyResponsesContract = {
     output: pageOf(surveyResponse),
   },
   'surveyResponses.get': { input: idInput, output: surveyResponse },
-  'surveyResponses.create': { input: surveyInput.create.superRefine(onScale), output: surveyResponse },
-  // An update is checked against the stored row in the service, where the kind is known.
+  'surveyResponses.create': { input: surveyInput.create.superRefine(refineWith(surveyScaleIssues)), output: surveyResponse },
+  // An update is checked against the stored row in the core, where the kind is known.
   'surveyResponses.update': { input: surveyInput.update, output: surveyResponse },
   'surveyResponses.archive': { input: idInput, output: surveyResponse },
 } as const;

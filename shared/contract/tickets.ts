@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { archivable, channel, id, idInput, instant, listInput, oneOrMany, pageOf, stamps, text, writable } from './common';
+import { refineWith } from './refine';
 
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const ticketPriority = z.enum(TICKET_PRIORITIES);
@@ -28,12 +29,13 @@ export type Ticket = z.infer<typeof ticket>;
 const ticketInput = writable(ticket, ['accountId', 'openedAt', 'channel']);
 
 /** A response or resolution cannot come before the ticket was opened. */
-function inOrder(value: { openedAt?: string; firstResponseAt?: string | null; resolvedAt?: string | null }, ctx: z.RefinementCtx) {
-  if (!value.openedAt) return;
+export function ticketOrderIssues(value: { openedAt?: string; firstResponseAt?: string | null; resolvedAt?: string | null }) {
+  const issues: { path: string; message: string }[] = [];
   for (const field of ['firstResponseAt', 'resolvedAt'] as const) {
     const at = value[field];
-    if (at && at < value.openedAt) ctx.addIssue({ code: 'custom', path: [field], message: 'cannot be before openedAt' });
+    if (value.openedAt && at && at < value.openedAt) issues.push({ path: field, message: 'cannot be before openedAt' });
   }
+  return issues;
 }
 
 export const ticketsContract = {
@@ -51,7 +53,7 @@ export const ticketsContract = {
     output: pageOf(ticket),
   },
   'tickets.get': { input: idInput, output: ticket },
-  'tickets.create': { input: ticketInput.create.superRefine(inOrder), output: ticket },
-  'tickets.update': { input: ticketInput.update.superRefine(inOrder), output: ticket },
+  'tickets.create': { input: ticketInput.create.superRefine(refineWith(ticketOrderIssues)), output: ticket },
+  'tickets.update': { input: ticketInput.update.superRefine(refineWith(ticketOrderIssues)), output: ticket },
   'tickets.archive': { input: idInput, output: ticket },
 } as const;

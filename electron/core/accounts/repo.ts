@@ -31,6 +31,12 @@ export async function accountFacets(db: Kysely<any>) {
 }
 
 /**
+ * A deployment's moment as an instant like every other entry's, so that any entry's `at` is a valid
+ * `before` for the next page and sorts consistently (its dates are YYYY-MM-DD, read as UTC midnight).
+ */
+const deploymentAt = sql`coalesce(coalesce(actual_go_live, planned_go_live, started_at) || 'T00:00:00.000Z', created_at)`;
+
+/**
  * An account's history newest first, merged from four tables in one query. Each branch uses its
  * table's (account_id, time) index; `before` pages further back.
  */
@@ -51,10 +57,10 @@ export async function accountTimeline(
       SELECT 'survey', id, responded_at, upper(kind) || ' ' || coalesce(score, replace(non_answer, '_', ' ')), comment, NULL
         FROM survey_responses WHERE account_id = ${accountId} AND archived_at IS NULL AND responded_at < ${before}
       UNION ALL
-      SELECT 'deployment', id, coalesce(actual_go_live, planned_go_live, started_at, created_at), product || ' · ' || replace(status, '_', ' '),
+      SELECT 'deployment', id, ${deploymentAt}, product || ' · ' || replace(status, '_', ' '),
           'planned go-live ' || coalesce(planned_go_live, 'not set') || coalesce(', live since ' || actual_go_live, ''), NULL
         FROM deployments WHERE account_id = ${accountId} AND archived_at IS NULL
-          AND coalesce(actual_go_live, planned_go_live, started_at, created_at) < ${before}
+          AND ${deploymentAt} < ${before}
     )
     ORDER BY at DESC, kind, id DESC
     LIMIT ${limit}`.execute(db);

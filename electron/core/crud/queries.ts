@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { describeIssues } from '../../../shared/contract/refine';
 import { CoreError, notFound } from '../errors';
 import { decodeRow, encodeValues, type Row, type TableSpec } from './table';
 
@@ -87,8 +88,10 @@ export async function insertRow(db: Kysely<any>, spec: TableSpec, values: Row, n
 }
 
 export async function updateRow(db: Kysely<any>, spec: TableSpec, id: number, patch: Row, now: Date): Promise<Row> {
-  await getRow(db, spec, id);
+  const stored = await getRow(db, spec, id);
   await checkReferences(db, spec, patch);
+  const issues = spec.check?.({ ...stored, ...patch }) ?? [];
+  if (issues.length > 0) throw new CoreError('BAD_INPUT', describeIssues(issues), issues);
   const values = encodeValues(spec, patch);
   if (Object.keys(values).length > 0) {
     await db.updateTable(spec.table).set({ ...values, updatedAt: now.toISOString() }).where('id', '=', id).execute();
@@ -98,7 +101,9 @@ export async function updateRow(db: Kysely<any>, spec: TableSpec, id: number, pa
 
 /** Soft delete: the row stays, hidden from lists, until the user purges it. */
 export async function setArchived(db: Kysely<any>, spec: TableSpec, id: number, archived: boolean, now: Date): Promise<Row> {
-  await getRow(db, spec, id);
+  const current = await getRow(db, spec, id);
+  // Archiving twice keeps the first date: when it was archived is what the user needs to know.
+  if ((current.archivedAt !== null) === archived) return current;
   const stamp = now.toISOString();
   await db
     .updateTable(spec.table)

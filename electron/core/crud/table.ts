@@ -1,3 +1,5 @@
+import type { RowRule } from '../../../shared/contract/refine';
+
 /**
  * How a domain's table is stored: the generic list/get/create/update/archive queries read this
  * instead of each domain writing them again.
@@ -18,6 +20,8 @@ export interface TableSpec {
   defaultSort: { field: string; direction: 'asc' | 'desc' };
   /** Foreign keys checked before a write, so an unknown id is NOT_FOUND naming the field. */
   references?: Readonly<Record<string, { table: string; label: string }>>;
+  /** A rule across fields, run on the whole row after an update (the input alone cannot see stored fields). */
+  check?: RowRule<any>;
 }
 
 export type Row = Record<string, unknown>;

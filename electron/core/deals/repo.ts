@@ -1,3 +1,4 @@
+import { dealOrderIssues } from '../../../shared/contract/deals';
 import type { TableSpec } from '../crud/table';
 
 export const dealsTable: TableSpec = {
@@ -8,4 +9,5 @@ export const dealsTable: TableSpec = {
   time: 'openedAt',
   defaultSort: { field: 'openedAt', direction: 'desc' },
   references: { accountId: { table: 'accounts', label: 'account' } },
+  check: dealOrderIssues,
 };

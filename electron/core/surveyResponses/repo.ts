@@ -1,3 +1,4 @@
+import { surveyScaleIssues } from '../../../shared/contract/surveyResponses';
 import type { TableSpec } from '../crud/table';
 
 export const surveyResponsesTable: TableSpec = {
@@ -12,4 +13,5 @@ export const surveyResponsesTable: TableSpec = {
     touchpointId: { table: 'touchpoints', label: 'touchpoint' },
     ticketId: { table: 'tickets', label: 'ticket' },
   },
+  check: surveyScaleIssues,
 };

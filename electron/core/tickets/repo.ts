@@ -1,3 +1,4 @@
+import { ticketOrderIssues } from '../../../shared/contract/tickets';
 import type { TableSpec } from '../crud/table';
 
 export const ticketsTable: TableSpec = {
@@ -7,4 +8,5 @@ export const ticketsTable: TableSpec = {
   time: 'openedAt',
   defaultSort: { field: 'openedAt', direction: 'desc' },
   references: { accountId: { table: 'accounts', label: 'account' }, contactId: { table: 'contacts', label: 'contact' } },
+  check: ticketOrderIssues,
 };

@@ -1,0 +1,449 @@
+-- user_version 1
+
+-- table accounts on accounts
+CREATE TABLE accounts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    external_id TEXT UNIQUE,
+    industry TEXT,
+    segment TEXT NOT NULL DEFAULT 'smb' CHECK (length(trim(segment)) > 0),
+    region TEXT,
+    employee_count INTEGER CHECK (employee_count >= 0),
+    arr_minor INTEGER NOT NULL DEFAULT 0 CHECK (arr_minor >= 0),
+    currency TEXT NOT NULL DEFAULT 'USD' CHECK (length(currency) = 3),
+    gross_margin_pct REAL CHECK (gross_margin_pct BETWEEN 0 AND 100),
+    owner TEXT,
+    lifecycle_stage TEXT NOT NULL DEFAULT 'onboarding'
+      CHECK (lifecycle_stage IN ('onboarding','adoption','growth','renewal','at_risk','churned')),
+    contract_start TEXT,
+    renewal_date TEXT,
+    churned_at TEXT,
+    churn_reason TEXT,
+    tags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags)),
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index accounts_arr on accounts
+CREATE INDEX accounts_arr ON accounts (arr_minor);
+
+-- index accounts_lifecycle_stage on accounts
+CREATE INDEX accounts_lifecycle_stage ON accounts (lifecycle_stage, name);
+
+-- index accounts_name on accounts
+CREATE INDEX accounts_name ON accounts (name);
+
+-- index accounts_owner on accounts
+CREATE INDEX accounts_owner ON accounts (owner, name);
+
+-- index accounts_renewal_date on accounts
+CREATE INDEX accounts_renewal_date ON accounts (renewal_date);
+
+-- index accounts_segment on accounts
+CREATE INDEX accounts_segment ON accounts (segment, name);
+
+-- table assessment_answers on assessment_answers
+CREATE TABLE assessment_answers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    respondent_id INTEGER NOT NULL REFERENCES assessment_respondents (id) ON DELETE CASCADE,
+    item_key TEXT NOT NULL,
+    level REAL,
+    non_answer TEXT CHECK (non_answer IN ('dont_know','not_applicable')),
+    evidence TEXT,
+    links TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(links)), created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+    CHECK ((level IS NULL) <> (non_answer IS NULL)),
+    UNIQUE (respondent_id, item_key));
+
+-- index assessment_answers_assessment on assessment_answers
+CREATE INDEX assessment_answers_assessment ON assessment_answers (assessment_id);
+
+-- table assessment_recommendations on assessment_recommendations
+CREATE TABLE assessment_recommendations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    dimension_key TEXT,
+    item_key TEXT,
+    action TEXT NOT NULL,
+    owner TEXT,
+    horizon TEXT,
+    expected_effect TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index assessment_recommendations_assessment on assessment_recommendations
+CREATE INDEX assessment_recommendations_assessment ON assessment_recommendations (assessment_id, position);
+
+-- table assessment_respondents on assessment_respondents
+CREATE TABLE assessment_respondents (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    role TEXT,
+    function TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index assessment_respondents_assessment on assessment_respondents
+CREATE INDEX assessment_respondents_assessment ON assessment_respondents (assessment_id);
+
+-- table assessment_targets on assessment_targets
+CREATE TABLE assessment_targets (
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    item_key TEXT NOT NULL,
+    level REAL NOT NULL,
+    PRIMARY KEY (assessment_id, item_key));
+
+-- table assessment_templates on assessment_templates
+CREATE TABLE assessment_templates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    framework TEXT NOT NULL CHECK (json_valid(framework)),
+    locked_at TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+    UNIQUE (name, version));
+
+-- table assessments on assessments
+CREATE TABLE assessments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    template_id INTEGER NOT NULL REFERENCES assessment_templates (id),
+    account_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,
+    client_name TEXT NOT NULL,
+    assessed_on TEXT NOT NULL,
+    assessor TEXT NOT NULL,
+    scope TEXT,
+    executive_summary TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index assessments_template on assessments
+CREATE INDEX assessments_template ON assessments (template_id);
+
+-- table consents on consents
+CREATE TABLE consents (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    activity TEXT NOT NULL CHECK (activity IN ('reference_call','case_study','press_quote','analyst_briefing','site_visit','speaking','peer_review','logo_use')),
+    granted_at TEXT NOT NULL,
+    granted_by TEXT NOT NULL,
+    expires_at TEXT,
+    restrictions TEXT,
+    rules TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(rules)),
+    revoked_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index consents_contact on consents
+CREATE INDEX consents_contact ON consents (contact_id, activity);
+
+-- table contacts on contacts
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    persona_id INTEGER REFERENCES personas (id) ON DELETE SET NULL,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    title TEXT,
+    email TEXT,
+    is_champion INTEGER NOT NULL DEFAULT 0 CHECK (is_champion IN (0, 1)),
+    is_executive_sponsor INTEGER NOT NULL DEFAULT 0 CHECK (is_executive_sponsor IN (0, 1)),
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index contacts_account on contacts
+CREATE INDEX contacts_account ON contacts (account_id);
+
+-- index contacts_persona on contacts
+CREATE INDEX contacts_persona ON contacts (persona_id);
+
+-- table deals on deals
+CREATE TABLE deals (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,
+    prospect TEXT NOT NULL CHECK (length(trim(prospect)) > 0),
+    industry TEXT,
+    segment TEXT,
+    region TEXT,
+    employee_count INTEGER CHECK (employee_count >= 0),
+    products TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(products)),
+    use_case TEXT,
+    competitor TEXT,
+    amount_minor INTEGER NOT NULL DEFAULT 0 CHECK (amount_minor >= 0),
+    currency TEXT NOT NULL DEFAULT 'USD' CHECK (length(currency) = 3),
+    stage TEXT NOT NULL DEFAULT 'qualify'
+      CHECK (stage IN ('qualify','discover','propose','negotiate','closed_won','closed_lost')),
+    owner TEXT,
+    opened_at TEXT NOT NULL,
+    closed_at TEXT CHECK (closed_at >= opened_at),
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index deals_account on deals
+CREATE INDEX deals_account ON deals (account_id);
+
+-- index deals_stage on deals
+CREATE INDEX deals_stage ON deals (stage, opened_at);
+
+-- table deployments on deployments
+CREATE TABLE deployments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    product TEXT NOT NULL CHECK (length(trim(product)) > 0),
+    status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned','in_progress','live','stalled','cancelled')),
+    started_at TEXT,
+    planned_go_live TEXT,
+    actual_go_live TEXT,
+    licences_purchased INTEGER CHECK (licences_purchased >= 0),
+    licences_used INTEGER CHECK (licences_used >= 0),
+    notes TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index deployments_account on deployments
+CREATE INDEX deployments_account ON deployments (account_id);
+
+-- table journey_maps on journey_maps
+CREATE TABLE journey_maps (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    persona_id INTEGER REFERENCES personas (id) ON DELETE SET NULL,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    description TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- table journey_stages on journey_stages
+CREATE TABLE journey_stages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    journey_map_id INTEGER NOT NULL REFERENCES journey_maps (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index journey_stages_map on journey_stages
+CREATE INDEX journey_stages_map ON journey_stages (journey_map_id, position);
+
+-- table journey_touchpoints on journey_touchpoints
+CREATE TABLE journey_touchpoints (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    journey_stage_id INTEGER NOT NULL REFERENCES journey_stages (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    channel TEXT CHECK (channel IN ('phone','email','chat','self_service','community','in_person','webinar')),
+    owner_team TEXT,
+    lane TEXT NOT NULL DEFAULT 'front' CHECK (lane IN ('front','back')),
+    is_moment_of_truth INTEGER NOT NULL DEFAULT 0 CHECK (is_moment_of_truth IN (0, 1)),
+    ideal_experience TEXT,
+    target_metric TEXT,
+    target_operator TEXT CHECK (target_operator IN ('>=','<=')),
+    target_value REAL,
+    match_rule TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(match_rule)), created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index journey_touchpoints_stage on journey_touchpoints
+CREATE INDEX journey_touchpoints_stage ON journey_touchpoints (journey_stage_id, position);
+
+-- table outcomes on outcomes
+CREATE TABLE outcomes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    deployment_id INTEGER REFERENCES deployments (id) ON DELETE SET NULL,
+    metric TEXT NOT NULL CHECK (length(trim(metric)) > 0),
+    baseline REAL,
+    achieved REAL,
+    unit TEXT,
+    period_start TEXT,
+    period_end TEXT,
+    method TEXT,
+    verified_by TEXT,
+    verified_at TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index outcomes_account on outcomes
+CREATE INDEX outcomes_account ON outcomes (account_id);
+
+-- table personas on personas
+CREATE TABLE personas (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    description TEXT,
+    channel_preferences TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(channel_preferences)),
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- table reference_requests on reference_requests
+CREATE TABLE reference_requests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    reference_id INTEGER NOT NULL REFERENCES "references" (id) ON DELETE CASCADE,
+    deal_id INTEGER REFERENCES deals (id) ON DELETE SET NULL,
+    requester TEXT NOT NULL,
+    activity TEXT NOT NULL CHECK (activity IN ('reference_call','case_study','press_quote','analyst_briefing','site_visit','speaking','peer_review','logo_use')),
+    requested_at TEXT NOT NULL,
+    needed_by TEXT,
+    status TEXT NOT NULL DEFAULT 'requested'
+      CHECK (status IN ('requested','approved','scheduled','completed','declined','cancelled')),
+    scheduled_for TEXT,
+    completed_at TEXT,
+    happened INTEGER CHECK (happened IN (0, 1)),
+    rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+    feedback TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index reference_requests_deal on reference_requests
+CREATE INDEX reference_requests_deal ON reference_requests (deal_id);
+
+-- index reference_requests_reference on reference_requests
+CREATE INDEX reference_requests_reference ON reference_requests (reference_id, requested_at);
+
+-- table reference_stage_changes on reference_stage_changes
+CREATE TABLE reference_stage_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    reference_id INTEGER NOT NULL REFERENCES "references" (id) ON DELETE CASCADE,
+    from_stage TEXT,
+    to_stage TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    reason TEXT);
+
+-- index reference_stage_changes_reference on reference_stage_changes
+CREATE INDEX reference_stage_changes_reference ON reference_stage_changes (reference_id, changed_at);
+
+-- table references on references
+CREATE TABLE "references" (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,
+    stage TEXT NOT NULL DEFAULT 'candidate'
+      CHECK (stage IN ('candidate','nominated','recruited','active','resting','retired','declined')),
+    usage_limit_per_quarter INTEGER CHECK (usage_limit_per_quarter >= 0),
+    notes TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index references_account on references
+CREATE INDEX references_account ON "references" (account_id);
+
+-- index references_stage on references
+CREATE INDEX references_stage ON "references" (stage);
+
+-- table settings on settings
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_valid(value)), updated_at TEXT NOT NULL);
+
+-- index sqlite_autoindex_accounts_1 on accounts
+-- (created by SQLite);
+
+-- index sqlite_autoindex_assessment_answers_1 on assessment_answers
+-- (created by SQLite);
+
+-- index sqlite_autoindex_assessment_targets_1 on assessment_targets
+-- (created by SQLite);
+
+-- index sqlite_autoindex_assessment_templates_1 on assessment_templates
+-- (created by SQLite);
+
+-- index sqlite_autoindex_personas_1 on personas
+-- (created by SQLite);
+
+-- index sqlite_autoindex_settings_1 on settings
+-- (created by SQLite);
+
+-- index sqlite_autoindex_story_outcomes_1 on story_outcomes
+-- (created by SQLite);
+
+-- index sqlite_autoindex_tickets_1 on tickets
+-- (created by SQLite);
+
+-- table sqlite_sequence on sqlite_sequence
+CREATE TABLE sqlite_sequence(name,seq);
+
+-- table story_approvals on story_approvals
+CREATE TABLE story_approvals (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    story_id INTEGER NOT NULL REFERENCES success_stories (id) ON DELETE CASCADE,
+    approver TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('customer','legal','marketing','account_owner')),
+    approved_at TEXT NOT NULL,
+    note TEXT);
+
+-- index story_approvals_story on story_approvals
+CREATE INDEX story_approvals_story ON story_approvals (story_id);
+
+-- table story_outcomes on story_outcomes
+CREATE TABLE story_outcomes (
+    story_id INTEGER NOT NULL REFERENCES success_stories (id) ON DELETE CASCADE,
+    outcome_id INTEGER NOT NULL REFERENCES outcomes (id) ON DELETE CASCADE,
+    PRIMARY KEY (story_id, outcome_id));
+
+-- table success_stories on success_stories
+CREATE TABLE success_stories (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    stage TEXT NOT NULL DEFAULT 'idea'
+      CHECK (stage IN ('idea','drafting','customer_review','approved','published','retired')),
+    industry TEXT,
+    challenge TEXT,
+    solution TEXT,
+    quotes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(quotes)),
+    products TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(products)),
+    published_at TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index success_stories_account on success_stories
+CREATE INDEX success_stories_account ON success_stories (account_id);
+
+-- table survey_responses on survey_responses
+CREATE TABLE survey_responses (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,
+    touchpoint_id INTEGER REFERENCES touchpoints (id) ON DELETE SET NULL,
+    ticket_id INTEGER REFERENCES tickets (id) ON DELETE SET NULL,
+    responded_at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('nps','csat','nsat','ces','repurchase')),
+    score INTEGER,
+    non_answer TEXT CHECK (non_answer IN ('dont_know','not_applicable')),
+    comment TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+    -- A score on the kind's own scale, or (NSAT only) an explicit non-answer instead of one.
+    CHECK ((score IS NULL) <> (non_answer IS NULL)),
+    CHECK (non_answer IS NULL OR kind = 'nsat'),
+    CHECK (score IS NULL
+      OR (kind IN ('nps','repurchase') AND score BETWEEN 0 AND 10)
+      OR (kind = 'csat' AND score BETWEEN 1 AND 5)
+      OR (kind = 'nsat' AND score BETWEEN 1 AND 4)
+      OR (kind = 'ces' AND score BETWEEN 1 AND 7)));
+
+-- index survey_responses_account_time on survey_responses
+CREATE INDEX survey_responses_account_time ON survey_responses (account_id, responded_at);
+
+-- index survey_responses_kind_time on survey_responses
+CREATE INDEX survey_responses_kind_time ON survey_responses (kind, responded_at);
+
+-- table tickets on tickets
+CREATE TABLE tickets (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,
+    external_id TEXT UNIQUE,
+    subject TEXT,
+    opened_at TEXT NOT NULL,
+    first_response_at TEXT CHECK (first_response_at >= opened_at),
+    resolved_at TEXT CHECK (resolved_at >= opened_at),
+    channel TEXT CHECK (channel IN ('phone','email','chat','self_service','community','in_person','webinar')) NOT NULL,
+    priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('low','normal','high','urgent')),
+    topic TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','pending','solved','closed')),
+    csat INTEGER CHECK (csat BETWEEN 1 AND 5),
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index tickets_account_time on tickets
+CREATE INDEX tickets_account_time ON tickets (account_id, opened_at);
+
+-- index tickets_status on tickets
+CREATE INDEX tickets_status ON tickets (status, opened_at);
+
+-- index tickets_time on tickets
+CREATE INDEX tickets_time ON tickets (opened_at);
+
+-- table touchpoints on touchpoints
+CREATE TABLE touchpoints (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,
+    journey_touchpoint_id INTEGER REFERENCES journey_touchpoints (id) ON DELETE SET NULL,
+    occurred_at TEXT NOT NULL,
+    channel TEXT CHECK (channel IN ('phone','email','chat','self_service','community','in_person','webinar')) NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('onboarding','implementation','training','support','qbr','renewal','marketing','social')),
+    sentiment INTEGER CHECK (sentiment BETWEEN -2 AND 2),
+    notes TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index touchpoints_account_time on touchpoints
+CREATE INDEX touchpoints_account_time ON touchpoints (account_id, occurred_at);
+
+-- index touchpoints_time on touchpoints
+CREATE INDEX touchpoints_time ON touchpoints (occurred_at);
