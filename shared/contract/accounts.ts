@@ -86,6 +86,18 @@ export const timelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 
+const CURSOR_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~(touchpoint|ticket|survey|deployment)~(\d+)$/;
+
+/** A timeline page's end: "at~kind~id", the sort key of its last entry. */
+export const timelineCursor = z.string().regex(CURSOR_PATTERN, 'is not a timeline cursor from a previous page');
+
+export const formatTimelineCursor = (entry: Pick<TimelineEntry, 'at' | 'kind' | 'id'>) => `${entry.at}~${entry.kind}~${entry.id}`;
+
+export function parseTimelineCursor(cursor: string): Pick<TimelineEntry, 'at' | 'kind' | 'id'> {
+  const [, at, kind, id] = CURSOR_PATTERN.exec(cursor)!;
+  return { at: at!, kind: kind as TimelineEntry['kind'], id: Number(id) };
+}
+
 /** The distinct values the accounts table's filters offer. */
 export const accountFacets = z.object({
   segments: z.array(z.string()),
@@ -103,7 +115,14 @@ export const accountsContract = {
   'accounts.restore': { input: idInput, output: account },
   'accounts.facets': { input: z.object({}), output: accountFacets },
   'accounts.timeline': {
-    input: z.object({ id, before: instant.optional(), limit: z.number().int().min(1).max(500).default(100) }),
-    output: z.object({ entries: z.array(timelineEntry), hasMore: z.boolean() }),
+    input: z.object({
+      id,
+      /** Only entries strictly before this instant. */
+      before: instant.optional(),
+      /** The previous page's `nextCursor`: continue exactly after its last entry. */
+      cursor: timelineCursor.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ entries: z.array(timelineEntry), hasMore: z.boolean(), nextCursor: timelineCursor.nullable() }),
   },
 } as const;

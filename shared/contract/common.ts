@@ -4,7 +4,7 @@ import { z } from 'zod';
 // mean the same on every channel.
 
 export const id = z.number().int().positive();
-export const idInput = z.object({ id });
+export const idInput = z.strictObject({ id });
 
 /** An instant, accepted with any offset and stored as ISO-8601 UTC ("2026-03-01T09:30:00.000Z"). */
 export const instant = z.iso
@@ -56,11 +56,12 @@ export function writable<Shape extends z.ZodRawShape, Required extends keyof Sha
   const fields = entity.omit(META_KEYS as never).partial();
   const requiredMask = Object.fromEntries(required.map((key) => [key, true]));
   return {
-    create: fields.required(requiredMask as never) as unknown as z.ZodObject<
+    // Strict: a misspelt field (`nmae`) is refused by name instead of silently doing nothing.
+    create: fields.required(requiredMask as never).strict() as unknown as z.ZodObject<
       Omit<{ [K in keyof Shape]: z.ZodOptional<Shape[K]> }, Required | keyof typeof META_KEYS> &
         Pick<Shape, Required>
     >,
-    update: fields.extend({ id }) as unknown as z.ZodObject<
+    update: fields.extend({ id }).strict() as unknown as z.ZodObject<
       Omit<{ [K in keyof Shape]: z.ZodOptional<Shape[K]> }, keyof typeof META_KEYS> & { id: typeof id }
     >,
   };
@@ -73,7 +74,7 @@ export function listInput<Sort extends string, Filter extends z.ZodRawShape>(
   sortFields: readonly [Sort, ...Sort[]],
   filter: z.ZodObject<Filter>,
 ) {
-  return z.object({
+  return z.strictObject({
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(500).default(50),
     sort: z.object({ field: z.enum(sortFields), direction: sortDirection.default('asc') }).optional(),

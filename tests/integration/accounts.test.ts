@@ -66,3 +66,14 @@ describe('accounts', () => {
     expect(error.message).toContain('external_id');
   });
 });
+
+describe('input that does not fit', () => {
+  it('refuses a misspelt field by name instead of ignoring it', async () => {
+    const account = await core.call('accounts.create', { name: 'Strict Ltd' });
+    const error = await core.fail('accounts.update', { id: account.id, nmae: 'Typo Ltd' });
+    expect(error.code).toBe('BAD_INPUT');
+    expect(error.message).toContain('nmae');
+    expect((await core.call('accounts.get', { id: account.id })).name).toBe('Strict Ltd');
+    expect((await core.fail('accounts.list', { pageSzie: 10 })).message).toContain('pageSzie');
+  });
+});

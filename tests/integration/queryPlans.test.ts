@@ -55,12 +55,12 @@ describe('query plans', () => {
   });
 
   it("the timeline reads each table through its (account_id, time) index", async () => {
-    await accountTimeline(db, accountId, '9999-12-31T23:59:59.999Z', 101);
+    await accountTimeline(db, accountId, { at: '9999-12-31T23:59:59.999Z', kind: 'ticket', id: 1 }, 101);
     expect(captured).toHaveLength(1);
     const detail = plan(captured[0]!).join('\n');
-    expect(detail).toMatch(/SEARCH touchpoints USING INDEX touchpoints_account_time \(account_id=\? AND occurred_at<\?\)/);
-    expect(detail).toMatch(/SEARCH tickets USING INDEX tickets_account_time \(account_id=\? AND opened_at<\?\)/);
-    expect(detail).toMatch(/SEARCH survey_responses USING INDEX survey_responses_account_time \(account_id=\? AND responded_at<\?\)/);
+    expect(detail).toMatch(/SEARCH touchpoints USING INDEX touchpoints_account_time \(account_id=\? AND occurred_at<=?\?\)/);
+    expect(detail).toMatch(/SEARCH tickets USING INDEX tickets_account_time \(account_id=\? AND opened_at<=?\?\)/);
+    expect(detail).toMatch(/SEARCH survey_responses USING INDEX survey_responses_account_time \(account_id=\? AND responded_at<=?\?\)/);
     expect(detail).toMatch(/SEARCH deployments USING INDEX deployments_account \(account_id=\?\)/);
     expect(detail).not.toMatch(/SCAN (touchpoints|tickets|survey_responses|deployments)\b/);
   });

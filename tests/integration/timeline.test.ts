@@ -48,15 +48,15 @@ async function history() {
 describe('accounts.timeline', () => {
   it('merges touchpoints, tickets, surveys and deployments, newest first, without archived rows or other accounts', async () => {
     const { accountId, expected } = await history();
-    expect(await core.call('accounts.timeline', { id: accountId })).toEqual({ entries: expected, hasMore: false });
+    expect(await core.call('accounts.timeline', { id: accountId })).toEqual({ entries: expected, hasMore: false, nextCursor: null });
   });
 
   it('pages back with `before` and says when there is more', async () => {
     const { accountId, expected } = await history();
     const first = await core.call('accounts.timeline', { id: accountId, limit: 2 });
-    expect(first).toEqual({ entries: expected.slice(0, 2), hasMore: true });
+    expect(first).toMatchObject({ entries: expected.slice(0, 2), hasMore: true });
     const second = await core.call('accounts.timeline', { id: accountId, limit: 2, before: first.entries[1]!.at });
-    expect(second).toEqual({ entries: expected.slice(2, 4), hasMore: true });
+    expect(second).toMatchObject({ entries: expected.slice(2, 4), hasMore: true });
 
     // One entry a page, always passing the last entry's `at` back, walks the whole history:
     // a deployment's `at` must be a valid `before` too.
@@ -72,7 +72,34 @@ describe('accounts.timeline', () => {
 
     const exactlyAll = await core.call('accounts.timeline', { id: accountId, limit: expected.length });
     expect(exactlyAll.hasMore).toBe(false);
-    expect(await core.call('accounts.timeline', { id: accountId, before: '2026-01-01T00:00:00Z' })).toEqual({ entries: [], hasMore: false });
+    expect(await core.call('accounts.timeline', { id: accountId, before: '2026-01-01T00:00:00Z' })).toEqual({
+      entries: [],
+      hasMore: false,
+      nextCursor: null,
+    });
+  });
+
+  it('pages with the cursor without skipping entries that share an instant', async () => {
+    const account = await core.call('accounts.create', { name: 'Busy Monday Ltd' });
+    const at = '2026-02-02T09:00:00Z';
+    for (let i = 0; i < 3; i++) {
+      await core.call('touchpoints.create', { accountId: account.id, occurredAt: at, channel: 'email', kind: 'support' });
+      await core.call('tickets.create', { accountId: account.id, openedAt: at, channel: 'email', subject: `Same time ${i}` });
+    }
+    const all = (await core.call('accounts.timeline', { id: account.id })).entries;
+    expect(all).toHaveLength(6);
+
+    const walked = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const result = await core.call('accounts.timeline', { id: account.id, limit: 2, cursor });
+      walked.push(...result.entries);
+      expect(result.hasMore).toBe(result.nextCursor !== null);
+      if (!result.nextCursor) break;
+      cursor = result.nextCursor;
+    }
+    expect(walked).toEqual(all);
+    expect((await core.fail('accounts.timeline', { id: account.id, cursor: 'yesterday' })).issues?.[0]?.path).toBe('cursor');
   });
 
   it('reads `before` as an instant whatever its offset', async () => {
@@ -85,7 +112,7 @@ describe('accounts.timeline', () => {
   it('refuses an unknown account, a bad limit and a bad `before`', async () => {
     expect(await core.fail('accounts.timeline', { id: 404 })).toMatchObject({ code: 'NOT_FOUND', message: 'account 404 does not exist' });
     const account = await core.call('accounts.create', { name: 'Quiet' });
-    expect(await core.call('accounts.timeline', { id: account.id })).toEqual({ entries: [], hasMore: false });
+    expect(await core.call('accounts.timeline', { id: account.id })).toEqual({ entries: [], hasMore: false, nextCursor: null });
     for (const input of [{ limit: 0 }, { limit: 501 }, { before: '2026-02-01' }, { before: 'yesterday' }]) {
       const error = await core.fail('accounts.timeline', { id: account.id, ...input });
       expect(error.code).toBe('BAD_INPUT');

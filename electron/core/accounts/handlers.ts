@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../../shared/contract';
+import { formatTimelineCursor, parseTimelineCursor } from '../../../shared/contract/accounts';
 import type { Context } from '../context';
 import { crudHandlers } from '../crud/handlers';
 import { getRow, setArchived } from '../crud/queries';
@@ -16,8 +17,12 @@ export const accountsHandlers = {
   'accounts.facets': (_input: ParsedInput<'accounts.facets'>, ctx: Context) => accountFacets(ctx.db),
   'accounts.timeline': async (input: ParsedInput<'accounts.timeline'>, ctx: Context) => {
     await getRow(ctx.db, accountsTable, input.id);
+    // No kind sorts after '~', so a bare `before` keeps only entries strictly earlier than it.
+    const cursor = input.cursor ? parseTimelineCursor(input.cursor) : { at: input.before ?? FAR_FUTURE, kind: '~' as never, id: 0 };
     // One extra row tells whether there is more history to page into.
-    const entries = await accountTimeline(ctx.db, input.id, input.before ?? FAR_FUTURE, input.limit + 1);
-    return { entries: entries.slice(0, input.limit), hasMore: entries.length > input.limit };
+    const entries = await accountTimeline(ctx.db, input.id, cursor, input.limit + 1);
+    const page = entries.slice(0, input.limit);
+    const hasMore = entries.length > input.limit;
+    return { entries: page, hasMore, nextCursor: hasMore ? formatTimelineCursor(page.at(-1)!) : null };
   },
 };

@@ -1,11 +1,9 @@
-import { useQuery } from '../../api/useQuery';
+import { AccountPage } from './AccountPage';
+import { AccountsList } from './AccountsList';
 
+/** `#/accounts` is the table, `#/accounts/<id>` one account's page. */
 export function AccountsScreen({ params }: { params: string[] }) {
-  const accounts = useQuery('accounts.list', { pageSize: 20 }, ['accounts']);
-  return (
-    <section>
-      <h1>Accounts {params[0] ?? ''}</h1>
-      <ul>{accounts.data?.rows.map((a) => <li key={a.id}>{a.name}</li>)}</ul>
-    </section>
-  );
+  const [id] = params;
+  if (id === undefined) return <AccountsList />;
+  return <AccountPage key={id} idParam={id} />;
 }

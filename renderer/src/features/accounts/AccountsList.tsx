@@ -1,0 +1,98 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { Account } from '../../../../shared/contract/accounts';
+import { call } from '../../api/client';
+import { usePagedList } from '../../api/usePagedList';
+import { useQuery } from '../../api/useQuery';
+import { navigate } from '../../app/router';
+import { DataTable } from '../../components/DataTable';
+import { formatInteger } from '../../lib/format';
+import { session } from '../../lib/storage';
+import { useDebounced } from '../../lib/useDebounced';
+import { useStoredState } from '../../lib/useStoredState';
+import { accountColumns } from './accountColumns';
+import { AccountFilters } from './AccountFilters';
+import { DEFAULT_LIST_STATE, isFiltered, listInput, restoreListState, type ListState } from './listQuery';
+import { NewAccountDialog } from './NewAccountDialog';
+
+const PAGE_SIZE = 100;
+
+export function AccountsList() {
+  const [state, setState] = useStoredState(session(), 'fulcrum.accounts.list', restoreListState);
+  const [creating, setCreating] = useState(false);
+  const search = useDebounced(state.search, 250);
+  const query = useMemo(() => ({ ...state, search }), [state, search]);
+  const key = JSON.stringify(listInput(query, 1, PAGE_SIZE));
+
+  const list = usePagedList<Account>(key, (page, pageSize) => call('accounts.list', listInput(query, page, pageSize)), {
+    pageSize: PAGE_SIZE,
+    domains: ['accounts'],
+  });
+  const everything = useQuery('accounts.list', { pageSize: 1, includeArchived: state.includeArchived }, ['accounts']);
+  const facets = useQuery('accounts.facets', {}, ['accounts']);
+  const columns = useMemo(() => accountColumns(), []);
+  const change = useCallback((patch: Partial<ListState>) => setState((previous) => ({ ...previous, ...patch })), [setState]);
+  const clear = () => setState((previous) => ({ ...DEFAULT_LIST_STATE, sort: previous.sort }));
+  const filtered = isFiltered(query);
+
+  return (
+    <section className="screen accounts-screen" aria-labelledby="accounts-title">
+      <header className="screen-header">
+        <div>
+          <h1 id="accounts-title">Accounts</h1>
+          <Count shown={list.total} all={everything.data?.total} filtered={filtered} />
+        </div>
+        <button type="button" className="button primary" onClick={() => setCreating(true)} data-testid="account-new">
+          New account
+        </button>
+      </header>
+      <DataTable<Account>
+        id="accounts"
+        label="Accounts"
+        columns={columns}
+        rowCount={list.total}
+        getRow={list.getRow}
+        getRowId={(account) => String(account.id)}
+        onRangeChange={list.showRange}
+        sort={state.sort}
+        onSortChange={(sort) => change({ sort })}
+        onOpen={(account) => navigate(`accounts/${account.id}`)}
+        loading={list.loading}
+        error={list.error?.message}
+        resetKey={key}
+        toolbar={<AccountFilters state={state} facets={facets.data} onChange={change} onClear={clear} />}
+        empty={
+          filtered ? (
+            <div className="empty">
+              <p>No accounts match this search and these filters.</p>
+              <button type="button" className="button" onClick={clear}>
+                Clear filters
+              </button>
+            </div>
+          ) : (
+            <div className="empty">
+              <p>This workspace has no accounts yet.</p>
+              <button type="button" className="button primary" onClick={() => setCreating(true)}>
+                Create the first account
+              </button>
+            </div>
+          )
+        }
+      />
+      {creating && <NewAccountDialog facets={facets.data} onClose={() => setCreating(false)} />}
+    </section>
+  );
+}
+
+function Count({ shown, all, filtered }: { shown: number | undefined; all: number | undefined; filtered: boolean }) {
+  if (shown === undefined) return <p className="subtitle" data-testid="accounts-count">Loading accounts…</p>;
+  const noun = (n: number) => (n === 1 ? 'account' : 'accounts');
+  const text =
+    filtered && all !== undefined
+      ? `${formatInteger(shown)} of ${formatInteger(all)} ${noun(all)} ${shown === 1 ? 'matches' : 'match'}`
+      : `${formatInteger(shown)} ${noun(shown)}`;
+  return (
+    <p className="subtitle" data-testid="accounts-count" data-total={shown} aria-live="polite">
+      {text}
+    </p>
+  );
+}

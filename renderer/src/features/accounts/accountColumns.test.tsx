@@ -1,0 +1,72 @@
+import type { CellContext, ColumnDef } from '@tanstack/react-table';
+import { isValidElement, type ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNT_SORT_FIELDS, type Account } from '../../../../shared/contract/accounts';
+import { accountColumns } from './accountColumns';
+
+const account: Account = {
+  id: 7,
+  name: 'Northwind Logistics',
+  externalId: 'CRM-7',
+  industry: 'Logistics',
+  segment: 'mid_market',
+  region: null,
+  employeeCount: 5400,
+  arrMinor: 48_500_000,
+  currency: 'EUR',
+  grossMarginPct: 70,
+  owner: 'Dana Whitfield',
+  lifecycleStage: 'at_risk',
+  contractStart: '2023-04-01',
+  renewalDate: '2026-12-31',
+  churnedAt: null,
+  churnReason: null,
+  tags: [],
+  createdAt: '2026-03-01T12:00:00.000Z',
+  updatedAt: '2026-03-01T12:00:00.000Z',
+  archivedAt: null,
+};
+
+/** What a column shows for a row, as text. */
+function show(column: ColumnDef<Account, unknown>, row: Account): string {
+  const rendered = (column.cell as (context: CellContext<Account, unknown>) => unknown)({ row: { original: row } } as CellContext<Account, unknown>);
+  return isValidElement(rendered) ? renderToStaticMarkup(rendered as ReactElement).replace(/<[^>]+>/g, '') : String(rendered);
+}
+
+const byId = (id: string) => accountColumns('en-US').find((column) => column.id === id)!;
+
+describe('account columns', () => {
+  it('are the table’s columns in order, each sortable by the core', () => {
+    const ids = accountColumns('en-US').map((column) => column.id);
+    expect(ids).toEqual(['name', 'segment', 'industry', 'region', 'owner', 'lifecycleStage', 'arrMinor', 'renewalDate', 'employeeCount']);
+    for (const id of ids) expect(ACCOUNT_SORT_FIELDS).toContain(id);
+  });
+
+  it('keep the name column always visible and label every column for the column menu', () => {
+    for (const column of accountColumns()) {
+      expect(column.enableHiding === false).toBe(column.id === 'name');
+      expect(column.meta?.label).toBeTruthy();
+    }
+  });
+
+  it('show values in words and in the user’s locale', () => {
+    expect(show(byId('name'), account)).toBe('Northwind Logistics');
+    expect(show(byId('name'), { ...account, archivedAt: '2026-03-02T00:00:00.000Z' })).toBe('Northwind LogisticsArchived');
+    expect(show(byId('segment'), account)).toBe('Mid-market');
+    expect(show(byId('segment'), { ...account, segment: 'Public sector' })).toBe('Public sector');
+    expect(show(byId('region'), account)).toBe('—');
+    expect(show(byId('lifecycleStage'), account)).toBe('At risk');
+    expect(show(byId('arrMinor'), account)).toBe('€485,000');
+    expect(show(byId('renewalDate'), account)).toBe('Dec 31, 2026');
+    expect(show(byId('renewalDate'), { ...account, renewalDate: null })).toBe('—');
+    expect(show(byId('employeeCount'), account)).toBe('5,400');
+    expect(show(accountColumns('de-DE').find((c) => c.id === 'arrMinor')!, account)).toBe('485.000\u00a0€');
+  });
+
+  it('line numbers up on the right', () => {
+    expect(byId('arrMinor').meta?.align).toBe('end');
+    expect(byId('employeeCount').meta?.align).toBe('end');
+    expect(byId('name').meta?.align).toBeUndefined();
+  });
+});
