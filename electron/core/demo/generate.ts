@@ -1,0 +1,123 @@
+// Generates a whole demo workspace: the catalogue, then account by account (each with its own
+// random stream, written as it is generated, so memory stays flat at two million tickets), then
+// the deals that need every account and reference to exist.
+
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { openWorkspace } from '../db/open';
+import { accountRow, planAccount, type AccountPlan, type Timeline } from './accounts';
+import { writeCatalog } from './catalogWriter';
+import { generateContacts } from './contacts';
+import { createIds, type Gen } from './context';
+import { generateOtherDeals, generateProgrammeRequests, generateWonDeals } from './deals';
+import { generateDeployments, generateOutcomes } from './deployments';
+import { createRng, hashSeed } from './random';
+import { generateReference, type ReferenceInfo } from './references';
+import type { TableName } from './rows';
+import { generateStory } from './stories';
+import { generateSurveys } from './surveys';
+import { generateTickets } from './tickets';
+import { addMonths, DAY, iso, parseDay } from './time';
+import { generateTouchpoints } from './touchpoints';
+import { createBulkWriter } from './writer';
+
+export const DEMO_DEFAULTS = { accounts: 300, seed: 1 as number | string, today: '2026-11-01' };
+export const MAX_DEMO_ACCOUNTS = 200_000;
+/** Rows per account on average (tickets ~100, surveys ~27, touchpoints ~11, the rest ~10), for progress. */
+export const ROWS_PER_ACCOUNT = 150;
+
+export interface DemoOptions {
+  accounts?: number;
+  /** Any number or word; the same seed (and today) gives the same workspace. */
+  seed?: number | string;
+  /** The reference "today" as YYYY-MM-DD: all history lies in the two years before it. */
+  today?: string;
+  /** Called after every committed batch; `total` is an estimate until the end. */
+  onProgress?: (progress: DemoProgress) => void;
+}
+
+export interface DemoProgress {
+  written: number;
+  total: number;
+}
+
+export interface DemoSummary {
+  path: string;
+  accounts: number;
+  seed: number | string;
+  today: string;
+  rows: number;
+  counts: Record<TableName, number>;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+export const estimateRows = (accounts: number) => accounts * ROWS_PER_ACCOUNT + 100;
+
+/**
+ * Writes a new demo workspace at `path`. It is built in a `.partial` file beside it and renamed
+ * into place at the end, so an interrupted run never leaves a half-written workspace behind.
+ */
+export async function generateDemoWorkspace(path: string, options: DemoOptions = {}): Promise<DemoSummary> {
+  const accounts = options.accounts ?? DEMO_DEFAULTS.accounts;
+  const seed = options.seed ?? DEMO_DEFAULTS.seed;
+  const todayText = options.today ?? DEMO_DEFAULTS.today;
+  if (!Number.isInteger(accounts) || accounts < 1 || accounts > MAX_DEMO_ACCOUNTS) {
+    throw new RangeError(`accounts must be a whole number from 1 to ${MAX_DEMO_ACCOUNTS}, not ${accounts}`);
+  }
+  const today = parseDay(todayText);
+  if (existsSync(path)) throw new Error(`${path} already exists`);
+
+  const partial = `${path}.${process.pid}.partial`;
+  const removePartial = () => ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(partial + suffix, { force: true }));
+  removePartial();
+  const began = performance.now();
+  const total = estimateRows(accounts);
+  const workspace = await openWorkspace(partial);
+  let counts: Record<TableName, number>;
+  let rows: number;
+  try {
+    const writer = createBulkWriter(workspace.sqlite, {
+      onCommit: (written) => options.onProgress?.({ written, total: Math.max(total, written + 1) }),
+    });
+    const id = createIds();
+    const timeline: Timeline = { today, historyStart: addMonths(today, -24), nameOffset: hashSeed(seed, 'names') };
+    const catalog = writeCatalog(writer.sink, id, timeline.historyStart - 30 * DAY);
+    writer.sink.settings(['demo', JSON.stringify({ seed, accounts, today: todayText }), iso(today - DAY)]);
+    const base = { sink: writer.sink, id, timeline, ...catalog };
+
+    const plans: AccountPlan[] = [];
+    const references: ReferenceInfo[] = [];
+    for (let accountId = 1; accountId <= accounts; accountId++) {
+      const gen: Gen = { ...base, rng: createRng(hashSeed(seed, 'account', accountId)) };
+      const plan = planAccount(gen.rng, accountId, timeline);
+      writer.sink.accounts(accountRow(plan, gen.rng, today));
+      const contacts = generateContacts(gen, plan);
+      const deployments = generateDeployments(gen, plan);
+      const outcomes = generateOutcomes(gen, plan, deployments, contacts);
+      const touchpoints = generateTouchpoints(gen, plan, contacts);
+      generateTickets(gen, plan, contacts);
+      generateSurveys(gen, plan, contacts, touchpoints);
+      const reference = generateReference(gen, plan, contacts, deployments);
+      if (reference) references.push(reference);
+      generateStory(gen, plan, contacts, outcomes, reference);
+      plans.push(plan);
+    }
+
+    const dealGen: Gen = { ...base, rng: createRng(hashSeed(seed, 'deals')) };
+    generateWonDeals(dealGen, plans, references);
+    generateOtherDeals(dealGen, plans, references, timeline);
+    generateProgrammeRequests(dealGen, references, timeline);
+    writer.finish();
+    counts = writer.counts();
+    rows = writer.written();
+  } catch (error) {
+    await workspace.db.destroy();
+    removePartial();
+    throw error;
+  }
+  await workspace.db.destroy();
+  renameSync(partial, path);
+  options.onProgress?.({ written: rows, total: rows });
+  const seconds = (performance.now() - began) / 1000;
+  return { path, accounts, seed, today: todayText, rows, counts, seconds, rowsPerSecond: Math.round(rows / seconds) };
+}

@@ -1,0 +1,75 @@
+// `npm run bench [-- <name>...] [--accounts N] [--keep]`: runs the benchmarks (all, or the named
+// ones) against a generated 20,000-account workspace in a temporary folder and prints a table of
+// each figure against its limit. A new benchmark is one file exporting a Benchmark, listed below.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateDemoWorkspace, type DemoSummary } from '../../electron/core/demo';
+import { accountsListBenchmark } from './accountsList';
+import { demoBenchmark } from './demo';
+import { machine, table } from './report';
+import type { BenchContext, Benchmark, Measurement } from './types';
+
+const BENCHMARKS: readonly Benchmark[] = [demoBenchmark, accountsListBenchmark];
+
+function createContext(accounts: number, dir: string): BenchContext {
+  const log = (text: string) => process.stderr.write(`${text}\n`);
+  let workspace: Promise<{ path: string; summary: DemoSummary }> | undefined;
+  return {
+    accounts,
+    log,
+    workspace() {
+      workspace ??= (async () => {
+        const path = join(dir, 'bench.fulcrum');
+        let tenth = -1;
+        log(`Generating the ${accounts.toLocaleString('en-US')}-account workspace in ${dir} ...`);
+        const summary = await generateDemoWorkspace(path, {
+          accounts,
+          onProgress: ({ written, total }) => {
+            if (Math.floor((10 * written) / total) > tenth) log(`  ${(tenth = Math.floor((10 * written) / total)) * 10}% (${written.toLocaleString('en-US')} rows)`);
+          },
+        });
+        return { path, summary };
+      })();
+      return workspace;
+    },
+  };
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    options: { accounts: { type: 'string', default: '20000' }, keep: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  const unknown = positionals.filter((name) => !BENCHMARKS.some((b) => b.name === name));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown benchmark ${unknown.join(', ')}; choose from ${BENCHMARKS.map((b) => b.name).join(', ')}\n`);
+    return 2;
+  }
+  const selected = positionals.length > 0 ? BENCHMARKS.filter((b) => positionals.includes(b.name)) : BENCHMARKS;
+  const dir = mkdtempSync(join(tmpdir(), 'fulcrum-bench-'));
+  const ctx = createContext(Number(values.accounts), dir);
+  const results: Measurement[] = [];
+  try {
+    for (const benchmark of selected) {
+      ctx.log(`> ${benchmark.name}: ${benchmark.description}`);
+      results.push(...(await benchmark.run(ctx)));
+    }
+  } finally {
+    if (values.keep) ctx.log(`Kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+  process.stdout.write(`\n${new Date().toISOString().slice(0, 10)} on ${machine()}\n\n${table(results)}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
