@@ -36,6 +36,8 @@ export interface ChangeEvent {
   /** e.g. `accounts.changed` */
   name: string;
   ids?: number[];
+  /** Long work (`health.progress`, `metrics.progress`): how far it has got. */
+  progress?: { done: number; total: number };
 }
 
 /** What the preload exposes on `window.fulcrum`. */

@@ -10,7 +10,7 @@ export interface Io {
   errIsTTY: boolean;
 }
 
-/** As parseArgs returns them; no option is declared `multiple` yet, so arrays do not occur. */
+/** As parseArgs returns them; options declared `multiple` (metrics --segment) give arrays. */
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 export interface Command {

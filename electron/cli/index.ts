@@ -7,9 +7,10 @@ import { CliError, EXIT, UsageError, type Command, type Io } from './command';
 import { demoCommand } from './commands/demo';
 import { commandUsage, createHelpCommand, generalUsage } from './commands/help';
 import { infoCommand } from './commands/info';
+import { metricsCommand } from './commands/metrics';
 
 const helpCommand = createHelpCommand(() => COMMANDS);
-const COMMANDS: readonly Command[] = [demoCommand, infoCommand, helpCommand];
+const COMMANDS: readonly Command[] = [demoCommand, infoCommand, metricsCommand, helpCommand];
 
 /** Runs one command line and returns the exit code; never throws, never exits the process. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {

@@ -4,8 +4,10 @@ import { contactsHandlers } from './contacts/handlers';
 import type { Context } from './context';
 import { dealsHandlers } from './deals/handlers';
 import { deploymentsHandlers } from './deployments/handlers';
+import { metricsHandlers } from './metrics/handlers';
 import { outcomesHandlers } from './outcomes/handlers';
 import { personasHandlers } from './personas/handlers';
+import { settingsHandlers } from './settings/handlers';
 import { surveyResponsesHandlers } from './surveyResponses/handlers';
 import { ticketsHandlers } from './tickets/handlers';
 import { touchpointsHandlers } from './touchpoints/handlers';
@@ -25,4 +27,6 @@ export const handlers: Record<Channel, AnyHandler> = {
   ...deploymentsHandlers,
   ...outcomesHandlers,
   ...dealsHandlers,
+  ...metricsHandlers,
+  ...settingsHandlers,
 };

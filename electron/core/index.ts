@@ -2,6 +2,7 @@ import type { ChangeEvent } from '../../shared/rpc';
 import type { Context, Log } from './context';
 import { openWorkspace } from './db/open';
 import { createDispatch, type Dispatch } from './dispatch';
+import { ensureDerived } from './metrics/derived';
 
 export { CoreError } from './errors';
 export type { Dispatch } from './dispatch';
@@ -38,6 +39,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log: options.log ?? silent,
     emit: (event) => listeners.forEach((listener) => listener(event)),
   };
+  // A workspace written in bulk (the demo, an import) or by an older Fulcrum gets its rollups here.
+  const derived = ensureDerived(sqlite, context.now());
+  if (derived) context.log('info', `rebuilt metrics rollups in ${derived.seconds.toFixed(1)} s`, derived);
   return {
     dispatch: createDispatch(context, { checkOutputs: options.checkOutputs }),
     subscribe(listener) {

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { accountsContract } from './accounts';
 import { contactsContract } from './contacts';
 import { dealsContract } from './deals';
+import { metricsContract } from './metrics';
+import { settingsContract } from './settings';
 import { deploymentsContract } from './deployments';
 import { outcomesContract } from './outcomes';
 import { personasContract } from './personas';
@@ -22,6 +24,8 @@ export const contract = {
   ...deploymentsContract,
   ...outcomesContract,
   ...dealsContract,
+  ...metricsContract,
+  ...settingsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,10 +8,11 @@ import { parseArgs } from 'node:util';
 import { generateDemoWorkspace, type DemoSummary } from '../../electron/core/demo';
 import { accountsListBenchmark } from './accountsList';
 import { demoBenchmark } from './demo';
+import { metricsBenchmark } from './metrics';
 import { machine, table } from './report';
 import type { BenchContext, Benchmark, Measurement } from './types';
 
-const BENCHMARKS: readonly Benchmark[] = [demoBenchmark, accountsListBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [demoBenchmark, accountsListBenchmark, metricsBenchmark];
 
 function createContext(accounts: number, dir: string): BenchContext {
   const log = (text: string) => process.stderr.write(`${text}\n`);

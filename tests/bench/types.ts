@@ -11,6 +11,8 @@ export interface Measurement {
   better: 'higher' | 'lower';
   /** Shown under the table: the inputs behind the figure (n, sizes). */
   detail?: string;
+  /** The same work as a plain single pass over the rows held in typed arrays, in the same unit. */
+  reference?: { value: number; what: string };
 }
 
 export interface BenchContext {

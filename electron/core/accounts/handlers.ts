@@ -10,7 +10,12 @@ const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
 export const accountsHandlers = {
   ...crudHandlers('accounts', accountsTable),
   'accounts.restore': async (input: ParsedInput<'accounts.restore'>, ctx: Context) => {
-    const row = await setArchived(ctx.db, accountsTable, input.id, false, ctx.now());
+    const row = await ctx.db.transaction().execute(async (db) => {
+      const before = await getRow(db, accountsTable, input.id);
+      const after = await setArchived(db, accountsTable, input.id, false, ctx.now());
+      accountsTable.afterWrite?.(ctx, { before, after });
+      return after;
+    });
     ctx.emit({ name: 'accounts.changed', ids: [input.id] });
     return row;
   },

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { TimelineEntry } from '../../../shared/contract/accounts';
 import type { TableSpec } from '../crud/table';
+import { accountWritten } from '../metrics/hooks';
 
 export const accountsTable: TableSpec = {
   table: 'accounts',
@@ -9,6 +10,7 @@ export const accountsTable: TableSpec = {
   search: ['name', 'externalId', 'industry', 'owner', 'region'],
   time: 'createdAt',
   defaultSort: { field: 'name', direction: 'asc' },
+  afterWrite: accountWritten,
 };
 
 async function distinct(db: Kysely<any>, field: string): Promise<string[]> {

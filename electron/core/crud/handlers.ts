@@ -11,8 +11,13 @@ export type Handler = (input: any, ctx: Context) => Promise<unknown>;
  */
 export function crudHandlers<Domain extends string>(domain: Domain, spec: TableSpec): Record<`${Domain}.${Verb}`, Handler> {
   const changed = (ctx: Context, id: number) => ctx.emit({ name: `${domain}.changed`, ids: [id] });
-  const write = async (ctx: Context, run: (db: Context['db']) => Promise<Row>) => {
-    const row = await ctx.db.transaction().execute(run);
+  const write = async (ctx: Context, run: (db: Context['db']) => Promise<Row>, id?: number) => {
+    const row = await ctx.db.transaction().execute(async (db) => {
+      const before = spec.afterWrite && id !== undefined ? await getRow(db, spec, id) : null;
+      const after = await run(db);
+      spec.afterWrite?.(ctx, { before, after });
+      return after;
+    });
     changed(ctx, Number(row.id));
     return row;
   };
@@ -21,8 +26,8 @@ export function crudHandlers<Domain extends string>(domain: Domain, spec: TableS
     [`${domain}.get`]: (input: { id: number }, ctx: Context) => getRow(ctx.db, spec, input.id),
     [`${domain}.create`]: (input: Row, ctx: Context) => write(ctx, (db) => insertRow(db, spec, input, ctx.now())),
     [`${domain}.update`]: ({ id, ...patch }: Row & { id: number }, ctx: Context) =>
-      write(ctx, (db) => updateRow(db, spec, id, patch, ctx.now())),
+      write(ctx, (db) => updateRow(db, spec, id, patch, ctx.now()), id),
     [`${domain}.archive`]: (input: { id: number }, ctx: Context) =>
-      write(ctx, (db) => setArchived(db, spec, input.id, true, ctx.now())),
+      write(ctx, (db) => setArchived(db, spec, input.id, true, ctx.now()), input.id),
   } as Record<`${Domain}.${Verb}`, Handler>;
 }

@@ -1,3 +1,4 @@
+import type { Context } from '../context';
 import type { RowRule } from '../../../shared/contract/refine';
 
 /**
@@ -22,6 +23,12 @@ export interface TableSpec {
   references?: Readonly<Record<string, { table: string; label: string }>>;
   /** A rule across fields, run on the whole row after an update (the input alone cannot see stored fields). */
   check?: RowRule<any>;
+  /**
+   * Runs inside the write's transaction after every create, update and archive, with the row as it
+   * was (null for a create) and as it is now: derived data (rollups, ARR history, health) is kept
+   * in step with the row, or the whole write rolls back.
+   */
+  afterWrite?: (ctx: Context, change: { before: Row | null; after: Row }) => void;
 }
 
 export type Row = Record<string, unknown>;

@@ -68,6 +68,7 @@ export type StoryRow = [
 ];
 export type StoryOutcomeRow = [storyId: number, outcomeId: number];
 export type StoryApprovalRow = [id: number, storyId: number, approver: string, role: string, approvedAt: string, note: S];
+export type ArrChangeRow = [id: number, accountId: number, changedOn: string, arrMinor: number, kind: string, createdAt: string];
 
 export interface Rows {
   settings: SettingRow;
@@ -90,12 +91,13 @@ export interface Rows {
   success_stories: StoryRow;
   story_outcomes: StoryOutcomeRow;
   story_approvals: StoryApprovalRow;
+  arr_changes: ArrChangeRow;
 }
 export type TableName = keyof Rows;
 
 const stamps = ['created_at', 'updated_at'];
 
-/** Column order of each tuple above (snake_case, as in migration 0001). */
+/** Column order of each tuple above (snake_case, as in migrations 0001 and 0002). */
 export const COLUMNS: { [T in TableName]: readonly string[] } = {
   settings: ['key', 'value', 'updated_at'],
   personas: ['id', 'name', 'description', 'channel_preferences', ...stamps],
@@ -144,6 +146,7 @@ export const COLUMNS: { [T in TableName]: readonly string[] } = {
   ],
   story_outcomes: ['story_id', 'outcome_id'],
   story_approvals: ['id', 'story_id', 'approver', 'role', 'approved_at', 'note'],
+  arr_changes: ['id', 'account_id', 'changed_on', 'arr_minor', 'kind', 'created_at'],
 };
 
 /** What each generator writes to; the writer batches it into transactions. */

@@ -1,4 +1,5 @@
 import type { TableSpec } from '../crud/table';
+import { deploymentWritten } from '../metrics/hooks';
 
 export const deploymentsTable: TableSpec = {
   table: 'deployments',
@@ -6,4 +7,5 @@ export const deploymentsTable: TableSpec = {
   search: ['product', 'notes'],
   defaultSort: { field: 'plannedGoLive', direction: 'desc' },
   references: { accountId: { table: 'accounts', label: 'account' } },
+  afterWrite: deploymentWritten,
 };

@@ -8,7 +8,7 @@ export interface MetricDefinition {
   name: string;
   /** The formula in words. */
   formula: string;
-  unit: 'percent' | 'points' | 'score' | 'mean' | 'money' | 'minutes' | 'days' | 'index';
+  unit: 'percent' | 'points' | 'score' | 'mean' | 'money' | 'minutes' | 'days' | 'months' | 'count' | 'index';
   source: string;
 }
 
@@ -58,6 +58,49 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     source: 'Hyndman & Fan (1996), "Sample quantiles in statistical packages", The American Statistician 50(4)',
   },
   {
+    id: 'ticketVolume',
+    name: 'Ticket volume',
+    formula: 'tickets opened in the period (archived tickets left out)',
+    unit: 'count',
+    source: 'Plain count',
+  },
+  {
+    id: 'backlog',
+    name: 'Backlog',
+    formula: 'tickets open at the period end: opened before it and not resolved before it',
+    unit: 'count',
+    source: 'Plain count',
+  },
+  {
+    id: 'firstResponse',
+    name: 'First response time',
+    formula:
+      'minutes from opening to the first response (working minutes when business hours are on), median and p90 by linear interpolation (Hyndman-Fan type 7), read from a log-bucket sketch within 1 % relative error',
+    unit: 'minutes',
+    source: 'Hyndman & Fan (1996), The American Statistician 50(4); sketch: Masson, Rim & Lee (2019), "DDSketch", PVLDB 12(12)',
+  },
+  {
+    id: 'resolution',
+    name: 'Resolution time',
+    formula: 'minutes from opening to resolution, median and p90 as for first response (same sketch, same method)',
+    unit: 'minutes',
+    source: 'Hyndman & Fan (1996); Masson, Rim & Lee (2019), "DDSketch", PVLDB 12(12)',
+  },
+  {
+    id: 'slaAttainment',
+    name: 'SLA attainment',
+    formula: 'share of the tickets of a priority answered (or resolved) within its target from the settings, of those answered (resolved); Wilson interval; only times within 1 % of the target can be misclassified',
+    unit: 'percent',
+    source: 'Service-level reporting convention; interval: Wilson (1927)',
+  },
+  {
+    id: 'ticketCsat',
+    name: 'Ticket CSAT',
+    formula: 'share of 4-5 answers to the satisfaction question on solved tickets (top-2-box), Wilson interval',
+    unit: 'percent',
+    source: 'Top-two-box convention; interval: Wilson (1927), JASA 22:209-212',
+  },
+  {
     id: 'grr',
     name: 'Gross revenue retention',
     formula: '(start ARR − churned − contraction) / start ARR, for the accounts present at the start',
@@ -79,6 +122,13 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     source: 'Churn rate 1 − r, Gupta & Lehmann (2003), Journal of Interactive Marketing 17(1)',
   },
   {
+    id: 'logoRetention',
+    name: 'Logo retention',
+    formula: 'customers at the start still customers at the end / customers at the start (100 % − logo churn), Wilson interval',
+    unit: 'percent',
+    source: 'Retention rate r, Gupta & Lehmann (2003), Journal of Interactive Marketing 17(1)',
+  },
+  {
     id: 'renewalRate',
     name: 'Renewal rate',
     formula: 'renewals won / renewals due in the period, Wilson interval',
@@ -90,6 +140,13 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     name: 'Tenure',
     formula: 'days from the customer start date to the period end (or churn date); median over accounts',
     unit: 'days',
+    source: 'Plain duration; median by Hyndman & Fan (1996) type 7',
+  },
+  {
+    id: 'tenureMonths',
+    name: 'Tenure',
+    formula: 'months (of 365.25 / 12 days) from the customer start date to the period end, median over the customers at the period end',
+    unit: 'months',
     source: 'Plain duration; median by Hyndman & Fan (1996) type 7',
   },
   {

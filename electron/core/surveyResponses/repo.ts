@@ -1,5 +1,6 @@
 import { surveyScaleIssues } from '../../../shared/contract/surveyResponses';
 import type { TableSpec } from '../crud/table';
+import { activityWritten } from '../metrics/hooks';
 
 export const surveyResponsesTable: TableSpec = {
   table: 'survey_responses',
@@ -14,4 +15,5 @@ export const surveyResponsesTable: TableSpec = {
     ticketId: { table: 'tickets', label: 'ticket' },
   },
   check: surveyScaleIssues,
+  afterWrite: activityWritten,
 };

@@ -1,5 +1,6 @@
 import { ticketOrderIssues } from '../../../shared/contract/tickets';
 import type { TableSpec } from '../crud/table';
+import { activityWritten } from '../metrics/hooks';
 
 export const ticketsTable: TableSpec = {
   table: 'tickets',
@@ -9,4 +10,5 @@ export const ticketsTable: TableSpec = {
   defaultSort: { field: 'openedAt', direction: 'desc' },
   references: { accountId: { table: 'accounts', label: 'account' }, contactId: { table: 'contacts', label: 'contact' } },
   check: ticketOrderIssues,
+  afterWrite: activityWritten,
 };

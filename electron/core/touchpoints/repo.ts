@@ -1,4 +1,5 @@
 import type { TableSpec } from '../crud/table';
+import { activityWritten } from '../metrics/hooks';
 
 export const touchpointsTable: TableSpec = {
   table: 'touchpoints',
@@ -11,4 +12,5 @@ export const touchpointsTable: TableSpec = {
     contactId: { table: 'contacts', label: 'contact' },
     journeyTouchpointId: { table: 'journey_touchpoints', label: 'journey touchpoint' },
   },
+  afterWrite: activityWritten,
 };

@@ -22,10 +22,29 @@ export async function send(channel: string, input: unknown): Promise<Result<unkn
   }
 }
 
-/** Change events (`accounts.changed`, ...) from the core; returns an unsubscribe. */
+const listeners = new Set<(event: ChangeEvent) => void>();
+let source: EventSource | undefined;
+
+/**
+ * Change events (`accounts.changed`, ...) from the core; returns an unsubscribe. In the browser
+ * build every listener shares one EventSource: a browser allows six connections to a host, and a
+ * screen with many live queries would otherwise hold them all open and starve its own requests.
+ */
 export function listen(listener: (event: ChangeEvent) => void): () => void {
   if (window.fulcrum) return window.fulcrum.on(listener);
-  const source = new EventSource('/events');
-  source.onmessage = (message) => listener(JSON.parse(message.data) as ChangeEvent);
-  return () => source.close();
+  listeners.add(listener);
+  if (!source) {
+    source = new EventSource('/events');
+    source.onmessage = (message) => {
+      const event = JSON.parse(message.data) as ChangeEvent;
+      for (const each of [...listeners]) each(event);
+    };
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      source?.close();
+      source = undefined;
+    }
+  };
 }

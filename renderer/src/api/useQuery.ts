@@ -15,20 +15,36 @@ export interface QueryState<T> {
  * announces a change in one of `domains` (e.g. ['accounts']).
  */
 export function useQuery<C extends Channel>(channel: C, input: Input<C>, domains: string[] = []): QueryState<Output<C>> {
-  const key = JSON.stringify(input);
-  const [state, setState] = useState<{ data?: Output<C>; error?: ApiError; loading: boolean }>({ loading: true });
+  return useLoader(`${channel}|${JSON.stringify(input)}`, (key) => call(channel, JSON.parse(key.slice(channel.length + 1)) as Input<C>), domains);
+}
+
+/**
+ * The engine of `useQuery` for any loader: `key` names what is loaded (a new key loads again,
+ * keeping the previous answer on screen until the new one arrives), `load` fetches it, and a
+ * `<domain>.changed` event for one of `domains` reloads it. Only the latest request's answer is kept.
+ */
+export function useLoader<T>(key: string | undefined, load: (key: string) => Promise<T>, domains: string[] = []): QueryState<T> {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: key !== undefined });
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const latest = useRef(0);
+  const loader = useRef(load);
+  loader.current = load;
 
   useEffect(() => {
     const request = ++latest.current;
+    if (key === undefined) {
+      setState({ loading: false });
+      return;
+    }
     setState((previous) => ({ ...previous, loading: true }));
-    call(channel, JSON.parse(key) as Input<C>).then(
+    loader.current(key).then(
       (data) => request === latest.current && setState({ data, loading: false }),
-      (error: ApiError) => request === latest.current && setState({ error, loading: false }),
+      (error: unknown) =>
+        request === latest.current &&
+        setState({ error: error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) }), loading: false }),
     );
-  }, [channel, key, version]);
+  }, [key, version]);
 
   const domainKey = domains.join(',');
   useEffect(() => {

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useQuery } from '../api/useQuery';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { ComingSoon } from '../components/ComingSoon';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SECTIONS, useRoute } from './router';
 
 export function App() {
@@ -34,8 +36,12 @@ export function App() {
         </div>
       </nav>
       <main className="content">
-        {route.section === 'accounts' ? (
+        {route.section === 'dashboard' ? (
+          <DashboardScreen />
+        ) : route.section === 'accounts' ? (
           <AccountsScreen params={route.params} />
+        ) : route.section === 'settings' ? (
+          <SettingsScreen />
         ) : (
           <ComingSoon section={SECTIONS.find((s) => s.path === route.section)?.label ?? route.section} />
         )}

@@ -20,7 +20,7 @@ export interface Route {
 
 /** Hash routes work the same from file:// in Electron and from the HTTP bridge. */
 export function parseRoute(hash: string): Route {
-  const [section = 'accounts', ...params] = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [section = 'dashboard', ...params] = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   return { section, params };
 }
 

@@ -9,7 +9,7 @@ import { SortHeader } from './SortHeader';
 
 export type { SortState } from './dataTableMeta';
 
-const ROW_HEIGHT = 40;
+const DEFAULT_ROW_HEIGHT = 40;
 
 export interface DataTableProps<Row> {
   /** Names the table: the column choice is remembered under it, test ids start with it. */
@@ -32,6 +32,8 @@ export interface DataTableProps<Row> {
   toolbar?: ReactNode;
   /** A change of query scrolls back to the top. */
   resetKey?: string;
+  /** Pixels per row; taller rows for cells of two lines. */
+  rowHeight?: number;
 }
 
 /**
@@ -41,6 +43,7 @@ export interface DataTableProps<Row> {
  */
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { id, columns, rowCount, getRow, getRowId, sort } = props;
+  const rowHeight = props.rowHeight ?? DEFAULT_ROW_HEIGHT;
   const scroller = useRef<HTMLDivElement>(null);
   const hideable = useMemo(() => columns.filter((c) => c.enableHiding !== false).map((c) => c.id!), [columns]);
   const [visibility, setVisibility] = useState<VisibilityState>(() => readVisibility(local(), id, hideable));
@@ -51,7 +54,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
@@ -104,7 +107,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   });
 
   const tabStop = active >= first && active <= last ? active : first;
-  const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+  const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / rowHeight) - 1);
   const onKeyDown = (event: React.KeyboardEvent, index: number, row: Row | undefined) => {
     if (event.key === 'Enter' && row) {
       event.preventDefault();
@@ -143,7 +146,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               aria-rowindex={item.index + 2}
               tabIndex={item.index === tabStop ? 0 : -1}
               className={row ? 'dt-row' : 'dt-row dt-placeholder'}
-              style={{ height: ROW_HEIGHT }}
+              style={{ height: rowHeight }}
               onClick={() => original && props.onOpen(original)}
               onFocus={() => setActive(item.index)}
               onKeyDown={(event) => onKeyDown(event, item.index, original)}

@@ -1,4 +1,4 @@
--- user_version 1
+-- user_version 2
 
 -- table accounts on accounts
 CREATE TABLE accounts (
@@ -39,6 +39,18 @@ CREATE INDEX accounts_renewal_date ON accounts (renewal_date);
 
 -- index accounts_segment on accounts
 CREATE INDEX accounts_segment ON accounts (segment, name);
+
+-- table arr_changes on arr_changes
+CREATE TABLE arr_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    changed_on TEXT NOT NULL,
+    arr_minor INTEGER NOT NULL CHECK (arr_minor >= 0),
+    kind TEXT NOT NULL CHECK (kind IN ('new','expansion','contraction','churn','reactivation')),
+    created_at TEXT NOT NULL);
+
+-- index arr_changes_account_time on arr_changes
+CREATE INDEX arr_changes_account_time ON arr_changes (account_id, changed_on);
 
 -- table assessment_answers on assessment_answers
 CREATE TABLE assessment_answers (
@@ -191,6 +203,24 @@ CREATE TABLE deployments (
 -- index deployments_account on deployments
 CREATE INDEX deployments_account ON deployments (account_id);
 
+-- table health_snapshots on health_snapshots
+CREATE TABLE health_snapshots (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    taken_at TEXT NOT NULL,
+    model_version TEXT NOT NULL,
+    score REAL CHECK (score BETWEEN 0 AND 100),
+    band TEXT NOT NULL CHECK (band IN ('red','amber','green','insufficient')),
+    coverage_pct REAL NOT NULL,
+    components TEXT NOT NULL CHECK (json_valid(components)),
+    current INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1)));
+
+-- index health_snapshots_account_time on health_snapshots
+CREATE INDEX health_snapshots_account_time ON health_snapshots (account_id, taken_at);
+
+-- index health_snapshots_current on health_snapshots
+CREATE UNIQUE INDEX health_snapshots_current ON health_snapshots (account_id) WHERE current = 1;
+
 -- table journey_maps on journey_maps
 CREATE TABLE journey_maps (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -309,6 +339,30 @@ CREATE INDEX references_account ON "references" (account_id);
 -- index references_stage on references
 CREATE INDEX references_stage ON "references" (stage);
 
+-- table rollup_account_month on rollup_account_month
+CREATE TABLE rollup_account_month (
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    month INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (account_id, month)) WITHOUT ROWID;
+
+-- table rollup_segment_month on rollup_segment_month
+CREATE TABLE rollup_segment_month (
+    segment TEXT NOT NULL,
+    month INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (segment, month)) WITHOUT ROWID;
+
+-- table rollup_state on rollup_state
+CREATE TABLE rollup_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    layout INTEGER NOT NULL,
+    clock TEXT NOT NULL,
+    built_at TEXT NOT NULL);
+
+-- table rollup_topics on rollup_topics
+CREATE TABLE rollup_topics (id INTEGER PRIMARY KEY, topic TEXT NOT NULL UNIQUE);
+
 -- table settings on settings
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_valid(value)), updated_at TEXT NOT NULL);
 
@@ -325,6 +379,9 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_val
 -- (created by SQLite);
 
 -- index sqlite_autoindex_personas_1 on personas
+-- (created by SQLite);
+
+-- index sqlite_autoindex_rollup_topics_1 on rollup_topics
 -- (created by SQLite);
 
 -- index sqlite_autoindex_settings_1 on settings
@@ -428,6 +485,9 @@ CREATE INDEX tickets_status ON tickets (status, opened_at);
 
 -- index tickets_time on tickets
 CREATE INDEX tickets_time ON tickets (opened_at);
+
+-- index tickets_unresolved on tickets
+CREATE INDEX tickets_unresolved ON tickets (account_id) WHERE resolved_at IS NULL AND archived_at IS NULL;
 
 -- table touchpoints on touchpoints
 CREATE TABLE touchpoints (

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as init from './0001_init';
+import * as metrics from './0002_metrics';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,9 @@ export interface Migration {
  * Every migration, in order. A static list because the bundled main process has no folder to read;
  * a test checks that it matches the files in this folder.
  */
-export const migrations: readonly Migration[] = [{ version: 1, name: '0001_init', up: init.up }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '0001_init', up: init.up },
+  { version: 2, name: '0002_metrics', up: metrics.up },
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

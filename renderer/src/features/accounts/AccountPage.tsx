@@ -6,8 +6,10 @@ import { formatDateTime } from '../../lib/format';
 import { segmentLabel, stageLabel } from '../../lib/labels';
 import { AccountFormDialog } from './AccountFormDialog';
 import { accountToForm } from './accountForm';
+import { AccountMetricsCard } from './AccountMetricsCard';
 import { ContactsCard } from './ContactsCard';
 import { DeploymentsCard } from './DeploymentsCard';
+import { HealthCard } from './HealthCard';
 import { LogTouchpointDialog } from './LogTouchpointDialog';
 import { ProfileCard } from './ProfileCard';
 import { Timeline } from './Timeline';
@@ -64,11 +66,15 @@ function AccountView({ id }: { id: number }) {
       {data.archivedAt && <ArchivedBanner id={id} archivedAt={data.archivedAt} onRestored={account.reload} />}
       <div className="account-grid">
         <div className="account-column">
+          <HealthCard accountId={id} />
           <ProfileCard account={data} onEdit={() => setOpen('edit')} />
           <ContactsCard contacts={contacts} />
           <DeploymentsCard accountId={id} />
         </div>
-        <Timeline timeline={timeline} />
+        <div className="account-column">
+          <AccountMetricsCard accountId={id} currency={data.currency} />
+          <Timeline timeline={timeline} />
+        </div>
       </div>
 
       {open === 'edit' && (

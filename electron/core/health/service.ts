@@ -1,0 +1,58 @@
+import type Database from 'better-sqlite3';
+import type { HealthExplanation } from '../../../shared/contract/metrics';
+import { notFound } from '../errors';
+import { inTransaction, stmt } from '../metrics/rollups/sql';
+import { readSettings } from '../settings/repo';
+import { accountHealthInputs, allHealthInputs } from './inputs';
+import { assessHealth, modelVersion } from './model';
+import { saveSnapshot, snapshotBefore } from './snapshots';
+
+/**
+ * Health scores are computed live for one account (health.explain, after each write) and in bulk
+ * by health.recompute. Decision: every write through the core that touches an account (its row,
+ * tickets, surveys, touchpoints, deployments) refreshes that account's snapshot in the same
+ * transaction, so the dashboard, which reads snapshots, never shows a score older than the
+ * account's data. Time alone also moves scores (days since the last touchpoint, days to renewal):
+ * health.recompute refreshes everyone, and runs after a settings change that alters the model.
+ */
+
+const isCustomer = (sqlite: Database.Database, accountId: number) =>
+  stmt(sqlite, 'SELECT archived_at IS NULL AND churned_at IS NULL FROM accounts WHERE id = ?').pluck().get(accountId) === 1;
+
+/** Refreshes one account's snapshot inside the caller's transaction (current customers only). */
+export function refreshAccountHealth(sqlite: Database.Database, accountId: number, now: Date): void {
+  if (!isCustomer(sqlite, accountId)) return;
+  const settings = readSettings(sqlite);
+  const inputs = accountHealthInputs(sqlite, accountId, now);
+  if (inputs) saveSnapshot(sqlite, accountId, assessHealth(inputs, settings, now), modelVersion(settings), now);
+}
+
+export function recomputeAllHealth(sqlite: Database.Database, now: Date, onProgress?: (done: number, total: number) => void) {
+  const settings = readSettings(sqlite);
+  const version = modelVersion(settings);
+  const all = allHealthInputs(sqlite, now);
+  inTransaction(sqlite, () => {
+    all.forEach((inputs, i) => {
+      saveSnapshot(sqlite, inputs.accountId, assessHealth(inputs, settings, now), version, now);
+      if ((i + 1) % 1000 === 0) onProgress?.(i + 1, all.length);
+    });
+  });
+  onProgress?.(all.length, all.length);
+  return { accounts: all.length, modelVersion: version };
+}
+
+/** One account's health now, component by component, with the snapshot before today for the trend. */
+export function explainHealth(sqlite: Database.Database, accountId: number, now: Date): HealthExplanation {
+  const inputs = accountHealthInputs(sqlite, accountId, now);
+  if (!inputs) throw notFound('account', accountId);
+  const settings = readSettings(sqlite);
+  const assessment = assessHealth(inputs, settings, now);
+  const previous = snapshotBefore(sqlite, accountId, `${now.toISOString().slice(0, 10)}T00:00:00.000Z`);
+  return {
+    accountId,
+    ...assessment,
+    modelVersion: modelVersion(settings),
+    computedAt: now.toISOString(),
+    previous: previous && { score: previous.score, takenAt: previous.takenAt },
+  };
+}

@@ -1,0 +1,53 @@
+import type Database from 'better-sqlite3';
+import { stmt } from '../metrics/rollups/sql';
+import type { HealthAssessment } from './model';
+
+/**
+ * Health snapshots. Policy: at most one per account, day (UTC) and model version. Saving again on
+ * the same day under the same model replaces that day's snapshot (so writes keep today's score
+ * fresh without flooding the history); a new day or a new model version appends one and makes it
+ * the current one. The history is what "trend against the previous snapshot" reads.
+ */
+
+export interface SnapshotRow {
+  accountId: number;
+  takenAt: string;
+  modelVersion: string;
+  score: number | null;
+  band: HealthAssessment['band'];
+}
+
+export function saveSnapshot(sqlite: Database.Database, accountId: number, assessment: HealthAssessment, modelVersion: string, now: Date): void {
+  const takenAt = now.toISOString();
+  const components = JSON.stringify(assessment.components.map(({ id, weight, score, contribution, reason }) => ({ id, weight, score, contribution, reason })));
+  const current = stmt(sqlite, 'SELECT id, taken_at, model_version FROM health_snapshots WHERE account_id = ? AND current = 1').get(accountId) as
+    | { id: number; taken_at: string; model_version: string }
+    | undefined;
+  const values = [takenAt, modelVersion, assessment.score, assessment.band, assessment.coveragePct, components];
+  if (current && current.taken_at.slice(0, 10) === takenAt.slice(0, 10) && current.model_version === modelVersion) {
+    stmt(sqlite, 'UPDATE health_snapshots SET taken_at = ?, model_version = ?, score = ?, band = ?, coverage_pct = ?, components = ? WHERE id = ?').run(...values, current.id);
+    return;
+  }
+  if (current) stmt(sqlite, 'UPDATE health_snapshots SET current = 0 WHERE id = ?').run(current.id);
+  stmt(sqlite, `INSERT INTO health_snapshots (account_id, taken_at, model_version, score, band, coverage_pct, components, current)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 1)`).run(accountId, ...values);
+}
+
+/** Every account's current snapshot (one index read, for the dashboard). */
+export function currentSnapshots(sqlite: Database.Database): Map<number, SnapshotRow> {
+  const rows = stmt(sqlite, `SELECT account_id AS accountId, taken_at AS takenAt, model_version AS modelVersion, score, band
+    FROM health_snapshots WHERE current = 1`).all() as SnapshotRow[];
+  return new Map(rows.map((row) => [row.accountId, row]));
+}
+
+export function snapshotComponents(sqlite: Database.Database, accountId: number): { weight: number; score: number | null; reason: string }[] {
+  const text = stmt(sqlite, 'SELECT components FROM health_snapshots WHERE account_id = ? AND current = 1').pluck().get(accountId) as string | undefined;
+  return text ? JSON.parse(text) : [];
+}
+
+/** The latest snapshot taken before an instant (the previous point of the trend). */
+export function snapshotBefore(sqlite: Database.Database, accountId: number, before: string): { score: number | null; takenAt: string; modelVersion: string } | null {
+  const row = stmt(sqlite, `SELECT score, taken_at AS takenAt, model_version AS modelVersion FROM health_snapshots
+    WHERE account_id = ? AND taken_at < ? ORDER BY taken_at DESC LIMIT 1`).get(accountId, before) as { score: number | null; takenAt: string; modelVersion: string } | undefined;
+  return row ?? null;
+}

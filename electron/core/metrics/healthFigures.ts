@@ -1,0 +1,52 @@
+import type Database from 'better-sqlite3';
+import { topReasons } from '../health/model';
+import { snapshotComponents } from '../health/snapshots';
+import { snapshotsOf } from './inputs';
+import type { AccountFacts } from './repo';
+
+const AT_RISK = 10;
+
+/**
+ * The portfolio's health: each current customer's latest snapshot (kept fresh by every write and
+ * by health.recompute), counted by band; the at-risk list is the red, then the amber accounts,
+ * lowest whole-point score first and the soonest renewal first among equals, each with the reasons that
+ * cost it the most points.
+ */
+export function healthFigures(sqlite: Database.Database, accounts: readonly AccountFacts[], today: string) {
+  const snapshots = snapshotsOf(sqlite);
+  const bands = { red: 0, amber: 0, green: 0, insufficient: 0 };
+  const risky: { account: AccountFacts; score: number; band: 'red' | 'amber' }[] = [];
+  let oldest: string | null = null;
+  for (const account of accounts) {
+    if (account.churnedAt !== null && account.churnedAt <= today) continue;
+    const snapshot = snapshots.get(account.id);
+    if (!snapshot || snapshot.score === null) {
+      bands.insufficient++;
+      continue;
+    }
+    bands[snapshot.band]++;
+    if (oldest === null || snapshot.takenAt < oldest) oldest = snapshot.takenAt;
+    if (snapshot.band === 'red' || snapshot.band === 'amber') risky.push({ account, score: snapshot.score, band: snapshot.band });
+  }
+  const soon = (a: AccountFacts) => a.renewalDate ?? '9999-12-31';
+  const bandRank = (band: 'red' | 'amber') => (band === 'red' ? 0 : 1);
+  risky.sort(
+    (x, y) =>
+      bandRank(x.band) - bandRank(y.band) ||
+      Math.round(x.score) - Math.round(y.score) ||
+      soon(x.account).localeCompare(soon(y.account)) ||
+      x.account.id - y.account.id,
+  );
+  const atRisk = risky.slice(0, AT_RISK).map(({ account, score, band }) => ({
+    accountId: account.id,
+    name: account.name,
+    segment: account.segment,
+    owner: account.owner,
+    arrMinor: account.arrMinor,
+    renewalDate: account.renewalDate,
+    score,
+    band,
+    reasons: topReasons(snapshotComponents(sqlite, account.id)),
+  }));
+  return { bands, atRisk, takenAt: oldest };
+}

@@ -1,0 +1,104 @@
+import type Database from 'better-sqlite3';
+import { stmt } from './rollups/sql';
+
+// The SQL of the metrics services: accounts and ARR history (exact, small tables), and the
+// rollups for a filter (the big tables are never read raw on the dashboard's path).
+
+export interface MetricsFilter {
+  segment?: string[];
+  industry?: string[];
+  region?: string[];
+  owner?: string[];
+  lifecycleStage?: string[];
+}
+
+export interface AccountFacts {
+  id: number;
+  name: string;
+  segment: string;
+  industry: string | null;
+  region: string | null;
+  owner: string | null;
+  lifecycleStage: string;
+  /** Customer since: the contract start, or the day the account was created. */
+  start: string;
+  churnedAt: string | null;
+  arrMinor: number;
+  currency: string;
+  grossMarginPct: number | null;
+  renewalDate: string | null;
+}
+
+const ACCOUNT_FACTS = `SELECT id, name, segment, industry, region, owner, lifecycle_stage AS lifecycleStage,
+    coalesce(contract_start, substr(created_at, 1, 10)) AS start, churned_at AS churnedAt, arr_minor AS arrMinor,
+    currency, gross_margin_pct AS grossMarginPct, renewal_date AS renewalDate
+  FROM accounts`;
+
+/** Every account that is not archived (20,000 rows is a few milliseconds; filters run in JS on them). */
+export const loadAccounts = (sqlite: Database.Database) => stmt(sqlite, `${ACCOUNT_FACTS} WHERE archived_at IS NULL`).all() as AccountFacts[];
+
+export const loadAccount = (sqlite: Database.Database, id: number) => stmt(sqlite, `${ACCOUNT_FACTS} WHERE id = ?`).get(id) as AccountFacts | undefined;
+
+const FILTER_COLUMNS: Record<keyof MetricsFilter, keyof AccountFacts> = {
+  segment: 'segment',
+  industry: 'industry',
+  region: 'region',
+  owner: 'owner',
+  lifecycleStage: 'lifecycleStage',
+};
+
+export function matches(account: AccountFacts, filter: MetricsFilter): boolean {
+  for (const [key, values] of Object.entries(filter) as [keyof MetricsFilter, string[] | undefined][]) {
+    if (values && values.length > 0 && !values.includes(account[FILTER_COLUMNS[key]] as string)) return false;
+  }
+  return true;
+}
+
+/** The ARR history in (account, date) order: [account_id, changed_on, arr_minor]. */
+export const loadArrChanges = (sqlite: Database.Database) =>
+  stmt(sqlite, 'SELECT account_id, changed_on, arr_minor FROM arr_changes ORDER BY account_id, changed_on, id').raw(true).all() as [number, string, number][];
+
+export type RollupSource = { level: 'segment'; segments?: string[] } | { level: 'account'; filter: MetricsFilter };
+
+/** Only segment filters (or none) read the small segment level; any other filter reads accounts' rows. */
+export function sourceFor(filter: MetricsFilter): RollupSource {
+  const others = (['industry', 'region', 'owner', 'lifecycleStage'] as const).some((key) => (filter[key]?.length ?? 0) > 0);
+  return others ? { level: 'account', filter } : { level: 'segment', segments: filter.segment };
+}
+
+function accountWhere(filter: MetricsFilter): { sql: string; params: string[] } {
+  const parts = ['a.archived_at IS NULL'];
+  const params: string[] = [];
+  for (const [key, column] of [['segment', 'segment'], ['industry', 'industry'], ['region', 'region'], ['owner', 'owner'], ['lifecycleStage', 'lifecycle_stage']] as const) {
+    const values = filter[key];
+    if (!values || values.length === 0) continue;
+    parts.push(`a.${column} IN (${values.map(() => '?').join(',')})`);
+    params.push(...values);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+export type RollupRowRaw = [segment: string, month: number, data: Buffer];
+
+/** Every rollup row of the source before `toMonth`. */
+export function rollupRows(sqlite: Database.Database, source: RollupSource, toMonth: number): Iterable<RollupRowRaw> {
+  if (source.level === 'segment') {
+    const segments = source.segments ?? [];
+    const where = segments.length > 0 ? ` AND segment IN (${segments.map(() => '?').join(',')})` : '';
+    return stmt(sqlite, `SELECT segment, month, data FROM rollup_segment_month WHERE month < ?${where}`).raw(true).iterate(toMonth, ...segments) as Iterable<RollupRowRaw>;
+  }
+  const { sql, params } = accountWhere(source.filter);
+  return stmt(sqlite, `SELECT a.segment, r.month, r.data FROM accounts a JOIN rollup_account_month r ON r.account_id = a.id
+    WHERE ${sql} AND r.month < ?`).raw(true).iterate(...params, toMonth) as Iterable<RollupRowRaw>;
+}
+
+/** One account's rollup rows in [fromMonth, toMonth), and all before for its backlog. */
+export const accountRollupRows = (sqlite: Database.Database, accountId: number, toMonth: number) =>
+  stmt(sqlite, "SELECT '', month, data FROM rollup_account_month WHERE account_id = ? AND month < ?").raw(true).all(accountId, toMonth) as RollupRowRaw[];
+
+/** An account's survey answers in a window, newest first (the account page's history). */
+export const surveyHistory = (sqlite: Database.Database, accountId: number, from: string, to: string, limit: number) =>
+  stmt(sqlite, `SELECT responded_at AS respondedAt, kind, score FROM survey_responses
+    WHERE account_id = ? AND responded_at >= ? AND responded_at < ? AND archived_at IS NULL ORDER BY responded_at DESC LIMIT ?`).all(
+    accountId, from, to, limit,
+  ) as { respondedAt: string; kind: string; score: number | null }[];

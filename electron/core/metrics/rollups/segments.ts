@@ -1,0 +1,62 @@
+import type Database from 'better-sqlite3';
+import { emptyTimes, encodeRow, foldRow, type RollupRow, type Scratch } from './codec';
+import { COUNTERS } from './layout';
+import { deleteSegmentRow, putSegmentRow, segmentRow, topicIds, type StoredRow } from './repo';
+
+/**
+ * Stored forms of rows, and the segment-month level: the sum of its accounts' rows (archived
+ * accounts left out). A change to an account-month is applied to it as a difference: minus the
+ * old row, plus the new one.
+ */
+
+/**
+ * A built row in its stored form; topic texts become ids (added to the dictionary as needed).
+ * With a scratch, `data` is a view into it, valid until the scratch's next use.
+ */
+export function storedRow(sqlite: Database.Database, month: number, row: RollupRow, ids: Map<string, number>, scratch?: Scratch): StoredRow {
+  topicIds(sqlite, row.topics.keys(), ids);
+  const byId = new Map([...row.topics].map(([topic, n]) => [ids.get(topic)!, n]));
+  return { month, data: encodeRow(row.counts, { keys: row.times }, byId, scratch) };
+}
+
+export const sameRow = (a: StoredRow, b: StoredRow) => a.data.equals(b.data);
+
+/** A sum of stored rows, being accumulated (segment level). */
+export interface RowSum {
+  counts: Float64Array;
+  times: Float64Array;
+  topics: Map<number, number>;
+}
+
+export const emptySum = (): RowSum => ({ counts: new Float64Array(COUNTERS), times: emptyTimes(), topics: new Map() });
+
+export function addRow(sum: RowSum, row: StoredRow, sign = 1): void {
+  foldRow(row.data, sum, sign);
+}
+
+/** The sum's stored form, or null when nothing is left (a month with no data has no row, as after a rebuild). */
+export function storedSum(month: number, sum: RowSum): StoredRow | null {
+  if (sum.counts.every((c) => c === 0)) return null;
+  return { month, data: encodeRow(sum.counts, { dense: sum.times }, sum.topics) };
+}
+
+export interface RowChange {
+  month: number;
+  before?: StoredRow;
+  after?: StoredRow;
+}
+
+/** Applies account-month changes to one segment's rows. */
+export function applyToSegment(sqlite: Database.Database, segment: string, changes: readonly RowChange[]): void {
+  for (const { month, before, after } of changes) {
+    const sum = emptySum();
+    const stored = segmentRow(sqlite, segment, month);
+    if (stored) addRow(sum, stored);
+    if (before) addRow(sum, before, -1);
+    if (after) addRow(sum, after);
+    const next = storedSum(month, sum);
+    if (next) putSegmentRow(sqlite, segment, next);
+    else deleteSegmentRow(sqlite, segment, month);
+  }
+}
+

@@ -1,0 +1,102 @@
+import type { Settings } from '../../../shared/contract/settings';
+import { figure } from './figure';
+import { addMonthsToDate } from './period';
+import { median } from './quantiles';
+import type { AccountFacts } from './repo';
+import { isCustomerAt } from './retentionFigures';
+import { type MetricValue, noValue } from './types';
+import { clvSimple, customerEquity, returnOnCustomer } from './value';
+
+/**
+ * Customer value. Approximations, documented in docs/metrics.md:
+ * - m, the yearly margin, is the account's ARR at the date × its gross margin % (the current margin:
+ *   no margin history is kept); accounts without a gross margin have no CLV and are named in a warning.
+ * - r is the yearly logo retention of the account's segment over the twelve months before the date
+ *   (the whole segment, whatever the other filters); without such a cohort, the portfolio's.
+ * - Customer equity is Σ CLV of the customers at the period end.
+ * - Return on customer is measured on the base at the period start (as NRR is): equity at the start
+ *   = Σ CLV of those customers then; at the end = Σ CLV of the same accounts then (0 for those lost);
+ *   cash flow = the margin they earned on ARR over the period, Σ margin % × ∫ ARR dt / year with ARR
+ *   stepping at each recorded change (not invoices or payments). Customers won in the period are
+ *   left out, so acquisition does not count as a return on the existing customers.
+ * - Only accounts in the settings' currency are summed (no exchange rates offline).
+ */
+
+const YEAR_MS = 365.25 * 86_400_000;
+
+/** Yearly logo retention per segment at a date (one pass), the portfolio's as the fallback. */
+export function segmentRetention(all: readonly AccountFacts[], date: string): (segment: string) => number | null {
+  const yearAgo = addMonthsToDate(date, -12);
+  const counts = new Map<string, { cohort: number; lost: number }>();
+  const total = { cohort: 0, lost: 0 };
+  for (const a of all) {
+    if (!isCustomerAt(a, yearAgo)) continue;
+    const lost = a.churnedAt !== null && a.churnedAt < date ? 1 : 0;
+    let c = counts.get(a.segment);
+    if (!c) counts.set(a.segment, (c = { cohort: 0, lost: 0 }));
+    c.cohort++;
+    c.lost += lost;
+    total.cohort++;
+    total.lost += lost;
+  }
+  const rate = (c: { cohort: number; lost: number } | undefined) => (c && c.cohort > 0 ? (c.cohort - c.lost) / c.cohort : null);
+  return (segment) => rate(counts.get(segment)) ?? rate(total);
+}
+
+function clvOf(a: AccountFacts, arr: number, retention: number | null, settings: Settings): MetricValue {
+  if (arr <= 0) return { value: 0, n: 1 };
+  if (a.grossMarginPct === null) return noValue('no gross margin', 1);
+  if (retention === null) return noValue('no retention history', 1);
+  return clvSimple({ margin: (arr * a.grossMarginPct) / 100, retention, discount: settings.discountRate });
+}
+
+/** Margin earned on ARR over [from, to) by one account, from its ARR steps. */
+function cashFlow(steps: readonly [string, number][], marginPct: number, from: string, to: string): number {
+  const start = Date.parse(from);
+  const end = Date.parse(to);
+  let total = 0;
+  steps.forEach(([on, arr], k) => {
+    const a = Math.max(start, Date.parse(on));
+    const b = Math.min(end, k + 1 < steps.length ? Date.parse(steps[k + 1]![0]) : end);
+    if (b > a) total += (arr * (b - a)) / YEAR_MS;
+  });
+  return (total * marginPct) / 100;
+}
+
+export function valueFigures(
+  filtered: readonly AccountFacts[],
+  all: readonly AccountFacts[],
+  steps: Map<number, [string, number][]>,
+  levels: Map<number, number[]>,
+  range: { from: string; to: string },
+  settings: Settings,
+) {
+  const inCurrency = filtered.filter((a) => a.currency === settings.currency);
+  const other = filtered.length - inCurrency.length;
+  const rEnd = segmentRetention(all, range.to);
+  const rStart = segmentRetention(all, range.from);
+  const level = (a: AccountFacts, k: 0 | 1) => levels.get(a.id)?.[k] ?? 0;
+
+  const atEnd = inCurrency.filter((a) => isCustomerAt(a, range.to) && level(a, 1) > 0).map((a) => clvOf(a, level(a, 1), rEnd(a.segment), settings));
+  const base = inCurrency.filter((a) => isCustomerAt(a, range.from) && level(a, 0) > 0);
+  const start = base.map((a) => clvOf(a, level(a, 0), rStart(a.segment), settings));
+  const end = base.map((a) => clvOf(a, isCustomerAt(a, range.to) ? level(a, 1) : 0, rEnd(a.segment), settings));
+  let flow = 0;
+  for (const a of base) if (a.grossMarginPct !== null) flow += cashFlow(steps.get(a.id) ?? [], a.grossMarginPct, range.from, range.to);
+
+  const equityStart = customerEquity(start);
+  const equityEnd = customerEquity(end);
+  const roc =
+    equityStart.value === null
+      ? noValue(`no customer equity at the period start: ${equityStart.reason}${start[0]?.reason ? ` (e.g. ${start[0].reason})` : ''}`, 0)
+      : returnOnCustomer({ cashFlow: flow, equityStart: equityStart.value, equityEnd: equityEnd.value ?? 0, accounts: equityStart.n });
+  const currencyNote = other > 0 ? `${other} account${other === 1 ? '' : 's'} in other currencies left out` : undefined;
+  const withNote = (m: MetricValue): MetricValue => (currencyNote && m.value !== null ? { ...m, warning: [m.warning, currencyNote].filter(Boolean).join('; ') } : m);
+  const clvMedian = median(atEnd.map((c) => c.value));
+  return {
+    currency: settings.currency,
+    customerEquity: figure('customerEquity', withNote(customerEquity(atEnd))),
+    clvMedian: figure('clv', withNote(clvMedian.value === null ? noValue('no account has a CLV') : { value: clvMedian.value, n: clvMedian.n })),
+    returnOnCustomer: figure('roc', withNote(roc)),
+  };
+}

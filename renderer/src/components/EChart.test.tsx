@@ -1,0 +1,61 @@
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const chart = { setOption: vi.fn(), resize: vi.fn(), dispose: vi.fn(), on: vi.fn() };
+const init = vi.fn((..._args: unknown[]) => chart);
+vi.mock('./echarts', () => ({ init: (...args: unknown[]) => init(...args) }));
+
+let observed: ResizeObserverCallback | undefined;
+const disconnect = vi.fn();
+class FakeResizeObserver {
+  constructor(callback: ResizeObserverCallback) {
+    observed = callback;
+  }
+  observe() {}
+  disconnect = disconnect;
+}
+
+const { EChart } = await import('./EChart');
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+describe('EChart', () => {
+  let container: HTMLDivElement;
+  beforeEach(() => {
+    vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => (f(0), 1));
+    container = document.createElement('div');
+    document.body.append(container);
+    vi.clearAllMocks();
+  });
+  afterEach(() => {
+    container.remove();
+    vi.unstubAllGlobals();
+  });
+
+  it('creates the chart as SVG, sets the option, follows resizes and disposes when unmounted', async () => {
+    const root = createRoot(container);
+    const first = { series: [{ type: 'bar' as const, data: [1] }] };
+    await act(async () => root.render(<EChart option={first} height={200} label="A bar" testId="chart" />));
+    expect(init).toHaveBeenCalledTimes(1);
+    expect(init.mock.calls[0]![2]).toEqual({ renderer: 'svg' });
+    expect(chart.setOption).toHaveBeenLastCalledWith(first, { notMerge: true, lazyUpdate: true });
+    const box = container.querySelector('[data-testid=chart]')!;
+    expect(box.getAttribute('role')).toBe('img');
+    expect(box.getAttribute('aria-label')).toBe('A bar');
+    expect((box as HTMLElement).style.height).toBe('200px');
+
+    act(() => observed?.([], {} as ResizeObserver));
+    expect(chart.resize).toHaveBeenCalledTimes(1);
+
+    const second = { series: [{ type: 'bar' as const, data: [2] }] };
+    await act(async () => root.render(<EChart option={second} height={200} label="A bar" testId="chart" />));
+    expect(chart.setOption).toHaveBeenLastCalledWith(second, { notMerge: true, lazyUpdate: true });
+    expect(init).toHaveBeenCalledTimes(1);
+
+    await act(async () => root.unmount());
+    expect(disconnect).toHaveBeenCalled();
+    expect(chart.dispose).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,24 @@
+// The option type of every chart Fulcrum draws: ECharts' typed options, limited to the series and
+// components registered in echarts.ts. Option builders import only this type, so their tests do
+// not load ECharts.
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption, GaugeSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  MarkAreaComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
+
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | ScatterSeriesOption
+  | GaugeSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+  | MarkLineComponentOption
+  | MarkAreaComponentOption
+>;

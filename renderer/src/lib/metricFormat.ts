@@ -1,0 +1,127 @@
+// Metric figures in words and numbers for the user's locale. A missing figure is never shown as 0:
+// its formatter is only called with a number, and the card says why there is none.
+
+import { formatMoney, minorDigits } from './format';
+
+/**
+ * How a figure reads. Shares are in percent (88 = 88 %) as the core sends them; durations in
+ * minutes; money in integer minor units of `currency`.
+ */
+export type MetricUnit = 'points' | 'percent' | 'index' | 'mean' | 'minutes' | 'count' | 'money' | 'score';
+
+const formats = new Map<string, Intl.NumberFormat>();
+function nf(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** 45 -> "45 min", 150 -> "2.5 hr", 4320 -> "3 days": the unit a person would say. */
+export function formatDuration(minutes: number, locale?: string): string {
+  const abs = Math.abs(minutes);
+  if (abs < 60) return nf(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: abs < 10 ? 1 : 0 }).format(minutes);
+  if (abs < 48 * 60) return nf(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(minutes / 60);
+  return nf(locale, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }).format(minutes / 1440);
+}
+
+/** Hours (an SLA target) as a person says them: 1 -> "1 hr", 72 -> "3 days". */
+export const formatHours = (hours: number, locale?: string) => formatDuration(hours * 60, locale);
+
+/** A percent figure on the 0-100 scale: 84.25 -> "84.3%" (en-US), "84,3 %" (de-DE). */
+export function formatPercentValue(value: number, locale?: string, digits = 1): string {
+  return nf(locale, { style: 'percent', maximumFractionDigits: digits }).format(value / 100);
+}
+
+/** One figure in its unit. `compact` shortens money and big counts for a card ("$12.4M"). */
+export function formatMetric(value: number, unit: MetricUnit, options: { locale?: string; currency?: string; compact?: boolean } = {}): string {
+  const { locale, currency = 'USD', compact } = options;
+  switch (unit) {
+    case 'points':
+      return nf(locale, { maximumFractionDigits: 0 }).format(value);
+    case 'percent':
+      return formatPercentValue(value, locale);
+    case 'index':
+    case 'score':
+      return nf(locale, { maximumFractionDigits: 0 }).format(value);
+    case 'mean':
+      return nf(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+    case 'minutes':
+      return formatDuration(value, locale);
+    case 'count':
+      return compact && Math.abs(value) >= 100_000
+        ? nf(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value)
+        : nf(locale, { maximumFractionDigits: 0 }).format(value);
+    case 'money': {
+      const major = value / 10 ** minorDigits(currency);
+      if (compact && Math.abs(major) >= 10_000) {
+        try {
+          return nf(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(major);
+        } catch {
+          return `${nf(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(major)} ${currency}`;
+        }
+      }
+      return formatMoney(value, currency, locale, true);
+    }
+  }
+}
+
+/** An interval "28 – 36" (or "81.2% – 86.9%") in the figure's unit. */
+export function formatInterval(low: number, high: number, unit: MetricUnit, options: { locale?: string; currency?: string } = {}): string {
+  return `${formatMetric(low, unit, options)} – ${formatMetric(high, unit, options)}`;
+}
+
+export type Tone = 'ok' | 'bad' | 'neutral';
+
+/** Which way is better for a figure: up (NPS), down (churn, response time) or neither (volume). */
+export type Better = 'up' | 'down' | 'none';
+
+export interface Change {
+  /** "+4 pts", "−2.1 pp", "−12 min", "+$1.2M" */
+  text: string;
+  tone: Tone;
+  /** For screen readers and tooltips: "up 4 points from 28 in the previous period". */
+  description: string;
+  delta: number;
+}
+
+const MINUS = '−';
+const signed = (text: string, delta: number) => (delta > 0 ? `+${text}` : delta < 0 ? `${MINUS}${text}` : text);
+
+/** The change from `previous` to `current`, in the unit's natural difference (points, percentage points, …). */
+export function describeChange(
+  current: number,
+  previous: number,
+  unit: MetricUnit,
+  better: Better,
+  options: { locale?: string; currency?: string } = {},
+): Change {
+  const { locale } = options;
+  const delta = current - previous;
+  const size = Math.abs(delta);
+  let text: string;
+  switch (unit) {
+    case 'percent':
+      text = `${nf(locale, { maximumFractionDigits: 1 }).format(size)} pp`;
+      break;
+    case 'points':
+      text = `${nf(locale, { maximumFractionDigits: 0 }).format(size)} pts`;
+      break;
+    case 'mean':
+      text = nf(locale, { maximumFractionDigits: 1 }).format(size);
+      break;
+    default:
+      text = formatMetric(size, unit, { ...options, compact: true });
+  }
+  // A change too small to show in the unit's precision is no change.
+  const shownAsZero = /^[^1-9]*$/.test(text);
+  const direction = shownAsZero ? 0 : Math.sign(delta);
+  const tone: Tone = direction === 0 || better === 'none' ? 'neutral' : (direction > 0) === (better === 'up') ? 'ok' : 'bad';
+  const was = formatMetric(previous, unit, { ...options, compact: true });
+  const description =
+    direction === 0 ? `unchanged from ${was} in the previous period` : `${direction > 0 ? 'up' : 'down'} ${text} from ${was} in the previous period`;
+  return { text: direction === 0 ? `±0` : signed(text, direction), tone, description, delta };
+}

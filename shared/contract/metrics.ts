@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { calendarDate, CHANNELS, id } from './common';
+import { lifecycleStage } from './accounts';
+import { TICKET_PRIORITIES } from './tickets';
+
+/** Which accounts and which period a metric is computed over. */
+export const metricsQuery = z.strictObject({
+  /** Inclusive; default twelve months before `to`. */
+  from: calendarDate.optional(),
+  /** Exclusive; default the first day of next month. */
+  to: calendarDate.optional(),
+  granularity: z.enum(['month', 'quarter']).default('month'),
+  segment: z.array(z.string()).max(50).optional(),
+  industry: z.array(z.string()).max(50).optional(),
+  region: z.array(z.string()).max(50).optional(),
+  owner: z.array(z.string()).max(100).optional(),
+  lifecycleStage: z.array(lifecycleStage).max(10).optional(),
+});
+export type MetricsQuery = z.input<typeof metricsQuery>;
+
+/** Every figure says what it is, how many observations it rests on, and why it is missing. */
+export const metricValue = z.object({
+  /** The id of its definition (`metrics.definitions`). */
+  definition: z.string(),
+  value: z.number().nullable(),
+  n: z.number().int().nonnegative(),
+  reason: z.string().optional(),
+  low: z.number().optional(),
+  high: z.number().optional(),
+  warning: z.string().optional(),
+  /** From a sketch (percentiles within 1 % relative error), not the exact rows. */
+  approximate: z.boolean().optional(),
+});
+export type MetricValueDto = z.infer<typeof metricValue>;
+
+/** The resolved period and filter a result was computed for. */
+export const metricsScope = z.object({
+  from: z.string(),
+  to: z.string(),
+  granularity: z.enum(['month', 'quarter']),
+  filter: z.record(z.string(), z.array(z.string())),
+});
+
+const counts = (length: number) => z.array(z.number().int().nonnegative()).length(length);
+const healthBand = z.enum(['red', 'amber', 'green', 'insufficient']);
+
+export const satisfactionFigures = z.object({
+  nps: metricValue.extend({ distribution: counts(11) }),
+  csat: metricValue.extend({ distribution: counts(5) }),
+  /** Very satisfied, somewhat satisfied, somewhat dissatisfied, very dissatisfied, don't know, n/a. */
+  nsat: metricValue.extend({ distribution: counts(6) }),
+  ces: metricValue.extend({ distribution: counts(7) }),
+  advocates: z.object({
+    n: z.number().int().nonnegative(),
+    champions: z.number().int().nonnegative(),
+    moralSupporters: z.number().int().nonnegative(),
+    captives: z.number().int().nonnegative(),
+    rebels: z.number().int().nonnegative(),
+  }),
+});
+
+export const supportFigures = z.object({
+  volume: metricValue,
+  backlog: metricValue,
+  quantileMethod: z.string(),
+  firstResponse: z.object({ median: metricValue, p90: metricValue }),
+  resolution: z.object({ median: metricValue, p90: metricValue }),
+  /** Share answered within the first-response target (and resolved within the resolution target) per priority. */
+  sla: z.array(
+    z.object({
+      priority: z.enum(TICKET_PRIORITIES),
+      targetHours: z.number(),
+      attainment: metricValue,
+      resolutionTargetHours: z.number().optional(),
+      resolutionAttainment: metricValue.optional(),
+    }),
+  ),
+  topics: z.array(z.object({ topic: z.string(), count: z.number().int(), share: z.number(), cumulativeShare: z.number() })),
+  byChannel: z.array(z.object({ channel: z.enum(CHANNELS), volume: z.number().int(), csat: metricValue })),
+  bySegment: z.array(z.object({ segment: z.string(), volume: z.number().int(), firstResponseMedian: metricValue })),
+});
+
+export const retentionFigures = z.object({
+  logoChurn: metricValue,
+  logoRetention: metricValue,
+  grossRevenueRetention: metricValue,
+  netRevenueRetention: metricValue,
+  renewalRate: metricValue,
+  tenureMonths: metricValue,
+  /** Share of each start quarter's accounts still customers after 0, 1, 2, … quarters. */
+  cohorts: z.array(z.object({ cohort: z.string(), size: z.number().int(), retention: z.array(z.number().nullable()) })),
+});
+
+export const valueFigures = z.object({
+  currency: z.string(),
+  customerEquity: metricValue,
+  clvMedian: metricValue,
+  returnOnCustomer: metricValue,
+});
+
+export const atRiskAccount = z.object({
+  accountId: id,
+  name: z.string(),
+  segment: z.string(),
+  owner: z.string().nullable(),
+  arrMinor: z.number().int(),
+  renewalDate: z.string().nullable(),
+  score: z.number().nullable(),
+  band: healthBand,
+  reasons: z.array(z.string()),
+});
+
+export const portfolio = z.object({
+  scope: metricsScope,
+  accounts: z.number().int().nonnegative(),
+  satisfaction: satisfactionFigures,
+  support: supportFigures,
+  retention: retentionFigures,
+  value: valueFigures,
+  health: z.object({
+    bands: z.object({ red: z.number().int(), amber: z.number().int(), green: z.number().int(), insufficient: z.number().int() }),
+    atRisk: z.array(atRiskAccount),
+    /** The oldest snapshot the bands rest on (scores move with time too: health.recompute refreshes them). */
+    takenAt: z.string().nullable().optional(),
+  }),
+  /** The same headline figures for the period just before, for "change vs previous period". */
+  previous: z.object({
+    nps: metricValue,
+    csat: metricValue,
+    firstResponseMedian: metricValue,
+    logoChurn: metricValue,
+    netRevenueRetention: metricValue,
+  }),
+});
+export type Portfolio = z.infer<typeof portfolio>;
+
+export const TREND_METRICS = [
+  'nps', 'csat', 'nsat', 'ces', 'ticketVolume', 'backlog', 'firstResponseMedian', 'resolutionMedian', 'logoChurn',
+] as const;
+
+export const healthComponent = z.object({
+  id: z.enum(['satisfaction', 'support', 'adoption', 'engagement', 'renewal']),
+  label: z.string(),
+  weight: z.number(),
+  score: z.number().nullable(),
+  /** Points this component adds to the score (weight × score ÷ weights with data). */
+  contribution: z.number().nullable(),
+  /** Why it scored so, naming the threshold that moved it: "last touchpoint 95 days ago (> 60)". */
+  reason: z.string(),
+});
+
+export const healthExplanation = z.object({
+  accountId: id,
+  score: z.number().nullable(),
+  band: healthBand,
+  coveragePct: z.number(),
+  reason: z.string().optional(),
+  modelVersion: z.string(),
+  computedAt: z.string(),
+  components: z.array(healthComponent),
+  previous: z.object({ score: z.number().nullable(), takenAt: z.string(), modelVersion: z.string().optional() }).nullable(),
+});
+export type HealthExplanation = z.infer<typeof healthExplanation>;
+
+export const metricsContract = {
+  'metrics.portfolio': { input: metricsQuery, output: portfolio },
+  'metrics.account': {
+    input: z.strictObject({ id, from: calendarDate.optional(), to: calendarDate.optional() }),
+    output: z.object({
+      accountId: id,
+      scope: metricsScope,
+      satisfaction: satisfactionFigures.omit({ advocates: true }),
+      satisfactionHistory: z.array(z.object({ respondedAt: z.string(), kind: z.string(), score: z.number().nullable() })),
+      support: supportFigures.pick({ volume: true, backlog: true, firstResponse: true, resolution: true, sla: true, quantileMethod: true }),
+      clv: metricValue,
+      health: healthExplanation,
+    }),
+  },
+  'metrics.trend': {
+    input: metricsQuery.extend({ metric: z.enum(TREND_METRICS) }),
+    output: z.object({ scope: metricsScope, metric: z.enum(TREND_METRICS), points: z.array(z.object({ period: z.string(), value: metricValue })) }),
+  },
+  'metrics.definitions': {
+    input: z.strictObject({}),
+    output: z.array(z.object({ id: z.string(), name: z.string(), formula: z.string(), unit: z.string(), source: z.string() })),
+  },
+  'health.explain': { input: z.strictObject({ id }), output: healthExplanation },
+  /** Recomputes every account's health snapshot (after a settings change); progress arrives as `health.progress` events. */
+  'health.recompute': { input: z.strictObject({}), output: z.object({ accounts: z.number().int(), modelVersion: z.string() }) },
+  /** Rebuilds every rollup from the raw rows (after bulk writes outside the channels); progress as `metrics.progress` events. */
+  'metrics.rebuild': {
+    input: z.strictObject({}),
+    output: z.object({ accountMonths: z.number().int(), arrBackfilled: z.number().int(), healthSnapshots: z.number().int(), seconds: z.number() }),
+  },
+} as const;

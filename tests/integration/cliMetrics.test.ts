@@ -1,0 +1,65 @@
+// `fulcrum metrics` as a user runs it (the npm bin in a child process): the portfolio as JSON with
+// the contract's field names, filters and periods passed through, usage mistakes as exit 2.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoWorkspace } from '../../electron/core/demo';
+import { createCore } from '../../electron/core';
+import { tempWorkspacePath } from '../fixtures/core';
+
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'electron/cli/bin.cjs');
+
+function fulcrum(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, FULCRUM_DEBUG: '' },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let path: string;
+beforeAll(async () => {
+  path = tempWorkspacePath('demo.fulcrum');
+  await generateDemoWorkspace(path, { accounts: 40, seed: 5 });
+}, 60_000);
+
+describe('fulcrum metrics', () => {
+  it('prints metrics.portfolio as JSON, the same as the channel gives', async () => {
+    const run = fulcrum('metrics', '--db', path, '--from', '2026-01-01', '--to', '2026-07-01', '--segment', 'smb', '--segment', 'mid_market', '--today', '2026-11-01', '--json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout);
+    expect(Object.keys(printed)).toEqual(['scope', 'accounts', 'satisfaction', 'support', 'retention', 'value', 'health', 'previous']);
+    expect(printed.scope).toEqual({ from: '2026-01-01', to: '2026-07-01', granularity: 'month', filter: { segment: ['smb', 'mid_market'] } });
+    expect(printed.satisfaction.nps).toMatchObject({ definition: 'nps', n: expect.any(Number) });
+
+    const core = await createCore({ dbPath: path, now: () => new Date('2026-11-01T12:00:00Z') });
+    const direct = await core.dispatch('metrics.portfolio', { from: '2026-01-01', to: '2026-07-01', segment: ['smb', 'mid_market'] });
+    await core.close();
+    if (!direct.ok) throw new Error(direct.error.message);
+    expect(printed).toEqual(JSON.parse(JSON.stringify(direct.value)));
+  });
+
+  it('prints a short summary without --json', () => {
+    const run = fulcrum('metrics', '--db', path, '--today', '2026-11-01');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Period {5}2025-12-01 to 2026-12-01 \(exclusive\)\n/);
+    expect(run.stdout).toMatch(/\nNPS {8}-?[\d.]+ \(n = [\d,]+\)\n/);
+    expect(run.stdout).toMatch(/\nHealth {5}\d+ red, \d+ amber, \d+ green/);
+  });
+
+  it('refuses bad dates and unknown stages as usage mistakes, and a missing file as a problem', () => {
+    const badDate = fulcrum('metrics', '--db', path, '--from', '1/2/2026');
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toContain("--from must be a date as YYYY-MM-DD, not '1/2/2026'");
+    const badStage = fulcrum('metrics', '--db', path, '--stage', 'dormant');
+    expect(badStage.code).toBe(2);
+    expect(badStage.stderr).toContain('lifecycleStage');
+    const missing = fulcrum('metrics', '--db', join(dirname(path), 'nope.fulcrum'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe(`fulcrum metrics: no such file: ${join(dirname(path), 'nope.fulcrum')}`);
+  });
+});
