@@ -37,7 +37,7 @@ describe('account health on the account page', () => {
     // Satisfaction history, support against targets, lifetime value.
     if (metrics.satisfactionHistory.some((a) => a.score !== null)) await page.locator('[data-testid=satisfaction-history] svg').waitFor();
     else await page.getByTestId('satisfaction-history-empty').waitFor();
-    expect(await page.locator('[data-testid=account-sla] tbody tr').count()).toBe(metrics.support.sla.length);
+    await expect.poll(() => page.locator('[data-testid=account-sla] tbody tr').count()).toBe(metrics.support.sla.length);
     const clv = await page.getByTestId('account-clv-value').innerText();
     if (metrics.clv.value === null) expect(clv).toMatch(/^(No data|Insufficient data)$/);
     else expect(clv).toMatch(/^\$[\d,]+/);

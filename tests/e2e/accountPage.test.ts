@@ -23,10 +23,11 @@ describe('account page', () => {
     const arr = new Intl.NumberFormat('en-US', { style: 'currency', currency: account.currency }).format(account.arrMinor / 100);
     expect(await page.getByTestId('profile-arr').innerText()).toBe(`${arr} (${account.currency})`);
     expect(await page.getByTestId('profile-externalId').innerText()).toBe(account.externalId ?? '—');
-    expect(await page.getByTestId('contact-row').count()).toBe(contacts.length);
+    // Each card loads on its own: wait for the rows rather than count whatever arrived first.
+    await expect.poll(() => page.getByTestId('contact-row').count()).toBe(contacts.length);
+    await expect.poll(() => page.getByTestId('deployment-row').count()).toBe(deployments.length);
     expect(await page.getByTestId('badge-champion').count()).toBe(contacts.filter((c) => c.isChampion).length);
     expect(await page.getByTestId('badge-sponsor').count()).toBe(contacts.filter((c) => c.isExecutiveSponsor).length);
-    expect(await page.getByTestId('deployment-row').count()).toBe(deployments.length);
 
     // Newest first, 20 at a time; "Load more" adds the next 20.
     await expect.poll(() => entries(page).count()).toBe(20);
