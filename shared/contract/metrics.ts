@@ -91,11 +91,57 @@ export const retentionFigures = z.object({
   cohorts: z.array(z.object({ cohort: z.string(), size: z.number().int(), retention: z.array(z.number().nullable()) })),
 });
 
+const valueMapContribution = z.object({
+  name: z.string(),
+  /** As entered. */
+  weight: z.number(),
+  ours: z.number(),
+  theirs: z.number(),
+  /** ours / theirs after the rounding rule. */
+  ratio: z.number(),
+  /** Weight rescaled to Σ = 100, × ratio: the points this attribute adds to the score. */
+  contribution: z.number(),
+});
+
+/** Customer value from the value-map survey in settings (Gale 1994); figures null with a reason without one. */
+export const customerValue = z.object({
+  competitor: z.string(),
+  rounding: z.enum(['none', 'ratio-2dp']),
+  /** The rounding rule in words, so a figure can be checked by hand. */
+  roundingLabel: z.string(),
+  /** Σ w · ours/theirs over the quality attributes (100 = parity). */
+  relativeQuality: metricValue.extend({ contributions: z.array(valueMapContribution) }),
+  /** The same over the price attributes (higher = customers happier with our price). */
+  priceSatisfaction: metricValue.extend({ contributions: z.array(valueMapContribution) }),
+  /** 100 · 100 / price satisfaction (competitor = 100; lower = we seem cheaper). */
+  relativePrice: metricValue,
+  /** Relative quality − relative price: distance above the fair-value line. */
+  valueAdvantage: metricValue,
+  position: z.enum(['better value', 'fair value', 'worse value']).nullable(),
+});
+
+/** Cohort-form CLV of the customers who started in one calendar year. */
+export const clvCohortRow = z.object({
+  /** Start year. */
+  cohort: z.string(),
+  /** Accounts in the cohort (in the settings' currency, with a gross margin). */
+  size: z.number().int().nonnegative(),
+  /** Observed years T (1 January after the start year up to the period end). */
+  years: z.number().int().nonnegative(),
+  /** Share still customers on each 1 January, S_1 … S_T. */
+  survival: z.array(z.number()),
+  /** Margin per surviving customer on each 1 January, m_1 … m_T (minor units a year). */
+  margins: z.array(z.number()),
+  clv: metricValue,
+});
+
 export const valueFigures = z.object({
   currency: z.string(),
   customerEquity: metricValue,
   clvMedian: metricValue,
   returnOnCustomer: metricValue,
+  customerValue: customerValue.optional(),
+  clvCohorts: z.array(clvCohortRow).optional(),
 });
 
 export const atRiskAccount = z.object({
@@ -104,6 +150,8 @@ export const atRiskAccount = z.object({
   segment: z.string(),
   owner: z.string().nullable(),
   arrMinor: z.number().int(),
+  /** The account's own currency (ISO 4217): its ARR is in it, whatever the settings' currency. */
+  currency: z.string(),
   renewalDate: z.string().nullable(),
   score: z.number().nullable(),
   band: healthBand,

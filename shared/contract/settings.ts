@@ -45,6 +45,42 @@ export const businessHours = z
   })
   .refine((value) => value.end > value.start, { path: ['end'], message: 'must be after start (a working day within one date)' });
 
+/** One attribute of a value-map survey: its weight and the customers' rating of us and of the competitor. */
+export const valueMapAttribute = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(80),
+  weight: z.number().min(0).max(100),
+  /** Ratings on one scale for both (e.g. 1-10). */
+  ours: z.number().min(0).max(1000),
+  theirs: z.number().gt(0, 'must be above 0 (it divides)').max(1000),
+});
+
+export const VALUE_MAP_ROUNDING = ['none', 'ratio-2dp'] as const;
+
+const attributeList = z
+  .array(valueMapAttribute)
+  .max(30)
+  // Weights are rescaled to 100 when they do not sum to it, which needs a sum above 0.
+  .refine((list) => list.length === 0 || list.some((a) => a.weight > 0), 'at least one weight must be above 0');
+
+/**
+ * A customer value map survey against one competitor (Gale 1994): quality attributes give relative
+ * perceived quality, price attributes (satisfaction with price, trade-in, financing, …) the
+ * price-satisfaction score. Empty lists: no survey entered.
+ */
+export const valueMapSettings = z
+  .strictObject({
+    competitor: z.string().trim().max(80),
+    /** 'none': ratios unrounded; 'ratio-2dp': each ratio rounded to 2 decimals first, as Gale's worksheet does. */
+    rounding: z.enum(VALUE_MAP_ROUNDING),
+    quality: attributeList,
+    price: attributeList,
+  })
+  .refine((v) => v.competitor.length > 0 || (v.quality.length === 0 && v.price.length === 0), {
+    path: ['competitor'],
+    message: 'name the competitor the ratings compare with',
+  });
+export type ValueMapSettings = z.infer<typeof valueMapSettings>;
+
 export const settings = z.strictObject({
   health: healthSettings,
   /** Yearly discount rate i for lifetime value, as a fraction (0.1 = 10 %). */
@@ -52,6 +88,7 @@ export const settings = z.strictObject({
   slaTargets: z.strictObject(Object.fromEntries(TICKET_PRIORITIES.map((p) => [p, slaTarget])) as Record<(typeof TICKET_PRIORITIES)[number], typeof slaTarget>),
   businessHours,
   currency,
+  valueMap: valueMapSettings,
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -71,6 +108,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   businessHours: { enabled: false, timeZone: 'UTC', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
   currency: 'USD',
+  valueMap: { competitor: '', rounding: 'none', quality: [], price: [] },
 };
 
 /** A change to some settings; each group given is replaced whole, so what the user sees is what is stored. */

@@ -76,6 +76,7 @@ describe('metrics.portfolio', () => {
     expect(ranks).toEqual([...ranks].sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!));
     for (const a of p.health.atRisk) {
       expect(['red', 'amber']).toContain(a.band);
+      expect(a.currency).toBe('USD');
       expect(a.reasons.length).toBeGreaterThan(0);
     }
   });

@@ -41,6 +41,56 @@ export function recomputeAllHealth(sqlite: Database.Database, now: Date, onProgr
   return { accounts: all.length, modelVersion: version };
 }
 
+/** Accounts written between two turns of the event loop in `recomputeAllHealthInSteps`. */
+export const RECOMPUTE_CHUNK = 500;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * `recomputeAllHealth` for the channels: the same writes, but it hands the event loop back every
+ * `chunk` accounts, so the `health.progress` events it emits actually leave the process (over the
+ * HTTP bridge or IPC) while it runs, instead of all at once at the end.
+ *
+ * Correctness: it stays ONE transaction from the first snapshot to the last (BEGIN before the
+ * first chunk, COMMIT after the last, ROLLBACK on any failure), so no reader ever sees some
+ * accounts scored by the new model and others by the old one. Holding a transaction open across
+ * event-loop turns is safe because the caller runs it under `exclusive` (Kysely's connection lock,
+ * held until the returned promise settles): no other channel can use the connection in between,
+ * and other processes wait on SQLite's write lock as they did for the blocking loop.
+ */
+export async function recomputeAllHealthInSteps(
+  sqlite: Database.Database,
+  now: Date,
+  onProgress?: (done: number, total: number) => void,
+  chunk = RECOMPUTE_CHUNK,
+) {
+  const settings = readSettings(sqlite);
+  const version = modelVersion(settings);
+  const all = allHealthInputs(sqlite, now);
+  // Inside a caller's transaction the caller owns commit and rollback.
+  const own = !sqlite.inTransaction;
+  if (own) sqlite.exec('BEGIN');
+  try {
+    for (let start = 0; start < all.length; start += chunk) {
+      const end = Math.min(all.length, start + chunk);
+      for (let i = start; i < end; i++) {
+        const inputs = all[i]!;
+        saveSnapshot(sqlite, inputs.accountId, assessHealth(inputs, settings, now), version, now);
+      }
+      if (end < all.length) {
+        onProgress?.(end, all.length);
+        await nextTurn();
+      }
+    }
+    if (own) sqlite.exec('COMMIT');
+  } catch (error) {
+    if (own && sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw error;
+  }
+  onProgress?.(all.length, all.length);
+  return { accounts: all.length, modelVersion: version };
+}
+
 /** One account's health now, component by component, with the snapshot before today for the trend. */
 export function explainHealth(sqlite: Database.Database, accountId: number, now: Date): HealthExplanation {
   const inputs = accountHealthInputs(sqlite, accountId, now);

@@ -186,6 +186,14 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     source: 'Gale (1994), "Managing Customer Value"',
   },
   {
+    id: 'valueAdvantage',
+    name: 'Value advantage (value map)',
+    formula:
+      'relative quality − relative price, in index points: the distance above the fair-value line through parity (100, 100); above 0 better value, below 0 worse value, 0 fair value',
+    unit: 'index',
+    source: 'Gale (1994), "Managing Customer Value", the customer value map',
+  },
+  {
     id: 'health',
     name: 'Health score',
     formula:

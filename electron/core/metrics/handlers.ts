@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
-import { recomputeAllHealth, explainHealth } from '../health/service';
+import { explainHealth, recomputeAllHealthInSteps } from '../health/service';
 import { accountMetrics } from './account';
 import { refreshDerived } from './derived';
 import { METRIC_DEFINITIONS } from './definitions';
@@ -23,7 +23,7 @@ export const metricsHandlers = {
   'health.explain': (input: ParsedInput<'health.explain'>, ctx: Context) => exclusive(ctx, (sqlite) => explainHealth(sqlite, input.id, ctx.now())),
   'health.recompute': async (_input: ParsedInput<'health.recompute'>, ctx: Context) => {
     const result = await exclusive(ctx, (sqlite) =>
-      recomputeAllHealth(sqlite, ctx.now(), (done, total) => ctx.emit({ name: 'health.progress', progress: { done, total } })),
+      recomputeAllHealthInSteps(sqlite, ctx.now(), (done, total) => ctx.emit({ name: 'health.progress', progress: { done, total } })),
     );
     ctx.emit({ name: 'health.changed' });
     return result;

@@ -43,6 +43,7 @@ export function healthFigures(sqlite: Database.Database, accounts: readonly Acco
     segment: account.segment,
     owner: account.owner,
     arrMinor: account.arrMinor,
+    currency: account.currency,
     renewalDate: account.renewalDate,
     score,
     band,

@@ -1,4 +1,6 @@
 import type { Settings } from '../../../shared/contract/settings';
+import { clvCohortRows } from './clvCohorts';
+import { customerValueFigures } from './customerValue';
 import { figure } from './figure';
 import { addMonthsToDate } from './period';
 import { median } from './quantiles';
@@ -98,5 +100,8 @@ export function valueFigures(
     customerEquity: figure('customerEquity', withNote(customerEquity(atEnd))),
     clvMedian: figure('clv', withNote(clvMedian.value === null ? noValue('no account has a CLV') : { value: clvMedian.value, n: clvMedian.n })),
     returnOnCustomer: figure('roc', withNote(roc)),
+    // The survey is one for the whole workspace: it does not follow the period or the filter.
+    customerValue: customerValueFigures(settings.valueMap),
+    clvCohorts: clvCohortRows({ accounts: inCurrency, steps, to: range.to, discount: settings.discountRate }),
   };
 }

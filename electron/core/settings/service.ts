@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Settings } from '../../../shared/contract/settings';
 import type { Context } from '../context';
 import { modelVersion } from '../health/model';
-import { recomputeAllHealth } from '../health/service';
+import { recomputeAllHealthInSteps } from '../health/service';
 import { inTransaction } from '../metrics/rollups/sql';
 import { rebuildWithSettings } from '../metrics/rollups/state';
 import { exclusive } from '../metrics/exclusive';
@@ -39,7 +39,7 @@ export async function updateSettings(ctx: Context, patch: Partial<Settings>): Pr
   }
   if (recompute || rebuild) {
     await exclusive(ctx, (sqlite) =>
-      recomputeAllHealth(sqlite, ctx.now(), (done, total) => ctx.emit({ name: 'health.progress', progress: { done, total } })),
+      recomputeAllHealthInSteps(sqlite, ctx.now(), (done, total) => ctx.emit({ name: 'health.progress', progress: { done, total } })),
     );
     ctx.emit({ name: 'health.changed' });
   }

@@ -16,14 +16,15 @@ import { healthDistributionOption } from './charts/healthDistribution';
 import { npsTrendOption, npsTrendSummary } from './charts/npsTrend';
 import { supportTimesOption, type SupportMeasure } from './charts/supportTimes';
 import { topicsOption, TOP_TOPICS } from './charts/topics';
+import { valueMapOption, valueMapSummary } from './charts/valueMap';
 import { DashboardFilters } from './DashboardFilters';
-import { behindKpi, describeFilter, describePeriod, findDefinition, type Definition } from './definition';
+import { behindKpi, behindValueMap, describeFilter, describePeriod, findDefinition, type Definition } from './definition';
 import { DefinitionPanel, type DefinitionPanelProps } from './DefinitionPanel';
 import { periodLabel, previousPeriod, resolvePeriod, restoreFilters, STORAGE_KEY, toQuery, type DashboardFilters as Filters, type Period } from './filters';
 import { KpiCard } from './KpiCard';
 import { buildKpis, KPI_SPECS, type KpiId } from './kpis';
 
-type ChartId = 'npsTrend' | 'csatByChannel' | 'supportTimes' | 'topics' | 'cohorts' | 'health';
+type ChartId = 'npsTrend' | 'csatByChannel' | 'supportTimes' | 'topics' | 'cohorts' | 'health' | 'valueMap';
 type Panel = { kind: 'kpi'; id: KpiId } | { kind: 'chart'; id: ChartId };
 
 const CHART_DEFINITIONS: Record<ChartId, { title: string; ids: string[]; note?: string }> = {
@@ -33,6 +34,11 @@ const CHART_DEFINITIONS: Record<ChartId, { title: string; ids: string[]; note?: 
   topics: { title: 'Top ticket topics', ids: [], note: 'Tickets per topic, most first (a Pareto chart): the bars count tickets, the line is the cumulative share of all tickets in the period.' },
   cohorts: { title: 'Retention by start cohort', ids: ['logoRetention', 'nrr', 'grr'] },
   health: { title: 'Health distribution', ids: ['health'], note: 'Accounts by the band of their latest health snapshot.' },
+  valueMap: {
+    title: 'Customer value map',
+    ids: ['valueMap', 'valueAdvantage'],
+    note: 'From the value-map survey in Settings (one for the workspace: it does not follow the period or the filter). Above the fair-value line is better value.',
+  },
 };
 
 const MEASURE_KEY = 'fulcrum.dashboard.supportMeasure';
@@ -70,6 +76,8 @@ export function DashboardScreen() {
   const topicOption = useMemo(() => (p ? topicsOption(p.support.topics) : undefined), [p]);
   const cohortOption = useMemo(() => (p ? cohortsOption(p.retention.cohorts) : undefined), [p]);
   const healthOption = useMemo(() => (p ? healthDistributionOption(p.health.bands) : undefined), [p]);
+  const customerValue = p?.value.customerValue;
+  const valueOption = useMemo(() => (customerValue ? valueMapOption(customerValue) : undefined), [customerValue]);
 
   const change = (patch: Partial<Filters>) => setFilters((current) => ({ ...current, ...patch }));
   const firstLoad = (state: { data?: unknown; loading: boolean }) => state.loading && state.data === undefined;
@@ -254,6 +262,27 @@ export function DashboardScreen() {
         </ChartCard>
 
         <ChartCard
+          title="Customer value map"
+          subtitle={customerValue?.competitor ? `against ${customerValue.competitor}` : 'relative quality against relative price'}
+          testId="chart-value-map"
+          state={{
+            error: errorOf(portfolio),
+            loading: firstLoad(portfolio),
+            empty: p && !valueOption && `${customerValue ? valueMapSummary(customerValue) : 'No value-map survey'}.`,
+          }}
+          onHelp={() => setPanel({ kind: 'chart', id: 'valueMap' })}
+          footer={
+            customerValue && valueOption ? (
+              <p className="small" data-testid="value-map-summary">
+                {valueMapSummary(customerValue)}
+              </p>
+            ) : undefined
+          }
+        >
+          {valueOption && customerValue && <EChart option={valueOption} height={280} label={`Customer value map: ${valueMapSummary(customerValue)}`} />}
+        </ChartCard>
+
+        <ChartCard
           title="Accounts at risk"
           subtitle="lowest health first, with the reasons that moved the score"
           testId="at-risk"
@@ -319,6 +348,11 @@ function panelProps(
     case 'health':
       n = `n = ${formatInteger(Object.values(p.health.bands).reduce((a, b) => a + b, 0))} accounts`;
       break;
+    case 'valueMap': {
+      const cv = p.value.customerValue;
+      n = cv ? `n = ${cv.relativeQuality.n} quality and ${cv.priceSatisfaction.n} price attributes against ${cv.competitor || 'no competitor yet'}` : undefined;
+      break;
+    }
   }
   return {
     ...common,
@@ -327,6 +361,14 @@ function panelProps(
     definitions: found,
     n,
     approximate: panel.id === 'supportTimes' && (p.support.firstResponse.median.approximate || p.support.resolution.median.approximate),
-    behind: panel.id === 'supportTimes' ? behindKpi('firstResponseMedian', p) : panel.id === 'cohorts' ? behindKpi('netRevenueRetention', p) : undefined,
+    warning: panel.id === 'valueMap' ? [p.value.customerValue?.relativeQuality.warning, p.value.customerValue?.priceSatisfaction.warning].filter(Boolean).join('; ') || undefined : undefined,
+    behind:
+      panel.id === 'supportTimes'
+        ? behindKpi('firstResponseMedian', p)
+        : panel.id === 'cohorts'
+          ? behindKpi('netRevenueRetention', p)
+          : panel.id === 'valueMap' && p.value.customerValue
+            ? behindValueMap(p.value.customerValue)
+            : undefined,
   };
 }

@@ -22,4 +22,12 @@ describe('at-risk list', () => {
     expect(columns.map((c) => c.id)).toEqual(['name', 'score', 'reasons', 'arrMinor', 'renewalDate']);
     expect(columns.filter((c) => c.enableHiding === false).map((c) => c.id)).toEqual(['name', 'score', 'reasons']);
   });
+
+  it('shows ARR in each account’s own currency, the portfolio’s only as a fallback', () => {
+    const arr = atRiskColumns('USD', new Date(2026, 2, 1), 'en-US').find((c) => c.id === 'arrMinor')!;
+    const cell = (row: (typeof rows)[number]) => (arr.cell as (ctx: unknown) => string)({ row: { original: row } });
+    const acme = rows.find((r) => r.name === 'Acme Corp')!;
+    expect(cell(acme)).toMatch(/€/);
+    expect(cell({ ...acme, currency: undefined as unknown as string })).toMatch(/\$/);
+  });
 });

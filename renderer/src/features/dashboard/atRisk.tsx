@@ -12,8 +12,12 @@ export type AtRisk = z.infer<typeof atRiskAccount>;
 const DASH = '—';
 export const BAND_LABELS = { red: 'Red', amber: 'Amber', green: 'Green', insufficient: 'Insufficient data' } as const;
 
-/** The at-risk list's columns; `currency` is the portfolio's (the list does not carry the account's own). */
-export function atRiskColumns(currency: string, today: Date, locale?: string): ColumnDef<AtRisk, any>[] {
+/**
+ * The at-risk list's columns. ARR is shown in each account's own currency (an account billed in EUR
+ * must not read as dollars); `fallbackCurrency`, the portfolio's, is for rows from an older core
+ * that did not send one.
+ */
+export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: string): ColumnDef<AtRisk, any>[] {
   return [
     {
       id: 'name',
@@ -70,7 +74,7 @@ export function atRiskColumns(currency: string, today: Date, locale?: string): C
       size: 96,
       meta: { label: 'ARR', align: 'end' },
       accessorFn: (row) => row.arrMinor,
-      cell: ({ row }) => formatMoney(row.original.arrMinor, currency, locale, true),
+      cell: ({ row }) => formatMoney(row.original.arrMinor, row.original.currency ?? fallbackCurrency, locale, true),
     },
     {
       id: 'renewalDate',

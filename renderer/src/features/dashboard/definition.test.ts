@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { behindKpi, describeFilter, describePeriod, distributionRows, findDefinition } from './definition';
+import { behindKpi, cohortClvRows, describeFilter, describePeriod, distributionRows, findDefinition } from './definition';
 import { portfolioFixture } from './portfolio.fixture';
 
 describe('definition panel', () => {
@@ -37,5 +37,18 @@ describe('definition panel', () => {
     expect(support.figures[4]).toEqual({ label: 'Quantile method', value: 'Hyndman-Fan type 7' });
     const value = behindKpi('customerEquity', portfolioFixture(), 'en-US');
     expect(value.figures[2]).toEqual({ label: 'Return on customer', value: '—', note: 'no equity at the period start' });
+  });
+
+  it('lists the cohort-form CLV per start year in the customer equity panel, or why there is none', () => {
+    const p = portfolioFixture();
+    p.value.clvCohorts = [
+      { cohort: '2024', size: 4, years: 2, survival: [1, 0.75], margins: [5e5, 6e5], clv: { definition: 'clvCohort', value: 1_329_900, n: 4 } },
+      { cohort: '2026', size: 30, years: 0, survival: [], margins: [], clv: { definition: 'clvCohort', value: null, n: 30, reason: 'no full year observed yet' } },
+    ];
+    expect(cohortClvRows(p, 'en-US')).toEqual([
+      { label: 'CLV, 2024 cohort (cohort form)', value: '$13,299', note: 'n = 4 accounts · T = 2 years observed · survival 100%, 75%' },
+      { label: 'CLV, 2026 cohort (cohort form)', value: '—', note: 'n = 30 accounts · no full year observed yet' },
+    ]);
+    expect(behindKpi('customerEquity', p, 'en-US').figures.map((f) => f.label)).toContain('CLV, 2024 cohort (cohort form)');
   });
 });

@@ -5,6 +5,7 @@ import type { MetricValueDto, Portfolio } from '../../../../shared/contract/metr
 import { formatInteger } from '../../lib/format';
 import { humanize, segmentLabel, stageLabel } from '../../lib/labels';
 import { formatInterval, formatMetric, type MetricUnit } from '../../lib/metricFormat';
+import { formatIndex, type CustomerValue } from './charts/valueMap';
 import { periodLabel } from './filters';
 import type { KpiId } from './kpis';
 
@@ -150,7 +151,48 @@ export function behindKpi(id: KpiId, p: Portfolio, locale?: string): Behind {
           figure('Customer equity', p.value.customerEquity, 'money', locale, currency),
           figure('Median customer lifetime value', p.value.clvMedian, 'money', locale, currency),
           figure('Return on customer', p.value.returnOnCustomer, 'percent', locale),
+          ...cohortClvRows(p, locale),
         ],
       };
   }
+}
+
+/** The cohort-form CLV of each start-year cohort, for the customer equity panel. */
+export function cohortClvRows(p: Portfolio, locale?: string): Behind['figures'] {
+  const currency = p.value.currency;
+  return (p.value.clvCohorts ?? []).map((row) => {
+    const label = `CLV, ${row.cohort} cohort (cohort form)`;
+    if (row.clv.value === null) return { label, value: '—', note: `n = ${formatInteger(row.size, locale)} accounts · ${row.clv.reason ?? 'no figure'}` };
+    const survival = row.survival.map((s) => formatMetric(s * 100, 'percent', { locale })).join(', ');
+    return {
+      label,
+      value: formatMetric(row.clv.value, 'money', { locale, currency }),
+      note: `n = ${formatInteger(row.size, locale)} accounts · T = ${row.years} year${row.years === 1 ? '' : 's'} observed · survival ${survival}`,
+    };
+  });
+}
+
+/** The value map's figures and each attribute's part in them, for its definition panel. */
+export function behindValueMap(cv: CustomerValue, locale?: string): Behind {
+  const index = (label: string, m: MetricValueDto, note?: string) =>
+    m.value === null
+      ? { label, value: '—', note: m.reason ?? 'no figure' }
+      : { label, value: formatIndex(m.value, locale), note: [note, m.warning].filter(Boolean).join(' · ') || undefined };
+  const parts = (kind: string, list: CustomerValue['relativeQuality']['contributions']) =>
+    list.map((c) => ({
+      label: `${kind}: ${c.name} (weight ${formatInteger(c.weight, locale)})`,
+      value: `${c.ratio.toLocaleString(locale, { maximumFractionDigits: 4 })} → ${formatIndex(c.contribution, locale)}`,
+      note: `ours ${c.ours.toLocaleString(locale)} vs ${c.theirs.toLocaleString(locale)}`,
+    }));
+  return {
+    figures: [
+      index('Relative quality', cv.relativeQuality, `n = ${cv.relativeQuality.n} attributes`),
+      index('Price satisfaction', cv.priceSatisfaction, `n = ${cv.priceSatisfaction.n} attributes`),
+      index('Relative price', cv.relativePrice, '100 × 100 ÷ price satisfaction'),
+      index('Value advantage', cv.valueAdvantage, cv.position ?? undefined),
+      { label: 'Rounding rule', value: cv.roundingLabel },
+      ...parts('Quality', cv.relativeQuality.contributions),
+      ...parts('Price', cv.priceSatisfaction.contributions),
+    ],
+  };
 }

@@ -25,6 +25,7 @@ import {
   type Progress,
   type SettingsForm,
 } from './settingsForm';
+import { ValueMapEditor } from './ValueMapEditor';
 
 /** Health recomputes: the one a save of a new model triggers in the core, or one asked for. */
 type Recompute =
@@ -416,6 +417,8 @@ export function SettingsScreen() {
           </div>
         </section>
 
+        <ValueMapEditor form={form.valueMap} errors={errors} onChange={(patch) => update((f) => ({ ...f, valueMap: patch(f.valueMap) }))} />
+
         <footer className="settings-actions">
           <button type="submit" className="button primary" disabled={saving || !dirty} data-testid="settings-save">
             {saving ? 'Saving…' : 'Save'}
@@ -444,12 +447,13 @@ export function SettingsScreen() {
           testId="settings-reset-confirm"
           onClose={() => setConfirmReset(false)}
           onConfirm={async () => {
-            const { currency: _currency, ...defaults } = DEFAULT_SETTINGS;
+            // The value-map survey is data the user entered, not a tuning: a reset keeps it.
+            const { currency: _currency, valueMap: _valueMap, ...defaults } = DEFAULT_SETTINGS;
             setConfirmReset(false);
             await store(defaults, 'Settings reset to their defaults.');
           }}
         >
-          <p>The health weights, thresholds, SLA targets, business hours and discount rate go back to Fulcrum's defaults.</p>
+          <p>The health weights, thresholds, SLA targets, business hours and discount rate go back to Fulcrum's defaults. The value-map survey is kept.</p>
           <p>Every account's health score is recomputed with the default model.</p>
         </ConfirmDialog>
       )}

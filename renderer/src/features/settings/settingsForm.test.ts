@@ -16,6 +16,7 @@ describe('settings form', () => {
         discountRate: 0.07,
         slaTargets: DEFAULT_SETTINGS.slaTargets,
         businessHours: DEFAULT_SETTINGS.businessHours,
+        valueMap: DEFAULT_SETTINGS.valueMap,
       },
     });
   });

@@ -8,6 +8,7 @@ import { TICKET_PRIORITIES } from '../../../../shared/contract/tickets';
 import type { ChangeEvent } from '../../../../shared/rpc';
 import type { ApiError } from '../../api/client';
 import { formatNumber, parseNumber } from '../../lib/format';
+import { checkValueMap, valueMapToForm, type ValueMapForm } from './valueMapForm';
 
 export type Priority = (typeof TICKET_PRIORITIES)[number];
 export type SettingsUpdate = z.input<typeof settingsUpdate>;
@@ -40,6 +41,7 @@ export interface SettingsForm {
   discountRatePct: string;
   sla: Record<Priority, { firstResponseHours: string; resolutionHours: string }>;
   businessHours: { enabled: boolean; timeZone: string; days: number[]; start: string; end: string };
+  valueMap: ValueMapForm;
 }
 
 /** Field names are the core's issue paths. */
@@ -59,6 +61,7 @@ export function settingsToForm(settings: Settings, locale?: string): SettingsFor
       TICKET_PRIORITIES.map((p) => [p, { firstResponseHours: n(settings.slaTargets[p].firstResponseHours), resolutionHours: n(settings.slaTargets[p].resolutionHours) }]),
     ) as SettingsForm['sla'],
     businessHours: { ...settings.businessHours, days: [...settings.businessHours.days].sort() },
+    valueMap: valueMapToForm(settings.valueMap, locale),
   };
 }
 
@@ -130,6 +133,8 @@ export function formToUpdate(form: SettingsForm, locale?: string): Checked {
   if (!bh.timeZone.trim()) errors['businessHours.timeZone'] = 'is required';
   else if (!isTimeZone(bh.timeZone.trim())) errors['businessHours.timeZone'] = 'is not a time zone such as Europe/Berlin';
 
+  const valueMap = checkValueMap(form.valueMap, errors, locale);
+
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -139,6 +144,7 @@ export function formToUpdate(form: SettingsForm, locale?: string): Checked {
       discountRate: Math.round(discountPct * 1e6) / 1e8,
       slaTargets,
       businessHours: { enabled: bh.enabled, timeZone: bh.timeZone.trim(), days: [...bh.days].sort(), start: bh.start, end: bh.end },
+      valueMap,
     },
   };
 }
@@ -189,7 +195,9 @@ export function errorsFromApi(error: Pick<ApiError, 'issueFor' | 'error' | 'mess
   const group = issues.find((issue) => issue.path === 'health.weights');
   if (group) errors['health.weights'] = group.message;
   const placed = (path: string) => path === 'health.weights' || FIELDS.some((f) => path === f || path.startsWith(`${f}.`));
-  const rest = issues.filter((issue) => !placed(issue.path));
+  // The survey's issues name rows by index (`valueMap.price.1.theirs`): each goes beside its field.
+  for (const issue of issues) if (issue.path.startsWith('valueMap.') && !errors[issue.path]) errors[issue.path] = issue.message;
+  const rest = issues.filter((issue) => !placed(issue.path) && !issue.path.startsWith('valueMap.'));
   if (rest.length) errors.form = rest.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
   if (issues.length === 0) errors.form = error.message;
   return errors;
