@@ -4,13 +4,16 @@
 
 import { parseArgs } from 'node:util';
 import { CliError, EXIT, UsageError, type Command, type Io } from './command';
+import { backupCommand } from './commands/backup';
 import { demoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
 import { commandUsage, createHelpCommand, generalUsage } from './commands/help';
+import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { metricsCommand } from './commands/metrics';
 
 const helpCommand = createHelpCommand(() => COMMANDS);
-const COMMANDS: readonly Command[] = [demoCommand, infoCommand, metricsCommand, helpCommand];
+const COMMANDS: readonly Command[] = [demoCommand, infoCommand, metricsCommand, importCommand, exportCommand, backupCommand, helpCommand];
 
 /** Runs one command line and returns the exit code; never throws, never exits the process. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {

@@ -8,6 +8,9 @@ import { metricsHandlers } from './metrics/handlers';
 import { outcomesHandlers } from './outcomes/handlers';
 import { personasHandlers } from './personas/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { backupHandlers } from './backup/handlers';
+import { exportHandlers } from './export/handlers';
+import { importHandlers } from './import/handlers';
 import { surveyResponsesHandlers } from './surveyResponses/handlers';
 import { ticketsHandlers } from './tickets/handlers';
 import { touchpointsHandlers } from './touchpoints/handlers';
@@ -29,4 +32,7 @@ export const handlers: Record<Channel, AnyHandler> = {
   ...dealsHandlers,
   ...metricsHandlers,
   ...settingsHandlers,
+  ...importHandlers,
+  ...exportHandlers,
+  ...backupHandlers,
 };

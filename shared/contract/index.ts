@@ -4,6 +4,9 @@ import { contactsContract } from './contacts';
 import { dealsContract } from './deals';
 import { metricsContract } from './metrics';
 import { settingsContract } from './settings';
+import { backupContract } from './backup';
+import { exportContract } from './export';
+import { archiveImportContract, importContract } from './import';
 import { deploymentsContract } from './deployments';
 import { outcomesContract } from './outcomes';
 import { personasContract } from './personas';
@@ -26,6 +29,10 @@ export const contract = {
   ...dealsContract,
   ...metricsContract,
   ...settingsContract,
+  ...importContract,
+  ...archiveImportContract,
+  ...exportContract,
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,11 +8,12 @@ import { parseArgs } from 'node:util';
 import { generateDemoWorkspace, type DemoSummary } from '../../electron/core/demo';
 import { accountsListBenchmark } from './accountsList';
 import { demoBenchmark } from './demo';
+import { importBenchmark } from './import';
 import { metricsBenchmark } from './metrics';
 import { machine, table } from './report';
 import type { BenchContext, Benchmark, Measurement } from './types';
 
-const BENCHMARKS: readonly Benchmark[] = [demoBenchmark, accountsListBenchmark, metricsBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [demoBenchmark, accountsListBenchmark, metricsBenchmark, importBenchmark];
 
 function createContext(accounts: number, dir: string): BenchContext {
   const log = (text: string) => process.stderr.write(`${text}\n`);

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
+import { backupBeforeMigration } from '../backup/backup';
 import { CoreError } from '../errors';
 import { readSqliteHeader } from './header';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
@@ -33,6 +34,10 @@ export async function openWorkspace(dbPath: string): Promise<Workspace> {
   if (sqlite.pragma('application_id', { simple: true }) !== FULCRUM_APPLICATION_ID) {
     sqlite.pragma(`application_id = ${FULCRUM_APPLICATION_ID}`);
   }
+
+  // An existing workspace about to be migrated is first copied beside itself (issue 4).
+  const current = sqlite.pragma('user_version', { simple: true }) as number;
+  if (!isNew && current > 0 && current < LATEST_SCHEMA_VERSION) await backupBeforeMigration(sqlite, dbPath, current, LATEST_SCHEMA_VERSION);
 
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   try {

@@ -1,0 +1,42 @@
+// `fulcrum export`: a table to CSV or XLSX, or the whole workspace to a JSON archive.
+
+import { resolve } from 'node:path';
+import { EXPORT_TABLES } from '../../../shared/contract/export';
+import { formatCount, requireString, UsageError, type Command, type Io, type OptionValues } from '../command';
+import { call, openExisting } from './workspaceFile';
+
+async function run(values: OptionValues, io: Io): Promise<number> {
+  const format = requireString(values, 'format');
+  const out = resolve(requireString(values, 'out'));
+  if (!['csv', 'xlsx', 'json'].includes(format)) throw new UsageError('--format must be csv, xlsx or json');
+  const table = values.table;
+  if (format !== 'json' && typeof table !== 'string') throw new UsageError('--table is required for csv and xlsx');
+  if (typeof table === 'string' && !(EXPORT_TABLES as readonly string[]).includes(table)) throw new UsageError(`--table must be one of ${EXPORT_TABLES.join(', ')}`);
+  const core = await openExisting(values);
+  try {
+    if (format === 'json') {
+      const archive = await call<{ tables: Record<string, number> }>(core, 'export.archive', { path: out });
+      const rows = Object.values(archive.tables).reduce((sum, n) => sum + n, 0);
+      io.out(`Wrote the workspace archive (${Object.keys(archive.tables).length} tables, ${formatCount(rows)} rows) to ${out}\n`);
+    } else {
+      const result = await call<{ rows: number }>(core, 'export.table', { table, format, path: out });
+      io.out(`Wrote ${formatCount(result.rows)} ${table} rows to ${out}\n`);
+    }
+    return 0;
+  } finally {
+    await core.close();
+  }
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'export a table to CSV/XLSX, or the whole workspace to a JSON archive',
+  usage: [
+    'fulcrum export --db FILE --format csv|xlsx|json --out FILE [--table T]',
+    '',
+    `  --table T       ${EXPORT_TABLES.join(', ')} (csv and xlsx)`,
+    '  --format json   the whole workspace as one archive that imports back losslessly',
+  ].join('\n'),
+  options: { db: { type: 'string' }, table: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  run,
+};

@@ -1,0 +1,127 @@
+// `fulcrum import`: a CSV/XLSX file into a workspace through import.preview / import.commit,
+// printing the preview's problems and a summary.
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describeProblem, IMPORT_TARGETS, importMapping, type ImportPreview, type ImportResult } from '../../../shared/contract/import';
+import { CliError, formatCount, requireString, UsageError, type Command, type Io, type OptionValues } from '../command';
+import { call, openExisting } from './workspaceFile';
+
+const SHOWN_PROBLEMS = 50;
+
+function readMapping(path: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(resolve(path), 'utf8'));
+  } catch (error) {
+    throw new CliError(`cannot read the mapping ${path}: ${(error as Error).message}`);
+  }
+  const parsed = importMapping.safeParse(json);
+  if (!parsed.success) throw new CliError(`${path} is not a mapping: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+function printPreview(preview: ImportPreview, io: Io): void {
+  const { source, counts } = preview;
+  io.out(`Source     ${source.format}${source.encoding ? `, ${source.encoding}` : ''}${source.delimiter ? `, delimiter ${JSON.stringify(source.delimiter)}` : ''}, ${source.headers.length} columns\n`);
+  io.out('Mapping\n');
+  for (const [field, column] of Object.entries(preview.mapping.fields)) io.out(`  ${field.padEnd(22)} <- ${typeof column === 'string' ? column : `${column.column} x ${column.scale ?? 1}`}\n`);
+  for (const [field, value] of Object.entries(preview.mapping.defaults ?? {})) io.out(`  ${field.padEnd(22)} =  ${value} (default)\n`);
+  if (preview.unmapped.length > 0) io.out(`  not imported: ${preview.unmapped.join(', ')}\n`);
+  for (const choice of preview.dateChoices) {
+    const why = choice.conflict ?? (choice.ambiguous ? 'ambiguous: every value reads both ways' : `because of '${choice.evidence}'`);
+    io.out(`Dates in '${choice.column}' read as ${choice.order === 'dmy' ? 'day/month/year' : 'month/day/year'} (${why})\n`);
+  }
+  io.out(`Rows       ${formatCount(counts.rows)}: ${formatCount(counts.inserts)} to insert, ${formatCount(counts.updates)} to update, ${formatCount(counts.skips)} skipped, ${formatCount(counts.errors)} with problems\n`);
+  if (preview.problemsTotal > 0) {
+    io.out(`Problems (${formatCount(preview.problemsTotal)})\n`);
+    for (const problem of preview.problems.slice(0, SHOWN_PROBLEMS)) io.out(`  ${describeProblem(problem)}\n`);
+    if (preview.problemsTotal > SHOWN_PROBLEMS) io.out(`  … and ${formatCount(preview.problemsTotal - SHOWN_PROBLEMS)} more\n`);
+  }
+}
+
+async function run(values: OptionValues, io: Io, positionals: string[] = []): Promise<number> {
+  const into = requireString(values, 'into');
+  if (!(IMPORT_TARGETS as readonly string[]).includes(into)) throw new UsageError(`--into must be one of ${IMPORT_TARGETS.join(', ')}`);
+  if (positionals.length !== 1) throw new UsageError('give exactly one SOURCE file');
+  if (values.preset && values.map) throw new UsageError('give --preset or --map, not both');
+  const input = {
+    path: resolve(positionals[0]!),
+    into,
+    preset: typeof values.preset === 'string' ? values.preset : undefined,
+    mapping: typeof values.map === 'string' ? readMapping(values.map) : undefined,
+    sheet: typeof values.sheet === 'string' ? values.sheet : undefined,
+    policy: (values.policy as string | undefined) ?? 'reject',
+    match: (values.match as string | undefined) ?? 'upsert',
+  };
+  if (!['reject', 'skip'].includes(input.policy)) throw new UsageError('--policy must be reject or skip');
+  if (!['insert', 'update', 'upsert'].includes(input.match)) throw new UsageError('--match must be insert, update or upsert');
+
+  const core = await openExisting(values);
+  try {
+    if (values['dry-run']) {
+      const preview = await call<ImportPreview>(core, 'import.preview', { ...input, previewRows: 0 });
+      printPreview(preview, io);
+      io.out('Dry run: nothing was written.\n');
+      return preview.counts.errors > 0 && input.policy === 'reject' ? 1 : 0;
+    }
+    const jobId = `cli-${process.pid}`;
+    let last = 0;
+    const off = core.subscribe((event) => {
+      const rate = (event as { rowsPerSecond?: number }).rowsPerSecond;
+      if (event.name !== 'import.progress' || !event.progress || Date.now() - last < 500) return;
+      last = Date.now();
+      const line = `  ${formatCount(event.progress.done)} of ~${formatCount(event.progress.total)} rows, ${formatCount(rate ?? 0)} rows/s`;
+      io.err(io.errIsTTY ? `\r${line}\u001b[K` : `${line}\n`);
+    });
+    const onSigint = () => void core.dispatch('import.cancel', { jobId });
+    process.once('SIGINT', onSigint);
+    let result: ImportResult;
+    try {
+      result = await call<ImportResult>(core, 'import.commit', { ...input, jobId, previewRows: 0 });
+    } finally {
+      off();
+      process.off('SIGINT', onSigint);
+      if (io.errIsTTY && last > 0) io.err('\n');
+    }
+    printPreview(result, io);
+    if (result.cancelled) io.out('Cancelled: nothing was written.\n');
+    else if (!result.committed) io.out('Rejected: the file has problems, nothing was written (use --policy skip to import the good rows).\n');
+    else {
+      io.out(`Imported ${formatCount(result.counts.inserts)} new and ${formatCount(result.counts.updates)} updated ${into} in ${result.seconds.toFixed(1)} s (${formatCount(result.rowsPerSecond)} rows/s).\n`);
+      if (result.errorFile) io.out(`Rows with problems were written to ${result.errorFile}\n`);
+    }
+    return result.committed ? 0 : 1;
+  } finally {
+    await core.close();
+  }
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'import a CSV or XLSX file (preview with --dry-run)',
+  usage: [
+    'fulcrum import --db FILE --into TARGET (--preset NAME | --map mapping.json) SOURCE [--dry-run] [--policy reject|skip] [--match insert|update|upsert] [--sheet NAME]',
+    '',
+    `  --into TARGET     ${IMPORT_TARGETS.join(', ')}`,
+    '  --preset NAME     a shipped or saved mapping (crm-accounts, helpdesk-tickets, nps-survey, csat-survey, fulcrum-<target>)',
+    '  --map FILE        a mapping as JSON: {"fields": {"openedAt": "Created at", ...}, "defaults": {...}}',
+    '                    (neither: columns are matched automatically by name and content)',
+    '  --dry-run         show the preview and every problem; write nothing',
+    '  --policy          reject (default): any problem rejects the file; skip: import good rows, bad ones to SOURCE.errors.csv',
+    '  --match           upsert (default), insert (only new ids) or update (only existing ids)',
+    '  --sheet NAME      the XLSX sheet (default: the first)',
+  ].join('\n'),
+  options: {
+    db: { type: 'string' },
+    into: { type: 'string' },
+    preset: { type: 'string' },
+    map: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    policy: { type: 'string' },
+    match: { type: 'string' },
+    sheet: { type: 'string' },
+  },
+  allowPositionals: true,
+  run,
+};

@@ -1,0 +1,23 @@
+// Shared by import, export and backup: open an existing workspace file (never create one by accident)
+// and call channels on it, turning a failed result into a CliError.
+
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createCore, type Core } from '../../core';
+import { CliError, requireString, type OptionValues } from '../command';
+
+export async function openExisting(values: OptionValues): Promise<Core> {
+  const dbPath = resolve(requireString(values, 'db'));
+  if (!existsSync(dbPath)) throw new CliError(`no such file: ${dbPath}`);
+  if (statSync(dbPath).isDirectory()) throw new CliError(`${dbPath} is a directory, not a workspace file`);
+  return createCore({ dbPath });
+}
+
+export async function call<T>(core: Core, channel: string, input: unknown): Promise<T> {
+  const result = await core.dispatch(channel, input);
+  if (!result.ok) {
+    const issues = result.error.issues?.map((issue) => `\n  ${issue.path ? `${issue.path}: ` : ''}${issue.message}`).join('') ?? '';
+    throw new CliError(`${result.error.message}${issues}`);
+  }
+  return result.value as T;
+}

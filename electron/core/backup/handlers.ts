@@ -1,0 +1,11 @@
+import type { ParsedInput } from '../../../shared/contract';
+import type { Context } from '../context';
+import { backupList, backupSettings, createBackup, restoreBackup, scheduledBackup } from './service';
+
+export const backupHandlers = {
+  'backup.create': (input: ParsedInput<'backup.create'>, ctx: Context) => createBackup(ctx, input.path),
+  'backup.list': (_input: ParsedInput<'backup.list'>, ctx: Context) => backupList(ctx),
+  'backup.scheduled': (_input: ParsedInput<'backup.scheduled'>, ctx: Context) => scheduledBackup(ctx),
+  'backup.settings': (input: ParsedInput<'backup.settings'>, ctx: Context) => backupSettings(ctx, input.keep),
+  'backup.restore': (input: ParsedInput<'backup.restore'>, ctx: Context) => restoreBackup(ctx, input.path),
+};

@@ -1,0 +1,14 @@
+import type { ParsedInput } from '../../../shared/contract';
+import type { Context } from '../context';
+import { exclusive } from '../metrics/exclusive';
+import { listPresets, savePreset } from './presets';
+import { cancelImport, commitImport, previewImport } from './service';
+
+export const importHandlers = {
+  'import.preview': (input: ParsedInput<'import.preview'>, ctx: Context) => previewImport(ctx, input),
+  'import.commit': (input: ParsedInput<'import.commit'>, ctx: Context) => commitImport(ctx, input),
+  'import.cancel': (input: ParsedInput<'import.cancel'>, ctx: Context) => cancelImport(ctx, input.jobId),
+  'import.presets': (input: ParsedInput<'import.presets'>, ctx: Context) => exclusive(ctx, (sqlite) => listPresets(sqlite, input.into)),
+  'import.savePreset': (input: ParsedInput<'import.savePreset'>, ctx: Context) =>
+    exclusive(ctx, (sqlite) => savePreset(sqlite, input, ctx.now())),
+};

@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { ImportPreview, ImportProblem } from '../../../shared/contract/import';
+import { contract } from '../../../shared/contract';
+import { compileConverter, fieldColumns, type Record_ } from './convert';
+import type { Plan } from './plan';
+import { createSchema } from './targets';
+import { createWriter, deferIndexes, loadLookups } from './writer';
+
+// The row loop shared by preview and commit: convert, match, validate with the domain's create
+// (or update) schema, and (commit) write. Yields to the event loop between batches so progress
+// events go out and a cancel can land; the caller owns the transaction.
+
+export const BATCH = 10_000;
+const MAX_PROBLEMS = 1_000;
+
+export interface RunOptions {
+  match: 'insert' | 'update' | 'upsert';
+  previewRows: number;
+  now: Date;
+  /** Write rows (inside the caller's transaction); without it nothing is written. */
+  write: boolean;
+  /** Keep bad rows for the error file. */
+  keepBadRows: boolean;
+  isCancelled(): boolean;
+  onBatch?(done: number, fraction: number): void;
+}
+
+export interface RunOutcome extends Omit<ImportPreview, 'source' | 'mapping' | 'unmapped' | 'dateChoices'> {
+  cancelled: boolean;
+  badRows: { row: number; cells: string[]; messages: string[] }[];
+}
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function runRows(sqlite: Database.Database, plan: Plan, options: RunOptions): Promise<RunOutcome> {
+  const { def, mapping, source } = plan;
+  const needContacts = mapping.fields.contactEmail !== undefined;
+  const { lookups, existing } = loadLookups(sqlite, def, needContacts);
+  const churnDate = mapping.churnDate ?? options.now.toISOString().slice(0, 10);
+  const convert = compileConverter(def, mapping, source.headers, { dateOrders: plan.dateOrders, churnDate, lookups });
+  const columns = fieldColumns(def, mapping);
+  const createInput = createSchema(def);
+  const updateInput = (contract as Record<string, { input: z.ZodType }>)[`${def.domain}.update`]!.input;
+  const writer = options.write ? createWriter(sqlite, def, options.now) : undefined;
+  const restoreIndexes = options.write ? deferIndexes(sqlite, def.table, source.estimatedRows) : () => {};
+  const seen = new Map<string, number>();
+
+  const counts = { rows: 0, inserts: 0, updates: 0, skips: 0, errors: 0 };
+  const problems: ImportProblem[] = [];
+  let problemsTotal = 0;
+  const rows: Record_[] = [];
+  const badRows: RunOutcome['badRows'] = [];
+  let cancelled = false;
+
+  const report = (row: number, cells: string[], found: { column: string | null; message: string }[]) => {
+    counts.errors++;
+    problemsTotal += found.length;
+    for (const problem of found) if (problems.length < MAX_PROBLEMS) problems.push({ row, ...problem });
+    if (options.keepBadRows) badRows.push({ row, cells, messages: found.map((p) => (p.column ? `'${p.column}': ${p.message}` : p.message)) });
+  };
+
+  for (const { row, cells } of source.rows()) {
+    counts.rows++;
+    if (counts.rows % BATCH === 0) {
+      options.onBatch?.(counts.rows, source.fraction());
+      await yieldToLoop();
+      if (options.isCancelled()) {
+        cancelled = true;
+        break;
+      }
+    }
+    const { record, problems: found } = convert(cells);
+    if (found.length > 0) {
+      report(row, cells, found);
+      continue;
+    }
+    const key = def.matchKey ? (record[def.matchKey] as string | undefined) : undefined;
+    const existingId = key === undefined ? undefined : existing.get(key);
+    if (key !== undefined) {
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        report(row, cells, [{ column: columns[def.matchKey!] ?? null, message: `'${key}' is also on row ${earlier.toLocaleString('en-US')}` }]);
+        continue;
+      }
+      seen.set(key, row);
+    }
+    const action = existingId === undefined ? 'insert' : 'update';
+    if ((action === 'insert' && options.match === 'update') || (action === 'update' && options.match === 'insert')) {
+      counts.skips++;
+      continue;
+    }
+    const parsed = (action === 'insert' ? createInput : updateInput).safeParse(action === 'insert' ? record : { ...record, id: existingId });
+    if (!parsed.success) {
+      report(
+        row,
+        cells,
+        parsed.error.issues.map((issue) => {
+          const field = String(issue.path[0] ?? '');
+          const column = columns[field] ?? null;
+          if (field && record[field] === undefined) {
+            return column ? { column, message: 'is required but the cell is empty' } : { column: null, message: `'${field}' is required and no column is mapped to it` };
+          }
+          return { column, message: column ? issue.message : `${field || 'row'}: ${issue.message}` };
+        }),
+      );
+      continue;
+    }
+    const value = parsed.data as Record_;
+    if (action === 'insert') counts.inserts++;
+    else counts.updates++;
+    if (rows.length < options.previewRows) rows.push({ _row: row, _action: action, ...value });
+    if (writer) {
+      if (action === 'insert') writer.insert(value);
+      else writer.update(existingId!, value);
+    }
+  }
+  writer?.flush();
+  if (!cancelled) restoreIndexes();
+  options.onBatch?.(counts.rows, cancelled ? source.fraction() : 1);
+  return { rows, counts, problems, problemsTotal, cancelled, badRows };
+}

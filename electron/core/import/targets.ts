@@ -1,0 +1,174 @@
+import type { z } from 'zod';
+import { LIFECYCLE_STAGES } from '../../../shared/contract/accounts';
+import { CHANNELS } from '../../../shared/contract/common';
+import { DEAL_STAGES } from '../../../shared/contract/deals';
+import { DEPLOYMENT_STATUSES } from '../../../shared/contract/deployments';
+import { contract } from '../../../shared/contract';
+import type { ImportTarget } from '../../../shared/contract/import';
+import { SURVEY_KINDS } from '../../../shared/contract/surveyResponses';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../../shared/contract/tickets';
+import { TOUCHPOINT_KINDS } from '../../../shared/contract/touchpoints';
+
+// What each import target can take: its fields, how a cell becomes each one, and the column
+// names (normalised) that mean it in the exports people have. Validation is the domain's own
+// zod create schema from shared/contract, so an import obeys the same rules as the forms.
+
+export type FieldKind = 'text' | 'int' | 'number' | 'money' | 'date' | 'instant' | 'bool' | 'enum' | 'list' | 'account' | 'contactEmail' | 'churned' | 'minutes';
+
+export interface FieldDef {
+  name: string;
+  kind: FieldKind;
+  synonyms: readonly string[];
+  values?: readonly string[];
+  aliases?: Record<string, string>;
+  /** For `minutes`: the instant the minutes are counted from, and the field they produce. */
+  from?: string;
+  into?: string;
+}
+
+export interface TargetDef {
+  name: ImportTarget;
+  table: string;
+  /** The domain whose `<domain>.create` schema validates a row. */
+  domain: string;
+  fields: readonly FieldDef[];
+  /** Stored as 0/1 and JSON text. */
+  flags?: readonly string[];
+  json?: readonly string[];
+  /** Rows matched to existing ones (update) by this field. */
+  matchKey?: 'externalId';
+}
+
+const f = (name: string, kind: FieldKind, synonyms: string[] = [], extra: Partial<FieldDef> = {}): FieldDef => ({ name, kind, synonyms, ...extra });
+
+const channelAliases = {
+  web: 'self_service', web_form: 'self_service', web_widget: 'self_service', api: 'self_service', help_center: 'self_service', portal: 'self_service',
+  mail: 'email', e_mail: 'email', voice: 'phone', call: 'phone', telephone: 'phone', messaging: 'chat', live_chat: 'chat', whatsapp: 'chat',
+  forum: 'community', onsite: 'in_person', on_site: 'in_person', meeting: 'in_person', video: 'webinar',
+};
+const channel = f('channel', 'enum', ['channel', 'via', 'source', 'medium', 'via_channel', 'ticket_channel'], { values: CHANNELS, aliases: channelAliases });
+const account = f('account', 'account', ['account', 'account_id', 'account_name', 'organization', 'organisation', 'company', 'customer', 'customer_id', 'org', 'client']);
+
+const TARGETS: readonly TargetDef[] = [
+  {
+    name: 'accounts', table: 'accounts', domain: 'accounts', matchKey: 'externalId', json: ['tags'],
+    fields: [
+      f('name', 'text', ['name', 'account_name', 'company', 'company_name', 'organization', 'customer_name']),
+      f('externalId', 'text', ['external_id', 'account_id', 'id', 'customer_id', 'customerid', 'crm_id', 'sfdc_id']),
+      f('industry', 'text', ['industry', 'vertical', 'sector']),
+      f('segment', 'text', ['segment', 'type', 'account_type', 'tier', 'contract']),
+      f('region', 'text', ['region', 'billing_country', 'country', 'billing_state', 'territory', 'geo']),
+      f('employeeCount', 'int', ['employee_count', 'employees', 'number_of_employees', 'headcount', 'company_size']),
+      f('arrMinor', 'money', ['arr', 'annual_revenue', 'annual_recurring_revenue', 'arr_minor', 'contract_value', 'acv']),
+      f('currency', 'text', ['currency', 'currency_code', 'account_currency']),
+      f('grossMarginPct', 'number', ['gross_margin', 'gross_margin_pct', 'margin']),
+      f('owner', 'text', ['owner', 'account_owner', 'csm', 'owner_name', 'account_manager']),
+      f('lifecycleStage', 'enum', ['lifecycle_stage', 'stage', 'lifecycle', 'status'], { values: LIFECYCLE_STAGES }),
+      f('contractStart', 'date', ['contract_start', 'customer_since', 'start_date', 'created_date']),
+      f('renewalDate', 'date', ['renewal_date', 'renewal', 'contract_end', 'contract_end_date']),
+      f('churnedAt', 'date', ['churned_at', 'churn_date', 'cancelled_at', 'churned_on']),
+      f('churned', 'churned', ['churn', 'churned', 'is_churned', 'churn_flag', 'exited', 'attrition']),
+      f('churnReason', 'text', ['churn_reason', 'cancellation_reason']),
+      f('tags', 'list', ['tags', 'labels']),
+    ],
+  },
+  {
+    name: 'contacts', table: 'contacts', domain: 'contacts', flags: ['isChampion', 'isExecutiveSponsor'],
+    fields: [
+      account,
+      f('name', 'text', ['name', 'full_name', 'contact_name', 'contact']),
+      f('title', 'text', ['title', 'job_title', 'role', 'position']),
+      f('email', 'text', ['email', 'email_address', 'e_mail']),
+      f('isChampion', 'bool', ['champion', 'is_champion']),
+      f('isExecutiveSponsor', 'bool', ['executive_sponsor', 'is_executive_sponsor', 'sponsor']),
+    ],
+  },
+  {
+    name: 'touchpoints', table: 'touchpoints', domain: 'touchpoints',
+    fields: [
+      account,
+      f('contactEmail', 'contactEmail', ['contact_email', 'email', 'requester_email']),
+      f('occurredAt', 'instant', ['occurred_at', 'date', 'timestamp', 'time', 'when', 'activity_date']),
+      channel,
+      f('kind', 'enum', ['kind', 'type', 'activity_type', 'category'], { values: TOUCHPOINT_KINDS }),
+      f('sentiment', 'int', ['sentiment']),
+      f('notes', 'text', ['notes', 'note', 'description', 'comment', 'subject', 'summary']),
+    ],
+  },
+  {
+    name: 'tickets', table: 'tickets', domain: 'tickets', matchKey: 'externalId',
+    fields: [
+      account,
+      f('contactEmail', 'contactEmail', ['requester_email', 'contact_email', 'email']),
+      f('externalId', 'text', ['external_id', 'id', 'ticket_id', 'ticket_number', 'case_number', 'number']),
+      f('subject', 'text', ['subject', 'title', 'summary']),
+      f('openedAt', 'instant', ['opened_at', 'created_at', 'created', 'creation_date', 'date_opened', 'opened']),
+      f('firstResponseAt', 'instant', ['first_response_at', 'first_reply_at', 'first_replied_at', 'first_response']),
+      f('firstResponseMinutes', 'minutes', ['first_reply_time_in_minutes', 'first_response_minutes', 'first_reply_time', 'first_response_time_minutes'], { from: 'openedAt', into: 'firstResponseAt' }),
+      f('resolvedAt', 'instant', ['resolved_at', 'solved_at', 'closed_at', 'resolved', 'solved', 'date_closed']),
+      channel,
+      f('priority', 'enum', ['priority', 'severity', 'urgency'], { values: TICKET_PRIORITIES, aliases: { medium: 'normal', p1: 'urgent', p2: 'high', p3: 'normal', p4: 'low', critical: 'urgent' } }),
+      f('topic', 'text', ['topic', 'tags', 'category', 'type', 'issue_type']),
+      f('status', 'enum', ['status', 'state'], { values: TICKET_STATUSES, aliases: { new: 'open', on_hold: 'pending', hold: 'pending', resolved: 'solved' } }),
+      f('csat', 'int', ['csat', 'satisfaction_score', 'satisfaction', 'rating', 'satisfaction_rating']),
+    ],
+  },
+  {
+    name: 'surveyResponses', table: 'survey_responses', domain: 'surveyResponses',
+    fields: [
+      account,
+      f('contactEmail', 'contactEmail', ['email', 'recipient_email', 'respondent_email', 'contact_email', 'person_email']),
+      f('respondedAt', 'instant', ['responded_at', 'created', 'created_at', 'recorded_date', 'end_date', 'date', 'response_date', 'submitted_at']),
+      f('kind', 'enum', ['kind', 'survey_type', 'type', 'metric'], { values: SURVEY_KINDS }),
+      f('score', 'int', ['score', 'nps', 'rating', 'nps_score', 'csat', 'q1', 'likelihood_to_recommend']),
+      f('comment', 'text', ['comment', 'comments', 'feedback', 'verbatim', 'reason', 'open_text']),
+    ],
+  },
+  {
+    name: 'deployments', table: 'deployments', domain: 'deployments',
+    fields: [
+      account,
+      f('product', 'text', ['product', 'product_name', 'module', 'solution']),
+      f('status', 'enum', ['status', 'deployment_status', 'state'], { values: DEPLOYMENT_STATUSES, aliases: { done: 'live', complete: 'live', completed: 'live', active: 'in_progress' } }),
+      f('startedAt', 'date', ['started_at', 'start_date', 'kickoff']),
+      f('plannedGoLive', 'date', ['planned_go_live', 'target_go_live', 'target_date']),
+      f('actualGoLive', 'date', ['actual_go_live', 'go_live', 'go_live_date', 'live_date']),
+      f('licencesPurchased', 'int', ['licences_purchased', 'licenses_purchased', 'seats', 'seats_purchased', 'licenses']),
+      f('licencesUsed', 'int', ['licences_used', 'licenses_used', 'seats_used', 'active_users']),
+      f('notes', 'text', ['notes', 'note', 'comment']),
+    ],
+  },
+  {
+    name: 'deals', table: 'deals', domain: 'deals', json: ['products'],
+    fields: [
+      account,
+      f('prospect', 'text', ['prospect', 'opportunity', 'opportunity_name', 'deal_name', 'company', 'customer']),
+      f('industry', 'text', ['industry']),
+      f('segment', 'text', ['segment']),
+      f('region', 'text', ['region', 'country']),
+      f('employeeCount', 'int', ['employee_count', 'employees']),
+      f('products', 'list', ['products', 'product']),
+      f('useCase', 'text', ['use_case']),
+      f('competitor', 'text', ['competitor', 'competitors']),
+      f('amountMinor', 'money', ['amount', 'value', 'deal_value', 'amount_minor', 'revenue', 'dollar_value']),
+      f('currency', 'text', ['currency']),
+      f('stage', 'enum', ['stage', 'deal_stage', 'status'], { values: DEAL_STAGES, aliases: { won: 'closed_won', lost: 'closed_lost', closed: 'closed_won' } }),
+      f('owner', 'text', ['owner', 'opportunity_owner', 'rep']),
+      f('openedAt', 'instant', ['opened_at', 'created', 'created_date', 'date', 'order_date', 'purchase_date']),
+      f('closedAt', 'instant', ['closed_at', 'close_date', 'closed']),
+    ],
+  },
+];
+
+export function targetDef(name: ImportTarget): TargetDef {
+  const def = TARGETS.find((target) => target.name === name);
+  if (!def) throw new Error(`unknown import target ${name}`);
+  return def;
+}
+
+/** The channel's create schema: the same rules the forms are held to. */
+export function createSchema(def: TargetDef): z.ZodType {
+  return (contract as Record<string, { input: z.ZodType }>)[`${def.domain}.create`]!.input;
+}
+
+export const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+// Export (issue 4): a table (or a filtered list, as the list channel takes it) to CSV or XLSX, and
+// the whole workspace to one JSON archive that `import.archive` reads back losslessly.
+
+export const EXPORT_TABLES = ['accounts', 'contacts', 'personas', 'touchpoints', 'tickets', 'surveyResponses', 'deployments', 'outcomes', 'deals'] as const;
+export const exportTable = z.enum(EXPORT_TABLES);
+export type ExportTable = z.infer<typeof exportTable>;
+
+/** The archive's own format version: bumped when the archive's shape (not the schema) changes. */
+export const ARCHIVE_FORMAT = 'fulcrum-workspace-archive';
+export const ARCHIVE_FORMAT_VERSION = 1;
+
+export const exportContract = {
+  'export.table': {
+    input: z.strictObject({
+      table: exportTable,
+      format: z.enum(['csv', 'xlsx']),
+      path: z.string().min(1),
+      /** A list query (`<table>.list` input without paging): only the rows it selects, in its order. */
+      query: z.record(z.string(), z.unknown()).optional(),
+    }),
+    output: z.object({ path: z.string(), rows: z.number().int().nonnegative() }),
+  },
+  'export.archive': {
+    input: z.strictObject({ path: z.string().min(1) }),
+    output: z.object({ path: z.string(), schemaVersion: z.number().int(), tables: z.record(z.string(), z.number().int()) }),
+  },
+} as const;

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { calendarDate } from './common';
+
+// Import (issue 4): a preview call and a commit call over the same input, progress events
+// (`import.progress`, with `jobId` and `rowsPerSecond` beside `progress`) and a cancel call.
+// The file is named by path: the desktop shell picks it with a dialog.
+
+export const IMPORT_TARGETS = ['accounts', 'contacts', 'touchpoints', 'tickets', 'surveyResponses', 'deployments', 'deals'] as const;
+export const importTarget = z.enum(IMPORT_TARGETS);
+export type ImportTarget = z.infer<typeof importTarget>;
+
+export const DELIMITERS = [',', ';', '\t', '|', 'whitespace'] as const;
+export const dateOrder = z.enum(['ymd', 'mdy', 'dmy']);
+
+/** A target field's source: a column name, or a column with a factor (e.g. monthly charges x 12 = ARR). */
+export const fieldSource = z.union([z.string().min(1), z.strictObject({ column: z.string().min(1), scale: z.number().positive().optional() })]);
+
+export const importMapping = z.strictObject({
+  /** Target field -> source column. Fields left out are not written. */
+  fields: z.record(z.string(), fieldSource),
+  /** Target field -> a value (as text, converted like a cell) for every row, when its column is absent or empty. */
+  defaults: z.record(z.string(), z.string()).optional(),
+  /** How a/b/yyyy dates are read; detected over each column when absent. */
+  dateOrder: dateOrder.optional(),
+  /** The date a churn flag (Churn = Yes) stands for; the import's day when absent. */
+  churnDate: calendarDate.optional(),
+  header: z.boolean().optional(),
+  delimiter: z.enum(DELIMITERS).optional(),
+  /** Words read as missing besides an empty or blank cell (default: NA, N/A, null, nil, none, -, --, #N/A, NaN). */
+  missingMarkers: z.array(z.string()).optional(),
+});
+export type ImportMapping = z.infer<typeof importMapping>;
+
+export const importInput = z.strictObject({
+  path: z.string().min(1),
+  into: importTarget,
+  /** XLSX: a sheet by name (the first when absent). */
+  sheet: z.string().optional(),
+  delimiter: z.enum(DELIMITERS).optional(),
+  header: z.boolean().optional(),
+  /** A saved or shipped preset; `mapping` (if also given) is laid over it. Auto-mapped when both are absent. */
+  preset: z.string().optional(),
+  mapping: importMapping.optional(),
+  match: z.enum(['insert', 'update', 'upsert']).default('upsert'),
+  /** reject: any problem rejects the whole file; skip: good rows are imported, bad ones go to `<source>.errors.csv`. */
+  policy: z.enum(['reject', 'skip']).default('reject'),
+  previewRows: z.number().int().min(0).max(500).default(20),
+});
+export type ImportInput = z.input<typeof importInput>;
+
+export const importProblem = z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() });
+export type ImportProblem = z.infer<typeof importProblem>;
+
+export const dateChoice = z.object({
+  column: z.string(),
+  order: dateOrder.nullable(),
+  ambiguous: z.boolean(),
+  evidence: z.string().optional(),
+  conflict: z.string().optional(),
+});
+
+export const importPreview = z.object({
+  source: z.object({ format: z.string(), encoding: z.string().nullable(), delimiter: z.string().nullable(), headers: z.array(z.string()) }),
+  mapping: importMapping,
+  /** Columns no field takes. */
+  unmapped: z.array(z.string()),
+  dateChoices: z.array(dateChoice),
+  /** The first rows as they will be stored (with `_row` and `_action`). */
+  rows: z.array(z.record(z.string(), z.unknown())),
+  counts: z.object({ rows: z.number(), inserts: z.number(), updates: z.number(), skips: z.number(), errors: z.number() }),
+  /** Every problem up to 1,000; `problemsTotal` counts them all. */
+  problems: z.array(importProblem),
+  problemsTotal: z.number(),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+export const importResult = importPreview.extend({
+  jobId: z.string(),
+  committed: z.boolean(),
+  cancelled: z.boolean(),
+  errorFile: z.string().nullable(),
+  seconds: z.number(),
+  rowsPerSecond: z.number(),
+});
+export type ImportResult = z.infer<typeof importResult>;
+
+export const importPreset = z.object({ name: z.string(), into: importTarget, builtIn: z.boolean(), description: z.string(), mapping: importMapping });
+export type ImportPreset = z.infer<typeof importPreset>;
+
+export const importContract = {
+  'import.preview': { input: importInput, output: importPreview },
+  'import.commit': { input: importInput.extend({ jobId: z.string().min(1).max(100) }), output: importResult },
+  'import.cancel': { input: z.strictObject({ jobId: z.string() }), output: z.object({ cancelled: z.boolean() }) },
+  'import.presets': { input: z.strictObject({ into: importTarget.optional() }), output: z.array(importPreset) },
+  'import.savePreset': {
+    input: z.strictObject({ name: z.string().trim().min(1).max(100), into: importTarget, description: z.string().max(500).default(''), mapping: importMapping }),
+    output: importPreset,
+  },
+} as const;
+
+export const archiveImportContract = {
+  /** A workspace archive (from `export.archive`) into this workspace, which must hold no accounts, deals or personas yet. */
+  'import.archive': {
+    input: z.strictObject({ path: z.string().min(1) }),
+    output: z.object({ schemaVersion: z.number().int(), tables: z.record(z.string(), z.number().int()) }),
+  },
+} as const;
+
+/** "row 1,204, 'MonthlyCharges': 'abc' is not a number", as the CLI and the Import screen show it. */
+export function describeProblem(problem: ImportProblem): string {
+  const row = `row ${problem.row.toLocaleString('en-US')}`;
+  return problem.column ? `${row}, '${problem.column}': ${problem.message}` : `${row}: ${problem.message}`;
+}
