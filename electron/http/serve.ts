@@ -4,6 +4,8 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
+import { startBackupSchedule } from '../core/backup/schedule';
+import type { Log } from '../core/context';
 import { ensureDemoWorkspace } from '../core/demo';
 import { startBridge } from './server';
 
@@ -16,10 +18,14 @@ async function main(): Promise<void> {
     console.log(`No --db given: opening the demo workspace ${dbPath}`);
     await ensureDemoWorkspace(dbPath);
   }
-  const core = await createCore({ dbPath, log: (level, message, detail) => console[level](message, detail ?? '') });
+  const log: Log = (level, message, detail) => console[level](message, detail ?? '');
+  const core = await createCore({ dbPath, log });
+  // Scheduled backups as in the desktop app: on start when the last is older than 6 hours, then every 6 hours.
+  const backups = startBackupSchedule({ current: () => core.dispatch, log });
   const bridge = await startBridge({ core, rendererDir: resolve(__dirname, '../../out/renderer'), port: Number(values.port) });
   console.log(`Fulcrum is running at ${bridge.url} (workspace ${dbPath}). Press Ctrl+C to stop.`);
   const stop = async () => {
+    backups.stop();
     await bridge.close();
     await core.close();
     process.exit(0);

@@ -2,6 +2,7 @@
 // this closure (and in WorkspaceHost); the application itself is electron/core.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
+import { startBackupSchedule } from '../core/backup/schedule';
 import type { Log } from '../core/context';
 import { ensureDemoWorkspace } from '../core/demo';
 import { hardenSession } from './hardening';
@@ -23,6 +24,7 @@ function start(): void {
   const origin = rendererOrigin(app.isPackaged);
   let window: BrowserWindow | undefined;
   let host: WorkspaceHost | undefined;
+  let backups: ReturnType<typeof startBackupSchedule> | undefined;
   let closed = false;
 
   const currentWindow = () => (window && !window.isDestroyed() ? window : undefined);
@@ -44,6 +46,8 @@ function start(): void {
   /** Another workspace is open (or the recent list changed): title, menu, and a fresh renderer. */
   function refresh(switched: boolean): void {
     if (!host) return;
+    // Another workspace: its own last scheduled backup decides whether one is due now.
+    if (switched) backups?.check();
     installMenu({ host, window: currentWindow });
     const open = currentWindow();
     if (!open) return;
@@ -74,6 +78,8 @@ function start(): void {
 
     // Open the workspace before the window, so the renderer's first calls find it.
     await workspaces.openInitial();
+    // Scheduled backups: on open when the last is older than 6 hours, then every 6 hours while open.
+    backups = startBackupSchedule({ current: () => workspaces.current?.dispatch, log });
     installMenu({ host: workspaces, window: currentWindow });
     openWindow();
   }).catch((error: unknown) => {
@@ -97,6 +103,7 @@ function start(): void {
     event.preventDefault();
     const closing = host;
     closed = true;
+    backups?.stop();
     closing
       .close()
       .catch((error: unknown) => log('warn', 'closing the workspace failed', error))

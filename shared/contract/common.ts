@@ -6,10 +6,15 @@ import { z } from 'zod';
 export const id = z.number().int().positive();
 export const idInput = z.strictObject({ id });
 
+/** What `Date#toISOString` gives: UTC, milliseconds, `Z`. */
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** An instant, accepted with any offset and stored as ISO-8601 UTC ("2026-03-01T09:30:00.000Z"). */
 export const instant = z.iso
   .datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-03-01T09:30:00Z' })
-  .transform((value) => new Date(value).toISOString());
+  // Already in the stored form (zod checked the day and time): kept as is. Skips a Date parse and
+  // format per value, ~1 s of a million-row ticket import (three instants a row).
+  .transform((value) => (CANONICAL_INSTANT.test(value) ? value : new Date(value).toISOString()));
 
 /** A calendar date without time of day, such as a renewal date. */
 export const calendarDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });

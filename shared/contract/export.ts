@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metricsQuery } from './metrics';
 
 // Export (issue 4): a table (or a filtered list, as the list channel takes it) to CSV or XLSX, and
 // the whole workspace to one JSON archive that `import.archive` reads back losslessly.
@@ -25,5 +26,29 @@ export const exportContract = {
   'export.archive': {
     input: z.strictObject({ path: z.string().min(1) }),
     output: z.object({ path: z.string(), schemaVersion: z.number().int(), tables: z.record(z.string(), z.number().int()) }),
+  },
+} as const;
+
+/** The export written by the core and handed back as content, for a renderer that cannot name a path (the browser build's download). */
+export const exportDownloadContract = {
+  'export.download': {
+    input: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('table'), table: exportTable, format: z.enum(['csv', 'xlsx']), query: z.record(z.string(), z.unknown()).optional() }),
+      z.strictObject({ kind: z.literal('archive') }),
+    ]),
+    output: z.object({ name: z.string(), mediaType: z.string(), contentBase64: z.string(), rows: z.number().int().nonnegative() }),
+  },
+} as const;
+
+/** The dashboard's figures (`metrics.portfolio` for a query) as CSV, one row per figure. */
+export const exportMetricsContract = {
+  'export.metrics': {
+    input: z.strictObject({
+      query: metricsQuery.default({ granularity: 'month' }),
+      format: z.literal('csv').default('csv'),
+      /** Written there when given; otherwise the CSV comes back as `csv`. */
+      path: z.string().min(1).optional(),
+    }),
+    output: z.object({ path: z.string().nullable(), rows: z.number().int().nonnegative(), csv: z.string().nullable() }),
   },
 } as const;

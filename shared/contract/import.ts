@@ -5,7 +5,7 @@ import { calendarDate } from './common';
 // (`import.progress`, with `jobId` and `rowsPerSecond` beside `progress`) and a cancel call.
 // The file is named by path: the desktop shell picks it with a dialog.
 
-export const IMPORT_TARGETS = ['accounts', 'contacts', 'touchpoints', 'tickets', 'surveyResponses', 'deployments', 'deals'] as const;
+export const IMPORT_TARGETS = ['accounts', 'contacts', 'touchpoints', 'tickets', 'surveyResponses', 'deployments', 'deals', 'references'] as const;
 export const importTarget = z.enum(IMPORT_TARGETS);
 export type ImportTarget = z.infer<typeof importTarget>;
 
@@ -111,3 +111,24 @@ export function describeProblem(problem: ImportProblem): string {
   const row = `row ${problem.row.toLocaleString('en-US')}`;
   return problem.column ? `${row}, '${problem.column}': ${problem.message}` : `${row}: ${problem.message}`;
 }
+
+/** The largest file the Import screen stages (`import.stage`), in bytes. */
+export const MAX_STAGED_BYTES = 100 * 1024 * 1024;
+
+export const importFieldInfo = z.object({ name: z.string(), kind: z.string(), values: z.array(z.string()).optional() });
+export type ImportFieldInfo = z.infer<typeof importFieldInfo>;
+
+/** The renderer's way in: a chosen file's bytes (in chunks, `append` naming the staged path) into a private temp folder of the core. */
+export const importStageContract = {
+  'import.stage': {
+    input: z.strictObject({
+      name: z.string().min(1).max(500),
+      /** At most ~6 MB of base64 per call (the HTTP bridge takes 10 MB bodies); later chunks name the staged path in `append`. */
+      contentBase64: z.string().max(8 * 1024 * 1024),
+      append: z.string().min(1).optional(),
+    }),
+    output: z.object({ path: z.string(), bytes: z.number().int().nonnegative() }),
+  },
+  /** The fields a target takes (the mapping step's choices). */
+  'import.fields': { input: z.strictObject({ into: importTarget }), output: z.array(importFieldInfo) },
+} as const;

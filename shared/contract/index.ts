@@ -5,8 +5,8 @@ import { dealsContract } from './deals';
 import { metricsContract } from './metrics';
 import { settingsContract } from './settings';
 import { backupContract } from './backup';
-import { exportContract } from './export';
-import { archiveImportContract, importContract } from './import';
+import { exportContract, exportDownloadContract, exportMetricsContract } from './export';
+import { archiveImportContract, importContract, importStageContract } from './import';
 import { deploymentsContract } from './deployments';
 import { outcomesContract } from './outcomes';
 import { personasContract } from './personas';
@@ -31,7 +31,10 @@ export const contract = {
   ...settingsContract,
   ...importContract,
   ...archiveImportContract,
+  ...importStageContract,
   ...exportContract,
+  ...exportDownloadContract,
+  ...exportMetricsContract,
   ...backupContract,
 } as const;
 

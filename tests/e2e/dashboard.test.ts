@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output } from '../../shared/contract';
@@ -160,6 +161,20 @@ describe('dashboard', () => {
     await row.click();
     await page.waitForURL(new RegExp(`#/accounts/${first.accountId}$`));
     await page.getByTestId('health-card').waitFor();
+    await page.close();
+  });
+
+  it('exports the figures it shows as a CSV, one row per figure', async () => {
+    const page = await app.open('dashboard');
+    const all = await expected('last12');
+    await expect.poll(() => text(page, 'dashboard-scope')).toContain(`${all.accounts} accounts`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dashboard-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^fulcrum-dashboard-.+\.csv$/);
+    const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    expect(lines[0]).toContain('definition');
+    const npsLine = lines.find((line) => line.includes(',nps,'));
+    expect(npsLine).toBeDefined();
+    expect(npsLine).toContain(String(all.satisfaction.nps.n));
     await page.close();
   });
 });

@@ -15,7 +15,6 @@ it('shows the coming state for the sections that are not built yet', async () =>
     ['references', 'References'],
     ['stories', 'Stories'],
     ['assessments', 'Assessments'],
-    ['import', 'Import'],
   ] as const) {
     await page.getByTestId(`nav-${path}`).click();
     const coming = page.getByTestId('coming-soon');

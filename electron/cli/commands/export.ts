@@ -1,11 +1,28 @@
-// `fulcrum export`: a table to CSV or XLSX, or the whole workspace to a JSON archive.
+// `fulcrum export`: a table to CSV or XLSX, the dashboard's figures to CSV, or the whole workspace to a JSON archive.
 
 import { resolve } from 'node:path';
 import { EXPORT_TABLES } from '../../../shared/contract/export';
 import { formatCount, requireString, UsageError, type Command, type Io, type OptionValues } from '../command';
+import { METRICS_QUERY_OPTIONS, metricsQueryFrom } from './metrics';
 import { call, openExisting } from './workspaceFile';
 
+/** `--metrics`: metrics.portfolio for the period and filter options, one CSV row per figure. */
+async function runMetrics(values: OptionValues, io: Io): Promise<number> {
+  const out = resolve(requireString(values, 'out'));
+  if (values.format !== undefined && values.format !== 'csv') throw new UsageError('--metrics writes csv only');
+  const query = metricsQueryFrom(values);
+  const core = await openExisting(values);
+  try {
+    const result = await call<{ rows: number }>(core, 'export.metrics', { query, format: 'csv', path: out });
+    io.out(`Wrote ${formatCount(result.rows)} metric figures to ${out}\n`);
+    return 0;
+  } finally {
+    await core.close();
+  }
+}
+
 async function run(values: OptionValues, io: Io): Promise<number> {
+  if (values.metrics) return runMetrics(values, io);
   const format = requireString(values, 'format');
   const out = resolve(requireString(values, 'out'));
   if (!['csv', 'xlsx', 'json'].includes(format)) throw new UsageError('--format must be csv, xlsx or json');
@@ -33,10 +50,12 @@ export const exportCommand: Command = {
   summary: 'export a table to CSV/XLSX, or the whole workspace to a JSON archive',
   usage: [
     'fulcrum export --db FILE --format csv|xlsx|json --out FILE [--table T]',
+    'fulcrum export --db FILE --metrics [--from D] [--to D] [--granularity G] [--segment S]... --out FILE.csv',
     '',
     `  --table T       ${EXPORT_TABLES.join(', ')} (csv and xlsx)`,
     '  --format json   the whole workspace as one archive that imports back losslessly',
+    "  --metrics       the dashboard's figures (one row per figure); filters as in `fulcrum metrics`",
   ].join('\n'),
-  options: { db: { type: 'string' }, table: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  options: { db: { type: 'string' }, table: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, metrics: { type: 'boolean' }, ...METRICS_QUERY_OPTIONS },
   run,
 };

@@ -24,6 +24,26 @@ const list = (value: OptionValues[string]) => (Array.isArray(value) ? value.map(
 const show = (f: { value: number | null; n: number; reason?: string }, unit = '') =>
   f.value === null ? `n/a (${f.reason ?? 'no data'})` : `${Math.round(f.value * 10) / 10}${unit} (n = ${formatCount(f.n)})`;
 
+/** The metrics.portfolio query the period and filter options give (shared with `export --metrics`). */
+export function metricsQueryFrom(values: OptionValues): Record<string, unknown> {
+  const query: Record<string, unknown> = { from: dateOption(values, 'from'), to: dateOption(values, 'to') };
+  if (values.granularity !== undefined) query.granularity = values.granularity;
+  for (const [option, field] of Object.entries(FILTERS)) query[field] = list(values[option]);
+  return query;
+}
+
+/** The options metricsQueryFrom reads. */
+export const METRICS_QUERY_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  granularity: { type: 'string' },
+  segment: { type: 'string', multiple: true },
+  industry: { type: 'string', multiple: true },
+  region: { type: 'string', multiple: true },
+  owner: { type: 'string', multiple: true },
+  stage: { type: 'string', multiple: true },
+} as const;
+
 function printSummary(p: Portfolio, io: Io): void {
   const filter = Object.entries(p.scope.filter).map(([key, values]) => `${key} ${values.join(', ')}`).join('; ');
   io.out(`Period     ${p.scope.from} to ${p.scope.to} (exclusive)${filter ? `; ${filter}` : ''}\n`);
@@ -42,9 +62,7 @@ async function run(values: OptionValues, io: Io): Promise<number> {
   if (statSync(dbPath).isDirectory()) throw new CliError(`${dbPath} is a directory, not a workspace file`);
   if (statSync(dbPath).size === 0) throw new CliError(`${dbPath} is empty, not a Fulcrum workspace`);
   const today = dateOption(values, 'today');
-  const query: Record<string, unknown> = { from: dateOption(values, 'from'), to: dateOption(values, 'to') };
-  if (values.granularity !== undefined) query.granularity = values.granularity;
-  for (const [option, field] of Object.entries(FILTERS)) query[field] = list(values[option]);
+  const query = metricsQueryFrom(values);
 
   const now = today ? new Date(`${today}T12:00:00Z`) : new Date();
   const core = await createCore({ dbPath, now: () => now });
@@ -81,14 +99,7 @@ export const metricsCommand: Command = {
   ].join('\n'),
   options: {
     db: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    granularity: { type: 'string' },
-    segment: { type: 'string', multiple: true },
-    industry: { type: 'string', multiple: true },
-    region: { type: 'string', multiple: true },
-    owner: { type: 'string', multiple: true },
-    stage: { type: 'string', multiple: true },
+    ...METRICS_QUERY_OPTIONS,
     today: { type: 'string' },
     json: { type: 'boolean' },
   },

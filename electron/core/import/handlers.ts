@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { exclusive } from '../metrics/exclusive';
 import { listPresets, savePreset } from './presets';
 import { cancelImport, commitImport, previewImport } from './service';
+import { stageFile, targetFields } from './stage';
 
 export const importHandlers = {
   'import.preview': (input: ParsedInput<'import.preview'>, ctx: Context) => previewImport(ctx, input),
@@ -11,4 +12,6 @@ export const importHandlers = {
   'import.presets': (input: ParsedInput<'import.presets'>, ctx: Context) => exclusive(ctx, (sqlite) => listPresets(sqlite, input.into)),
   'import.savePreset': (input: ParsedInput<'import.savePreset'>, ctx: Context) =>
     exclusive(ctx, (sqlite) => savePreset(sqlite, input, ctx.now())),
+  'import.stage': (input: ParsedInput<'import.stage'>) => stageFile(input),
+  'import.fields': (input: ParsedInput<'import.fields'>) => targetFields(input.into),
 };

@@ -41,7 +41,8 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
   const convert = compileConverter(def, mapping, source.headers, { dateOrders: plan.dateOrders, churnDate, lookups });
   const columns = fieldColumns(def, mapping);
   const createInput = createSchema(def);
-  const updateInput = (contract as Record<string, { input: z.ZodType }>)[`${def.domain}.update`]!.input;
+  // Only a target with a match key updates; references (insert only) has no update channel.
+  const updateInput = def.matchKey ? (contract as Record<string, { input: z.ZodType }>)[`${def.domain}.update`]!.input : createInput;
   const writer = options.write ? createWriter(sqlite, def, options.now) : undefined;
   const restoreIndexes = options.write ? deferIndexes(sqlite, def.table, source.estimatedRows) : () => {};
   const seen = new Map<string, number>();

@@ -8,6 +8,7 @@ import { CoreError } from '../errors';
 import { refreshDerived } from '../metrics/derived';
 import { makePlan, unmappedColumns, type ParsedImportInput, type Plan } from './plan';
 import { runRows, type RunOutcome } from './run';
+import { releaseStaged } from './stage';
 
 // The import's two calls. Preview reads the whole file and writes nothing. Commit does the same
 // inside ONE transaction (BEGIN IMMEDIATE … COMMIT): a problem under the reject policy, a cancel,
@@ -130,6 +131,8 @@ export async function commitImport(ctx: Context, input: ParsedImportInput & { jo
     if (commit) {
       ctx.emit({ name: `${plan.def.domain}.changed` });
       ctx.emit({ name: 'metrics.changed' });
+      // A copy the UI staged has done its job; after a cancel or a rejection it stays for another try.
+      releaseStaged(input.path);
     }
     return {
       ...summary(plan, outcome),

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { LIFECYCLE_STAGES } from '../../../shared/contract/accounts';
-import { CHANNELS } from '../../../shared/contract/common';
+import { CHANNELS, id } from '../../../shared/contract/common';
 import { DEAL_STAGES } from '../../../shared/contract/deals';
 import { DEPLOYMENT_STATUSES } from '../../../shared/contract/deployments';
 import { contract } from '../../../shared/contract';
@@ -37,7 +37,12 @@ export interface TargetDef {
   json?: readonly string[];
   /** Rows matched to existing ones (update) by this field. */
   matchKey?: 'externalId';
+  /** For a table with no `<domain>.create` channel yet (references): the rows' schema. */
+  schema?: z.ZodType;
 }
+
+/** The `references` table's stage CHECK (migration 0001). */
+const REFERENCE_STAGES = ['candidate', 'nominated', 'recruited', 'active', 'resting', 'retired', 'declined'] as const;
 
 const f = (name: string, kind: FieldKind, synonyms: string[] = [], extra: Partial<FieldDef> = {}): FieldDef => ({ name, kind, synonyms, ...extra });
 
@@ -158,6 +163,24 @@ const TARGETS: readonly TargetDef[] = [
       f('closedAt', 'instant', ['closed_at', 'close_date', 'closed']),
     ],
   },
+  {
+    // No references channel exists yet, so the schema is the table's own CHECKs restated; insert only.
+    name: 'references', table: 'references', domain: 'references',
+    schema: z.strictObject({
+      accountId: id,
+      contactId: id.optional(),
+      stage: z.enum(REFERENCE_STAGES).default('candidate'),
+      usageLimitPerQuarter: z.number().int().min(0).optional(),
+      notes: z.string().max(10_000).optional(),
+    }),
+    fields: [
+      account,
+      f('contactEmail', 'contactEmail', ['contact_email', 'email', 'reference_email', 'contact']),
+      f('stage', 'enum', ['stage', 'reference_stage', 'status'], { values: REFERENCE_STAGES, aliases: { nominee: 'nominated', inactive: 'resting', paused: 'resting' } }),
+      f('usageLimitPerQuarter', 'int', ['usage_limit', 'usage_limit_per_quarter', 'limit_per_quarter', 'max_per_quarter', 'quarterly_limit']),
+      f('notes', 'text', ['notes', 'note', 'comment', 'comments']),
+    ],
+  },
 ];
 
 export function targetDef(name: ImportTarget): TargetDef {
@@ -168,6 +191,7 @@ export function targetDef(name: ImportTarget): TargetDef {
 
 /** The channel's create schema: the same rules the forms are held to. */
 export function createSchema(def: TargetDef): z.ZodType {
+  if (def.schema) return def.schema;
   return (contract as Record<string, { input: z.ZodType }>)[`${def.domain}.create`]!.input;
 }
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { recordArrChange } from '../accounts/arrHistory';
 import type { Record_ } from './convert';
 import { snake, type TargetDef } from './targets';
 
@@ -13,6 +14,8 @@ export interface Writer {
   flush(): void;
 }
 
+type AccountArr = Parameters<typeof recordArrChange>[2];
+
 /** Rows per INSERT statement: one native call and bind per 50 rows instead of per row. */
 const ROWS_PER_INSERT = 50;
 
@@ -23,6 +26,7 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
   const flags = new Set(def.flags ?? []);
   const json = new Set(def.json ?? []);
   const table = `"${def.table}"`;
+  const arrOf = def.name === 'accounts' ? sqlite.prepare('SELECT id, arr_minor AS arrMinor, churned_at AS churnedAt, contract_start AS contractStart FROM accounts WHERE id = ?') : undefined;
 
   const push = (out: unknown[], keys: string[], record: Record_) => {
     for (const key of keys) {
@@ -70,7 +74,11 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
       }
       const values: unknown[] = [];
       push(values, keys, record);
+      // An account's ARR history gets the entry accounts.update would give it (the rebuild after
+      // the commit only backfills accounts with no history at all). Inserts get theirs there.
+      const before = arrOf?.get(id) as AccountArr | undefined;
       statement.run(...values, stamp, id);
+      if (arrOf && before) recordArrChange(sqlite, before, arrOf.get(id) as AccountArr, now);
     },
     flush() {
       for (const entry of inserts.values()) if (entry.rows > 0) flushOne(entry);

@@ -3,6 +3,7 @@ import { useQuery } from '../api/useQuery';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { ComingSoon } from '../components/ComingSoon';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SECTIONS, useRoute } from './router';
 
@@ -40,6 +41,8 @@ export function App() {
           <DashboardScreen />
         ) : route.section === 'accounts' ? (
           <AccountsScreen params={route.params} />
+        ) : route.section === 'import' ? (
+          <ImportScreen />
         ) : route.section === 'settings' ? (
           <SettingsScreen />
         ) : (

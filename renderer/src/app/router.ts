@@ -8,7 +8,7 @@ export const SECTIONS = [
   { path: 'references', label: 'References' },
   { path: 'stories', label: 'Stories' },
   { path: 'assessments', label: 'Assessments' },
-  { path: 'import', label: 'Import' },
+  { path: 'import', label: 'Import & export' },
   { path: 'settings', label: 'Settings' },
 ] as const;
 

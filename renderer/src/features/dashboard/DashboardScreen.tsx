@@ -17,6 +17,7 @@ import { npsTrendOption, npsTrendSummary } from './charts/npsTrend';
 import { supportTimesOption, type SupportMeasure } from './charts/supportTimes';
 import { topicsOption, TOP_TOPICS } from './charts/topics';
 import { valueMapOption, valueMapSummary } from './charts/valueMap';
+import { DashboardExport } from './DashboardExport';
 import { DashboardFilters } from './DashboardFilters';
 import { behindKpi, behindValueMap, describeFilter, describePeriod, findDefinition, type Definition } from './definition';
 import { DefinitionPanel, type DefinitionPanelProps } from './DefinitionPanel';
@@ -100,6 +101,7 @@ export function DashboardScreen() {
             )}
           </p>
         </div>
+        <DashboardExport query={query} disabled={!p} />
       </header>
       <DashboardFilters
         filters={filters}

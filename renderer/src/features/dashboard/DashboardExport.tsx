@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import type { Input } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { downloadFile } from '../../lib/download';
+
+/** The dashboard's figures for the current period and filter, as a CSV for a spreadsheet. */
+export function DashboardExport({ query, disabled }: { query: Input<'metrics.portfolio'>; disabled: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const run = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await call('export.metrics', { query });
+      const period = [query.from, query.to].filter(Boolean).join('-to-') || 'last-12-months';
+      downloadFile(`fulcrum-dashboard-${period}.csv`, 'text/csv;charset=utf-8', result.csv ?? '');
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="dashboard-export">
+      <button type="button" className="button" onClick={() => void run()} disabled={disabled || busy} data-testid="dashboard-export">
+        {busy ? 'Exporting…' : 'Export CSV'}
+      </button>
+      {error && (
+        <span className="field-error" role="alert" data-testid="dashboard-export-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

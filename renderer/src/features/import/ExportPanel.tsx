@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { EXPORT_TABLES, type ExportTable } from '../../../../shared/contract/export';
+import { call } from '../../api/client';
+import { Field } from '../../components/Field';
+import { downloadFile } from '../../lib/download';
+import { formatInteger } from '../../lib/format';
+import { fromBase64 } from './importModel';
+
+const TABLE_LABELS: Record<ExportTable, string> = {
+  accounts: 'Accounts',
+  contacts: 'Contacts',
+  personas: 'Personas',
+  touchpoints: 'Touchpoints',
+  tickets: 'Tickets',
+  surveyResponses: 'Survey answers',
+  deployments: 'Deployments',
+  outcomes: 'Outcomes',
+  deals: 'Deals',
+};
+
+export function ExportPanel() {
+  const [table, setTable] = useState<ExportTable>('accounts');
+  const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
+  const [busy, setBusy] = useState<'table' | 'archive'>();
+  const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
+
+  const run = async (kind: 'table' | 'archive') => {
+    setBusy(kind);
+    setNotice(undefined);
+    try {
+      const file = await call('export.download', kind === 'table' ? { kind, table, format } : { kind });
+      downloadFile(file.name, file.mediaType, fromBase64(file.contentBase64));
+      setNotice({ ok: true, text: `${file.name}: ${formatInteger(file.rows)} rows${kind === 'archive' ? ' across every table' : ''}.` });
+    } catch (failure) {
+      setNotice({ ok: false, text: `The export failed: ${(failure as Error).message}` });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <section className="card" data-testid="export-panel">
+      <h2 className="card-title">Export</h2>
+      <p className="card-subtitle">Every row of a table, archived ones too, for a spreadsheet; or the whole workspace as one JSON archive Fulcrum can import back.</p>
+      <div className="form-grid export-form">
+        <Field label="Table" name="export-table">
+          <select className="input" value={table} onChange={(e) => setTable(e.target.value as ExportTable)} data-testid="export-table">
+            {EXPORT_TABLES.map((t) => (
+              <option key={t} value={t}>
+                {TABLE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Format" name="export-format">
+          <select className="input" value={format} onChange={(e) => setFormat(e.target.value as 'csv' | 'xlsx')} data-testid="export-format">
+            <option value="csv">CSV (UTF-8)</option>
+            <option value="xlsx">Excel (XLSX)</option>
+          </select>
+        </Field>
+      </div>
+      <footer className="card-actions">
+        <button type="button" className="button primary" onClick={() => run('table')} disabled={busy !== undefined} data-testid="export-table-run">
+          {busy === 'table' ? 'Exporting…' : `Export ${TABLE_LABELS[table].toLowerCase()}`}
+        </button>
+        <button type="button" className="button" onClick={() => run('archive')} disabled={busy !== undefined} data-testid="export-archive-run">
+          {busy === 'archive' ? 'Exporting…' : 'Export workspace archive (JSON)'}
+        </button>
+      </footer>
+      {notice && (
+        <p className={notice.ok ? 'muted small' : 'form-error'} role="status" data-testid="export-notice">
+          {notice.text}
+        </p>
+      )}
+    </section>
+  );
+}
