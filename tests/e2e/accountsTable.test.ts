@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness';
@@ -59,6 +60,12 @@ describe('accounts table', () => {
     expect(segments.length).toBe(Math.min(enterprise, segments.length));
     expect(new Set(segments)).toEqual(new Set(['Enterprise']));
     await app.screenshot(page, 'accounts-filtered-enterprise');
+
+    // "Export view" writes exactly the filtered rows, in the screen's order.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('accounts-export').click()]);
+    const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    expect(lines.length - 1).toBe(enterprise);
+    expect(lines.slice(1).every((line) => line.includes('enterprise'))).toBe(true);
 
     // Search (debounced while typing) looks in names, CRM ids, industries, owners and regions.
     await page.getByTestId('filters-clear').click();

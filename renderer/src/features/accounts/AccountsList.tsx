@@ -5,13 +5,14 @@ import { usePagedList } from '../../api/usePagedList';
 import { useQuery } from '../../api/useQuery';
 import { navigate } from '../../app/router';
 import { DataTable } from '../../components/DataTable';
+import { ExportView } from '../../components/ExportView';
 import { formatInteger } from '../../lib/format';
 import { session } from '../../lib/storage';
 import { useDebounced } from '../../lib/useDebounced';
 import { useStoredState } from '../../lib/useStoredState';
 import { accountColumns } from './accountColumns';
 import { AccountFilters } from './AccountFilters';
-import { DEFAULT_LIST_STATE, isFiltered, listInput, restoreListState, type ListState } from './listQuery';
+import { DEFAULT_LIST_STATE, exportQuery, isFiltered, listInput, restoreListState, type ListState } from './listQuery';
 import { NewAccountDialog } from './NewAccountDialog';
 
 const PAGE_SIZE = 100;
@@ -41,9 +42,12 @@ export function AccountsList() {
           <h1 id="accounts-title">Accounts</h1>
           <Count shown={list.total} all={everything.data?.total} filtered={filtered} />
         </div>
-        <button type="button" className="button primary" onClick={() => setCreating(true)} data-testid="account-new">
-          New account
-        </button>
+        <div className="header-actions">
+          <ExportView table="accounts" query={exportQuery(query)} testId="accounts-export" />
+          <button type="button" className="button primary" onClick={() => setCreating(true)} data-testid="account-new">
+            New account
+          </button>
+        </div>
       </header>
       <DataTable<Account>
         id="accounts"

@@ -62,3 +62,9 @@ export function listInput(state: ListState, page: number, pageSize: number): Acc
 
 export const isFiltered = (state: ListState) =>
   state.search.trim() !== '' || state.segment !== '' || state.owner !== '' || state.stage !== '' || state.includeArchived;
+
+/** The list query without paging: what "Export view" writes, every row the screen can scroll to. */
+export function exportQuery(state: ListState): Record<string, unknown> {
+  const { page: _page, pageSize: _pageSize, ...query } = listInput(state, 1, 1);
+  return query;
+}

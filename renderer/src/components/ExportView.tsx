@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import type { ExportTable } from '../../../shared/contract/export';
+import { call } from '../api/client';
+import { fromBase64 } from '../features/import/importModel';
+import { downloadFile } from '../lib/download';
+
+/**
+ * Exports exactly what a table screen shows (its search, filters and sort, all pages) as CSV or
+ * XLSX, so a filtered view can go straight to a spreadsheet.
+ */
+export function ExportView({ table, query, testId }: { table: ExportTable; query: Record<string, unknown>; testId: string }) {
+  const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const run = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const file = await call('export.download', { kind: 'table', table, format, query });
+      downloadFile(file.name, file.mediaType, fromBase64(file.contentBase64));
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="export-view" role="group" aria-label="Export this view">
+      <select className="input" value={format} onChange={(e) => setFormat(e.target.value as 'csv' | 'xlsx')} aria-label="Export format" data-testid={`${testId}-format`}>
+        <option value="csv">CSV</option>
+        <option value="xlsx">XLSX</option>
+      </select>
+      <button type="button" className="button" onClick={() => void run()} disabled={busy} data-testid={testId}>
+        {busy ? 'Exporting…' : 'Export view'}
+      </button>
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
