@@ -1,25 +1,12 @@
 // The `fulcrum` command as a user runs it: the npm bin (bin.cjs) in a child process, with this
 // Node (24) first on the PATH as npm would put it. Exit codes: 0 ok, 1 a problem with a file,
 // 2 a usage mistake.
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempWorkspacePath } from '../fixtures/core';
+import { fulcrum } from '../fixtures/cli';
 import { makeForeignDatabase, makeNewerWorkspace, makeTextFile, sha256 } from '../fixtures/workspaceFiles';
-
-const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'electron/cli/bin.cjs');
-
-function fulcrum(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, FULCRUM_DEBUG: '' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const oneLine = (text: string) => text.trim().split('\n');
 

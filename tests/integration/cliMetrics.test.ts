@@ -1,24 +1,11 @@
 // `fulcrum metrics` as a user runs it (the npm bin in a child process): the portfolio as JSON with
 // the contract's field names, filters and periods passed through, usage mistakes as exit 2.
-import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoWorkspace } from '../../electron/core/demo';
 import { createCore } from '../../electron/core';
 import { tempWorkspacePath } from '../fixtures/core';
-
-const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'electron/cli/bin.cjs');
-
-function fulcrum(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, FULCRUM_DEBUG: '' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { fulcrum } from '../fixtures/cli';
 
 let path: string;
 beforeAll(async () => {

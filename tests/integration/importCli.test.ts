@@ -1,24 +1,11 @@
 // `fulcrum import`, `fulcrum export` and `fulcrum backup` as a user runs them (the npm bin in a child process).
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { testCore, tempWorkspacePath } from '../fixtures/core';
+import { fulcrum } from '../fixtures/cli';
 import { accountsCsv, writeFixture } from '../fixtures/import/generate';
-
-const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'electron/cli/bin.cjs');
-
-function fulcrum(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, FULCRUM_DEBUG: '' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 it('imports with a preset or a mapping file, previews with --dry-run, exports and backs up', async () => {
   const db = tempWorkspacePath();
