@@ -26,7 +26,8 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      // Overridable so parallel test runs (several checkouts, one machine) do not build over each other.
+      outDir: process.env.FULCRUM_RENDERER_OUT ?? resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

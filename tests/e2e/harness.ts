@@ -6,7 +6,7 @@ import { startBridge, type Bridge } from '../../electron/http/server';
 
 const ROOT = resolve(__dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'tests/artifacts/screenshots');
-const RENDERER = join(ROOT, 'out/renderer');
+const RENDERER = process.env.FULCRUM_RENDERER_OUT ?? join(ROOT, 'out/renderer');
 
 /** Debian's Chromium, started the way this closed network needs (no background traffic). */
 const CHROMIUM_ARGS = [
