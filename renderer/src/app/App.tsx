@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery } from '../api/useQuery';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
-import { ComingSoon } from '../components/ComingSoon';
+import { NotFound } from '../components/NotFound';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -46,7 +46,7 @@ export function App() {
         ) : route.section === 'settings' ? (
           <SettingsScreen />
         ) : (
-          <ComingSoon section={SECTIONS.find((s) => s.path === route.section)?.label ?? route.section} />
+          <NotFound path={[route.section, ...route.params].join('/')} />
         )}
       </main>
     </div>
