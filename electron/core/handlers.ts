@@ -3,6 +3,9 @@ import { accountsHandlers } from './accounts/handlers';
 import { contactsHandlers } from './contacts/handlers';
 import type { Context } from './context';
 import { dealsHandlers } from './deals/handlers';
+import { leverageHandlers } from './leverage/handlers';
+import { referencesHandlers } from './references/handlers';
+import { requestsHandlers } from './requests/handlers';
 import { deploymentsHandlers } from './deployments/handlers';
 import { metricsHandlers } from './metrics/handlers';
 import { outcomesHandlers } from './outcomes/handlers';
@@ -30,9 +33,12 @@ export const handlers: Record<Channel, AnyHandler> = {
   ...deploymentsHandlers,
   ...outcomesHandlers,
   ...dealsHandlers,
+  ...referencesHandlers,
+  ...requestsHandlers,
   ...metricsHandlers,
   ...settingsHandlers,
   ...importHandlers,
   ...exportHandlers,
   ...backupHandlers,
+  ...leverageHandlers,
 };

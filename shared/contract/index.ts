@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { accountsContract } from './accounts';
 import { contactsContract } from './contacts';
 import { dealsContract } from './deals';
+import { leverageContract } from './leverage';
+import { referencesContract } from './references';
+import { requestsContract } from './requests';
 import { metricsContract } from './metrics';
 import { settingsContract } from './settings';
 import { backupContract } from './backup';
@@ -27,6 +30,8 @@ export const contract = {
   ...deploymentsContract,
   ...outcomesContract,
   ...dealsContract,
+  ...referencesContract,
+  ...requestsContract,
   ...metricsContract,
   ...settingsContract,
   ...importContract,
@@ -36,6 +41,7 @@ export const contract = {
   ...exportDownloadContract,
   ...exportMetricsContract,
   ...backupContract,
+  ...leverageContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency } from './common';
+import { currency, REFERENCE_ACTIVITIES } from './common';
 import { TICKET_PRIORITIES } from './tickets';
 
 const weight = z.number().min(0).max(100);
@@ -81,6 +81,41 @@ export const valueMapSettings = z
   });
 export type ValueMapSettings = z.infer<typeof valueMapSettings>;
 
+const budget = z.number().int('must be a whole number').min(0).max(100);
+/** Weights are relative: some must be above 0, or nothing would count. */
+const someWeight = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject(shape).refine((w) => Object.values(w).some((v) => (v as number) > 0), 'at least one weight must be above 0');
+
+/**
+ * Customer leverage (issue 5): reference readiness weights, the fatigue budgets that make a
+ * reference's capacity, the finder's gates and score weights.
+ */
+export const leverageSettings = z.strictObject({
+  readinessWeights: someWeight({ deployment: weight, satisfaction: weight, loyalty: weight, rapport: weight }),
+  /** Points taken off readiness when a reference has used all its asks in the window (less in proportion). */
+  fatiguePenalty: z.number().min(0).max(100),
+  /** Accounts at or above this readiness are suggested as candidates. */
+  candidateThreshold: z.number().min(0).max(100),
+  /** The finder's health gate: the latest health score must be at least this. */
+  minHealth: z.number().min(0).max(100),
+  fatigue: z.strictObject({
+    windowDays: z.number().int('must be whole days').min(1).max(366),
+    /** Asks per activity allowed in the window. */
+    budgets: z.strictObject(Object.fromEntries(REFERENCE_ACTIVITIES.map((a) => [a, budget])) as Record<(typeof REFERENCE_ACTIVITIES)[number], typeof budget>),
+    /** All asks of a contact allowed in the window (a reference's usage limit per quarter replaces it). */
+    totalBudget: budget,
+    /** Days after a completed use before the next ask. */
+    restDays: z.number().int('must be whole days').min(0).max(365),
+  }),
+  /** Similarity weights per criterion (metrics.md). */
+  matchWeights: someWeight({ industry: weight, product: weight, useCase: weight, sizeBand: weight, region: weight, competitor: weight }),
+  /** How the finder's score blends similarity, readiness and freshness. */
+  scoreWeights: someWeight({ similarity: weight, readiness: weight, freshness: weight }),
+  /** A request still awaiting approval or scheduling after this many days is past its SLA. */
+  requestSlaDays: z.number().int('must be whole days').min(1).max(90),
+});
+export type LeverageSettings = z.infer<typeof leverageSettings>;
+
 export const settings = z.strictObject({
   health: healthSettings,
   /** Yearly discount rate i for lifetime value, as a fraction (0.1 = 10 %). */
@@ -89,6 +124,7 @@ export const settings = z.strictObject({
   businessHours,
   currency,
   valueMap: valueMapSettings,
+  leverage: leverageSettings,
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -109,6 +145,23 @@ export const DEFAULT_SETTINGS: Settings = {
   businessHours: { enabled: false, timeZone: 'UTC', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
   currency: 'USD',
   valueMap: { competitor: '', rounding: 'none', quality: [], price: [] },
+  leverage: {
+    readinessWeights: { deployment: 30, satisfaction: 25, loyalty: 25, rapport: 20 },
+    fatiguePenalty: 20,
+    candidateThreshold: 70,
+    minHealth: 70,
+    fatigue: {
+      windowDays: 90,
+      budgets: {
+        reference_call: 2, case_study: 1, press_quote: 1, analyst_briefing: 1, site_visit: 1, speaking: 1, peer_review: 1, logo_use: 1,
+      },
+      totalBudget: 4,
+      restDays: 30,
+    },
+    matchWeights: { industry: 30, product: 20, useCase: 15, sizeBand: 15, region: 10, competitor: 10 },
+    scoreWeights: { similarity: 60, readiness: 25, freshness: 15 },
+    requestSlaDays: 3,
+  },
 };
 
 /** A change to some settings; each group given is replaced whole, so what the user sees is what is stored. */

@@ -5,7 +5,7 @@
 import type { AccountPlan, Timeline } from './accounts';
 import type { Gen } from './context';
 import { clamp, weighted, type Rng } from './random';
-import type { Activity, ReferenceInfo } from './references';
+import { CLOSED_REASONS, pickBy, REFERENCE_SAID, type Activity, type ReferenceInfo } from './references';
 import { DAY, HOUR, iso, isoDate } from './time';
 import { COMPETITORS, companyName, INDUSTRIES, PRODUCTS, USE_CASES, type Region, type Segment } from './vocab/companies';
 import { REFERENCE_FEEDBACK } from './vocab/feedback';
@@ -75,11 +75,20 @@ function writeDeal(gen: Gen, deal: DealSpec, references: readonly ReferenceInfo[
   else status = rng.chance(0.82) ? 'completed' : rng.chance(0.5) ? 'declined' : 'cancelled';
   const completed = status === 'completed' ? Math.min(scheduled, timeline.today - HOUR) : null;
   const rating = completed === null ? null : clamp(Math.round(rng.normal(won ? 4.5 : 3.6, 0.7)), 1, 5);
+  const requestId = gen.id('reference_requests');
+  // The lifecycle's who, when and why, derived without drawing from the random stream.
+  const soon = (days: number) => Math.min(requested + days * DAY, timeline.today - HOUR);
+  const approved = status === 'requested' || status === 'declined' ? null : soon(1);
+  const closed = status === 'declined' || status === 'cancelled' ? soon(2) : completed;
   sink.reference_requests([
-    gen.id('reference_requests'), reference.id, id, owner, activity, iso(requested), isoDate(requested + 7 * DAY), status,
+    requestId, reference.id, id, owner, activity, iso(requested), isoDate(requested + 7 * DAY), status,
     status === 'scheduled' || completed !== null ? iso(scheduled) : null, completed === null ? null : iso(completed),
     completed === null ? null : 1, rating, rating === null ? null : rng.pick(REFERENCE_FEEDBACK[rating >= 4 ? 'good' : 'poor']),
-    iso(requested), iso(completed ?? requested),
+    iso(requested), iso(closed ?? approved ?? requested),
+    approved === null ? null : reference.owner, approved === null ? null : iso(approved),
+    rating !== null && rating >= 4 ? pickBy(REFERENCE_SAID, requestId) : null,
+    status === 'declined' || status === 'cancelled' ? pickBy(CLOSED_REASONS[status], requestId) : null,
+    closed === null ? null : iso(closed),
   ]);
 }
 
@@ -154,9 +163,11 @@ export function generateProgrammeRequests(gen: Gen, references: readonly Referen
       const held = requested + rng.int(5, 30) * DAY;
       const done = held < timeline.today;
       const completed = done ? held : null;
+      const approved = Math.min(requested + DAY, timeline.today - HOUR);
       sink.reference_requests([
         gen.id('reference_requests'), reference.id, null, rng.pick(MARKETING), activity, iso(requested), null, done ? 'completed' : 'approved',
-        null, completed === null ? null : iso(completed), done ? 1 : null, done ? rng.int(4, 5) : null, null, iso(requested), iso(completed ?? requested),
+        null, completed === null ? null : iso(completed), done ? 1 : null, done ? rng.int(4, 5) : null, null, iso(requested), iso(completed ?? approved),
+        reference.owner, iso(approved), null, null, completed === null ? null : iso(completed),
       ]);
     }
   }

@@ -25,7 +25,24 @@ export interface ReferenceInfo {
   activeFrom: number | null;
   activities: readonly Activity[];
   limitPerQuarter: number;
+  /** The account owner, who approves requests to use it. */
+  owner: string;
 }
+
+/** What references said on completed calls, picked by request id so the random stream stays as it was. */
+export const REFERENCE_SAID = [
+  'We were live in six weeks and the support team never let us down.',
+  'Our agents resolve more on first contact than before.',
+  'The rollout was smoother than our last two vendor changes.',
+  'Reporting alone saved our managers a day a month.',
+] as const;
+export const CLOSED_REASONS: Record<'declined' | 'cancelled', readonly string[]> = {
+  declined: ['Customer is in a renewal negotiation', 'Champion on leave this month', 'Too many asks this quarter'],
+  cancelled: ['Deal lost before the call', 'Prospect found another reference', 'Meeting no longer needed'],
+};
+export const pickBy = <T>(list: readonly T[], id: number): T => list[id % list.length]!;
+
+const SAME_REGION_ONLY: string = 'Only prospects in the same region';
 
 const stageOf = weighted<Stage>([['active', 46], ['recruited', 12], ['resting', 10], ['nominated', 10], ['candidate', 10], ['declined', 6], ['retired', 6]]);
 /** The path each stage is reached by; a row in reference_stage_changes per step. */
@@ -92,15 +109,18 @@ export function generateReference(gen: Gen, plan: AccountPlan, contacts: readonl
       // Some consents have run out: the reference manager has to renew them.
       const expires = addMonths(granted, rng.chance(0.7) ? 24 : 12);
       const revoked = stage === 'retired' ? at + 10 * HOUR : null;
+      const restriction = rng.chance(0.25) ? rng.pick(CONSENT_RESTRICTIONS) : null;
+      // The words as a rule the finder can check, where the words say something checkable.
+      const rules = restriction === SAME_REGION_ONLY ? [{ kind: 'regionsOnly', regions: [plan.region] }] : [];
       sink.consents([
         gen.id('consents'), contact.id, activity, iso(granted), contact.name, iso(expires),
-        rng.chance(0.25) ? rng.pick(CONSENT_RESTRICTIONS) : null, '[]', revoked === null ? null : iso(revoked),
+        restriction, JSON.stringify(rules), revoked === null ? null : iso(revoked),
         iso(granted), iso(revoked ?? granted),
       ]);
     }
   }
   return {
     id, accountId: plan.id, industry: plan.industry, segment: plan.segment, region: plan.region, products: plan.products,
-    stage, activeFrom, activities, limitPerQuarter,
+    stage, activeFrom, activities, limitPerQuarter, owner: plan.owner,
   };
 }

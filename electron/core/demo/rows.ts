@@ -61,6 +61,7 @@ export type ConsentRow = [
 export type ReferenceRequestRow = [
   id: number, referenceId: number, dealId: N, requester: string, activity: string, requestedAt: string, neededBy: S,
   status: string, scheduledFor: S, completedAt: S, happened: N, rating: N, feedback: S, createdAt: string, updatedAt: string,
+  approvedBy: S, approvedAt: S, referenceSaid: S, closedReason: S, closedAt: S,
 ];
 export type StoryRow = [
   id: number, accountId: number, title: string, stage: string, industry: string, challenge: string, solution: string,
@@ -139,7 +140,8 @@ export const COLUMNS: { [T in TableName]: readonly string[] } = {
   ],
   reference_requests: [
     'id', 'reference_id', 'deal_id', 'requester', 'activity', 'requested_at', 'needed_by', 'status', 'scheduled_for',
-    'completed_at', 'happened', 'rating', 'feedback', ...stamps,
+    'completed_at', 'happened', 'rating', 'feedback', ...stamps, 'approved_by', 'approved_at', 'reference_said', 'closed_reason',
+    'closed_at',
   ],
   success_stories: [
     'id', 'account_id', 'title', 'stage', 'industry', 'challenge', 'solution', 'quotes', 'products', 'published_at', ...stamps,

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { LIFECYCLE_STAGES } from '../../../shared/contract/accounts';
-import { CHANNELS, id } from '../../../shared/contract/common';
+import { CHANNELS } from '../../../shared/contract/common';
 import { DEAL_STAGES } from '../../../shared/contract/deals';
+import { REFERENCE_STAGES, referenceImportRow } from '../../../shared/contract/references';
 import { DEPLOYMENT_STATUSES } from '../../../shared/contract/deployments';
 import { contract } from '../../../shared/contract';
 import type { ImportTarget } from '../../../shared/contract/import';
@@ -37,12 +38,9 @@ export interface TargetDef {
   json?: readonly string[];
   /** Rows matched to existing ones (update) by this field. */
   matchKey?: 'externalId';
-  /** For a table with no `<domain>.create` channel yet (references): the rows' schema. */
+  /** When `<domain>.create` is not what an imported row is (references): the rows' schema. */
   schema?: z.ZodType;
 }
-
-/** The `references` table's stage CHECK (migration 0001). */
-const REFERENCE_STAGES = ['candidate', 'nominated', 'recruited', 'active', 'resting', 'retired', 'declined'] as const;
 
 const f = (name: string, kind: FieldKind, synonyms: string[] = [], extra: Partial<FieldDef> = {}): FieldDef => ({ name, kind, synonyms, ...extra });
 
@@ -164,15 +162,9 @@ const TARGETS: readonly TargetDef[] = [
     ],
   },
   {
-    // No references channel exists yet, so the schema is the table's own CHECKs restated; insert only.
+    // references.create nominates (always a candidate, with a log entry); an import keeps the stage it brings. Insert only.
     name: 'references', table: 'references', domain: 'references',
-    schema: z.strictObject({
-      accountId: id,
-      contactId: id.optional(),
-      stage: z.enum(REFERENCE_STAGES).default('candidate'),
-      usageLimitPerQuarter: z.number().int().min(0).optional(),
-      notes: z.string().max(10_000).optional(),
-    }),
+    schema: referenceImportRow,
     fields: [
       account,
       f('contactEmail', 'contactEmail', ['contact_email', 'email', 'reference_email', 'contact']),

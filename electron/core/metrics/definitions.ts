@@ -205,7 +205,7 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     id: 'referenceMatch',
     name: 'Reference match',
     formula:
-      'after the gates (consent for the activity, health above the threshold, not fatigued): industry 30 + product 20 + use case 15 + size band 15 + region 10 + competitor displaced 10 for the criteria that match',
+      'after five gates in order (stage active, a valid consent for the activity, the consent\'s restrictions, health at or above the threshold, fatigue budgets and rest period): similarity = industry 30 + product 20 + use case 15 + size band 15 + region 10 + competitor displaced 10 for the criteria that match (weights in settings); rank = similarity 60 % + readiness 25 % + freshness 15 % (days since last use, full at 180)',
     unit: 'score',
     source: 'Weighted additive score (Edwards & Barron 1994, "SMARTS and SMARTER"); weights are the product\'s',
   },

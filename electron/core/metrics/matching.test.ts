@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MATCH_WEIGHTS, type MatchRequest, type ReferenceProfile, checkGates, rankReferences, similarity } from './matching';
+import { MATCH_WEIGHTS, type MatchRequest, type ReferenceProfile, similarity, similarityValue, sizeBandOf } from './matching';
 
 const reference = (over: Partial<ReferenceProfile> = {}): ReferenceProfile => ({
-  id: 1,
   industry: 'Banking',
   products: ['Ledger', 'Payments'],
   useCases: ['fraud detection'],
   sizeBand: 'enterprise',
   region: 'EMEA',
   competitorsDisplaced: ['Acme'],
-  consents: ['call', 'case_study'],
-  health: 85,
-  recentRequests: 1,
-  requestLimit: 3,
   ...over,
 });
 
@@ -21,9 +16,8 @@ describe('reference matching fixture (metrics.md)', () => {
     expect(MATCH_WEIGHTS).toEqual({ industry: 30, product: 20, useCase: 15, sizeBand: 15, region: 10, competitor: 10 });
   });
 
-  it('a reference matching industry, product and region scores 60 / 100', () => {
+  it('industry, product and region -> 60/100', () => {
     const request: MatchRequest = {
-      activity: 'call',
       industry: 'banking',
       products: ['Ledger'],
       useCases: ['onboarding'],
@@ -42,7 +36,14 @@ describe('reference matching fixture (metrics.md)', () => {
       ['region', 10],
       ['competitor', 0],
     ]);
-    expect(r.contributions.find((c) => c.criterion === 'competitor')?.reason).toBe('displaced Globex: no match');
+    expect(r.contributions.map((c) => c.reason)).toEqual([
+      'same industry (banking)',
+      'also uses Ledger',
+      'no requested use case in common',
+      'other size (enterprise)',
+      'same region (emea)',
+      'did not replace Globex',
+    ]);
   });
 });
 
@@ -50,14 +51,7 @@ describe('similarity', () => {
   it.each([
     {
       name: 'everything matches',
-      request: {
-        industry: 'Banking',
-        products: ['Ledger'],
-        useCases: ['fraud detection'],
-        sizeBand: 'enterprise',
-        region: 'EMEA',
-        competitor: 'acme',
-      },
+      request: { industry: 'Banking', products: ['Ledger'], useCases: ['fraud detection'], sizeBand: 'enterprise', region: 'EMEA', competitor: 'acme' },
       value: 100,
       n: 6,
     },
@@ -66,62 +60,42 @@ describe('similarity', () => {
     { name: 'industry only', request: { industry: ' BANKING ' }, value: 30, n: 1 },
     { name: 'competitor displaced', request: { competitor: 'Acme', region: 'APAC' }, value: 10, n: 2 },
   ])('$name -> $value', ({ request, value, n }) => {
-    const r = similarity({ activity: 'call', ...request }, reference());
+    const r = similarity(request, reference());
     expect(r.value).toBeCloseTo(value, 12);
+    expect(similarityValue(request, reference())).toBeCloseTo(value, 12);
     expect(r.n).toBe(n);
     expect(r.contributions.reduce((s, c) => s + c.points, 0)).toBeCloseTo(value, 12);
   });
 
+  it('names the reasons a reference manager reads', () => {
+    const r = similarity({ competitor: 'Acme', products: ['Ledger', 'CRM'] }, reference());
+    expect(r.contributions.find((c) => c.criterion === 'competitor')?.reason).toBe('also replaced competitor Acme');
+    expect(r.contributions.find((c) => c.criterion === 'product')?.reason).toBe('also uses Ledger (1 of 2)');
+  });
+
   it('a criterion the request leaves empty says so', () => {
-    const r = similarity({ activity: 'call' }, reference());
-    expect(r.contributions.every((c) => c.reason === 'not specified by the request')).toBe(true);
+    const r = similarity({}, reference());
+    expect(r.contributions.every((c) => c.reason === 'not specified by the request' && !c.specified)).toBe(true);
+  });
+
+  it('configurable weights: points stay out of 100', () => {
+    const weights = { industry: 1, product: 1, useCase: 0, sizeBand: 0, region: 0, competitor: 0 };
+    const r = similarity({ industry: 'Banking', products: ['CRM'] }, reference(), weights);
+    expect(r.value).toBe(50);
+    expect(r.contributions.find((c) => c.criterion === 'industry')?.points).toBe(50);
+    expect(similarity({ industry: 'Banking' }, reference(), { ...weights, industry: 0, product: 0 }).value).toBeNull();
   });
 });
 
-describe('hard gates, before the score', () => {
+describe('size bands', () => {
   it.each([
-    { name: 'consented, healthy, not fatigued', ref: {}, activity: 'call', gate: null },
-    { name: 'no consent for the activity', ref: {}, activity: 'site_visit', gate: 'consent' },
-    { name: 'health below the threshold', ref: { health: 55 }, activity: 'call', gate: 'health' },
-    { name: 'no health score', ref: { health: null }, activity: 'call', gate: 'health' },
-    { name: 'fatigued', ref: { recentRequests: 3 }, activity: 'call', gate: 'fatigue' },
-    { name: 'consent checked first', ref: { health: 10, recentRequests: 9 }, activity: 'site_visit', gate: 'consent' },
-    { name: 'health before fatigue', ref: { health: 10, recentRequests: 9 }, activity: 'call', gate: 'health' },
-  ])('$name -> $gate', ({ ref, activity, gate }) => {
-    expect(checkGates({ activity }, reference(ref))?.gate ?? null).toBe(gate);
-  });
-
-  it('gives the reason of the gate', () => {
-    expect(checkGates({ activity: 'call' }, reference({ health: 55 }))?.reason).toBe('health 55 (< 70)');
-    expect(checkGates({ activity: 'call' }, reference({ recentRequests: 4 }))?.reason).toBe('4 recent requests (limit 3)');
-    expect(checkGates({ activity: 'call' }, reference({ health: 60 }), 50)).toBeNull();
-  });
-});
-
-describe('ranking', () => {
-  it('ranks eligible references by similarity, then health, then fewer recent requests; lists the excluded', () => {
-    const request: MatchRequest = { activity: 'call', industry: 'Banking', region: 'EMEA' };
-    const { ranked, excluded } = rankReferences(request, [
-      reference({ id: 'a', region: 'APAC' }), // 30
-      reference({ id: 'b' }), // 40, health 85
-      reference({ id: 'c', health: 95 }), // 40, health 95
-      reference({ id: 'd', consents: [] }),
-      reference({ id: 'e', recentRequests: 5 }),
-      reference({ id: 'f', health: 95, recentRequests: 0 }), // 40, health 95, fresher than c
-    ]);
-    expect(ranked.map((r) => [r.id, r.similarity.value])).toEqual([
-      ['f', 40],
-      ['c', 40],
-      ['b', 40],
-      ['a', 30],
-    ]);
-    expect(excluded).toEqual([
-      { id: 'd', gate: 'consent', reason: 'no consent for call' },
-      { id: 'e', gate: 'fatigue', reason: '5 recent requests (limit 3)' },
-    ]);
-  });
-
-  it('no references -> nothing ranked', () => {
-    expect(rankReferences({ activity: 'call' }, [])).toEqual({ ranked: [], excluded: [] });
+    [10, null, '1-249 employees'],
+    [249, 'smb', '1-249 employees'],
+    [250, null, '250-2,499 employees'],
+    [2500, null, '2,500+ employees'],
+    [null, 'enterprise', 'segment enterprise'],
+    [undefined, null, null],
+  ])('%s employees, segment %s -> %s', (count, segment, band) => {
+    expect(sizeBandOf(count, segment)).toBe(band);
   });
 });

@@ -1,4 +1,4 @@
--- user_version 2
+-- user_version 3
 
 -- table accounts on accounts
 CREATE TABLE accounts (
@@ -301,13 +301,16 @@ CREATE TABLE reference_requests (
     completed_at TEXT,
     happened INTEGER CHECK (happened IN (0, 1)),
     rating INTEGER CHECK (rating BETWEEN 1 AND 5),
-    feedback TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+    feedback TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, approved_by TEXT, approved_at TEXT, reference_said TEXT, closed_reason TEXT, closed_at TEXT);
 
 -- index reference_requests_deal on reference_requests
 CREATE INDEX reference_requests_deal ON reference_requests (deal_id);
 
 -- index reference_requests_reference on reference_requests
 CREATE INDEX reference_requests_reference ON reference_requests (reference_id, requested_at);
+
+-- index reference_requests_status on reference_requests
+CREATE INDEX reference_requests_status ON reference_requests (status, requested_at);
 
 -- table reference_stage_changes on reference_stage_changes
 CREATE TABLE reference_stage_changes (

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as init from './0001_init';
 import * as metrics from './0002_metrics';
+import * as leverage from './0003_leverage';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: '0001_init', up: init.up },
   { version: 2, name: '0002_metrics', up: metrics.up },
+  { version: 3, name: '0003_leverage', up: leverage.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -86,7 +86,7 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export type Checked = { ok: true; value: Required<Omit<SettingsUpdate, 'currency'>> } | { ok: false; errors: FieldErrors };
+export type Checked = { ok: true; value: Required<Omit<SettingsUpdate, 'currency' | 'leverage'>> } | { ok: false; errors: FieldErrors };
 
 /** The form as a settings update, or the errors beside the fields that have them. */
 export function formToUpdate(form: SettingsForm, locale?: string): Checked {

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/contract/settings';
+import { type Ask, asksInWindow, availabilityOf } from './fatigue';
+
+const rules = DEFAULT_SETTINGS.leverage.fatigue; // window 90, calls 2, others 1, total 4, rest 30
+const ON = '2026-03-01';
+
+describe('availability of a reference (hand-computed)', () => {
+  it('no asks: available today', () => {
+    const a = availabilityOf([], rules, 'reference_call', ON);
+    expect(a).toMatchObject({ available: true, availableFrom: ON, lastUsedAt: null, restUntil: null, total: { asks: 0, budget: 4 } });
+    expect(a.reason).toBe('0 reference calls of 2 and 0 asks of 4 in the last 90 days');
+  });
+
+  it('two calls in the window: free when the older one leaves it (10 Jan + 90 days = 10 Apr, from midnight 11 Apr)', () => {
+    const asks: Ask[] = [
+      { activity: 'reference_call', at: '2026-01-10T10:00:00.000Z', completed: true },
+      { activity: 'reference_call', at: '2026-02-20T10:00:00.000Z', completed: true },
+    ];
+    const a = availabilityOf(asks, rules, 'reference_call', ON);
+    expect(a.available).toBe(false);
+    expect(a.availableFrom).toBe('2026-04-11');
+    expect(a.reason).toBe('2 reference calls in the last 90 days (budget 2): available from 11 April 2026');
+    expect(a.restUntil).toBe('2026-03-21');
+    expect(a.activities).toEqual([{ activity: 'reference_call', asks: 2, budget: 2 }]);
+    // Another activity is only held by the rest period after the last use (20 Feb + 30 days).
+    const quote = availabilityOf(asks, rules, 'press_quote', ON);
+    expect(quote.availableFrom).toBe('2026-03-22');
+    expect(quote.reason).toBe('resting after the use on 20 February 2026: available from 22 March 2026');
+  });
+
+  it('the rest period alone', () => {
+    const a = availabilityOf([{ activity: 'reference_call', at: '2026-02-20T10:00:00.000Z', completed: true }], rules, 'reference_call', ON);
+    expect(a).toMatchObject({ available: false, availableFrom: '2026-03-22', restUntil: '2026-03-21', lastUsedAt: '2026-02-20T10:00:00.000Z' });
+    expect(availabilityOf([{ activity: 'reference_call', at: '2026-02-20T10:00:00.000Z', completed: true }], rules, 'reference_call', '2026-03-22').available).toBe(true);
+  });
+
+  it('all asks of the contact count against the total budget, open and scheduled ones too', () => {
+    const asks: Ask[] = [
+      { activity: 'analyst_briefing', at: '2025-12-15T09:00:00.000Z', completed: false },
+      { activity: 'logo_use', at: '2026-01-05T09:00:00.000Z', completed: false },
+      { activity: 'press_quote', at: '2026-02-01T09:00:00.000Z', completed: false },
+      { activity: 'case_study', at: '2026-03-10T09:00:00.000Z', completed: false },
+      { activity: 'case_study', at: '2025-11-01T09:00:00.000Z', completed: false }, // outside the window
+    ];
+    const a = availabilityOf(asks, rules, 'reference_call', ON);
+    expect(a.total).toEqual({ asks: 4, budget: 4, fromUsageLimit: false });
+    expect(a.availableFrom).toBe('2026-03-16'); // 15 Dec 09:00 + 90 days = 15 Mar 09:00
+    expect(a.reason).toBe('4 asks in the last 90 days (budget 4): available from 16 March 2026');
+    // The reference's own usage limit replaces the total budget.
+    const limited = availabilityOf(asks, rules, 'reference_call', ON, 5);
+    expect(limited).toMatchObject({ available: true, total: { asks: 4, budget: 5, fromUsageLimit: true } });
+    // Limit 2: three of the four must leave; the third oldest (1 Feb 09:00) leaves on 2 May 09:00.
+    expect(availabilityOf(asks, rules, 'reference_call', ON, 2).reason).toBe('4 asks in the last 90 days (usage limit 2): available from 3 May 2026');
+  });
+
+  it('a budget of 0 never allows the activity', () => {
+    const a = availabilityOf([], { ...rules, budgets: { ...rules.budgets, site_visit: 0 } }, 'site_visit', ON);
+    expect(a).toMatchObject({ available: false, availableFrom: null, reason: 'the budget for site visits is 0' });
+  });
+
+  it('an ask leaves the window at exactly its date + window', () => {
+    const asks: Ask[] = [
+      { activity: 'reference_call', at: '2025-12-01T00:00:00.000Z', completed: false },
+      { activity: 'reference_call', at: '2026-01-15T00:00:00.000Z', completed: false },
+    ];
+    // 1 Dec + 90 days = 1 Mar 00:00: on 1 Mar the older ask no longer counts.
+    expect(availabilityOf(asks, rules, 'reference_call', '2026-02-28').availableFrom).toBe('2026-03-01');
+    expect(availabilityOf(asks, rules, 'reference_call', '2026-03-01').available).toBe(true);
+  });
+
+  it('counts asks in the window', () => {
+    const asks: Ask[] = [
+      { activity: 'reference_call', at: '2026-02-01T00:00:00.000Z', completed: true },
+      { activity: 'press_quote', at: '2025-10-01T00:00:00.000Z', completed: true },
+    ];
+    expect(asksInWindow(asks, 90, ON)).toBe(1);
+    expect(asksInWindow(asks, 365, ON)).toBe(2);
+  });
+});

@@ -1,0 +1,6 @@
+import type { Context } from '../context';
+import { readSettings } from '../settings/repo';
+import type { AgeBasis } from './lifecycle';
+
+/** Requests are aged against now and the SLA the programme set in settings. */
+export const ageBasis = (ctx: Context): AgeBasis => ({ now: ctx.now(), slaDays: readSettings(ctx.sqlite).leverage.requestSlaDays });

@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import type { ParsedInput } from '../../../shared/contract';
+import type { RequestStatus } from '../../../shared/contract/requests';
+import { CoreError, notFound } from '../errors';
+import { consentsOfContact } from '../references/repo';
+import { requestActionProblem, type RequestAction } from './lifecycle';
+import { insertRequest, updateRequest } from './repo';
+
+// The request rules: only references in the programme can be asked, only for an activity their
+// contact consented to, and each status change only from the statuses the lifecycle allows.
+
+const ASKABLE_STAGES = ['recruited', 'active'];
+const words = (activity: string) => activity.replace(/_/g, ' ');
+
+async function askableReference(db: Kysely<any>, referenceId: number) {
+  const reference = await db
+    .selectFrom('references as r')
+    .innerJoin('accounts as a', 'a.id', 'r.accountId')
+    .leftJoin('contacts as c', 'c.id', 'r.contactId')
+    .select(['r.id', 'r.stage', 'r.contactId', 'r.archivedAt', 'a.name as accountName', 'c.name as contactName'])
+    .where('r.id', '=', referenceId)
+    .executeTakeFirst();
+  if (!reference) throw new CoreError('NOT_FOUND', `referenceId: reference ${referenceId} does not exist`, [{ path: 'referenceId', message: `reference ${referenceId} does not exist` }]);
+  if (reference.archivedAt !== null) throw new CoreError('CONFLICT', `${reference.accountName} is archived: it is no longer in the reference programme`);
+  if (!ASKABLE_STAGES.includes(reference.stage)) {
+    throw new CoreError('CONFLICT', `${reference.accountName} is ${reference.stage}: only recruited or active references can be asked`);
+  }
+  return reference as { id: number; contactId: number | null; accountName: string; contactName: string | null };
+}
+
+/** Expired, revoked or missing consent blocks the activity; the message says which. */
+async function checkConsent(db: Kysely<any>, reference: { id: number; contactId: number | null; accountName: string; contactName: string | null }, activity: string, now: string) {
+  const refuse = (why: string) => {
+    const message = `no valid consent for ${words(activity)}: ${why}`;
+    throw new CoreError('BAD_INPUT', `activity: ${message}`, [{ path: 'activity', message }]);
+  };
+  if (reference.contactId === null) refuse(`${reference.accountName} has no reference contact`);
+  const consents = (await consentsOfContact(db, reference.contactId!, now)).filter((consent) => consent.activity === activity);
+  if (consents.some((consent) => consent.state === 'valid')) return;
+  const who = reference.contactName ?? 'the contact';
+  if (consents.length === 0) refuse(`${who} has not consented to it`);
+  const latest = consents[0]!;
+  if (latest.state === 'expired') refuse(`${who}'s consent expired on ${latest.expiresAt!.slice(0, 10)}`);
+  if (latest.state === 'revoked') refuse(`${who} revoked it on ${latest.revokedAt!.slice(0, 10)}`);
+  refuse(`${who}'s consent starts on ${latest.grantedAt.slice(0, 10)}`);
+}
+
+export async function createRequest(db: Kysely<any>, input: ParsedInput<'requests.create'>, now: string): Promise<number> {
+  const reference = await askableReference(db, input.referenceId);
+  if (input.dealId !== undefined && input.dealId !== null) {
+    const deal = await db.selectFrom('deals').select('id').where('id', '=', input.dealId).executeTakeFirst();
+    if (!deal) throw new CoreError('NOT_FOUND', `dealId: deal ${input.dealId} does not exist`, [{ path: 'dealId', message: `deal ${input.dealId} does not exist` }]);
+  }
+  await checkConsent(db, reference, input.activity, now);
+  return insertRequest(db, {
+    referenceId: input.referenceId,
+    dealId: input.dealId ?? null,
+    requester: input.requester,
+    activity: input.activity,
+    requestedAt: now,
+    neededBy: input.neededBy ?? null,
+    status: 'requested',
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+async function current(db: Kysely<any>, id: number) {
+  const row = await db.selectFrom('referenceRequests').select(['id', 'referenceId', 'status', 'requestedAt']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('request', id);
+  return row as { id: number; referenceId: number; status: RequestStatus; requestedAt: string };
+}
+
+function notBefore(field: string, value: string, requestedAt: string) {
+  if (value < requestedAt) {
+    const message = `cannot be before the request was made (${requestedAt.slice(0, 10)})`;
+    throw new CoreError('BAD_INPUT', `${field}: ${message}`, [{ path: field, message }]);
+  }
+}
+
+/** Applies one lifecycle step after checking it is allowed from the stored status; returns the reference id. */
+export async function transition(
+  db: Kysely<any>,
+  id: number,
+  action: RequestAction,
+  values: (request: { requestedAt: string }) => Record<string, unknown>,
+  now: string,
+): Promise<number> {
+  const request = await current(db, id);
+  const problem = requestActionProblem(id, request.status, action);
+  if (problem) throw new CoreError('CONFLICT', problem);
+  await updateRequest(db, id, { ...values(request), updatedAt: now });
+  return request.referenceId;
+}
+
+export const stepValues = {
+  approve: (input: ParsedInput<'requests.approve'>, now: string) => () => ({ status: 'approved', approvedBy: input.by, approvedAt: now }),
+  schedule: (input: ParsedInput<'requests.schedule'>) => (request: { requestedAt: string }) => {
+    notBefore('scheduledFor', input.scheduledFor, request.requestedAt);
+    return { status: 'scheduled', scheduledFor: input.scheduledFor };
+  },
+  complete: (input: ParsedInput<'requests.complete'>, now: string) => (request: { requestedAt: string }) => {
+    const completedAt = input.completedAt ?? now;
+    notBefore('completedAt', completedAt, request.requestedAt);
+    return {
+      status: 'completed',
+      completedAt,
+      closedAt: completedAt,
+      happened: input.happened ? 1 : 0,
+      rating: input.rating ?? null,
+      feedback: input.feedback || null,
+      referenceSaid: input.referenceSaid || null,
+    };
+  },
+  close: (status: 'declined' | 'cancelled', reason: string, now: string) => () => ({ status, closedReason: reason, closedAt: now }),
+};
