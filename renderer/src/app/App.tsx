@@ -4,6 +4,7 @@ import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { NotFound } from '../components/NotFound';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
+import { ReferencesScreen } from '../features/references/ReferencesScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SECTIONS, useRoute } from './router';
 
@@ -41,6 +42,8 @@ export function App() {
           <DashboardScreen />
         ) : route.section === 'accounts' ? (
           <AccountsScreen params={route.params} />
+        ) : route.section === 'references' ? (
+          <ReferencesScreen params={route.params} />
         ) : route.section === 'import' ? (
           <ImportScreen />
         ) : route.section === 'settings' ? (

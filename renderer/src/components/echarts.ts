@@ -1,10 +1,17 @@
 // ECharts, tree-shaken: only the chart types and components Fulcrum uses, drawn as SVG (crisp at
-// any zoom, text selectable, no inline scripts for the CSP to refuse).
+// any zoom, text selectable, no inline scripts for the CSP to refuse). Add a type here and in
+// chartTypes.ts together.
 import { use } from 'echarts/core';
-import { BarChart, GaugeChart, LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, RadarChart, ScatterChart } from 'echarts/charts';
+import {
+  GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, RadarComponent, TooltipComponent, VisualMapComponent,
+} from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([BarChart, LineChart, ScatterChart, GaugeChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, MarkAreaComponent, SVGRenderer]);
+use([
+  BarChart, LineChart, ScatterChart, GaugeChart, FunnelChart, HeatmapChart, RadarChart,
+  GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, MarkAreaComponent, RadarComponent, VisualMapComponent,
+  SVGRenderer,
+]);
 
 export { init, type ECharts } from 'echarts/core';

@@ -12,6 +12,7 @@ import { DeploymentsCard } from './DeploymentsCard';
 import { HealthCard } from './HealthCard';
 import { LogTouchpointDialog } from './LogTouchpointDialog';
 import { ProfileCard } from './ProfileCard';
+import { ReferenceStandingCard } from '../leverage/ReferenceStandingCard';
 import { Timeline } from './Timeline';
 import { useTimeline } from './useTimeline';
 
@@ -73,6 +74,7 @@ function AccountView({ id }: { id: number }) {
         </div>
         <div className="account-column">
           <AccountMetricsCard accountId={id} currency={data.currency} />
+          <ReferenceStandingCard accountId={id} />
           <Timeline timeline={timeline} />
         </div>
       </div>

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { BusinessHoursSection } from './BusinessHoursSection';
 import { HealthSection } from './HealthSection';
+import { LeverageSection } from './LeverageSection';
 import { RecomputePanel, type Recompute } from './RecomputePanel';
 import {
   errorsFromApi,
@@ -224,6 +225,7 @@ export function SettingsScreen() {
           </button>
         </footer>
       </form>
+      <LeverageSection />
 
       {confirmReset && (
         <ConfirmDialog

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { ApiError, call } from '../../api/client';
+import { useLoader, useQuery } from '../../api/useQuery';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { useDebounced } from '../../lib/useDebounced';
+import { useActor } from './useActor';
+
+/** Put an account into the programme as a candidate, with the contact who would speak for it. */
+export function NominateDialog({ onCreated, onClose }: { onCreated: (id: number) => void; onClose: () => void }) {
+  const [actor, setActor] = useActor();
+  const [search, setSearch] = useState('');
+  const [accountId, setAccountId] = useState<number>();
+  const [contactId, setContactId] = useState('');
+  const [by, setBy] = useState(actor);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<'accountId' | 'contactId' | 'by' | 'form', string>>>({});
+  const [busy, setBusy] = useState(false);
+  const term = useDebounced(search.trim());
+  const accounts = useQuery('accounts.list', { search: term || undefined, pageSize: 20, sort: { field: 'name', direction: 'asc' } }, ['accounts']);
+  const contacts = useLoader(accountId ? String(accountId) : undefined, (key) => call('contacts.list', { filter: { accountId: Number(key) }, pageSize: 100 }), ['contacts']);
+
+  const submit = async () => {
+    const missing = { accountId: accountId ? undefined : 'Choose the account', by: by.trim() ? undefined : 'Say who nominates it' };
+    if (missing.accountId || missing.by) return setErrors(missing);
+    setBusy(true);
+    try {
+      const created = await call('references.create', { accountId: accountId!, contactId: contactId ? Number(contactId) : null, by: by.trim(), reason: reason.trim() || undefined });
+      setActor(by);
+      onCreated(created.id);
+    } catch (failure) {
+      setBusy(false);
+      const api = failure instanceof ApiError ? failure : undefined;
+      setErrors({ contactId: api?.issueFor('contactId'), form: api?.issueFor('contactId') ? undefined : (failure as Error).message });
+    }
+  };
+
+  return (
+    <Dialog title="Nominate an account" onClose={onClose} testId="nominate-dialog" wide>
+      <form className="dialog-body" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
+        {errors.form && <p className="form-error" role="alert">{errors.form}</p>}
+        <div className="form-grid">
+          <Field label="Find account" name="search" hint="Type part of the name">
+            <input className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="input-account-search" data-autofocus />
+          </Field>
+          <Field label="Account" name="accountId" error={errors.accountId} required>
+            <select className="input" value={accountId ?? ''} onChange={(e) => { setAccountId(e.target.value ? Number(e.target.value) : undefined); setContactId(''); }} data-testid="input-accountId">
+              <option value="">{accounts.loading ? 'Loading…' : `Choose (${accounts.data?.total ?? 0} found)`}</option>
+              {accounts.data?.rows.map((account) => <option key={account.id} value={account.id}>{account.name}</option>)}
+            </select>
+          </Field>
+          <Field label="Reference contact" name="contactId" error={errors.contactId} hint="Consents are the contact's; you can choose later">
+            <select className="input" value={contactId} onChange={(e) => setContactId(e.target.value)} disabled={!accountId} data-testid="input-contactId">
+              <option value="">No contact yet</option>
+              {accountId && contacts.data?.rows.map((contact) => (
+                <option key={contact.id} value={contact.id}>{contact.name}{contact.title ? ` — ${contact.title}` : ''}</option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Nominated by" name="by" error={errors.by} required>
+            <input className="input" value={by} onChange={(e) => setBy(e.target.value)} maxLength={100} data-testid="input-by" />
+          </Field>
+          <Field label="Why (optional)" name="reason" wide>
+            <textarea className="input" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="input-reason" />
+          </Field>
+        </div>
+        <footer className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="button primary" disabled={busy} data-testid="nominate-dialog-submit">{busy ? 'Nominating…' : 'Nominate as candidate'}</button>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import type { RequestRow } from '../../../../shared/contract/requests';
+import { ApiError, call } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { activityLabel, sentence } from './labels';
+import { actionLabel } from './requestActions';
+import { useActor } from './useActor';
+
+type Step = 'approve' | 'schedule' | 'decline' | 'cancel';
+
+/** "2026-03-05T14:00" in local time, the value a datetime-local input takes. */
+function localInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Tomorrow at 10:00 local, or the date already set when rescheduling. */
+function defaultSlot(request: RequestRow): string {
+  if (request.scheduledFor) return localInput(new Date(request.scheduledFor));
+  const tomorrow = new Date();
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  tomorrow.setHours(10, 0, 0, 0);
+  return localInput(tomorrow);
+}
+
+const INTRO: Record<Step, string> = {
+  approve: 'The account owner agrees that the reference may be asked.',
+  schedule: 'When the activity takes place, in your local time.',
+  decline: 'The account owner or the reference says no. The requester sees the reason.',
+  cancel: 'The request is no longer needed. The reference is not asked.',
+};
+
+/** One step of a request's lifecycle that needs a single answer: who approves, when, or why not. */
+export function RequestStepDialog({ request, step, onClose }: { request: RequestRow; step: Step; onClose: () => void }) {
+  const [actor, setActor] = useActor();
+  const [value, setValue] = useState(() => (step === 'approve' ? request.accountOwner ?? actor : step === 'schedule' ? defaultSlot(request) : ''));
+  const [error, setError] = useState<{ field?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const field = step === 'approve' ? 'by' : step === 'schedule' ? 'scheduledFor' : 'reason';
+
+  const submit = async () => {
+    if (!value.trim()) return setError({ field: step === 'approve' ? 'Say who approves' : step === 'schedule' ? 'Choose the date and time' : 'Give the reason' });
+    setBusy(true);
+    try {
+      if (step === 'approve') {
+        await call('requests.approve', { id: request.id, by: value.trim() });
+        if (value.trim() !== request.accountOwner) setActor(value);
+      } else if (step === 'schedule') await call('requests.schedule', { id: request.id, scheduledFor: new Date(value).toISOString() });
+      else if (step === 'decline') await call('requests.decline', { id: request.id, reason: value.trim() });
+      else await call('requests.cancel', { id: request.id, reason: value.trim() });
+      onClose();
+    } catch (failure) {
+      setBusy(false);
+      const issue = failure instanceof ApiError ? failure.issueFor(field) : undefined;
+      setError(issue ? { field: issue } : { form: (failure as Error).message });
+    }
+  };
+
+  const title = `${actionLabel(step, request.status)}: ${activityLabel(request.activity).toLowerCase()} with ${request.accountName}`;
+  return (
+    <Dialog title={title} onClose={onClose} testId={`request-${step}-dialog`}>
+      <form className="dialog-body" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
+        <p className="muted">{INTRO[step]}</p>
+        {error.form && <p className="form-error" role="alert" data-testid="request-step-error">{sentence(error.form)}</p>}
+        {step === 'approve' && (
+          <Field label="Approved by (account owner)" name="by" error={error.field} required>
+            <input className="input" value={value} onChange={(e) => setValue(e.target.value)} maxLength={100} data-testid="input-by" data-autofocus />
+          </Field>
+        )}
+        {step === 'schedule' && (
+          <Field label="Takes place on" name="scheduledFor" error={error.field} required>
+            <input className="input" type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} data-testid="input-scheduledFor" data-autofocus />
+          </Field>
+        )}
+        {(step === 'decline' || step === 'cancel') && (
+          <Field label="Reason" name="reason" error={error.field} required wide>
+            <textarea className="input" rows={3} value={value} onChange={(e) => setValue(e.target.value)} maxLength={500} data-testid="input-reason" data-autofocus />
+          </Field>
+        )}
+        <footer className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>Back</button>
+          <button type="submit" className={`button ${step === 'decline' || step === 'cancel' ? 'danger' : 'primary'}`} disabled={busy} data-testid={`request-${step}-submit`}>
+            {busy ? 'Saving…' : actionLabel(step, request.status)}
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}
