@@ -11,6 +11,7 @@ import { metricsHandlers } from './metrics/handlers';
 import { outcomesHandlers } from './outcomes/handlers';
 import { personasHandlers } from './personas/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { storiesHandlers } from './stories/handlers';
 import { backupHandlers } from './backup/handlers';
 import { exportHandlers } from './export/handlers';
 import { importHandlers } from './import/handlers';
@@ -40,5 +41,6 @@ export const handlers: Record<Channel, AnyHandler> = {
   ...importHandlers,
   ...exportHandlers,
   ...backupHandlers,
+  ...storiesHandlers,
   ...leverageHandlers,
 };

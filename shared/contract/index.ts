@@ -7,6 +7,7 @@ import { referencesContract } from './references';
 import { requestsContract } from './requests';
 import { metricsContract } from './metrics';
 import { settingsContract } from './settings';
+import { storiesContract } from './stories';
 import { backupContract } from './backup';
 import { exportContract, exportDownloadContract, exportMetricsContract } from './export';
 import { archiveImportContract, importContract, importStageContract } from './import';
@@ -41,6 +42,7 @@ export const contract = {
   ...exportDownloadContract,
   ...exportMetricsContract,
   ...backupContract,
+  ...storiesContract,
   ...leverageContract,
 } as const;
 

@@ -37,13 +37,15 @@ export function generateStory(
   const publishedAt = reached >= ORDER.indexOf('published') ? stepAt(4) : null;
 
   const id = gen.id('success_stories');
-  const quotes = reached >= 1 ? [{ text: rng.pick(QUOTES), author: `${contact.name}, ${contact.title}` }] : [];
+  const quotes = reached >= 1 ? [{ text: rng.pick(QUOTES), speaker: `${contact.name}, ${contact.title}` }] : [];
   const title = `How ${brandOf(plan.name)} ${lead.headline} by ${Math.round(lead.gain * 100)} %`;
   sink.success_stories([
     id, plan.id, title, stage, plan.industry, rng.pick(CHALLENGES), rng.pick(SOLUTIONS), JSON.stringify(quotes),
     JSON.stringify(plan.products), publishedAt === null ? null : iso(publishedAt), iso(begunAt), iso(stepAt(reached)),
   ]);
-  for (const outcome of rng.sample(outcomes, rng.int(1, Math.min(2, outcomes.length)))) sink.story_outcomes([id, outcome.id]);
+  // The headline's result is always one of the story's results, so the title's number is on the page.
+  const others = outcomes.filter((outcome) => outcome !== lead);
+  for (const outcome of [lead, ...rng.sample(others, rng.int(0, Math.min(1, others.length)))]) sink.story_outcomes([id, outcome.id]);
 
   // Marketing signs off the draft before the customer sees it; the rest sign before publication.
   if (reached >= ORDER.indexOf('customer_review')) {

@@ -6,6 +6,7 @@ import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { ReferencesScreen } from '../features/references/ReferencesScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { StoriesScreen } from '../features/stories/StoriesScreen';
 import { SECTIONS, useRoute } from './router';
 
 export function App() {
@@ -44,6 +45,8 @@ export function App() {
           <AccountsScreen params={route.params} />
         ) : route.section === 'references' ? (
           <ReferencesScreen params={route.params} />
+        ) : route.section === 'stories' ? (
+          <StoriesScreen params={route.params} />
         ) : route.section === 'import' ? (
           <ImportScreen />
         ) : route.section === 'settings' ? (

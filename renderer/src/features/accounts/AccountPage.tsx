@@ -9,6 +9,8 @@ import { accountToForm } from './accountForm';
 import { AccountMetricsCard } from './AccountMetricsCard';
 import { ContactsCard } from './ContactsCard';
 import { DeploymentsCard } from './DeploymentsCard';
+import { OutcomesCard } from './OutcomesCard';
+import { StoriesCard } from './StoriesCard';
 import { HealthCard } from './HealthCard';
 import { LogTouchpointDialog } from './LogTouchpointDialog';
 import { ProfileCard } from './ProfileCard';
@@ -71,6 +73,8 @@ function AccountView({ id }: { id: number }) {
           <ProfileCard account={data} onEdit={() => setOpen('edit')} />
           <ContactsCard contacts={contacts} />
           <DeploymentsCard accountId={id} />
+          <OutcomesCard accountId={id} />
+          <StoriesCard account={data} />
         </div>
         <div className="account-column">
           <AccountMetricsCard accountId={id} currency={data.currency} />

@@ -1,0 +1,29 @@
+import type { Outcome } from '../../../../shared/contract/outcomes';
+import { resultChange, resultDelta, resultPeriod, resultVerification } from '../../../../shared/contract/stories';
+import { formatPercent } from '../../lib/format';
+
+/** A measured result: baseline → achieved (unit) with the change, the period, the method and who verified it. */
+export function ResultFigure({ outcome, compact }: { outcome: Outcome; compact?: boolean }) {
+  const change = resultChange(outcome);
+  const delta = resultDelta(outcome);
+  const period = resultPeriod(outcome);
+  const verified = resultVerification(outcome);
+  return (
+    <div className="result-figure" data-testid="result-figure">
+      <div className="result-metric">{outcome.metric}</div>
+      <div className="result-change">
+        <span data-testid="result-change">{change ?? <span className="muted">Not measured yet</span>}</span>
+        {delta !== null && (
+          <span className="pill muted result-delta">
+            {delta > 0 ? '+' : ''}
+            {formatPercent(delta)}
+          </span>
+        )}
+      </div>
+      <div className="muted small">
+        {[period, compact ? null : outcome.method && `Method: ${outcome.method}`].filter(Boolean).join(' · ')}
+      </div>
+      <div className={`small ${verified ? 'tone-ok' : 'tone-warn'}`}>{verified ?? 'Not verified'}</div>
+    </div>
+  );
+}
