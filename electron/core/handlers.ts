@@ -10,6 +10,7 @@ import { deploymentsHandlers } from './deployments/handlers';
 import { metricsHandlers } from './metrics/handlers';
 import { outcomesHandlers } from './outcomes/handlers';
 import { personasHandlers } from './personas/handlers';
+import { journeysHandlers } from './journeys/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { storiesHandlers } from './stories/handlers';
 import { backupHandlers } from './backup/handlers';
@@ -28,6 +29,7 @@ export const handlers: Record<Channel, AnyHandler> = {
   ...accountsHandlers,
   ...contactsHandlers,
   ...personasHandlers,
+  ...journeysHandlers,
   ...touchpointsHandlers,
   ...ticketsHandlers,
   ...surveyResponsesHandlers,

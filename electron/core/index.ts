@@ -2,6 +2,7 @@ import type { ChangeEvent } from '../../shared/rpc';
 import type { Context, Log } from './context';
 import { openWorkspace } from './db/open';
 import { createDispatch, type Dispatch } from './dispatch';
+import { noteChange } from './metrics/cache';
 import { ensureDerived } from './metrics/derived';
 
 export { CoreError } from './errors';
@@ -37,7 +38,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     schemaVersion,
     now: options.now ?? (() => new Date()),
     log: options.log ?? silent,
-    emit: (event) => listeners.forEach((listener) => listener(event)),
+    emit: (event) => {
+      noteChange(sqlite, event.name.split('.')[0]!);
+      listeners.forEach((listener) => listener(event));
+    },
   };
   // A workspace written in bulk (the demo, an import) or by an older Fulcrum gets its rollups here.
   const derived = ensureDerived(sqlite, context.now());

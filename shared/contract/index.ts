@@ -14,6 +14,7 @@ import { archiveImportContract, importContract, importStageContract } from './im
 import { deploymentsContract } from './deployments';
 import { outcomesContract } from './outcomes';
 import { personasContract } from './personas';
+import { journeysContract } from './journeys';
 import { surveyResponsesContract } from './surveyResponses';
 import { ticketsContract } from './tickets';
 import { touchpointsContract } from './touchpoints';
@@ -25,6 +26,7 @@ export const contract = {
   ...accountsContract,
   ...contactsContract,
   ...personasContract,
+  ...journeysContract,
   ...touchpointsContract,
   ...ticketsContract,
   ...surveyResponsesContract,

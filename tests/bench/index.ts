@@ -9,12 +9,13 @@ import { generateDemoWorkspace, type DemoSummary } from '../../electron/core/dem
 import { accountsListBenchmark } from './accountsList';
 import { demoBenchmark } from './demo';
 import { importBenchmark } from './import';
+import { journeyBenchmark } from './journey';
 import { matchBenchmark } from './match';
 import { metricsBenchmark } from './metrics';
 import { machine, table } from './report';
 import type { BenchContext, Benchmark, Measurement } from './types';
 
-const BENCHMARKS: readonly Benchmark[] = [demoBenchmark, accountsListBenchmark, metricsBenchmark, importBenchmark, matchBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [demoBenchmark, accountsListBenchmark, metricsBenchmark, importBenchmark, journeyBenchmark, matchBenchmark];
 
 function createContext(accounts: number, dir: string): BenchContext {
   const log = (text: string) => process.stderr.write(`${text}\n`);

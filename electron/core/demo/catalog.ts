@@ -2,6 +2,7 @@
 // journey map. Plain data; writing it is the writer's job.
 
 import type { Channel } from '../../../shared/contract/common';
+import type { MatchRule, Target } from '../../../shared/contract/journeys';
 
 export type Preference = 'willing' | 'neutral' | 'unwilling';
 export type TouchpointKind = 'onboarding' | 'implementation' | 'training' | 'support' | 'qbr' | 'renewal' | 'marketing' | 'social';
@@ -65,9 +66,9 @@ export interface JourneyTouchpointSpec {
   lane: 'front' | 'back';
   momentOfTruth: boolean;
   idealExperience: string;
-  target?: { metric: string; operator: '>=' | '<='; value: number };
-  /** Which recorded facts this journey touchpoint is measured on (read by the expectation-gap metric). */
-  matchRule: Record<string, unknown>;
+  target?: Target;
+  /** Which recorded facts this journey touchpoint is measured on (journeys/rules.ts); null: only interactions linked by hand. */
+  matchRule: MatchRule | null;
   /** Touchpoints of these kinds are linked to this journey touchpoint when generated. */
   links?: TouchpointKind;
 }
@@ -81,7 +82,7 @@ export interface JourneyStageSpec {
 const tp = (
   name: string, channel: Channel, ownerTeam: string, idealExperience: string,
   extra: Partial<JourneyTouchpointSpec> = {},
-): JourneyTouchpointSpec => ({ name, channel, ownerTeam, lane: 'front', momentOfTruth: false, idealExperience, matchRule: {}, ...extra });
+): JourneyTouchpointSpec => ({ name, channel, ownerTeam, lane: 'front', momentOfTruth: false, idealExperience, matchRule: null, ...extra });
 
 export const JOURNEY = {
   name: 'Support team: from need to advocacy',
@@ -94,8 +95,7 @@ export const JOURNEY = {
     ] },
     { name: 'Evaluate', description: 'Compares vendors and builds the business case.', touchpoints: [
       tp('Discovery call', 'phone', 'Sales', 'Talks to someone who understands support operations.'),
-      tp('Reference call with a peer', 'phone', 'Marketing', 'Hears the truth from a customer in the same industry.', {
-        momentOfTruth: true, target: { metric: 'reference_rating', operator: '>=', value: 4 }, matchRule: { source: 'reference_requests', activity: 'reference_call' } }),
+      tp('Reference call with a peer', 'phone', 'Marketing', 'Hears the truth from a customer in the same industry.', { momentOfTruth: true }),
     ] },
     { name: 'Buy', description: 'Negotiates and signs.', touchpoints: [
       tp('Proposal and pricing', 'email', 'Sales', 'A clear quote without surprises.'),
@@ -108,21 +108,21 @@ export const JOURNEY = {
     ] },
     { name: 'Implement', description: 'Configures, migrates and goes live.', touchpoints: [
       tp('Implementation workshop', 'in_person', 'Professional Services', 'Decisions made in the room, not in email threads.', {
-        target: { metric: 'time_to_go_live_days', operator: '<=', value: 90 }, matchRule: { source: 'touchpoints', kind: 'implementation' }, links: 'implementation' }),
+        target: { metric: 'sentiment', operator: '>=', value: 0.5 }, matchRule: { source: 'touchpoints', kind: 'implementation' }, links: 'implementation' }),
       tp('Go-live', 'phone', 'Professional Services', 'Goes live on the planned date with no lost tickets.', {
-        momentOfTruth: true, target: { metric: 'on_time_go_live_pct', operator: '>=', value: 80 }, matchRule: { source: 'deployments' } }),
+        momentOfTruth: true, target: { metric: 'time_to_go_live_days', operator: '<=', value: 90 }, matchRule: { source: 'deployments' } }),
     ] },
     { name: 'Adopt', description: 'Rolls out to every agent and builds habits.', touchpoints: [
       tp('Admin and agent training', 'webinar', 'Education', 'Short sessions that fit around shifts.', {
         target: { metric: 'csat', operator: '>=', value: 4.3 }, matchRule: { source: 'touchpoints', kind: 'training' }, links: 'training' }),
       tp('Quarterly business review', 'in_person', 'Customer Success', 'Numbers on value delivered, and a plan for the next quarter.', {
-        target: { metric: 'adoption_pct', operator: '>=', value: 70 }, matchRule: { source: 'touchpoints', kind: 'qbr' }, links: 'qbr' }),
+        target: { metric: 'sentiment', operator: '>=', value: 1 }, matchRule: { source: 'touchpoints', kind: 'qbr' }, links: 'qbr' }),
     ] },
     { name: 'Get support', description: 'Gets help when something breaks.', touchpoints: [
       tp('Open a ticket', 'email', 'Support', 'A human answer within four hours.', {
         momentOfTruth: true, target: { metric: 'first_response_hours', operator: '<=', value: 4 }, matchRule: { source: 'tickets' } }),
       tp('Ticket resolved', 'chat', 'Support', 'Fixed for good, first time.', {
-        target: { metric: 'csat', operator: '>=', value: 4.5 }, matchRule: { source: 'survey_responses', kind: 'csat' } }),
+        target: { metric: 'csat', operator: '>=', value: 4.5 }, matchRule: { source: 'surveyResponses', surveyKind: 'csat', triggeredBy: 'ticket' } }),
       tp('Escalation call', 'phone', 'Support', 'A senior engineer who already knows the history.', {
         target: { metric: 'ces', operator: '<=', value: 3 }, matchRule: { source: 'touchpoints', kind: 'support' }, links: 'support' }),
     ] },
@@ -133,8 +133,7 @@ export const JOURNEY = {
     ] },
     { name: 'Advocate', description: 'Recommends Helio to peers.', touchpoints: [
       tp('Community contribution', 'community', 'Community', 'Recognised for helping others.', { matchRule: { source: 'touchpoints', kind: 'social' }, links: 'social' }),
-      tp('Speaks for Helio', 'phone', 'Marketing', 'Asked rarely, thanked always.', {
-        target: { metric: 'reference_rating', operator: '>=', value: 4 }, matchRule: { source: 'reference_requests' } }),
+      tp('Speaks for Helio', 'phone', 'Marketing', 'Asked rarely, thanked always.'),
     ] },
   ] satisfies readonly JourneyStageSpec[],
 } as const;

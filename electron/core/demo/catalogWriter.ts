@@ -31,7 +31,7 @@ export function writeCatalog(sink: Sink, id: (table: TableName) => number, creat
       sink.journey_touchpoints([
         touchpointId, stageId, position + 1, touchpoint.name, touchpoint.channel, touchpoint.ownerTeam, touchpoint.lane,
         touchpoint.momentOfTruth ? 1 : 0, touchpoint.idealExperience, target?.metric ?? null, target?.operator ?? null,
-        target?.value ?? null, JSON.stringify(touchpoint.matchRule), stamp, stamp,
+        target?.value ?? null, JSON.stringify(touchpoint.matchRule ?? {}), stamp, stamp,
       ]);
       if (touchpoint.links) journeyLinks[touchpoint.links] = touchpointId;
     });

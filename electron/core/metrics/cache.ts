@@ -2,23 +2,41 @@ import type Database from 'better-sqlite3';
 import { stmt } from './rollups/sql';
 
 /**
- * A cache of tables the dashboard reads whole (accounts, ARR history, current health), valid while
- * the workspace is unchanged: the key is SQLite's own change counters (`total_changes()` for this
- * connection's writes, `PRAGMA data_version` for other connections' commits), so any write, through
- * the core or not, invalidates it. Results are never cached, only these inputs.
+ * A cache of tables the metrics read whole (accounts, ARR history, current health, the journey
+ * inputs), valid while what they were read from is unchanged. Results are never cached, only inputs.
+ *
+ * Validity comes from SQLite's own change counters — `total_changes()` for this connection's
+ * writes, `PRAGMA data_version` for other connections' commits — so any write, through the core or
+ * not, invalidates an input by default. An input that names the domains it is read from
+ * (`dependsOn`) survives this connection's writes to other domains: the core reports each domain's
+ * writes here through its change events (noteChange). Only inputs whose tables are written solely
+ * through the core's domain channels may name them.
  */
-const caches = new WeakMap<Database.Database, { key: string; values: Map<string, unknown> }>();
+const caches = new WeakMap<Database.Database, Map<string, { key: string; value: unknown }>>();
+const generations = new WeakMap<Database.Database, Map<string, number>>();
 
-function stateKey(sqlite: Database.Database): string {
-  const changes = stmt(sqlite, 'SELECT total_changes()').pluck().get() as number;
-  const version = stmt(sqlite, 'PRAGMA data_version').pluck().get() as number;
-  return `${version}/${changes}`;
+/** Records a write to a domain (`tickets`, `accounts`, …); `workspace` means everything may have changed. */
+export function noteChange(sqlite: Database.Database, domain: string): void {
+  const counts = generations.get(sqlite) ?? new Map<string, number>();
+  generations.set(sqlite, counts);
+  counts.set(domain, (counts.get(domain) ?? 0) + 1);
 }
 
-export function cached<T>(sqlite: Database.Database, name: string, load: () => T): T {
-  const key = stateKey(sqlite);
-  let entry = caches.get(sqlite);
-  if (!entry || entry.key !== key) caches.set(sqlite, (entry = { key, values: new Map() }));
-  if (!entry.values.has(name)) entry.values.set(name, load());
-  return entry.values.get(name) as T;
+function stateKey(sqlite: Database.Database, dependsOn?: readonly string[]): string {
+  const version = stmt(sqlite, 'PRAGMA data_version').pluck().get() as number;
+  if (!dependsOn) return `${version}/${stmt(sqlite, 'SELECT total_changes()').pluck().get() as number}`;
+  const counts = generations.get(sqlite);
+  const of = (domain: string) => counts?.get(domain) ?? 0;
+  return `${version}/${of('workspace')}/${dependsOn.map(of).join('/')}`;
+}
+
+export function cached<T>(sqlite: Database.Database, name: string, load: () => T, dependsOn?: readonly string[]): T {
+  const key = stateKey(sqlite, dependsOn);
+  let entries = caches.get(sqlite);
+  if (!entries) caches.set(sqlite, (entries = new Map()));
+  const entry = entries.get(name);
+  if (entry && entry.key === key) return entry.value as T;
+  const value = load();
+  entries.set(name, { key, value });
+  return value;
 }

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { topReasons } from '../health/model';
+import { momentsOfTruthBelowTarget } from '../journeys/momentsOfTruth';
+import { resolveScope } from '../journeys/scope';
 import { snapshotComponents } from '../health/snapshots';
 import { snapshotsOf } from './inputs';
 import type { AccountFacts } from './repo';
@@ -10,7 +12,8 @@ const AT_RISK = 10;
  * The portfolio's health: each current customer's latest snapshot (kept fresh by every write and
  * by health.recompute), counted by band; the at-risk list is the red, then the amber accounts,
  * lowest whole-point score first and the soonest renewal first among equals, each with the reasons that
- * cost it the most points.
+ * cost it the most points, after the moments of truth it lived below target (journey maps) in the
+ * twelve months up to today: the experiences the customer judges hardest come first.
  */
 export function healthFigures(sqlite: Database.Database, accounts: readonly AccountFacts[], today: string) {
   const snapshots = snapshotsOf(sqlite);
@@ -37,6 +40,7 @@ export function healthFigures(sqlite: Database.Database, accounts: readonly Acco
       soon(x.account).localeCompare(soon(y.account)) ||
       x.account.id - y.account.id,
   );
+  const journeyScope = resolveScope({}, new Date(`${today}T00:00:00.000Z`)).measure;
   const atRisk = risky.slice(0, AT_RISK).map(({ account, score, band }) => ({
     accountId: account.id,
     name: account.name,
@@ -47,7 +51,7 @@ export function healthFigures(sqlite: Database.Database, accounts: readonly Acco
     renewalDate: account.renewalDate,
     score,
     band,
-    reasons: topReasons(snapshotComponents(sqlite, account.id)),
+    reasons: [...momentsOfTruthBelowTarget(sqlite, account.id, journeyScope), ...topReasons(snapshotComponents(sqlite, account.id))],
   }));
   return { bands, atRisk, takenAt: oldest };
 }

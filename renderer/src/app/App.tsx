@@ -4,6 +4,7 @@ import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { NotFound } from '../components/NotFound';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
+import { JourneysScreen } from '../features/journeys/JourneysScreen';
 import { ReferencesScreen } from '../features/references/ReferencesScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StoriesScreen } from '../features/stories/StoriesScreen';
@@ -47,6 +48,8 @@ export function App() {
           <ReferencesScreen params={route.params} />
         ) : route.section === 'stories' ? (
           <StoriesScreen params={route.params} />
+        ) : route.section === 'journeys' ? (
+          <JourneysScreen params={route.params} />
         ) : route.section === 'import' ? (
           <ImportScreen />
         ) : route.section === 'settings' ? (

@@ -1,0 +1,82 @@
+import type { ParsedInput } from '../../../shared/contract';
+import type { Context } from '../context';
+import { CoreError } from '../errors';
+import { exclusive } from '../metrics/exclusive';
+import * as edit from './edit';
+import { journeyInputs } from './inputs';
+import { measureMap } from './measure';
+import { recordsOf, unmappedInteractions } from './records';
+import { listMaps, loadMap, touchpointOf } from './repo';
+import { resolveScope } from './scope';
+
+type Db = Context['db'];
+
+/** One write in one transaction; the map's `journeys.changed` goes out after the commit. */
+async function write(ctx: Context, run: (db: Db, stamp: string) => Promise<number>) {
+  const stamp = ctx.now().toISOString();
+  const map = await ctx.db.transaction().execute(async (db) => edit.touchAndLoad(db, await run(db, stamp), stamp));
+  ctx.emit({ name: 'journeys.changed', ids: [map.id] });
+  return map;
+}
+
+/** A removal: the map as it is now and what was removed, for undo. */
+async function remove(ctx: Context, run: (db: Db) => Promise<{ mapId: number; removed: ParsedInput<'journeys.restore'> }>) {
+  const stamp = ctx.now().toISOString();
+  const result = await ctx.db.transaction().execute(async (db) => {
+    const { mapId, removed } = await run(db);
+    return { map: await edit.touchAndLoad(db, mapId, stamp), removed };
+  });
+  ctx.emit({ name: 'journeys.changed', ids: [result.map.id] });
+  return result;
+}
+
+export const journeysHandlers = {
+  'journeys.list': (input: ParsedInput<'journeys.list'>, ctx: Context) => listMaps(ctx.db, input.includeArchived),
+  'journeys.get': (input: ParsedInput<'journeys.get'>, ctx: Context) => loadMap(ctx.db, input.id),
+  'journeys.create': (input: ParsedInput<'journeys.create'>, ctx: Context) => write(ctx, (db, stamp) => edit.createMap(db, input, stamp)),
+  'journeys.update': (input: ParsedInput<'journeys.update'>, ctx: Context) => write(ctx, (db, stamp) => edit.updateMap(db, input, stamp)),
+  'journeys.duplicate': (input: ParsedInput<'journeys.duplicate'>, ctx: Context) => write(ctx, (db, stamp) => edit.duplicateMap(db, input, stamp)),
+  'journeys.archive': (input: ParsedInput<'journeys.archive'>, ctx: Context) => write(ctx, (db, stamp) => edit.setMapArchived(db, input.id, true, stamp)),
+  'journeys.unarchive': (input: ParsedInput<'journeys.unarchive'>, ctx: Context) => write(ctx, (db, stamp) => edit.setMapArchived(db, input.id, false, stamp)),
+  'journeys.addStage': (input: ParsedInput<'journeys.addStage'>, ctx: Context) => write(ctx, (db, stamp) => edit.addStage(db, input, stamp)),
+  'journeys.updateStage': (input: ParsedInput<'journeys.updateStage'>, ctx: Context) => write(ctx, (db, stamp) => edit.updateStage(db, input, stamp)),
+  'journeys.moveStage': (input: ParsedInput<'journeys.moveStage'>, ctx: Context) => write(ctx, (db) => edit.moveStage(db, input)),
+  'journeys.removeStage': (input: ParsedInput<'journeys.removeStage'>, ctx: Context) => remove(ctx, (db) => edit.removeStage(db, input.id)),
+  'journeys.addTouchpoint': (input: ParsedInput<'journeys.addTouchpoint'>, ctx: Context) => write(ctx, (db, stamp) => edit.addTouchpoint(db, input, stamp)),
+  'journeys.updateTouchpoint': (input: ParsedInput<'journeys.updateTouchpoint'>, ctx: Context) => write(ctx, (db, stamp) => edit.updateTouchpoint(db, input, stamp)),
+  'journeys.removeTouchpoint': (input: ParsedInput<'journeys.removeTouchpoint'>, ctx: Context) => remove(ctx, (db) => edit.removeTouchpoint(db, input.id)),
+  'journeys.restore': (input: ParsedInput<'journeys.restore'>, ctx: Context) => write(ctx, (db, stamp) => edit.restore(db, input, stamp)),
+
+  'journeys.link': async (input: ParsedInput<'journeys.link'>, ctx: Context) => {
+    const result = await ctx.db.transaction().execute(async (db) => {
+      const mapId = input.journeyTouchpointId === null ? null : (await touchpointOf(db, input.journeyTouchpointId)).journeyMapId;
+      const found = await db.selectFrom('touchpoints').select('id').where('id', 'in', input.touchpointIds).execute();
+      const missing = input.touchpointIds.filter((id) => !found.some((row) => row.id === id));
+      if (missing.length > 0) throw new CoreError('NOT_FOUND', `touchpointIds: touchpoint ${missing.join(', ')} does not exist`, [{ path: 'touchpointIds', message: `touchpoint ${missing.join(', ')} does not exist` }]);
+      const stamp = ctx.now().toISOString();
+      const updated = await db.updateTable('touchpoints').set({ journeyTouchpointId: input.journeyTouchpointId, updatedAt: stamp }).where('id', 'in', input.touchpointIds).executeTakeFirst();
+      return { linked: Number(updated.numUpdatedRows), mapId };
+    });
+    ctx.emit({ name: 'touchpoints.changed', ids: input.touchpointIds });
+    ctx.emit({ name: 'journeys.changed', ids: result.mapId === null ? [] : [result.mapId] });
+    return { linked: result.linked };
+  },
+
+  'journeys.measure': async (input: ParsedInput<'journeys.measure'>, ctx: Context) => {
+    const map = await loadMap(ctx.db, input.id);
+    const scope = resolveScope(input, ctx.now());
+    const measured = await exclusive(ctx, (sqlite) => measureMap(map, journeyInputs(sqlite), scope.measure));
+    return { ...measured, scope: { from: scope.from, to: scope.to, segment: scope.segment } };
+  },
+  'journeys.records': async (input: ParsedInput<'journeys.records'>, ctx: Context) => {
+    const row = await touchpointOf(ctx.db, input.journeyTouchpointId);
+    const map = await loadMap(ctx.db, row.journeyMapId);
+    const touchpoints = map.stages.flatMap((s) => s.touchpoints);
+    const touchpoint = touchpoints.find((t) => t.id === input.journeyTouchpointId)!;
+    return exclusive(ctx, (sqlite) => recordsOf(sqlite, touchpoint, touchpoints.map((t) => t.id), resolveScope(input, ctx.now()), input.limit));
+  },
+  'journeys.unmapped': async (input: ParsedInput<'journeys.unmapped'>, ctx: Context) => {
+    const map = await loadMap(ctx.db, input.id);
+    return exclusive(ctx, (sqlite) => unmappedInteractions(sqlite, map.stages.flatMap((s) => s.touchpoints), resolveScope(input, ctx.now()), input.limit));
+  },
+};

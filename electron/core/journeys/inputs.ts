@@ -1,0 +1,222 @@
+import type Database from 'better-sqlite3';
+import { cached } from '../metrics/cache';
+import { monthSql, msSql, stmt } from '../metrics/rollups/sql';
+
+// What a journey map is measured on, read once per state of the domains it comes from (see
+// metrics/cache.ts) so that measuring a map, or the next period or segment, is arithmetic in
+// memory. Only these inputs are cached, never a result.
+
+/** Ticket times are kept as log-scale buckets: key k holds minutes ≈ 2^(k/8) − 1 (±4.5 %). */
+export const TIME_BUCKETS_PER_DOUBLING = 8;
+export const minutesOfBucket = (key: number) => 2 ** (key / TIME_BUCKETS_PER_DOUBLING) - 1;
+/** Enough buckets for 2^24 minutes (32 years); longer times land in the last. */
+export const TIME_BUCKETS = 24 * TIME_BUCKETS_PER_DOUBLING + 1;
+
+/** A sparse histogram of bucketed times: parallel lists of bucket keys and counts. */
+export interface SparseTimes {
+  keys: number[];
+  counts: number[];
+}
+const bucketSql = (from: string, to: string) =>
+  `CAST(round(log2(1 + max(0, (julianday(${to}) - julianday(${from})) * 1440)) * ${TIME_BUCKETS_PER_DOUBLING}) AS INTEGER)`;
+
+/** Tickets of one segment, month, channel, priority and topic. */
+export interface TicketCell {
+  segment: string;
+  month: number;
+  channel: string;
+  priority: string;
+  topic: string | null;
+  /** The topic in lower case, as rules compare it. */
+  topicKey: string;
+  count: number;
+  csatN: number;
+  csatSum: number;
+  firstResponse: SparseTimes;
+  resolution: SparseTimes;
+}
+
+/** Survey answers of one segment, month, kind, score and trigger, with the interaction that triggered them. */
+export interface SurveyCell {
+  segment: string;
+  month: number;
+  kind: string;
+  score: number;
+  trigger: 'ticket' | 'touchpoint' | 'none';
+  count: number;
+}
+
+export interface Interaction {
+  id: number;
+  accountId: number;
+  contactId: number | null;
+  journeyTouchpointId: number | null;
+  month: number;
+  /** occurredAt in ms since the epoch. */
+  at: number;
+  channel: string;
+  kind: string;
+  sentiment: number | null;
+  segment: string;
+}
+
+export interface Answer {
+  touchpointId: number;
+  kind: string;
+  score: number;
+}
+
+export interface DeploymentFact {
+  id: number;
+  accountId: number;
+  segment: string;
+  month: number;
+  startedAt: string | null;
+  plannedGoLive: string | null;
+  actualGoLive: string;
+  /** actualGoLive and startedAt in ms since the epoch. */
+  goLiveAt: number;
+  startedAtMs: number | null;
+  licencesPurchased: number | null;
+  licencesUsed: number | null;
+}
+
+export interface AccountFact {
+  segment: string;
+  /** ms since the epoch. */
+  churnedAt: number | null;
+}
+
+function loadTicketCells(sqlite: Database.Database, accountId?: number): TicketCell[] {
+  const cells = new Map<string, TicketCell>();
+  const group = `a.segment, ${monthSql('t.opened_at')}, t.channel, t.priority, t.topic`;
+  const base = `FROM tickets t JOIN accounts a ON a.id = t.account_id WHERE t.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND t.account_id = ?' : ''}`;
+  const args = accountId ? [accountId] : [];
+  const keyOf = (r: readonly unknown[]) => `${r[0]}|${r[1]}|${r[2]}|${r[3]}|${r[4] ?? ''}`;
+  // One pass gives the counts and the first-response times (a null bucket: not answered yet);
+  // resolution times come from a second pass, only when a card needs them (addResolutionTimes).
+  // Each is a scan of the tickets: the cold cost of the inputs.
+  const counted = stmt(sqlite, `SELECT ${group}, CASE WHEN t.first_response_at IS NULL THEN NULL ELSE ${bucketSql('t.opened_at', 't.first_response_at')} END AS bucket,
+      count(*), count(t.csat), coalesce(sum(t.csat), 0) ${base} GROUP BY ${group}, bucket`).raw().all(...args) as [string, number, string, string, string | null, number | null, number, number, number][];
+  for (const r of counted) {
+    const key = keyOf(r);
+    let cell = cells.get(key);
+    if (!cell) {
+      cells.set(key, (cell = {
+        segment: r[0], month: r[1], channel: r[2], priority: r[3], topic: r[4], topicKey: (r[4] ?? '').toLowerCase(),
+        count: 0, csatN: 0, csatSum: 0, firstResponse: { keys: [], counts: [] }, resolution: { keys: [], counts: [] },
+      }));
+    }
+    cell.count += r[6];
+    cell.csatN += r[7];
+    cell.csatSum += r[8];
+    if (r[5] === null) continue;
+    cell.firstResponse.keys.push(Math.min(r[5], TIME_BUCKETS - 1));
+    cell.firstResponse.counts.push(r[6]);
+  }
+  return [...cells.values()];
+}
+
+/** Fills the cells' resolution times in place: a second scan of the tickets. */
+function addResolutionTimes(sqlite: Database.Database, cells: readonly TicketCell[], accountId?: number): void {
+  const byKey = new Map(cells.map((cell) => [`${cell.segment}|${cell.month}|${cell.channel}|${cell.priority}|${cell.topic ?? ''}`, cell]));
+  const group = `a.segment, ${monthSql('t.opened_at')}, t.channel, t.priority, t.topic`;
+  const rows = stmt(sqlite, `SELECT ${group}, ${bucketSql('t.opened_at', 't.resolved_at')} AS bucket, count(*)
+      FROM tickets t JOIN accounts a ON a.id = t.account_id
+      WHERE t.archived_at IS NULL AND a.archived_at IS NULL AND t.resolved_at IS NOT NULL${accountId ? ' AND t.account_id = ?' : ''}
+      GROUP BY ${group}, bucket`).raw().all(...(accountId ? [accountId] : [])) as unknown[][];
+  for (const r of rows) {
+    const times = byKey.get(`${r[0]}|${r[1]}|${r[2]}|${r[3]}|${r[4] ?? ''}`)?.resolution;
+    times?.keys.push(Math.min(r[5] as number, TIME_BUCKETS - 1));
+    times?.counts.push(r[6] as number);
+  }
+}
+
+function loadSurveyCells(sqlite: Database.Database, accountId?: number): SurveyCell[] {
+  const trigger = `CASE WHEN s.ticket_id IS NOT NULL THEN 'ticket' WHEN s.touchpoint_id IS NOT NULL THEN 'touchpoint' ELSE 'none' END`;
+  const group = `a.segment, ${monthSql('s.responded_at')}, s.kind, s.score, ${trigger}`;
+  const rows = stmt(sqlite, `SELECT ${group}, count(*) FROM survey_responses s JOIN accounts a ON a.id = s.account_id
+    WHERE s.archived_at IS NULL AND a.archived_at IS NULL AND s.score IS NOT NULL AND s.kind IN ('nps','csat','nsat','ces')${accountId ? ' AND s.account_id = ?' : ''}
+    GROUP BY ${group}`).raw().all(...(accountId ? [accountId] : [])) as [string, number, string, number, SurveyCell['trigger'], number][];
+  return rows.map(([segment, month, kind, score, trigger, count]) => ({ segment, month, kind, score, trigger, count }));
+}
+
+function loadInteractions(sqlite: Database.Database, accountId?: number): Interaction[] {
+  return stmt(sqlite, `SELECT t.id, t.account_id AS accountId, t.contact_id AS contactId, t.journey_touchpoint_id AS journeyTouchpointId,
+      ${monthSql('t.occurred_at')} AS month, ${msSql('t.occurred_at')} AS at, t.channel, t.kind, t.sentiment, a.segment
+    FROM touchpoints t JOIN accounts a ON a.id = t.account_id WHERE t.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND t.account_id = ?' : ''}`)
+    .all(...(accountId ? [accountId] : [])) as Interaction[];
+}
+
+/** Answers triggered by interactions, by the interaction's id. */
+function loadAnswers(sqlite: Database.Database, accountId?: number): Map<number, Answer[]> {
+  const rows = stmt(sqlite, `SELECT touchpoint_id AS touchpointId, kind, score FROM survey_responses
+    WHERE touchpoint_id IS NOT NULL AND archived_at IS NULL AND score IS NOT NULL AND kind IN ('nps','csat','nsat','ces')${accountId ? ' AND account_id = ?' : ''}`)
+    .all(...(accountId ? [accountId] : [])) as Answer[];
+  const out = new Map<number, Answer[]>();
+  for (const row of rows) {
+    const list = out.get(row.touchpointId);
+    if (list) list.push(row);
+    else out.set(row.touchpointId, [row]);
+  }
+  return out;
+}
+
+function loadDeployments(sqlite: Database.Database, accountId?: number): DeploymentFact[] {
+  return stmt(sqlite, `SELECT d.id, d.account_id AS accountId, a.segment, ${monthSql('d.actual_go_live')} AS month, d.started_at AS startedAt,
+      d.planned_go_live AS plannedGoLive, d.actual_go_live AS actualGoLive,
+      ${msSql('d.actual_go_live')} AS goLiveAt, ${msSql('d.started_at')} AS startedAtMs, d.licences_purchased AS licencesPurchased, d.licences_used AS licencesUsed
+    FROM deployments d JOIN accounts a ON a.id = d.account_id
+    WHERE d.actual_go_live IS NOT NULL AND d.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND d.account_id = ?' : ''}`)
+    .all(...(accountId ? [accountId] : [])) as DeploymentFact[];
+}
+
+function loadAccountFacts(sqlite: Database.Database, accountId?: number): Map<number, AccountFact> {
+  const rows = stmt(sqlite, `SELECT id, segment, ${msSql('churned_at')} AS churnedAt FROM accounts WHERE archived_at IS NULL${accountId ? ' AND id = ?' : ''}`)
+    .all(...(accountId ? [accountId] : [])) as (AccountFact & { id: number })[];
+  return new Map(rows.map(({ id, ...fact }) => [id, fact]));
+}
+
+export interface JourneyInputs {
+  tickets: TicketCell[];
+  /** Makes sure the ticket cells carry their resolution times (read only when a card measures them). */
+  loadResolutionTimes(): void;
+  surveys: SurveyCell[];
+  interactions: Interaction[];
+  answers: Map<number, Answer[]>;
+  deployments: DeploymentFact[];
+  accounts: Map<number, AccountFact>;
+}
+
+export function journeyInputs(sqlite: Database.Database): JourneyInputs {
+  // Each input names the domains it is read from: logging an interaction does not make the next
+  // measurement re-read two million tickets.
+  const tickets = cached(sqlite, 'journeys.tickets', () => loadTicketCells(sqlite), ['tickets', 'accounts']);
+  return {
+    tickets,
+    loadResolutionTimes: () => cached(sqlite, 'journeys.ticketResolution', () => addResolutionTimes(sqlite, tickets), ['tickets', 'accounts']),
+    surveys: cached(sqlite, 'journeys.surveys', () => loadSurveyCells(sqlite), ['surveyResponses', 'accounts']),
+    interactions: cached(sqlite, 'journeys.interactions', () => loadInteractions(sqlite), ['touchpoints', 'accounts']),
+    answers: cached(sqlite, 'journeys.answers', () => loadAnswers(sqlite), ['surveyResponses']),
+    deployments: cached(sqlite, 'journeys.deployments', () => loadDeployments(sqlite), ['deployments', 'accounts']),
+    accounts: cached(sqlite, 'journeys.accounts', () => loadAccountFacts(sqlite), ['accounts']),
+  };
+}
+
+/** The same inputs for one account only, read through its indexes (not cached: a handful of rows). */
+export function accountJourneyInputs(sqlite: Database.Database, accountId: number): JourneyInputs {
+  const tickets = loadTicketCells(sqlite, accountId);
+  let resolved = false;
+  return {
+    tickets,
+    loadResolutionTimes: () => {
+      if (!resolved) addResolutionTimes(sqlite, tickets, accountId);
+      resolved = true;
+    },
+    surveys: loadSurveyCells(sqlite, accountId),
+    interactions: loadInteractions(sqlite, accountId),
+    answers: loadAnswers(sqlite, accountId),
+    deployments: loadDeployments(sqlite, accountId),
+    accounts: loadAccountFacts(sqlite, accountId),
+  };
+}

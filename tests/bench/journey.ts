@@ -1,0 +1,81 @@
+// A journey map of 40 touchpoints over the big workspace (issue 6): every card's numbers, the
+// stages' emotion line and timing and the unmapped counts through `journeys.measure`, warm. The
+// first call reads the journey inputs (ticket cells, answers, interactions) that later calls
+// reuse until the next write; it is reported beside, as the cold figure.
+import { copyFileSync } from 'node:fs';
+import { createCore } from '../../electron/core';
+import type { Input } from '../../shared/contract';
+import { CHANNELS } from '../../shared/contract/common';
+import { TICKET_PRIORITIES } from '../../shared/contract/tickets';
+import { TOUCHPOINT_KINDS } from '../../shared/contract/touchpoints';
+import { summarize, type Benchmark, type Measurement } from './types';
+
+const RUNS = 20;
+const WARMUP = 3;
+const NOW = new Date('2026-11-01T09:00:00Z');
+
+/** 32 more cards over the template's 8: every kind of rule and metric, spread over the stages. */
+function extraCards(stageIds: number[]): Input<'journeys.addTouchpoint'>[] {
+  const cards: Input<'journeys.addTouchpoint'>[] = [];
+  TOUCHPOINT_KINDS.forEach((kind, i) => cards.push({
+    journeyStageId: stageIds[i % stageIds.length]!, name: `${kind} interactions`, matchRule: { source: 'touchpoints', kind }, target: { metric: 'sentiment', operator: '>=', value: 0.5 },
+  }));
+  CHANNELS.forEach((channel, i) => cards.push({
+    journeyStageId: stageIds[(i + 3) % stageIds.length]!, name: `${channel} tickets`, matchRule: { source: 'tickets', channel }, target: { metric: 'csat', operator: '>=', value: 4.2 },
+  }));
+  TICKET_PRIORITIES.forEach((priority, i) => cards.push({
+    journeyStageId: stageIds[6]!, name: `${priority} resolution`, matchRule: { source: 'tickets', priority }, target: { metric: 'resolution_hours', operator: '<=', value: 24 * (i + 1) },
+  }));
+  for (const [i, topic] of ['Billing', 'Bug', 'Integrations', 'How-to', 'Performance', 'Reporting'].entries()) {
+    cards.push({ journeyStageId: stageIds[6]!, name: `${topic} first response`, matchRule: { source: 'tickets', topic, priority: i % 2 ? 'high' : 'normal' }, target: { metric: 'first_response_hours', operator: '<=', value: 8 } });
+  }
+  for (const surveyKind of ['nps', 'csat', 'nsat', 'ces'] as const) {
+    cards.push({ journeyStageId: stageIds[7]!, name: `${surveyKind} answers`, matchRule: { source: 'surveyResponses', surveyKind }, target: { metric: surveyKind === 'nsat' ? 'csat' : surveyKind, operator: '>=', value: 3 } });
+  }
+  cards.push({ journeyStageId: stageIds[4]!, name: 'On-time go-lives', matchRule: { source: 'deployments' }, target: { metric: 'on_time_go_live_pct', operator: '>=', value: 80 } });
+  cards.push({ journeyStageId: stageIds[5]!, name: 'Adoption', matchRule: { source: 'deployments' }, target: { metric: 'adoption_pct', operator: '>=', value: 70 } });
+  cards.push({ journeyStageId: stageIds[4]!, name: 'Implementation by phone', matchRule: { source: 'touchpoints', kind: 'implementation', channel: 'phone' } });
+  return cards.slice(0, 32);
+}
+
+export const journeyBenchmark: Benchmark = {
+  name: 'journey',
+  description: 'journeys.measure of a 40-touchpoint map (warm), all accounts and one segment',
+  async run(ctx) {
+    const { path } = await ctx.workspace();
+    // On a copy: the benchmark adds a map, and other benchmarks share the workspace.
+    const copy = `${path}.journey`;
+    copyFileSync(path, copy);
+    const core = await createCore({ dbPath: copy, now: () => NOW });
+    const ask = async (channel: string, input: unknown) => {
+      const result = await core.dispatch(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value as any;
+    };
+    const out: Measurement[] = [];
+    try {
+      const map = await ask('journeys.create', { name: 'Benchmark map', template: 'cx_delivery' });
+      for (const card of extraCards(map.stages.map((s: { id: number }) => s.id))) await ask('journeys.addTouchpoint', card);
+      const cards = (await ask('journeys.get', { id: map.id })).touchpointCount as number;
+      for (const [name, input] of [['all accounts, last 12 months', { id: map.id }], ['segment smb, last 12 months', { id: map.id, segment: 'smb' }]] as const) {
+        const coldStart = performance.now();
+        await ask('journeys.measure', input);
+        const cold = performance.now() - coldStart;
+        const samples: number[] = [];
+        for (let i = 0; i < WARMUP + RUNS; i++) {
+          const started = performance.now();
+          await ask('journeys.measure', input);
+          if (i >= WARMUP) samples.push(performance.now() - started);
+        }
+        const { median, p90 } = summarize(samples);
+        out.push({
+          name: `journeys.measure: ${cards} touchpoints, ${name}`, value: median, unit: 'ms', limit: 300, better: 'lower',
+          detail: `median of ${RUNS} warm runs, p90 ${p90.toFixed(1)} ms; first call (reads the journey inputs) ${(cold / 1000).toFixed(2)} s`,
+        });
+      }
+    } finally {
+      await core.close();
+    }
+    return out;
+  },
+};

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, startApp, type App } from './harness';
+import { ask, demoWorkspace } from './workspace';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp(await demoWorkspace(150));
+});
+afterAll(() => app?.close());
+
+const card = (page: Page, name: string) => page.locator('[data-testid=journey-card]', { hasText: name }).first();
+
+/** The numbers the screen must show, straight from the core over the same default period. */
+async function measured(mapId: number, name: string) {
+  const map = await ask(app.core, 'journeys.get', { id: mapId });
+  const touchpoint = map.stages.flatMap((s) => s.touchpoints).find((t) => t.name === name)!;
+  const today = new Date();
+  const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+  const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1)).toISOString().slice(0, 10);
+  const result = await ask(app.core, 'journeys.measure', { id: mapId, from, to });
+  return { touchpoint, measure: result.touchpoints.find((t) => t.journeyTouchpointId === touchpoint.id)!, result };
+}
+
+describe('journey maps', () => {
+  let mapId: number;
+
+  it('builds a map from the CX delivery template and shows the demo workspace’s numbers on its cards', async () => {
+    const page = await app.open('journeys');
+    await page.getByTestId('map-row').first().waitFor();
+    await app.screenshot(page, 'journeys-list');
+    // The demo's own map, measured.
+    await page.getByTestId('map-row').first().getByRole('link').click();
+    await page.waitForURL(/#\/journeys\/\d+$/);
+    await expect.poll(() => page.locator('[data-testid=journey-card][data-verdict=met], [data-testid=journey-card][data-verdict=missed], [data-testid=journey-card][data-verdict=near]').count()).toBeGreaterThan(5);
+    await app.screenshot(page, 'journeys-demo-map');
+    await page.goto(`${app.bridge.url}/#/journeys`);
+    await page.getByTestId('new-map').click();
+    await page.getByTestId('new-map-dialog').getByLabel('Name').fill('Workshop map');
+    await page.getByTestId('create-map').click();
+    await page.waitForURL(/#\/journeys\/\d+$/);
+    mapId = Number(/#\/journeys\/(\d+)$/.exec(page.url())![1]);
+    expect(await page.getByTestId('map-name').innerText()).toBe('Workshop map');
+    expect(await page.getByTestId('stage-head').count()).toBe(9);
+    expect(await page.getByTestId('journey-card').count()).toBe(8);
+
+    const { measure } = await measured(mapId, 'Technical support');
+    expect(measure.volume).toBeGreaterThan(100);
+    const support = card(page, 'Technical support');
+    await expect.poll(() => support.getByTestId('card-n').innerText()).toBe(`First response · n ${measure.n.toLocaleString('en-US')} · ${measure.volume.toLocaleString('en-US')} records`);
+    expect(await support.getByTestId('card-figure').innerText()).toMatch(/^\d+(\.\d+)? h vs ≤ 4 h$/);
+    expect(await support.getAttribute('data-verdict')).toBe(measure.verdict);
+    await expect.poll(() => page.getByTestId('unmapped-button').innerText()).toMatch(/^Unmapped: [\d,]+$/);
+    await app.screenshot(page, 'journeys-map');
+    await page.close();
+  });
+
+  it('changes a target and sees the verdict change', async () => {
+    const page = await app.open(`journeys/${mapId}`);
+    const { measure } = await measured(mapId, 'Technical support');
+    const support = card(page, 'Technical support');
+    await expect.poll(() => support.getAttribute('data-verdict')).toBe(measure.verdict);
+    // A promise twice as strict as reality is missed; half as strict is met.
+    const threshold = measure.verdict === 'met' ? measure.actual! / 2 : measure.actual! * 2;
+    const expected = measure.verdict === 'met' ? 'missed' : 'met';
+    // Keyboard: focus the card, Enter opens it.
+    await support.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('card-dialog').waitFor();
+    await page.getByTestId('card-records').waitFor();
+    await app.screenshot(page, 'journeys-card');
+    await page.getByTestId('edit-touchpoint').click();
+    await page.getByTestId('target-value').fill(threshold.toFixed(2));
+    await page.getByTestId('save-touchpoint').click();
+    await page.getByTestId('touchpoint-dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => card(page, 'Technical support').getAttribute('data-verdict')).toBe(expected);
+    expect((await measured(mapId, 'Technical support')).touchpoint.target?.value).toBeCloseTo(Number(threshold.toFixed(2)), 5);
+    await app.screenshot(page, 'journeys-target-changed');
+    await page.close();
+  });
+
+  it('removes a touchpoint with undo', async () => {
+    const page = await app.open(`journeys/${mapId}`);
+    await card(page, 'Social engagement').click();
+    await page.getByTestId('remove-touchpoint').click();
+    await page.getByTestId('undo-bar').waitFor();
+    await expect.poll(() => page.getByTestId('journey-card').count()).toBe(7);
+    await app.screenshot(page, 'journeys-undo');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('journey-card').count()).toBe(8);
+    expect(await card(page, 'Social engagement').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('exports the map as PNG and as a print-ready page for PDF', async () => {
+    const page = await app.open(`journeys/${mapId}`);
+    await expect.poll(() => card(page, 'Technical support').getByTestId('card-n').innerText()).toMatch(/ · n /);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    expect(download.suggestedFilename()).toBe('workshop-map.png');
+    const png = readFileSync(await download.path());
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.length).toBeGreaterThan(20_000);
+    await download.saveAs(join(SCREENSHOTS, 'journeys-export.png'));
+
+    // window.print opens a dialog a headless browser cannot show: record the call, then print the
+    // page as Chromium's "Save as PDF" would.
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await page.getByTestId('export-pdf').click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(await page.locator('[data-testid=journey-print] svg text', { hasText: 'Workshop map' }).count()).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    await app.screenshot(page, 'journeys-print');
+    const pdfPath = join(SCREENSHOTS, 'journeys-map.pdf');
+    await page.pdf({ path: pdfPath, landscape: true, printBackground: true });
+    expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.close();
+  });
+
+  it('shows the unmapped records and links one by hand', async () => {
+    const page = await app.open(`journeys/${mapId}`);
+    await page.getByTestId('unmapped-button').click();
+    const dialog = page.getByTestId('unmapped-dialog');
+    await dialog.waitFor();
+    await app.screenshot(page, 'journeys-unmapped');
+    const rows = dialog.locator('[data-testid=unmapped-records] tbody tr');
+    if ((await rows.count()) > 0) {
+      const before = (await ask(app.core, 'journeys.unmapped', { id: mapId })).total;
+      await rows.first().locator('select').selectOption({ index: 1 });
+      await rows.first().getByRole('button', { name: 'Link' }).click();
+      await expect.poll(async () => (await ask(app.core, 'journeys.unmapped', { id: mapId })).total).toBe(before - 1);
+    }
+    await page.close();
+  });
+});
+
+describe('persona page', () => {
+  it('edits channel preferences and shows adherence with its violations', async () => {
+    const personas = await ask(app.core, 'personas.list', { search: 'Executive Sponsor' });
+    const persona = personas.rows[0]!;
+    const adherence = await ask(app.core, 'personas.adherence', { id: persona.id });
+    const page = await app.open(`journeys/personas/${persona.id}`);
+    await expect.poll(() => page.getByTestId('adherence-share').innerText()).toBe(adherence.share === null ? '—' : `${Math.round(adherence.share)} %`);
+    if (adherence.violationsTotal > 0) await page.getByTestId('violations').waitFor();
+    await app.screenshot(page, 'journeys-persona');
+
+    // Chat becomes willing: more interactions count as adherent.
+    await page.getByTestId('pref-chat-willing').check({ force: true });
+    await page.getByTestId('save-persona').click();
+    await expect.poll(async () => (await ask(app.core, 'personas.get', { id: persona.id })).channelPreferences.chat).toBe('willing');
+    const after = await ask(app.core, 'personas.adherence', { id: persona.id });
+    await expect.poll(() => page.getByTestId('adherence-share').innerText()).toBe(after.share === null ? '—' : `${Math.round(after.share)} %`);
+    await page.close();
+  });
+});
+
+describe('dashboard', () => {
+  it('shows the moments of truth lived below target first among an at-risk account’s reasons', async () => {
+    const portfolio = await ask(app.core, 'metrics.portfolio', {});
+    const withMoment = portfolio.health.atRisk.find((a) => a.reasons[0]?.startsWith('Moment of truth'));
+    expect(withMoment, 'the demo has an at-risk account with a moment of truth below target').toBeDefined();
+    for (const account of portfolio.health.atRisk) {
+      // Moments of truth come before every health reason.
+      const firstHealth = account.reasons.findIndex((r) => !r.startsWith('Moment of truth'));
+      expect(account.reasons.slice(firstHealth === -1 ? account.reasons.length : firstHealth).some((r) => r.startsWith('Moment of truth'))).toBe(false);
+    }
+    const page = await app.open('dashboard');
+    const row = page.locator('[data-testid=at-risk-row]', { hasText: withMoment!.name }).first();
+    await row.scrollIntoViewIfNeeded();
+    await expect.poll(() => row.locator('td[data-column=reasons]').innerText()).toContain(withMoment!.reasons[0]!);
+    await app.screenshot(page, 'journeys-dashboard-at-risk');
+    await page.close();
+  });
+});

@@ -1,0 +1,56 @@
+// The journey queries that run often use their indexes: the dashboard measures the at-risk
+// accounts' moments of truth on each one's own rows, and a card lists its newest records. The SQL
+// is captured from the real code while it serves the channels.
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { momentsOfTruthBelowTarget } from '../../electron/core/journeys/momentsOfTruth';
+import { resolveScope } from '../../electron/core/journeys/scope';
+import { testCore, type TestCore } from '../fixtures/core';
+
+const prepared = new Set<string>();
+const original = Database.prototype.prepare;
+let core: TestCore;
+
+beforeAll(async () => {
+  Database.prototype.prepare = function (this: Database.Database, source: string) {
+    prepared.add(source);
+    return original.call(this, source);
+  } as typeof original;
+  core = await testCore();
+  const map = await core.call('journeys.create', { name: 'Map', template: 'cx_delivery' });
+  const account = await core.call('accounts.create', { name: 'Acme' });
+  momentsOfTruthBelowTarget(core.context.sqlite, account.id, resolveScope({}, new Date('2026-03-01T00:00:00Z')).measure);
+  const premium = map.stages.flatMap((s) => s.touchpoints).find((t) => t.name === 'Premium support')!;
+  await core.call('journeys.records', { journeyTouchpointId: premium.id });
+});
+afterAll(async () => {
+  Database.prototype.prepare = original;
+  await core.close();
+});
+
+function planOf(...fragments: string[]): string {
+  const matching = [...prepared].filter((sql) => fragments.every((f) => sql.includes(f)));
+  expect(matching, `statements containing ${fragments.join(' + ')}`).toHaveLength(1);
+  const sql = matching[0]!;
+  const params = (sql.match(/\?/g) ?? []).map(() => null);
+  const rows = core.context.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+  return rows.map((row) => row.detail).join('\n');
+}
+
+describe('journey query plans', () => {
+  it.each([
+    ['tickets', 'FROM tickets t', 'AND t.account_id = ?', 'count(*), count(t.csat)', /SEARCH t USING INDEX tickets_(account_time|unresolved) \(account_id=\?\)/],
+    ['interactions', 'FROM touchpoints t', 'AND t.account_id = ?', 'AS at', /SEARCH t USING INDEX touchpoints_account_time \(account_id=\?\)/],
+    ['survey answers', 'FROM survey_responses s', 'AND s.account_id = ?', 'GROUP BY', /SEARCH s USING INDEX survey_responses_account_time \(account_id=\?\)/],
+  ])("the dashboard reads one account's %s through its account index", (_label, a, b, c, expected) => {
+    const plan = planOf(a, b, c);
+    expect(plan).toMatch(expected);
+    expect(plan).not.toMatch(/SCAN t\b|SCAN s\b/);
+  });
+
+  it("a ticket card's newest records come from the opening-time index", () => {
+    const plan = planOf('FROM tickets x', 'ORDER BY x.opened_at DESC LIMIT');
+    expect(plan).toMatch(/SEARCH x USING INDEX tickets_time \(opened_at>\? AND opened_at<\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+});
