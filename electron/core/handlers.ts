@@ -1,5 +1,6 @@
 import type { Channel } from '../../shared/contract';
 import { accountsHandlers } from './accounts/handlers';
+import { assessmentsHandlers } from './assessments/handlers';
 import { contactsHandlers } from './contacts/handlers';
 import type { Context } from './context';
 import { dealsHandlers } from './deals/handlers';
@@ -43,6 +44,7 @@ export const handlers: Record<Channel, AnyHandler> = {
   ...importHandlers,
   ...exportHandlers,
   ...backupHandlers,
+  ...assessmentsHandlers,
   ...storiesHandlers,
   ...leverageHandlers,
 };

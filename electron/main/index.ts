@@ -7,6 +7,7 @@ import type { Log } from '../core/context';
 import { ensureDemoWorkspace } from '../core/demo';
 import { hardenSession } from './hardening';
 import { registerInvokeHandler, sendEvent } from './ipc';
+import { reportPdfChannels } from './reportPdf';
 import { installMenu } from './menu';
 import { windowTitle } from './settings';
 import { createMainWindow, loadRenderer, rendererOrigin } from './window';
@@ -74,7 +75,7 @@ function start(): void {
       onChange: ({ switched }) => refresh(switched),
     });
     const workspaces = host;
-    registerInvokeHandler({ origin, log, dispatch: () => workspaces.current?.dispatch });
+    registerInvokeHandler({ origin, log, dispatch: () => workspaces.current?.dispatch, host: reportPdfChannels(currentWindow) });
 
     // Open the workspace before the window, so the renderer's first calls find it.
     await workspaces.openInitial();

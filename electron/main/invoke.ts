@@ -10,6 +10,8 @@ export interface InvokeContext {
   /** The open workspace's dispatch; undefined while none is open. */
   dispatch(): Dispatch | undefined;
   log: Log;
+  /** Channels the shell answers itself (they need Electron), before the core: e.g. printing a report to PDF. */
+  host?: Readonly<Record<string, (input: unknown, dispatch: Dispatch) => Promise<Result<unknown>>>>;
 }
 
 export async function handleInvoke(
@@ -33,6 +35,8 @@ export async function handleInvoke(
         error: { code: 'INTERNAL', message: 'no workspace is open: use File › Open… or File › New workspace…' },
       };
     }
+    const hosted = context.host?.[channel];
+    if (hosted) return await hosted(input, dispatch);
     return await dispatch(channel, input);
   } catch (error) {
     context.log('error', `IPC call ${String(channel)} failed`, error);

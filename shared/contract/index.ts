@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountsContract } from './accounts';
+import { assessmentsContract } from './assessments';
 import { contactsContract } from './contacts';
 import { dealsContract } from './deals';
 import { leverageContract } from './leverage';
@@ -44,6 +45,7 @@ export const contract = {
   ...exportDownloadContract,
   ...exportMetricsContract,
   ...backupContract,
+  ...assessmentsContract,
   ...storiesContract,
   ...leverageContract,
 } as const;

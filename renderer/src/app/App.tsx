@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery } from '../api/useQuery';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { AssessmentsScreen } from '../features/assessments/AssessmentsScreen';
 import { NotFound } from '../components/NotFound';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
@@ -48,6 +49,8 @@ export function App() {
           <ReferencesScreen params={route.params} />
         ) : route.section === 'stories' ? (
           <StoriesScreen params={route.params} />
+        ) : route.section === 'assessments' ? (
+          <AssessmentsScreen params={route.params} />
         ) : route.section === 'journeys' ? (
           <JourneysScreen params={route.params} />
         ) : route.section === 'import' ? (

@@ -4,6 +4,7 @@ import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime } from '../../lib/format';
 import { segmentLabel, stageLabel } from '../../lib/labels';
+import { AccountAssessmentsCard } from '../assessments/AccountAssessmentsCard';
 import { AccountFormDialog } from './AccountFormDialog';
 import { accountToForm } from './accountForm';
 import { AccountMetricsCard } from './AccountMetricsCard';
@@ -79,6 +80,7 @@ function AccountView({ id }: { id: number }) {
         <div className="account-column">
           <AccountMetricsCard accountId={id} currency={data.currency} />
           <ReferenceStandingCard accountId={id} />
+          <AccountAssessmentsCard accountId={id} />
           <Timeline timeline={timeline} />
         </div>
       </div>
