@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SECTIONS } from '../../renderer/src/app/router';
 import { startApp, type App } from './harness';
 import { demoWorkspace } from './workspace';
 
@@ -8,22 +9,23 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-it('shows the coming state for the sections that are not built yet', async () => {
+it('opens a built screen for every section of the sidebar', async () => {
   const page = await app.open('accounts');
-  for (const [path, label] of [
-    ['journeys', 'Journeys'],
-    ['references', 'References'],
-    ['stories', 'Stories'],
-    ['assessments', 'Assessments'],
-  ] as const) {
-    await page.getByTestId(`nav-${path}`).click();
-    const coming = page.getByTestId('coming-soon');
-    await expect.poll(() => coming.locator('h1').innerText()).toBe(label);
-    expect(await page.getByTestId(`nav-${path}`).getAttribute('aria-current')).toBe('page');
-    if (path === 'journeys') await app.screenshot(page, 'coming-soon-journeys');
+  for (const section of SECTIONS) {
+    await page.getByTestId(`nav-${section.path}`).click();
+    await expect.poll(() => page.getByTestId(`nav-${section.path}`).getAttribute('aria-current')).toBe('page');
+    await page.locator('main h1').first().waitFor();
+    expect(await page.getByTestId('not-found').count(), section.path).toBe(0);
   }
-  await page.getByTestId('nav-accounts').click();
-  await page.getByTestId('accounts-row').first().waitFor();
+  await page.close();
+});
+
+it('says so for an address no screen answers, with the way back', async () => {
+  const page = await app.open('no-such-screen/7');
+  await expect.poll(() => page.getByTestId('not-found').innerText()).toContain('#/no-such-screen/7');
+  await app.screenshot(page, 'not-found');
+  await page.getByRole('link', { name: 'Go to the dashboard' }).click();
+  await page.getByTestId('dashboard').waitFor();
   await page.close();
 });
 
