@@ -108,9 +108,11 @@ describe('program views', () => {
     const chosen = expectedPage.rows[0]!;
     await page.getByTestId('candidate-nominate').first().click();
     await page.getByTestId('nominate-dialog').waitFor();
-    await page.getByTestId('nominate-by').fill('Casey CSM');
+    const dialog = page.getByTestId('nominate-dialog');
+    expect(await dialog.getByTestId('input-reason').inputValue()).toMatch(/^Readiness \d+: /);
+    await dialog.getByTestId('input-by').fill('Casey CSM');
     await app.screenshot(page, 'reference-nominate-dialog');
-    await page.getByTestId('nominate-submit').click();
+    await page.getByTestId('nominate-dialog-submit').click();
     await page.getByTestId('nominate-notice').waitFor();
     await expect.poll(() => page.getByTestId('candidate-name').first().innerText()).not.toBe(chosen.name);
     const refs = await ask(app.core, 'references.list', { filter: { accountId: chosen.accountId }, pageSize: 5 });

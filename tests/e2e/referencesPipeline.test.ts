@@ -36,7 +36,7 @@ describe('reference pipeline board', () => {
     await nominate.getByTestId('input-account-search').fill('Zephyr');
     await expect.poll(() => nominate.getByTestId('input-accountId').locator('option').count()).toBe(2);
     await nominate.getByTestId('input-accountId').selectOption({ label: 'Zephyr Labs' });
-    await nominate.getByTestId('input-contactId').selectOption({ label: 'Nora Quinn — VP Support' });
+    await nominate.getByTestId('input-contactId').selectOption({ label: 'Nora Quinn — VP Support (champion)' });
     await nominate.getByTestId('input-by').fill('Rita Reference');
     await nominate.getByTestId('nominate-dialog-submit').click();
     const detail = page.getByTestId('reference-detail');

@@ -3,7 +3,7 @@ import type { Candidate } from '../../../../shared/contract/leverage';
 import { useQuery } from '../../api/useQuery';
 import { segmentLabel } from '../../lib/labels';
 import { LEVERAGE_DOMAINS, readinessTone, scoreText } from './labels';
-import { NominateDialog } from './NominateDialog';
+import { NominateDialog } from '../references/NominateDialog';
 import './leverage.css';
 
 const PAGE_SIZE = 25;
@@ -75,9 +75,9 @@ export function CandidatesPanel() {
       )}
       {nominating && (
         <NominateDialog
-          candidate={nominating}
+          preset={{ accountId: nominating.accountId, accountName: nominating.name, reason: `Readiness ${scoreText(nominating.score)}: ${nominating.reasons.slice(0, 2).join('; ')}` }}
           onClose={() => setNominating(undefined)}
-          onDone={() => {
+          onCreated={() => {
             setNotice(`${nominating.name} is now a candidate in the reference pipeline.`);
             setNominating(undefined);
           }}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { useLoader, useQuery } from '../../api/useQuery';
 import { Dialog } from '../../components/Dialog';
@@ -6,19 +6,35 @@ import { Field } from '../../components/Field';
 import { useDebounced } from '../../lib/useDebounced';
 import { useActor } from './useActor';
 
-/** Put an account into the programme as a candidate, with the contact who would speak for it. */
-export function NominateDialog({ onCreated, onClose }: { onCreated: (id: number) => void; onClose: () => void }) {
+/** An account chosen before the dialog opens (a suggested candidate), with why it is suggested. */
+export interface NominationPreset {
+  accountId: number;
+  accountName: string;
+  reason: string;
+}
+
+/**
+ * Put an account into the programme as a candidate, with the contact who would speak for it: an
+ * account found by name, or the preset one (its champion proposed as the contact).
+ */
+export function NominateDialog({ preset, onCreated, onClose }: { preset?: NominationPreset; onCreated: (id: number) => void; onClose: () => void }) {
   const [actor, setActor] = useActor();
   const [search, setSearch] = useState('');
-  const [accountId, setAccountId] = useState<number>();
+  const [accountId, setAccountId] = useState<number | undefined>(preset?.accountId);
   const [contactId, setContactId] = useState('');
   const [by, setBy] = useState(actor);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(preset?.reason.slice(0, 500) ?? '');
   const [errors, setErrors] = useState<Partial<Record<'accountId' | 'contactId' | 'by' | 'form', string>>>({});
   const [busy, setBusy] = useState(false);
   const term = useDebounced(search.trim());
   const accounts = useQuery('accounts.list', { search: term || undefined, pageSize: 20, sort: { field: 'name', direction: 'asc' } }, ['accounts']);
   const contacts = useLoader(accountId ? String(accountId) : undefined, (key) => call('contacts.list', { filter: { accountId: Number(key) }, pageSize: 100 }), ['contacts']);
+
+  // A suggested account's champion speaks for it by default.
+  useEffect(() => {
+    const rows = contacts.data?.rows ?? [];
+    if (preset && contactId === '' && rows.length) setContactId(String((rows.find((c) => c.isChampion) ?? rows[0])!.id));
+  }, [contacts.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = async () => {
     const missing = { accountId: accountId ? undefined : 'Choose the account', by: by.trim() ? undefined : 'Say who nominates it' };
@@ -36,29 +52,33 @@ export function NominateDialog({ onCreated, onClose }: { onCreated: (id: number)
   };
 
   return (
-    <Dialog title="Nominate an account" onClose={onClose} testId="nominate-dialog" wide>
+    <Dialog title={preset ? `Nominate ${preset.accountName}` : 'Nominate an account'} onClose={onClose} testId="nominate-dialog" wide>
       <form className="dialog-body" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
         {errors.form && <p className="form-error" role="alert">{errors.form}</p>}
         <div className="form-grid">
-          <Field label="Find account" name="search" hint="Type part of the name">
-            <input className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="input-account-search" data-autofocus />
-          </Field>
-          <Field label="Account" name="accountId" error={errors.accountId} required>
-            <select className="input" value={accountId ?? ''} onChange={(e) => { setAccountId(e.target.value ? Number(e.target.value) : undefined); setContactId(''); }} data-testid="input-accountId">
-              <option value="">{accounts.loading ? 'Loading…' : `Choose (${accounts.data?.total ?? 0} found)`}</option>
-              {accounts.data?.rows.map((account) => <option key={account.id} value={account.id}>{account.name}</option>)}
-            </select>
-          </Field>
+          {!preset && (
+            <>
+              <Field label="Find account" name="search" hint="Type part of the name">
+                <input className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="input-account-search" data-autofocus />
+              </Field>
+              <Field label="Account" name="accountId" error={errors.accountId} required>
+                <select className="input" value={accountId ?? ''} onChange={(e) => { setAccountId(e.target.value ? Number(e.target.value) : undefined); setContactId(''); }} data-testid="input-accountId">
+                  <option value="">{accounts.loading ? 'Loading…' : `Choose (${accounts.data?.total ?? 0} found)`}</option>
+                  {accounts.data?.rows.map((account) => <option key={account.id} value={account.id}>{account.name}</option>)}
+                </select>
+              </Field>
+            </>
+          )}
           <Field label="Reference contact" name="contactId" error={errors.contactId} hint="Consents are the contact's; you can choose later">
             <select className="input" value={contactId} onChange={(e) => setContactId(e.target.value)} disabled={!accountId} data-testid="input-contactId">
               <option value="">No contact yet</option>
               {accountId && contacts.data?.rows.map((contact) => (
-                <option key={contact.id} value={contact.id}>{contact.name}{contact.title ? ` — ${contact.title}` : ''}</option>
+                <option key={contact.id} value={contact.id}>{contact.name}{contact.title ? ` — ${contact.title}` : ''}{contact.isChampion ? ' (champion)' : ''}</option>
               ))}
             </select>
           </Field>
           <Field label="Nominated by" name="by" error={errors.by} required>
-            <input className="input" value={by} onChange={(e) => setBy(e.target.value)} maxLength={100} data-testid="input-by" />
+            <input className="input" value={by} onChange={(e) => setBy(e.target.value)} maxLength={100} data-testid="input-by" {...(preset ? { 'data-autofocus': true } : {})} />
           </Field>
           <Field label="Why (optional)" name="reason" wide>
             <textarea className="input" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="input-reason" />
