@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { momentsOfTruthBelowTarget } from '../../electron/core/journeys/momentsOfTruth';
 import { resolveScope } from '../../electron/core/journeys/scope';
 import { testCore, type TestCore } from '../fixtures/core';
+import { queryPlan } from '../fixtures/queryPlans';
 
 const prepared = new Set<string>();
 const original = Database.prototype.prepare;
@@ -33,8 +34,7 @@ function planOf(...fragments: string[]): string {
   expect(matching, `statements containing ${fragments.join(' + ')}`).toHaveLength(1);
   const sql = matching[0]!;
   const params = (sql.match(/\?/g) ?? []).map(() => null);
-  const rows = core.context.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
-  return rows.map((row) => row.detail).join('\n');
+  return queryPlan(core.context.sqlite, { sql, parameters: params }).join('\n');
 }
 
 describe('journey query plans', () => {

@@ -1,11 +1,12 @@
 // The heavy queries must use their indexes. The SQL is captured from the real query code
 // (listRows, accountTimeline), so a change there that loses an index fails here.
-import { CamelCasePlugin, Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accountsTable, accountTimeline } from '../../electron/core/accounts/repo';
 import { contactsTable } from '../../electron/core/contacts/repo';
 import { listRows, type ListQuery } from '../../electron/core/crud/queries';
 import { testCore, type TestCore } from '../fixtures/core';
+import { queryPlan, recordingDb } from '../fixtures/queryPlans';
 
 let core: TestCore;
 let captured: CompiledQuery[];
@@ -14,16 +15,7 @@ let accountId: number;
 
 beforeEach(async () => {
   core = await testCore();
-  // A second Kysely over the core's own connection that records the SQL it runs.
-  // (Not destroyed: that would close the core's connection; core.close() does it.)
-  captured = [];
-  db = new Kysely<any>({
-    dialect: new SqliteDialect({ database: core.context.sqlite }),
-    plugins: [new CamelCasePlugin()],
-    log: (event) => {
-      if (event.level === 'query') captured.push(event.query);
-    },
-  });
+  ({ db, captured } = recordingDb(core.context.sqlite));
   const segments = ['enterprise', 'mid_market', 'smb'];
   for (let i = 0; i < 30; i++) {
     const account = await core.call('accounts.create', { name: `Account ${i}`, segment: segments[i % 3], owner: `Owner ${i % 4}` });
@@ -36,9 +28,9 @@ afterEach(() => core.close());
 
 /** EXPLAIN QUERY PLAN of one captured query, as its detail lines. */
 function plan(query: CompiledQuery): string[] {
-  const rows = core.context.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as { detail: string }[];
-  expect(rows.length).toBeGreaterThan(0);
-  return rows.map((row) => row.detail);
+  const lines = queryPlan(core.context.sqlite, query);
+  expect(lines.length).toBeGreaterThan(0);
+  return lines;
 }
 
 const list = (query: Partial<ListQuery>): ListQuery => ({ page: 1, pageSize: 50, includeArchived: false, ...query });

@@ -1,10 +1,11 @@
 // The requests log and a reference's detail must read their indexes, not scan every request.
 // The SQL is captured from the real query code (requests/repo.ts, references/repo.ts).
-import { CamelCasePlugin, Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { consentsOfContact } from '../../electron/core/references/repo';
 import { listRequests, recentRequestsOf } from '../../electron/core/requests/repo';
 import { FIXED_NOW, testCore, type TestCore } from '../fixtures/core';
+import { queryPlan, recordingDb } from '../fixtures/queryPlans';
 
 let core: TestCore;
 let captured: CompiledQuery[];
@@ -12,15 +13,7 @@ let db: Kysely<any>;
 
 beforeEach(async () => {
   core = await testCore();
-  captured = [];
-  // A second Kysely over the core's connection that records the SQL it runs (closed with the core).
-  db = new Kysely<any>({
-    dialect: new SqliteDialect({ database: core.context.sqlite }),
-    plugins: [new CamelCasePlugin()],
-    log: (event) => {
-      if (event.level === 'query') captured.push(event.query);
-    },
-  });
+  ({ db, captured } = recordingDb(core.context.sqlite));
   // A programme that has run for a while: 50 references, many closed requests and a few open ones.
   const references: number[] = [];
   for (let i = 0; i < 50; i++) {
@@ -41,9 +34,9 @@ beforeEach(async () => {
 afterEach(() => core.close());
 
 function plan(query: CompiledQuery): string {
-  const rows = core.context.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as { detail: string }[];
-  expect(rows.length).toBeGreaterThan(0);
-  return rows.map((row) => row.detail).join('\n');
+  const lines = queryPlan(core.context.sqlite, query);
+  expect(lines.length).toBeGreaterThan(0);
+  return lines.join('\n');
 }
 
 describe('reference programme query plans', () => {

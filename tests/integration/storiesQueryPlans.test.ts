@@ -1,9 +1,10 @@
 // The account page's Stories card and the editor's approvals ask by account and by story: those
 // queries must use their indexes, captured from the real query code in stories/repo.ts.
-import { CamelCasePlugin, Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { approvalsOf, listStories } from '../../electron/core/stories/repo';
 import { testCore, type TestCore } from '../fixtures/core';
+import { queryPlan, recordingDb } from '../fixtures/queryPlans';
 
 let core: TestCore;
 let captured: CompiledQuery[];
@@ -11,15 +12,7 @@ let db: Kysely<any>;
 
 beforeEach(async () => {
   core = await testCore();
-  captured = [];
-  // Over the core's own connection, recording the SQL (not destroyed: core.close() closes it).
-  db = new Kysely<any>({
-    dialect: new SqliteDialect({ database: core.context.sqlite }),
-    plugins: [new CamelCasePlugin()],
-    log: (event) => {
-      if (event.level === 'query') captured.push(event.query);
-    },
-  });
+  ({ db, captured } = recordingDb(core.context.sqlite));
   for (let i = 0; i < 20; i++) {
     const account = await core.call('accounts.create', { name: `Account ${i}`, segment: 'smb' });
     const story = await core.call('stories.create', { accountId: account.id, title: `Story ${i}` });
@@ -28,8 +21,7 @@ beforeEach(async () => {
 });
 afterEach(() => core.close());
 
-const plan = (query: CompiledQuery) =>
-  (core.context.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as { detail: string }[]).map((row) => row.detail);
+const plan = (query: CompiledQuery) => queryPlan(core.context.sqlite, query);
 
 it('lists an account’s stories through the account index', async () => {
   await listStories(db, { page: 1, pageSize: 50, includeArchived: false, filter: { accountId: 3 } });
