@@ -90,7 +90,7 @@ export function reportHtml(detail: AssessmentDetail, results: Results): string {
   ${a.executiveSummary ? paragraphs(a.executiveSummary) : '<p class="muted">The consultant has not written a summary yet.</p>'}
   ${results.nextStage ? `<p><strong>Next stage, ${escape(results.nextStage.name)}:</strong> ${escape(results.nextStage.unmet.join('; '))}.</p>` : ''}
   <h2>Dimensions: current${results.dimensions.some((d) => d.targetScore !== null) ? ', target' : ''}${previousLabel ? ' and previous' : ''}</h2>
-  <figure class="chart">${radarSvg(results, previousLabel)}</figure>
+  <figure class="chart">${radarSvg(results)}</figure>
 </section>
 <section class="page">
   <h2>Answers by respondent</h2>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from '../../api/useQuery';
 import { ChartCard } from '../../components/ChartCard';
 import { EChart } from '../../components/EChart';
-import { benchmarkLines, radarOption } from './charts';
+import { benchmarkLines, radarOption } from '../../../../shared/charts/assessments';
 import { formatScore } from './format';
 
 /** This client against the consultant's other clients on the same template; the others stay anonymous. */

@@ -4,7 +4,7 @@ import { ChartCard } from '../../components/ChartCard';
 import { EChart } from '../../components/EChart';
 import type { AssessmentDetail, Results } from '../../../../shared/contract/assessments';
 import { ComparisonCard } from './ComparisonCard';
-import { heatmapHeight, heatmapOption, radarOption, resultLines } from './charts';
+import { heatmapHeight, heatmapOption, radarOption, resultLines } from '../../../../shared/charts/assessments';
 import { FindingsCard } from './FindingsCard';
 import { formatScore } from './format';
 

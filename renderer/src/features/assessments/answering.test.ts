@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Framework } from '../../../../shared/contract/assessments';
 import { answerLabel, answeredCount, flatItems, keyAction, parseLinks, resumeIndex } from './answering';
-import { heatmapOption, radarOption, resultLines } from './charts';
+import { heatmapOption, radarOption, resultLines } from '../../../../shared/charts/assessments';
 
 const framework = {
   description: '',

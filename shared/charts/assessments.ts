@@ -1,9 +1,9 @@
-// Option builders for the assessment charts (pure, unit-tested). Radar and heatmap are registered with
-// the app-wide chart types (components/echarts.ts).
+// Option builders for the assessment charts (pure, unit-tested): the screen draws them with the
+// app's ECharts, the report renders the same options to SVG in the core, so both show one picture.
 import type { ComposeOption } from 'echarts/core';
 import type { HeatmapSeriesOption, RadarSeriesOption } from 'echarts/charts';
 import type { LegendComponentOption, RadarComponentOption, TooltipComponentOption, VisualMapComponentOption, GridComponentOption } from 'echarts/components';
-import type { AssessmentDetail, Comparison, Results } from '../../../../shared/contract/assessments';
+import type { AssessmentDetail, Comparison, Results } from '../contract/assessments';
 
 export type AssessmentChartOption = ComposeOption<
   RadarSeriesOption | HeatmapSeriesOption | LegendComponentOption | RadarComponentOption | TooltipComponentOption | VisualMapComponentOption | GridComponentOption
