@@ -92,6 +92,21 @@ describe('requests: the lifecycle', () => {
 });
 
 describe('requests: consent and stage gates', () => {
+  it("refuses a deal the consent's rules exclude, naming the rule, and writes nothing", async () => {
+    await core.call('references.grantConsent', {
+      referenceId, activity: 'case_study', grantedBy: 'Dana Reyes', grantedAt: '2026-01-01T00:00:00Z',
+      restrictions: 'EMEA prospects only', rules: [{ kind: 'regionsOnly', regions: ['EMEA'] }],
+    });
+    const inNorthAmerica = (await core.call('deals.create', { prospect: 'Globex', region: 'NA', openedAt: '2026-02-01T00:00:00Z' })).id;
+    const refused = await core.fail('requests.create', { referenceId, dealId: inNorthAmerica, requester: 'Ria Sales', activity: 'case_study' });
+    expect(refused.code).toBe('BAD_INPUT');
+    expect(refused.issues).toEqual([{ path: 'dealId', message: "Dana Reyes's consent for case study is only for prospects in EMEA, not NA (“EMEA prospects only”)" }]);
+    expect(countRows(core, 'reference_requests')).toBe(0);
+
+    const inEurope = (await core.call('deals.create', { prospect: 'Umbrella', region: 'EMEA', openedAt: '2026-02-01T00:00:00Z' })).id;
+    expect((await core.call('requests.create', { referenceId, dealId: inEurope, requester: 'Ria Sales', activity: 'case_study' })).status).toBe('requested');
+  });
+
   it('refuses an activity without valid consent, naming it, and writes nothing', async () => {
     const press = await core.fail('requests.create', { referenceId, requester: 'Ria', activity: 'press_quote' });
     expect(press).toEqual({

@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract';
 import type { RequestStatus } from '../../../shared/contract/requests';
 import { CoreError, notFound } from '../errors';
+import { ruleViolation, type Prospect } from '../leverage/gates';
 import { consentsOfContact } from '../references/repo';
 import { requestActionProblem, type RequestAction } from './lifecycle';
 import { insertRequest, updateRequest } from './repo';
 
 // The request rules: only references in the programme can be asked, only for an activity their
-// contact consented to, and each status change only from the statuses the lifecycle allows.
+// contact consented to and within that consent's restrictions (the finder's own rule check), and
+// each status change only from the statuses the lifecycle allows.
 
 const ASKABLE_STAGES = ['recruited', 'active'];
 const words = (activity: string) => activity.replace(/_/g, ' ');
@@ -28,15 +30,30 @@ async function askableReference(db: Kysely<any>, referenceId: number) {
   return reference as { id: number; contactId: number | null; accountName: string; contactName: string | null };
 }
 
-/** Expired, revoked or missing consent blocks the activity; the message says which. */
-async function checkConsent(db: Kysely<any>, reference: { id: number; contactId: number | null; accountName: string; contactName: string | null }, activity: string, now: string) {
+/**
+ * Expired, revoked or missing consent blocks the activity, and so does a deal the consent's rules
+ * exclude ("EMEA prospects only"); the message says which.
+ */
+async function checkConsent(
+  db: Kysely<any>,
+  reference: { id: number; contactId: number | null; accountName: string; contactName: string | null },
+  activity: string,
+  prospect: Prospect | null,
+  now: string,
+) {
   const refuse = (why: string) => {
     const message = `no valid consent for ${words(activity)}: ${why}`;
     throw new CoreError('BAD_INPUT', `activity: ${message}`, [{ path: 'activity', message }]);
   };
   if (reference.contactId === null) refuse(`${reference.accountName} has no reference contact`);
   const consents = (await consentsOfContact(db, reference.contactId!, now)).filter((consent) => consent.activity === activity);
-  if (consents.some((consent) => consent.state === 'valid')) return;
+  const valid = consents.find((consent) => consent.state === 'valid');
+  if (valid) {
+    const broken = prospect && ruleViolation(valid.rules, prospect, valid.restrictions);
+    if (!broken) return;
+    const message = `${reference.contactName ?? 'the contact'}'s consent for ${words(activity)} is ${broken}`;
+    throw new CoreError('BAD_INPUT', `dealId: ${message}`, [{ path: 'dealId', message }]);
+  }
   const who = reference.contactName ?? 'the contact';
   if (consents.length === 0) refuse(`${who} has not consented to it`);
   const latest = consents[0]!;
@@ -47,11 +64,13 @@ async function checkConsent(db: Kysely<any>, reference: { id: number; contactId:
 
 export async function createRequest(db: Kysely<any>, input: ParsedInput<'requests.create'>, now: string): Promise<number> {
   const reference = await askableReference(db, input.referenceId);
+  let prospect: Prospect | null = null;
   if (input.dealId !== undefined && input.dealId !== null) {
-    const deal = await db.selectFrom('deals').select('id').where('id', '=', input.dealId).executeTakeFirst();
+    const deal = await db.selectFrom('deals').select(['prospect as name', 'industry', 'region']).where('id', '=', input.dealId).executeTakeFirst();
     if (!deal) throw new CoreError('NOT_FOUND', `dealId: deal ${input.dealId} does not exist`, [{ path: 'dealId', message: `deal ${input.dealId} does not exist` }]);
+    prospect = deal;
   }
-  await checkConsent(db, reference, input.activity, now);
+  await checkConsent(db, reference, input.activity, prospect, now);
   return insertRequest(db, {
     referenceId: input.referenceId,
     dealId: input.dealId ?? null,
