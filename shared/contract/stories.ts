@@ -98,6 +98,18 @@ export function moveRefusal(from: StoryStage, to: StoryStage, hasCustomerApprova
   return null;
 }
 
+/**
+ * Why an approval cannot be withdrawn, or null: a story that is approved or published (or was
+ * published) keeps at least one customer approval on record, so its gate stays true.
+ */
+export function withdrawalRefusal(stage: StoryStage, approvalRole: ApprovalRole, customerApprovals: number): string | null {
+  const approvedOrOut = STORY_STAGES.indexOf(stage) >= STORY_STAGES.indexOf('approved');
+  if (approvalRole === 'customer' && customerApprovals <= 1 && approvedOrOut) {
+    return `This is the customer's only approval and the story is ${STORY_STAGE_LABELS[stage].toLowerCase()}: move it back to customer review first.`;
+  }
+  return null;
+}
+
 export const EXPORT_FORMATS = ['markdown', 'html'] as const;
 
 export const productResult = z.object({
@@ -135,6 +147,8 @@ export const storiesContract = {
     input: z.strictObject({ id, approver: requiredText(200), role: approvalRole, note: text(1000).nullable().optional() }),
     output: storyDetail,
   },
+  /** Withdraws an approval recorded by mistake (or taken back); never the customer's last one while the story is approved or out. */
+  'stories.withdrawApproval': { input: z.strictObject({ id, approvalId: id }), output: storyDetail },
   'stories.linkOutcome': { input: z.strictObject({ id, outcomeId: id }), output: storyDetail },
   'stories.unlinkOutcome': { input: z.strictObject({ id, outcomeId: id }), output: storyDetail },
   'stories.export': {

@@ -92,6 +92,15 @@ describe('stories', () => {
     await expect.poll(() => page.getByTestId('story-stage-pill').innerText()).toBe('Approved');
     await page.getByTestId('stage-forward').click();
     await expect.poll(() => page.getByTestId('story-stage-pill').innerText()).toBe('Published');
+
+    // The customer's only approval of a published story cannot be withdrawn: the dialog says why.
+    await page.getByTestId('withdraw-approval').click();
+    const withdraw = page.getByTestId('withdraw-approval-dialog');
+    await withdraw.getByTestId('withdraw-approval-dialog-confirm').click();
+    await expect.poll(() => withdraw.getByRole('alert').innerText()).toContain('move it back to customer review first');
+    await app.screenshot(page, 'story-withdraw-refused');
+    await withdraw.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByTestId('approval-row').count()).toBe(1);
     const stored = await ask(app.core, 'stories.get', { id });
     expect(stored).toMatchObject({ stage: 'published', challenge, solution, quotes: [{ text: quote, speaker: 'Maria Lopez, VP Operations' }] });
     expect(stored.publishedAt).not.toBeNull();

@@ -135,6 +135,26 @@ describe('stories: stages', () => {
     expect((await core.call('stories.move', { id: story.id, stage: 'approved' })).publishedAt).toBeNull();
   });
 
+  it('withdraws an approval recorded by mistake, but never the customer’s only one while approved', async () => {
+    const story = await storyAt('customer_review');
+    const wrong = await core.call('stories.approve', { id: story.id, approver: 'Lena Legal', role: 'customer' });
+    const mistaken = wrong.approvals[0]!; // legal, recorded as the customer
+    const withdrawn = await core.call('stories.withdrawApproval', { id: story.id, approvalId: mistaken.id });
+    expect(withdrawn.approvals).toEqual([]);
+    expect((await core.fail('stories.move', { id: story.id, stage: 'approved' })).code).toBe('CONFLICT');
+
+    const customer = (await core.call('stories.approve', { id: story.id, approver: 'Maria Lopez', role: 'customer' })).approvals[0]!;
+    await core.call('stories.move', { id: story.id, stage: 'approved' });
+    const refused = await core.fail('stories.withdrawApproval', { id: story.id, approvalId: customer.id });
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: "This is the customer's only approval and the story is approved: move it back to customer review first." });
+    expect((await core.call('stories.get', { id: story.id })).approvals).toHaveLength(1);
+
+    await core.call('stories.move', { id: story.id, stage: 'customer_review' });
+    expect((await core.call('stories.withdrawApproval', { id: story.id, approvalId: customer.id })).approvals).toEqual([]);
+    expect((await core.fail('stories.withdrawApproval', { id: story.id, approvalId: customer.id })).code).toBe('NOT_FOUND');
+    expect(events.filter((e) => e.name === 'stories.changed').length).toBeGreaterThan(0);
+  });
+
   it('refuses an approval with an unknown role or without an approver', async () => {
     const story = await storyAt('drafting');
     expect((await core.fail('stories.approve', { id: story.id, approver: 'X', role: 'ceo' })).issues?.[0]?.path).toBe('role');

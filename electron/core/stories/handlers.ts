@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../../../shared/contract';
-import { moveRefusal, type Story } from '../../../shared/contract/stories';
+import { moveRefusal, withdrawalRefusal, type Story } from '../../../shared/contract/stories';
 import type { Context } from '../context';
 import { getRow, insertRow, setArchived, updateRow } from '../crud/queries';
 import { CoreError } from '../errors';
@@ -8,7 +8,7 @@ import { storyHtml } from './exportHtml';
 import { storyMarkdown } from './exportMarkdown';
 import { groupByProduct } from './productResults';
 import {
-  accountIndustry, getStoryDetail, getStoryRow, hasCustomerApproval, insertApproval, linkOutcome, listStories, liveProducts, resultsOf,
+  accountIndustry, approvalsOf, deleteApproval, getStoryDetail, getStoryRow, hasCustomerApproval, insertApproval, linkOutcome, listStories, liveProducts, resultsOf,
   setStage, storiesForProducts, storiesTable, unlinkOutcome,
 } from './repo';
 import { slug } from './resultLines';
@@ -80,6 +80,20 @@ export const storiesHandlers = {
       const now = ctx.now().toISOString();
       await insertApproval(db, { storyId: input.id, approver: input.approver, role: input.role, approvedAt: now, note: input.note ?? null });
       await db.updateTable('success_stories').set({ updatedAt: now }).where('id', '=', input.id).execute();
+      return getStoryDetail(db, input.id);
+    }),
+
+  'stories.withdrawApproval': (input: ParsedInput<'stories.withdrawApproval'>, ctx: Context) =>
+    write(ctx, async (db) => {
+      const story = await openStory(db, input.id);
+      const approvals = await approvalsOf(db, input.id);
+      const approval = approvals.find((a) => a.id === input.approvalId);
+      if (!approval) throw new CoreError('NOT_FOUND', `approval ${input.approvalId} is not on story ${input.id}`);
+      const customers = approvals.filter((a) => a.role === 'customer').length;
+      const refusal = withdrawalRefusal(story.stage as Story['stage'], approval.role, customers);
+      if (refusal) throw new CoreError('CONFLICT', refusal);
+      await deleteApproval(db, input.id, input.approvalId);
+      await db.updateTable('success_stories').set({ updatedAt: ctx.now().toISOString() }).where('id', '=', input.id).execute();
       return getStoryDetail(db, input.id);
     }),
 

@@ -107,6 +107,10 @@ export async function approvalsOf(db: Kysely<any>, storyId: number): Promise<Sto
   return rows as StoryApproval[];
 }
 
+export async function deleteApproval(db: Kysely<any>, storyId: number, approvalId: number): Promise<void> {
+  await db.deleteFrom('story_approvals').where('storyId', '=', storyId).where('id', '=', approvalId).execute();
+}
+
 export async function hasCustomerApproval(db: Kysely<any>, storyId: number): Promise<boolean> {
   const row = await db.selectFrom('story_approvals').select('id').where('storyId', '=', storyId).where('role', '=', 'customer').executeTakeFirst();
   return row !== undefined;
