@@ -18,13 +18,17 @@ export const journeyTemplate = z.enum(JOURNEY_TEMPLATES);
 /** The kinds of recorded facts a rule can attach to a journey touchpoint. */
 export const RULE_SOURCES = ['touchpoints', 'tickets', 'surveyResponses', 'deployments'] as const;
 export const ruleSource = z.enum(RULE_SOURCES);
+/** The records that can also be linked to a card by hand, whatever the rules say. */
+export const LINK_SOURCES = ['touchpoints', 'tickets', 'surveyResponses'] as const;
+export const linkSource = z.enum(LINK_SOURCES);
+export type LinkSource = z.infer<typeof linkSource>;
 export const RULE_SURVEY_KINDS = ['nps', 'csat', 'nsat', 'ces'] as const;
 export const RULE_TRIGGERS = ['ticket', 'touchpoint'] as const;
 
 /**
  * Which records belong to a journey touchpoint. Every field narrows; a rule with only `source`
- * takes every record of that source. Interactions linked by hand to a touchpoint of the same map
- * belong there whatever the rules say.
+ * takes every record of that source. Interactions, tickets and survey answers linked by hand to a
+ * touchpoint of the same map belong there whatever the rules say.
  */
 export const matchRule = z.discriminatedUnion('source', [
   z.strictObject({ source: z.literal('touchpoints'), kind: touchpointKind.optional(), channel: channel.optional() }),
@@ -187,6 +191,11 @@ export const journeyRecord = z.object({
   linkedByHand: z.boolean(),
 });
 
+const linkedIds = z.array(id).max(100_000);
+/** The records linked by hand to one card, by source. */
+export const handLinks = z.strictObject({ touchpoints: linkedIds, tickets: linkedIds, surveyResponses: linkedIds });
+export type HandLinks = z.infer<typeof handLinks>;
+
 /** What a removal took away, so that undo can put it back exactly (same ids, same links). */
 export const removedPart = z.strictObject({
   stage: z
@@ -198,7 +207,7 @@ export const removedPart = z.strictObject({
       journeyStageId: id,
       position: z.number().int(),
       ...touchpointFields,
-      links: z.array(id).max(100_000),
+      links: handLinks,
     }),
   ).max(500),
 });
@@ -242,9 +251,12 @@ export const journeysContract = {
   'journeys.removeTouchpoint': { input: idInput, output: z.object({ map: journeyMap, removed: removedPart }) },
   /** Undo of a removal: puts the stage and touchpoints back with their ids and hand-made links. */
   'journeys.restore': { input: removedPart, output: journeyMap },
-  /** Links interactions to a journey touchpoint by hand (or unlinks them with null). */
+  /**
+   * Links records of one source (interactions, tickets or survey answers) to a journey touchpoint by
+   * hand, or unlinks them with null. A record is linked to one card at most: linking moves it.
+   */
   'journeys.link': {
-    input: z.strictObject({ journeyTouchpointId: id.nullable(), touchpointIds: z.array(id).min(1).max(1000) }),
+    input: z.strictObject({ journeyTouchpointId: id.nullable(), source: linkSource, ids: z.array(id).min(1).max(1000) }),
     output: z.object({ linked: z.number().int() }),
   },
   'journeys.measure': { input: z.strictObject({ id, ...measureScope }), output: measureResult },
@@ -253,9 +265,9 @@ export const journeysContract = {
     input: z.strictObject({ journeyTouchpointId: id, ...measureScope, limit: z.number().int().min(1).max(500).default(100) }),
     output: z.object({ rows: z.array(journeyRecord), total: z.number().int() }),
   },
-  /** Interactions of the period that no touchpoint of the map takes, for linking by hand. */
+  /** Records of one source of the period that no touchpoint of the map takes, for linking by hand. */
   'journeys.unmapped': {
-    input: z.strictObject({ id, ...measureScope, limit: z.number().int().min(1).max(500).default(100) }),
+    input: z.strictObject({ id, source: linkSource.default('touchpoints'), ...measureScope, limit: z.number().int().min(1).max(500).default(100) }),
     output: z.object({ rows: z.array(journeyRecord), total: z.number().int() }),
   },
 } as const;

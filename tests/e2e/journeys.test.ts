@@ -129,11 +129,61 @@ describe('journey maps', () => {
     await app.screenshot(page, 'journeys-unmapped');
     const rows = dialog.locator('[data-testid=unmapped-records] tbody tr');
     if ((await rows.count()) > 0) {
-      const before = (await ask(app.core, 'journeys.unmapped', { id: mapId })).total;
+      const source = (await dialog.getByTestId('unmapped-records').getAttribute('data-source')) as 'touchpoints' | 'tickets' | 'surveyResponses';
+      const before = (await ask(app.core, 'journeys.unmapped', { id: mapId, source })).total;
       await rows.first().locator('select').selectOption({ index: 1 });
       await rows.first().getByRole('button', { name: 'Link' }).click();
-      await expect.poll(async () => (await ask(app.core, 'journeys.unmapped', { id: mapId })).total).toBe(before - 1);
+      await expect.poll(async () => (await ask(app.core, 'journeys.unmapped', { id: mapId, source })).total).toBe(before - 1);
     }
+    await page.close();
+  });
+
+  it('links an unmapped ticket to a card by hand, sees the card count it, and unlinks it', async () => {
+    // Technical support takes normal tickets only here, so the others are on no card; a new card takes nothing by rule.
+    const map = await ask(app.core, 'journeys.get', { id: mapId });
+    const support = map.stages.flatMap((s) => s.touchpoints).find((t) => t.name === 'Technical support')!;
+    await ask(app.core, 'journeys.updateTouchpoint', { id: support.id, matchRule: { source: 'tickets', priority: 'normal' } });
+    await ask(app.core, 'journeys.addTouchpoint', { journeyStageId: map.stages.find((s) => s.name === 'Renew')!.id, name: 'Renewal questions' });
+    const { touchpoint, result } = await measured(mapId, 'Renewal questions');
+    const unmappedTotal = result.unmapped.touchpoints + result.unmapped.tickets + result.unmapped.surveyResponses;
+    expect(result.unmapped.tickets).toBeGreaterThan(0);
+
+    const page = await app.open(`journeys/${mapId}`);
+    const target = card(page, 'Renewal questions');
+    await expect.poll(() => target.getByTestId('card-n').innerText()).toBe('No rule, nothing linked');
+    await expect.poll(() => page.getByTestId('unmapped-button').innerText()).toBe(`Unmapped: ${unmappedTotal.toLocaleString('en-US')}`);
+    await page.getByTestId('unmapped-button').click();
+    const dialog = page.getByTestId('unmapped-dialog');
+    await dialog.getByTestId('tab-tickets').click();
+    expect(await dialog.getByTestId('tab-tickets').innerText()).toBe(`Tickets (${result.unmapped.tickets.toLocaleString('en-US')})`);
+    const rows = dialog.locator('[data-testid=unmapped-records][data-source=tickets] tbody tr');
+    await rows.first().waitFor();
+    const { from, to } = result.scope;
+    const newest = (await ask(app.core, 'journeys.unmapped', { id: mapId, source: 'tickets', from, to })).rows[0]!;
+    expect(await rows.first().locator('td').nth(1).innerText()).toBe(newest.accountName);
+    await rows.first().getByRole('combobox').selectOption({ label: 'Renew: Renewal questions' });
+    await app.screenshot(page, 'journeys-unmapped-tickets');
+    await rows.first().getByRole('button', { name: 'Link' }).click();
+    await expect.poll(() => dialog.getByRole('status').innerText()).toBe(`The ticket of ${newest.accountName} is now on Renew: Renewal questions.`);
+    await expect.poll(() => dialog.getByTestId('tab-tickets').innerText()).toBe(`Tickets (${(result.unmapped.tickets - 1).toLocaleString('en-US')})`);
+    await dialog.getByRole('button', { name: 'Close' }).last().click();
+
+    // The card counts the ticket, and the map one unmapped record less.
+    await expect.poll(() => target.getByTestId('card-n').innerText()).toBe('1 record');
+    await expect.poll(() => page.getByTestId('unmapped-button').innerText()).toBe(`Unmapped: ${(unmappedTotal - 1).toLocaleString('en-US')}`);
+    const records = await ask(app.core, 'journeys.records', { journeyTouchpointId: touchpoint.id, from, to });
+    expect(records.rows).toEqual([expect.objectContaining({ source: 'tickets', id: newest.id, linkedByHand: true })]);
+
+    await target.click();
+    const cardDialog = page.getByTestId('card-dialog');
+    const row = cardDialog.locator('[data-testid=card-records] tbody tr');
+    await expect.poll(() => row.first().locator('td').nth(1).innerText()).toBe('Ticket · by hand');
+    await app.screenshot(page, 'journeys-card-linked-ticket');
+    await row.first().getByRole('button', { name: `Unlink the ticket of ${newest.accountName}` }).click();
+    await expect.poll(() => cardDialog.getByText('No record in this period').count()).toBe(1);
+    await cardDialog.getByRole('button', { name: 'Close' }).last().click();
+    await expect.poll(() => target.getByTestId('card-n').innerText()).toBe('No rule, nothing linked');
+    await expect.poll(() => page.getByTestId('unmapped-button').innerText()).toBe(`Unmapped: ${unmappedTotal.toLocaleString('en-US')}`);
     await page.close();
   });
 });

@@ -78,7 +78,7 @@ describe('journey maps: editing', () => {
     // A hand-made link survives remove + undo.
     const account = await core.call('accounts.create', { name: 'Acme' });
     const interaction = await core.call('touchpoints.create', { accountId: account.id, occurredAt: '2026-02-01T10:00:00Z', channel: 'webinar', kind: 'marketing' });
-    await core.call('journeys.link', { journeyTouchpointId: webinar!.id, touchpointIds: [interaction.id] });
+    await core.call('journeys.link', { journeyTouchpointId: webinar!.id, source: 'touchpoints', ids: [interaction.id] });
     const { map: without, removed } = await core.call('journeys.removeStage', { id: evaluate!.id });
     expect(without.stages.map((s) => s.name)).not.toContain('Evaluate');
     expect((await core.call('touchpoints.get', { id: interaction.id })).journeyTouchpointId).toBeNull();
@@ -198,7 +198,7 @@ describe('journey maps: measuring', () => {
     expect(unmapped.total).toBe(1);
     expect(unmapped.rows[0]).toMatchObject({ source: 'touchpoints', id: renewal.id, accountName: 'Big Co', contactName: 'Ada', channel: 'email', linkedByHand: false });
 
-    await core.call('journeys.link', { journeyTouchpointId: ids['Renewal talk']!, touchpointIds: [renewal.id] });
+    await core.call('journeys.link', { journeyTouchpointId: ids['Renewal talk']!, source: 'touchpoints', ids: [renewal.id] });
     const after = await core.call('journeys.measure', { id: map.id });
     expect(byName(after, ids, 'Renewal talk').volume).toBe(1);
     expect(after.unmapped.touchpoints).toBe(0);
@@ -208,7 +208,7 @@ describe('journey maps: measuring', () => {
     const tickets = await core.call('journeys.records', { journeyTouchpointId: ids['Urgent ticket']! });
     expect(tickets.total).toBe(3);
     expect(tickets.rows.map((r) => r.value)).toEqual([6, 3, 2]); // newest first, hours to first response
-    const missing = await core.fail('journeys.link', { journeyTouchpointId: ids['Renewal talk']!, touchpointIds: [9999] });
+    const missing = await core.fail('journeys.link', { journeyTouchpointId: ids['Renewal talk']!, source: 'touchpoints', ids: [9999] });
     expect(missing.code).toBe('NOT_FOUND');
   });
 
@@ -223,7 +223,7 @@ describe('journey maps: measuring', () => {
     expect(before.journey).toMatchObject({ accounts: 2, durationMedianDays: null });
 
     // Linked to the renewal card, the talk moves Big Co on to Renew.
-    await core.call('journeys.link', { journeyTouchpointId: ids['Renewal talk']!, touchpointIds: [renewal.id] });
+    await core.call('journeys.link', { journeyTouchpointId: ids['Renewal talk']!, source: 'touchpoints', ids: [renewal.id] });
     const after = await core.call('journeys.measure', { id: map.id });
     expect(stage(after, 'Onboard')).toMatchObject({ accountsHere: 1, dropOff: 1, daysInStageN: 1 });
     // 2025-06-01 10:00 to 2026-01-20 10:00: 233 days in Onboard, and the whole journey so far.

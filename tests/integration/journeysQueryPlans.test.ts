@@ -53,4 +53,13 @@ describe('journey query plans', () => {
     expect(plan).toMatch(/SEARCH x USING INDEX tickets_time \(opened_at>\? AND opened_at<\?\)/);
     expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
+
+  it.each([
+    ['tickets', 'journey_links l JOIN tickets x', 'ORDER BY x.opened_at DESC LIMIT'],
+    ['survey answers', 'journey_links l JOIN survey_responses x', 'ORDER BY x.responded_at DESC LIMIT'],
+  ])("a card's %s linked by hand are read from its links, not from the period's records", (_label, from, order) => {
+    const plan = planOf(from, order);
+    expect(plan).toMatch(/SEARCH l USING (COVERING )?INDEX journey_links_touchpoint \(journey_touchpoint_id=\?\)/);
+    expect(plan).toMatch(/SEARCH x USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+  });
 });

@@ -3,8 +3,9 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { RemovedPart } from '../../../shared/contract/journeys';
 import { CoreError } from '../errors';
 import {
-  checkPersona, insertStage, insertTouchpoint, linksOf, loadMap, renumber, stageOf, touchMap, touchpointOf, encodeTouchpoint,
+  checkPersona, insertStage, insertTouchpoint, loadMap, renumber, stageOf, touchMap, touchpointOf, encodeTouchpoint,
 } from './repo';
+import { linksOf, restoreLinks } from './links';
 import { templateStages } from './templates';
 
 // The writes of the journeys domain, each inside the caller's transaction. Each returns the id of
@@ -99,7 +100,7 @@ async function snapshot(db: Db, stage: RemovedPart['stage'], touchpointRows: Rec
     stage,
     touchpoints: decoded.map((t) => ({
       id: t.id, journeyStageId: t.journeyStageId, position: t.position, name: t.name, channel: t.channel, ownerTeam: t.ownerTeam, lane: t.lane,
-      isMomentOfTruth: t.isMomentOfTruth, idealExperience: t.idealExperience, target: t.target, matchRule: t.matchRule, links: links.get(t.id) ?? [],
+      isMomentOfTruth: t.isMomentOfTruth, idealExperience: t.idealExperience, target: t.target, matchRule: t.matchRule, links: links.get(t.id)!,
     })),
   };
 }
@@ -147,10 +148,7 @@ export async function restore(db: Db, removed: RemovedPart, stamp: string): Prom
     const siblings = await touchpointIdsOf(db, journeyStageId);
     await insertTouchpoint(db, journeyStageId, siblings.length + 1, fields, stamp, id);
     await renumber(db, 'journeyTouchpoints', placeAt([...siblings, id], id, position));
-    // Only interactions still unlinked go back: one linked elsewhere since was the user's later choice.
-    for (let i = 0; i < links.length; i += 500) {
-      await db.updateTable('touchpoints').set({ journeyTouchpointId: id }).where('id', 'in', links.slice(i, i + 500)).where('journeyTouchpointId', 'is', null).execute();
-    }
+    await restoreLinks(db, id, links, stamp);
   }
   return mapId;
 }

@@ -1,11 +1,11 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
-import { CoreError } from '../errors';
 import { exclusive } from '../metrics/exclusive';
 import * as edit from './edit';
 import { journeyInputs } from './inputs';
 import { measureMap } from './measure';
-import { recordsOf, unmappedInteractions } from './records';
+import { linkRecords } from './links';
+import { recordsOf, unmappedRecords } from './records';
 import { listMaps, loadMap, touchpointOf } from './repo';
 import { resolveScope } from './scope';
 
@@ -48,18 +48,12 @@ export const journeysHandlers = {
   'journeys.restore': (input: ParsedInput<'journeys.restore'>, ctx: Context) => write(ctx, (db, stamp) => edit.restore(db, input, stamp)),
 
   'journeys.link': async (input: ParsedInput<'journeys.link'>, ctx: Context) => {
-    const result = await ctx.db.transaction().execute(async (db) => {
-      const mapId = input.journeyTouchpointId === null ? null : (await touchpointOf(db, input.journeyTouchpointId)).journeyMapId;
-      const found = await db.selectFrom('touchpoints').select('id').where('id', 'in', input.touchpointIds).execute();
-      const missing = input.touchpointIds.filter((id) => !found.some((row) => row.id === id));
-      if (missing.length > 0) throw new CoreError('NOT_FOUND', `touchpointIds: touchpoint ${missing.join(', ')} does not exist`, [{ path: 'touchpointIds', message: `touchpoint ${missing.join(', ')} does not exist` }]);
-      const stamp = ctx.now().toISOString();
-      const updated = await db.updateTable('touchpoints').set({ journeyTouchpointId: input.journeyTouchpointId, updatedAt: stamp }).where('id', 'in', input.touchpointIds).executeTakeFirst();
-      return { linked: Number(updated.numUpdatedRows), mapId };
-    });
-    ctx.emit({ name: 'touchpoints.changed', ids: input.touchpointIds });
-    ctx.emit({ name: 'journeys.changed', ids: result.mapId === null ? [] : [result.mapId] });
-    return { linked: result.linked };
+    const stamp = ctx.now().toISOString();
+    const { linked, mapIds } = await ctx.db.transaction().execute((db) => linkRecords(db, input, stamp));
+    // An interaction's link is a field of the interaction; the other sources' links are the map's own rows.
+    if (input.source === 'touchpoints') ctx.emit({ name: 'touchpoints.changed', ids: input.ids });
+    ctx.emit({ name: 'journeys.changed', ids: mapIds });
+    return { linked };
   },
 
   'journeys.measure': async (input: ParsedInput<'journeys.measure'>, ctx: Context) => {
@@ -77,6 +71,6 @@ export const journeysHandlers = {
   },
   'journeys.unmapped': async (input: ParsedInput<'journeys.unmapped'>, ctx: Context) => {
     const map = await loadMap(ctx.db, input.id);
-    return exclusive(ctx, (sqlite) => unmappedInteractions(sqlite, map.stages.flatMap((s) => s.touchpoints), resolveScope(input, ctx.now()), input.limit));
+    return exclusive(ctx, (sqlite) => unmappedRecords(sqlite, input.source, map.stages.flatMap((s) => s.touchpoints), resolveScope(input, ctx.now()), input.limit));
   },
 };

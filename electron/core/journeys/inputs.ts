@@ -61,9 +61,35 @@ export interface Interaction {
 }
 
 export interface Answer {
+  id: number;
   touchpointId: number;
   kind: string;
   score: number;
+}
+
+/** A ticket linked by hand to a card, with what its cell carries (bucketed times as in the cells). */
+export interface LinkedTicket {
+  id: number;
+  journeyTouchpointId: number;
+  segment: string;
+  month: number;
+  channel: string;
+  priority: string;
+  topicKey: string;
+  csat: number | null;
+  firstResponse: number | null;
+  resolution: number | null;
+}
+
+/** A survey answer linked by hand to a card, with what its cell carries. */
+export interface LinkedAnswer {
+  id: number;
+  journeyTouchpointId: number;
+  segment: string;
+  month: number;
+  kind: string;
+  score: number;
+  trigger: SurveyCell['trigger'];
 }
 
 export interface DeploymentFact {
@@ -132,9 +158,30 @@ function addResolutionTimes(sqlite: Database.Database, cells: readonly TicketCel
   }
 }
 
+/** The hand-linked tickets (a handful: read one by one, with the cells' filters). */
+function loadLinkedTickets(sqlite: Database.Database, accountId?: number): LinkedTicket[] {
+  const bucket = (to: string) => `CASE WHEN ${to} IS NULL THEN NULL ELSE min(${bucketSql('t.opened_at', to)}, ${TIME_BUCKETS - 1}) END`;
+  return stmt(sqlite, `SELECT t.id, l.journey_touchpoint_id AS journeyTouchpointId, a.segment, ${monthSql('t.opened_at')} AS month,
+      t.channel, t.priority, lower(coalesce(t.topic, '')) AS topicKey, t.csat,
+      ${bucket('t.first_response_at')} AS firstResponse, ${bucket('t.resolved_at')} AS resolution
+    FROM journey_links l JOIN tickets t ON t.id = l.record_id JOIN accounts a ON a.id = t.account_id
+    WHERE l.source = 'tickets' AND t.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND t.account_id = ?' : ''}`)
+    .all(...(accountId ? [accountId] : [])) as LinkedTicket[];
+}
+
+const SURVEY_TRIGGER = (s: string) => `CASE WHEN ${s}.ticket_id IS NOT NULL THEN 'ticket' WHEN ${s}.touchpoint_id IS NOT NULL THEN 'touchpoint' ELSE 'none' END`;
+
+function loadLinkedAnswers(sqlite: Database.Database, accountId?: number): LinkedAnswer[] {
+  return stmt(sqlite, `SELECT s.id, l.journey_touchpoint_id AS journeyTouchpointId, a.segment, ${monthSql('s.responded_at')} AS month,
+      s.kind, s.score, ${SURVEY_TRIGGER('s')} AS "trigger"
+    FROM journey_links l JOIN survey_responses s ON s.id = l.record_id JOIN accounts a ON a.id = s.account_id
+    WHERE l.source = 'surveyResponses' AND s.archived_at IS NULL AND a.archived_at IS NULL AND s.score IS NOT NULL
+      AND s.kind IN ('nps','csat','nsat','ces')${accountId ? ' AND s.account_id = ?' : ''}`)
+    .all(...(accountId ? [accountId] : [])) as LinkedAnswer[];
+}
+
 function loadSurveyCells(sqlite: Database.Database, accountId?: number): SurveyCell[] {
-  const trigger = `CASE WHEN s.ticket_id IS NOT NULL THEN 'ticket' WHEN s.touchpoint_id IS NOT NULL THEN 'touchpoint' ELSE 'none' END`;
-  const group = `a.segment, ${monthSql('s.responded_at')}, s.kind, s.score, ${trigger}`;
+  const group = `a.segment, ${monthSql('s.responded_at')}, s.kind, s.score, ${SURVEY_TRIGGER('s')}`;
   const rows = stmt(sqlite, `SELECT ${group}, count(*) FROM survey_responses s JOIN accounts a ON a.id = s.account_id
     WHERE s.archived_at IS NULL AND a.archived_at IS NULL AND s.score IS NOT NULL AND s.kind IN ('nps','csat','nsat','ces')${accountId ? ' AND s.account_id = ?' : ''}
     GROUP BY ${group}`).raw().all(...(accountId ? [accountId] : [])) as [string, number, string, number, SurveyCell['trigger'], number][];
@@ -150,7 +197,7 @@ function loadInteractions(sqlite: Database.Database, accountId?: number): Intera
 
 /** Answers triggered by interactions, by the interaction's id. */
 function loadAnswers(sqlite: Database.Database, accountId?: number): Map<number, Answer[]> {
-  const rows = stmt(sqlite, `SELECT touchpoint_id AS touchpointId, kind, score FROM survey_responses
+  const rows = stmt(sqlite, `SELECT id, touchpoint_id AS touchpointId, kind, score FROM survey_responses
     WHERE touchpoint_id IS NOT NULL AND archived_at IS NULL AND score IS NOT NULL AND kind IN ('nps','csat','nsat','ces')${accountId ? ' AND account_id = ?' : ''}`)
     .all(...(accountId ? [accountId] : [])) as Answer[];
   const out = new Map<number, Answer[]>();
@@ -184,6 +231,9 @@ export interface JourneyInputs {
   surveys: SurveyCell[];
   interactions: Interaction[];
   answers: Map<number, Answer[]>;
+  /** Tickets and survey answers linked by hand (to a card of any map). */
+  linkedTickets: LinkedTicket[];
+  linkedAnswers: LinkedAnswer[];
   deployments: DeploymentFact[];
   accounts: Map<number, AccountFact>;
 }
@@ -198,6 +248,9 @@ export function journeyInputs(sqlite: Database.Database): JourneyInputs {
     surveys: cached(sqlite, 'journeys.surveys', () => loadSurveyCells(sqlite), ['surveyResponses', 'accounts']),
     interactions: cached(sqlite, 'journeys.interactions', () => loadInteractions(sqlite), ['touchpoints', 'accounts']),
     answers: cached(sqlite, 'journeys.answers', () => loadAnswers(sqlite), ['surveyResponses']),
+    // Links are written only through journeys.link and the removal and restore of cards: all `journeys` writes.
+    linkedTickets: cached(sqlite, 'journeys.linkedTickets', () => loadLinkedTickets(sqlite), ['journeys', 'tickets', 'accounts']),
+    linkedAnswers: cached(sqlite, 'journeys.linkedAnswers', () => loadLinkedAnswers(sqlite), ['journeys', 'surveyResponses', 'accounts']),
     deployments: cached(sqlite, 'journeys.deployments', () => loadDeployments(sqlite), ['deployments', 'accounts']),
     accounts: cached(sqlite, 'journeys.accounts', () => loadAccountFacts(sqlite), ['accounts']),
   };
@@ -216,6 +269,8 @@ export function accountJourneyInputs(sqlite: Database.Database, accountId: numbe
     surveys: loadSurveyCells(sqlite, accountId),
     interactions: loadInteractions(sqlite, accountId),
     answers: loadAnswers(sqlite, accountId),
+    linkedTickets: loadLinkedTickets(sqlite, accountId),
+    linkedAnswers: loadLinkedAnswers(sqlite, accountId),
     deployments: loadDeployments(sqlite, accountId),
     accounts: loadAccountFacts(sqlite, accountId),
   };

@@ -3,7 +3,7 @@ import { expectationGap, verdictOf } from './gap';
 import { TOUCHPOINT_KINDS } from '../../../shared/contract/touchpoints';
 import type { Interaction, JourneyInputs } from './inputs';
 import { interactionBelongs, ruleTakesSurvey, ruleTakesTicket } from './rules';
-import { actualOf, addAnswer, addSentiment, addTimes, emptyTally, type Tally } from './tally';
+import { actualOf, addAnswer, addSentiment, addTicket, addTimes, emptyTally, type Tally } from './tally';
 import { journeyTiming, type StageEvent } from './timing';
 
 export interface MeasureScope {
@@ -44,13 +44,20 @@ export function measureMap(map: JourneyMap, inputs: JourneyInputs, scope: Measur
     }
   });
   const indexOf = new Map(touchpoints.map(({ touchpoint }, i) => [touchpoint.id, i]));
+  // Hand-linked records of this map: each counts on its own card only (links to other maps' cards do not matter here).
+  const linkedTickets = inputs.linkedTickets.filter((t) => indexOf.has(t.journeyTouchpointId) && inPeriod(t.month) && inSegment(t.segment));
+  const linkedAnswers = inputs.linkedAnswers.filter((a) => indexOf.has(a.journeyTouchpointId) && inPeriod(a.month) && inSegment(a.segment));
+  // An answer triggered by an interaction goes with it, unless it was linked to a card of its own.
+  const answersElsewhere = new Set(linkedAnswers.filter((a) => a.trigger === 'touchpoint').map((a) => a.id));
   const takeInteraction = (record: Interaction, i: number, counted: boolean) => {
     events.push({ accountId: record.accountId, stage: touchpoints[i]!.stageIndex, at: record.at });
     if (!counted) return;
     const tally = tallies[i]!;
     tally.volume++;
     if (record.sentiment !== null) addSentiment(tally, record.sentiment);
-    for (const answer of inputs.answers.get(record.id) ?? []) addAnswer(tally, answer.kind, answer.score);
+    for (const answer of inputs.answers.get(record.id) ?? []) {
+      if (answersElsewhere.size === 0 || !answersElsewhere.has(answer.id)) addAnswer(tally, answer.kind, answer.score);
+    }
   };
   for (const record of inputs.interactions) {
     if (record.month >= scope.toMonth || !inSegment(record.segment)) continue;
@@ -71,7 +78,8 @@ export function measureMap(map: JourneyMap, inputs: JourneyInputs, scope: Measur
 
   const ticketCards = touchpoints.flatMap(({ touchpoint }, i) => (touchpoint.matchRule?.source === 'tickets' ? [i] : []));
   const timesNeeded = touchpoints.map(({ touchpoint }) => touchpoint.target?.metric === 'first_response_hours' || touchpoint.target?.metric === 'resolution_hours');
-  if (touchpoints.some(({ touchpoint }) => touchpoint.matchRule?.source === 'tickets' && touchpoint.target?.metric === 'resolution_hours')) inputs.loadResolutionTimes();
+  const resolutionRead = touchpoints.some(({ touchpoint }) => touchpoint.matchRule?.source === 'tickets' && touchpoint.target?.metric === 'resolution_hours');
+  if (resolutionRead) inputs.loadResolutionTimes();
   for (const cell of inputs.tickets) {
     if (!inPeriod(cell.month) || !inSegment(cell.segment)) continue;
     let taken = false;
@@ -92,6 +100,18 @@ export function measureMap(map: JourneyMap, inputs: JourneyInputs, scope: Measur
     }
     if (!taken) unmapped.tickets += cell.count;
   }
+  // The cells counted every ticket by rule: a hand-linked one moves from where they put it to its own card.
+  for (const ticket of linkedTickets) {
+    let taken = false;
+    for (const i of ticketCards) {
+      if (!ruleTakesTicket(touchpoints[i]!.touchpoint.matchRule, ticket)) continue;
+      taken = true;
+      addTicket(tallies[i]!, ticket, -1, { firstResponse: timesNeeded[i]!, resolution: timesNeeded[i]! && resolutionRead });
+    }
+    if (!taken) unmapped.tickets--;
+    const own = indexOf.get(ticket.journeyTouchpointId)!;
+    addTicket(tallies[own]!, ticket, 1, { firstResponse: timesNeeded[own]!, resolution: timesNeeded[own]! });
+  }
 
   for (const cell of inputs.surveys) {
     if (!inSegment(cell.segment) || !inPeriod(cell.month)) continue;
@@ -104,6 +124,19 @@ export function measureMap(map: JourneyMap, inputs: JourneyInputs, scope: Measur
     });
     // Answers triggered by an interaction count as mapped when that interaction is.
     if (!taken && cell.trigger !== 'touchpoint') unmapped.surveyResponses += cell.count;
+  }
+  for (const answer of linkedAnswers) {
+    let taken = false;
+    touchpoints.forEach(({ touchpoint }, i) => {
+      if (!ruleTakesSurvey(touchpoint.matchRule, answer)) return;
+      taken = true;
+      tallies[i]!.volume--;
+      addAnswer(tallies[i]!, answer.kind, answer.score, -1);
+    });
+    if (!taken && answer.trigger !== 'touchpoint') unmapped.surveyResponses--;
+    const own = tallies[indexOf.get(answer.journeyTouchpointId)!]!;
+    own.volume++;
+    addAnswer(own, answer.kind, answer.score);
   }
 
   touchpoints.forEach(({ touchpoint, stageIndex }, i) => {

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { JourneyTouchpoint } from '../../../shared/contract/journeys';
+import { LINK_SOURCES, type JourneyTouchpoint, type LinkSource, type MatchRule, type TargetMetric } from '../../../shared/contract/journeys';
 
-// The records behind a card and the interactions no card takes: plain SQL with the same rules as
-// the measurement (rules.ts), newest first, a page of them and the total.
+// The records behind a card and the records no card takes: plain SQL with the same rules as the
+// measurement (rules.ts, measure.ts), newest first, a page of them and the total. A card's records
+// are those linked to it by hand (of any source) and those its rule takes that are not linked by
+// hand to a card of the same map.
 
 export interface RecordScope {
   from: string;
@@ -10,117 +12,123 @@ export interface RecordScope {
   segment: string | null;
 }
 
-const HOURS = (from: string, to: string) => `round((julianday(${to}) - julianday(${from})) * 24, 2)`;
-
-/** The SQL condition and parameters that select what `touchpoint` takes of interactions `t`. */
-function interactionCondition(touchpoint: Pick<JourneyTouchpoint, 'id' | 'matchRule'>, mapTouchpointIds: readonly number[]): [string, unknown[]] {
-  const own = `coalesce(t.journey_touchpoint_id = ?, 0)`;
-  const rule = touchpoint.matchRule;
-  if (rule?.source !== 'touchpoints') return [own, [touchpoint.id]];
-  const parts = [`(t.journey_touchpoint_id IS NULL OR t.journey_touchpoint_id NOT IN (${mapTouchpointIds.map(() => '?').join(',') || 'NULL'}))`];
-  const params: unknown[] = [...mapTouchpointIds];
-  if (rule.kind) parts.push('t.kind = ?') && params.push(rule.kind);
-  if (rule.channel) parts.push('t.channel = ?') && params.push(rule.channel);
-  return [`(${own} OR (${parts.join(' AND ')}))`, [touchpoint.id, ...params]];
+type Card = Pick<JourneyTouchpoint, 'id' | 'matchRule' | 'target'>;
+type RuleSource = MatchRule['source'];
+type Condition = [string, unknown[]];
+interface Page {
+  total: number;
+  rows: Record<string, unknown>[];
 }
 
-function page(sqlite: Database.Database, select: string, from: string, where: string[], params: unknown[], order: string, limit: number) {
+const HOURS = (from: string, to: string) => `round((julianday(${to}) - julianday(${from})) * 24, 2)`;
+const ANSWER_KINDS = `x.kind IN ('nps','csat','nsat','ces')`;
+
+/** How each source is read: its tables (the record is `x`, its account `a`), its time, what always holds, and a record's columns. */
+const SOURCES: Record<RuleSource, { from: string; at: string; base: string[]; columns: (metric: TargetMetric | undefined) => string }> = {
+  touchpoints: {
+    from: 'touchpoints x JOIN accounts a ON a.id = x.account_id LEFT JOIN contacts c ON c.id = x.contact_id',
+    at: 'x.occurred_at',
+    base: [],
+    columns: () => `'touchpoints' AS source, x.id, x.occurred_at AS at, a.id AS accountId, a.name AS accountName, c.name AS contactName, x.channel,
+      x.kind || coalesce(' · ' || x.notes, '') AS detail, x.sentiment AS value`,
+  },
+  tickets: {
+    from: 'tickets x JOIN accounts a ON a.id = x.account_id LEFT JOIN contacts c ON c.id = x.contact_id',
+    at: 'x.opened_at',
+    base: [],
+    columns: (metric) => `'tickets' AS source, x.id, x.opened_at AS at, a.id AS accountId, a.name AS accountName, c.name AS contactName, x.channel,
+      x.priority || ' · ' || coalesce(x.topic, 'no topic') || coalesce(' · ' || x.subject, '') AS detail,
+      ${metric === 'first_response_hours' ? HOURS('x.opened_at', 'x.first_response_at') : metric === 'resolution_hours' ? HOURS('x.opened_at', 'x.resolved_at') : 'x.csat'} AS value`,
+  },
+  surveyResponses: {
+    from: 'survey_responses x JOIN accounts a ON a.id = x.account_id LEFT JOIN contacts c ON c.id = x.contact_id',
+    at: 'x.responded_at',
+    base: ['x.score IS NOT NULL', ANSWER_KINDS],
+    columns: () => `'surveyResponses' AS source, x.id, x.responded_at AS at, a.id AS accountId, a.name AS accountName, c.name AS contactName, NULL AS channel,
+      upper(x.kind) || ' ' || x.score || coalesce(' · ' || x.comment, '') AS detail, x.score AS value`,
+  },
+  deployments: {
+    from: 'deployments x JOIN accounts a ON a.id = x.account_id',
+    at: 'x.actual_go_live',
+    base: [],
+    columns: () => `'deployments' AS source, x.id, x.actual_go_live AS at, a.id AS accountId, a.name AS accountName, NULL AS contactName, NULL AS channel,
+      x.product || coalesce(' · planned ' || x.planned_go_live, '') AS detail, round(julianday(x.actual_go_live) - julianday(x.started_at), 1) AS value`,
+  },
+};
+
+/** What a rule takes of its own source, as a condition that is never null (so that NOT works). */
+function ruleCondition(rule: MatchRule): Condition {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (part: string, param: unknown) => parts.push(part) && params.push(param);
+  if (rule.source === 'touchpoints') {
+    if (rule.kind) add('x.kind = ?', rule.kind);
+    if (rule.channel) add('x.channel = ?', rule.channel);
+  } else if (rule.source === 'tickets') {
+    if (rule.channel) add('x.channel = ?', rule.channel);
+    if (rule.priority) add('x.priority = ?', rule.priority);
+    // Topics are free text typed by people: compared without case.
+    if (rule.topic) add(`lower(coalesce(x.topic, '')) = lower(?)`, rule.topic);
+  } else if (rule.source === 'surveyResponses') {
+    if (rule.surveyKind) add('x.kind = ?', rule.surveyKind);
+    if (rule.triggeredBy === 'ticket') parts.push('x.ticket_id IS NOT NULL');
+    if (rule.triggeredBy === 'touchpoint') parts.push('(x.ticket_id IS NULL AND x.touchpoint_id IS NOT NULL)');
+  }
+  return [parts.length === 0 ? '1' : `(${parts.join(' AND ')})`, params];
+}
+
+/** Records of the source not linked by hand to any of these cards (they belong to that card only). */
+function notLinkedTo(source: RuleSource, cards: readonly number[]): Condition {
+  const list = cards.map(() => '?').join(',') || 'NULL';
+  if (source === 'deployments') return ['1', []];
+  if (source === 'touchpoints') return [`(x.journey_touchpoint_id IS NULL OR x.journey_touchpoint_id NOT IN (${list}))`, [...cards]];
+  return [`x.id NOT IN (SELECT record_id FROM journey_links WHERE source = ? AND journey_touchpoint_id IN (${list}))`, [source, ...cards]];
+}
+
+/** One source's records in the period and segment that meet `conditions`: the total and the newest `limit`. */
+function page(sqlite: Database.Database, source: RuleSource, from: string, conditions: Condition[], scope: RecordScope, limit: number, metric: TargetMetric | undefined, linkedByHand: boolean): Page {
+  const s = SOURCES[source];
+  const where = ['a.archived_at IS NULL', 'x.archived_at IS NULL', ...s.base, `${s.at} >= ?`, `${s.at} < ?`];
+  const params: unknown[] = [scope.from, scope.to];
+  if (scope.segment !== null) where.push('a.segment = ?') && params.push(scope.segment);
+  for (const [condition, conditionParams] of conditions) where.push(condition) && params.push(...conditionParams);
   const clause = `FROM ${from} WHERE ${where.join(' AND ')}`;
   const total = (sqlite.prepare(`SELECT count(*) ${clause}`).pluck().get(...params) as number) ?? 0;
-  const rows = sqlite.prepare(`SELECT ${select} ${clause} ORDER BY ${order} DESC LIMIT ?`).all(...params, limit) as Record<string, unknown>[];
+  const rows = sqlite.prepare(`SELECT ${s.columns(metric)}, ${linkedByHand ? 1 : 0} AS linkedByHand ${clause} ORDER BY ${s.at} DESC LIMIT ?`).all(...params, limit) as Record<string, unknown>[];
   return { total, rows };
 }
 
-const segmentWhere = (scope: RecordScope, where: string[], params: unknown[]) => {
-  if (scope.segment !== null) {
-    where.push('a.segment = ?');
-    params.push(scope.segment);
-  }
-};
-
-export function recordsOf(
-  sqlite: Database.Database,
-  touchpoint: Pick<JourneyTouchpoint, 'id' | 'matchRule' | 'target'>,
-  mapTouchpointIds: readonly number[],
-  scope: RecordScope,
-  limit: number,
-) {
-  const rule = touchpoint.matchRule;
-  const metric = touchpoint.target?.metric;
-  const where: string[] = ['a.archived_at IS NULL'];
-  const params: unknown[] = [];
-  if (rule?.source === 'tickets') {
-    where.push('x.archived_at IS NULL', 'x.opened_at >= ?', 'x.opened_at < ?');
-    params.push(scope.from, scope.to);
-    if (rule.channel) where.push('x.channel = ?') && params.push(rule.channel);
-    if (rule.priority) where.push('x.priority = ?') && params.push(rule.priority);
-    if (rule.topic) where.push('lower(x.topic) = lower(?)') && params.push(rule.topic);
-    segmentWhere(scope, where, params);
-    const value = metric === 'first_response_hours' ? HOURS('x.opened_at', 'x.first_response_at')
-      : metric === 'resolution_hours' ? HOURS('x.opened_at', 'x.resolved_at') : 'x.csat';
-    const { total, rows } = page(sqlite,
-      `'tickets' AS source, x.id, x.opened_at AS at, a.id AS accountId, a.name AS accountName, c.name AS contactName, x.channel,
-       x.priority || ' · ' || coalesce(x.topic, 'no topic') || coalesce(' · ' || x.subject, '') AS detail, ${value} AS value, 0 AS linkedByHand`,
-      'tickets x JOIN accounts a ON a.id = x.account_id LEFT JOIN contacts c ON c.id = x.contact_id', where, params, 'x.opened_at', limit);
-    return { total, rows: rows.map(decode) };
-  }
-  if (rule?.source === 'surveyResponses') {
-    where.push('x.archived_at IS NULL', 'x.score IS NOT NULL', 'x.responded_at >= ?', 'x.responded_at < ?');
-    params.push(scope.from, scope.to);
-    if (rule.surveyKind) where.push('x.kind = ?') && params.push(rule.surveyKind);
-    else where.push(`x.kind IN ('nps','csat','nsat','ces')`);
-    if (rule.triggeredBy === 'ticket') where.push('x.ticket_id IS NOT NULL');
-    if (rule.triggeredBy === 'touchpoint') where.push('x.ticket_id IS NULL AND x.touchpoint_id IS NOT NULL');
-    segmentWhere(scope, where, params);
-    const { total, rows } = page(sqlite,
-      `'surveyResponses' AS source, x.id, x.responded_at AS at, a.id AS accountId, a.name AS accountName, c.name AS contactName, NULL AS channel,
-       upper(x.kind) || ' ' || x.score || coalesce(' · ' || x.comment, '') AS detail, x.score AS value, 0 AS linkedByHand`,
-      'survey_responses x JOIN accounts a ON a.id = x.account_id LEFT JOIN contacts c ON c.id = x.contact_id', where, params, 'x.responded_at', limit);
-    return { total, rows: rows.map(decode) };
-  }
-  if (rule?.source === 'deployments') {
-    where.push('x.archived_at IS NULL', 'x.actual_go_live >= ?', 'x.actual_go_live < ?');
-    params.push(scope.from, scope.to);
-    segmentWhere(scope, where, params);
-    const { total, rows } = page(sqlite,
-      `'deployments' AS source, x.id, x.actual_go_live AS at, a.id AS accountId, a.name AS accountName, NULL AS contactName, NULL AS channel,
-       x.product || coalesce(' · planned ' || x.planned_go_live, '') AS detail,
-       round(julianday(x.actual_go_live) - julianday(x.started_at), 1) AS value, 0 AS linkedByHand`,
-      'deployments x JOIN accounts a ON a.id = x.account_id', where, params, 'x.actual_go_live', limit);
-    return { total, rows: rows.map(decode) };
-  }
-  const [condition, conditionParams] = interactionCondition(touchpoint, mapTouchpointIds);
-  where.push('t.archived_at IS NULL', 't.occurred_at >= ?', 't.occurred_at < ?', condition);
-  params.push(scope.from, scope.to, ...conditionParams);
-  segmentWhere(scope, where, params);
-  return interactionPage(sqlite, where, params, limit, touchpoint.id);
+/** The records of one source linked by hand to the card. */
+function linkedPage(sqlite: Database.Database, source: LinkSource, card: Card, scope: RecordScope, limit: number): Page {
+  const metric = card.target?.metric;
+  if (source === 'touchpoints') return page(sqlite, source, SOURCES.touchpoints.from, [['x.journey_touchpoint_id = ?', [card.id]]], scope, limit, metric, true);
+  // Read from the links (a handful), not from the period's records.
+  return page(sqlite, source, `journey_links l JOIN ${SOURCES[source].from}`, [['l.source = ? AND l.journey_touchpoint_id = ? AND x.id = l.record_id', [source, card.id]]], scope, limit, metric, true);
 }
 
-function interactionPage(sqlite: Database.Database, where: string[], params: unknown[], limit: number, linkedTo: number | null) {
-  const { total, rows } = page(sqlite,
-    `'touchpoints' AS source, t.id, t.occurred_at AS at, a.id AS accountId, a.name AS accountName, c.name AS contactName, t.channel,
-     t.kind || coalesce(' · ' || t.notes, '') AS detail, t.sentiment AS value, coalesce(t.journey_touchpoint_id = ${Math.trunc(linkedTo ?? -1)}, 0) AS linkedByHand`,
-    'touchpoints t JOIN accounts a ON a.id = t.account_id LEFT JOIN contacts c ON c.id = t.contact_id', where, params, 't.occurred_at', limit);
-  return { total, rows: rows.map(decode) };
+/** The newest `limit` of several pages, and their total. */
+function merge(pages: Page[], limit: number) {
+  const rows = pages.flatMap((p) => p.rows).sort((x, y) => String(y.at).localeCompare(String(x.at))).slice(0, limit);
+  return { total: pages.reduce((sum, p) => sum + p.total, 0), rows: rows.map(decode) };
 }
 
-/** Interactions of the period that no touchpoint of the map takes. */
-export function unmappedInteractions(
-  sqlite: Database.Database,
-  touchpoints: readonly Pick<JourneyTouchpoint, 'id' | 'matchRule'>[],
-  scope: RecordScope,
-  limit: number,
-) {
-  const ids = touchpoints.map((t) => t.id);
-  const where: string[] = ['a.archived_at IS NULL', 't.archived_at IS NULL', 't.occurred_at >= ?', 't.occurred_at < ?'];
-  const params: unknown[] = [scope.from, scope.to];
-  for (const touchpoint of touchpoints) {
-    const [condition, conditionParams] = interactionCondition(touchpoint, ids);
-    where.push(`NOT ${condition}`);
-    params.push(...conditionParams);
+export function recordsOf(sqlite: Database.Database, card: Card, mapCards: readonly number[], scope: RecordScope, limit: number) {
+  const pages = LINK_SOURCES.map((source) => linkedPage(sqlite, source, card, scope, limit));
+  const rule = card.matchRule;
+  if (rule) pages.push(page(sqlite, rule.source, SOURCES[rule.source].from, [notLinkedTo(rule.source, mapCards), ruleCondition(rule)], scope, limit, card.target?.metric, false));
+  return merge(pages, limit);
+}
+
+/** Records of one source in the period that no card of the map takes (answers triggered by an interaction go with it). */
+export function unmappedRecords(sqlite: Database.Database, source: LinkSource, cards: readonly Pick<JourneyTouchpoint, 'id' | 'matchRule'>[], scope: RecordScope, limit: number) {
+  const conditions: Condition[] = [notLinkedTo(source, cards.map((c) => c.id))];
+  for (const { matchRule } of cards) {
+    if (matchRule?.source !== source) continue;
+    const [condition, params] = ruleCondition(matchRule);
+    conditions.push([`NOT ${condition}`, params]);
   }
-  segmentWhere(scope, where, params);
-  return interactionPage(sqlite, where, params, limit, null);
+  if (source === 'surveyResponses') conditions.push(['NOT (x.ticket_id IS NULL AND x.touchpoint_id IS NOT NULL)', []]);
+  return merge([page(sqlite, source, SOURCES[source].from, conditions, scope, limit, undefined, false)], limit);
 }
 
 function decode(row: Record<string, unknown>) {

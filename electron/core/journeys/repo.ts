@@ -121,12 +121,3 @@ export async function insertStage(db: Db, mapId: number, position: number, name:
     .executeTakeFirstOrThrow();
   return Number(row.id);
 }
-
-/** Interactions linked by hand to these journey touchpoints, by touchpoint. */
-export async function linksOf(db: Db, touchpointIds: readonly number[]): Promise<Map<number, number[]>> {
-  const out = new Map<number, number[]>(touchpointIds.map((id) => [id, []]));
-  if (touchpointIds.length === 0) return out;
-  const rows = await db.selectFrom('touchpoints').select(['id', 'journeyTouchpointId']).where('journeyTouchpointId', 'in', [...touchpointIds]).execute();
-  for (const row of rows) out.get(row.journeyTouchpointId)!.push(row.id);
-  return out;
-}

@@ -1,6 +1,6 @@
 import type { TargetMetric } from '../../../shared/contract/journeys';
 import { answerSatisfaction, sentimentSatisfaction } from './rules';
-import { minutesOfBucket, TIME_BUCKETS, type SparseTimes } from './inputs';
+import { minutesOfBucket, TIME_BUCKETS, type LinkedTicket, type SparseTimes } from './inputs';
 
 /** Everything a touchpoint's records say, added up; `actualOf` reads a metric from it. */
 export interface Tally {
@@ -53,6 +53,23 @@ export function addAnswer(tally: Tally, kind: string, score: number, count = 1):
   tally.answers += count;
   tally.satisfaction.n += count;
   tally.satisfaction.sum += satisfaction * count;
+}
+
+/**
+ * Adds one ticket (sign 1) or takes it away (sign −1) exactly as its cell counts it; `times` says
+ * which of its bucketed times the card reads.
+ */
+export function addTicket(tally: Tally, ticket: LinkedTicket, sign: 1 | -1, times: { firstResponse: boolean; resolution: boolean }): void {
+  tally.volume += sign;
+  if (ticket.csat !== null) {
+    tally.csat.n += sign;
+    tally.csat.sum += sign * ticket.csat;
+    tally.answers += sign;
+    tally.satisfaction.n += sign;
+    tally.satisfaction.sum += sign * ((ticket.csat - 1) / 4) * 100;
+  }
+  if (times.firstResponse && ticket.firstResponse !== null) tally.firstResponse[ticket.firstResponse]! += sign;
+  if (times.resolution && ticket.resolution !== null) tally.resolution[ticket.resolution]! += sign;
 }
 
 export function addSentiment(tally: Tally, sentiment: number): void {

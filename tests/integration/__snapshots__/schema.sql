@@ -1,4 +1,4 @@
--- user_version 3
+-- user_version 4
 
 -- table accounts on accounts
 CREATE TABLE accounts (
@@ -221,6 +221,17 @@ CREATE INDEX health_snapshots_account_time ON health_snapshots (account_id, take
 -- index health_snapshots_current on health_snapshots
 CREATE UNIQUE INDEX health_snapshots_current ON health_snapshots (account_id) WHERE current = 1;
 
+-- table journey_links on journey_links
+CREATE TABLE journey_links (
+    journey_touchpoint_id INTEGER NOT NULL REFERENCES journey_touchpoints (id) ON DELETE CASCADE,
+    source TEXT NOT NULL CHECK (source IN ('tickets','surveyResponses')),
+    record_id INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (source, record_id));
+
+-- index journey_links_touchpoint on journey_links
+CREATE INDEX journey_links_touchpoint ON journey_links (journey_touchpoint_id);
+
 -- table journey_maps on journey_maps
 CREATE TABLE journey_maps (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -379,6 +390,9 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_val
 -- (created by SQLite);
 
 -- index sqlite_autoindex_assessment_templates_1 on assessment_templates
+-- (created by SQLite);
+
+-- index sqlite_autoindex_journey_links_1 on journey_links
 -- (created by SQLite);
 
 -- index sqlite_autoindex_personas_1 on personas

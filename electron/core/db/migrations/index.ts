@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as init from './0001_init';
 import * as metrics from './0002_metrics';
 import * as leverage from './0003_leverage';
+import * as journeyLinks from './0004_journey_links';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: '0001_init', up: init.up },
   { version: 2, name: '0002_metrics', up: metrics.up },
   { version: 3, name: '0003_leverage', up: leverage.up },
+  { version: 4, name: '0004_journey_links', up: journeyLinks.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

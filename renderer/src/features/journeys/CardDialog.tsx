@@ -1,10 +1,13 @@
-import type { JourneyTouchpoint, MeasureResult } from '../../../../shared/contract/journeys';
+import { useState } from 'react';
+import type { JourneyTouchpoint, LinkSource, MeasureResult } from '../../../../shared/contract/journeys';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Dialog } from '../../components/Dialog';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { channelLabel } from '../../lib/labels';
-import { cardFigure, describeRule, VERDICT_LABELS } from './journeyFormat';
+import { cardFigure, describeRule, SOURCE_LABELS, VERDICT_LABELS } from './journeyFormat';
+
+const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
 /** One card opened: the promise, the numbers, and the records behind them. */
 export function CardDialog({ touchpoint, measure, scope, onEdit, onRemove, onClose }: {
@@ -15,7 +18,16 @@ export function CardDialog({ touchpoint, measure, scope, onEdit, onRemove, onClo
   onRemove: () => void;
   onClose: () => void;
 }) {
-  const records = useQuery('journeys.records', { journeyTouchpointId: touchpoint.id, ...scope, limit: 50 }, ['journeys', 'touchpoints', 'tickets']);
+  const records = useQuery('journeys.records', { journeyTouchpointId: touchpoint.id, ...scope, limit: 50 }, ['journeys', 'touchpoints', 'tickets', 'surveyResponses']);
+  const [unlinkError, setUnlinkError] = useState<string>();
+  const unlink = async (source: LinkSource, id: number) => {
+    setUnlinkError(undefined);
+    try {
+      await call('journeys.link', { journeyTouchpointId: null, source, ids: [id] });
+    } catch (failure) {
+      setUnlinkError((failure as Error).message);
+    }
+  };
   const verdict = measure?.verdict ?? 'no_data';
   return (
     <Dialog title={touchpoint.name} onClose={onClose} testId="card-dialog" wide>
@@ -24,7 +36,7 @@ export function CardDialog({ touchpoint, measure, scope, onEdit, onRemove, onClo
           <div className="card-summary-figure" data-testid="card-dialog-figure">{cardFigure(touchpoint.target, measure)}</div>
           <div>{VERDICT_LABELS[verdict]}{measure?.gap != null && touchpoint.target && <> · gap {measure.gap > 0 ? '+' : ''}{Number(measure.gap.toFixed(2))}</>}</div>
           <div className="muted small">
-            {measure ? `${measure.n.toLocaleString()} values · ${measure.volume.toLocaleString()} records · ${measure.answers.toLocaleString()} satisfaction answers` : 'Measuring…'}
+            {measure ? [count(measure.n, 'value'), count(measure.volume, 'record'), count(measure.answers, 'satisfaction answer')].join(' · ') : 'Measuring…'}
             {measure?.satisfaction != null && ` (mean satisfaction ${Math.round(measure.satisfaction)} of 100)`}
           </div>
         </div>
@@ -38,23 +50,25 @@ export function CardDialog({ touchpoint, measure, scope, onEdit, onRemove, onClo
         <h3 className="section-title">Records in the period {records.data && <span className="muted">({records.data.total.toLocaleString()}{records.data.total > records.data.rows.length ? `, newest ${records.data.rows.length} shown` : ''})</span>}</h3>
         {records.loading && !records.data && <p className="muted">Loading records…</p>}
         {records.error && <p className="form-error" role="alert">{records.error.message}</p>}
-        {records.data?.rows.length === 0 && <p className="muted">No record in this period. Check the rule, or link interactions by hand from “Unmapped”.</p>}
+        {unlinkError && <p className="form-error" role="alert">{unlinkError}</p>}
+        {records.data?.rows.length === 0 && <p className="muted">No record in this period. Check the rule, or link records by hand from “Unmapped”.</p>}
         {records.data && records.data.rows.length > 0 && (
           <div className="records-scroll">
             <table className="records-table" data-testid="card-records">
-              <thead><tr><th>When</th><th>Account</th><th>Contact</th><th>Channel</th><th>What</th><th className="num">Value</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+              <thead><tr><th>When</th><th>Record</th><th>Account</th><th>Contact</th><th>Channel</th><th>What</th><th className="num">Value</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
               <tbody>
                 {records.data.rows.map((row) => (
                   <tr key={`${row.source}-${row.id}`}>
                     <td className="records-when" title={row.at.length > 10 ? formatDateTime(row.at) : undefined}>{formatDate(row.at.slice(0, 10))}</td>
+                    <td>{SOURCE_LABELS[row.source].one}{row.linkedByHand && <span className="muted small" title="Linked to this card by hand"> · by hand</span>}</td>
                     <td><a href={`#/accounts/${row.accountId}`}>{row.accountName}</a></td>
                     <td>{row.contactName ?? '—'}</td>
                     <td>{row.channel ? channelLabel(row.channel) : '—'}</td>
                     <td className="records-detail" title={row.detail}>{row.detail}</td>
                     <td className="num">{row.value === null ? '—' : Number(row.value.toFixed(2))}</td>
                     <td>
-                      {row.linkedByHand && (
-                        <button type="button" className="link-button" onClick={() => call('journeys.link', { journeyTouchpointId: null, touchpointIds: [row.id] })}>
+                      {row.linkedByHand && row.source !== 'deployments' && (
+                        <button type="button" className="link-button" onClick={() => unlink(row.source as LinkSource, row.id)} aria-label={`Unlink the ${SOURCE_LABELS[row.source].one.toLowerCase()} of ${row.accountName}`}>
                           Unlink
                         </button>
                       )}

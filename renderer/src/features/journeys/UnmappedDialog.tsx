@@ -1,74 +1,112 @@
 import { useState } from 'react';
-import type { JourneyMap, MeasureResult } from '../../../../shared/contract/journeys';
+import { LINK_SOURCES, type JourneyMap, type LinkSource, type MeasureResult } from '../../../../shared/contract/journeys';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Dialog } from '../../components/Dialog';
+import { Tabs } from '../../components/Tabs';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { channelLabel } from '../../lib/labels';
+import { SOURCE_LABELS, sourceTabLabel } from './journeyFormat';
 
-/** The interactions of the period no card takes, each linkable by hand to a card of the map. */
+/** The records of the period no card takes, one source per tab, each linkable by hand to a card of the map. */
 export function UnmappedDialog({ map, counts, scope, onClose }: {
   map: JourneyMap;
   counts: MeasureResult['unmapped'] | undefined;
   scope: { from: string; to: string; segment?: string };
   onClose: () => void;
 }) {
-  const list = useQuery('journeys.unmapped', { id: map.id, ...scope, limit: 100 }, ['journeys', 'touchpoints']);
-  const [choice, setChoice] = useState<Record<number, string>>({});
+  // Open on the first source that has something to link.
+  const [source, setSource] = useState<LinkSource>(() => LINK_SOURCES.find((s) => (counts?.[s] ?? 0) > 0) ?? 'touchpoints');
   const [error, setError] = useState<string>();
+  const [linked, setLinked] = useState<string>();
   const cards = map.stages.flatMap((s) => s.touchpoints.map((t) => ({ id: t.id, label: `${s.name}: ${t.name}` })));
+
+  const link = async (source: LinkSource, id: number, accountName: string, card: Card) => {
+    setError(undefined);
+    setLinked(undefined);
+    try {
+      await call('journeys.link', { journeyTouchpointId: card.id, source, ids: [id] });
+      setLinked(`The ${SOURCE_LABELS[source].one.toLowerCase()} of ${accountName} is now on ${card.label}.`);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+
   return (
     <Dialog title="Records no touchpoint takes" onClose={onClose} testId="unmapped-dialog" wide>
       <div className="dialog-body">
-        {counts && (
-          <p className="muted">
-            In this period: {counts.touchpoints.toLocaleString()} interactions, {counts.tickets.toLocaleString()} tickets and {counts.surveyResponses.toLocaleString()} survey answers
-            are on no card. Tickets and answers find their card through rules; interactions can also be linked by hand here.
-          </p>
-        )}
-        {error && <p className="form-error" role="alert">{error}</p>}
-        {list.data?.rows.length === 0 && <p className="muted">Every interaction of the period is on a card.</p>}
-        {list.data && list.data.rows.length > 0 && (
-          <div className="records-scroll">
-            <table className="records-table" data-testid="unmapped-records">
-              <thead><tr><th>When</th><th>Account</th><th>Contact</th><th>Channel</th><th>What</th><th>Link to</th></tr></thead>
-              <tbody>
-                {list.data.rows.map((row) => (
-                  <tr key={row.id}>
-                    <td className="records-when" title={formatDateTime(row.at)}>{formatDate(row.at.slice(0, 10))}</td>
-                    <td>{row.accountName}</td>
-                    <td>{row.contactName ?? '—'}</td>
-                    <td>{row.channel ? channelLabel(row.channel) : '—'}</td>
-                    <td className="records-detail" title={row.detail}>{row.detail}</td>
-                    <td className="link-cell">
-                      <select className="input" aria-label={`Card for the interaction of ${row.accountName}`} value={choice[row.id] ?? ''} onChange={(e) => setChoice({ ...choice, [row.id]: e.target.value })}>
-                        <option value="">Choose a card…</option>
-                        {cards.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
-                      </select>
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={!choice[row.id]}
-                        onClick={async () => {
-                          setError(undefined);
-                          try {
-                            await call('journeys.link', { journeyTouchpointId: Number(choice[row.id]), touchpointIds: [row.id] });
-                          } catch (failure) {
-                            setError((failure as Error).message);
-                          }
-                        }}
-                      >
-                        Link
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <p className="muted">
+          Records of the period that no card's rule takes. Link one by hand to the card it belongs to: it then counts there, and only there.
+        </p>
+        <Tabs
+          tabs={LINK_SOURCES.map((s) => ({ id: s, label: sourceTabLabel(s, counts?.[s]) }))}
+          selected={source}
+          onSelect={(next) => {
+            setSource(next as LinkSource);
+            setError(undefined);
+            setLinked(undefined);
+          }}
+          label="Unmapped records by source"
+        >
+          {error && <p className="form-error" role="alert">{error}</p>}
+          <p className="small unmapped-status" role="status">{linked}</p>
+          {/* One list per source (keyed), so a tab never shows another source's rows while it loads. */}
+          <UnmappedList key={source} mapId={map.id} source={source} scope={scope} cards={cards} onLink={link} />
+        </Tabs>
         <footer className="dialog-actions"><button type="button" className="button" onClick={onClose}>Close</button></footer>
       </div>
     </Dialog>
+  );
+}
+
+interface Card {
+  id: number;
+  label: string;
+}
+
+function UnmappedList({ mapId, source, scope, cards, onLink }: {
+  mapId: number;
+  source: LinkSource;
+  scope: { from: string; to: string; segment?: string };
+  cards: Card[];
+  onLink: (source: LinkSource, id: number, accountName: string, card: Card) => Promise<void>;
+}) {
+  const list = useQuery('journeys.unmapped', { id: mapId, source, ...scope, limit: 100 }, ['journeys', 'touchpoints', 'tickets', 'surveyResponses']);
+  const [choice, setChoice] = useState<Record<number, string>>({});
+  const noun = SOURCE_LABELS[source].one.toLowerCase();
+  const rows = list.data?.rows;
+  if (list.error) return <p className="form-error" role="alert">{list.error.message}</p>;
+  if (!rows) return <p className="muted">Loading {SOURCE_LABELS[source].many.toLowerCase()}…</p>;
+  if (rows.length === 0) return <p className="muted" data-testid="unmapped-empty">Every {noun} of the period is on a card.</p>;
+  return (
+    <>
+      {list.data!.total > rows.length && <p className="muted small">The newest {rows.length} of {list.data!.total.toLocaleString('en-US')}.</p>}
+      <div className="records-scroll">
+        <table className="records-table" data-testid="unmapped-records" data-source={source}>
+          <thead><tr><th>When</th><th>Account</th><th>Contact</th><th>Channel</th><th>What</th><th>Link to</th></tr></thead>
+          <tbody>
+            {rows.map((row) => {
+              const card = cards.find((c) => c.id === Number(choice[row.id]));
+              return (
+                <tr key={row.id}>
+                  <td className="records-when" title={formatDateTime(row.at)}>{formatDate(row.at.slice(0, 10))}</td>
+                  <td>{row.accountName}</td>
+                  <td>{row.contactName ?? '—'}</td>
+                  <td>{row.channel ? channelLabel(row.channel) : '—'}</td>
+                  <td className="records-detail" title={row.detail}>{row.detail}</td>
+                  <td className="link-cell">
+                    <select className="input" aria-label={`Card for the ${noun} of ${row.accountName}`} value={choice[row.id] ?? ''} onChange={(e) => setChoice({ ...choice, [row.id]: e.target.value })}>
+                      <option value="">Choose a card…</option>
+                      {cards.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+                    </select>
+                    <button type="button" className="button" disabled={!card} onClick={() => card && onLink(source, row.id, row.accountName, card)}>Link</button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardFigure, describeRule, formatTarget, formatValue } from './journeyFormat';
+import { cardFigure, describeRule, formatTarget, formatValue, sourceTabLabel } from './journeyFormat';
 
 describe('journey map words and numbers', () => {
   it.each([
@@ -28,5 +28,11 @@ describe('journey map words and numbers', () => {
     expect(describeRule({ source: 'touchpoints', kind: 'onboarding' })).toBe('Interactions · Onboarding');
     expect(describeRule({ source: 'surveyResponses', surveyKind: 'csat', triggeredBy: 'ticket' })).toBe('Survey answers · CSAT · after a ticket');
     expect(describeRule(null)).toBe('Linked by hand only');
+  });
+
+  it('names the sources of the unmapped tabs with their counts once measured', () => {
+    expect(sourceTabLabel('surveyResponses', 1234)).toBe('Survey answers (1,234)');
+    expect(sourceTabLabel('tickets', 0)).toBe('Tickets (0)');
+    expect(sourceTabLabel('touchpoints', undefined)).toBe('Interactions');
   });
 });

@@ -1,4 +1,4 @@
-import { TARGET_METRICS, type JourneyTouchpoint, type MatchRule, type Target, type TouchpointMeasure } from '../../../../shared/contract/journeys';
+import { TARGET_METRICS, type JourneyTouchpoint, type LinkSource, type MatchRule, type Target, type TouchpointMeasure } from '../../../../shared/contract/journeys';
 import { channelLabel, touchpointKindLabel } from '../../lib/labels';
 
 // Words and numbers of the journey map, shared by the screen and the exported drawing.
@@ -43,18 +43,30 @@ export function cardFigure(target: Target | null, measure: TouchpointMeasure | u
   return `${formatValue(target.metric, measure.actual)} vs ${formatTarget(target)}`;
 }
 
+/** The records of each source, as the map names them: a tab, a column. */
+export const SOURCE_LABELS: Record<MatchRule['source'], { many: string; one: string }> = {
+  touchpoints: { many: 'Interactions', one: 'Interaction' },
+  tickets: { many: 'Tickets', one: 'Ticket' },
+  surveyResponses: { many: 'Survey answers', one: 'Survey answer' },
+  deployments: { many: 'Deployments', one: 'Deployment' },
+};
+
+/** "Interactions (12)", the count once the map is measured. */
+export const sourceTabLabel = (source: LinkSource, count: number | undefined) =>
+  count === undefined ? SOURCE_LABELS[source].many : `${SOURCE_LABELS[source].many} (${count.toLocaleString('en-US')})`;
+
 /** A rule in words: "Tickets · urgent · Billing", "Interactions · onboarding". */
 export function describeRule(rule: MatchRule | null): string {
   if (!rule) return 'Linked by hand only';
   switch (rule.source) {
     case 'touchpoints':
-      return ['Interactions', rule.kind && touchpointKindLabel(rule.kind), rule.channel && channelLabel(rule.channel)].filter(Boolean).join(' · ');
+      return [SOURCE_LABELS.touchpoints.many, rule.kind && touchpointKindLabel(rule.kind), rule.channel && channelLabel(rule.channel)].filter(Boolean).join(' · ');
     case 'tickets':
-      return ['Tickets', rule.priority, rule.channel && channelLabel(rule.channel), rule.topic].filter(Boolean).join(' · ');
+      return [SOURCE_LABELS.tickets.many, rule.priority, rule.channel && channelLabel(rule.channel), rule.topic].filter(Boolean).join(' · ');
     case 'surveyResponses':
-      return ['Survey answers', rule.surveyKind?.toUpperCase(), rule.triggeredBy && `after a ${rule.triggeredBy === 'ticket' ? 'ticket' : 'interaction'}`].filter(Boolean).join(' · ');
+      return [SOURCE_LABELS.surveyResponses.many, rule.surveyKind?.toUpperCase(), rule.triggeredBy && `after a ${rule.triggeredBy === 'ticket' ? 'ticket' : 'interaction'}`].filter(Boolean).join(' · ');
     case 'deployments':
-      return 'Deployments gone live';
+      return `${SOURCE_LABELS.deployments.many} gone live`;
   }
 }
 
