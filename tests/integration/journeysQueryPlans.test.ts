@@ -54,6 +54,11 @@ describe('journey query plans', () => {
     expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 
+  it("a card's interactions linked by hand are read through the partial link index", () => {
+    const plan = planOf('FROM touchpoints x', 'x.journey_touchpoint_id = ?', 'ORDER BY');
+    expect(plan).toMatch(/SEARCH x USING INDEX touchpoints_journey_touchpoint \(journey_touchpoint_id=\?\)/);
+  });
+
   it.each([
     ['tickets', 'journey_links l JOIN tickets x', 'ORDER BY x.opened_at DESC LIMIT'],
     ['survey answers', 'journey_links l JOIN survey_responses x', 'ORDER BY x.responded_at DESC LIMIT'],

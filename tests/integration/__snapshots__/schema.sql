@@ -1,4 +1,4 @@
--- user_version 4
+-- user_version 5
 
 -- table accounts on accounts
 CREATE TABLE accounts (
@@ -521,6 +521,9 @@ CREATE TABLE touchpoints (
 
 -- index touchpoints_account_time on touchpoints
 CREATE INDEX touchpoints_account_time ON touchpoints (account_id, occurred_at);
+
+-- index touchpoints_journey_touchpoint on touchpoints
+CREATE INDEX touchpoints_journey_touchpoint ON touchpoints (journey_touchpoint_id) WHERE journey_touchpoint_id IS NOT NULL;
 
 -- index touchpoints_time on touchpoints
 CREATE INDEX touchpoints_time ON touchpoints (occurred_at);

@@ -3,6 +3,7 @@ import * as init from './0001_init';
 import * as metrics from './0002_metrics';
 import * as leverage from './0003_leverage';
 import * as journeyLinks from './0004_journey_links';
+import * as touchpointLinksIndex from './0005_touchpoint_links_index';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: '0002_metrics', up: metrics.up },
   { version: 3, name: '0003_leverage', up: leverage.up },
   { version: 4, name: '0004_journey_links', up: journeyLinks.up },
+  { version: 5, name: '0005_touchpoint_links_index', up: touchpointLinksIndex.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
