@@ -1,22 +1,17 @@
 // The journey queries that run often use their indexes: the dashboard measures the at-risk
 // accounts' moments of truth on each one's own rows, and a card lists its newest records. The SQL
 // is captured from the real code while it serves the channels.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { momentsOfTruthBelowTarget } from '../../electron/core/journeys/momentsOfTruth';
 import { resolveScope } from '../../electron/core/journeys/scope';
 import { testCore, type TestCore } from '../fixtures/core';
-import { queryPlan } from '../fixtures/queryPlans';
+import { capturePrepared, planOfPrepared } from '../fixtures/queryPlans';
 
-const prepared = new Set<string>();
-const original = Database.prototype.prepare;
+let capture: ReturnType<typeof capturePrepared>;
 let core: TestCore;
 
 beforeAll(async () => {
-  Database.prototype.prepare = function (this: Database.Database, source: string) {
-    prepared.add(source);
-    return original.call(this, source);
-  } as typeof original;
+  capture = capturePrepared();
   core = await testCore();
   const map = await core.call('journeys.create', { name: 'Map', template: 'cx_delivery' });
   const account = await core.call('accounts.create', { name: 'Acme' });
@@ -25,17 +20,11 @@ beforeAll(async () => {
   await core.call('journeys.records', { journeyTouchpointId: premium.id });
 });
 afterAll(async () => {
-  Database.prototype.prepare = original;
+  capture.stop();
   await core.close();
 });
 
-function planOf(...fragments: string[]): string {
-  const matching = [...prepared].filter((sql) => fragments.every((f) => sql.includes(f)));
-  expect(matching, `statements containing ${fragments.join(' + ')}`).toHaveLength(1);
-  const sql = matching[0]!;
-  const params = (sql.match(/\?/g) ?? []).map(() => null);
-  return queryPlan(core.context.sqlite, { sql, parameters: params }).join('\n');
-}
+const planOf = (...fragments: string[]) => planOfPrepared(core.context.sqlite, capture.prepared, fragments);
 
 describe('journey query plans', () => {
   it.each([

@@ -1,20 +1,16 @@
 // The heavy queries of the metrics engine use their indexes. The SQL is captured from the real
 // code (every statement the core prepares while serving the channels), so a change there that
 // loses an index fails here.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from '../fixtures/core';
 import { buildMetricsWorkspace } from '../fixtures/metricsWorkspace';
+import { capturePrepared, planOfPrepared } from '../fixtures/queryPlans';
 
-const prepared = new Set<string>();
-const original = Database.prototype.prepare;
+let capture: ReturnType<typeof capturePrepared>;
 let core: TestCore;
 
 beforeAll(async () => {
-  Database.prototype.prepare = function (this: Database.Database, source: string) {
-    prepared.add(source);
-    return original.call(this, source);
-  } as typeof original;
+  capture = capturePrepared();
   core = await testCore();
   const { accountIds } = await buildMetricsWorkspace(core, 3, 9);
   await core.call('metrics.portfolio', {});
@@ -27,20 +23,12 @@ beforeAll(async () => {
   await core.call('metrics.rebuild', {});
 }, 60_000);
 afterAll(async () => {
-  Database.prototype.prepare = original;
+  capture.stop();
   await core.close();
 });
 
 /** The plan of the one captured statement that contains every fragment given. */
-function planOf(...fragments: string[]): string {
-  const matching = [...prepared].filter((sql) => fragments.every((f) => sql.includes(f)));
-  expect(matching, `statements containing ${fragments.join(' + ')}`).toHaveLength(1);
-  const sql = matching[0]!;
-  const params = (sql.match(/\?/g) ?? []).map(() => null);
-  const named = /@(\w+)/.exec(sql);
-  const rows = core.context.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(named ? [{ [named[1]!]: null }] : params)) as { detail: string }[];
-  return rows.map((row) => row.detail).join('\n');
-}
+const planOf = (...fragments: string[]) => planOfPrepared(core.context.sqlite, capture.prepared, fragments);
 
 describe('metrics query plans', () => {
   it.each([
