@@ -15,6 +15,15 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Anything a failed action threw, as an ApiError: the core's own errors pass through; a bug's
+ * Error, or a thrown non-Error, becomes an INTERNAL error with a readable message.
+ */
+export function toApiError(failure: unknown): ApiError {
+  if (failure instanceof ApiError) return failure;
+  return new ApiError({ code: 'INTERNAL', message: failure instanceof Error ? failure.message : String(failure) });
+}
+
 /** Typed call into the core: the contract decides what goes in and what comes out. */
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
   const result = await send(channel, input);
