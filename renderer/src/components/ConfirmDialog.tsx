@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
-import { Dialog } from './Dialog';
+import type { ReactNode } from 'react';
+import { useAction } from '../api/useAction';
+import { FormDialog } from './FormDialog';
 
 /** "Are you sure?" with the consequence spelled out; the action's error stays in the dialog. */
 export function ConfirmDialog({ title, children, confirm, danger, onConfirm, onClose, testId }: {
@@ -11,35 +12,23 @@ export function ConfirmDialog({ title, children, confirm, danger, onConfirm, onC
   onClose: () => void;
   testId: string;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const action = useAction(onConfirm);
   return (
-    <Dialog title={title} onClose={onClose} testId={testId}>
-      <form
-        className="dialog-body"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setBusy(true);
-          setError(undefined);
-          try {
-            await onConfirm();
-          } catch (failure) {
-            setError((failure as Error).message);
-            setBusy(false);
-          }
-        }}
-      >
-        <div className="confirm-text">{children}</div>
-        {error && <p className="form-error" role="alert">{error}</p>}
-        <footer className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className={`button ${danger ? 'danger' : 'primary'}`} disabled={busy} data-autofocus data-testid={`${testId}-confirm`}>
-            {busy ? 'Working…' : confirm}
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={title}
+      testId={testId}
+      onClose={onClose}
+      onSubmit={() => void action.run()}
+      error={action.error}
+      errorLast
+      submitLabel={confirm}
+      busyLabel="Working…"
+      busy={action.busy}
+      danger={danger}
+      submitFocus
+      submitTestId={`${testId}-confirm`}
+    >
+      <div className="confirm-text">{children}</div>
+    </FormDialog>
   );
 }
