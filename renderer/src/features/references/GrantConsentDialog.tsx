@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { REFERENCE_ACTIVITIES } from '../../../../shared/contract/common';
-import { ApiError, call } from '../../api/client';
-import { Dialog } from '../../components/Dialog';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
+import { FormDialog } from '../../components/FormDialog';
 import { Field } from '../../components/Field';
 import { rulesFromDrafts, type RuleDraft } from './consentRules';
 import { activityLabel } from './labels';
@@ -25,58 +26,59 @@ export function GrantConsentDialog({ referenceId, contactName, onClose }: { refe
   const [expiresOn, setExpiresOn] = useState(inTwoYears);
   const [restrictions, setRestrictions] = useState('');
   const [rules, setRules] = useState<RuleDraft[]>([]);
-  const [errors, setErrors] = useState<Partial<Record<'grantedAt' | 'expiresAt' | 'rules' | 'form', string>>>({});
-  const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState<string>();
+  const grant = useAction(async () => {
+    await call('references.grantConsent', {
+      referenceId,
+      activity,
+      grantedBy: contactName,
+      // Given today: the moment of recording, so it is valid at once.
+      grantedAt: grantedOn === today() ? undefined : dayStart(grantedOn),
+      expiresAt: expiresOn ? dayStart(expiresOn) : null,
+      restrictions: restrictions.trim() || null,
+      rules: rulesFromDrafts(rules),
+    });
+    onClose();
+  });
+  const known = { grantedAt: missing ?? grant.failure?.issueFor('grantedAt'), expiresAt: grant.failure?.issueFor('expiresAt'), rules: grant.failure?.issueFor('rules') };
+  const errors = { ...known, form: grant.failure && !Object.values(known).some(Boolean) ? grant.failure.message : undefined };
 
-  const submit = async () => {
-    if (!grantedOn) return setErrors({ grantedAt: 'Say when the consent was given' });
-    setBusy(true);
-    try {
-      await call('references.grantConsent', {
-        referenceId,
-        activity,
-        grantedBy: contactName,
-        // Given today: the moment of recording, so it is valid at once.
-        grantedAt: grantedOn === today() ? undefined : dayStart(grantedOn),
-        expiresAt: expiresOn ? dayStart(expiresOn) : null,
-        restrictions: restrictions.trim() || null,
-        rules: rulesFromDrafts(rules),
-      });
-      onClose();
-    } catch (failure) {
-      setBusy(false);
-      const api = failure instanceof ApiError ? failure : undefined;
-      const known = { grantedAt: api?.issueFor('grantedAt'), expiresAt: api?.issueFor('expiresAt'), rules: api?.issueFor('rules') };
-      setErrors({ ...known, form: Object.values(known).some(Boolean) ? undefined : (failure as Error).message });
-    }
+  const submit = () => {
+    setMissing(grantedOn ? undefined : 'Say when the consent was given');
+    if (!grantedOn) return grant.reset();
+    void grant.run();
   };
 
   return (
-    <Dialog title={`Record consent from ${contactName}`} onClose={onClose} testId="grant-consent-dialog" wide>
-      <form className="dialog-body" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
-        {errors.form && <p className="form-error" role="alert">{errors.form}</p>}
-        <div className="form-grid">
-          <Field label="Activity" name="activity" required>
-            <select className="input" value={activity} onChange={(e) => setActivity(e.target.value as Activity)} data-testid="input-activity" data-autofocus>
-              {REFERENCE_ACTIVITIES.map((code) => <option key={code} value={code}>{activityLabel(code)}</option>)}
-            </select>
-          </Field>
-          <Field label="Given on" name="grantedAt" error={errors.grantedAt} required>
-            <input className="input" type="date" value={grantedOn} onChange={(e) => setGrantedOn(e.target.value)} data-testid="input-grantedAt" />
-          </Field>
-          <Field label="Expires on" name="expiresAt" error={errors.expiresAt} hint="Leave empty for no expiry">
-            <input className="input" type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} data-testid="input-expiresAt" />
-          </Field>
-          <Field label="Restrictions in their words" name="restrictions" wide>
-            <textarea className="input" rows={2} value={restrictions} onChange={(e) => setRestrictions(e.target.value)} placeholder="e.g. EMEA prospects only, no competitors of Initech" maxLength={1000} data-testid="input-restrictions" />
-          </Field>
-        </div>
-        <RulesEditor drafts={rules} onChange={setRules} error={errors.rules} />
-        <footer className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button primary" disabled={busy} data-testid="grant-consent-submit">{busy ? 'Saving…' : 'Record consent'}</button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={`Record consent from ${contactName}`}
+      testId="grant-consent-dialog"
+      onClose={onClose}
+      onSubmit={submit}
+      wide
+      error={errors.form}
+      submitLabel="Record consent"
+      busyLabel="Saving…"
+      busy={grant.busy}
+      submitTestId="grant-consent-submit"
+    >
+      <div className="form-grid">
+        <Field label="Activity" name="activity" required>
+          <select className="input" value={activity} onChange={(e) => setActivity(e.target.value as Activity)} data-testid="input-activity" data-autofocus>
+            {REFERENCE_ACTIVITIES.map((code) => <option key={code} value={code}>{activityLabel(code)}</option>)}
+          </select>
+        </Field>
+        <Field label="Given on" name="grantedAt" error={errors.grantedAt} required>
+          <input className="input" type="date" value={grantedOn} onChange={(e) => setGrantedOn(e.target.value)} data-testid="input-grantedAt" />
+        </Field>
+        <Field label="Expires on" name="expiresAt" error={errors.expiresAt} hint="Leave empty for no expiry">
+          <input className="input" type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} data-testid="input-expiresAt" />
+        </Field>
+        <Field label="Restrictions in their words" name="restrictions" wide>
+          <textarea className="input" rows={2} value={restrictions} onChange={(e) => setRestrictions(e.target.value)} placeholder="e.g. EMEA prospects only, no competitors of Initech" maxLength={1000} data-testid="input-restrictions" />
+        </Field>
+      </div>
+      <RulesEditor drafts={rules} onChange={setRules} error={errors.rules} />
+    </FormDialog>
   );
 }

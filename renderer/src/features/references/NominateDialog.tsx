@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useLoader, useQuery } from '../../api/useQuery';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { Field } from '../../components/Field';
 import { useDebounced } from '../../lib/useDebounced';
 import { useActor } from './useActor';
@@ -24,8 +25,7 @@ export function NominateDialog({ preset, onCreated, onClose }: { preset?: Nomina
   const [contactId, setContactId] = useState('');
   const [by, setBy] = useState(actor);
   const [reason, setReason] = useState(preset?.reason.slice(0, 500) ?? '');
-  const [errors, setErrors] = useState<Partial<Record<'accountId' | 'contactId' | 'by' | 'form', string>>>({});
-  const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState<Partial<Record<'accountId' | 'by', string>>>({});
   const term = useDebounced(search.trim());
   const accounts = useQuery('accounts.list', { search: term || undefined, pageSize: 20, sort: { field: 'name', direction: 'asc' } }, ['accounts']);
   const contacts = useLoader(accountId ? String(accountId) : undefined, (key) => call('contacts.list', { filter: { accountId: Number(key) }, pageSize: 100 }), ['contacts']);
@@ -36,59 +36,63 @@ export function NominateDialog({ preset, onCreated, onClose }: { preset?: Nomina
     if (preset && contactId === '' && rows.length) setContactId(String((rows.find((c) => c.isChampion) ?? rows[0])!.id));
   }, [contacts.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const submit = async () => {
-    const missing = { accountId: accountId ? undefined : 'Choose the account', by: by.trim() ? undefined : 'Say who nominates it' };
-    if (missing.accountId || missing.by) return setErrors(missing);
-    setBusy(true);
-    try {
-      const created = await call('references.create', { accountId: accountId!, contactId: contactId ? Number(contactId) : null, by: by.trim(), reason: reason.trim() || undefined });
-      setActor(by);
-      onCreated(created.id);
-    } catch (failure) {
-      setBusy(false);
-      const api = failure instanceof ApiError ? failure : undefined;
-      setErrors({ contactId: api?.issueFor('contactId'), form: api?.issueFor('contactId') ? undefined : (failure as Error).message });
-    }
+  const nominate = useAction(async (chosen: number) => {
+    const created = await call('references.create', { accountId: chosen, contactId: contactId ? Number(contactId) : null, by: by.trim(), reason: reason.trim() || undefined });
+    setActor(by);
+    onCreated(created.id);
+  });
+  const contactIssue = nominate.failure?.issueFor('contactId');
+  const errors = { ...missing, contactId: contactIssue, form: nominate.failure && !contactIssue ? nominate.failure.message : undefined };
+
+  const submit = () => {
+    const next = { accountId: accountId ? undefined : 'Choose the account', by: by.trim() ? undefined : 'Say who nominates it' };
+    setMissing(next);
+    nominate.reset();
+    if (accountId && !next.by) void nominate.run(accountId);
   };
 
   return (
-    <Dialog title={preset ? `Nominate ${preset.accountName}` : 'Nominate an account'} onClose={onClose} testId="nominate-dialog" wide>
-      <form className="dialog-body" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
-        {errors.form && <p className="form-error" role="alert">{errors.form}</p>}
-        <div className="form-grid">
-          {!preset && (
-            <>
-              <Field label="Find account" name="search" hint="Type part of the name">
-                <input className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="input-account-search" data-autofocus />
-              </Field>
-              <Field label="Account" name="accountId" error={errors.accountId} required>
-                <select className="input" value={accountId ?? ''} onChange={(e) => { setAccountId(e.target.value ? Number(e.target.value) : undefined); setContactId(''); }} data-testid="input-accountId">
-                  <option value="">{accounts.loading ? 'Loading…' : `Choose (${accounts.data?.total ?? 0} found)`}</option>
-                  {accounts.data?.rows.map((account) => <option key={account.id} value={account.id}>{account.name}</option>)}
-                </select>
-              </Field>
-            </>
-          )}
-          <Field label="Reference contact" name="contactId" error={errors.contactId} hint="Consents are the contact's; you can choose later">
-            <select className="input" value={contactId} onChange={(e) => setContactId(e.target.value)} disabled={!accountId} data-testid="input-contactId">
-              <option value="">No contact yet</option>
-              {accountId && contacts.data?.rows.map((contact) => (
-                <option key={contact.id} value={contact.id}>{contact.name}{contact.title ? ` — ${contact.title}` : ''}{contact.isChampion ? ' (champion)' : ''}</option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Nominated by" name="by" error={errors.by} required>
-            <input className="input" value={by} onChange={(e) => setBy(e.target.value)} maxLength={100} data-testid="input-by" {...(preset ? { 'data-autofocus': true } : {})} />
-          </Field>
-          <Field label="Why (optional)" name="reason" wide>
-            <textarea className="input" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="input-reason" />
-          </Field>
-        </div>
-        <footer className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button primary" disabled={busy} data-testid="nominate-dialog-submit">{busy ? 'Nominating…' : 'Nominate as candidate'}</button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={preset ? `Nominate ${preset.accountName}` : 'Nominate an account'}
+      testId="nominate-dialog"
+      onClose={onClose}
+      onSubmit={submit}
+      wide
+      error={errors.form}
+      submitLabel="Nominate as candidate"
+      busyLabel="Nominating…"
+      busy={nominate.busy}
+      submitTestId="nominate-dialog-submit"
+    >
+      <div className="form-grid">
+        {!preset && (
+          <>
+            <Field label="Find account" name="search" hint="Type part of the name">
+              <input className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="input-account-search" data-autofocus />
+            </Field>
+            <Field label="Account" name="accountId" error={errors.accountId} required>
+              <select className="input" value={accountId ?? ''} onChange={(e) => { setAccountId(e.target.value ? Number(e.target.value) : undefined); setContactId(''); }} data-testid="input-accountId">
+                <option value="">{accounts.loading ? 'Loading…' : `Choose (${accounts.data?.total ?? 0} found)`}</option>
+                {accounts.data?.rows.map((account) => <option key={account.id} value={account.id}>{account.name}</option>)}
+              </select>
+            </Field>
+          </>
+        )}
+        <Field label="Reference contact" name="contactId" error={errors.contactId} hint="Consents are the contact's; you can choose later">
+          <select className="input" value={contactId} onChange={(e) => setContactId(e.target.value)} disabled={!accountId} data-testid="input-contactId">
+            <option value="">No contact yet</option>
+            {accountId && contacts.data?.rows.map((contact) => (
+              <option key={contact.id} value={contact.id}>{contact.name}{contact.title ? ` — ${contact.title}` : ''}{contact.isChampion ? ' (champion)' : ''}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Nominated by" name="by" error={errors.by} required>
+          <input className="input" value={by} onChange={(e) => setBy(e.target.value)} maxLength={100} data-testid="input-by" {...(preset ? { 'data-autofocus': true } : {})} />
+        </Field>
+        <Field label="Why (optional)" name="reason" wide>
+          <textarea className="input" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="input-reason" />
+        </Field>
+      </div>
+    </FormDialog>
   );
 }

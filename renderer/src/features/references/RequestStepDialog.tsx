@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { RequestRow } from '../../../../shared/contract/requests';
-import { ApiError, call } from '../../api/client';
-import { Dialog } from '../../components/Dialog';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
+import { FormDialog } from '../../components/FormDialog';
 import { Field } from '../../components/Field';
 import { activityLabel, sentence } from './labels';
 import { actionLabel } from './requestActions';
@@ -35,56 +36,59 @@ const INTRO: Record<Step, string> = {
 export function RequestStepDialog({ request, step, onClose }: { request: RequestRow; step: Step; onClose: () => void }) {
   const [actor, setActor] = useActor();
   const [value, setValue] = useState(() => (step === 'approve' ? request.accountOwner ?? actor : step === 'schedule' ? defaultSlot(request) : ''));
-  const [error, setError] = useState<{ field?: string; form?: string }>({});
-  const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState<string>();
   const field = step === 'approve' ? 'by' : step === 'schedule' ? 'scheduledFor' : 'reason';
+  const save = useAction(async () => {
+    if (step === 'approve') {
+      await call('requests.approve', { id: request.id, by: value.trim() });
+      if (value.trim() !== request.accountOwner) setActor(value);
+    } else if (step === 'schedule') await call('requests.schedule', { id: request.id, scheduledFor: new Date(value).toISOString() });
+    else if (step === 'decline') await call('requests.decline', { id: request.id, reason: value.trim() });
+    else await call('requests.cancel', { id: request.id, reason: value.trim() });
+    onClose();
+  });
+  const fieldError = missing ?? save.failure?.issueFor(field);
+  const formError = save.failure && !save.failure.issueFor(field) ? save.failure.message : undefined;
 
-  const submit = async () => {
-    if (!value.trim()) return setError({ field: step === 'approve' ? 'Say who approves' : step === 'schedule' ? 'Choose the date and time' : 'Give the reason' });
-    setBusy(true);
-    try {
-      if (step === 'approve') {
-        await call('requests.approve', { id: request.id, by: value.trim() });
-        if (value.trim() !== request.accountOwner) setActor(value);
-      } else if (step === 'schedule') await call('requests.schedule', { id: request.id, scheduledFor: new Date(value).toISOString() });
-      else if (step === 'decline') await call('requests.decline', { id: request.id, reason: value.trim() });
-      else await call('requests.cancel', { id: request.id, reason: value.trim() });
-      onClose();
-    } catch (failure) {
-      setBusy(false);
-      const issue = failure instanceof ApiError ? failure.issueFor(field) : undefined;
-      setError(issue ? { field: issue } : { form: (failure as Error).message });
-    }
+  const submit = () => {
+    const next = value.trim() ? undefined : step === 'approve' ? 'Say who approves' : step === 'schedule' ? 'Choose the date and time' : 'Give the reason';
+    setMissing(next);
+    if (next) return save.reset();
+    void save.run();
   };
 
   const title = `${actionLabel(step, request.status)}: ${activityLabel(request.activity).toLowerCase()} with ${request.accountName}`;
   return (
-    <Dialog title={title} onClose={onClose} testId={`request-${step}-dialog`}>
-      <form className="dialog-body" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
-        <p className="muted">{INTRO[step]}</p>
-        {error.form && <p className="form-error" role="alert" data-testid="request-step-error">{sentence(error.form)}</p>}
-        {step === 'approve' && (
-          <Field label="Approved by (account owner)" name="by" error={error.field} required>
-            <input className="input" value={value} onChange={(e) => setValue(e.target.value)} maxLength={100} data-testid="input-by" data-autofocus />
-          </Field>
-        )}
-        {step === 'schedule' && (
-          <Field label="Takes place on" name="scheduledFor" error={error.field} required>
-            <input className="input" type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} data-testid="input-scheduledFor" data-autofocus />
-          </Field>
-        )}
-        {(step === 'decline' || step === 'cancel') && (
-          <Field label="Reason" name="reason" error={error.field} required wide>
-            <textarea className="input" rows={3} value={value} onChange={(e) => setValue(e.target.value)} maxLength={500} data-testid="input-reason" data-autofocus />
-          </Field>
-        )}
-        <footer className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>Back</button>
-          <button type="submit" className={`button ${step === 'decline' || step === 'cancel' ? 'danger' : 'primary'}`} disabled={busy} data-testid={`request-${step}-submit`}>
-            {busy ? 'Saving…' : actionLabel(step, request.status)}
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={title}
+      testId={`request-${step}-dialog`}
+      onClose={onClose}
+      onSubmit={submit}
+      intro={<p className="muted">{INTRO[step]}</p>}
+      error={formError && sentence(formError)}
+      errorTestId="request-step-error"
+      submitLabel={actionLabel(step, request.status)}
+      busyLabel="Saving…"
+      busy={save.busy}
+      danger={step === 'decline' || step === 'cancel'}
+      cancelLabel="Back"
+      submitTestId={`request-${step}-submit`}
+    >
+      {step === 'approve' && (
+        <Field label="Approved by (account owner)" name="by" error={fieldError} required>
+          <input className="input" value={value} onChange={(e) => setValue(e.target.value)} maxLength={100} data-testid="input-by" data-autofocus />
+        </Field>
+      )}
+      {step === 'schedule' && (
+        <Field label="Takes place on" name="scheduledFor" error={fieldError} required>
+          <input className="input" type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} data-testid="input-scheduledFor" data-autofocus />
+        </Field>
+      )}
+      {(step === 'decline' || step === 'cancel') && (
+        <Field label="Reason" name="reason" error={fieldError} required wide>
+          <textarea className="input" rows={3} value={value} onChange={(e) => setValue(e.target.value)} maxLength={500} data-testid="input-reason" data-autofocus />
+        </Field>
+      )}
+    </FormDialog>
   );
 }
