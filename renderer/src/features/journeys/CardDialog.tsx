@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { JourneyTouchpoint, LinkSource, MeasureResult } from '../../../../shared/contract/journeys';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { Dialog } from '../../components/Dialog';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -19,15 +19,9 @@ export function CardDialog({ touchpoint, measure, scope, onEdit, onRemove, onClo
   onClose: () => void;
 }) {
   const records = useQuery('journeys.records', { journeyTouchpointId: touchpoint.id, ...scope, limit: 50 }, ['journeys', 'touchpoints', 'tickets', 'surveyResponses']);
-  const [unlinkError, setUnlinkError] = useState<string>();
-  const unlink = async (source: LinkSource, id: number) => {
-    setUnlinkError(undefined);
-    try {
-      await call('journeys.link', { journeyTouchpointId: null, source, ids: [id] });
-    } catch (failure) {
-      setUnlinkError((failure as Error).message);
-    }
-  };
+  const unlinking = useAction(async (source: LinkSource, id: number) => void (await call('journeys.link', { journeyTouchpointId: null, source, ids: [id] })));
+  const unlink = (source: LinkSource, id: number) => void unlinking.run(source, id);
+  const unlinkError = unlinking.error;
   const verdict = measure?.verdict ?? 'no_data';
   return (
     <Dialog title={touchpoint.name} onClose={onClose} testId="card-dialog" wide>

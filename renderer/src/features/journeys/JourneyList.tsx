@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { navigate } from '../../app/router';
 import { channelLabel } from '../../lib/labels';
@@ -15,16 +16,11 @@ export function JourneyList() {
   const personas = useQuery('personas.list', { pageSize: 500 }, ['personas']);
   const [dialog, setDialog] = useState<'map' | 'persona'>();
   const undo = useUndo();
-  const [error, setError] = useState<string>();
+  // The screen's small actions (duplicate, remove, restore…) share one error line.
+  const attempt = useAction((work: () => Promise<void>) => work());
+  const error = attempt.error;
 
-  const act = async (run: () => Promise<void>) => {
-    setError(undefined);
-    try {
-      await run();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const act = async (work: () => Promise<void>) => void (await attempt.run(work));
 
   return (
     <div className="screen journeys-screen" data-testid="journeys-screen">

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { JourneyStage, JourneyTouchpoint } from '../../../../shared/contract/journeys';
 import { DEFAULT_SEGMENTS } from '../../../../shared/contract/accounts';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { navigate } from '../../app/router';
 import { EChart } from '../../components/EChart';
@@ -35,7 +36,9 @@ export function MapScreen({ idParam }: { idParam: string }) {
   const map = useQuery('journeys.get', { id }, ['journeys']);
   const measure = useQuery('journeys.measure', { id, ...scope }, ['journeys', 'touchpoints', 'tickets', 'surveyResponses', 'deployments', 'accounts']);
   const [open, setOpen] = useState<Open>();
-  const [error, setError] = useState<string>();
+  // The screen's small actions (duplicate, remove, restore…) share one error line.
+  const attempt = useAction((work: () => Promise<void>) => work());
+  const error = attempt.error;
   const undo = useUndo();
 
   if (!Number.isInteger(id) || id <= 0) return <p className="empty-state">There is no journey map “{idParam}”.</p>;
@@ -53,14 +56,7 @@ export function MapScreen({ idParam }: { idParam: string }) {
   const measured = measure.data?.journeyMapId === data.id ? measure.data : undefined;
   const subtitle = `${data.personaName ? `For ${data.personaName}` : 'For every persona'} · ${PERIODS.find((p) => p.id === period)!.label} (${periodRange(scope.from, scope.to)})${segment ? ` · ${segmentLabel(segment)}` : ' · all segments'}`;
 
-  const act = async (run: () => Promise<void>) => {
-    setError(undefined);
-    try {
-      await run();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const act = async (work: () => Promise<void>) => void (await attempt.run(work));
   const removeTouchpoint = (touchpoint: JourneyTouchpoint) => act(async () => {
     const { removed } = await call('journeys.removeTouchpoint', { id: touchpoint.id });
     setOpen(undefined);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useAction } from '../../api/useAction';
 
 export interface Undo {
   offer: (message: string, undo: () => Promise<void>) => void;
@@ -24,7 +25,11 @@ export function useUndo(): Undo {
 }
 
 export function UndoBar({ undo }: { undo: Undo }) {
-  const [error, setError] = useState<string>();
+  const undoing = useAction(async (work: () => Promise<void>) => {
+    await work();
+    undo.dismiss();
+  });
+  const error = undoing.error;
   if (!undo.current) return null;
   const { message, undo: run } = undo.current;
   return (
@@ -36,14 +41,7 @@ export function UndoBar({ undo }: { undo: Undo }) {
           type="button"
           className="button"
           data-testid="undo"
-          onClick={async () => {
-            try {
-              await run();
-              undo.dismiss();
-            } catch (failure) {
-              setError((failure as Error).message);
-            }
-          }}
+          onClick={() => void undoing.run(run)}
         >
           Undo
         </button>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { LINK_SOURCES, type JourneyMap, type LinkSource, type MeasureResult } from '../../../../shared/contract/journeys';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { Dialog } from '../../components/Dialog';
 import { Tabs } from '../../components/Tabs';
@@ -17,19 +18,17 @@ export function UnmappedDialog({ map, counts, scope, onClose }: {
 }) {
   // Open on the first source that has something to link.
   const [source, setSource] = useState<LinkSource>(() => LINK_SOURCES.find((s) => (counts?.[s] ?? 0) > 0) ?? 'touchpoints');
-  const [error, setError] = useState<string>();
   const [linked, setLinked] = useState<string>();
   const cards = map.stages.flatMap((s) => s.touchpoints.map((t) => ({ id: t.id, label: `${s.name}: ${t.name}` })));
+  const linking = useAction(async (source: LinkSource, id: number, accountName: string, card: Card) => {
+    await call('journeys.link', { journeyTouchpointId: card.id, source, ids: [id] });
+    setLinked(`The ${SOURCE_LABELS[source].one.toLowerCase()} of ${accountName} is now on ${card.label}.`);
+  });
+  const error = linking.error;
 
   const link = async (source: LinkSource, id: number, accountName: string, card: Card) => {
-    setError(undefined);
     setLinked(undefined);
-    try {
-      await call('journeys.link', { journeyTouchpointId: card.id, source, ids: [id] });
-      setLinked(`The ${SOURCE_LABELS[source].one.toLowerCase()} of ${accountName} is now on ${card.label}.`);
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
+    await linking.run(source, id, accountName, card);
   };
 
   return (
@@ -43,7 +42,7 @@ export function UnmappedDialog({ map, counts, scope, onClose }: {
           selected={source}
           onSelect={(next) => {
             setSource(next as LinkSource);
-            setError(undefined);
+            linking.reset();
             setLinked(undefined);
           }}
           label="Unmapped records by source"
