@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { APPROVAL_ROLE_LABELS, APPROVAL_ROLES, type ApprovalRole } from '../../../../shared/contract/stories';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { issuesByField } from '../../api/fieldErrors';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { Field } from '../../components/Field';
 
 /** Who signed off, in which role, with any condition they set; recorded with today's time. */
@@ -11,55 +12,45 @@ export function ApprovalDialog({ storyId, defaultRole, onClose }: { storyId: num
   const [role, setRole] = useState<ApprovalRole>(defaultRole);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Partial<Record<'approver' | 'role' | 'note' | 'form', string>>>({});
-  const [busy, setBusy] = useState(false);
+
+  const approve = useAction(async () => {
+    await call('stories.approve', { id: storyId, approver, role, note: note.trim() || null });
+    onClose();
+  });
 
   const submit = async () => {
     if (!approver.trim()) return setErrors({ approver: 'Say who approved it' });
-    setBusy(true);
-    try {
-      await call('stories.approve', { id: storyId, approver, role, note: note.trim() || null });
-      onClose();
-    } catch (failure) {
-      setBusy(false);
-      setErrors(failure instanceof ApiError ? issuesByField(failure.error, ['approver', 'role', 'note'] as const) : { form: (failure as Error).message });
-    }
+    const result = await approve.run();
+    if (!result.ok) setErrors(issuesByField(result.error.error, ['approver', 'role', 'note'] as const));
   };
 
   return (
-    <Dialog title="Record approval" onClose={onClose} testId="approval-form">
-      <form
-        className="dialog-body"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        {errors.form && <p className="form-error" role="alert">{errors.form}</p>}
-        <Field label="Role" name="role" error={errors.role} required>
-          <select className="input" value={role} onChange={(e) => setRole(e.target.value as ApprovalRole)} data-testid="approval-role">
-            {APPROVAL_ROLES.map((option) => (
-              <option key={option} value={option}>
-                {APPROVAL_ROLE_LABELS[option]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Approved by" name="approver" error={errors.approver} required hint="Name, and title for the customer">
-          <input className="input" value={approver} onChange={(e) => setApprover(e.target.value)} maxLength={200} data-testid="approval-approver" data-autofocus />
-        </Field>
-        <Field label="Note" name="note" error={errors.note} hint="Conditions or changes asked for, if any">
-          <textarea className="input" rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} data-testid="approval-note" />
-        </Field>
-        <footer className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy} data-testid="approval-form-submit">
-            {busy ? 'Recording…' : 'Record approval'}
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title="Record approval"
+      testId="approval-form"
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      error={errors.form}
+      submitLabel="Record approval"
+      busyLabel="Recording…"
+      busy={approve.busy}
+      submitTestId="approval-form-submit"
+    >
+      <Field label="Role" name="role" error={errors.role} required>
+        <select className="input" value={role} onChange={(e) => setRole(e.target.value as ApprovalRole)} data-testid="approval-role">
+          {APPROVAL_ROLES.map((option) => (
+            <option key={option} value={option}>
+              {APPROVAL_ROLE_LABELS[option]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Approved by" name="approver" error={errors.approver} required hint="Name, and title for the customer">
+        <input className="input" value={approver} onChange={(e) => setApprover(e.target.value)} maxLength={200} data-testid="approval-approver" data-autofocus />
+      </Field>
+      <Field label="Note" name="note" error={errors.note} hint="Conditions or changes asked for, if any">
+        <textarea className="input" rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} data-testid="approval-note" />
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { issuesByField } from '../../api/fieldErrors';
 import { useQuery } from '../../api/useQuery';
 import { navigate } from '../../app/router';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { Field } from '../../components/Field';
 import { useDebounced } from '../../lib/useDebounced';
 
@@ -19,71 +20,61 @@ export function NewStoryDialog({ account, onClose }: { account?: { id: number; n
   const [accountId, setAccountId] = useState<number | undefined>(account?.id);
   const [title, setTitle] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   const matches = useQuery('accounts.list', { pageSize: 50, sort: { field: 'name', direction: 'asc' }, ...(term ? { search: term } : {}) }, ['accounts']);
+
+  const create = useAction(async (chosen: number) => {
+    const story = await call('stories.create', { accountId: chosen, title });
+    onClose();
+    navigate(`stories/${story.id}`);
+  });
 
   const submit = async () => {
     const missing: Errors = {};
     if (accountId === undefined) missing.accountId = 'Choose the customer the story is about';
     if (!title.trim()) missing.title = 'Give the story a working title';
-    if (Object.keys(missing).length > 0) return setErrors(missing);
-    setBusy(true);
-    try {
-      const story = await call('stories.create', { accountId: accountId!, title });
-      onClose();
-      navigate(`stories/${story.id}`);
-    } catch (failure) {
-      setBusy(false);
-      setErrors(failure instanceof ApiError ? issuesByField(failure.error, ['accountId', 'title'] as const) : { form: (failure as Error).message });
-    }
+    if (accountId === undefined || Object.keys(missing).length > 0) return setErrors(missing);
+    const result = await create.run(accountId);
+    if (!result.ok) setErrors(issuesByField(result.error.error, ['accountId', 'title'] as const));
   };
 
   const rows = matches.data?.rows ?? [];
   return (
-    <Dialog title="New story" onClose={onClose} testId="new-story-dialog">
-      <form
-        className="dialog-body"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        {errors.form && <p className="form-error" role="alert">{errors.form}</p>}
-        {account ? (
-          <p>
-            Customer: <strong data-testid="new-story-account">{account.name}</strong>
-          </p>
-        ) : (
-          <>
-            <Field label="Find the customer" name="accountSearch" hint={matches.data && matches.data.total > rows.length ? `Showing ${rows.length} of ${matches.data.total}: type to narrow` : undefined}>
-              <input className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Account name, industry, owner…" data-testid="new-story-account-search" />
-            </Field>
-            <Field label="Customer" name="accountId" error={errors.accountId} required>
-              <select className="input story-account-list" size={6} value={accountId ?? ''} onChange={(e) => { setAccountId(Number(e.target.value)); setErrors(({ accountId: _, ...rest }) => rest); }} data-testid="new-story-account">
-                {rows.map((row) => (
-                  <option key={row.id} value={row.id}>
-                    {row.name}
-                    {row.industry ? ` · ${row.industry}` : ''}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            {matches.data && rows.length === 0 && <p className="muted small">No account matches “{term}”.</p>}
-          </>
-        )}
-        <Field label="Working title" name="title" error={errors.title} required hint="You can change it any time.">
-          <input className="input" value={title} onChange={(e) => { setTitle(e.target.value); setErrors(({ title: _, ...rest }) => rest); }} maxLength={300} data-testid="new-story-title" />
-        </Field>
-        <footer className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy} data-testid="new-story-submit">
-            {busy ? 'Creating…' : 'Create story'}
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title="New story"
+      testId="new-story-dialog"
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      error={errors.form}
+      submitLabel="Create story"
+      busyLabel="Creating…"
+      busy={create.busy}
+      submitTestId="new-story-submit"
+    >
+      {account ? (
+        <p>
+          Customer: <strong data-testid="new-story-account">{account.name}</strong>
+        </p>
+      ) : (
+        <>
+          <Field label="Find the customer" name="accountSearch" hint={matches.data && matches.data.total > rows.length ? `Showing ${rows.length} of ${matches.data.total}: type to narrow` : undefined}>
+            <input className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Account name, industry, owner…" data-testid="new-story-account-search" />
+          </Field>
+          <Field label="Customer" name="accountId" error={errors.accountId} required>
+            <select className="input story-account-list" size={6} value={accountId ?? ''} onChange={(e) => { setAccountId(Number(e.target.value)); setErrors(({ accountId: _, ...rest }) => rest); }} data-testid="new-story-account">
+              {rows.map((row) => (
+                <option key={row.id} value={row.id}>
+                  {row.name}
+                  {row.industry ? ` · ${row.industry}` : ''}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {matches.data && rows.length === 0 && <p className="muted small">No account matches “{term}”.</p>}
+        </>
+      )}
+      <Field label="Working title" name="title" error={errors.title} required hint="You can change it any time.">
+        <input className="input" value={title} onChange={(e) => { setTitle(e.target.value); setErrors(({ title: _, ...rest }) => rest); }} maxLength={300} data-testid="new-story-title" />
+      </Field>
+    </FormDialog>
   );
 }

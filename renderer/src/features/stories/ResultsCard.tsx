@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Outcome } from '../../../../shared/contract/outcomes';
 import type { StoryDetail } from '../../../../shared/contract/stories';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { OutcomeDialog } from './OutcomeDialog';
 import { ResultFigure } from './ResultFigure';
@@ -10,19 +11,12 @@ import { ResultFigure } from './ResultFigure';
 export function ResultsCard({ story, readOnly }: { story: StoryDetail; readOnly: boolean }) {
   const outcomes = useQuery('outcomes.list', { filter: { accountId: story.accountId }, pageSize: 500, sort: { field: 'metric', direction: 'asc' } }, ['outcomes']);
   const [picked, setPicked] = useState('');
-  const [error, setError] = useState<string>();
   const [editing, setEditing] = useState<Outcome | 'new'>();
   const linked = new Set(story.results.map((result) => result.id));
   const available = (outcomes.data?.rows ?? []).filter((outcome) => !linked.has(outcome.id));
 
-  const run = async (action: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await action();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const attempt = useAction((action: () => Promise<unknown>) => action());
+  const { run, error } = attempt;
   const link = (outcomeId: number) => run(() => call('stories.linkOutcome', { id: story.id, outcomeId }).then(() => setPicked('')));
 
   return (

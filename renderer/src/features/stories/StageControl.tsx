@@ -1,28 +1,18 @@
-import { useState } from 'react';
 import { moveRefusal, STORY_STAGE_LABELS, STORY_STAGES, type StoryDetail, type StoryStage } from '../../../../shared/contract/stories';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { stepStage } from './boardModel';
 
 /** Where the story stands, and the one step forward or back it can take from here. */
 export function StageControl({ story, readOnly }: { story: StoryDetail; readOnly: boolean }) {
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const moving = useAction(async (stage: StoryStage) => void (await call('stories.move', { id: story.id, stage })));
+  const { busy, error } = moving;
   const next = stepStage(story.stage, 1);
   const previous = stepStage(story.stage, -1);
   const customerApproved = story.approvals.some((approval) => approval.role === 'customer');
   const blocked = next ? moveRefusal(story.stage, next, customerApproved) : null;
 
-  const move = async (stage: StoryStage) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await call('stories.move', { id: story.id, stage });
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const move = moving.run;
 
   return (
     <section className="card story-stage" aria-labelledby="story-stage-title" data-testid="story-stage">

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { STORY_STAGE_LABELS, type StoryStage, type StorySummary } from '../../../../shared/contract/stories';
-import { call } from '../../api/client';
+import { call, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { navigate } from '../../app/router';
 import { useDebounced } from '../../lib/useDebounced';
@@ -41,7 +41,7 @@ export function StoryBoard() {
       list.reload();
     } catch (failure) {
       setMoving(undefined);
-      setRefusal(`“${story.title}” cannot move to ${STORY_STAGE_LABELS[stage]}: ${(failure as Error).message}`);
+      setRefusal(`“${story.title}” cannot move to ${STORY_STAGE_LABELS[stage]}: ${toApiError(failure).message}`);
     }
   };
 

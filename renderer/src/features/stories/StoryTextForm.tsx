@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { StoryDetail } from '../../../../shared/contract/stories';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { Field } from '../../components/Field';
 import { formToUpdate, sameForm, storyToForm, type StoryFormValues } from './storyForm';
 
@@ -9,8 +10,6 @@ export function StoryTextForm({ story, readOnly }: { story: StoryDetail; readOnl
   // The form starts from the story once and keeps the user's typing; a save resets it to what was stored.
   const [saved, setSaved] = useState(() => storyToForm(story));
   const [values, setValues] = useState(saved);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
   const dirty = !sameForm(values, saved);
   const set = (patch: Partial<StoryFormValues>) => {
@@ -20,21 +19,15 @@ export function StoryTextForm({ story, readOnly }: { story: StoryDetail; readOnl
   const setQuote = (index: number, patch: Partial<StoryFormValues['quotes'][number]>) =>
     set({ quotes: values.quotes.map((quote, i) => (i === index ? { ...quote, ...patch } : quote)) });
 
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const updated = await call('stories.update', { id: story.id, ...formToUpdate(values) });
-      const stored = storyToForm(updated);
-      setSaved(stored);
-      setValues(stored);
-      setJustSaved(true);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : new ApiError({ code: 'INTERNAL', message: (failure as Error).message }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const saving = useAction(async () => {
+    const updated = await call('stories.update', { id: story.id, ...formToUpdate(values) });
+    const stored = storyToForm(updated);
+    setSaved(stored);
+    setValues(stored);
+    setJustSaved(true);
+  });
+  const save = saving.run;
+  const { busy, failure: error } = saving;
   const issue = (field: string) => error?.issueFor(field);
 
   return (
@@ -110,7 +103,7 @@ export function StoryTextForm({ story, readOnly }: { story: StoryDetail; readOnl
             </span>
           )}
           {dirty && (
-            <button type="button" className="button" onClick={() => { setValues(saved); setError(undefined); }} data-testid="story-discard">
+            <button type="button" className="button" onClick={() => { setValues(saved); saving.reset(); }} data-testid="story-discard">
               Discard changes
             </button>
           )}
