@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Account } from '../../../../shared/contract/accounts';
-import { ApiError } from '../../api/client';
-import { Dialog } from '../../components/Dialog';
+import { useAction } from '../../api/useAction';
+import { FormDialog } from '../../components/FormDialog';
 import { AccountForm, type AccountFacets } from './AccountForm';
 import { errorsFromApi, firstInvalid, formToAccount, type AccountFields, type AccountFormValues, type FieldErrors } from './accountForm';
 
@@ -21,7 +21,6 @@ export function AccountFormDialog({ title, submitLabel, initial, facets, save, o
 }) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
   const [attempt, setAttempt] = useState(0);
@@ -38,16 +37,13 @@ export function AccountFormDialog({ title, submitLabel, initial, facets, save, o
     (target ?? form.current?.querySelector<HTMLElement>('.form-error'))?.focus();
   }, [attempt]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const saving = useAction(save);
   const submit = async () => {
     const parsed = formToAccount(values);
     if (!parsed.ok) return showErrors(parsed.errors);
-    setBusy(true);
-    try {
-      onSaved(await save(parsed.fields));
-    } catch (failure) {
-      setBusy(false);
-      showErrors(failure instanceof ApiError ? errorsFromApi(failure) : { form: (failure as Error).message });
-    }
+    const result = await saving.run(parsed.fields);
+    if (result.ok) onSaved(result.value);
+    else showErrors(errorsFromApi(result.error));
   };
 
   const change = (patch: Partial<AccountFormValues>) => {
@@ -62,31 +58,21 @@ export function AccountFormDialog({ title, submitLabel, initial, facets, save, o
 
   const count = Object.keys(errors).length;
   return (
-    <Dialog title={title} onClose={onClose} testId={testId} wide>
-      <form
-        ref={form}
-        className="dialog-body"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        {count > 0 && (
-          <p className="form-error" role="alert" tabIndex={-1} data-testid={`${testId}-error`}>
-            {errors.form ?? (count === 1 ? 'Please correct the field marked below.' : 'Please correct the fields marked below.')}
-          </p>
-        )}
-        <AccountForm values={values} errors={errors} facets={facets} onChange={change} />
-        <footer className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy} data-testid={`${testId}-submit`}>
-            {busy ? 'Saving…' : submitLabel}
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={title}
+      testId={testId}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      wide
+      formRef={form}
+      error={count > 0 && (errors.form ?? (count === 1 ? 'Please correct the field marked below.' : 'Please correct the fields marked below.'))}
+      errorTestId={`${testId}-error`}
+      submitLabel={submitLabel}
+      busyLabel="Saving…"
+      busy={saving.busy}
+      submitTestId={`${testId}-submit`}
+    >
+      <AccountForm values={values} errors={errors} facets={facets} onChange={change} />
+    </FormDialog>
   );
 }
