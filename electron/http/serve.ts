@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   // Scheduled backups as in the desktop app: on start when the last is older than 6 hours, then every 6 hours.
   const backups = startBackupSchedule({ current: () => core.dispatch, log });
   const bridge = await startBridge({ core, rendererDir: resolve(__dirname, '../../out/renderer'), port: Number(values.port) });
-  console.log(`Fulcrum is running at ${bridge.url} (workspace ${dbPath}). Press Ctrl+C to stop.`);
+  // The launch address holds this run's secret: only a browser that opened it may call the core.
+  console.log(`Fulcrum is running (workspace ${dbPath}). Open it at\n\n  ${bridge.launchUrl}\n\nPress Ctrl+C to stop.`);
   const stop = async () => {
     backups.stop();
     await bridge.close();

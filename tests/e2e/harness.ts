@@ -48,7 +48,7 @@ export async function startApp(dbPath: string): Promise<App> {
     async open(route = '') {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-      await page.goto(`${bridge.url}/#/${route}`);
+      await page.goto(`${bridge.launchUrl}#/${route}`);
       return page;
     },
     async screenshot(page, name) {
