@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { listen } from './transport';
+import { listen, send } from './transport';
 
 class FakeEventSource {
   static opened: FakeEventSource[] = [];
@@ -39,4 +39,13 @@ it('shares one event stream among all listeners and closes it after the last lea
   expect(source.closed).toBe(true);
   listen(a)();
   expect(FakeEventSource.opened).toHaveLength(2);
+});
+
+it('says to open the launch address when the bridge answers 401, whatever the body', async () => {
+  const fetch = vi.fn(async () => new Response('', { status: 401 }));
+  vi.stubGlobal('fetch', fetch);
+  const result = await send('accounts.list', {});
+  expect(fetch).toHaveBeenCalledWith('/rpc/accounts.list', expect.objectContaining({ method: 'POST' }));
+  expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(!result.ok && result.error.message).toContain('open Fulcrum from the address printed at start');
 });

@@ -7,7 +7,15 @@ declare global {
   }
 }
 
-/** Over IPC in the desktop app, over the loopback HTTP bridge in the browser build. */
+/** What the browser build says when the bridge does not know it (no session cookie). */
+export const NO_SESSION_MESSAGE =
+  'This page is not connected to Fulcrum: open Fulcrum from the address printed at start (the one ending in /launch?token=…).';
+
+/**
+ * Over IPC in the desktop app, over the loopback HTTP bridge in the browser build. The bridge
+ * admits the browser by an HttpOnly session cookie, set when the launch address was opened; the
+ * page is same-origin, so the cookie rides along with every call and this code never sees it.
+ */
 export async function send(channel: string, input: unknown): Promise<Result<unknown>> {
   if (window.fulcrum) return window.fulcrum.invoke(channel, input);
   try {
@@ -16,6 +24,7 @@ export async function send(channel: string, input: unknown): Promise<Result<unkn
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input ?? {}),
     });
+    if (response.status === 401) return { ok: false, error: { code: 'FORBIDDEN', message: NO_SESSION_MESSAGE } };
     return (await response.json()) as Result<unknown>;
   } catch (error) {
     return { ok: false, error: { code: 'INTERNAL', message: `Fulcrum's core did not answer: ${(error as Error).message}` } };
