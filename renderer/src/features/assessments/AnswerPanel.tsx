@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { call } from '../../api/client';
+import { call, toApiError } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import type { Answer, AssessmentDetail, NonAnswer } from '../../../../shared/contract/assessments';
 import { local, readJson, writeJson } from '../../lib/storage';
 import { answeredCount, answerLabel, flatItems, keyAction, resumeIndex } from './answering';
@@ -79,7 +80,7 @@ export function AnswerPanel({ detail }: { detail: AssessmentDetail }) {
         next.delete(key);
         return next;
       });
-      setSave({ kind: 'error', message: (failure as Error).message });
+      setSave({ kind: 'error', message: toApiError(failure).message });
     }
   };
 
@@ -157,15 +158,10 @@ export function AnswerPanel({ detail }: { detail: AssessmentDetail }) {
 }
 
 function TargetChoice({ detail, itemKey, level }: { detail: AssessmentDetail; itemKey: string; level: number | null }) {
-  const [error, setError] = useState<string>();
-  const set = async (value: string) => {
-    setError(undefined);
-    try {
-      await call('assessments.setTargets', { assessmentId: detail.assessment.id, targets: [{ itemKey, level: value === '' ? null : Number(value) }] });
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const setting = useAction(async (value: string) => {
+    await call('assessments.setTargets', { assessmentId: detail.assessment.id, targets: [{ itemKey, level: value === '' ? null : Number(value) }] });
+  });
+  const { run: set, error } = setting;
   return (
     <label className="inline-field target-choice">
       Target level for this item

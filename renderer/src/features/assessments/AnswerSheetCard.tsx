@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import type { AssessmentDetail } from '../../../../shared/contract/assessments';
 import { downloadCoreFile, fileToBase64 } from './files';
 
@@ -7,17 +8,15 @@ import { downloadCoreFile, fileToBase64 } from './files';
 export function AnswerSheetCard({ detail }: { detail: AssessmentDetail }) {
   const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
   const [message, setMessage] = useState<string>();
-  const [error, setError] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
-  const run = async (work: () => Promise<string | void>) => {
-    setError(undefined);
+  const attempt = useAction(async (work: () => Promise<string | void>) => {
+    const done = await work();
+    if (done) setMessage(done);
+  });
+  const error = attempt.error;
+  const run = (work: () => Promise<string | void>) => {
     setMessage(undefined);
-    try {
-      const done = await work();
-      if (done) setMessage(done);
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
+    return attempt.run(work);
   };
   return (
     <section className="card" aria-labelledby="sheet-title" data-testid="answer-sheet-card">

@@ -1,5 +1,6 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { fileToBase64 } from './files';
 
 /**
@@ -12,20 +13,15 @@ export function ImportFileButton({ intoAssessmentId, onImported, label = 'Open a
   label?: string;
 }) {
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const opening = useAction(async (file: File) => {
+    const result = await call('assessments.importFile', { contentBase64: await fileToBase64(file), ...(intoAssessmentId ? { intoAssessmentId } : {}) });
+    onImported(result.assessmentId, `${result.respondentsAdded} respondent(s) and ${result.answers} answer(s) added from ${file.name}.`);
+  });
+  const { busy, error } = opening;
   const run = async (file: File) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result = await call('assessments.importFile', { contentBase64: await fileToBase64(file), ...(intoAssessmentId ? { intoAssessmentId } : {}) });
-      onImported(result.assessmentId, `${result.respondentsAdded} respondent(s) and ${result.answers} answer(s) added from ${file.name}.`);
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
+    await opening.run(file);
+    // The same file can be chosen again (after fixing it, say).
+    if (input.current) input.current.value = '';
   };
   return (
     <span className="file-action">

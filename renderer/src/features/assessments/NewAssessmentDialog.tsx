@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../../api/client';
+import { useState } from 'react';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { Field } from '../../components/Field';
 import { RespondentRows, type RespondentDraft } from './RespondentRows';
 
@@ -21,79 +22,71 @@ export function NewAssessmentDialog({ onClose, onCreated }: { onClose: () => voi
   const [assessor, setAssessor] = useState('');
   const [scope, setScope] = useState('');
   const [respondents, setRespondents] = useState<RespondentDraft[]>([{ name: '', role: '', function: '' }]);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
   const chosenTemplate = templateId || String(templates.data?.[0]?.id ?? '');
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await call('assessments.create', {
-        templateId: Number(chosenTemplate),
-        accountId: accountId ? Number(accountId) : null,
-        clientName: clientName.trim() || null,
-        assessedOn,
-        assessor,
-        scope: scope.trim() || null,
-        respondents: respondents.filter((r) => r.name.trim()).map((r) => ({ name: r.name, role: r.role.trim() || null, function: r.function.trim() || null })),
-      });
-      onCreated(created.assessment.id);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : new ApiError({ code: 'INTERNAL', message: String(failure) }));
-      setBusy(false);
-    }
-  };
+  const create = useAction(async () => {
+    const created = await call('assessments.create', {
+      templateId: Number(chosenTemplate),
+      accountId: accountId ? Number(accountId) : null,
+      clientName: clientName.trim() || null,
+      assessedOn,
+      assessor,
+      scope: scope.trim() || null,
+      respondents: respondents.filter((r) => r.name.trim()).map((r) => ({ name: r.name, role: r.role.trim() || null, function: r.function.trim() || null })),
+    });
+    onCreated(created.assessment.id);
+  });
+  const error = create.failure;
 
   return (
-    <Dialog title="New assessment" onClose={onClose} testId="new-assessment" wide>
-      <form className="dialog-body" onSubmit={submit} noValidate>
-        <div className="form-grid">
-          <Field label="Template" name="templateId" error={error?.issueFor('templateId')} required wide>
-            <select className="input" value={chosenTemplate} onChange={(e) => setTemplateId(e.target.value)} data-testid="input-templateId" data-autofocus>
-              {templates.data?.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name} (v{t.version})
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Account" name="accountId" hint="A client in this workspace, or leave empty and name the client" error={error?.issueFor('accountId')}>
-            <select className="input" value={accountId} onChange={(e) => setAccountId(e.target.value)} data-testid="input-accountId">
-              <option value="">— not an account —</option>
-              {accounts.data?.rows.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Client name" name="clientName" hint={accountId ? "Defaults to the account's name" : undefined} error={error?.issueFor('clientName')} required={!accountId}>
-            <input className="input" value={clientName} onChange={(e) => setClientName(e.target.value)} data-testid="input-clientName" />
-          </Field>
-          <Field label="Date" name="assessedOn" error={error?.issueFor('assessedOn')} required>
-            <input className="input" type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} data-testid="input-assessedOn" />
-          </Field>
-          <Field label="Assessor" name="assessor" error={error?.issueFor('assessor')} required>
-            <input className="input" value={assessor} onChange={(e) => setAssessor(e.target.value)} data-testid="input-assessor" />
-          </Field>
-          <Field label="Scope" name="scope" hint="Which part of the organisation, which products, which period" error={error?.issueFor('scope')} wide>
-            <textarea className="input" rows={2} value={scope} onChange={(e) => setScope(e.target.value)} data-testid="input-scope" />
-          </Field>
-        </div>
-        <h3 className="section-title">Respondents</h3>
-        <RespondentRows rows={respondents} onChange={setRespondents} />
-        {error && !error.error.issues?.length && <p className="form-error" role="alert">{error.message}</p>}
-        <footer className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy || !chosenTemplate} data-testid="new-assessment-submit">
-            {busy ? 'Starting…' : 'Start assessment'}
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title="New assessment"
+      testId="new-assessment"
+      onClose={onClose}
+      onSubmit={() => void create.run()}
+      wide
+      error={error && !error.error.issues?.length && error.message}
+      errorLast
+      submitLabel="Start assessment"
+      busyLabel="Starting…"
+      busy={create.busy}
+      submitDisabled={!chosenTemplate}
+      submitTestId="new-assessment-submit"
+    >
+      <div className="form-grid">
+        <Field label="Template" name="templateId" error={error?.issueFor('templateId')} required wide>
+          <select className="input" value={chosenTemplate} onChange={(e) => setTemplateId(e.target.value)} data-testid="input-templateId" data-autofocus>
+            {templates.data?.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name} (v{t.version})
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Account" name="accountId" hint="A client in this workspace, or leave empty and name the client" error={error?.issueFor('accountId')}>
+          <select className="input" value={accountId} onChange={(e) => setAccountId(e.target.value)} data-testid="input-accountId">
+            <option value="">— not an account —</option>
+            {accounts.data?.rows.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Client name" name="clientName" hint={accountId ? "Defaults to the account's name" : undefined} error={error?.issueFor('clientName')} required={!accountId}>
+          <input className="input" value={clientName} onChange={(e) => setClientName(e.target.value)} data-testid="input-clientName" />
+        </Field>
+        <Field label="Date" name="assessedOn" error={error?.issueFor('assessedOn')} required>
+          <input className="input" type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} data-testid="input-assessedOn" />
+        </Field>
+        <Field label="Assessor" name="assessor" error={error?.issueFor('assessor')} required>
+          <input className="input" value={assessor} onChange={(e) => setAssessor(e.target.value)} data-testid="input-assessor" />
+        </Field>
+        <Field label="Scope" name="scope" hint="Which part of the organisation, which products, which period" error={error?.issueFor('scope')} wide>
+          <textarea className="input" rows={2} value={scope} onChange={(e) => setScope(e.target.value)} data-testid="input-scope" />
+        </Field>
+      </div>
+      <h3 className="section-title">Respondents</h3>
+      <RespondentRows rows={respondents} onChange={setRespondents} />
+    </FormDialog>
   );
 }

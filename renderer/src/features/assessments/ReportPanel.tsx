@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { downloadFile } from '../../lib/download';
 import type { AssessmentDetail } from '../../../../shared/contract/assessments';
@@ -29,15 +30,11 @@ export function ReportPanel({ detail }: { detail: AssessmentDetail }) {
   const report = useQuery('assessments.report', { id: detail.assessment.id }, ['assessments']);
   const frame = useRef<HTMLIFrameElement>(null);
   const [message, setMessage] = useState<string>();
-  const [error, setError] = useState<string>();
-  const run = async (work: () => Promise<void>) => {
-    setError(undefined);
+  const attempt = useAction((work: () => Promise<void>) => work());
+  const error = attempt.error;
+  const run = (work: () => Promise<void>) => {
     setMessage(undefined);
-    try {
-      await work();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
+    return attempt.run(work);
   };
 
   return (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { AssessmentDetail, Respondent } from '../../../../shared/contract/assessments';
 import { answeredCount, flatItems } from './answering';
@@ -8,28 +9,23 @@ import { answeredCount, flatItems } from './answering';
 export function RespondentsCard({ detail }: { detail: AssessmentDetail }) {
   const items = flatItems(detail.template.framework);
   const [draft, setDraft] = useState({ name: '', role: '', function: '' });
-  const [error, setError] = useState<string>();
   const [removing, setRemoving] = useState<Respondent>();
   const [editing, setEditing] = useState<{ id: number; name: string; role: string; function: string }>();
+  // Adding and renaming share one error line.
+  const attempt = useAction((work: () => Promise<void>) => work());
+  const error = attempt.error;
   const saveEdit = async () => {
     if (!editing) return;
-    setError(undefined);
-    try {
+    await attempt.run(async () => {
       await call('assessments.saveRespondent', { assessmentId: detail.assessment.id, id: editing.id, name: editing.name, role: editing.role.trim() || null, function: editing.function.trim() || null });
       setEditing(undefined);
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
+    });
   };
-  const add = async () => {
-    setError(undefined);
-    try {
+  const add = () =>
+    attempt.run(async () => {
       await call('assessments.saveRespondent', { assessmentId: detail.assessment.id, name: draft.name, role: draft.role.trim() || null, function: draft.function.trim() || null });
       setDraft({ name: '', role: '', function: '' });
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+    });
   return (
     <section className="card" aria-labelledby="respondents-title" data-testid="respondents-card">
       <header className="card-header">

@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import type { AssessmentDetail } from '../../../../shared/contract/assessments';
 
 /** The executive summary, in the consultant's words; the report adds the key numbers beside it. */
 export function SummaryEditor({ detail }: { detail: AssessmentDetail }) {
   const stored = detail.assessment.executiveSummary ?? '';
   const [text, setText] = useState(stored);
-  const [state, setState] = useState<{ saved?: boolean; error?: string }>({});
-  const save = async () => {
-    try {
-      await call('assessments.update', { id: detail.assessment.id, executiveSummary: text.trim() || null });
-      setState({ saved: true });
-    } catch (failure) {
-      setState({ error: (failure as Error).message });
-    }
+  const [saved, setSaved] = useState(false);
+  const saving = useAction(async () => {
+    await call('assessments.update', { id: detail.assessment.id, executiveSummary: text.trim() || null });
+    setSaved(true);
+  });
+  const save = () => {
+    setSaved(false);
+    return saving.run();
   };
   return (
     <section className="card" aria-labelledby="summary-title">
@@ -31,12 +32,13 @@ export function SummaryEditor({ detail }: { detail: AssessmentDetail }) {
         placeholder="What you found, what matters most, what to do first. Blank lines separate paragraphs."
         onChange={(e) => {
           setText(e.target.value);
-          setState({});
+          setSaved(false);
+          saving.reset();
         }}
         data-testid="summary-input"
       />
-      {state.saved && <p className="muted small" role="status">Saved: the report shows it.</p>}
-      {state.error && <p className="form-error" role="alert">{state.error}</p>}
+      {saved && <p className="muted small" role="status">Saved: the report shows it.</p>}
+      {saving.error && <p className="form-error" role="alert">{saving.error}</p>}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import type { AssessmentDetail } from '../../../../shared/contract/assessments';
 
 /** Targets in one go: every item without a target gets the chosen level (each can still be changed while answering). */
@@ -8,18 +9,13 @@ export function TargetsCard({ detail }: { detail: AssessmentDetail }) {
   const items = framework.dimensions.flatMap((d) => d.items.map((i) => i.key));
   const [level, setLevel] = useState(String(framework.scale.levels.at(-2)?.value ?? framework.scale.levels[0]!.value));
   const [message, setMessage] = useState<string>();
-  const [error, setError] = useState<string>();
   const withTarget = new Set(detail.targets.map((t) => t.itemKey));
   const missing = items.filter((key) => !withTarget.has(key));
-  const apply = async (keys: string[], value: number) => {
-    setError(undefined);
-    try {
-      await call('assessments.setTargets', { assessmentId: detail.assessment.id, targets: keys.map((itemKey) => ({ itemKey, level: value })) });
-      setMessage(`${keys.length} target(s) set; change one on the Answers tab.`);
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const applying = useAction(async (keys: string[], value: number) => {
+    await call('assessments.setTargets', { assessmentId: detail.assessment.id, targets: keys.map((itemKey) => ({ itemKey, level: value })) });
+    setMessage(`${keys.length} target(s) set; change one on the Answers tab.`);
+  });
+  const { run: apply, error } = applying;
   return (
     <section className="card" aria-labelledby="targets-title" data-testid="targets-card">
       <header className="card-header">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { navigate } from '../../app/router';
 import type { Framework, Template } from '../../../../shared/contract/assessments';
@@ -30,8 +31,6 @@ function Editor({ template }: { template: Template }) {
   const [name, setName] = useState(template.name);
   const [framework, setFramework] = useState<Framework>(template.framework);
   const [dirty, setDirty] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!dirty) return;
@@ -44,20 +43,13 @@ function Editor({ template }: { template: Template }) {
     setFramework(next);
     setDirty(true);
   };
+  const saving = useAction(async (asNew: boolean) => {
+    const saved = await call('assessments.saveTemplate', asNew ? { name, framework } : { id: template.id, name, framework });
+    setDirty(false);
+    navigate(`assessments/templates/${saved.id}`);
+  });
+  const { run: save, busy, failure: error } = saving;
   const issue = (path: string) => error?.issueFor(`framework.${path}`);
-  const save = async (asNew: boolean) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const saved = await call('assessments.saveTemplate', asNew ? { name, framework } : { id: template.id, name, framework });
-      setDirty(false);
-      navigate(`assessments/templates/${saved.id}`);
-    } catch (failure) {
-      setError(failure as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <article className="screen template-editor" data-testid="template-editor" aria-labelledby="template-title">
