@@ -1,26 +1,15 @@
-import { useState } from 'react';
 import type { Input } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { downloadFile } from '../../lib/download';
 
 /** The dashboard's figures for the current period and filter, as a CSV for a spreadsheet. */
 export function DashboardExport({ query, disabled }: { query: Input<'metrics.portfolio'>; disabled: boolean }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const run = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result = await call('export.metrics', { query });
-      const period = [query.from, query.to].filter(Boolean).join('-to-') || 'last-12-months';
-      downloadFile(`fulcrum-dashboard-${period}.csv`, 'text/csv;charset=utf-8', result.csv ?? '');
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run, busy, error } = useAction(async () => {
+    const result = await call('export.metrics', { query });
+    const period = [query.from, query.to].filter(Boolean).join('-to-') || 'last-12-months';
+    downloadFile(`fulcrum-dashboard-${period}.csv`, 'text/csv;charset=utf-8', result.csv ?? '');
+  });
 
   return (
     <div className="dashboard-export">

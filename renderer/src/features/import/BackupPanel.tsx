@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BackupFile } from '../../../../shared/contract/backup';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
@@ -14,7 +15,6 @@ export function BackupPanel() {
   const list = useQuery('backup.list', {});
   const settings = useQuery('backup.settings', {});
   const [keep, setKeep] = useState('');
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
   const [restoring, setRestoring] = useState<BackupFile>();
 
@@ -22,19 +22,17 @@ export function BackupPanel() {
     if (settings.data) setKeep(String(settings.data.keep));
   }, [settings.data]);
 
+  // Both actions report in the one notice line, success or failure.
+  const backingUp = useAction(() => call('backup.create', {}));
+  const busy = backingUp.busy;
   const backUp = async () => {
-    setBusy(true);
     setNotice(undefined);
-    try {
-      const created = await call('backup.create', {});
-      setNotice({ ok: true, text: `Backed up to ${fileName(created.path)} (${formatBytes(created.bytes)}).` });
-      list.reload();
-    } catch (failure) {
-      setNotice({ ok: false, text: `The backup failed: ${(failure as Error).message}` });
-    } finally {
-      setBusy(false);
-    }
+    const result = await backingUp.run();
+    if (!result.ok) return setNotice({ ok: false, text: `The backup failed: ${result.error.message}` });
+    setNotice({ ok: true, text: `Backed up to ${fileName(result.value.path)} (${formatBytes(result.value.bytes)}).` });
+    list.reload();
   };
+  const keeping = useAction((value: number) => call('backup.settings', { keep: value }));
 
   const saveKeep = async () => {
     const value = Number(keep);
@@ -42,13 +40,10 @@ export function BackupPanel() {
       setNotice({ ok: false, text: 'Keep between 1 and 1,000 scheduled backups.' });
       return;
     }
-    try {
-      await call('backup.settings', { keep: value });
-      setNotice({ ok: true, text: `The newest ${value} scheduled backups are kept.` });
-      settings.reload();
-    } catch (failure) {
-      setNotice({ ok: false, text: (failure as Error).message });
-    }
+    const result = await keeping.run(value);
+    if (!result.ok) return setNotice({ ok: false, text: result.error.message });
+    setNotice({ ok: true, text: `The newest ${value} scheduled backups are kept.` });
+    settings.reload();
   };
 
   const backups = [...(list.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ReferenceDetail } from '../../../../shared/contract/references';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { Field } from '../../components/Field';
 
@@ -12,24 +13,25 @@ export function ReferenceProfileForm({ reference }: { reference: ReferenceDetail
   const [notes, setNotes] = useState(reference.notes ?? '');
   const [errors, setErrors] = useState<Partial<Record<'contactId' | 'usageLimitPerQuarter' | 'notes' | 'form', string>>>({});
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+
+  const saving = useAction(async (usageLimitPerQuarter: number | null) => {
+    await call('references.update', { id: reference.id, contactId: contactId ? Number(contactId) : null, usageLimitPerQuarter, notes: notes.trim() || null });
+  });
+  const { busy } = saving;
 
   const submit = async () => {
     const parsedLimit = limit.trim() === '' ? null : Number(limit);
     if (parsedLimit !== null && (!Number.isInteger(parsedLimit) || parsedLimit < 0)) {
       return setErrors({ usageLimitPerQuarter: 'A whole number of asks, 0 or more; empty for the programme default' });
     }
-    setBusy(true);
     setSaved(false);
-    try {
-      await call('references.update', { id: reference.id, contactId: contactId ? Number(contactId) : null, usageLimitPerQuarter: parsedLimit, notes: notes.trim() || null });
+    const result = await saving.run(parsedLimit);
+    if (result.ok) {
       setErrors({});
       setSaved(true);
-    } catch (failure) {
-      const api = failure instanceof ApiError ? failure : undefined;
-      setErrors({ contactId: api?.issueFor('contactId'), notes: api?.issueFor('notes'), form: api?.error.issues?.length ? undefined : (failure as Error).message });
-    } finally {
-      setBusy(false);
+    } else {
+      const api = result.error;
+      setErrors({ contactId: api.issueFor('contactId'), notes: api.issueFor('notes'), form: api.error.issues?.length ? undefined : api.message });
     }
   };
 
