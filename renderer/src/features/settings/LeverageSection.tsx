@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { Input } from '../../../../shared/contract';
 import { REFERENCE_ACTIVITIES } from '../../../../shared/contract/common';
 import { DEFAULT_SETTINGS } from '../../../../shared/contract/settings';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { Field } from '../../components/Field';
 import './leverageSection.css';
@@ -28,13 +30,15 @@ export function LeverageSection() {
   const [form, setForm] = useState<LeverageForm>();
   const [errors, setErrors] = useState<LeverageErrors>({});
   const [notice, setNotice] = useState<string>();
-  const [saving, setSaving] = useState(false);
   const saved = stored.data ? leverageToForm(stored.data.leverage) : undefined;
   const dirty = form !== undefined && saved !== undefined && JSON.stringify(form) !== JSON.stringify(saved);
 
   useEffect(() => {
     if (stored.data && !dirty) setForm(leverageToForm(stored.data.leverage));
   }, [stored.data]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const storing = useAction((leverage: Input<'settings.update'>['leverage']) => call('settings.update', { leverage }));
+  const saving = storing.busy;
 
   if (!form) return null;
   const update = (patch: (f: LeverageForm) => LeverageForm) => {
@@ -44,18 +48,14 @@ export function LeverageSection() {
   const save = async (next: LeverageForm) => {
     const checked = leverageFromForm(next);
     if (!checked.ok) return setErrors(checked.errors);
-    setSaving(true);
-    try {
-      const result = await call('settings.update', { leverage: checked.value });
-      setForm(leverageToForm(result.leverage));
-      setErrors({});
-      setNotice('Leverage settings saved.');
-    } catch (failure) {
-      const error = failure instanceof ApiError ? failure.error : undefined;
-      setErrors(Object.fromEntries((error?.issues ?? [{ path: 'leverage', message: String((failure as Error).message) }]).map((i) => [i.path, i.message])));
-    } finally {
-      setSaving(false);
+    const result = await storing.run(checked.value);
+    if (!result.ok) {
+      const { error } = result;
+      return setErrors(Object.fromEntries((error.error.issues ?? [{ path: 'leverage', message: error.message }]).map((i) => [i.path, i.message])));
     }
+    setForm(leverageToForm(result.value.leverage));
+    setErrors({});
+    setNotice('Leverage settings saved.');
   };
 
   const number = (label: string, path: string, value: string, set: (v: string) => void, hint?: string) => (
