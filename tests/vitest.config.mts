@@ -32,6 +32,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
+          // A screen's first text can take seconds on a loaded machine: expect.poll waits up to 30 s
+          // for it (the default, 1 s, failed the suite whenever something else ran beside it).
+          expect: { poll: { timeout: 30_000, interval: 100 } },
           // One browser at a time: the machine has two cores.
           fileParallelism: false,
         },

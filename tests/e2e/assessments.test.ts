@@ -146,7 +146,8 @@ describe('assessments', () => {
     // The PDF: Chromium prints the very HTML the preview shows.
     const html = (await page.getByTestId('report-frame').getAttribute('srcdoc'))!;
     expect(html).toContain('<svg');
-    const printer = await app.browser.newPage();
+    // In the page's own browser context: watched for errors like every page, closed with it.
+    const printer = await page.context().newPage();
     await printer.setContent(html, { waitUntil: 'load' });
     const pdf = await printer.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     await printer.close();

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { startBridge, type Bridge } from '../../electron/http/server';
+import { now } from './today';
 
 const ROOT = resolve(__dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'tests/artifacts/screenshots');
@@ -20,6 +22,54 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/**
+ * Waits are on the app's own signals (a screen's element, a row count, a status text), with limits
+ * set here once and generous enough for a busy two-core machine: the suite must fail for a wrong
+ * screen, never for a slow one. expect.poll's limit is in tests/vitest.config.mts.
+ */
+const ACTION_TIMEOUT = 60_000;
+const NAVIGATION_TIMEOUT = 60_000;
+
+/**
+ * Page errors (uncaught exceptions, unhandled rejections) and console errors of every page the
+ * test opened, its popups included. Listeners go on the browser context before its first
+ * navigation, and the test fails after it ends when any arrived (afterEach below).
+ */
+const problems: string[] = [];
+/** Console errors a test causes on purpose, with the reason; cleared after each test. */
+const expected: { pattern: RegExp; reason: string }[] = [];
+/** Contexts opened by the running test, closed after it even when it failed half-way. */
+const contexts = new Set<BrowserContext>();
+
+function watch(context: BrowserContext): void {
+  context.on('weberror', (error) => problems.push(`page error on ${error.page()?.url() ?? 'a page'}: ${error.error().stack ?? error.error().message}`));
+  context.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (expected.some((allowed) => allowed.pattern.test(text))) return;
+    const { url, lineNumber } = message.location();
+    problems.push(`console error on ${message.page()?.url() ?? 'a page'}: ${text}${url ? ` (${url}:${lineNumber})` : ''}`);
+  });
+}
+
+/**
+ * A console error the running test causes on purpose (a refused request the browser reports, say):
+ * allowed for this test only, and only with the reason written down.
+ */
+export function expectConsoleError(pattern: RegExp, reason: string): void {
+  if (!reason.trim()) throw new Error('say why this console error is expected');
+  expected.push({ pattern, reason });
+}
+
+// Registered in each test file that imports the harness (vitest collects hooks at import time).
+afterEach(async () => {
+  await Promise.all([...contexts].map((context) => context.close().catch(() => {})));
+  contexts.clear();
+  expected.length = 0;
+  const found = problems.splice(0);
+  expect(found, 'the pages of this test reported errors').toEqual([]);
+});
+
 export interface App {
   core: Core;
   bridge: Bridge;
@@ -35,7 +85,7 @@ export interface App {
 export async function startApp(dbPath: string): Promise<App> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const core = await createCore({ dbPath, checkOutputs: true });
+  const core = await createCore({ dbPath, checkOutputs: true, now });
   const bridge = await startBridge({ core, rendererDir: RENDERER });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -46,8 +96,15 @@ export async function startApp(dbPath: string): Promise<App> {
     bridge,
     browser,
     async open(route = '') {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      contexts.add(context);
+      context.setDefaultTimeout(ACTION_TIMEOUT);
+      context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT);
+      watch(context);
+      // The browser's clock starts where the core's is, so the renderer's own "today" (period
+      // presets, days until a renewal) is the tests' TODAY; it runs on in real time from there.
+      await context.clock.install({ time: now() });
+      const page = await context.newPage();
       await page.goto(`${bridge.launchUrl}#/${route}`);
       return page;
     },

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS, startApp, type App } from './harness';
+import { now } from './today';
 import { ask, demoWorkspace } from './workspace';
 
 let app: App;
@@ -17,7 +18,7 @@ const card = (page: Page, name: string) => page.locator('[data-testid=journey-ca
 async function measured(mapId: number, name: string) {
   const map = await ask(app.core, 'journeys.get', { id: mapId });
   const touchpoint = map.stages.flatMap((s) => s.touchpoints).find((t) => t.name === name)!;
-  const today = new Date();
+  const today = now();
   const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
   const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1)).toISOString().slice(0, 10);
   const result = await ask(app.core, 'journeys.measure', { id: mapId, from, to });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness';
+import { now } from './today';
 import { ask, demoWorkspace } from './workspace';
 
 let app: App;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   referenceId = (await ask(app.core, 'references.create', { accountId: account.id, contactId: contact.id, by: 'Setup' })).id;
   await ask(app.core, 'references.grantConsent', { referenceId, activity: 'reference_call', grantedBy: 'Omar Field' });
   for (const stage of ['nominated', 'recruited', 'active'] as const) await ask(app.core, 'references.move', { id: referenceId, stage, by: 'Setup' });
-  dealId = (await ask(app.core, 'deals.create', { prospect: 'Aardvark Logistics', openedAt: new Date().toISOString(), stage: 'propose' })).id;
+  dealId = (await ask(app.core, 'deals.create', { prospect: 'Aardvark Logistics', openedAt: now().toISOString(), stage: 'propose' })).id;
 }, 60_000);
 afterAll(() => app?.close());
 
@@ -73,7 +74,8 @@ describe('reference requests', () => {
 
   it('flags requests open beyond the SLA and declines one with a reason', async () => {
     const old = await ask(app.core, 'requests.create', { referenceId, requester: 'Mia Marketing', activity: 'reference_call' });
-    const fiveDaysAgo = new Date(Date.now() - 5 * 86_400_000).toISOString();
+    // Five days before the core's clock, which the SLA is measured against.
+    const fiveDaysAgo = new Date(now().getTime() - 5 * 86_400_000).toISOString();
     app.core.context.sqlite.prepare('UPDATE reference_requests SET requested_at = ? WHERE id = ?').run(fiveDaysAgo, old.id);
 
     const page = await app.open('references/requests');

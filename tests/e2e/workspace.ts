@@ -8,11 +8,12 @@ import type { Deployment } from '../../shared/contract/deployments';
 import { generateDemoWorkspace } from '../../electron/core/demo';
 import type { Core } from '../../electron/core';
 import { tempWorkspacePath, testCore } from '../fixtures/core';
+import { TODAY } from './today';
 
-/** The demo company with `accounts` accounts, its history ending today so nothing lies ahead of the clock. */
+/** The demo company with `accounts` accounts, its history ending on the tests' TODAY, the day the app's clocks start on. */
 export async function demoWorkspace(accounts = 150, seed = 7): Promise<string> {
   const path = tempWorkspacePath('e2e.fulcrum');
-  await generateDemoWorkspace(path, { accounts, seed, today: new Date().toISOString().slice(0, 10) });
+  await generateDemoWorkspace(path, { accounts, seed, today: TODAY });
   return path;
 }
 
