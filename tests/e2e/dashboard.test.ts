@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output } from '../../shared/contract';
-import { resolvePeriod, toQuery, type PeriodPreset } from '../../renderer/src/features/dashboard/filters';
-import { formatMetric } from '../../renderer/src/lib/metricFormat';
 import { startApp, type App } from './harness';
+import { TODAY } from './today';
 import { ask, demoWorkspace } from './workspace';
 
 let app: App;
@@ -15,22 +14,71 @@ afterAll(() => app?.close());
 
 const LOCALE = 'en-US';
 
+/** The first day of the month `shift` months from TODAY's month, as YYYY-MM-DD. */
+function monthStart(shift: number): string {
+  const [year, month] = TODAY.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month - 1 + shift, 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The dashboard's presets, written out here rather than taken from the renderer: whole months
+ * ending with the current one (`to` is the first day of next month, exclusive), by month.
+ */
+const PERIODS = {
+  last3: { from: monthStart(-2), to: monthStart(1) },
+  last12: { from: monthStart(-11), to: monthStart(1) },
+};
+
 /** The portfolio the dashboard should show for a preset and segment, straight from the core. */
-async function expected(preset: PeriodPreset, segment = '') {
-  const resolved = resolvePeriod({ preset, from: '', to: '', segment }, new Date());
-  if (!resolved.ok) throw new Error(resolved.message);
-  return ask(app.core, 'metrics.portfolio', toQuery(resolved.period, segment));
+async function expected(preset: keyof typeof PERIODS, segment = '') {
+  return ask(app.core, 'metrics.portfolio', { ...PERIODS[preset], granularity: 'month', ...(segment ? { segment: [segment] } : {}) });
 }
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
 
+type Unit = 'points' | 'percent' | 'index' | 'mean' | 'minutes' | 'count' | 'money';
+const en = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(LOCALE, options);
+
+/**
+ * How a card writes a core figure for an en-US reader, written out here (not the renderer's
+ * formatter, so a wrong figure or rounding on a card fails): NPS and NSAT as whole points, shares
+ * in percent with one decimal, CES with one decimal, times in the unit a person would say, counts
+ * whole (compact from 100,000), money in whole dollars or compact ($12.4M) from $10,000.
+ */
+function shown(value: number, unit: Unit, currency = 'USD'): string {
+  switch (unit) {
+    case 'points':
+    case 'index':
+      return en({ maximumFractionDigits: 0 }).format(value);
+    case 'count':
+      return en(Math.abs(value) >= 100_000 ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }).format(value);
+    case 'percent':
+      return en({ style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+    case 'mean':
+      return en({ minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+    case 'minutes':
+      if (value < 60) return en({ style: 'unit', unit: 'minute', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+      if (value < 48 * 60) return en({ style: 'unit', unit: 'hour', maximumFractionDigits: 1 }).format(value / 60);
+      return en({ style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }).format(value / 1440);
+    case 'money': {
+      expect(currency, 'the demo company counts in US dollars (cents as minor units)').toBe('USD');
+      const dollars = value / 100;
+      return Math.abs(dollars) >= 10_000
+        ? en({ style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(dollars)
+        : en({ style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(dollars);
+    }
+  }
+}
+
 /** What a KPI card must say for a figure: its value, or that there is none. */
-async function expectKpi(page: Page, id: string, metric: { value: number | null; n: number }, unit: Parameters<typeof formatMetric>[1], currency?: string) {
+async function expectKpi(page: Page, id: string, metric: { value: number | null; n: number }, unit: Unit, currency?: string) {
   if (metric.value === null) {
     await expect.poll(() => page.getByTestId(`kpi-${id}-missing`).count()).toBe(1);
     expect(await page.getByTestId(`kpi-${id}-value`).count()).toBe(0);
   } else {
-    await expect.poll(() => text(page, `kpi-${id}-value`)).toContain(formatMetric(metric.value!, unit, { locale: LOCALE, currency, compact: true }));
+    // The value, and only the value: "≈" marks a figure from a sketch.
+    const value = shown(metric.value, unit, currency);
+    await expect.poll(async () => (await text(page, `kpi-${id}-value`)).replace('≈', '').trim()).toBe(value);
   }
   expect(await text(page, `kpi-${id}-n`)).toMatch(new RegExp(`^n = ${metric.n.toLocaleString(LOCALE)} `));
 }
