@@ -6,6 +6,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   test: {
     root,
+    // The run's own temporary folder (TMPDIR), removed at its end: nothing a test or the core
+    // leaves in the temp directory outlives the run.
+    globalSetup: ['tests/fixtures/tempRoot.ts'],
     projects: [
       {
         test: {

@@ -1,13 +1,24 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cached, noteChange } from './cache';
 
+/** Each test's folder and connection, closed and removed after it. */
+const made: { dir: string; sqlite: Database.Database }[] = [];
+afterEach(() => {
+  for (const { dir, sqlite } of made.splice(0)) {
+    sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 function workspace() {
-  const path = join(mkdtempSync(join(tmpdir(), 'fulcrum-cache-')), 'w.db');
+  const dir = mkdtempSync(join(tmpdir(), 'fulcrum-cache-'));
+  const path = join(dir, 'w.db');
   const sqlite = new Database(path);
+  made.push({ dir, sqlite });
   sqlite.exec('CREATE TABLE t (x INTEGER)');
   return { sqlite, path };
 }
