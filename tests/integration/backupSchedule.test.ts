@@ -11,6 +11,9 @@ beforeEach(async () => {
 afterEach(() => core.close());
 
 it('takes a scheduled backup when one is due, and not again within the interval', async () => {
+  // The wall clock on purpose: the timer compares it with the backups' file times (mtime), which
+  // the file system stamps with the real time. Only differences of minutes and hours matter here,
+  // never the date, so the month the suite runs in changes nothing.
   const now = new Date();
   const first = await backupIfDue(core.dispatch, now, 6);
   expect(first.created).toMatch(/-scheduled\.fulcrum$/);
