@@ -113,9 +113,9 @@ export const accountsContract = {
   'accounts.update': { input: accountUpdate, output: account },
   'accounts.archive': { input: idInput, output: account },
   'accounts.restore': { input: idInput, output: account },
-  'accounts.facets': { input: z.object({}), output: accountFacets },
+  'accounts.facets': { input: z.strictObject({}), output: accountFacets },
   'accounts.timeline': {
-    input: z.object({
+    input: z.strictObject({
       id,
       /** Only entries strictly before this instant. */
       before: instant.optional(),

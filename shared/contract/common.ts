@@ -82,7 +82,7 @@ export function listInput<Sort extends string, Filter extends z.ZodRawShape>(
   return z.strictObject({
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(500).default(50),
-    sort: z.object({ field: z.enum(sortFields), direction: sortDirection.default('asc') }).optional(),
+    sort: z.strictObject({ field: z.enum(sortFields), direction: sortDirection.default('asc') }).optional(),
     search: z.string().trim().max(200).optional(),
     filter: filter.partial().strict().optional(),
     /** Restrict to a time window on the table's main date (inclusive from, exclusive to). */

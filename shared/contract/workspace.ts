@@ -15,5 +15,5 @@ export const workspaceInfo = z.object({
 export type WorkspaceInfo = z.infer<typeof workspaceInfo>;
 
 export const workspaceContract = {
-  'workspace.info': { input: z.object({}), output: workspaceInfo },
+  'workspace.info': { input: z.strictObject({}), output: workspaceInfo },
 } as const;
