@@ -28,6 +28,8 @@ export interface RpcError {
   code: ErrorCode;
   message: string;
   issues?: InputIssue[];
+  /** INTERNAL only: names the log entry that holds what went wrong (the caller gets no raw exception text). */
+  errorId?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: RpcError };
