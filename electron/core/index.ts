@@ -2,6 +2,7 @@ import type { ChangeEvent } from '../../shared/rpc';
 import type { Context, Log } from './context';
 import { openWorkspace } from './db/open';
 import { createDispatch, type Dispatch } from './dispatch';
+import { expireStagings } from './import/stage';
 import { noteChange } from './metrics/cache';
 import { ensureDerived } from './metrics/derived';
 
@@ -46,6 +47,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // A workspace written in bulk (the demo, an import) or by an older Fulcrum gets its rollups here.
   const derived = ensureDerived(sqlite, context.now());
   if (derived) context.log('info', `rebuilt metrics rollups in ${derived.seconds.toFixed(1)} s`, derived);
+  // Import files staged by Fulcrums that are gone (or long ago) are deleted; a live one's are kept.
+  const expired = expireStagings();
+  if (expired.length > 0) context.log('info', `deleted ${expired.length} expired staged import file(s)`, expired);
   return {
     dispatch: createDispatch(context, { checkOutputs: options.checkOutputs }),
     subscribe(listener) {

@@ -131,9 +131,10 @@ export async function commitImport(ctx: Context, input: ParsedImportInput & { jo
     if (commit) {
       ctx.emit({ name: `${plan.def.domain}.changed` });
       ctx.emit({ name: 'metrics.changed' });
-      // A copy the UI staged has done its job; after a cancel or a rejection it stays for another try.
-      releaseStaged(input.path);
     }
+    // A copy the UI staged has done its job once the import returns: committed, rejected or
+    // cancelled (the wizard then starts again from the file). After an error it stays for a retry.
+    releaseStaged(input.path);
     return {
       ...summary(plan, outcome),
       jobId: input.jobId,

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { ImportTarget } from '../../../shared/contract/import';
@@ -10,8 +9,14 @@ import { targetDef } from './targets';
 // The renderer cannot name a path on disk: it reads the chosen file and sends its bytes here, in
 // chunks (the HTTP bridge takes bodies up to 10 MB). They are written into a private folder of the
 // core under the system's temp folder, never a user folder, and the import channels read that path.
+// A staged copy expires: its folder is deleted when the import it was staged for returns (committed,
+// rejected or cancelled), and at start-up when the process that staged it is gone or it is a day old.
 
 const PREFIX = 'fulcrum-staged-';
+/** Folders are named `fulcrum-staged-p<pid>-XXXXXX`: the process that owns them. */
+const OWNED = /^fulcrum-staged-p(\d+)-/;
+/** A staging untouched this long is expired even if a process of its id is running (ids are reused). */
+export const STAGING_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /** A name safe as one path segment: no folders, no control characters. */
 function safeName(name: string): string {
@@ -43,15 +48,62 @@ export function stageFile(input: { name: string; contentBase64: string; append?:
   if (chunk.length === 0) throw new CoreError('BAD_INPUT', `${safeName(input.name)} is empty`);
   if (chunk.length > MAX_STAGED_BYTES) throw new CoreError('BAD_INPUT', `the file is larger than ${MAX_STAGED_BYTES / 1024 / 1024} MB`);
   mkdirSync(tmpdir(), { recursive: true });
-  const folder = mkdtempSync(join(tmpdir(), `${PREFIX}${randomBytes(4).toString('hex')}-`));
+  const folder = mkdtempSync(join(tmpdir(), `${PREFIX}p${process.pid}-`));
   const path = join(folder, safeName(input.name));
   writeFileSync(path, chunk, { mode: 0o600 });
   return { path, bytes: chunk.length };
 }
 
-/** Deletes a staged copy once imported; any other path (a user's own file) is never touched. */
+/** Deletes a staged copy and its folder once its import has returned; any other path (a user's own file) is never touched. */
 export function releaseStaged(path: string): void {
-  if (isStaged(path)) rmSync(path, { force: true });
+  if (isStaged(path)) rmSync(dirname(resolve(path)), { recursive: true, force: true });
+}
+
+const isAlive = (pid: number) => {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, as another user's process.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** The newest modification time of a folder and the files in it. */
+function lastTouched(folder: string): number {
+  let newest = statSync(folder).mtimeMs;
+  for (const name of readdirSync(folder)) newest = Math.max(newest, statSync(join(folder, name)).mtimeMs);
+  return newest;
+}
+
+/**
+ * At start-up: deletes the staging folders whose owner process is gone, and any a day old or more
+ * (older ones, named before owners were recorded, by age alone). A running Fulcrum's fresh
+ * stagings are kept, so two Fulcrums never delete each other's. Returns the folders deleted.
+ */
+export function expireStagings(now = Date.now(), maxAgeMs = STAGING_MAX_AGE_MS): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir()).filter((name) => name.startsWith(PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const folder = join(tmpdir(), name);
+    try {
+      const owner = OWNED.exec(name);
+      const orphaned = owner !== null && !isAlive(Number(owner[1]));
+      if (orphaned || now - lastTouched(folder) >= maxAgeMs) {
+        rmSync(folder, { recursive: true, force: true });
+        removed.push(folder);
+      }
+    } catch {
+      // Gone meanwhile, or not ours to delete (another user's): leave it.
+    }
+  }
+  return removed;
 }
 
 /** The fields a target takes, for the mapping step's selects. */
