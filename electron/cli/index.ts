@@ -11,10 +11,11 @@ import { commandUsage, createHelpCommand, generalUsage } from './commands/help';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { metricsCommand } from './commands/metrics';
+import { newCommand } from './commands/new';
 import { referencesCommand } from './commands/references';
 
 const helpCommand = createHelpCommand(() => COMMANDS);
-const COMMANDS: readonly Command[] = [demoCommand, infoCommand, metricsCommand, importCommand, exportCommand, backupCommand, referencesCommand, helpCommand];
+const COMMANDS: readonly Command[] = [newCommand, demoCommand, infoCommand, metricsCommand, importCommand, exportCommand, backupCommand, referencesCommand, helpCommand];
 
 /** Runs one command line and returns the exit code; never throws, never exits the process. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {

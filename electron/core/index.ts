@@ -1,6 +1,8 @@
 import type { ChangeEvent } from '../../shared/rpc';
 import type { Context, Log } from './context';
+import { damaged, damagedMessage, isDamage } from './db/header';
 import { openWorkspace } from './db/open';
+import { openSnapshot } from './db/snapshot';
 import { createDispatch, type Dispatch } from './dispatch';
 import { expireStagings } from './import/stage';
 import { noteChange } from './metrics/cache';
@@ -12,6 +14,17 @@ export type { Dispatch } from './dispatch';
 export interface CoreOptions {
   /** A workspace file, or ':memory:' for tests. */
   dbPath: string;
+  /**
+   * Make a new workspace at dbPath (the file must not exist, or be empty). Without it only an
+   * existing workspace is opened: a missing or empty file is refused with a one-line message.
+   */
+  create?: boolean;
+  /**
+   * Read without writing anything to or beside the file (no -wal/-shm, no migration, no rebuild):
+   * the core works on a private copy in the temp folder, migrated there, with writes refused.
+   * Derived data is not refreshed. For `fulcrum info` and `fulcrum import --dry-run`.
+   */
+  readOnly?: boolean;
   now?: () => Date;
   log?: Log;
   /** Validate every handler's output against the contract (tests turn this on). */
@@ -30,7 +43,8 @@ const silent: Log = () => {};
 
 /** The application in plain Node: everything host-specific is passed in. */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const { sqlite, db, schemaVersion } = await openWorkspace(options.dbPath);
+  if (options.readOnly) return createReadOnlyCore(options);
+  const { sqlite, db, schemaVersion } = await openWorkspace(options.dbPath, { create: options.create });
   const listeners = new Set<(event: ChangeEvent) => void>();
   const context: Context = {
     db,
@@ -44,14 +58,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       listeners.forEach((listener) => listener(event));
     },
   };
-  // A workspace written in bulk (the demo, an import) or by an older Fulcrum gets its rollups here.
-  const derived = ensureDerived(sqlite, context.now());
-  if (derived) context.log('info', `rebuilt metrics rollups in ${derived.seconds.toFixed(1)} s`, derived);
+  // A workspace written in bulk (the demo, an import) or by an older Fulcrum, or one whose
+  // refresh after a bulk write never finished (the stale mark), gets its derived data here.
+  try {
+    const derived = ensureDerived(sqlite, context.now());
+    if (derived) context.log('info', `rebuilt metrics rollups in ${derived.seconds.toFixed(1)} s`, derived);
+  } catch (error) {
+    await db.destroy();
+    if (sqlite.open) sqlite.close();
+    throw damaged(options.dbPath, error) ?? error;
+  }
   // Import files staged by Fulcrums that are gone (or long ago) are deleted; a live one's are kept.
   const expired = expireStagings();
   if (expired.length > 0) context.log('info', `deleted ${expired.length} expired staged import file(s)`, expired);
   return {
-    dispatch: createDispatch(context, { checkOutputs: options.checkOutputs }),
+    dispatch: guardDamage(createDispatch(context, { checkOutputs: options.checkOutputs }), context),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -60,6 +81,50 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await db.destroy();
       // Kysely only closes a connection it has used; a workspace opened and never queried is closed here.
       if (sqlite.open) sqlite.close();
+    },
+    context,
+  };
+}
+
+/**
+ * A workspace damaged on disk fails wherever a query meets a bad page, as an unexpected error.
+ * After one, SQLite's quick check says whether the file is damaged; if it is, the caller gets
+ * what to do (the file, the latest backup) instead of an error id.
+ */
+function guardDamage(dispatch: Dispatch, context: Context): Dispatch {
+  return async (channel, input) => {
+    const result = await dispatch(channel, input);
+    if (result.ok || result.error.code !== 'INTERNAL' || context.dbPath === ':memory:') return result;
+    let intact: boolean;
+    try {
+      intact = context.sqlite.pragma('quick_check(1)', { simple: true }) === 'ok';
+    } catch (error) {
+      intact = !isDamage(error);
+    }
+    return intact ? result : { ok: false, error: { code: 'NOT_A_WORKSPACE', message: damagedMessage(context.dbPath) } };
+  };
+}
+
+/** The core over a private, migrated copy of the file (CoreOptions.readOnly). */
+async function createReadOnlyCore(options: CoreOptions): Promise<Core> {
+  const snapshot = await openSnapshot(options.dbPath);
+  const { sqlite, db } = snapshot;
+  const context: Context = {
+    db,
+    sqlite,
+    dbPath: options.dbPath,
+    schemaVersion: snapshot.schemaVersion,
+    now: options.now ?? (() => new Date()),
+    log: options.log ?? silent,
+    emit: () => {},
+  };
+  return {
+    dispatch: guardDamage(createDispatch(context, { checkOutputs: options.checkOutputs }), context),
+    subscribe: () => () => {},
+    async close() {
+      await db.destroy();
+      if (sqlite.open) sqlite.close();
+      snapshot.dispose();
     },
     context,
   };

@@ -1,5 +1,6 @@
 // `npm run web`: the same app in a browser on 127.0.0.1, over the HTTP bridge.
-// With no --db it opens the demo workspace (created on first start), as the desktop app does.
+// With no --db it opens the demo workspace (created on first start), as the desktop app does;
+// --db FILE opens an existing workspace, --db FILE --new creates a new one.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,15 +12,17 @@ import { startBridge } from './server';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { db: { type: 'string' }, port: { type: 'string', default: '5178' } },
+    options: { db: { type: 'string' }, new: { type: 'boolean' }, port: { type: 'string', default: '5178' } },
   });
+  if (values.new && !values.db) throw new Error('--new needs --db FILE: the new workspace to create');
   const dbPath = values.db ? resolve(values.db) : join(process.env.FULCRUM_HOME ?? join(homedir(), '.fulcrum'), 'demo.fulcrum');
   if (!values.db) {
     console.log(`No --db given: opening the demo workspace ${dbPath}`);
     await ensureDemoWorkspace(dbPath);
   }
   const log: Log = (level, message, detail) => console[level](message, detail ?? '');
-  const core = await createCore({ dbPath, log });
+  // --db opens an existing workspace only (a typo never becomes a new one); --new creates it.
+  const core = await createCore({ dbPath, log, create: Boolean(values.new) });
   // Scheduled backups as in the desktop app: on start when the last is older than 6 hours, then every 6 hours.
   const backups = startBackupSchedule({ current: () => core.dispatch, log });
   const bridge = await startBridge({ core, rendererDir: resolve(__dirname, '../../out/renderer'), port: Number(values.port) });

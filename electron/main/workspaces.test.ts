@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -23,7 +23,7 @@ afterEach(async () => {
 /** A stand-in for the demo generator: an empty workspace is enough to test the shell. */
 async function emptyWorkspace(path: string): Promise<void> {
   if (existsSync(path)) return;
-  const core = await createCore({ dbPath: path });
+  const core = await createCore({ dbPath: path, create: true });
   await core.close();
 }
 
@@ -130,6 +130,30 @@ describe('WorkspaceHost', () => {
     expect(host.currentPath).toBe(options.demoPath);
     expect(host.recent).toEqual([options.demoPath]);
     expect(options.showError).toHaveBeenCalledWith('Could not open the workspace', expect.stringMatching(/does not exist/));
+  });
+
+  it('refuses to open an empty file, naming it, and leaves it empty (File › Open… never adopts one)', async () => {
+    const { host, options } = makeHost();
+    await host.openInitial();
+    const empty = join(dir, 'empty.fulcrum');
+    writeFileSync(empty, '');
+
+    expect(await host.open(empty)).toBe(false);
+    expect(options.showError).toHaveBeenCalledWith('Could not open the workspace', `${empty} is empty, not a Fulcrum workspace; it was left as it is`);
+    expect(statSync(empty).size).toBe(0);
+    expect(existsSync(`${empty}-wal`)).toBe(false);
+    expect(host.currentPath).toBe(options.demoPath);
+    expect(host.recent).not.toContain(empty);
+  });
+
+  it('creates only when asked: New makes the file, Open of the same name before did not', async () => {
+    const { host } = makeHost();
+    const fresh = join(dir, 'fresh.fulcrum');
+    expect(await host.open(fresh)).toBe(false);
+    expect(existsSync(fresh)).toBe(false);
+    expect(await host.create(fresh)).toBe(true);
+    expect(statSync(fresh).size).toBeGreaterThan(0);
+    expect((await info(host)).path).toBe(fresh);
   });
 
   it('creates a new empty workspace, adding .fulcrum, and never overwrites a file', async () => {

@@ -165,7 +165,8 @@ export class WorkspaceHost {
     }
     let next: Core;
     try {
-      next = await createCore({ dbPath: path, log: this.options.log });
+      // Opening refuses a missing or empty file (never adopts it as a new workspace); only create makes one.
+      next = await createCore({ dbPath: path, log: this.options.log, create });
     } catch (error) {
       this.options.log('warn', `opening ${path} failed`, error);
       this.options.showError(OPEN_FAILED, describeOpenError(path, error));

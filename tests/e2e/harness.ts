@@ -85,7 +85,7 @@ export interface App {
 export async function startApp(dbPath: string): Promise<App> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const core = await createCore({ dbPath, checkOutputs: true, now });
+  const core = await createCore({ dbPath, checkOutputs: true, now, create: !existsSync(dbPath) });
   const bridge = await startBridge({ core, rendererDir: RENDERER });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -100,18 +100,16 @@ describe('opening a workspace file', () => {
     expect(sha256(path)).toBe(before);
   });
 
-  it('adopts an empty SQLite file and recognises it the next time', async () => {
+  it('refuses an empty SQLite file (no tables, not marked as a workspace) instead of adopting it', async () => {
     const path = tempWorkspacePath();
     const empty = new Database(path);
     empty.pragma('journal_mode = WAL'); // writes a header, no tables
     empty.close();
-    const first = await openCore(path);
-    await first.call('accounts.create', { name: 'Adopted' });
-    await first.close();
-    open.splice(0);
-    expect(readHeader(path)).toEqual({ applicationId: FULCRUM_APPLICATION_ID, userVersion: LATEST_SCHEMA_VERSION });
-    const again = await openCore(path);
-    expect((await again.call('accounts.list', {})).rows.map((r) => r.name)).toEqual(['Adopted']);
+    const before = sha256(path);
+    const error = await refused(path, 'NOT_A_WORKSPACE');
+    expect(error.message).toContain(path);
+    expect(sha256(path)).toBe(before);
+    expect(readHeader(path)).toEqual({ applicationId: 0, userVersion: 0 });
   });
 
   it('creates a new workspace, marked as one, at the latest schema', async () => {

@@ -57,7 +57,8 @@ async function run(values: OptionValues, io: Io, positionals: string[] = []): Pr
   if (!['reject', 'skip'].includes(input.policy)) throw new UsageError('--policy must be reject or skip');
   if (!['insert', 'update', 'upsert'].includes(input.match)) throw new UsageError('--match must be insert, update or upsert');
 
-  const core = await openExisting(values);
+  // A dry run writes nothing at all: not even the migration, -wal/-shm or rollup rebuild an open would.
+  const core = await openExisting(values, { readOnly: Boolean(values['dry-run']) });
   try {
     if (values['dry-run']) {
       const preview = await call<ImportPreview>(core, 'import.preview', { ...input, previewRows: 0 });

@@ -33,7 +33,8 @@ async function run(values: OptionValues, io: Io): Promise<number> {
   if (statSync(dbPath).size === 0) throw new CliError(`${dbPath} is empty, not a Fulcrum workspace`);
 
   // createCore refuses a file that is not a workspace, or one from a newer Fulcrum, with a CoreError.
-  const core = await createCore({ dbPath });
+  // Read-only: info writes nothing to or beside the file (no -wal/-shm, no migration, no rebuild).
+  const core = await createCore({ dbPath, readOnly: true });
   try {
     const result = await core.dispatch('workspace.info', {});
     if (!result.ok) throw new CliError(result.error.message);

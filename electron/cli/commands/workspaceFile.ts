@@ -6,11 +6,13 @@ import { resolve } from 'node:path';
 import { createCore, type Core } from '../../core';
 import { CliError, requireString, type OptionValues } from '../command';
 
-export async function openExisting(values: OptionValues): Promise<Core> {
+/** `readOnly`: nothing is written to or beside the file (the core reads a private copy of it). */
+export async function openExisting(values: OptionValues, options: { readOnly?: boolean } = {}): Promise<Core> {
   const dbPath = resolve(requireString(values, 'db'));
   if (!existsSync(dbPath)) throw new CliError(`no such file: ${dbPath}`);
   if (statSync(dbPath).isDirectory()) throw new CliError(`${dbPath} is a directory, not a workspace file`);
-  return createCore({ dbPath });
+  // createCore refuses an empty file, or one that is not a workspace, before writing anything.
+  return createCore({ dbPath, readOnly: options.readOnly });
 }
 
 export async function call<T>(core: Core, channel: string, input: unknown): Promise<T> {

@@ -7,6 +7,7 @@ import type { Context } from '../context';
 import { openWorkspace } from '../db/open';
 import { CoreError } from '../errors';
 import { workspaceTables } from '../export/archive';
+import { ensureDerived } from '../metrics/derived';
 import { backupPath, backupsFolder, backupTo, listBackups, prune } from './backup';
 
 const SETTINGS_KEY = 'backup';
@@ -49,24 +50,32 @@ export async function backupSettings(ctx: Context, keep?: number) {
 export const backupList = (ctx: Context) => listBackups(onDisk(ctx));
 
 /**
- * Replaces the workspace's contents with a backup's, after the caller confirmed: first the current
- * state is kept as a `pre-restore` backup, then (a copy of) the backup is brought to this schema
- * version and its rows replace every table's in one transaction on the open connection, so the
- * app keeps running and a failure leaves the workspace as it was.
+ * Replaces the workspace's contents with a backup's, after the caller confirmed: (a copy of) the
+ * backup is checked and brought to this schema version, then the current state is kept as a
+ * `pre-restore` backup, and the backup's rows replace every table's in one transaction on the open
+ * connection, so the app keeps running and a failure leaves the workspace as it was. A file that is
+ * not a workspace (an empty one included) is refused before anything is written.
  */
 export async function restoreBackup(ctx: Context, path: string) {
   const source = resolve(path);
   if (!existsSync(source)) throw new CoreError('NOT_FOUND', `no such backup: ${source}`);
-  const previous = await backupTo(ctx.sqlite, ctx.dbPath, backupPath(onDisk(ctx), 'pre-restore', ctx.now()));
   const dir = mkdtempSync(join(tmpdir(), 'fulcrum-restore-'));
   const copy = join(dir, 'restore.fulcrum');
   try {
     copyFileSync(source, copy);
-    // Opening the copy refuses a non-workspace or newer file, and migrates an older one.
-    const opened = await openWorkspace(copy);
+    // Opening the copy refuses a missing, empty, non-workspace or newer file (naming the backup), and migrates an older one.
+    const opened = await openWorkspace(copy, { backupBeforeMigrating: false, reportAs: source }).catch((error: unknown) => {
+      throw error instanceof CoreError ? new CoreError(error.code, `${error.message.split(copy).join(source)}; the workspace was not changed`) : error;
+    });
     await opened.db.destroy();
     if (opened.sqlite.open) opened.sqlite.close();
-    const tables = await ctx.db.connection().execute(async () => copyTables(ctx.sqlite, copy));
+    const previous = await backupTo(ctx.sqlite, ctx.dbPath, backupPath(onDisk(ctx), 'pre-restore', ctx.now()));
+    const tables = await ctx.db.connection().execute(async () => {
+      const copied = copyTables(ctx.sqlite, copy);
+      // The backup's derived data came with it; rebuilt here if it is of another layout or was owed a refresh.
+      ensureDerived(ctx.sqlite, ctx.now());
+      return copied;
+    });
     ctx.emit({ name: 'workspace.changed' });
     return { restoredFrom: source, previousKeptAt: previous.path, tables };
   } finally {

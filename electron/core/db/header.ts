@@ -1,4 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { backupsFolder, listBackups } from '../backup/backup';
+import { CoreError } from '../errors';
 
 /** The facts of a SQLite file's 100-byte header that decide whether Fulcrum may open it. */
 export interface SqliteHeader {
@@ -33,4 +35,29 @@ export function readSqliteHeader(path: string): SqliteHeader | undefined {
   } finally {
     closeSync(fd);
   }
+}
+
+const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
+/** Whether an error from SQLite says the file's pages are damaged ("database disk image is malformed"). */
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && [...DAMAGE_CODES].some((damage) => code === damage || code.startsWith(`${damage}_`));
+}
+
+/**
+ * What a user can do about a damaged workspace, in one line: the file's name and the newest backup
+ * Fulcrum keeps beside it (`<name>.backups/`), or where it looked for one.
+ */
+export function damagedMessage(dbPath: string): string {
+  const latest = listBackups(dbPath)[0];
+  const what = `${dbPath} is damaged (database disk image is malformed), so Fulcrum cannot read it`;
+  if (!latest) return `${what}. No backup of it was found in ${backupsFolder(dbPath)}; keep the file as it is and restore it from your own copies.`;
+  return `${what}. Restore the latest backup, ${latest.path} (${latest.createdAt}): open it with File › Open…, or copy it over the damaged file while Fulcrum is closed.`;
+}
+
+/** A CoreError with `damagedMessage` when `error` is SQLite reporting damage; undefined otherwise. */
+export function damaged(dbPath: string, error: unknown): CoreError | undefined {
+  if (!isDamage(error) || dbPath === ':memory:') return undefined;
+  return new CoreError('NOT_A_WORKSPACE', damagedMessage(dbPath));
 }

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
 import { backupBeforeMigration } from '../backup/backup';
 import { CoreError } from '../errors';
-import { readSqliteHeader } from './header';
+import { damaged, readSqliteHeader, type SqliteHeader } from './header';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
 
 /** Written to the SQLite header so a Fulcrum workspace is recognisable as one ("FULC"). */
@@ -15,47 +15,84 @@ export interface Workspace {
   schemaVersion: number;
 }
 
-/**
- * Opens (or creates) a workspace file and brings its schema up to date.
- * Before writing anything it reads the file's header with a plain read, so a file that is not a workspace,
- * or one written by a newer Fulcrum, is refused and left byte-for-byte as it was.
- */
-export async function openWorkspace(dbPath: string): Promise<Workspace> {
-  const isNew = dbPath === ':memory:' || !existsSync(dbPath) || statSync(dbPath).size === 0;
-  if (!isNew) inspect(dbPath);
+export interface OpenOptions {
+  /**
+   * Make a new workspace at `dbPath`: the file must not exist yet (a 0-byte file is taken too:
+   * there is nothing in it to lose). Without it only an existing workspace is opened, and a missing
+   * or empty file is refused, so a typo or an empty file never silently becomes a workspace.
+   */
+  create?: boolean;
+  /** Copy an older workspace beside itself before migrating it (default); off for a throwaway copy. */
+  backupBeforeMigrating?: boolean;
+  /** The file named in a damage message, when dbPath is a copy of it. */
+  reportAs?: string;
+}
 
-  const sqlite = new Database(dbPath);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
-  // inspect() has refused every file with content that is not ours, so an empty SQLite file (no tables,
-  // user_version 0) is adopted here too: stamp it, or the next open would refuse it as NOT_A_WORKSPACE.
-  if (sqlite.pragma('application_id', { simple: true }) !== FULCRUM_APPLICATION_ID) {
-    sqlite.pragma(`application_id = ${FULCRUM_APPLICATION_ID}`);
+/**
+ * Opens an existing workspace file (or, with `create`, makes a new one) and brings its schema up
+ * to date. Before writing anything it reads the file's header with a plain read, so a file that is
+ * missing, empty, not a workspace, or written by a newer Fulcrum, is refused and left byte-for-byte as it was.
+ */
+export async function openWorkspace(dbPath: string, options: OpenOptions = {}): Promise<Workspace> {
+  const isNew = dbPath === ':memory:' || options.create === true;
+  if (dbPath !== ':memory:') {
+    if (options.create) refuseExisting(dbPath);
+    else inspect(dbPath);
   }
 
-  // An existing workspace about to be migrated is first copied beside itself (issue 4).
-  const current = sqlite.pragma('user_version', { simple: true }) as number;
-  if (!isNew && current > 0 && current < LATEST_SCHEMA_VERSION) await backupBeforeMigration(sqlite, dbPath, current, LATEST_SCHEMA_VERSION);
+  const sqlite = new Database(dbPath);
+  try {
+    // A new file is marked as ours first: a crash before its first migration leaves a file Fulcrum recognises.
+    if (isNew && sqlite.pragma('application_id', { simple: true }) !== FULCRUM_APPLICATION_ID) {
+      sqlite.pragma(`application_id = ${FULCRUM_APPLICATION_ID}`);
+    }
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+
+    // An existing workspace about to be migrated is first copied beside itself (issue 4).
+    const current = sqlite.pragma('user_version', { simple: true }) as number;
+    if (!isNew && options.backupBeforeMigrating !== false && current > 0 && current < LATEST_SCHEMA_VERSION) {
+      await backupBeforeMigration(sqlite, dbPath, current, LATEST_SCHEMA_VERSION);
+    }
+  } catch (error) {
+    sqlite.close();
+    throw damaged(options.reportAs ?? dbPath, error) ?? error;
+  }
 
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   try {
     await migrate(db, sqlite);
   } catch (error) {
     await db.destroy();
-    throw error;
+    if (sqlite.open) sqlite.close();
+    throw damaged(options.reportAs ?? dbPath, error) ?? error;
   }
   return { sqlite, db, schemaVersion: LATEST_SCHEMA_VERSION };
 }
 
-/** Refuses, before anything is written, a file that is not a workspace or is from a newer Fulcrum. */
-function inspect(dbPath: string): void {
+/** `create` never overwrites: a file with content (a workspace or anything else) is refused. */
+function refuseExisting(dbPath: string): void {
+  if (!existsSync(dbPath)) return;
+  const stat = statSync(dbPath);
+  if (stat.isDirectory()) throw new CoreError('CONFLICT', `${dbPath} is a folder; choose a file name for the new workspace`);
+  if (stat.size > 0) throw new CoreError('CONFLICT', `${dbPath} already exists; a new workspace never overwrites a file (open it instead, or choose another name)`);
+}
+
+/** Refuses, before anything is written, a missing or empty file, one that is not a workspace, or one from a newer Fulcrum. */
+export function inspect(dbPath: string): SqliteHeader {
+  let stat;
+  try {
+    stat = statSync(dbPath);
+  } catch {
+    throw new CoreError('NOT_FOUND', `${dbPath} does not exist; to make a new workspace there, create it (File › New Workspace…, fulcrum new, or --new)`);
+  }
+  if (stat.isDirectory()) throw new CoreError('NOT_A_WORKSPACE', `${dbPath} is a folder, not a Fulcrum workspace file`);
+  if (stat.size === 0) throw new CoreError('NOT_A_WORKSPACE', `${dbPath} is empty, not a Fulcrum workspace; it was left as it is`);
   const header = readSqliteHeader(dbPath);
   if (!header) throw new CoreError('NOT_A_WORKSPACE', `${dbPath} is not a Fulcrum workspace (not a SQLite database)`);
-  // An empty SQLite file (one page, no schema, no version) is adopted; anything else must carry our mark.
-  const isEmpty = header.pageCount <= 1 && header.userVersion === 0;
-  if (header.applicationId !== FULCRUM_APPLICATION_ID && !isEmpty) {
+  if (header.applicationId !== FULCRUM_APPLICATION_ID) {
     throw new CoreError('NOT_A_WORKSPACE', `${dbPath} is a SQLite database, but not a Fulcrum workspace`);
   }
   if (header.userVersion > LATEST_SCHEMA_VERSION) {
@@ -65,6 +102,7 @@ function inspect(dbPath: string): void {
         'Update Fulcrum to open it; the file was not changed.',
     );
   }
+  return header;
 }
 
 /**

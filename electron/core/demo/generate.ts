@@ -77,7 +77,7 @@ export async function generateDemoWorkspace(path: string, options: DemoOptions =
   removePartial();
   const began = performance.now();
   const total = estimateRows(accounts);
-  const workspace = await openWorkspace(partial);
+  const workspace = await openWorkspace(partial, { create: true });
   let counts: Record<TableName, number>;
   let rows: number;
   let writeSeconds: number;
