@@ -5,7 +5,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { ImportPreview, ImportResult } from '../../../shared/contract/import';
 import type { Context } from '../context';
 import { CoreError } from '../errors';
-import { refreshDerived } from '../metrics/derived';
+import { pausePoint } from '../db/pausePoint';
+import { markDerivedStale, refreshDerived } from '../metrics/derived';
 import { makePlan, unmappedColumns, type ParsedImportInput, type Plan } from './plan';
 import { runRows, type RunOutcome } from './run';
 import { releaseStaged } from './stage';
@@ -113,12 +114,16 @@ export async function commitImport(ctx: Context, input: ParsedImportInput & { jo
       }
       const rejected = input.policy === 'reject' && outcome.counts.errors > 0;
       const commit = !outcome.cancelled && !rejected;
+      const written = commit ? outcome.counts.inserts + outcome.counts.updates : 0;
+      // Derived data is refreshed after the commit: the rows and the mark that a refresh is owed
+      // commit together, so a crash before the refresh finishes is repaired at the next open.
+      if (written > 0) markDerivedStale(sqlite, `import ${input.jobId} into ${plan.def.name}`, now);
       const rowsDone = performance.now();
       sqlite.exec(commit ? 'COMMIT' : 'ROLLBACK');
       const committed = performance.now();
       sqlite.pragma(`cache_size = ${cacheSize}`);
       sqlite.pragma(`threads = ${threads}`);
-      const written = commit ? outcome.counts.inserts + outcome.counts.updates : 0;
+      if (written > 0) pausePoint('import-after-commit');
       // Rollups, ARR history and health brought up to date from the rows now stored.
       if (written > 0) refreshDerivedAfterImport(sqlite, now);
       const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);

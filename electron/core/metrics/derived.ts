@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { backfillArrHistory } from '../accounts/arrHistory';
+import { pausePoint } from '../db/pausePoint';
 import { recomputeAllHealth } from '../health/service';
+import { inTransaction, stmt } from './rollups/sql';
 import { rebuildWithSettings, rollupsAreCurrent } from './rollups/state';
 
 export interface DerivedSummary {
@@ -10,20 +12,62 @@ export interface DerivedSummary {
   seconds: number;
 }
 
+// The stale mark. A bulk write (an import, a settings change that re-derives everything) commits
+// its rows first and refreshes derived data after, in a second transaction. A crash in between
+// would leave the dashboard wrong for good, so the bulk write records this mark IN ITS OWN
+// TRANSACTION; the refresh deletes it in the transaction that writes the refreshed data; opening a
+// workspace that still carries it rebuilds. It is a row of the settings table (key `derivedStale`),
+// so no schema change: present only while a refresh is owed.
+
+const STALE_KEY = 'derivedStale';
+
+/** Records, inside the caller's transaction, that derived data must be rebuilt (and why). */
+export function markDerivedStale(sqlite: Database.Database, reason: string, now: Date): void {
+  stmt(sqlite, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(STALE_KEY, JSON.stringify({ reason }), now.toISOString());
+}
+
+/** Removes the mark (call inside the transaction that wrote the refreshed data). */
+export function clearDerivedStale(sqlite: Database.Database): void {
+  stmt(sqlite, 'DELETE FROM settings WHERE key = ?').run(STALE_KEY);
+}
+
+/** Why derived data is owed a rebuild, or null when it is not. */
+export function derivedStaleReason(sqlite: Database.Database): string | null {
+  const row = stmt(sqlite, 'SELECT value FROM settings WHERE key = ?').get(STALE_KEY) as { value: string } | undefined;
+  if (!row) return null;
+  try {
+    return String((JSON.parse(row.value) as { reason?: unknown }).reason ?? 'unknown');
+  } catch {
+    return 'unknown';
+  }
+}
+
 /**
  * Everything derived from the raw rows, rebuilt: ARR history for accounts that have none, every
- * rollup, and every customer's health snapshot. Call it after writing rows in bulk outside the
- * channels (the demo generator, an import); writes through the channels keep all of it current.
+ * rollup, and every customer's health snapshot, in ONE transaction that also clears the stale
+ * mark: a crash anywhere in it leaves the mark, and the next open rebuilds. Call it after writing
+ * rows in bulk outside the channels (the demo generator, an import); writes through the channels
+ * keep all of it current.
  */
 export function refreshDerived(sqlite: Database.Database, now: Date, onProgress?: (done: number, total: number) => void): DerivedSummary {
   const began = performance.now();
-  const arrBackfilled = backfillArrHistory(sqlite, now);
-  const rollups = rebuildWithSettings(sqlite, now, onProgress);
-  const health = recomputeAllHealth(sqlite, now);
-  return { arrBackfilled, accountMonths: rollups.accountMonths, healthSnapshots: health.accounts, seconds: (performance.now() - began) / 1000 };
+  return inTransaction(sqlite, () => {
+    const arrBackfilled = backfillArrHistory(sqlite, now);
+    pausePoint('refresh-after-arr');
+    const rollups = rebuildWithSettings(sqlite, now, onProgress);
+    pausePoint('refresh-after-rollups');
+    const health = recomputeAllHealth(sqlite, now);
+    clearDerivedStale(sqlite);
+    pausePoint('refresh-before-commit');
+    return { arrBackfilled, accountMonths: rollups.accountMonths, healthSnapshots: health.accounts, seconds: (performance.now() - began) / 1000 };
+  });
 }
 
-/** On opening a workspace: rebuild when its rollups are missing, of an older layout, or of another clock. */
+/**
+ * On opening a workspace: rebuild when its rollups are missing, of an older layout or of another
+ * clock, or when a bulk write's refresh never finished (the stale mark).
+ */
 export function ensureDerived(sqlite: Database.Database, now: Date): DerivedSummary | null {
-  return rollupsAreCurrent(sqlite) ? null : refreshDerived(sqlite, now);
+  return rollupsAreCurrent(sqlite) && derivedStaleReason(sqlite) === null ? null : refreshDerived(sqlite, now);
 }

@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/contract/settings';
 import type { Context } from '../context';
 import { modelVersion } from '../health/model';
 import { recomputeAllHealthInSteps } from '../health/service';
+import { clearDerivedStale, markDerivedStale } from '../metrics/derived';
 import { inTransaction } from '../metrics/rollups/sql';
 import { rebuildWithSettings } from '../metrics/rollups/state';
 import { exclusive } from '../metrics/exclusive';
@@ -22,14 +23,14 @@ export async function updateSettings(ctx: Context, patch: Partial<Settings>): Pr
   const { next, rebuild, recompute } = await exclusive(ctx, (sqlite) => {
     const before = readSettings(sqlite);
     const next: Settings = { ...before, ...patch };
+    const rebuild = !isDeepStrictEqual(before.businessHours, next.businessHours);
+    const recompute = modelVersion(before) !== modelVersion(next);
     inTransaction(sqlite, () => {
       for (const [key, value] of Object.entries(patch)) if (value !== undefined) writeSetting(sqlite, key, value, ctx.now());
+      // The re-derivation below runs in later transactions: a crash before it ends is repaired at the next open.
+      if (rebuild || recompute) markDerivedStale(sqlite, 'settings changed', ctx.now());
     });
-    return {
-      next,
-      rebuild: !isDeepStrictEqual(before.businessHours, next.businessHours),
-      recompute: modelVersion(before) !== modelVersion(next),
-    };
+    return { next, rebuild, recompute };
   });
   ctx.emit({ name: 'settings.changed' });
   if (rebuild) {
@@ -41,6 +42,7 @@ export async function updateSettings(ctx: Context, patch: Partial<Settings>): Pr
     await exclusive(ctx, (sqlite) =>
       recomputeAllHealthInSteps(sqlite, ctx.now(), (done, total) => ctx.emit({ name: 'health.progress', progress: { done, total } })),
     );
+    await exclusive(ctx, clearDerivedStale);
     ctx.emit({ name: 'health.changed' });
   }
   return next;
