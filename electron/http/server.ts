@@ -122,7 +122,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     let path: string;
     let asSent: string;
     try {
-      url = new URL(target, `http://127.0.0.1:${port}`);
+      // Glued, not resolved against a base: `//evil.example/x` stays a path, not another host.
+      url = new URL(`http://127.0.0.1:${port}${target}`);
       path = decodeURIComponent(url.pathname);
       asSent = decodeURIComponent(target.split('?')[0]!);
     } catch {

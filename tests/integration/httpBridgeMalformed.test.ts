@@ -134,6 +134,7 @@ function corpus(): Case[] {
     send(request('POST /rpc/accounts.list/../../x HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 2'], '{}')),
   );
   add('GET http://evil.example/ (absolute form)', 400, () => send(request('GET http://evil.example/ HTTP/1.1')));
+  add('GET //evil.example/ (a target that looks like another host)', 404, () => send(request('GET //evil.example/ HTTP/1.1')));
   add('OPTIONS * (asterisk form)', 400, () => send(request('OPTIONS * HTTP/1.1')));
   add('a 5,000-character path', 414, () => send(request(`GET /${'a'.repeat(5000)} HTTP/1.1`)));
   add('a 40,000-character path', 431, () => send(request(`GET /${'a/'.repeat(20_000)} HTTP/1.1`)));
