@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../../../../shared/contract/settings';
 import { METRIC_DOMAINS } from '../../api/metrics';
 import { useQuery } from '../../api/useQuery';
 import { EChart } from '../../components/EChart';
+import { ScoreBreakdown } from '../../components/ScoreBreakdown';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { formatPercentValue } from '../../lib/metricFormat';
 import { BAND_COLORS } from '../dashboard/charts/theme';
@@ -78,43 +79,22 @@ export function HealthCard({ accountId }: { accountId: number }) {
               </div>
             </dl>
           </div>
-          <table className="components-table" data-testid="health-components">
-            <caption className="visually-hidden">Health components, with the reason each scored what it did</caption>
-            <thead>
-              <tr>
-                <th scope="col">Component and reason</th>
-                <th scope="col" className="num">Weight</th>
-                <th scope="col">Score</th>
-                <th scope="col" className="num">Points</th>
-              </tr>
-            </thead>
-            <tbody>
-              {componentRows(data).map((row) => (
-                <tr key={row.id} className={row.counted ? undefined : 'not-counted'} data-testid={`health-component-${row.id}`}>
-                  <th scope="row">
-                    <span className="component-label">{row.label}</span>
-                    <span className="component-reason" data-testid="component-reason">
-                      {row.reason}
-                    </span>
-                  </th>
-                  <td className="num">{row.weight}</td>
-                  <td>
-                    <span className="score-cell">
-                      {row.scoreValue !== null && (
-                        <span className="score-bar" aria-hidden="true">
-                          <span style={{ width: `${row.scoreValue}%`, background: BAND_COLORS[scoreBand(row.scoreValue, thresholds)] }} />
-                        </span>
-                      )}
-                      <span data-testid="component-score">{row.score}</span>
-                    </span>
-                  </td>
-                  <td className="num" data-testid="component-contribution">
-                    {row.contribution}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ScoreBreakdown
+            testId="health-components"
+            caption="Health components, with the reason each scored what it did"
+            bars
+            rows={componentRows(data).map((row) => ({
+              id: row.id,
+              label: row.label,
+              reason: row.reason,
+              weight: row.weight,
+              score: row.score,
+              bar: row.scoreValue === null ? undefined : { value: row.scoreValue, color: BAND_COLORS[scoreBand(row.scoreValue, thresholds)] },
+              points: row.contribution,
+              counted: row.counted,
+              testId: `health-component-${row.id}`,
+            }))}
+          />
           <p className="muted small health-note">
             Points are each component's weight × score ÷ the weight of the components with data; they add up to the score.
           </p>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MatchResult, RankedReference } from '../../../../shared/contract/leverage';
 import type { QueryState } from '../../api/useQuery';
+import { ScoreBreakdown } from '../../components/ScoreBreakdown';
 import { segmentLabel } from '../../lib/labels';
 import { activityLabel } from '../references/labels';
 import { dayText, gateLabel, pointsText, scoreText } from './labels';
@@ -93,29 +94,18 @@ function RankedCard({ reference: r, onRequest }: { reference: RankedReference; o
       </ul>
       <details className="match-breakdown">
         <summary data-testid="match-breakdown-toggle">Score breakdown</summary>
-        <table className="components-table" data-testid="match-breakdown">
-          <thead>
-            <tr>
-              <th scope="col">Part and reason</th>
-              <th scope="col" className="num">Weight</th>
-              <th scope="col" className="num">Score</th>
-              <th scope="col" className="num">Points</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.parts.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <span className="component-label"><span className={`swatch part-${p.id}`} aria-hidden="true" /> {p.label}</span>
-                  <span className="component-reason">{p.reason}</span>
-                </th>
-                <td className="num">{p.weight}</td>
-                <td className="num">{scoreText(p.score)}</td>
-                <td className="num">{pointsText(p.points)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScoreBreakdown
+          testId="match-breakdown"
+          partHeading="Part and reason"
+          rows={r.parts.map((p) => ({
+            id: p.id,
+            label: <><span className={`swatch part-${p.id}`} aria-hidden="true" /> {p.label}</>,
+            reason: p.reason,
+            weight: p.weight,
+            score: scoreText(p.score),
+            points: pointsText(p.points),
+          }))}
+        />
         <table className="components-table criteria" aria-label="Similarity by criterion">
           <tbody>
             {r.criteria.filter((c) => c.specified).map((c) => (

@@ -1,4 +1,5 @@
 import { useQuery } from '../../api/useQuery';
+import { ScoreBreakdown } from '../../components/ScoreBreakdown';
 import { referenceStageLabel } from '../references/labels';
 import { LEVERAGE_DOMAINS, pointsText, readinessTone, scoreText } from './labels';
 import './leverage.css';
@@ -54,38 +55,23 @@ export function ReferenceStandingCard({ accountId }: { accountId: number }) {
               </div>
             </dl>
           </div>
-          <table className="components-table" data-testid="standing-components">
-            <caption className="visually-hidden">Readiness components, with the reason each scored what it did</caption>
-            <thead>
-              <tr>
-                <th scope="col">Component and reason</th>
-                <th scope="col" className="num">Weight</th>
-                <th scope="col" className="num">Score</th>
-                <th scope="col" className="num">Points</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.components.map((c) => (
-                <tr key={c.id} className={c.score === null ? 'not-counted' : undefined} data-testid={`standing-component-${c.id}`}>
-                  <th scope="row">
-                    <span className="component-label">{c.label}</span>
-                    <span className="component-reason">{c.reason}</span>
-                  </th>
-                  <td className="num">{c.weight}</td>
-                  <td className="num">{scoreText(c.score)}</td>
-                  <td className="num">{pointsText(c.points)}</td>
-                </tr>
-              ))}
-              {r.fatigue.penalty > 0 && (
-                <tr>
-                  <th scope="row"><span className="component-label">Fatigue</span></th>
-                  <td />
-                  <td />
-                  <td className="num tone-bad">−{pointsText(r.fatigue.penalty)}</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
+          <ScoreBreakdown
+            testId="standing-components"
+            caption="Readiness components, with the reason each scored what it did"
+            rows={[
+              ...r.components.map((c) => ({
+                id: c.id,
+                label: c.label,
+                reason: c.reason,
+                weight: c.weight,
+                score: scoreText(c.score),
+                points: pointsText(c.points),
+                counted: c.score !== null,
+                testId: `standing-component-${c.id}`,
+              })),
+              ...(r.fatigue.penalty > 0 ? [{ id: 'fatigue', label: 'Fatigue', points: `−${pointsText(r.fatigue.penalty)}`, penalty: true }] : []),
+            ]}
+          />
         </>
       )}
     </section>
