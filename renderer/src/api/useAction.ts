@@ -17,7 +17,8 @@ export interface Action<A extends unknown[], R> {
 }
 
 /**
- * Busy and error state for one user action (save, export, delete…). `fn` may change on every
+ * Busy and error state for one user action (save, export, delete…); reads stay with useQuery,
+ * which the core's change events already keep fresh. `fn` may change on every
  * render; `run` always calls the latest one and keeps its identity. Only the latest run's outcome
  * is kept, so a slow earlier run cannot overwrite a newer one.
  */
