@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TimelineEntry } from '../../../../shared/contract/accounts';
-import { ApiError, call } from '../../api/client';
+import { call, toApiError, type ApiError } from '../../api/client';
 import { listen } from '../../api/transport';
 import { mergeEntries } from './timeline';
 
@@ -35,7 +35,7 @@ export function useTimeline(accountId: number): Timeline {
       setNextCursor(page.nextCursor);
       setError(undefined);
     } catch (failure) {
-      if (mine === request.current) setError(failure as ApiError);
+      if (mine === request.current) setError(toApiError(failure));
     }
   }, [accountId]);
 
@@ -56,7 +56,7 @@ export function useTimeline(accountId: number): Timeline {
       setEntries(merged);
       setNextCursor(page.nextCursor);
     } catch (failure) {
-      if (mine === request.current) setError(failure as ApiError);
+      if (mine === request.current) setError(toApiError(failure));
     } finally {
       setLoadingMore(false);
     }

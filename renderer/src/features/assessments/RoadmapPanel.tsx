@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { HORIZONS, HORIZON_LABELS, type AssessmentDetail } from '../../../../shared/contract/assessments';
 import { emptyDraft, fromDraft, moveDraft, suggestFromGaps, toDraft, type RecommendationDraft } from './roadmap';
@@ -9,7 +10,6 @@ export function RoadmapPanel({ detail }: { detail: AssessmentDetail }) {
   const results = useQuery('assessments.results', { id: detail.assessment.id }, ['assessments']);
   const [drafts, setDrafts] = useState<RecommendationDraft[]>(() => detail.recommendations.map(toDraft));
   const [dirty, setDirty] = useState(false);
-  const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
   const { framework } = detail.template;
 
@@ -24,16 +24,12 @@ export function RoadmapPanel({ detail }: { detail: AssessmentDetail }) {
     setSaved(false);
   };
   const set = (index: number, patch: Partial<RecommendationDraft>) => change(drafts.map((d, i) => (i === index ? { ...d, ...patch } : d)));
-  const save = async () => {
-    setError(undefined);
-    try {
-      await call('assessments.saveRoadmap', { assessmentId: detail.assessment.id, recommendations: drafts.map(fromDraft) });
-      setDirty(false);
-      setSaved(true);
-    } catch (failure) {
-      setError(failure as ApiError);
-    }
-  };
+  const saving = useAction(async () => {
+    await call('assessments.saveRoadmap', { assessmentId: detail.assessment.id, recommendations: drafts.map(fromDraft) });
+    setDirty(false);
+    setSaved(true);
+  });
+  const { run: save, failure: error } = saving;
   const suggestions = results.data ? suggestFromGaps(results.data, drafts) : [];
 
   return (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { Field } from '../../components/Field';
 import type { AssessmentDetail } from '../../../../shared/contract/assessments';
 import { RespondentsCard } from './RespondentsCard';
@@ -9,21 +10,19 @@ import { TargetsCard } from './TargetsCard';
 export function SetupPanel({ detail }: { detail: AssessmentDetail }) {
   const { assessment } = detail;
   const [form, setForm] = useState({ clientName: assessment.clientName, assessedOn: assessment.assessedOn, assessor: assessment.assessor, scope: assessment.scope ?? '' });
-  const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
   const set = (patch: Partial<typeof form>) => {
     setForm({ ...form, ...patch });
     setSaved(false);
   };
-  const submit = async (event: FormEvent) => {
+  const saving = useAction(async () => {
+    await call('assessments.update', { id: assessment.id, ...form, scope: form.scope.trim() || null });
+    setSaved(true);
+  });
+  const error = saving.failure;
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setError(undefined);
-    try {
-      await call('assessments.update', { id: assessment.id, ...form, scope: form.scope.trim() || null });
-      setSaved(true);
-    } catch (failure) {
-      setError(failure as ApiError);
-    }
+    void saving.run();
   };
   return (
     <div className="assessment-columns">

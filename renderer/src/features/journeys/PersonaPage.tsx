@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { CHANNELS, type Channel } from '../../../../shared/contract/common';
 import type { Persona } from '../../../../shared/contract/personas';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { EChart } from '../../components/EChart';
 import { Field } from '../../components/Field';
@@ -47,22 +48,20 @@ function PersonaForm({ persona }: { persona: Persona }) {
   const [name, setName] = useState(persona.name);
   const [description, setDescription] = useState(persona.description ?? '');
   const [preferences, setPreferences] = useState(persona.channelPreferences);
-  const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
+  const saving = useAction(async () => {
+    await call('personas.update', { id: persona.id, name, description: description.trim() || null, channelPreferences: preferences });
+    setSaved(true);
+  });
+  const error = saving.failure;
   useEffect(() => setSaved(false), [name, description, preferences]);
   return (
     <form
       className="card"
       aria-labelledby="persona-form-title"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        setError(undefined);
-        try {
-          await call('personas.update', { id: persona.id, name, description: description.trim() || null, channelPreferences: preferences });
-          setSaved(true);
-        } catch (failure) {
-          setError(failure as ApiError);
-        }
+        void saving.run();
       }}
     >
       <header className="card-header"><h2 id="persona-form-title">Ideal experience</h2></header>
