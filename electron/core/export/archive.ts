@@ -1,8 +1,9 @@
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, readFileSync, writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION } from '../../../shared/contract/export';
 import type { Context } from '../context';
 import { CoreError } from '../errors';
+import { openOutput } from './output';
 
 // The whole workspace as one JSON document: the format and its version, the schema version, and
 // every table (columns once, rows as arrays, BLOBs as { "$base64": … }). `importArchive` writes it
@@ -30,10 +31,14 @@ const encodeCell = (value: unknown) => (Buffer.isBuffer(value) ? { $base64: valu
 const decodeCell = (value: unknown) =>
   value !== null && typeof value === 'object' && '$base64' in value ? Buffer.from(String((value as { $base64: string }).$base64), 'base64') : value;
 
-/** Written table by table, row by row, so a large workspace never becomes one string in memory. */
+/**
+ * Written table by table, row by row, so a large workspace never becomes one string in memory. The
+ * file is opened before any statement; each table's iterator is closed by its for-of on any error
+ * (a failed write), so the connection is never left busy.
+ */
 export function writeArchive(sqlite: Database.Database, path: string, schemaVersion: number, now: Date): Record<string, number> {
   const counts: Record<string, number> = {};
-  const fd = openSync(path, 'w');
+  const fd = openOutput(path);
   try {
     const head = { format: ARCHIVE_FORMAT, formatVersion: ARCHIVE_FORMAT_VERSION, schemaVersion, exportedAt: now.toISOString() };
     writeSync(fd, `${JSON.stringify(head).slice(0, -1)},"tables":{`);

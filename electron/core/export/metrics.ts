@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { ParsedInput } from '../../../shared/contract';
 import type { MetricValueDto, Portfolio } from '../../../shared/contract/metrics';
 import type { Context } from '../context';
 import { handlers } from '../handlers';
 import { METRIC_DEFINITIONS } from '../metrics/definitions';
+import { openOutput } from './output';
 
 // The dashboard's numbers to a spreadsheet: `metrics.portfolio` run through its own handler (same
 // scope resolution, same figures) and flattened to one row per figure. Each row carries its period
@@ -81,6 +82,11 @@ export async function exportMetrics(ctx: Context, input: ParsedInput<'export.met
   const rows = metricsCsvRows(portfolio);
   const csv = metricsCsv(rows);
   if (input.path === undefined) return { path: null, rows: rows.length, csv };
-  writeFileSync(input.path, csv);
+  const fd = openOutput(input.path);
+  try {
+    writeSync(fd, csv);
+  } finally {
+    closeSync(fd);
+  }
   return { path: input.path, rows: rows.length, csv: null };
 }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
@@ -8,6 +8,7 @@ import type { ExportTable } from '../../../shared/contract/export';
 import type { Context } from '../context';
 import { CoreError } from '../errors';
 import { handlers } from '../handlers';
+import { openOutput } from './output';
 
 // A table, or the rows a list query selects, to CSV (UTF-8 with BOM, so Excel reads accents) or
 // XLSX. Column names are the API's camelCase field names: Fulcrum's own import presets read them.
@@ -27,67 +28,104 @@ const TABLES: Record<ExportTable, string> = {
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 type Cell = string | number | boolean | null;
-type Rows = { columns: string[]; rows: Iterable<Cell[]> };
+/** The columns, then the rows a batch at a time: a writer holds one batch, never the table. */
+type Rows = { columns: string[]; batches: AsyncIterable<Cell[][]> };
 
-/** Every row of the table as stored (archived ones too), in id order, read lazily. */
+const BATCH = 5_000;
+
+const tableColumns = (sqlite: Database.Database, table: ExportTable) =>
+  sqlite.prepare(`SELECT * FROM "${TABLES[table]}" LIMIT 0`).columns().map((column) => camel(column.name));
+
+/**
+ * Every row of the table as stored (archived ones too), in id order, 5,000 at a time by id: each
+ * batch is one complete statement, so no iterator stays open between batches (an open one makes
+ * better-sqlite3 refuse every write on the connection, "busy executing a query", until it is closed).
+ */
 function tableRows(sqlite: Database.Database, table: ExportTable): Rows {
-  const statement = sqlite.prepare(`SELECT * FROM "${TABLES[table]}" ORDER BY id`).raw(true);
-  return { columns: statement.columns().map((column) => camel(column.name)), rows: statement.iterate() as Iterable<Cell[]> };
+  const columns = tableColumns(sqlite, table);
+  const idAt = columns.indexOf('id');
+  const next = sqlite.prepare(`SELECT * FROM "${TABLES[table]}" WHERE id > ? ORDER BY id LIMIT ${BATCH}`).raw(true);
+  async function* batches() {
+    for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+      const rows = next.all(after) as Cell[][];
+      if (rows.length > 0) yield rows;
+      if (rows.length < BATCH) return;
+      after = rows[rows.length - 1]![idAt] as number;
+    }
+  }
+  return { columns, batches: batches() };
 }
 
 const cellOf = (value: unknown): Cell =>
   value === undefined || value === null ? null : typeof value === 'object' ? JSON.stringify(value) : (value as Cell);
 
-/** The rows a `<table>.list` query selects, page by page through its own handler. */
+type Page = { rows: Record<string, unknown>[]; total: number };
+
+/** The rows a `<table>.list` query selects, page by page through its own handler, one page held at a time. */
 async function queryRows(ctx: Context, table: ExportTable, query: Record<string, unknown>): Promise<Rows> {
   const channel = `${table}.list` as keyof typeof contract;
   const schema = contract[channel].input as z.ZodType;
-  const all: Record<string, unknown>[] = [];
-  for (let page = 1; ; page++) {
+  const fetchPage = async (page: number) => {
     const parsed = schema.safeParse({ ...query, page, pageSize: 500 });
     if (!parsed.success) throw new CoreError('BAD_INPUT', `the query is not a ${channel} query: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-    const result = (await handlers[channel](parsed.data, ctx)) as { rows: Record<string, unknown>[]; total: number };
-    all.push(...result.rows);
-    if (result.rows.length === 0 || all.length >= result.total) break;
+    return (await handlers[channel](parsed.data, ctx)) as Page;
+  };
+  // The first page before the file is opened: a query that is not one is refused with no file written.
+  const first = await fetchPage(1);
+  const columns = first.rows.length > 0 ? Object.keys(first.rows[0]!) : tableColumns(ctx.sqlite, table);
+  async function* batches() {
+    let seen = 0;
+    for (let page = 1, result = first; result.rows.length > 0; result = await fetchPage(++page)) {
+      yield result.rows.map((row) => columns.map((column) => cellOf(row[column])));
+      seen += result.rows.length;
+      if (seen >= result.total) return;
+    }
   }
-  const columns = all.length > 0 ? Object.keys(all[0]!) : tableRows(ctx.sqlite, table).columns;
-  return { columns, rows: all.map((row) => columns.map((column) => cellOf(row[column]))) };
+  return { columns, batches: batches() };
 }
 
-function writeCsv(path: string, { columns, rows }: Rows): number {
-  const fd = openSync(path, 'w');
+async function writeCsv(path: string, { columns, batches }: Rows): Promise<number> {
+  const fd = openOutput(path);
   let n = 0;
   try {
     writeSync(fd, `\ufeff${stringify([columns])}`);
-    let chunk: Cell[][] = [];
-    const flush = () => {
-      if (chunk.length > 0) writeSync(fd, stringify(chunk, { cast: { boolean: (value) => String(value) } }));
-      chunk = [];
-    };
-    for (const row of rows) {
-      chunk.push(row);
-      n++;
-      if (chunk.length === 5_000) flush();
+    for await (const batch of batches) {
+      writeSync(fd, stringify(batch, { cast: { boolean: (value) => String(value) } }));
+      n += batch.length;
     }
-    flush();
   } finally {
     closeSync(fd);
   }
   return n;
 }
 
-async function writeXlsx(path: string, { columns, rows }: Rows, sheetName: string): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow(columns).commit();
-  let n = 0;
-  for (const row of rows) {
-    sheet.addRow(row).commit();
-    n++;
+/** Bytes the XLSX writer may hold before the rows wait for the file to catch up. */
+const XLSX_BACKLOG = 8 * 1024 * 1024;
+
+async function writeXlsx(path: string, { columns, batches }: Rows, sheetName: string): Promise<number> {
+  const stream = createWriteStream(path, { fd: openOutput(path) });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
+  try {
+    const sheet = workbook.addWorksheet(sheetName);
+    // exceljs takes every row at once and queues it in front of the (slower) zip compression: a
+    // large table was held whole (1.8 GB for 2M tickets). The sheet's stream pipes into the zip;
+    // what its pipes still hold, plus the file stream's queue, is the backlog the rows wait on.
+    const pipes = (sheet as unknown as { stream?: { pipes?: { _writableState?: { length: number } }[] } }).stream?.pipes ?? [];
+    const backlog = () => pipes.reduce((sum, pipe) => sum + (pipe._writableState?.length ?? 0), 0) + stream.writableLength;
+    sheet.addRow(columns).commit();
+    let n = 0;
+    for await (const batch of batches) {
+      for (const row of batch) sheet.addRow(row).commit();
+      n += batch.length;
+      while (backlog() > XLSX_BACKLOG) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    sheet.commit();
+    await workbook.commit();
+    return n;
+  } catch (error) {
+    stream.destroy();
+    throw error;
   }
-  sheet.commit();
-  await workbook.commit();
-  return n;
 }
 
 export async function exportTable(
