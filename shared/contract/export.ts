@@ -29,14 +29,39 @@ export const exportContract = {
   },
 } as const;
 
-/** The export written by the core and handed back as content, for a renderer that cannot name a path (the browser build's download). */
+/** One export waiting in the core's temp folder to be read by `export.chunk`. */
+export const downloadId = z.string().regex(/^[0-9a-f]{32}$/, 'is not a download id from export.download');
+
+/** Files up to this size come back inline; larger ones are read in chunks of this size. */
+export const DOWNLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The export written by the core and handed back as content, for a renderer that cannot name a
+ * path (the browser build's download). No answer carries more than DOWNLOAD_CHUNK_BYTES: a small
+ * file comes inline (`contentBase64`); a larger one stays in the core's temp folder under a
+ * one-time `downloadId`, read with `export.chunk` offset by offset and deleted after its last
+ * chunk (or 10 minutes after the last read).
+ */
 export const exportDownloadContract = {
   'export.download': {
     input: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('table'), table: exportTable, format: z.enum(['csv', 'xlsx']), query: z.record(z.string(), z.unknown()).optional() }),
       z.strictObject({ kind: z.literal('archive') }),
     ]),
-    output: z.object({ name: z.string(), mediaType: z.string(), contentBase64: z.string(), rows: z.number().int().nonnegative() }),
+    output: z.object({
+      name: z.string(),
+      mediaType: z.string(),
+      rows: z.number().int().nonnegative(),
+      bytes: z.number().int().nonnegative(),
+      /** The whole file, when it is at most DOWNLOAD_CHUNK_BYTES; otherwise null and `downloadId` is set. */
+      contentBase64: z.string().nullable(),
+      downloadId: downloadId.nullable(),
+    }),
+  },
+  'export.chunk': {
+    input: z.strictObject({ downloadId, offset: z.number().int().nonnegative() }),
+    /** `offset` is where the next chunk starts; after the `done` one the file is gone. */
+    output: z.object({ contentBase64: z.string(), offset: z.number().int().nonnegative(), done: z.boolean() }),
   },
 } as const;
 

@@ -61,8 +61,8 @@ describe('export.download', () => {
     const table = await ask('export.download', { kind: 'table', table: 'accounts', format: 'csv' });
     expect(table.name).toMatch(/^accounts-\d{4}-\d\d-\d\d\.csv$/);
     expect(table.rows).toBe(1);
-    expect(Buffer.from(table.contentBase64, 'base64').toString('utf8')).toContain('Acme Download');
+    expect(Buffer.from(table.contentBase64!, 'base64').toString('utf8')).toContain('Acme Download');
     const archive = await ask('export.download', { kind: 'archive' });
-    expect(JSON.parse(Buffer.from(archive.contentBase64, 'base64').toString('utf8')).format).toBe('fulcrum-workspace-archive');
+    expect(JSON.parse(Buffer.from(archive.contentBase64!, 'base64').toString('utf8')).format).toBe('fulcrum-workspace-archive');
   });
 });

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { ExportTable } from '../../../shared/contract/export';
 import { call } from '../api/client';
-import { fromBase64 } from '../features/import/importModel';
-import { downloadFile } from '../lib/download';
+import { saveExport } from '../features/import/saveExport';
 
 /**
  * Exports exactly what a table screen shows (its search, filters and sort, all pages) as CSV or
@@ -18,7 +17,7 @@ export function ExportView({ table, query, testId }: { table: ExportTable; query
     setError(undefined);
     try {
       const file = await call('export.download', { kind: 'table', table, format, query });
-      downloadFile(file.name, file.mediaType, fromBase64(file.contentBase64));
+      await saveExport(file);
     } catch (failure) {
       setError((failure as Error).message);
     } finally {

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { EXPORT_TABLES, type ExportTable } from '../../../../shared/contract/export';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
-import { downloadFile } from '../../lib/download';
 import { formatInteger } from '../../lib/format';
-import { fromBase64 } from './importModel';
+import { saveExport } from './saveExport';
 
 const TABLE_LABELS: Record<ExportTable, string> = {
   accounts: 'Accounts',
@@ -29,7 +28,7 @@ export function ExportPanel() {
     setNotice(undefined);
     try {
       const file = await call('export.download', kind === 'table' ? { kind, table, format } : { kind });
-      downloadFile(file.name, file.mediaType, fromBase64(file.contentBase64));
+      await saveExport(file);
       setNotice({ ok: true, text: `${file.name}: ${formatInteger(file.rows)} rows${kind === 'archive' ? ' across every table' : ''}.` });
     } catch (failure) {
       setNotice({ ok: false, text: `The export failed: ${(failure as Error).message}` });
