@@ -43,6 +43,15 @@ describe('a staged import file expires when its import returns', () => {
     expect(existsSync(dirname(path))).toBe(false);
   });
 
+  it('committed with the skip policy: the staged copy is gone, the error file beside it is kept for the user', async () => {
+    core = await testCore(tempWorkspacePath());
+    const path = await stage(`${accountsCsv(3)}ACC-9,,smb,"$1.00"\n`);
+    const result = await core.call('import.commit', { path, into: 'accounts', preset: 'crm-accounts', jobId: 'skip', policy: 'skip' });
+    expect(result.committed).toBe(true);
+    expect(existsSync(path)).toBe(false);
+    expect(existsSync(join(dirname(path), 'accounts.errors.csv'))).toBe(true);
+  });
+
   it('cancelled: gone', async () => {
     core = await testCore(tempWorkspacePath());
     const path = await stage(accountsCsv(25_000));

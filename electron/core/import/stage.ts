@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { ImportTarget } from '../../../shared/contract/import';
@@ -54,9 +54,19 @@ export function stageFile(input: { name: string; contentBase64: string; append?:
   return { path, bytes: chunk.length };
 }
 
-/** Deletes a staged copy and its folder once its import has returned; any other path (a user's own file) is never touched. */
+/**
+ * Deletes a staged copy once its import has returned, and its folder unless the import wrote its
+ * error file there (the user still has to read it: the start-up sweep takes it later). Any other
+ * path (a user's own file) is never touched.
+ */
 export function releaseStaged(path: string): void {
-  if (isStaged(path)) rmSync(dirname(resolve(path)), { recursive: true, force: true });
+  if (!isStaged(path)) return;
+  rmSync(path, { force: true });
+  try {
+    rmdirSync(dirname(resolve(path)));
+  } catch {
+    // Not empty: the error file of a `skip` import is in it.
+  }
 }
 
 const isAlive = (pid: number) => {
