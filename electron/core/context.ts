@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
-import type { Kysely } from 'kysely';
 import type { ChangeEvent } from '../../shared/rpc';
+import type { Db } from './db/schema';
 
 export type Log = (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
 
 /** What every handler gets: the workspace, the injected clock and logger, and a way to announce changes. */
 export interface Context {
-  db: Kysely<any>;
+  /** Typed with the workspace's tables (db/schema.ts). */
+  db: Db;
   sqlite: Database.Database;
   dbPath: string;
   schemaVersion: number;

@@ -3,6 +3,7 @@ import { accountsHandlers } from './accounts/handlers';
 import { assessmentsHandlers } from './assessments/handlers';
 import { contactsHandlers } from './contacts/handlers';
 import type { Context } from './context';
+import type { Handlers } from './handlerTypes';
 import { dealsHandlers } from './deals/handlers';
 import { leverageHandlers } from './leverage/handlers';
 import { referencesHandlers } from './references/handlers';
@@ -22,10 +23,11 @@ import { ticketsHandlers } from './tickets/handlers';
 import { touchpointsHandlers } from './touchpoints/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
-type AnyHandler = (input: any, ctx: Context) => unknown;
-
-/** Every channel's handler; the type makes a channel without one a compile error. */
-export const handlers: Record<Channel, AnyHandler> = {
+/**
+ * Every channel's handler, each checked against its contract: a missing channel, a wrong input or
+ * a wrong output is a compile error (tests/types/handlerProbe.ts proves the last one stays so).
+ */
+export const typedHandlers = {
   ...workspaceHandlers,
   ...accountsHandlers,
   ...contactsHandlers,
@@ -47,4 +49,13 @@ export const handlers: Record<Channel, AnyHandler> = {
   ...assessmentsHandlers,
   ...storiesHandlers,
   ...leverageHandlers,
-};
+} satisfies Handlers<Channel>;
+
+/** A handler as dispatch calls it: with the input its channel's schema has just validated. */
+interface ValidatedCall {
+  // A method signature, so a handler of one channel's input fits (dispatch pairs them by channel).
+  handle(input: unknown, ctx: Context): unknown;
+}
+
+/** The table dispatch looks channels up in. */
+export const handlers: Record<Channel, ValidatedCall['handle']> = typedHandlers;

@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import { crudHandlers } from '../crud/handlers';
 import { getRow, setArchived } from '../crud/queries';
 import { accountFacets, accountsTable, accountTimeline } from './repo';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
 
@@ -30,4 +31,4 @@ export const accountsHandlers = {
     const hasMore = entries.length > input.limit;
     return { entries: page, hasMore, nextCursor: hasMore ? formatTimelineCursor(page.at(-1)!) : null };
   },
-};
+} satisfies Handlers<ChannelsOf<'accounts'>>;

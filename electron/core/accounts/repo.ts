@@ -1,9 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { TimelineEntry } from '../../../shared/contract/accounts';
+import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
 import { accountWritten } from '../metrics/hooks';
+import type { Db } from '../db/schema';
 
-export const accountsTable: TableSpec = {
+export const accountsTable: TableSpec<Output<'accounts.get'>> = {
   table: 'accounts',
   label: 'account',
   json: ['tags'],
@@ -13,10 +15,12 @@ export const accountsTable: TableSpec = {
   afterWrite: accountWritten,
 };
 
-async function distinct(db: Kysely<any>, field: string): Promise<string[]> {
+type FacetField = 'segment' | 'owner' | 'industry' | 'region';
+
+async function distinct(db: Db, field: FacetField): Promise<string[]> {
   const rows = await db
     .selectFrom('accounts')
-    .select(`${field} as value`)
+    .select(`${field} as value` as const)
     .distinct()
     .where('archivedAt', 'is', null)
     .where(field, 'is not', null)
@@ -25,9 +29,9 @@ async function distinct(db: Kysely<any>, field: string): Promise<string[]> {
   return rows.map((row) => String(row.value));
 }
 
-export async function accountFacets(db: Kysely<any>) {
+export async function accountFacets(db: Db) {
   const [segments, owners, industries, regions] = await Promise.all(
-    ['segment', 'owner', 'industry', 'region'].map((field) => distinct(db, field)),
+    (['segment', 'owner', 'industry', 'region'] as const).map((field) => distinct(db, field)),
   );
   return { segments: segments!, owners: owners!, industries: industries!, regions: regions! };
 }
@@ -51,7 +55,7 @@ export interface TimelineCursor {
  * what the previous page already showed, so entries sharing an instant are never skipped.
  */
 export async function accountTimeline(
-  db: Kysely<any>,
+  db: Db,
   accountId: number,
   cursor: TimelineCursor,
   limit: number,

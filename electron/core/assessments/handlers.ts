@@ -12,6 +12,7 @@ import {
 import { reportHtml, reportName } from './report/html';
 import { checkAnswer, compare, itemKeys, resultsOf } from './service';
 import { getTemplate, listTemplates, lockTemplate, saveTemplate, seedStarterTemplates } from './templates';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 /** A write: one transaction holding the connection, then `assessments.changed`. */
 async function write<T>(ctx: Context, ids: (value: T) => number[], run: (sqlite: Database.Database, now: string) => T): Promise<T> {
@@ -55,7 +56,7 @@ export const assessmentsHandlers = {
       const template = getTemplate(sqlite, input.templateId);
       let clientName = input.clientName;
       if (input.accountId !== null) {
-        const account = sqlite.prepare('SELECT name FROM accounts WHERE id = ?').get(input.accountId) as { name: string } | undefined;
+        const account = sqlite.prepare<unknown[], { name: string }>('SELECT name FROM accounts WHERE id = ?').get(input.accountId);
         if (!account) throw new CoreError('NOT_FOUND', `account ${input.accountId} does not exist`, [{ path: 'accountId', message: 'no such account' }]);
         clientName ||= account.name;
       }
@@ -183,4 +184,4 @@ export const assessmentsHandlers = {
       return { respondentsAdded, answers };
     });
   },
-};
+} satisfies Handlers<ChannelsOf<'assessments'>>;

@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { backupList, backupSettings, createBackup, restoreBackup, scheduledBackup } from './service';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 export const backupHandlers = {
   'backup.create': (input: ParsedInput<'backup.create'>, ctx: Context) => createBackup(ctx, input.path),
@@ -8,4 +9,4 @@ export const backupHandlers = {
   'backup.scheduled': (_input: ParsedInput<'backup.scheduled'>, ctx: Context) => scheduledBackup(ctx),
   'backup.settings': (input: ParsedInput<'backup.settings'>, ctx: Context) => backupSettings(ctx, input.keep),
   'backup.restore': (input: ParsedInput<'backup.restore'>, ctx: Context) => restoreBackup(ctx, input.path),
-};
+} satisfies Handlers<ChannelsOf<'backup'>>;

@@ -1,6 +1,7 @@
+import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
 
-export const contactsTable: TableSpec = {
+export const contactsTable: TableSpec<Output<'contacts.get'>> = {
   table: 'contacts',
   label: 'contact',
   flags: ['isChampion', 'isExecutiveSponsor'],

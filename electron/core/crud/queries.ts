@@ -1,7 +1,23 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Generated, type Kysely } from 'kysely';
 import { describeIssues } from '../../../shared/contract/refine';
+import type { Db } from '../db/schema';
 import { CoreError, notFound } from '../errors';
-import { decodeRow, encodeValues, type Row, type TableSpec } from './table';
+import { decodeRow, encodeValues, type CrudTable, type IdTable, type Row, type TableSpec } from './table';
+
+/**
+ * The generic queries name columns chosen at run time (a spec's fields, a list's sort and filters,
+ * all validated by the channel's contract), so they see each table as the columns every served
+ * table shares plus any others. This one view is the only place the typed workspace is loosened.
+ */
+interface AnyRow {
+  id: Generated<number>;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  [column: string]: unknown;
+}
+type GenericDb = Kysely<Record<CrudTable | IdTable, AnyRow>>;
+const generic = (db: Db): GenericDb => db as unknown as GenericDb;
 
 export interface ListQuery {
   page: number;
@@ -14,8 +30,8 @@ export interface ListQuery {
   includeArchived: boolean;
 }
 
-export interface Page {
-  rows: Row[];
+export interface Page<T extends Row = Row> {
+  rows: T[];
   total: number;
   page: number;
   pageSize: number;
@@ -24,8 +40,8 @@ export interface Page {
 const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Paging, one sort with id as tie-breaker, equality/IN filters, a time window and text search. */
-export async function listRows(db: Kysely<any>, spec: TableSpec, query: ListQuery): Promise<Page> {
-  let where = db.selectFrom(spec.table);
+export async function listRows<T extends Row>(typed: Db, spec: TableSpec<T>, query: ListQuery): Promise<Page<T>> {
+  let where = generic(typed).selectFrom(spec.table);
   if (!query.includeArchived) where = where.where('archivedAt', 'is', null);
   for (const [field, value] of Object.entries(query.filter ?? {})) {
     if (value === undefined) continue;
@@ -56,18 +72,18 @@ export async function listRows(db: Kysely<any>, spec: TableSpec, query: ListQuer
   return { rows: rows.map((row) => decodeRow(spec, row)), total: Number(count.total), page: query.page, pageSize: query.pageSize };
 }
 
-export async function getRow(db: Kysely<any>, spec: TableSpec, id: number): Promise<Row> {
-  const row = await db.selectFrom(spec.table).selectAll().where('id', '=', id).executeTakeFirst();
+export async function getRow<T extends Row>(db: Db, spec: TableSpec<T>, id: number): Promise<T> {
+  const row = await generic(db).selectFrom(spec.table).selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(spec.label, id);
   return decodeRow(spec, row);
 }
 
 /** Unknown foreign ids become NOT_FOUND naming the field, not a bare SQLite constraint error. */
-async function checkReferences(db: Kysely<any>, spec: TableSpec, values: Row): Promise<void> {
+async function checkReferences<T extends Row>(db: Db, spec: TableSpec<T>, values: Row): Promise<void> {
   for (const [field, target] of Object.entries(spec.references ?? {})) {
     const id = values[field];
     if (id === undefined || id === null) continue;
-    const found = await db.selectFrom(target.table).select('id').where('id', '=', id).executeTakeFirst();
+    const found = await generic(db).selectFrom(target.table).select('id').where('id', '=', Number(id)).executeTakeFirst();
     if (!found) {
       throw new CoreError('NOT_FOUND', `${field}: ${target.label} ${String(id)} does not exist`, [
         { path: field, message: `${target.label} ${String(id)} does not exist` },
@@ -76,10 +92,10 @@ async function checkReferences(db: Kysely<any>, spec: TableSpec, values: Row): P
   }
 }
 
-export async function insertRow(db: Kysely<any>, spec: TableSpec, values: Row, now: Date): Promise<Row> {
+export async function insertRow<T extends Row>(db: Db, spec: TableSpec<T>, values: Row, now: Date): Promise<T> {
   await checkReferences(db, spec, values);
   const stamp = now.toISOString();
-  const inserted = await db
+  const inserted = await generic(db)
     .insertInto(spec.table)
     .values({ ...encodeValues(spec, values), createdAt: stamp, updatedAt: stamp })
     .returning('id')
@@ -87,25 +103,25 @@ export async function insertRow(db: Kysely<any>, spec: TableSpec, values: Row, n
   return getRow(db, spec, Number(inserted.id));
 }
 
-export async function updateRow(db: Kysely<any>, spec: TableSpec, id: number, patch: Row, now: Date): Promise<Row> {
+export async function updateRow<T extends Row>(db: Db, spec: TableSpec<T>, id: number, patch: Row, now: Date): Promise<T> {
   const stored = await getRow(db, spec, id);
   await checkReferences(db, spec, patch);
   const issues = spec.check?.({ ...stored, ...patch }) ?? [];
   if (issues.length > 0) throw new CoreError('BAD_INPUT', describeIssues(issues), issues);
   const values = encodeValues(spec, patch);
   if (Object.keys(values).length > 0) {
-    await db.updateTable(spec.table).set({ ...values, updatedAt: now.toISOString() }).where('id', '=', id).execute();
+    await generic(db).updateTable(spec.table).set({ ...values, updatedAt: now.toISOString() }).where('id', '=', id).execute();
   }
   return getRow(db, spec, id);
 }
 
 /** Soft delete: the row stays, hidden from lists, until the user purges it. */
-export async function setArchived(db: Kysely<any>, spec: TableSpec, id: number, archived: boolean, now: Date): Promise<Row> {
+export async function setArchived<T extends Row>(db: Db, spec: TableSpec<T>, id: number, archived: boolean, now: Date): Promise<T> {
   const current = await getRow(db, spec, id);
   // Archiving twice keeps the first date: when it was archived is what the user needs to know.
   if ((current.archivedAt !== null) === archived) return current;
   const stamp = now.toISOString();
-  await db
+  await generic(db)
     .updateTable(spec.table)
     .set({ archivedAt: archived ? stamp : null, updatedAt: stamp })
     .where('id', '=', id)

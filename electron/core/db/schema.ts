@@ -1,4 +1,16 @@
-import type { Generated } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
+import type { LIFECYCLE_STAGES } from '../../../shared/contract/accounts';
+import type { NON_ANSWERS } from '../../../shared/contract/assessments';
+import type { CHANNELS, REFERENCE_ACTIVITIES } from '../../../shared/contract/common';
+import type { DEAL_STAGES } from '../../../shared/contract/deals';
+import type { DEPLOYMENT_STATUSES } from '../../../shared/contract/deployments';
+import type { JOURNEY_LANES, LINK_SOURCES } from '../../../shared/contract/journeys';
+import type { REFERENCE_STAGES } from '../../../shared/contract/references';
+import type { REQUEST_STATUSES } from '../../../shared/contract/requests';
+import type { APPROVAL_ROLES, STORY_STAGES } from '../../../shared/contract/stories';
+import type { SURVEY_KINDS } from '../../../shared/contract/surveyResponses';
+import type { TICKET_PRIORITIES, TICKET_STATUSES } from '../../../shared/contract/tickets';
+import type { TOUCHPOINT_KINDS } from '../../../shared/contract/touchpoints';
 
 /**
  * The workspace's tables as the queries see them (Kysely's CamelCasePlugin turns `survey_responses`
@@ -159,15 +171,60 @@ interface FamilyType {
   blob: Buffer;
 }
 
-type ColumnOf<S extends ColumnSpec> = S extends `${infer F extends Family} null`
-  ? FamilyType[F] | null
+type OneOf<List extends readonly string[]> = List[number];
+
+/**
+ * Text columns a CHECK constraint limits to a set of values, typed as that set (the contract's own
+ * list), so a query cannot write, or forget to handle, a value SQLite would refuse. The test checks
+ * their family (text) like any other column's.
+ */
+interface Narrowed {
+  accounts: { lifecycleStage: OneOf<typeof LIFECYCLE_STAGES> };
+  journeyTouchpoints: { channel: OneOf<typeof CHANNELS>; lane: OneOf<typeof JOURNEY_LANES>; targetOperator: '>=' | '<=' };
+  journeyLinks: { source: Exclude<OneOf<typeof LINK_SOURCES>, 'touchpoints'> };
+  touchpoints: { channel: OneOf<typeof CHANNELS>; kind: OneOf<typeof TOUCHPOINT_KINDS> };
+  tickets: { channel: OneOf<typeof CHANNELS>; priority: OneOf<typeof TICKET_PRIORITIES>; status: OneOf<typeof TICKET_STATUSES> };
+  surveyResponses: { kind: OneOf<typeof SURVEY_KINDS>; nonAnswer: OneOf<typeof NON_ANSWERS> };
+  deployments: { status: OneOf<typeof DEPLOYMENT_STATUSES> };
+  deals: { stage: OneOf<typeof DEAL_STAGES> };
+  references: { stage: OneOf<typeof REFERENCE_STAGES> };
+  referenceStageChanges: { fromStage: OneOf<typeof REFERENCE_STAGES>; toStage: OneOf<typeof REFERENCE_STAGES> };
+  consents: { activity: OneOf<typeof REFERENCE_ACTIVITIES> };
+  referenceRequests: { activity: OneOf<typeof REFERENCE_ACTIVITIES>; status: OneOf<typeof REQUEST_STATUSES> };
+  successStories: { stage: OneOf<typeof STORY_STAGES> };
+  storyApprovals: { role: OneOf<typeof APPROVAL_ROLES> };
+  assessmentAnswers: { nonAnswer: OneOf<typeof NON_ANSWERS> };
+  healthSnapshots: { band: 'red' | 'amber' | 'green' | 'insufficient' };
+  arrChanges: { kind: 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation' };
+}
+
+/** A column's value: the narrowed set if there is one, else its family's type. */
+type ValueOf<T extends TableName, C, F extends Family> = T extends keyof Narrowed
+  ? C extends keyof Narrowed[T]
+    ? Narrowed[T][C]
+    : FamilyType[F]
+  : FamilyType[F];
+
+type ColumnOf<T extends TableName, C, S extends ColumnSpec> = S extends `${infer F extends Family} null`
+  ? ValueOf<T, C, F> | null
   : S extends `${infer F extends Family} generated`
-    ? Generated<FamilyType[F]>
+    ? Generated<ValueOf<T, C, F>>
     : S extends Family
-      ? FamilyType[S]
+      ? ValueOf<T, C, S>
       : never;
 
-type TableOf<T extends TableName> = { -readonly [C in keyof Tables[T]]: Tables[T][C] extends ColumnSpec ? ColumnOf<Tables[T][C]> : never };
+type TableOf<T extends TableName> = {
+  -readonly [C in keyof Tables[T]]: Tables[T][C] extends ColumnSpec ? ColumnOf<T, C, Tables[T][C]> : never;
+};
+
+// Every narrowed column exists and is text.
+type TextColumns<T extends TableName> = { [C in keyof Tables[T]]: Tables[T][C] extends `text${string}` ? C : never }[keyof Tables[T]];
+const narrowedAreText: { [T in keyof Narrowed]: Exclude<keyof Narrowed[T], TextColumns<T>> extends never ? true : false } = {
+  accounts: true, journeyTouchpoints: true, journeyLinks: true, touchpoints: true, tickets: true, surveyResponses: true,
+  deployments: true, deals: true, references: true, referenceStageChanges: true, consents: true, referenceRequests: true,
+  successStories: true, storyApprovals: true, assessmentAnswers: true, healthSnapshots: true, arrChanges: true,
+};
+void narrowedAreText;
 
 export interface SettingsTable extends TableOf<'settings'> {}
 export interface PersonasTable extends TableOf<'personas'> {}
@@ -239,6 +296,9 @@ export interface Database {
   rollupTopics: RollupTopicsTable;
   rollupState: RollupStateTable;
 }
+
+/** The workspace as every query but the frozen migrations sees it. */
+export type Db = Kysely<Database>;
 
 // Every described table is in `Database` and nothing else is: a table added to `tables` without its
 // interface line (or the reverse) fails here.

@@ -1,7 +1,8 @@
 import { dealOrderIssues } from '../../../shared/contract/deals';
+import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
 
-export const dealsTable: TableSpec = {
+export const dealsTable: TableSpec<Output<'deals.get'>> = {
   table: 'deals',
   label: 'deal',
   json: ['products'],

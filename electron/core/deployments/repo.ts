@@ -1,7 +1,8 @@
+import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
 import { deploymentWritten } from '../metrics/hooks';
 
-export const deploymentsTable: TableSpec = {
+export const deploymentsTable: TableSpec<Output<'deployments.get'>> = {
   table: 'deployments',
   label: 'deployment',
   search: ['product', 'notes'],

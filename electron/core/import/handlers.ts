@@ -4,6 +4,7 @@ import { exclusive } from '../metrics/exclusive';
 import { listPresets, savePreset } from './presets';
 import { cancelImport, commitImport, previewImport } from './service';
 import { stageFile, targetFields } from './stage';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 export const importHandlers = {
   'import.preview': (input: ParsedInput<'import.preview'>, ctx: Context) => previewImport(ctx, input),
@@ -14,4 +15,4 @@ export const importHandlers = {
     exclusive(ctx, (sqlite) => savePreset(sqlite, input, ctx.now())),
   'import.stage': (input: ParsedInput<'import.stage'>) => stageFile(input),
   'import.fields': (input: ParsedInput<'import.fields'>) => targetFields(input.into),
-};
+} satisfies Handlers<Exclude<ChannelsOf<'import'>, 'import.archive'>>; // import.archive: with the archive export (export/handlers.ts)

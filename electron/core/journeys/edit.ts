@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract';
 import type { RemovedPart } from '../../../shared/contract/journeys';
 import { CoreError } from '../errors';
@@ -7,11 +6,10 @@ import {
 } from './repo';
 import { linksOf, restoreLinks } from './links';
 import { templateStages } from './templates';
+import type { Db } from '../db/schema';
 
 // The writes of the journeys domain, each inside the caller's transaction. Each returns the id of
 // the map it changed, so the handler can announce it and return the map as it is now.
-
-type Db = Kysely<any>;
 
 export async function createMap(db: Db, input: ParsedInput<'journeys.create'>, stamp: string): Promise<number> {
   await checkPersona(db, input.personaId);

@@ -8,6 +8,7 @@ import { linkRecords } from './links';
 import { recordsOf, unmappedRecords } from './records';
 import { listMaps, loadMap, touchpointOf } from './repo';
 import { resolveScope } from './scope';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 type Db = Context['db'];
 
@@ -73,4 +74,4 @@ export const journeysHandlers = {
     const map = await loadMap(ctx.db, input.id);
     return exclusive(ctx, (sqlite) => unmappedRecords(sqlite, input.source, map.stages.flatMap((s) => s.touchpoints), resolveScope(input, ctx.now()), input.limit));
   },
-};
+} satisfies Handlers<ChannelsOf<'journeys'>>;

@@ -1,14 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract';
 import { LINK_SOURCES, type HandLinks, type LinkSource } from '../../../shared/contract/journeys';
 import { CoreError } from '../errors';
 import { touchpointOf } from './repo';
+import type { Db } from '../db/schema';
 
 // Records linked to a card by hand. Interactions carry their link in their own row
 // (touchpoints.journey_touchpoint_id); tickets and survey answers in journey_links. Either way a
 // record is linked to one card at most.
-
-type Db = Kysely<any>;
 
 const TABLES = { touchpoints: 'touchpoints', tickets: 'tickets', surveyResponses: 'surveyResponses' } as const;
 /** How a record of each source is named in messages. */
@@ -82,7 +81,8 @@ export async function linkRecords(db: Db, { journeyTouchpointId, source, ids }: 
 export async function linksOf(db: Db, cards: readonly number[]): Promise<Map<number, HandLinks>> {
   const out = new Map<number, HandLinks>(cards.map((id) => [id, { touchpoints: [], tickets: [], surveyResponses: [] }]));
   if (cards.length === 0) return out;
-  const interactions = await db.selectFrom('touchpoints').select(['id', 'journeyTouchpointId']).where('journeyTouchpointId', 'in', [...cards]).execute();
+  const interactions = await db.selectFrom('touchpoints').select(['id', 'journeyTouchpointId']).where('journeyTouchpointId', 'in', [...cards])
+    .$narrowType<{ journeyTouchpointId: number }>().execute();
   for (const row of interactions) out.get(row.journeyTouchpointId)!.touchpoints.push(row.id);
   const others = await db.selectFrom('journeyLinks').select(['recordId', 'source', 'journeyTouchpointId']).where('journeyTouchpointId', 'in', [...cards])
     .orderBy('source').orderBy('recordId').execute();

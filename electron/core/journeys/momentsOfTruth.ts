@@ -3,16 +3,16 @@ import { TARGET_METRICS, type JourneyMap, type TouchpointMeasure } from '../../.
 import { stmt } from '../metrics/rollups/sql';
 import { accountJourneyInputs } from './inputs';
 import { measureMap, type MeasureScope } from './measure';
-import { decodeTouchpoint } from './repo';
+import { decodeTouchpoint, type TouchpointRow } from './repo';
 
 /** The touchpoints of every map in use, grouped into maps (rules depend on the whole map: hand-made links). */
 function mapsInUse(sqlite: Database.Database): JourneyMap[] {
-  const rows = stmt(sqlite, `SELECT t.id, t.journey_stage_id AS journeyStageId, t.position, t.name, t.channel, t.owner_team AS ownerTeam, t.lane,
+  const rows = stmt<TouchpointRow & { mapId: number; mapName: string }>(sqlite, `SELECT t.id, t.journey_stage_id AS journeyStageId, t.position, t.name, t.channel, t.owner_team AS ownerTeam, t.lane,
       t.is_moment_of_truth AS isMomentOfTruth, t.ideal_experience AS idealExperience, t.target_metric AS targetMetric,
       t.target_operator AS targetOperator, t.target_value AS targetValue, t.match_rule AS matchRule, t.created_at AS createdAt, t.updated_at AS updatedAt,
       s.journey_map_id AS mapId, m.name AS mapName
     FROM journey_touchpoints t JOIN journey_stages s ON s.id = t.journey_stage_id JOIN journey_maps m ON m.id = s.journey_map_id
-    WHERE m.archived_at IS NULL ORDER BY m.id, s.position, t.position`).all() as Record<string, any>[];
+    WHERE m.archived_at IS NULL ORDER BY m.id, s.position, t.position`).all();
   const maps = new Map<number, JourneyMap>();
   for (const row of rows) {
     let map = maps.get(row.mapId);

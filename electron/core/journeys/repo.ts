@@ -1,13 +1,13 @@
-import type { Kysely } from 'kysely';
 import {
   matchRule as matchRuleSchema, target as targetSchema, type JourneyMap, type JourneyTouchpoint, type MatchRule, type Target,
 } from '../../../shared/contract/journeys';
+import type { Selectable, Updateable } from 'kysely';
 import { CoreError, notFound } from '../errors';
+import type { Db, JourneyTouchpointsTable } from '../db/schema';
 
 // The only queries of journey maps, stages and touchpoints (Kysely, camelCase names).
 
-type Db = Kysely<any>;
-type Row = Record<string, any>;
+export type TouchpointRow = Selectable<JourneyTouchpointsTable>;
 
 export type TouchpointFields = Partial<Pick<JourneyTouchpoint, 'name' | 'channel' | 'ownerTeam' | 'lane' | 'isMomentOfTruth' | 'idealExperience' | 'target' | 'matchRule'>>;
 
@@ -16,12 +16,12 @@ function decodeRule(json: string): MatchRule | null {
   const parsed = matchRuleSchema.safeParse(JSON.parse(json));
   return parsed.success ? parsed.data : null;
 }
-function decodeTarget(row: Row): Target | null {
+function decodeTarget(row: Pick<TouchpointRow, 'targetMetric' | 'targetOperator' | 'targetValue'>): Target | null {
   const parsed = targetSchema.safeParse({ metric: row.targetMetric, operator: row.targetOperator, value: row.targetValue });
   return parsed.success ? parsed.data : null;
 }
 
-export function decodeTouchpoint(row: Row): JourneyTouchpoint {
+export function decodeTouchpoint(row: TouchpointRow): JourneyTouchpoint {
   return {
     id: row.id, journeyStageId: row.journeyStageId, position: row.position, name: row.name, channel: row.channel,
     ownerTeam: row.ownerTeam, lane: row.lane, isMomentOfTruth: row.isMomentOfTruth === 1, idealExperience: row.idealExperience,
@@ -30,9 +30,13 @@ export function decodeTouchpoint(row: Row): JourneyTouchpoint {
 }
 
 /** API fields -> columns, for the fields present. */
-export function encodeTouchpoint(fields: TouchpointFields): Row {
-  const out: Row = {};
-  for (const key of ['name', 'channel', 'ownerTeam', 'lane', 'idealExperience'] as const) if (fields[key] !== undefined) out[key] = fields[key];
+export function encodeTouchpoint(fields: TouchpointFields): Updateable<JourneyTouchpointsTable> {
+  const out: Updateable<JourneyTouchpointsTable> = {};
+  if (fields.name !== undefined) out.name = fields.name;
+  if (fields.channel !== undefined) out.channel = fields.channel;
+  if (fields.ownerTeam !== undefined) out.ownerTeam = fields.ownerTeam;
+  if (fields.lane !== undefined) out.lane = fields.lane;
+  if (fields.idealExperience !== undefined) out.idealExperience = fields.idealExperience;
   if (fields.isMomentOfTruth !== undefined) out.isMomentOfTruth = fields.isMomentOfTruth ? 1 : 0;
   if (fields.target !== undefined) {
     out.targetMetric = fields.target?.metric ?? null;
@@ -75,18 +79,18 @@ export async function loadMap(db: Db, id: number): Promise<JourneyMap> {
   return { ...map, stages: full, stageCount: full.length, touchpointCount: touchpoints.length } as JourneyMap;
 }
 
-export async function stageOf(db: Db, id: number): Promise<Row> {
+export async function stageOf(db: Db, id: number) {
   const stage = await db.selectFrom('journeyStages').selectAll().where('id', '=', id).executeTakeFirst();
   if (!stage) throw notFound('journey stage', id);
   return stage;
 }
 
-export async function touchpointOf(db: Db, id: number): Promise<Row & { journeyMapId: number }> {
+export async function touchpointOf(db: Db, id: number) {
   const row = await db
     .selectFrom('journeyTouchpoints as t').innerJoin('journeyStages as s', 's.id', 't.journeyStageId')
     .selectAll('t').select('s.journeyMapId').where('t.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('journey touchpoint', id);
-  return row as Row & { journeyMapId: number };
+  return row;
 }
 
 export async function checkPersona(db: Db, personaId: number | null | undefined): Promise<void> {
@@ -104,10 +108,10 @@ export async function renumber(db: Db, table: 'journeyStages' | 'journeyTouchpoi
   for (const [index, id] of ids.entries()) await db.updateTable(table).set({ position: index + 1 }).where('id', '=', id).execute();
 }
 
-export async function insertTouchpoint(db: Db, stageId: number, position: number, fields: TouchpointFields, stamp: string, id?: number): Promise<number> {
+export async function insertTouchpoint(db: Db, stageId: number, position: number, fields: TouchpointFields & Pick<JourneyTouchpoint, 'name'>, stamp: string, id?: number): Promise<number> {
   const row = await db
     .insertInto('journeyTouchpoints')
-    .values({ ...(id ? { id } : {}), journeyStageId: stageId, position, ...encodeTouchpoint(fields), createdAt: stamp, updatedAt: stamp })
+    .values({ ...(id ? { id } : {}), journeyStageId: stageId, position, ...encodeTouchpoint(fields), name: fields.name, createdAt: stamp, updatedAt: stamp })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);

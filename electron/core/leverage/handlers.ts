@@ -4,6 +4,7 @@ import { exclusive } from '../metrics/exclusive';
 import { capacity, coverage, influence, programFigures } from './figures';
 import { match } from './finder';
 import { availability, candidates, readiness, standing } from './service';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 // Read-only channels: each runs while holding the connection, so it never reads half of another
 // channel's write. Writes that change these figures (requests, consents, stages) emit their own
@@ -18,4 +19,4 @@ export const leverageHandlers = {
   'leverage.coverage': (input: ParsedInput<'leverage.coverage'>, ctx: Context) => exclusive(ctx, (sqlite) => coverage(sqlite, input, ctx.now())),
   'leverage.influence': (input: ParsedInput<'leverage.influence'>, ctx: Context) => exclusive(ctx, (sqlite) => influence(sqlite, input, ctx.now())),
   'leverage.programFigures': (input: ParsedInput<'leverage.programFigures'>, ctx: Context) => exclusive(ctx, (sqlite) => programFigures(sqlite, input, ctx.now())),
-};
+} satisfies Handlers<ChannelsOf<'leverage'>>;

@@ -7,6 +7,7 @@ import { METRIC_DEFINITIONS } from './definitions';
 import { exclusive } from './exclusive';
 import { portfolio } from './portfolio';
 import { trend } from './trend';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 export const metricsHandlers = {
   'metrics.portfolio': (input: ParsedInput<'metrics.portfolio'>, ctx: Context) => exclusive(ctx, (sqlite) => portfolio(sqlite, input, ctx.now())),
@@ -28,4 +29,4 @@ export const metricsHandlers = {
     ctx.emit({ name: 'health.changed' });
     return result;
   },
-};
+} satisfies Handlers<ChannelsOf<'metrics' | 'health'>>;

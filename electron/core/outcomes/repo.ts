@@ -1,6 +1,7 @@
+import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
 
-export const outcomesTable: TableSpec = {
+export const outcomesTable: TableSpec<Output<'outcomes.get'>> = {
   table: 'outcomes',
   label: 'outcome',
   search: ['metric', 'method', 'verifiedBy'],

@@ -7,6 +7,7 @@ import { exclusive } from '../metrics/exclusive';
 import { adherenceOf, unwillingChannels, type Preference } from './adherence';
 import { reachedContacts, violations } from './adherenceRepo';
 import { personasTable } from './repo';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 export const personasHandlers = {
   ...crudHandlers('personas', personasTable),
@@ -26,4 +27,4 @@ export const personasHandlers = {
       };
     });
   },
-};
+} satisfies Handlers<ChannelsOf<'personas'>>;

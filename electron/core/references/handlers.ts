@@ -6,6 +6,7 @@ import { recentRequestsOf } from '../requests/repo';
 import { consentsOfContact, getConsent, getReference, listReferences, stageHistory, stagePaths } from './repo';
 import { contactOfReference, createReference, grantConsent, moveReference, updateReference } from './service';
 import { funnelOf } from './stages';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 /** Writes run in one transaction and announce `references.changed` for the references they touched. */
 async function write<T>(ctx: Context, run: (db: Context['db'], now: string) => Promise<T>, ids: (value: T) => number[]) {
@@ -80,4 +81,4 @@ export const referencesHandlers = {
       return getConsent(db, input.id, now);
     }, () => affected);
   },
-};
+} satisfies Handlers<ChannelsOf<'references'>>;

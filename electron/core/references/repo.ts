@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Consent, ReferenceRow, ReferenceStage, StageChange } from '../../../shared/contract/references';
 import { notFound } from '../errors';
 import { consentStateAt } from './consentState';
+import type { Db } from '../db/schema';
 
 // The only queries of the reference programme: references with their names, the stage log and the
 // consent ledger.
@@ -13,7 +14,7 @@ export const containsPattern = (term: string) => sql<string>`${`%${term.replace(
 /** When it entered its current stage: the last logged change, or its creation for rows without a log. */
 const stageSince = sql<string>`coalesce((SELECT max(s.changed_at) FROM reference_stage_changes s WHERE s.reference_id = r.id), r.created_at)`;
 
-function referenceRows(db: Kysely<any>) {
+function referenceRows(db: Db) {
   return db
     .selectFrom('references as r')
     .innerJoin('accounts as a', 'a.id', 'r.accountId')
@@ -24,7 +25,7 @@ function referenceRows(db: Kysely<any>) {
 
 const SORTS = { accountName: 'a.name', stage: 'r.stage', stageSince: 'stageSince', createdAt: 'r.createdAt', updatedAt: 'r.updatedAt' } as const;
 
-export async function listReferences(db: Kysely<any>, query: ParsedInput<'references.list'>) {
+export async function listReferences(db: Db, query: ParsedInput<'references.list'>) {
   let where = db
     .selectFrom('references as r')
     .innerJoin('accounts as a', 'a.id', 'r.accountId');
@@ -50,17 +51,17 @@ export async function listReferences(db: Kysely<any>, query: ParsedInput<'refere
       .execute(),
     where.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows as ReferenceRow[], total: Number(count.total), page: query.page, pageSize: query.pageSize };
+  return { rows: rows satisfies ReferenceRow[], total: Number(count.total), page: query.page, pageSize: query.pageSize };
 }
 
-export async function getReference(db: Kysely<any>, id: number): Promise<ReferenceRow> {
+export async function getReference(db: Db, id: number): Promise<ReferenceRow> {
   const row = await referenceRows(db).where('r.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('reference', id);
-  return row as ReferenceRow;
+  return row;
 }
 
 /** The account's reference still in the programme (not archived), if any. */
-export async function liveReferenceOfAccount(db: Kysely<any>, accountId: number) {
+export async function liveReferenceOfAccount(db: Db, accountId: number) {
   return db
     .selectFrom('references')
     .select(['id', 'stage'])
@@ -69,22 +70,22 @@ export async function liveReferenceOfAccount(db: Kysely<any>, accountId: number)
     .executeTakeFirst();
 }
 
-export async function contactOf(db: Kysely<any>, contactId: number) {
+export async function contactOf(db: Db, contactId: number) {
   return db.selectFrom('contacts').select(['id', 'accountId', 'name']).where('id', '=', contactId).executeTakeFirst();
 }
 
-export async function stageHistory(db: Kysely<any>, referenceId: number): Promise<StageChange[]> {
+export async function stageHistory(db: Db, referenceId: number): Promise<StageChange[]> {
   return (await db
     .selectFrom('referenceStageChanges')
     .select(['id', 'referenceId', 'fromStage', 'toStage', 'changedBy', 'changedAt', 'reason'])
     .where('referenceId', '=', referenceId)
     .orderBy('changedAt')
     .orderBy('id')
-    .execute()) as StageChange[];
+    .execute());
 }
 
 export async function logStageChange(
-  db: Kysely<any>,
+  db: Db,
   change: { referenceId: number; fromStage: ReferenceStage | null; toStage: ReferenceStage; changedBy: string; changedAt: string; reason: string | null },
 ) {
   await db.insertInto('referenceStageChanges').values(change).execute();
@@ -99,7 +100,7 @@ const decodeConsent = (row: StoredConsent, at: string): Consent => ({
 });
 
 /** A contact's consents, newest grant first, each with its state at `at`. */
-export async function consentsOfContact(db: Kysely<any>, contactId: number, at: string): Promise<Consent[]> {
+export async function consentsOfContact(db: Db, contactId: number, at: string): Promise<Consent[]> {
   const rows = await db
     .selectFrom('consents')
     .selectAll()
@@ -107,23 +108,23 @@ export async function consentsOfContact(db: Kysely<any>, contactId: number, at: 
     .orderBy('grantedAt', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  return rows.map((row) => decodeConsent(row as StoredConsent, at));
+  return rows.map((row) => decodeConsent(row, at));
 }
 
-export async function getConsent(db: Kysely<any>, id: number, at: string): Promise<Consent> {
+export async function getConsent(db: Db, id: number, at: string): Promise<Consent> {
   const row = await db.selectFrom('consents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('consent', id);
-  return decodeConsent(row as StoredConsent, at);
+  return decodeConsent(row, at);
 }
 
 /** Every reference still in the programme with the stages its log has seen, for the funnel. */
-export async function stagePaths(db: Kysely<any>) {
+export async function stagePaths(db: Db) {
   const rows = (await db
     .selectFrom('references as r')
     .leftJoin('referenceStageChanges as s', 's.referenceId', 'r.id')
     .select(['r.id', 'r.stage', 's.toStage'])
     .where('r.archivedAt', 'is', null)
-    .execute()) as { id: number; stage: ReferenceStage; toStage: ReferenceStage | null }[];
+    .execute());
   const paths = new Map<number, { stage: ReferenceStage; visited: ReferenceStage[] }>();
   for (const row of rows) {
     const path = paths.get(row.id) ?? { stage: row.stage, visited: [] };

@@ -1,15 +1,14 @@
-import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract';
-import type { ReferenceStage } from '../../../shared/contract/references';
 import { CoreError, notFound } from '../errors';
 import { consentsOfContact, contactOf, getReference, liveReferenceOfAccount, logStageChange } from './repo';
 import { stageMoveProblem } from './stages';
+import type { Db } from '../db/schema';
 
 // The programme's rules: one live reference per account, its contact from that account, the
 // transition table, and no recruiting without consent on file.
 
 /** A contact may speak for a reference only if they work at its account. */
-export async function checkContact(db: Kysely<any>, accountId: number, contactId: number | null | undefined) {
+export async function checkContact(db: Db, accountId: number, contactId: number | null | undefined) {
   if (contactId === undefined || contactId === null) return;
   const contact = await contactOf(db, contactId);
   if (!contact) throw new CoreError('NOT_FOUND', `contactId: contact ${contactId} does not exist`, [{ path: 'contactId', message: `contact ${contactId} does not exist` }]);
@@ -19,7 +18,7 @@ export async function checkContact(db: Kysely<any>, accountId: number, contactId
   }
 }
 
-export async function createReference(db: Kysely<any>, input: ParsedInput<'references.create'>, now: string) {
+export async function createReference(db: Db, input: ParsedInput<'references.create'>, now: string) {
   const account = await db.selectFrom('accounts').select(['id', 'name', 'archivedAt']).where('id', '=', input.accountId).executeTakeFirst();
   if (!account) throw new CoreError('NOT_FOUND', `accountId: account ${input.accountId} does not exist`, [{ path: 'accountId', message: `account ${input.accountId} does not exist` }]);
   if (account.archivedAt !== null) throw new CoreError('CONFLICT', `${account.name} is archived: restore the account before nominating it`);
@@ -44,14 +43,14 @@ export async function createReference(db: Kysely<any>, input: ParsedInput<'refer
   return id;
 }
 
-export async function updateReference(db: Kysely<any>, { id, ...patch }: ParsedInput<'references.update'>, now: string) {
+export async function updateReference(db: Db, { id, ...patch }: ParsedInput<'references.update'>, now: string) {
   const current = await getReference(db, id);
   await checkContact(db, current.accountId, patch.contactId);
   if (Object.keys(patch).length > 0) await db.updateTable('references').set({ ...patch, updatedAt: now }).where('id', '=', id).execute();
 }
 
 /** Recruiting means the contact said yes to something: at least one consent valid now. */
-async function consentProblem(db: Kysely<any>, reference: { id: number; contactId: number | null; contactName: string | null }, now: string): Promise<string | null> {
+async function consentProblem(db: Db, reference: { id: number; contactId: number | null; contactName: string | null }, now: string): Promise<string | null> {
   if (reference.contactId === null) return `reference ${reference.id} has no contact: choose the contact and record their consent before recruiting`;
   const consents = await consentsOfContact(db, reference.contactId, now);
   if (consents.some((consent) => consent.state === 'valid')) return null;
@@ -62,10 +61,10 @@ async function consentProblem(db: Kysely<any>, reference: { id: number; contactI
     : `cannot recruit without consent: none of ${who}'s consents is valid now (${states}); record a new one first`;
 }
 
-export async function moveReference(db: Kysely<any>, input: ParsedInput<'references.move'>, now: string) {
+export async function moveReference(db: Db, input: ParsedInput<'references.move'>, now: string) {
   const reference = await getReference(db, input.id);
   if (reference.archivedAt !== null) throw new CoreError('CONFLICT', `reference ${input.id} is archived: it cannot change stage`);
-  const from = reference.stage as ReferenceStage;
+  const from = reference.stage;
   const problem = stageMoveProblem(from, input.stage);
   if (problem) throw new CoreError('CONFLICT', problem);
   if (input.stage === 'recruited') {
@@ -76,7 +75,7 @@ export async function moveReference(db: Kysely<any>, input: ParsedInput<'referen
   await logStageChange(db, { referenceId: input.id, fromStage: from, toStage: input.stage, changedBy: input.by, changedAt: now, reason: input.reason || null });
 }
 
-export async function contactOfReference(db: Kysely<any>, referenceId: number) {
+export async function contactOfReference(db: Db, referenceId: number) {
   const row = await db
     .selectFrom('references as r')
     .leftJoin('contacts as c', 'c.id', 'r.contactId')
@@ -84,10 +83,10 @@ export async function contactOfReference(db: Kysely<any>, referenceId: number) {
     .where('r.id', '=', referenceId)
     .executeTakeFirst();
   if (!row) throw notFound('reference', referenceId);
-  return row as { id: number; contactId: number | null; contactName: string | null };
+  return row;
 }
 
-export async function grantConsent(db: Kysely<any>, input: ParsedInput<'references.grantConsent'>, now: string) {
+export async function grantConsent(db: Db, input: ParsedInput<'references.grantConsent'>, now: string) {
   const { contactId } = await contactOfReference(db, input.referenceId);
   if (contactId === null) {
     throw new CoreError('BAD_INPUT', `reference ${input.referenceId} has no contact: consent is given by a person, so choose the contact first`);

@@ -4,6 +4,7 @@ import { ageBasis } from './ageBasis';
 import { getRequest, listRequests } from './repo';
 import type { RequestAction } from './lifecycle';
 import { createRequest, stepValues, transition } from './service';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 /**
  * One write in one transaction; announces `requests.changed` and `references.changed` for its
@@ -31,4 +32,4 @@ export const requestsHandlers = {
   'requests.complete': step<ParsedInput<'requests.complete'>>('complete', stepValues.complete),
   'requests.decline': step<ParsedInput<'requests.decline'>>('decline', (input, now) => stepValues.close('declined', input.reason, now)),
   'requests.cancel': step<ParsedInput<'requests.cancel'>>('cancel', (input, now) => stepValues.close('cancelled', input.reason, now)),
-};
+} satisfies Handlers<ChannelsOf<'requests'>>;

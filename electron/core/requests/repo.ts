@@ -1,14 +1,15 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract';
 import { OPEN_REQUEST_STATUSES, type RequestRow } from '../../../shared/contract/requests';
 import { notFound } from '../errors';
 import { containsPattern } from '../references/repo';
 import { requestAge, type AgeBasis } from './lifecycle';
+import type { Db, ReferenceRequestsTable } from '../db/schema';
 
 // The only queries of reference requests: a request with the reference's account and contact and
 // the deal's prospect around it.
 
-function joined(db: Kysely<any>) {
+function joined(db: Db) {
   return db
     .selectFrom('referenceRequests as q')
     .innerJoin('references as r', 'r.id', 'q.referenceId')
@@ -16,7 +17,7 @@ function joined(db: Kysely<any>) {
     .leftJoin('deals as d', 'd.id', 'q.dealId');
 }
 
-type Stored = Omit<RequestRow, 'happened' | 'daysOpen' | 'overdueSla' | 'slaDays'> & { happened: 0 | 1 | null };
+type Stored = Omit<RequestRow, 'happened' | 'daysOpen' | 'overdueSla' | 'slaDays'> & { happened: number | null };
 
 function selectRow(query: ReturnType<typeof joined>) {
   return query
@@ -33,16 +34,14 @@ const decode = (row: Stored, basis: AgeBasis): RequestRow => ({
 
 const SORTS = { requestedAt: 'q.requestedAt', neededBy: 'q.neededBy', status: 'q.status', activity: 'q.activity', updatedAt: 'q.updatedAt' } as const;
 
-export async function listRequests(db: Kysely<any>, query: ParsedInput<'requests.list'>, basis: AgeBasis) {
+export async function listRequests(db: Db, query: ParsedInput<'requests.list'>, basis: AgeBasis) {
   let where = joined(db);
   const { status, referenceId, dealId, activity } = query.filter ?? {};
-  const equalOrIn = (field: string, value: unknown) => {
-    if (value !== undefined) where = where.where(field, Array.isArray(value) ? 'in' : '=', value);
-  };
-  equalOrIn('q.status', status);
-  equalOrIn('q.referenceId', referenceId);
-  equalOrIn('q.dealId', dealId);
-  equalOrIn('q.activity', activity);
+  const equalOrIn = <V>(value: V | readonly V[] | undefined) => (Array.isArray(value) ? 'in' : '=');
+  if (status !== undefined) where = where.where('q.status', equalOrIn(status), status);
+  if (referenceId !== undefined) where = where.where('q.referenceId', equalOrIn(referenceId), referenceId);
+  if (dealId !== undefined) where = where.where('q.dealId', equalOrIn(dealId), dealId);
+  if (activity !== undefined) where = where.where('q.activity', equalOrIn(activity), activity);
   if (query.openOnly) where = where.where('q.status', 'in', OPEN_REQUEST_STATUSES);
   if (query.from) where = where.where('q.requestedAt', '>=', query.from);
   if (query.to) where = where.where('q.requestedAt', '<', query.to);
@@ -62,31 +61,31 @@ export async function listRequests(db: Kysely<any>, query: ParsedInput<'requests
       .execute(),
     where.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows.map((row) => decode(row as Stored, basis)), total: Number(count.total), page: query.page, pageSize: query.pageSize };
+  return { rows: rows.map((row) => decode(row, basis)), total: Number(count.total), page: query.page, pageSize: query.pageSize };
 }
 
-export async function getRequest(db: Kysely<any>, id: number, basis: AgeBasis): Promise<RequestRow> {
+export async function getRequest(db: Db, id: number, basis: AgeBasis): Promise<RequestRow> {
   const row = await selectRow(joined(db)).where('q.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('request', id);
-  return decode(row as Stored, basis);
+  return decode(row, basis);
 }
 
 /** A reference's latest requests, newest first. */
-export async function recentRequestsOf(db: Kysely<any>, referenceId: number, basis: AgeBasis, limit = 20): Promise<RequestRow[]> {
+export async function recentRequestsOf(db: Db, referenceId: number, basis: AgeBasis, limit = 20): Promise<RequestRow[]> {
   const rows = await selectRow(joined(db))
     .where('q.referenceId', '=', referenceId)
     .orderBy('q.requestedAt', 'desc')
     .orderBy('q.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => decode(row as Stored, basis));
+  return rows.map((row) => decode(row, basis));
 }
 
-export async function insertRequest(db: Kysely<any>, values: Record<string, unknown>): Promise<number> {
+export async function insertRequest(db: Db, values: Insertable<ReferenceRequestsTable>): Promise<number> {
   const inserted = await db.insertInto('referenceRequests').values(values).returning('id').executeTakeFirstOrThrow();
   return Number(inserted.id);
 }
 
-export async function updateRequest(db: Kysely<any>, id: number, values: Record<string, unknown>): Promise<void> {
+export async function updateRequest(db: Db, id: number, values: Updateable<ReferenceRequestsTable>): Promise<void> {
   await db.updateTable('referenceRequests').set(values).where('id', '=', id).execute();
 }

@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract';
-import type { RequestStatus } from '../../../shared/contract/requests';
 import { CoreError, notFound } from '../errors';
 import { ruleViolation, type Prospect } from '../leverage/gates';
 import { consentsOfContact } from '../references/repo';
 import { requestActionProblem, type RequestAction } from './lifecycle';
 import { insertRequest, updateRequest } from './repo';
+import type { Db } from '../db/schema';
 
 // The request rules: only references in the programme can be asked, only for an activity their
 // contact consented to and within that consent's restrictions (the finder's own rule check), and
@@ -14,7 +13,7 @@ import { insertRequest, updateRequest } from './repo';
 const ASKABLE_STAGES = ['recruited', 'active'];
 const words = (activity: string) => activity.replace(/_/g, ' ');
 
-async function askableReference(db: Kysely<any>, referenceId: number) {
+async function askableReference(db: Db, referenceId: number) {
   const reference = await db
     .selectFrom('references as r')
     .innerJoin('accounts as a', 'a.id', 'r.accountId')
@@ -27,7 +26,7 @@ async function askableReference(db: Kysely<any>, referenceId: number) {
   if (!ASKABLE_STAGES.includes(reference.stage)) {
     throw new CoreError('CONFLICT', `${reference.accountName} is ${reference.stage}: only recruited or active references can be asked`);
   }
-  return reference as { id: number; contactId: number | null; accountName: string; contactName: string | null };
+  return reference;
 }
 
 /**
@@ -35,7 +34,7 @@ async function askableReference(db: Kysely<any>, referenceId: number) {
  * exclude ("EMEA prospects only"); the message says which.
  */
 async function checkConsent(
-  db: Kysely<any>,
+  db: Db,
   reference: { id: number; contactId: number | null; accountName: string; contactName: string | null },
   activity: string,
   prospect: Prospect | null,
@@ -62,7 +61,7 @@ async function checkConsent(
   refuse(`${who}'s consent starts on ${latest.grantedAt.slice(0, 10)}`);
 }
 
-export async function createRequest(db: Kysely<any>, input: ParsedInput<'requests.create'>, now: string): Promise<number> {
+export async function createRequest(db: Db, input: ParsedInput<'requests.create'>, now: string): Promise<number> {
   const reference = await askableReference(db, input.referenceId);
   let prospect: Prospect | null = null;
   if (input.dealId !== undefined && input.dealId !== null) {
@@ -84,10 +83,10 @@ export async function createRequest(db: Kysely<any>, input: ParsedInput<'request
   });
 }
 
-async function current(db: Kysely<any>, id: number) {
+async function current(db: Db, id: number) {
   const row = await db.selectFrom('referenceRequests').select(['id', 'referenceId', 'status', 'requestedAt']).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('request', id);
-  return row as { id: number; referenceId: number; status: RequestStatus; requestedAt: string };
+  return row;
 }
 
 function notBefore(field: string, value: string, requestedAt: string) {
@@ -99,7 +98,7 @@ function notBefore(field: string, value: string, requestedAt: string) {
 
 /** Applies one lifecycle step after checking it is allowed from the stored status; returns the reference id. */
 export async function transition(
-  db: Kysely<any>,
+  db: Db,
   id: number,
   action: RequestAction,
   values: (request: { requestedAt: string }) => Record<string, unknown>,

@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../../../shared/contract';
-import { moveRefusal, withdrawalRefusal, type Story } from '../../../shared/contract/stories';
+import { moveRefusal, withdrawalRefusal } from '../../../shared/contract/stories';
 import type { Context } from '../context';
 import { getRow, insertRow, setArchived, updateRow } from '../crud/queries';
 import { CoreError } from '../errors';
@@ -12,6 +12,7 @@ import {
   setStage, storiesForProducts, storiesTable, unlinkOutcome,
 } from './repo';
 import { slug } from './resultLines';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 type Db = Context['db'];
 
@@ -55,20 +56,20 @@ export const storiesHandlers = {
     }),
 
   'stories.archive': (input: ParsedInput<'stories.archive'>, ctx: Context) =>
-    write(ctx, async (db) => (await setArchived(db, storiesTable, input.id, true, ctx.now())) as Story),
+    write(ctx, (db) => setArchived(db, storiesTable, input.id, true, ctx.now())),
 
   'stories.move': (input: ParsedInput<'stories.move'>, ctx: Context) =>
     write(ctx, async (db) => {
       const story = await openStory(db, input.id);
-      const from = story.stage as ParsedInput<'stories.move'>['stage'];
+      const from = story.stage;
       if (from === input.stage) return getStoryDetail(db, input.id);
       const refusal = moveRefusal(from, input.stage, await hasCustomerApproval(db, input.id));
       if (refusal) throw new CoreError('CONFLICT', refusal);
       const now = ctx.now().toISOString();
       // Published is a fact with a date: set on publication, kept when the story retires (it was
       // published then), dropped when it is taken back to approved (it is no longer out).
-      const publishedAt = input.stage === 'published' ? ((story.publishedAt as string | null) ?? now)
-        : input.stage === 'retired' ? (story.publishedAt as string | null)
+      const publishedAt = input.stage === 'published' ? (story.publishedAt ?? now)
+        : input.stage === 'retired' ? story.publishedAt
         : null;
       await setStage(db, input.id, input.stage, publishedAt, now);
       return getStoryDetail(db, input.id);
@@ -79,7 +80,7 @@ export const storiesHandlers = {
       await openStory(db, input.id);
       const now = ctx.now().toISOString();
       await insertApproval(db, { storyId: input.id, approver: input.approver, role: input.role, approvedAt: now, note: input.note ?? null });
-      await db.updateTable('success_stories').set({ updatedAt: now }).where('id', '=', input.id).execute();
+      await db.updateTable('successStories').set({ updatedAt: now }).where('id', '=', input.id).execute();
       return getStoryDetail(db, input.id);
     }),
 
@@ -90,10 +91,10 @@ export const storiesHandlers = {
       const approval = approvals.find((a) => a.id === input.approvalId);
       if (!approval) throw new CoreError('NOT_FOUND', `approval ${input.approvalId} is not on story ${input.id}`);
       const customers = approvals.filter((a) => a.role === 'customer').length;
-      const refusal = withdrawalRefusal(story.stage as Story['stage'], approval.role, customers);
+      const refusal = withdrawalRefusal(story.stage, approval.role, customers);
       if (refusal) throw new CoreError('CONFLICT', refusal);
       await deleteApproval(db, input.id, input.approvalId);
-      await db.updateTable('success_stories').set({ updatedAt: ctx.now().toISOString() }).where('id', '=', input.id).execute();
+      await db.updateTable('successStories').set({ updatedAt: ctx.now().toISOString() }).where('id', '=', input.id).execute();
       return getStoryDetail(db, input.id);
     }),
 
@@ -134,4 +135,4 @@ export const storiesHandlers = {
     const results = await resultsOf(ctx.db, stories.map((story) => story.id));
     return groupByProduct(stories, results, input.product);
   },
-};
+} satisfies Handlers<ChannelsOf<'stories'>>;

@@ -1,9 +1,10 @@
 import { surveyScaleIssues } from '../../../shared/contract/surveyResponses';
+import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
 import { activityWritten } from '../metrics/hooks';
 
-export const surveyResponsesTable: TableSpec = {
-  table: 'survey_responses',
+export const surveyResponsesTable: TableSpec<Output<'surveyResponses.get'>> = {
+  table: 'surveyResponses',
   label: 'survey response',
   search: ['comment'],
   time: 'respondedAt',

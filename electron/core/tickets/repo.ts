@@ -1,8 +1,9 @@
 import { ticketOrderIssues } from '../../../shared/contract/tickets';
+import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
 import { activityWritten } from '../metrics/hooks';
 
-export const ticketsTable: TableSpec = {
+export const ticketsTable: TableSpec<Output<'tickets.get'>> = {
   table: 'tickets',
   label: 'ticket',
   search: ['subject', 'topic', 'externalId'],

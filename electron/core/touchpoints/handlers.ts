@@ -1,4 +1,5 @@
 import { crudHandlers } from '../crud/handlers';
 import { touchpointsTable } from './repo';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
 
-export const touchpointsHandlers = crudHandlers('touchpoints', touchpointsTable);
+export const touchpointsHandlers = crudHandlers('touchpoints', touchpointsTable) satisfies Handlers<ChannelsOf<'touchpoints'>>;

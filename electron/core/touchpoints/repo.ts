@@ -1,7 +1,8 @@
+import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
 import { activityWritten } from '../metrics/hooks';
 
-export const touchpointsTable: TableSpec = {
+export const touchpointsTable: TableSpec<Output<'touchpoints.get'>> = {
   table: 'touchpoints',
   label: 'touchpoint',
   search: ['notes'],
@@ -10,7 +11,7 @@ export const touchpointsTable: TableSpec = {
   references: {
     accountId: { table: 'accounts', label: 'account' },
     contactId: { table: 'contacts', label: 'contact' },
-    journeyTouchpointId: { table: 'journey_touchpoints', label: 'journey touchpoint' },
+    journeyTouchpointId: { table: 'journeyTouchpoints', label: 'journey touchpoint' },
   },
   afterWrite: activityWritten,
 };

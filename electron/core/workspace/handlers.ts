@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { sql } from 'kysely';
 import { TABLE_NAMES } from '../../../shared/contract/workspace';
 import type { Context } from '../context';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 export async function workspaceInfo(ctx: Context) {
   const counts: Record<string, number> = {};
@@ -14,4 +15,4 @@ export async function workspaceInfo(ctx: Context) {
 
 export const workspaceHandlers = {
   'workspace.info': (_input: unknown, ctx: Context) => workspaceInfo(ctx),
-};
+} satisfies Handlers<ChannelsOf<'workspace'>>;

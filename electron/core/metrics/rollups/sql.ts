@@ -7,12 +7,17 @@ import type Database from 'better-sqlite3';
  */
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-export function stmt(sqlite: Database.Database, text: string): Database.Statement {
+/**
+ * The cached statement for `text`. `Row` is what one result is, stated once at the query: an object
+ * of the selected columns, or after `.pluck()` the one value, or after `.raw()` the array of values.
+ */
+export function stmt<Row = unknown>(sqlite: Database.Database, text: string): Database.Statement<unknown[], Row> {
   let statements = cache.get(sqlite);
   if (!statements) cache.set(sqlite, (statements = new Map()));
   let s = statements.get(text);
   if (!s) statements.set(text, (s = sqlite.prepare(text)));
-  return s;
+  // The one place a statement is given its row type: SQLite does not know it, the query's author does.
+  return s as Database.Statement<unknown[], Row>;
 }
 
 /** Runs `fn` in a transaction, or inside the one already open (a write's). */
