@@ -39,7 +39,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * The copy keeps `__proto__` as a plain own key (Object.fromEntries), which strict schemas refuse.
  * Returns undefined when the input nests deeper than MAX_DEPTH.
  */
-function withoutUndefined(value: unknown, depth = 0): { value: unknown } | undefined {
+export function withoutUndefined(value: unknown, depth = 0): { value: unknown } | undefined {
   if (depth > MAX_DEPTH) return undefined;
   if (Array.isArray(value)) {
     const items: unknown[] = [];

@@ -13,4 +13,9 @@ describe('instant', () => {
       expect(instant.safeParse(bad).success).toBe(false);
     }
   });
+  it('refuses an offset that carries the instant past year 9999, and an offset instant before year 0', () => {
+    expect(instant.safeParse('9999-12-31T23:59:59-23:59').success).toBe(false);
+    expect(instant.safeParse('0000-01-01T00:00:00+01:00').success).toBe(false);
+    expect(instant.parse('9999-12-31T23:59:59Z')).toBe('9999-12-31T23:59:59.000Z');
+  });
 });

@@ -14,7 +14,10 @@ export const instant = z.iso
   .datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-03-01T09:30:00Z' })
   // Already in the stored form (zod checked the day and time): kept as is. Skips a Date parse and
   // format per value, ~1 s of a million-row ticket import (three instants a row).
-  .transform((value) => (CANONICAL_INSTANT.test(value) ? value : new Date(value).toISOString()));
+  .transform((value) => (CANONICAL_INSTANT.test(value) ? value : new Date(value).toISOString()))
+  // An offset can carry the last day of year 9999 into year 10000 ("+010000-01-01T…"): stored, it
+  // would sort before every other instant. Only what stays a four-digit year in UTC is an instant.
+  .refine((value) => CANONICAL_INSTANT.test(value), 'must fall within the years 0000 to 9999 in UTC');
 
 /** A calendar date without time of day, such as a renewal date. */
 export const calendarDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
