@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { generateDemoWorkspace, type DemoSummary } from '../../electron/core/demo';
 import { accountsListBenchmark } from './accountsList';
 import { demoBenchmark } from './demo';
+import { exportMemoryBenchmark } from './exportMemory';
 import { importBenchmark } from './import';
 import { journeyBenchmark } from './journey';
 import { matchBenchmark } from './match';
@@ -15,7 +16,7 @@ import { metricsBenchmark } from './metrics';
 import { machine, table } from './report';
 import type { BenchContext, Benchmark, Measurement } from './types';
 
-const BENCHMARKS: readonly Benchmark[] = [demoBenchmark, accountsListBenchmark, metricsBenchmark, importBenchmark, journeyBenchmark, matchBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [demoBenchmark, accountsListBenchmark, metricsBenchmark, importBenchmark, journeyBenchmark, matchBenchmark, exportMemoryBenchmark];
 
 function createContext(accounts: number, dir: string): BenchContext {
   const log = (text: string) => process.stderr.write(`${text}\n`);
