@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ExportTable } from '../../../shared/contract/export';
 import { call } from '../api/client';
+import { useAction } from '../api/useAction';
 import { saveExport } from '../features/import/saveExport';
 
 /**
@@ -9,21 +10,10 @@ import { saveExport } from '../features/import/saveExport';
  */
 export function ExportView({ table, query, testId }: { table: ExportTable; query: Record<string, unknown>; testId: string }) {
   const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const run = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const file = await call('export.download', { kind: 'table', table, format, query });
-      await saveExport(file);
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run, busy, error } = useAction(async () => {
+    const file = await call('export.download', { kind: 'table', table, format, query });
+    await saveExport(file);
+  });
 
   return (
     <div className="export-view" role="group" aria-label="Export this view">

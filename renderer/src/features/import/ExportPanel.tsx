@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { EXPORT_TABLES, type ExportTable } from '../../../../shared/contract/export';
 import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { Field } from '../../components/Field';
 import { formatInteger } from '../../lib/format';
 import { saveExport } from './saveExport';
@@ -20,21 +21,23 @@ const TABLE_LABELS: Record<ExportTable, string> = {
 export function ExportPanel() {
   const [table, setTable] = useState<ExportTable>('accounts');
   const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
-  const [busy, setBusy] = useState<'table' | 'archive'>();
+  // Which export runs, so only its button says "Exporting…".
+  const [running, setRunning] = useState<'table' | 'archive'>();
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
+  const exporting = useAction(async (kind: 'table' | 'archive') => {
+    const file = await call('export.download', kind === 'table' ? { kind, table, format } : { kind });
+    await saveExport(file);
+    return file;
+  });
+  const busy = exporting.busy ? running : undefined;
 
   const run = async (kind: 'table' | 'archive') => {
-    setBusy(kind);
+    setRunning(kind);
     setNotice(undefined);
-    try {
-      const file = await call('export.download', kind === 'table' ? { kind, table, format } : { kind });
-      await saveExport(file);
-      setNotice({ ok: true, text: `${file.name}: ${formatInteger(file.rows)} rows${kind === 'archive' ? ' across every table' : ''}.` });
-    } catch (failure) {
-      setNotice({ ok: false, text: `The export failed: ${(failure as Error).message}` });
-    } finally {
-      setBusy(undefined);
-    }
+    const result = await exporting.run(kind);
+    if (!result.ok) return setNotice({ ok: false, text: `The export failed: ${result.error.message}` });
+    const file = result.value;
+    setNotice({ ok: true, text: `${file.name}: ${formatInteger(file.rows)} rows${kind === 'archive' ? ' across every table' : ''}.` });
   };
 
   return (
