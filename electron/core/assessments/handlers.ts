@@ -96,7 +96,7 @@ export const assessmentsHandlers = {
     let assessmentId = 0;
     return write(ctx, () => [assessmentId], (sqlite, now) => {
       assessmentId = getRespondent(sqlite, input.id).assessmentId;
-      const { n } = sqlite.prepare('SELECT count(*) AS n FROM assessment_answers WHERE respondent_id = ?').get(input.id) as { n: number };
+      const { n } = sqlite.prepare<unknown[], { n: number }>('SELECT count(*) AS n FROM assessment_answers WHERE respondent_id = ?').get(input.id)!;
       sqlite.prepare('DELETE FROM assessment_respondents WHERE id = ?').run(input.id);
       touchAssessment(sqlite, assessmentId, now);
       return { removedAnswers: n };

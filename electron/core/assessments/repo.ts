@@ -34,7 +34,7 @@ const toAssessment = (r: AssessmentRow): Assessment => ({
 });
 
 export function getAssessment(sqlite: Database.Database, id: number): Assessment {
-  const row = sqlite.prepare('SELECT * FROM assessments WHERE id = ?').get(id) as AssessmentRow | undefined;
+  const row = sqlite.prepare<unknown[], AssessmentRow>('SELECT * FROM assessments WHERE id = ?').get(id);
   if (!row) throw notFound('assessment', id);
   return toAssessment(row);
 }
@@ -42,19 +42,19 @@ export function getAssessment(sqlite: Database.Database, id: number): Assessment
 export function listAssessments(sqlite: Database.Database, filter: { includeArchived: boolean; accountId?: number | undefined }): Assessment[] {
   const where = [filter.includeArchived ? '' : 'archived_at IS NULL', filter.accountId === undefined ? '' : 'account_id = @accountId'].filter(Boolean);
   const rows = sqlite
-    .prepare(`SELECT * FROM assessments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY assessed_on DESC, id DESC`)
-    .all({ accountId: filter.accountId ?? null }) as AssessmentRow[];
+    .prepare<unknown[], AssessmentRow>(`SELECT * FROM assessments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY assessed_on DESC, id DESC`)
+    .all({ accountId: filter.accountId ?? null });
   return rows.map(toAssessment);
 }
 
+interface RespondentRow { id: number; assessment_id: number; name: string; role: string | null; function: string | null }
+
 export function getRespondents(sqlite: Database.Database, assessmentId: number): Respondent[] {
-  return (sqlite.prepare('SELECT id, assessment_id, name, role, function FROM assessment_respondents WHERE assessment_id = ? ORDER BY id').all(assessmentId) as {
-    id: number; assessment_id: number; name: string; role: string | null; function: string | null;
-  }[]).map((r) => ({ id: r.id, assessmentId: r.assessment_id, name: r.name, role: r.role, function: r.function }));
+  return sqlite.prepare<unknown[], RespondentRow>('SELECT id, assessment_id, name, role, function FROM assessment_respondents WHERE assessment_id = ? ORDER BY id').all(assessmentId).map((r) => ({ id: r.id, assessmentId: r.assessment_id, name: r.name, role: r.role, function: r.function }));
 }
 
 export function getRespondent(sqlite: Database.Database, id: number): Respondent {
-  const row = sqlite.prepare('SELECT assessment_id FROM assessment_respondents WHERE id = ?').get(id) as { assessment_id: number } | undefined;
+  const row = sqlite.prepare<unknown[], { assessment_id: number }>('SELECT assessment_id FROM assessment_respondents WHERE id = ?').get(id);
   if (!row) throw notFound('respondent', id);
   return getRespondents(sqlite, row.assessment_id).find((r) => r.id === id)!;
 }
@@ -63,17 +63,19 @@ interface AnswerRow { respondent_id: number; item_key: string; level: number | n
 const toAnswer = (r: AnswerRow): Answer => ({ respondentId: r.respondent_id, itemKey: r.item_key, level: r.level, nonAnswer: r.non_answer, evidence: r.evidence, links: JSON.parse(r.links) });
 
 export function getAnswers(sqlite: Database.Database, assessmentId: number): Answer[] {
-  return (sqlite.prepare('SELECT respondent_id, item_key, level, non_answer, evidence, links FROM assessment_answers WHERE assessment_id = ? ORDER BY respondent_id, id').all(assessmentId) as AnswerRow[]).map(toAnswer);
+  return (sqlite.prepare<unknown[], AnswerRow>('SELECT respondent_id, item_key, level, non_answer, evidence, links FROM assessment_answers WHERE assessment_id = ? ORDER BY respondent_id, id').all(assessmentId)).map(toAnswer);
 }
 
 export function getTargets(sqlite: Database.Database, assessmentId: number): { itemKey: string; level: number }[] {
-  return (sqlite.prepare('SELECT item_key, level FROM assessment_targets WHERE assessment_id = ? ORDER BY item_key').all(assessmentId) as { item_key: string; level: number }[]).map((r) => ({ itemKey: r.item_key, level: r.level }));
+  return (sqlite.prepare<unknown[], { item_key: string; level: number }>('SELECT item_key, level FROM assessment_targets WHERE assessment_id = ? ORDER BY item_key').all(assessmentId)).map((r) => ({ itemKey: r.item_key, level: r.level }));
+}
+
+interface RecommendationRow {
+  id: number; position: number; dimension_key: string | null; item_key: string | null; action: string; owner: string | null; horizon: Recommendation['horizon']; expected_effect: string | null;
 }
 
 export function getRecommendations(sqlite: Database.Database, assessmentId: number): Recommendation[] {
-  return (sqlite.prepare('SELECT * FROM assessment_recommendations WHERE assessment_id = ? ORDER BY position').all(assessmentId) as {
-    id: number; position: number; dimension_key: string | null; item_key: string | null; action: string; owner: string | null; horizon: Recommendation['horizon']; expected_effect: string | null;
-  }[]).map((r) => ({ id: r.id, position: r.position, dimensionKey: r.dimension_key, itemKey: r.item_key, action: r.action, owner: r.owner, horizon: r.horizon, expectedEffect: r.expected_effect }));
+  return sqlite.prepare<unknown[], RecommendationRow>('SELECT * FROM assessment_recommendations WHERE assessment_id = ? ORDER BY position').all(assessmentId).map((r) => ({ id: r.id, position: r.position, dimensionKey: r.dimension_key, itemKey: r.item_key, action: r.action, owner: r.owner, horizon: r.horizon, expectedEffect: r.expected_effect }));
 }
 
 export function getDetail(sqlite: Database.Database, id: number): AssessmentDetail {
@@ -135,7 +137,7 @@ export function upsertAnswer(
 }
 
 export function getAnswer(sqlite: Database.Database, respondentId: number, itemKey: string): Answer | null {
-  const row = sqlite.prepare('SELECT respondent_id, item_key, level, non_answer, evidence, links FROM assessment_answers WHERE respondent_id = ? AND item_key = ?').get(respondentId, itemKey) as AnswerRow | undefined;
+  const row = sqlite.prepare<unknown[], AnswerRow>('SELECT respondent_id, item_key, level, non_answer, evidence, links FROM assessment_answers WHERE respondent_id = ? AND item_key = ?').get(respondentId, itemKey);
   return row ? toAnswer(row) : null;
 }
 
@@ -146,13 +148,13 @@ export function touchAssessment(sqlite: Database.Database, id: number, now: stri
 /** The latest earlier assessment of the same client (same account, or the same name without one) with a template of the same name. */
 export function previousAssessmentId(sqlite: Database.Database, a: Assessment, templateName: string): number | null {
   const row = sqlite
-    .prepare(
+    .prepare<unknown[], { id: number }>(
       `SELECT a.id FROM assessments a JOIN assessment_templates t ON t.id = a.template_id
        WHERE a.id <> @id AND a.archived_at IS NULL AND t.name = @templateName
          AND (a.assessed_on < @assessedOn OR (a.assessed_on = @assessedOn AND a.id < @id))
          AND (CASE WHEN @accountId IS NOT NULL THEN a.account_id = @accountId ELSE a.account_id IS NULL AND lower(a.client_name) = lower(@clientName) END)
        ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1`,
     )
-    .get({ id: a.id, templateName, assessedOn: a.assessedOn, accountId: a.accountId, clientName: a.clientName }) as { id: number } | undefined;
+    .get({ id: a.id, templateName, assessedOn: a.assessedOn, accountId: a.accountId, clientName: a.clientName });
   return row?.id ?? null;
 }

@@ -55,12 +55,12 @@ export function anonymousLabel(index: number): string {
 /** This assessment beside every other one made with a template of the same name, by dimension key. */
 export function compare(sqlite: Database.Database, detail: AssessmentDetail): Comparison {
   const framework = detail.template.framework;
-  const others = (sqlite
-    .prepare(
+  const others = sqlite
+    .prepare<unknown[], { id: number }>(
       `SELECT a.id FROM assessments a JOIN assessment_templates t ON t.id = a.template_id
        WHERE t.name = ? AND a.archived_at IS NULL AND a.id <> ? ORDER BY a.assessed_on, a.id`,
     )
-    .all(detail.template.name, detail.assessment.id) as { id: number }[]).map((r) => getDetail(sqlite, r.id));
+    .all(detail.template.name, detail.assessment.id).map((r) => getDetail(sqlite, r.id));
   const row = (d: AssessmentDetail, label: string, current: boolean) => {
     const scores = plainScores(d);
     return {

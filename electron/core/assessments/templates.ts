@@ -59,13 +59,13 @@ function insertTemplate(sqlite: Database.Database, name: string, version: number
 }
 
 export function listTemplates(sqlite: Database.Database, includeOlderVersions: boolean): Template[] {
-  const rows = sqlite.prepare(`${SELECT} WHERE t.archived_at IS NULL ORDER BY t.name, t.version DESC`).all() as TemplateRow[];
+  const rows = sqlite.prepare<unknown[], TemplateRow>(`${SELECT} WHERE t.archived_at IS NULL ORDER BY t.name, t.version DESC`).all();
   const latest = includeOlderVersions ? rows : rows.filter((row, i) => i === 0 || rows[i - 1]!.name !== row.name);
   return latest.map(decode);
 }
 
 export function getTemplate(sqlite: Database.Database, id: number): Template {
-  const row = sqlite.prepare(`${SELECT} WHERE t.id = ?`).get(id) as TemplateRow | undefined;
+  const row = sqlite.prepare<unknown[], TemplateRow>(`${SELECT} WHERE t.id = ?`).get(id);
   if (!row) throw notFound('template', id);
   return decode(row);
 }
@@ -91,7 +91,7 @@ export function saveTemplate(sqlite: Database.Database, input: { id?: number; na
       sqlite.prepare('UPDATE assessment_templates SET framework = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(input.framework), now.toISOString(), input.id);
       return getTemplate(sqlite, input.id);
     }
-    const { next } = sqlite.prepare('SELECT coalesce(max(version), 0) + 1 AS next FROM assessment_templates WHERE name = ?').get(input.name) as { next: number };
+    const { next } = sqlite.prepare<unknown[], { next: number }>('SELECT coalesce(max(version), 0) + 1 AS next FROM assessment_templates WHERE name = ?').get(input.name)!;
     return getTemplate(sqlite, insertTemplate(sqlite, input.name, next, input.framework, now));
   })();
 }
@@ -99,9 +99,9 @@ export function saveTemplate(sqlite: Database.Database, input: { id?: number; na
 /** A template with this name and framework, or a new version of the name holding it (for imports). */
 export function findOrAddTemplate(sqlite: Database.Database, name: string, framework: Framework, now: Date): number {
   const json = JSON.stringify(framework);
-  const rows = sqlite.prepare('SELECT id, framework FROM assessment_templates WHERE name = ?').all(name) as { id: number; framework: string }[];
+  const rows = sqlite.prepare<unknown[], { id: number; framework: string }>('SELECT id, framework FROM assessment_templates WHERE name = ?').all(name);
   const same = rows.find((row) => JSON.stringify(frameworkSchema.parse(JSON.parse(row.framework))) === json);
   if (same) return same.id;
-  const { next } = sqlite.prepare('SELECT coalesce(max(version), 0) + 1 AS next FROM assessment_templates WHERE name = ?').get(name) as { next: number };
+  const { next } = sqlite.prepare<unknown[], { next: number }>('SELECT coalesce(max(version), 0) + 1 AS next FROM assessment_templates WHERE name = ?').get(name)!;
   return insertTemplate(sqlite, name, next, framework, now);
 }

@@ -5,13 +5,14 @@ import { backupBeforeMigration } from '../backup/backup';
 import { CoreError } from '../errors';
 import { damaged, readSqliteHeader, type SqliteHeader } from './header';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
+import type { Db, Database as Tables } from './schema';
 
 /** Written to the SQLite header so a Fulcrum workspace is recognisable as one ("FULC"). */
 export const FULCRUM_APPLICATION_ID = 0x46554c43;
 
 export interface Workspace {
   sqlite: Database.Database;
-  db: Kysely<any>;
+  db: Db;
   schemaVersion: number;
 }
 
@@ -61,7 +62,7 @@ export async function openWorkspace(dbPath: string, options: OpenOptions = {}): 
     throw damaged(options.reportAs ?? dbPath, error) ?? error;
   }
 
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   try {
     await migrate(db, sqlite);
   } catch (error) {
@@ -108,6 +109,7 @@ export function inspect(dbPath: string): SqliteHeader {
 /**
  * Runs each pending migration in its own transaction, bumping user_version inside it.
  * Exported (with the list as a parameter) so a test can prove a failing migration changes nothing.
+ * Kysely<any>: the frozen migrations are raw DDL, written against no particular version of db/schema.ts.
  */
 export async function migrate(db: Kysely<any>, sqlite: Database.Database, list: readonly Migration[] = migrations): Promise<void> {
   const current = sqlite.pragma('user_version', { simple: true }) as number;

@@ -47,7 +47,7 @@ export function createBulkWriter(sqlite: Database.Database, options: BulkWriterO
   sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('ignore_check_constraints = ON');
   const deferred = DEFERRED_INDEXES.flatMap((name) => {
-    const row = sqlite.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?`).get(name) as { sql: string } | undefined;
+    const row = sqlite.prepare<unknown[], { sql: string }>(`SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?`).get(name);
     if (!row) return [];
     sqlite.exec(`DROP INDEX ${quote(name)}`);
     return [row.sql];

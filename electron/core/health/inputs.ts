@@ -60,20 +60,20 @@ function assemble(
 }
 
 export function accountHealthInputs(sqlite: Database.Database, accountId: number, now: Date): HealthInputs | undefined {
-  const account = stmt(sqlite, 'SELECT renewal_date FROM accounts WHERE id = ?').get(accountId) as { renewal_date: string | null } | undefined;
+  const account = stmt<{ renewal_date: string | null }>(sqlite, 'SELECT renewal_date FROM accounts WHERE id = ?').get(accountId);
   if (!account) return undefined;
   const month = monthNow(now);
-  const rows = stmt(sqlite, 'SELECT data FROM rollup_account_month WHERE account_id = ? AND month BETWEEN ? AND ?').pluck().all(
+  const rows = stmt<Buffer>(sqlite, 'SELECT data FROM rollup_account_month WHERE account_id = ? AND month BETWEEN ? AND ?').pluck().all(
     accountId, month - LOOKBACK_MONTHS + 1, month,
-  ) as Buffer[];
+  );
   let acc: Partial_ | undefined;
   for (const data of rows) {
     acc ??= { counts: new Float64Array(COUNTERS), times: emptyTimes() };
     foldRow(data, acc);
   }
-  const open = stmt(sqlite, 'SELECT count(*) FROM tickets WHERE account_id = ? AND resolved_at IS NULL AND archived_at IS NULL').pluck().get(accountId) as number;
-  const deployments = stmt(sqlite, `${DEPLOYMENTS} AND account_id = ? GROUP BY account_id`).get(accountId) as DeploymentRow | undefined;
-  const last = stmt(sqlite, 'SELECT max(occurred_at) FROM touchpoints WHERE account_id = ? AND archived_at IS NULL').pluck().get(accountId) as string | null;
+  const open = stmt<number>(sqlite, 'SELECT count(*) FROM tickets WHERE account_id = ? AND resolved_at IS NULL AND archived_at IS NULL').pluck().get(accountId)!;
+  const deployments = stmt<DeploymentRow>(sqlite, `${DEPLOYMENTS} AND account_id = ? GROUP BY account_id`).get(accountId);
+  const last = stmt<string | null>(sqlite, 'SELECT max(occurred_at) FROM touchpoints WHERE account_id = ? AND archived_at IS NULL').pluck().get(accountId) ?? null;
   return assemble(accountId, acc, open, deployments, last, account.renewal_date);
 }
 
@@ -101,10 +101,10 @@ export function allHealthInputs(sqlite: Database.Database, now: Date): HealthInp
     foldRow(data, acc);
   }
   flush();
-  const open = new Map(sqlite.prepare('SELECT account_id, count(*) FROM tickets WHERE resolved_at IS NULL AND archived_at IS NULL GROUP BY account_id').raw(true).all() as [number, number][]);
-  const deployments = new Map((sqlite.prepare(`${DEPLOYMENTS} GROUP BY account_id`).all() as DeploymentRow[]).map((d) => [d.account_id, d]));
-  const last = new Map(sqlite.prepare('SELECT account_id, max(occurred_at) FROM touchpoints WHERE archived_at IS NULL GROUP BY account_id').raw(true).all() as [number, string][]);
-  const accounts = sqlite.prepare('SELECT id, renewal_date FROM accounts WHERE archived_at IS NULL AND churned_at IS NULL ORDER BY id').raw(true).all() as [number, string | null][];
+  const open = new Map(sqlite.prepare<unknown[], [number, number]>('SELECT account_id, count(*) FROM tickets WHERE resolved_at IS NULL AND archived_at IS NULL GROUP BY account_id').raw(true).all());
+  const deployments = new Map((sqlite.prepare<unknown[], DeploymentRow>(`${DEPLOYMENTS} GROUP BY account_id`).all()).map((d) => [d.account_id, d]));
+  const last = new Map(sqlite.prepare<unknown[], [number, string]>('SELECT account_id, max(occurred_at) FROM touchpoints WHERE archived_at IS NULL GROUP BY account_id').raw(true).all());
+  const accounts = sqlite.prepare<unknown[], [number, string | null]>('SELECT id, renewal_date FROM accounts WHERE archived_at IS NULL AND churned_at IS NULL ORDER BY id').raw(true).all();
   return accounts.map(([id, renewal]) => {
     const r = reduced.get(id);
     const inputs = assemble(id, undefined, open.get(id) ?? 0, deployments.get(id), last.get(id) ?? null, renewal);

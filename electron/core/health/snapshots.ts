@@ -35,19 +35,19 @@ export function saveSnapshot(sqlite: Database.Database, accountId: number, asses
 
 /** Every account's current snapshot (one index read, for the dashboard). */
 export function currentSnapshots(sqlite: Database.Database): Map<number, SnapshotRow> {
-  const rows = stmt(sqlite, `SELECT account_id AS accountId, taken_at AS takenAt, model_version AS modelVersion, score, band
-    FROM health_snapshots WHERE current = 1`).all() as SnapshotRow[];
+  const rows = stmt<SnapshotRow>(sqlite, `SELECT account_id AS accountId, taken_at AS takenAt, model_version AS modelVersion, score, band
+    FROM health_snapshots WHERE current = 1`).all();
   return new Map(rows.map((row) => [row.accountId, row]));
 }
 
 export function snapshotComponents(sqlite: Database.Database, accountId: number): { weight: number; score: number | null; reason: string }[] {
-  const text = stmt(sqlite, 'SELECT components FROM health_snapshots WHERE account_id = ? AND current = 1').pluck().get(accountId) as string | undefined;
+  const text = stmt<string>(sqlite, 'SELECT components FROM health_snapshots WHERE account_id = ? AND current = 1').pluck().get(accountId);
   return text ? JSON.parse(text) : [];
 }
 
 /** The latest snapshot taken before an instant (the previous point of the trend). */
 export function snapshotBefore(sqlite: Database.Database, accountId: number, before: string): { score: number | null; takenAt: string; modelVersion: string } | null {
-  const row = stmt(sqlite, `SELECT score, taken_at AS takenAt, model_version AS modelVersion FROM health_snapshots
-    WHERE account_id = ? AND taken_at < ? ORDER BY taken_at DESC LIMIT 1`).get(accountId, before) as { score: number | null; takenAt: string; modelVersion: string } | undefined;
+  const row = stmt<{ score: number | null; takenAt: string; modelVersion: string }>(sqlite, `SELECT score, taken_at AS takenAt, model_version AS modelVersion FROM health_snapshots
+    WHERE account_id = ? AND taken_at < ? ORDER BY taken_at DESC LIMIT 1`).get(accountId, before);
   return row ?? null;
 }

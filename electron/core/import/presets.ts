@@ -100,7 +100,7 @@ export const BUILT_IN_PRESETS: readonly ImportPreset[] = [
 ];
 
 function storedPresets(sqlite: Database.Database): ImportPreset[] {
-  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(SETTINGS_KEY) as { value: string } | undefined;
+  const row = sqlite.prepare<unknown[], { value: string }>('SELECT value FROM settings WHERE key = ?').get(SETTINGS_KEY);
   if (!row) return [];
   const parsed = importPreset.array().safeParse(JSON.parse(row.value));
   return parsed.success ? parsed.data : [];

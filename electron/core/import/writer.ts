@@ -93,11 +93,11 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
  * rollback or a crash brings the indexes back with everything else.
  */
 export function deferIndexes(sqlite: Database.Database, table: string, incoming: number): () => void {
-  const existing = (sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+  const existing = sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM "${table}"`).get()!.n;
   if (incoming < 50_000 || incoming < existing) return () => {};
   const indexes = sqlite
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
-    .all(table) as { name: string; sql: string }[];
+    .prepare<unknown[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
+    .all(table);
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
   return () => {
     for (const index of indexes) sqlite.exec(index.sql);
@@ -110,7 +110,7 @@ export function loadLookups(sqlite: Database.Database, def: TargetDef, needConta
   const byId = new Set<number>();
   const byName = new Map<string, number>();
   if (def.name !== 'accounts') {
-    for (const row of sqlite.prepare('SELECT id, external_id AS ext, name FROM accounts').iterate() as Iterable<{ id: number; ext: string | null; name: string }>) {
+    for (const row of sqlite.prepare<unknown[], { id: number; ext: string | null; name: string }>('SELECT id, external_id AS ext, name FROM accounts').iterate()) {
       if (row.ext !== null) byExternal.set(row.ext, row.id);
       byId.add(row.id);
       const name = row.name.toLowerCase();
@@ -119,13 +119,13 @@ export function loadLookups(sqlite: Database.Database, def: TargetDef, needConta
   }
   const contacts = new Map<string, { id: number; accountId: number }>();
   if (needContacts) {
-    for (const row of sqlite.prepare('SELECT id, account_id AS accountId, email FROM contacts WHERE email IS NOT NULL').iterate() as Iterable<{ id: number; accountId: number; email: string }>) {
+    for (const row of sqlite.prepare<unknown[], { id: number; accountId: number; email: string }>('SELECT id, account_id AS accountId, email FROM contacts WHERE email IS NOT NULL').iterate()) {
       contacts.set(row.email.toLowerCase(), { id: row.id, accountId: row.accountId });
     }
   }
   const existing = new Map<string, number>();
   if (def.matchKey) {
-    for (const row of sqlite.prepare(`SELECT id, external_id AS ext FROM "${def.table}" WHERE external_id IS NOT NULL`).iterate() as Iterable<{ id: number; ext: string }>) {
+    for (const row of sqlite.prepare<unknown[], { id: number; ext: string }>(`SELECT id, external_id AS ext FROM "${def.table}" WHERE external_id IS NOT NULL`).iterate()) {
       existing.set(row.ext, row.id);
     }
   }

@@ -88,7 +88,7 @@ export async function moveStage(db: Db, input: ParsedInput<'journeys.moveStage'>
 }
 
 /** What removing these touchpoints (and the stage) takes away, for undo. */
-async function snapshot(db: Db, stage: RemovedPart['stage'], touchpointRows: Record<string, any>[]): Promise<RemovedPart> {
+async function snapshot(db: Db, stage: RemovedPart['stage'], touchpointRows: readonly { id: number; journeyMapId: number }[]): Promise<RemovedPart> {
   const map = stage ? await loadMap(db, stage.journeyMapId) : null;
   const decoded = map
     ? map.stages.find((s) => s.id === stage!.id)!.touchpoints

@@ -93,8 +93,8 @@ function page(sqlite: Database.Database, source: RuleSource, from: string, condi
   if (scope.segment !== null) where.push('a.segment = ?') && params.push(scope.segment);
   for (const [condition, conditionParams] of conditions) where.push(condition) && params.push(...conditionParams);
   const clause = `FROM ${from} WHERE ${where.join(' AND ')}`;
-  const total = (sqlite.prepare(`SELECT count(*) ${clause}`).pluck().get(...params) as number) ?? 0;
-  const rows = sqlite.prepare(`SELECT ${s.columns(metric)}, ${linkedByHand ? 1 : 0} AS linkedByHand ${clause} ORDER BY ${s.at} DESC LIMIT ?`).all(...params, limit) as Record<string, unknown>[];
+  const total = sqlite.prepare<unknown[], number>(`SELECT count(*) ${clause}`).pluck().get(...params) ?? 0;
+  const rows = sqlite.prepare<unknown[], Record<string, unknown>>(`SELECT ${s.columns(metric)}, ${linkedByHand ? 1 : 0} AS linkedByHand ${clause} ORDER BY ${s.at} DESC LIMIT ?`).all(...params, limit);
   return { total, rows };
 }
 

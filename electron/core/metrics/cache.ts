@@ -23,8 +23,8 @@ export function noteChange(sqlite: Database.Database, domain: string): void {
 }
 
 function stateKey(sqlite: Database.Database, dependsOn?: readonly string[]): string {
-  const version = stmt(sqlite, 'PRAGMA data_version').pluck().get() as number;
-  if (!dependsOn) return `${version}/${stmt(sqlite, 'SELECT total_changes()').pluck().get() as number}`;
+  const version = stmt<number>(sqlite, 'PRAGMA data_version').pluck().get()!;
+  if (!dependsOn) return `${version}/${stmt<number>(sqlite, 'SELECT total_changes()').pluck().get()!}`;
   const counts = generations.get(sqlite);
   const of = (domain: string) => counts?.get(domain) ?? 0;
   return `${version}/${of('workspace')}/${dependsOn.map(of).join('/')}`;

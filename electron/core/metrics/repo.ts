@@ -35,9 +35,9 @@ const ACCOUNT_FACTS = `SELECT id, name, segment, industry, region, owner, lifecy
   FROM accounts`;
 
 /** Every account that is not archived (20,000 rows is a few milliseconds; filters run in JS on them). */
-export const loadAccounts = (sqlite: Database.Database) => stmt(sqlite, `${ACCOUNT_FACTS} WHERE archived_at IS NULL`).all() as AccountFacts[];
+export const loadAccounts = (sqlite: Database.Database) => stmt<AccountFacts>(sqlite, `${ACCOUNT_FACTS} WHERE archived_at IS NULL`).all();
 
-export const loadAccount = (sqlite: Database.Database, id: number) => stmt(sqlite, `${ACCOUNT_FACTS} WHERE id = ?`).get(id) as AccountFacts | undefined;
+export const loadAccount = (sqlite: Database.Database, id: number) => stmt<AccountFacts>(sqlite, `${ACCOUNT_FACTS} WHERE id = ?`).get(id);
 
 const FILTER_COLUMNS: Record<keyof MetricsFilter, keyof AccountFacts> = {
   segment: 'segment',
@@ -56,7 +56,7 @@ export function matches(account: AccountFacts, filter: MetricsFilter): boolean {
 
 /** The ARR history in (account, date) order: [account_id, changed_on, arr_minor]. */
 export const loadArrChanges = (sqlite: Database.Database) =>
-  stmt(sqlite, 'SELECT account_id, changed_on, arr_minor FROM arr_changes ORDER BY account_id, changed_on, id').raw(true).all() as [number, string, number][];
+  stmt<[number, string, number]>(sqlite, 'SELECT account_id, changed_on, arr_minor FROM arr_changes ORDER BY account_id, changed_on, id').raw(true).all();
 
 export type RollupSource = { level: 'segment'; segments?: string[] } | { level: 'account'; filter: MetricsFilter };
 
@@ -85,20 +85,20 @@ export function rollupRows(sqlite: Database.Database, source: RollupSource, toMo
   if (source.level === 'segment') {
     const segments = source.segments ?? [];
     const where = segments.length > 0 ? ` AND segment IN (${segments.map(() => '?').join(',')})` : '';
-    return stmt(sqlite, `SELECT segment, month, data FROM rollup_segment_month WHERE month < ?${where}`).raw(true).iterate(toMonth, ...segments) as Iterable<RollupRowRaw>;
+    return stmt<RollupRowRaw>(sqlite, `SELECT segment, month, data FROM rollup_segment_month WHERE month < ?${where}`).raw(true).iterate(toMonth, ...segments);
   }
   const { sql, params } = accountWhere(source.filter);
-  return stmt(sqlite, `SELECT a.segment, r.month, r.data FROM accounts a JOIN rollup_account_month r ON r.account_id = a.id
-    WHERE ${sql} AND r.month < ?`).raw(true).iterate(...params, toMonth) as Iterable<RollupRowRaw>;
+  return stmt<RollupRowRaw>(sqlite, `SELECT a.segment, r.month, r.data FROM accounts a JOIN rollup_account_month r ON r.account_id = a.id
+    WHERE ${sql} AND r.month < ?`).raw(true).iterate(...params, toMonth);
 }
 
 /** One account's rollup rows in [fromMonth, toMonth), and all before for its backlog. */
 export const accountRollupRows = (sqlite: Database.Database, accountId: number, toMonth: number) =>
-  stmt(sqlite, "SELECT '', month, data FROM rollup_account_month WHERE account_id = ? AND month < ?").raw(true).all(accountId, toMonth) as RollupRowRaw[];
+  stmt<RollupRowRaw>(sqlite, "SELECT '', month, data FROM rollup_account_month WHERE account_id = ? AND month < ?").raw(true).all(accountId, toMonth);
 
 /** An account's survey answers in a window, newest first (the account page's history). */
 export const surveyHistory = (sqlite: Database.Database, accountId: number, from: string, to: string, limit: number) =>
-  stmt(sqlite, `SELECT responded_at AS respondedAt, kind, score FROM survey_responses
+  stmt<{ respondedAt: string; kind: string; score: number | null }>(sqlite, `SELECT responded_at AS respondedAt, kind, score FROM survey_responses
     WHERE account_id = ? AND responded_at >= ? AND responded_at < ? AND archived_at IS NULL ORDER BY responded_at DESC LIMIT ?`).all(
     accountId, from, to, limit,
-  ) as { respondedAt: string; kind: string; score: number | null }[];
+  );

@@ -9,10 +9,10 @@ export const SETTING_GROUPS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[
 
 /** DEFAULT_SETTINGS with the stored groups over it; a stored group that no longer validates is skipped. */
 export function readSettings(sqlite: Database.Database, onInvalid?: (group: string) => void): Settings {
-  const rows = stmt(sqlite, `SELECT key, value FROM settings WHERE key IN (${SETTING_GROUPS.map(() => '?').join(',')})`).all(...SETTING_GROUPS) as {
+  const rows = stmt<{
     key: keyof Settings;
     value: string;
-  }[];
+  }>(sqlite, `SELECT key, value FROM settings WHERE key IN (${SETTING_GROUPS.map(() => '?').join(',')})`).all(...SETTING_GROUPS);
   const merged: Record<string, unknown> = structuredClone(DEFAULT_SETTINGS);
   for (const { key, value } of rows) {
     const parsed = settingsSchema.shape[key].safeParse(JSON.parse(value));

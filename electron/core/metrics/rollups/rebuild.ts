@@ -30,7 +30,7 @@ export function rebuildRollups(sqlite: Database.Database, options: RebuildOption
   const size = options.batch ?? 250;
   return inTransaction(sqlite, () => {
     clearRollups(sqlite);
-    const accounts = sqlite.prepare('SELECT id, segment, archived_at IS NULL AS active FROM accounts ORDER BY id').raw(true).all() as [number, string, number][];
+    const accounts = sqlite.prepare<unknown[], [number, string, number]>('SELECT id, segment, archived_at IS NULL AS active FROM accounts ORDER BY id').raw(true).all();
     const segmentOf = new Map(accounts.filter(([, , active]) => active === 1).map(([id, segment]) => [id, segment]));
     const sums = new Map<string, Map<number, RowSum>>();
     const ids = new Map<string, number>();

@@ -29,7 +29,7 @@ export interface StoredRow {
 }
 
 export const accountRows = (sqlite: Database.Database, accountId: number) =>
-  stmt(sqlite, 'SELECT month, data FROM rollup_account_month WHERE account_id = ? ORDER BY month').all(accountId) as StoredRow[];
+  stmt<StoredRow>(sqlite, 'SELECT month, data FROM rollup_account_month WHERE account_id = ? ORDER BY month').all(accountId);
 
 export function putAccountRow(sqlite: Database.Database, accountId: number, row: StoredRow): void {
   stmt(sqlite, 'INSERT OR REPLACE INTO rollup_account_month (account_id, month, data) VALUES (?, ?, ?)').run(accountId, row.month, row.data);
@@ -38,7 +38,7 @@ export const deleteAccountRow = (sqlite: Database.Database, accountId: number, m
   stmt(sqlite, 'DELETE FROM rollup_account_month WHERE account_id = ? AND month = ?').run(accountId, month);
 
 export const segmentRow = (sqlite: Database.Database, segment: string, month: number) =>
-  stmt(sqlite, 'SELECT month, data FROM rollup_segment_month WHERE segment = ? AND month = ?').get(segment, month) as StoredRow | undefined;
+  stmt<StoredRow>(sqlite, 'SELECT month, data FROM rollup_segment_month WHERE segment = ? AND month = ?').get(segment, month);
 
 export function putSegmentRow(sqlite: Database.Database, segment: string, row: StoredRow): void {
   stmt(sqlite, 'INSERT OR REPLACE INTO rollup_segment_month (segment, month, data) VALUES (?, ?, ?)').run(segment, row.month, row.data);
@@ -55,17 +55,18 @@ export function topicIds(sqlite: Database.Database, topics: Iterable<string>, kn
   for (const topic of topics) {
     if (known.has(topic)) continue;
     stmt(sqlite, 'INSERT OR IGNORE INTO rollup_topics (topic) VALUES (?)').run(topic);
-    known.set(topic, stmt(sqlite, 'SELECT id FROM rollup_topics WHERE topic = ?').pluck().get(topic) as number);
+    // Inserted just above when missing: the row is there.
+    known.set(topic, stmt<number>(sqlite, 'SELECT id FROM rollup_topics WHERE topic = ?').pluck().get(topic)!);
   }
   return known;
 }
 
 /** Every topic by id (for reading). */
 export const topicNames = (sqlite: Database.Database) =>
-  new Map(stmt(sqlite, 'SELECT id, topic FROM rollup_topics').raw(true).all() as [number, string][]);
+  new Map(stmt<[number, string]>(sqlite, 'SELECT id, topic FROM rollup_topics').raw(true).all());
 
 /** The account's segment, or null when it does not count at the segment level (archived). */
 export function segmentOfAccount(sqlite: Database.Database, accountId: number): string | null {
-  const row = stmt(sqlite, 'SELECT segment, archived_at FROM accounts WHERE id = ?').get(accountId) as { segment: string; archived_at: string | null } | undefined;
+  const row = stmt<{ segment: string; archived_at: string | null }>(sqlite, 'SELECT segment, archived_at FROM accounts WHERE id = ?').get(accountId);
   return row && row.archived_at === null ? row.segment : null;
 }

@@ -31,7 +31,7 @@ export const clockOf = (settings: Settings): Clock => (settings.businessHours.en
 export const currentClock = (sqlite: Database.Database): Clock => clockOf(readSettings(sqlite));
 
 export function rollupsAreCurrent(sqlite: Database.Database, settings: Settings = readSettings(sqlite)): boolean {
-  const state = stmt(sqlite, 'SELECT layout, clock, built_at AS builtAt FROM rollup_state WHERE id = 1').get() as RollupState | undefined;
+  const state = stmt<RollupState>(sqlite, 'SELECT layout, clock, built_at AS builtAt FROM rollup_state WHERE id = 1').get();
   return state?.layout === ROLLUP_LAYOUT_VERSION && state.clock === clockKey(settings);
 }
 
