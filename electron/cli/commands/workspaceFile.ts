@@ -6,13 +6,18 @@ import { resolve } from 'node:path';
 import { createCore, type Core } from '../../core';
 import { CliError, requireString, type OptionValues } from '../command';
 
+/** An unexpected failure reaches the CLI's user as an error id; the exception itself goes to stderr with it. */
+const log = (level: 'info' | 'warn' | 'error', message: string) => {
+  if (level === 'error') process.stderr.write(`fulcrum: ${message}\n`);
+};
+
 /** `readOnly`: nothing is written to or beside the file (the core reads a private copy of it). */
 export async function openExisting(values: OptionValues, options: { readOnly?: boolean } = {}): Promise<Core> {
   const dbPath = resolve(requireString(values, 'db'));
   if (!existsSync(dbPath)) throw new CliError(`no such file: ${dbPath}`);
   if (statSync(dbPath).isDirectory()) throw new CliError(`${dbPath} is a directory, not a workspace file`);
   // createCore refuses an empty file, or one that is not a workspace, before writing anything.
-  return createCore({ dbPath, readOnly: options.readOnly });
+  return createCore({ dbPath, readOnly: options.readOnly, log });
 }
 
 export async function call<T>(core: Core, channel: string, input: unknown): Promise<T> {
