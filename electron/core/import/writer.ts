@@ -26,7 +26,7 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
   const flags = new Set(def.flags ?? []);
   const json = new Set(def.json ?? []);
   const table = `"${def.table}"`;
-  const arrOf = def.name === 'accounts' ? sqlite.prepare('SELECT id, arr_minor AS arrMinor, churned_at AS churnedAt, contract_start AS contractStart FROM accounts WHERE id = ?') : undefined;
+  const arrOf = def.name === 'accounts' ? sqlite.prepare<unknown[], AccountArr>('SELECT id, arr_minor AS arrMinor, churned_at AS churnedAt, contract_start AS contractStart FROM accounts WHERE id = ?') : undefined;
 
   const push = (out: unknown[], keys: string[], record: Record_) => {
     for (const key of keys) {
@@ -76,9 +76,10 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
       push(values, keys, record);
       // An account's ARR history gets the entry accounts.update would give it (the rebuild after
       // the commit only backfills accounts with no history at all). Inserts get theirs there.
-      const before = arrOf?.get(id) as AccountArr | undefined;
+      const before = arrOf?.get(id);
       statement.run(...values, stamp, id);
-      if (arrOf && before) recordArrChange(sqlite, before, arrOf.get(id) as AccountArr, now);
+      // The row was just updated, so it is there.
+      if (arrOf && before) recordArrChange(sqlite, before, arrOf.get(id)!, now);
     },
     flush() {
       for (const entry of inserts.values()) if (entry.rows > 0) flushOne(entry);
