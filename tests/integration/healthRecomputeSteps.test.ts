@@ -60,7 +60,10 @@ describe('health.recompute in steps', () => {
     core.context.sqlite.exec(`CREATE TRIGGER fail_late BEFORE INSERT ON health_snapshots WHEN NEW.account_id = ${2 * RECOMPUTE_CHUNK + 50}
       BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
     const failed = await core.fail('settings.update', { health: { weights: { satisfaction: 10, support: 10, adoption: 10, engagement: 10, renewal: 60 }, coverageFloorPct: 60, redBelow: 50, amberBelow: 70 } });
-    expect(failed.message).toContain('disk trouble');
+    // The caller gets an error id, never the raw exception (that goes to the log under the same id).
+    expect(failed.code).toBe('INTERNAL');
+    expect(failed.message).toContain(`error ${failed.errorId}`);
+    expect(failed.message).not.toContain('disk trouble');
     expect(core.context.sqlite.inTransaction).toBe(false);
     expect(versions()).toEqual([before]);
     // Once the fault is gone the same recompute goes through whole.
