@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChangeEvent } from '../../shared/rpc';
 import type { Db } from './db/schema';
+import type { FileAccess } from './lib/fileAccess';
 
 export type Log = (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
 
@@ -14,4 +15,6 @@ export interface Context {
   now: () => Date;
   log: Log;
   emit: (event: ChangeEvent) => void;
+  /** Every file a channel names goes through here: the host's file policy and core-issued handles (lib/fileAccess.ts). */
+  files: FileAccess;
 }

@@ -4,12 +4,15 @@ import { damaged, damagedMessage, isDamage } from './db/header';
 import { openWorkspace } from './db/open';
 import { openSnapshot } from './db/snapshot';
 import { createDispatch, type Dispatch } from './dispatch';
-import { expireStagings } from './import/stage';
+import { expireStagings, stagedHandles } from './import/stage';
+import { createFileAccess } from './lib/fileAccess';
+import { noFiles, type FilePolicy } from './lib/filePolicy';
 import { noteChange } from './metrics/cache';
 import { ensureDerived } from './metrics/derived';
 
 export { CoreError } from './errors';
 export type { Dispatch } from './dispatch';
+export { folderPolicy, grantPolicy, noFiles, plainPaths, type FilePolicy, type GrantPolicy } from './lib/filePolicy';
 
 export interface CoreOptions {
   /** A workspace file, or ':memory:' for tests. */
@@ -29,6 +32,12 @@ export interface CoreOptions {
   log?: Log;
   /** Validate every handler's output against the contract (tests turn this on). */
   checkOutputs?: boolean;
+  /**
+   * Where the files that channels name may come from (lib/filePolicy.ts), chosen by the host: the
+   * CLI `plainPaths()`, the HTTP bridge `folderPolicy([...])`, the desktop app `grantPolicy()`.
+   * Without one, no caller can name a file (staged uploads and backups still work).
+   */
+  files?: FilePolicy;
 }
 
 export interface Core {
@@ -40,6 +49,9 @@ export interface Core {
 }
 
 const silent: Log = () => {};
+
+const fileAccess = (options: CoreOptions) =>
+  createFileAccess({ policy: options.files ?? noFiles(), workspace: options.dbPath, handles: [stagedHandles] });
 
 /** The application in plain Node: everything host-specific is passed in. */
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -57,6 +69,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       noteChange(sqlite, event.name.split('.')[0]!);
       listeners.forEach((listener) => listener(event));
     },
+    files: fileAccess(options),
   };
   // A workspace written in bulk (the demo, an import) or by an older Fulcrum, or one whose
   // refresh after a bulk write never finished (the stale mark), gets its derived data here.
@@ -117,6 +130,7 @@ async function createReadOnlyCore(options: CoreOptions): Promise<Core> {
     now: options.now ?? (() => new Date()),
     log: options.log ?? silent,
     emit: () => {},
+    files: fileAccess(options),
   };
   return {
     dispatch: guardDamage(createDispatch(context, { checkOutputs: options.checkOutputs }), context),

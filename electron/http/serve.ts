@@ -1,6 +1,7 @@
 // `npm run web`: the same app in a browser on 127.0.0.1, over the HTTP bridge.
 // With no --db it opens the demo workspace (created on first start), as the desktop app does;
-// --db FILE opens an existing workspace, --db FILE --new creates a new one.
+// --db FILE opens an existing workspace, --db FILE --new creates a new one. --folder DIR (repeatable)
+// names the folders whose files callers may name (default: the workspace's folder and exports/).
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,11 +9,12 @@ import { createCore } from '../core';
 import { startBackupSchedule } from '../core/backup/schedule';
 import type { Log } from '../core/context';
 import { ensureDemoWorkspace } from '../core/demo';
+import { bridgeFilePolicy, defaultBridgeFolders } from './folders';
 import { startBridge } from './server';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { db: { type: 'string' }, new: { type: 'boolean' }, port: { type: 'string', default: '5178' } },
+    options: { db: { type: 'string' }, new: { type: 'boolean' }, port: { type: 'string', default: '5178' }, folder: { type: 'string', multiple: true } },
   });
   if (values.new && !values.db) throw new Error('--new needs --db FILE: the new workspace to create');
   const dbPath = values.db ? resolve(values.db) : join(process.env.FULCRUM_HOME ?? join(homedir(), '.fulcrum'), 'demo.fulcrum');
@@ -22,11 +24,14 @@ async function main(): Promise<void> {
   }
   const log: Log = (level, message, detail) => console[level](message, detail ?? '');
   // --db opens an existing workspace only (a typo never becomes a new one); --new creates it.
-  const core = await createCore({ dbPath, log, create: Boolean(values.new) });
+  // Files named over the bridge: only inside these folders (--folder, repeatable; default the workspace's folder and exports/ beside it).
+  const folders = values.folder?.length ? values.folder.map((folder) => resolve(folder)) : defaultBridgeFolders(dbPath);
+  const core = await createCore({ dbPath, log, create: Boolean(values.new), files: bridgeFilePolicy(folders) });
   // Scheduled backups as in the desktop app: on start when the last is older than 6 hours, then every 6 hours.
   const backups = startBackupSchedule({ current: () => core.dispatch, log });
   const bridge = await startBridge({ core, rendererDir: resolve(__dirname, '../../out/renderer'), port: Number(values.port) });
   // The launch address holds this run's secret: only a browser that opened it may call the core.
+  console.log(`Files named over the bridge: only inside ${folders.join(', ')}`);
   console.log(`Fulcrum is running (workspace ${dbPath}). Open it at\n\n  ${bridge.launchUrl}\n\nPress Ctrl+C to stop.`);
   const stop = async () => {
     backups.stop();

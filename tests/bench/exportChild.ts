@@ -5,12 +5,12 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../../electron/core';
+import { createCore, plainPaths } from '../../electron/core';
 
 const [path, how = 'download', format = 'csv', table = 'tickets'] = process.argv.slice(2);
 
 async function main() {
-  const core = await createCore({ dbPath: path!, log: (level, message) => process.stderr.write(`${level}: ${message}\n`) });
+  const core = await createCore({ dbPath: path!, files: plainPaths(), log: (level, message) => process.stderr.write(`${level}: ${message}\n`) });
   const dir = mkdtempSync(join(tmpdir(), 'fulcrum-export-bench-'));
   let peak = 0;
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));

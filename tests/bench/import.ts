@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../../electron/core';
+import { createCore, plainPaths } from '../../electron/core';
 import type { ImportResult } from '../../shared/contract/import';
 import { accountsCsv, ticketsCsv, writeFixture } from '../fixtures/import/generate';
 import type { Benchmark } from './types';
@@ -21,7 +21,7 @@ export const importBenchmark: Benchmark = {
       const accounts = writeFixture(dir, 'accounts.csv', accountsCsv(1_000));
       const tickets = writeFixture(dir, 'tickets.csv', ticketsCsv(ROWS, 1_000));
       ctx.log(`  ${ROWS.toLocaleString('en-US')} rows, ${(statSync(tickets).size / 1e6).toFixed(0)} MB of CSV`);
-      const core = await createCore({ dbPath: join(dir, 'import.fulcrum'), create: true });
+      const core = await createCore({ dbPath: join(dir, 'import.fulcrum'), create: true, files: plainPaths() });
       let derivedSeconds = 0;
       core.context.log = (_level, message) => ctx.log(`  ${message}`);
       try {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterEach, expect } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
+import { bridgeFilePolicy, defaultBridgeFolders } from '../../electron/http/folders';
 import { startBridge, type Bridge } from '../../electron/http/server';
 import { now } from './today';
 
@@ -100,7 +101,9 @@ export interface App {
 export async function startApp(dbPath: string): Promise<App> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const core = await createCore({ dbPath, checkOutputs: true, now, create: !existsSync(dbPath) });
+  // The bridge's file policy, as `npm run web` sets it: the workspace's folder and exports/ beside it.
+  const files = bridgeFilePolicy(defaultBridgeFolders(dbPath));
+  const core = await createCore({ dbPath, checkOutputs: true, now, create: !existsSync(dbPath), files });
   const bridge = await startBridge({ core, rendererDir: RENDERER });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

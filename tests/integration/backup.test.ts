@@ -8,6 +8,7 @@ import { FULCRUM_APPLICATION_ID, migrate } from '../../electron/core/db/open';
 import { migrations } from '../../electron/core/db/migrations';
 import { testCore, tempWorkspacePath, type TestCore } from '../fixtures/core';
 import { accountsCsv, ticketsCsv, writeFixture } from '../fixtures/import/generate';
+import { plainPaths } from '../../electron/core';
 
 let core: TestCore;
 let dbPath: string;
@@ -15,7 +16,7 @@ let dir: string;
 beforeEach(async () => {
   dbPath = tempWorkspacePath();
   dir = dirname(dbPath);
-  core = await testCore(dbPath);
+  core = await testCore(dbPath, { files: plainPaths() });
   await core.call('import.commit', { jobId: 'seed', path: writeFixture(dir, 'accounts.csv', accountsCsv(50)), into: 'accounts', preset: 'crm-accounts' });
 });
 afterEach(() => core.close());
@@ -71,15 +72,15 @@ describe('online backup', () => {
   it('restores a backup after confirmation, keeping the replaced state as a backup first', async () => {
     const saved = await core.call('backup.create', {});
     await core.call('import.commit', { jobId: 't', path: writeFixture(dir, 't.csv', ticketsCsv(100, 50)), into: 'tickets', preset: 'helpdesk-tickets' });
-    expect((await core.fail('backup.restore', { path: saved.path, confirm: false })).code).toBe('BAD_INPUT');
-    const restored = await core.call('backup.restore', { path: saved.path, confirm: true });
+    expect((await core.fail('backup.restore', { id: saved.id, confirm: false })).code).toBe('BAD_INPUT');
+    const restored = await core.call('backup.restore', { id: saved.id, confirm: true });
     expect(count(core.context.sqlite, 'tickets')).toBe(0);
     expect(count(core.context.sqlite, 'accounts')).toBe(50);
     expect(core.context.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     inFile(restored.previousKeptAt, (sqlite) => expect(count(sqlite, 'tickets')).toBe(100));
     // The app keeps working on the restored workspace.
     expect((await core.call('tickets.list', {})).total).toBe(0);
-    expect((await core.fail('backup.restore', { path: join(dir, 'missing.fulcrum'), confirm: true })).code).toBe('NOT_FOUND');
+    expect((await core.fail('backup.restore', { id: 'missing.fulcrum', confirm: true })).code).toBe('NOT_FOUND');
   });
 });
 
@@ -91,7 +92,7 @@ describe('before a migration', () => {
     await migrate(db, sqlite, migrations.slice(0, 1));
     sqlite.pragma(`application_id = ${FULCRUM_APPLICATION_ID}`);
     await db.destroy();
-    const opened = await testCore(path);
+    const opened = await testCore(path, { files: plainPaths() });
     await opened.close();
     const folder = backupsFolder(path);
     expect(existsSync(folder)).toBe(true);
@@ -100,7 +101,7 @@ describe('before a migration', () => {
     expect(backups[0]).toMatch(/-v1-to-v\d+-pre-migration\.fulcrum$/);
     inFile(join(folder, backups[0]!), (old) => expect(old.pragma('user_version', { simple: true })).toBe(1));
     // Opening it again (nothing to migrate) makes no further copy.
-    await (await testCore(path)).close();
+    await (await testCore(path, { files: plainPaths() })).close();
     expect(readdirSync(folder).filter((name) => name.endsWith('.fulcrum'))).toHaveLength(1);
   });
 });

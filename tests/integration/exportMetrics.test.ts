@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoWorkspace } from '../../electron/core/demo';
 import { csvRows } from '../../electron/core/import/csv';
 import { testCore, tempWorkspacePath, type TestCore } from '../fixtures/core';
+import { plainPaths } from '../../electron/core';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'electron/cli/bin.cjs');
@@ -16,7 +17,7 @@ let core: TestCore;
 beforeAll(async () => {
   path = tempWorkspacePath('demo.fulcrum');
   await generateDemoWorkspace(path, { accounts: 40, seed: 5 });
-  core = await testCore(path);
+  core = await testCore(path, { files: plainPaths() });
 }, 60_000);
 afterAll(() => core.close());
 
@@ -79,6 +80,6 @@ describe('export.metrics', () => {
     expect(run.stdout).toMatch(/^Wrote \d+ metric figures to /);
     const rows = read(readFileSync(out, 'utf8'));
     expect(rows.find((row) => row.figure === 'nps')).toMatchObject({ section: 'satisfaction', filter: `segment=${segment}`, period: '2025-04-01/2026-03-01' });
-    core = await testCore(path);
+    core = await testCore(path, { files: plainPaths() });
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoWorkspace } from '../../electron/core/demo';
 import { workspaceTables } from '../../electron/core/export/archive';
 import { testCore, tempWorkspacePath, type TestCore } from '../fixtures/core';
+import { plainPaths } from '../../electron/core';
 
 // Export -> import into an empty workspace -> identical rows.
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
   const path = tempWorkspacePath();
   dir = dirname(path);
   await generateDemoWorkspace(path, { accounts: 25 });
-  source = await testCore(path);
+  source = await testCore(path, { files: plainPaths() });
 });
 afterAll(() => source.close());
 
@@ -37,7 +38,7 @@ describe('the workspace archive', () => {
     const head = JSON.parse(readFileSync(path, 'utf8')) as { format: string; formatVersion: number; schemaVersion: number };
     expect(head).toMatchObject({ format: 'fulcrum-workspace-archive', formatVersion: 1, schemaVersion: source.context.schemaVersion });
 
-    const target = await testCore();
+    const target = await testCore(undefined, { files: plainPaths() });
     try {
       const imported = await target.call('import.archive', { path });
       expect(imported.tables).toEqual(exported.tables);
@@ -55,7 +56,7 @@ describe('tables to CSV and XLSX', () => {
   it('a table to CSV imports back with the fulcrum preset, field for field', async () => {
     const csv = join(dir, 'accounts.csv');
     expect(await source.call('export.table', { table: 'accounts', format: 'csv', path: csv })).toEqual({ path: csv, rows: 25 });
-    const target = await testCore();
+    const target = await testCore(undefined, { files: plainPaths() });
     try {
       const result = await target.call('import.commit', { jobId: 'csv', path: csv, into: 'accounts', preset: 'fulcrum-accounts' });
       expect(result.problems).toEqual([]);

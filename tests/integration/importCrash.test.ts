@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { testCore, tempWorkspacePath } from '../fixtures/core';
 import { accountsCsv, ticketsCsv, writeFixture } from '../fixtures/import/generate';
+import { plainPaths } from '../../electron/core';
 
 // A process killed in the middle of an import's transaction leaves the workspace as it was.
 
@@ -12,7 +13,7 @@ const root = join(__dirname, '../..');
 it('SIGKILL mid-import: reopening shows the workspace unchanged and intact', async () => {
   const dbPath = tempWorkspacePath();
   const dir = dirname(dbPath);
-  const core = await testCore(dbPath);
+  const core = await testCore(dbPath, { files: plainPaths() });
   await core.call('import.commit', { jobId: 'seed', path: writeFixture(dir, 'accounts.csv', accountsCsv(100)), into: 'accounts', preset: 'crm-accounts' });
   await core.call('import.commit', { jobId: 'seed2', path: writeFixture(dir, 'first.csv', ticketsCsv(500, 100)), into: 'tickets', preset: 'helpdesk-tickets' });
   const before = core.context.sqlite.prepare('SELECT count(*) AS n, sum(id) AS ids FROM tickets').get();

@@ -9,6 +9,7 @@ import type { ImportMapping } from '../../shared/contract/import';
 import { testCore, type TestCore } from '../fixtures/core';
 import { writeFixture } from '../fixtures/import/generate';
 import { TELCO_CSV as TELCO } from '../fixtures/telco';
+import { plainPaths } from '../../electron/core';
 
 // Real and hand-made files through `import.preview` / `import.commit`.
 
@@ -20,7 +21,7 @@ const cdnowMapping = JSON.parse(readFileSync(join(__dirname, '../fixtures/import
 let core: TestCore;
 let dir: string;
 beforeEach(async () => {
-  core = await testCore();
+  core = await testCore(undefined, { files: plainPaths() });
   dir = mkdtempSync(join(tmpdir(), 'fulcrum-import-'));
 });
 afterEach(() => core.close());
@@ -128,7 +129,7 @@ describe('file shapes', () => {
     await core.call('import.commit', { jobId: 'seed', path: writeFixture(dir, 'seed.csv', `${header}A1,One,"$10",\nA2,Two,"$20",\n`), into: 'accounts', preset: 'crm-accounts' });
     const xlsx = join(dir, 'accounts.xlsx');
     await core.call('export.table', { table: 'accounts', format: 'xlsx', path: xlsx });
-    const other = await testCore();
+    const other = await testCore(undefined, { files: plainPaths() });
     try {
       const result = await other.call('import.commit', { jobId: 'x', path: xlsx, into: 'accounts', preset: 'fulcrum-accounts' });
       expect(result.source.format).toBe('xlsx');

@@ -9,6 +9,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Input } from '../../shared/contract';
 import { FIXED_NOW, tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
 import { accountsCsv, ticketsCsv, writeFixture } from '../fixtures/import/generate';
+import { plainPaths } from '../../electron/core';
 
 // Issue 12, "Derived figures survive a crash": a process killed after an import commits, or while
 // it refreshes the rollups, ARR history and health snapshots, must not leave the dashboard wrong.
@@ -43,7 +44,7 @@ beforeAll(async () => {
     logLevel: 'warning',
   });
   base = join(dir, 'base.fulcrum');
-  const core = await testCore(base);
+  const core = await testCore(base, { files: plainPaths() });
   await core.call('import.commit', { jobId: 'accounts', path: writeFixture(dir, 'accounts.csv', accountsCsv(40)), into: 'accounts', preset: 'crm-accounts' });
   await core.call('import.commit', { jobId: 'tickets', path: writeFixture(dir, 'first.csv', ticketsCsv(SEEDED_TICKETS, 40)), into: 'tickets', preset: 'helpdesk-tickets' });
   await core.close();
@@ -86,7 +87,7 @@ const dashboard = async (core: TestCore) => Promise.all(DASHBOARDS.map((input) =
 
 /** Every figure as the workspace opens after the kill, and after a full rebuild of derived data. */
 async function openedAndRebuilt(dbPath: string) {
-  const core = await testCore(dbPath);
+  const core = await testCore(dbPath, { files: plainPaths() });
   try {
     const opened = await dashboard(core);
     await core.call('metrics.rebuild', {});

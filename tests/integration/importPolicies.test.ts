@@ -6,11 +6,12 @@ import { describeProblem } from '../../shared/contract/import';
 import type { ChangeEvent } from '../../shared/rpc';
 import { testCore, type TestCore } from '../fixtures/core';
 import { accountsCsv, ticketsCsv, writeFixture } from '../fixtures/import/generate';
+import { plainPaths } from '../../electron/core';
 
 let core: TestCore;
 let dir: string;
 beforeEach(async () => {
-  core = await testCore();
+  core = await testCore(undefined, { files: plainPaths() });
   dir = mkdtempSync(join(tmpdir(), 'fulcrum-import-'));
   await core.call('import.commit', { jobId: 'accounts', path: writeFixture(dir, 'accounts.csv', accountsCsv(50)), into: 'accounts', preset: 'crm-accounts' });
 });

@@ -5,6 +5,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import type { Channel, Input, Output } from '../../shared/contract';
+import { stagedPath } from '../../electron/core/import/stage';
 import { tempWorkspacePath, testCore } from '../fixtures/core';
 
 let core: Core | undefined;
@@ -25,16 +26,21 @@ describe('import.stage', () => {
   it('writes the bytes, in chunks, into a private temp folder the import channels read', async () => {
     core = await testCore(tempWorkspacePath());
     const first = await ask('import.stage', { name: '../../etc/accounts.csv', contentBase64: b64('Account ID,Account Name\nA-1,Acme\n') });
-    expect(basename(first.path)).toBe('accounts.csv');
-    expect(dirname(dirname(first.path))).toBe(resolve(tmpdir()));
-    expect(basename(dirname(first.path))).toMatch(/^fulcrum-staged-/);
+    // The caller gets an opaque handle (issue 12), never the path; the core knows where it is.
+    expect(first.path).toMatch(/^staged:[0-9a-f]{32}\/accounts\.csv$/);
+    const onDisk = stagedPath(first.path);
+    expect(basename(onDisk)).toBe('accounts.csv');
+    expect(dirname(dirname(onDisk))).toBe(resolve(tmpdir()));
+    expect(basename(dirname(onDisk))).toMatch(/^fulcrum-staged-/);
     const second = await ask('import.stage', { name: 'accounts.csv', contentBase64: b64('A-2,Beta\n'), append: first.path });
-    expect(second.bytes).toBe(readFileSync(first.path).length);
+    expect(second.path).toBe(first.path);
+    expect(second.bytes).toBe(readFileSync(onDisk).length);
     const preview = await ask('import.preview', { path: second.path, into: 'accounts' });
     expect(preview.counts.inserts).toBe(2);
     // Once imported, the staged copy is deleted; the user's own files are never touched.
     await ask('import.commit', { path: second.path, into: 'accounts', jobId: 'staged' });
-    expect(existsSync(second.path)).toBe(false);
+    expect(existsSync(onDisk)).toBe(false);
+    expect((await core.dispatch('import.preview', { path: second.path, into: 'accounts' })).ok).toBe(false);
   });
 
   it('refuses an empty file and appending to a path it did not stage', async () => {
@@ -45,6 +51,10 @@ describe('import.stage', () => {
     const outside = await core.dispatch('import.stage', { name: 'x.csv', contentBase64: b64('x'), append: '/etc/passwd' });
     expect(outside.ok).toBe(false);
     expect(existsSync('/etc/passwd')).toBe(true);
+    // A handle is not a path: another process's folder, a made-up one, a name with a folder.
+    for (const append of ['staged:0123456789abcdef0123456789abcdef/x.csv', 'staged:../../etc/passwd', 'staged:0123456789abcdef0123456789abcdef/../x.csv']) {
+      expect((await core.dispatch('import.stage', { name: 'x.csv', contentBase64: b64('x'), append })).ok).toBe(false);
+    }
   });
 
   it('lists the fields of a target for the mapping step', async () => {

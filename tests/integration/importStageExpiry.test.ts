@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountsCsv } from '../fixtures/import/generate';
+import { stagedPath } from '../../electron/core/import/stage';
 import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
 
 // Issue 12, "Staged import files never expire": a staged copy (import.stage, in a
@@ -19,47 +20,49 @@ afterEach(async () => {
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
-async function stage(text: string): Promise<string> {
+/** Stages `text`; returns the handle and the staged file on disk it stands for. */
+async function stage(text: string): Promise<{ path: string; onDisk: string }> {
   const { path } = await core!.call('import.stage', { name: 'accounts.csv', contentBase64: b64(text) });
-  expect(existsSync(dirname(path))).toBe(true);
-  return path;
+  const onDisk = stagedPath(path);
+  expect(existsSync(dirname(onDisk))).toBe(true);
+  return { path, onDisk };
 }
 
 describe('a staged import file expires when its import returns', () => {
   it('committed: the file and its folder are gone', async () => {
     core = await testCore(tempWorkspacePath());
-    const path = await stage(accountsCsv(3));
+    const { path, onDisk } = await stage(accountsCsv(3));
     const result = await core.call('import.commit', { path, into: 'accounts', preset: 'crm-accounts', jobId: 'ok' });
     expect(result.committed).toBe(true);
-    expect(existsSync(dirname(path))).toBe(false);
+    expect(existsSync(dirname(onDisk))).toBe(false);
   });
 
   it('rejected for its problems: gone too (the wizard starts again from the file)', async () => {
     core = await testCore(tempWorkspacePath());
-    const path = await stage(`${accountsCsv(3)}ACC-9,,smb,"$1.00"\n`);
+    const { path, onDisk } = await stage(`${accountsCsv(3)}ACC-9,,smb,"$1.00"\n`);
     const result = await core.call('import.commit', { path, into: 'accounts', preset: 'crm-accounts', jobId: 'bad', policy: 'reject' });
     expect(result.committed).toBe(false);
     expect(result.counts.errors).toBeGreaterThan(0);
-    expect(existsSync(dirname(path))).toBe(false);
+    expect(existsSync(dirname(onDisk))).toBe(false);
   });
 
   it('committed with the skip policy: the staged copy is gone, the error file beside it is kept for the user', async () => {
     core = await testCore(tempWorkspacePath());
-    const path = await stage(`${accountsCsv(3)}ACC-9,,smb,"$1.00"\n`);
+    const { path, onDisk } = await stage(`${accountsCsv(3)}ACC-9,,smb,"$1.00"\n`);
     const result = await core.call('import.commit', { path, into: 'accounts', preset: 'crm-accounts', jobId: 'skip', policy: 'skip' });
     expect(result.committed).toBe(true);
-    expect(existsSync(path)).toBe(false);
-    expect(existsSync(join(dirname(path), 'accounts.errors.csv'))).toBe(true);
+    expect(existsSync(onDisk)).toBe(false);
+    expect(existsSync(join(dirname(onDisk), 'accounts.errors.csv'))).toBe(true);
   });
 
   it('cancelled: gone', async () => {
     core = await testCore(tempWorkspacePath());
-    const path = await stage(accountsCsv(25_000));
+    const { path, onDisk } = await stage(accountsCsv(25_000));
     const pending = core.call('import.commit', { path, into: 'accounts', preset: 'crm-accounts', jobId: 'cancel-me' });
     expect(await core.call('import.cancel', { jobId: 'cancel-me' })).toEqual({ cancelled: true });
     const result = await pending;
     expect(result.cancelled).toBe(true);
-    expect(existsSync(dirname(path))).toBe(false);
+    expect(existsSync(dirname(onDisk))).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeProblem } from '../../shared/contract/import';
 import { testCore, type TestCore } from '../fixtures/core';
 import { writeFixture } from '../fixtures/import/generate';
+import { plainPaths } from '../../electron/core';
 
 // Issue 4's gaps in the import: references as a target, and the ARR history of accounts an import
 // inserts or updates, through dispatch on a real workspace file.
@@ -12,7 +13,7 @@ import { writeFixture } from '../fixtures/import/generate';
 let core: TestCore;
 let dir: string;
 beforeEach(async () => {
-  core = await testCore();
+  core = await testCore(undefined, { files: plainPaths() });
   dir = mkdtempSync(join(tmpdir(), 'fulcrum-import-'));
 });
 afterEach(() => core.close());

@@ -1,11 +1,12 @@
-import { closeSync, existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CoreError, createCore, type Core } from '../../electron/core';
+import { CoreError, createCore, type Core, plainPaths } from '../../electron/core';
 import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
 import { accountsCsv, ticketsCsv, writeFixture } from '../fixtures/import/generate';
 import { makeTextFile, makeWorkspace, sha256, siblings } from '../fixtures/workspaceFiles';
+import { backupsFolder } from '../../electron/core/backup/backup';
 
 // Issue 12, "Nothing is created or adopted by accident": opening is for existing workspaces only,
 // creating is explicit, a restore never empties a workspace, and a damaged file says what to do.
@@ -81,16 +82,18 @@ describe('backup.restore', () => {
     ['a text file', makeTextFile],
   ])('refuses %s and leaves the workspace untouched, without even a pre-restore backup', async (_what, make) => {
     const path = tempWorkspacePath();
-    core = await testCore(path);
+    core = await testCore(path, { files: plainPaths() });
     await core.call('accounts.create', { name: 'Still here' });
-    const backup = join(dirname(path), 'restore-me.fulcrum');
+    // Restored by its id in the backups folder (issue 12: never an arbitrary path).
+    const backup = join(backupsFolder(path), 'restore-me.fulcrum');
+    mkdirSync(dirname(backup), { recursive: true });
     make(backup);
-    const error = await core.fail('backup.restore', { path: backup, confirm: true });
+    const error = await core.fail('backup.restore', { id: 'restore-me.fulcrum', confirm: true });
     expect(error.code).toBe('NOT_A_WORKSPACE');
     expect(error.message).toContain(backup);
     expect(error.message).toMatch(/the workspace was not changed/);
     expect((await core.call('accounts.list', {})).rows.map((row) => row.name)).toEqual(['Still here']);
-    expect(await core.call('backup.list', {})).toEqual([]);
+    expect((await core.call('backup.list', {})).map((file) => file.id)).toEqual(['restore-me.fulcrum']);
   });
 });
 
@@ -136,7 +139,7 @@ describe('a damaged workspace', () => {
   it('names the file and the latest backup to restore', async () => {
     const path = tempWorkspacePath('damaged.fulcrum');
     const dir = dirname(path);
-    const core = await testCore(path);
+    const core = await testCore(path, { files: plainPaths() });
     await core.call('import.commit', { jobId: 'a', path: writeFixture(dir, 'accounts.csv', accountsCsv(50)), into: 'accounts', preset: 'crm-accounts' });
     await core.call('import.commit', { jobId: 't', path: writeFixture(dir, 'tickets.csv', ticketsCsv(4000, 50)), into: 'tickets', preset: 'helpdesk-tickets' });
     const older = await core.call('backup.create', {});

@@ -3,7 +3,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createCore, type Core } from '../../core';
+import { createCore, plainPaths, type Core } from '../../core';
 import { CliError, requireString, type OptionValues } from '../command';
 
 /** An unexpected failure reaches the CLI's user as an error id; the exception itself goes to stderr with it. */
@@ -17,7 +17,8 @@ export async function openExisting(values: OptionValues, options: { readOnly?: b
   if (!existsSync(dbPath)) throw new CliError(`no such file: ${dbPath}`);
   if (statSync(dbPath).isDirectory()) throw new CliError(`${dbPath} is a directory, not a workspace file`);
   // createCore refuses an empty file, or one that is not a workspace, before writing anything.
-  return createCore({ dbPath, readOnly: options.readOnly, log });
+  // The CLI's file policy: plain paths, since its user typed them.
+  return createCore({ dbPath, readOnly: options.readOnly, files: plainPaths(), log });
 }
 
 export async function call<T>(core: Core, channel: string, input: unknown): Promise<T> {

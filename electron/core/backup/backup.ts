@@ -42,7 +42,7 @@ export async function backupTo(sqlite: Database.Database, dbPath: string, dest: 
 export function describe(path: string): BackupFile {
   const stat = statSync(path);
   const kind = /-(manual|scheduled|pre-migration|pre-restore)\.fulcrum$/.exec(path)?.[1] ?? 'other';
-  return { path, bytes: stat.size, createdAt: stat.mtime.toISOString(), kind };
+  return { id: basename(path), path, bytes: stat.size, createdAt: stat.mtime.toISOString(), kind };
 }
 
 /** The backups in the workspace's folder, newest first. */
@@ -53,6 +53,15 @@ export function listBackups(dbPath: string): BackupFile[] {
     .filter((name) => name.endsWith('.fulcrum'))
     .map((name) => describe(join(folder, name)))
     .sort((a, b) => b.path.localeCompare(a.path));
+}
+
+/**
+ * A backup of the list by its id (its file name): a plain name of a `.fulcrum` file that is in the
+ * workspace's backups folder now. Anything else is refused; no path reaches the restore.
+ */
+export function backupById(dbPath: string, id: string): string | undefined {
+  if (id !== basename(id) || id.includes('\\') || id.startsWith('.')) return undefined;
+  return listBackups(dbPath).find((file) => file.id === id)?.path;
 }
 
 /** Keeps the newest `keep` backups of a kind; returns the paths removed. */

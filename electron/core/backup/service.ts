@@ -8,7 +8,7 @@ import { openWorkspace } from '../db/open';
 import { CoreError } from '../errors';
 import { workspaceTables } from '../export/archive';
 import { ensureDerived } from '../metrics/derived';
-import { backupPath, backupsFolder, backupTo, listBackups, prune } from './backup';
+import { backupById, backupPath, backupsFolder, backupTo, listBackups, prune } from './backup';
 
 const SETTINGS_KEY = 'backup';
 const DEFAULT_KEEP = 7;
@@ -48,6 +48,15 @@ export async function backupSettings(ctx: Context, keep?: number) {
 }
 
 export const backupList = (ctx: Context) => listBackups(onDisk(ctx));
+
+/** The file of a listed backup (`backup.restore`'s id); NOT_FOUND names what may be restored instead. */
+export function backupFileOf(ctx: Context, id: string): string {
+  const path = backupById(onDisk(ctx), id);
+  if (!path) {
+    throw new CoreError('NOT_FOUND', `no backup '${id.slice(0, 100)}' in ${backupsFolder(ctx.dbPath)}: restore one of backup.list by its id`);
+  }
+  return path;
+}
 
 /**
  * Replaces the workspace's contents with a backup's, after the caller confirmed: (a copy of) the

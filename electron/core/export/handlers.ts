@@ -6,10 +6,16 @@ import { exportMetrics } from './metrics';
 import { exportTable } from './table';
 
 export const exportHandlers = {
-  'export.table': (input: ParsedInput<'export.table'>, ctx: Context) => exportTable(ctx, input),
-  'export.archive': (input: ParsedInput<'export.archive'>, ctx: Context) => exportArchive(ctx, input.path),
+  // Every file named here goes through the host's file policy (ctx.files); a write spends its grant.
+  'export.table': (input: ParsedInput<'export.table'>, ctx: Context) => exportTable(ctx, { ...input, path: ctx.files.write(input.path) }),
+  'export.archive': (input: ParsedInput<'export.archive'>, ctx: Context) => exportArchive(ctx, ctx.files.write(input.path)),
   'export.download': (input: ParsedInput<'export.download'>, ctx: Context) => exportDownload(ctx, input),
   'export.chunk': (input: ParsedInput<'export.chunk'>, ctx: Context) => exportChunk(ctx, input),
-  'export.metrics': (input: ParsedInput<'export.metrics'>, ctx: Context) => exportMetrics(ctx, input),
-  'import.archive': (input: ParsedInput<'import.archive'>, ctx: Context) => importArchive(ctx, input.path),
+  'export.metrics': (input: ParsedInput<'export.metrics'>, ctx: Context) =>
+    exportMetrics(ctx, input.path === undefined ? input : { ...input, path: ctx.files.write(input.path) }),
+  'import.archive': async (input: ParsedInput<'import.archive'>, ctx: Context) => {
+    const result = await importArchive(ctx, ctx.files.read(input.path));
+    ctx.files.finish(input.path);
+    return result;
+  },
 };

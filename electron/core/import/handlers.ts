@@ -7,8 +7,14 @@ import { stageFile, targetFields } from './stage';
 import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 export const importHandlers = {
-  'import.preview': (input: ParsedInput<'import.preview'>, ctx: Context) => previewImport(ctx, input),
-  'import.commit': (input: ParsedInput<'import.commit'>, ctx: Context) => commitImport(ctx, input),
+  // The file goes through the host's file policy (ctx.files): a staged handle, a grant or a path.
+  'import.preview': (input: ParsedInput<'import.preview'>, ctx: Context) => previewImport(ctx, { ...input, path: ctx.files.read(input.path) }),
+  'import.commit': async (input: ParsedInput<'import.commit'>, ctx: Context) => {
+    const result = await commitImport(ctx, { ...input, path: ctx.files.read(input.path) });
+    // Returned (committed, rejected or cancelled): the file's grant is spent, its staged copy released.
+    ctx.files.finish(input.path);
+    return result;
+  },
   'import.cancel': (input: ParsedInput<'import.cancel'>, ctx: Context) => cancelImport(ctx, input.jobId),
   'import.presets': (input: ParsedInput<'import.presets'>, ctx: Context) => exclusive(ctx, (sqlite) => listPresets(sqlite, input.into)),
   'import.savePreset': (input: ParsedInput<'import.savePreset'>, ctx: Context) =>

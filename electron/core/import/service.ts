@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import type { ImportPreview, ImportResult } from '../../../shared/contract/import';
@@ -64,11 +63,13 @@ export async function previewImport(ctx: Context, input: ParsedImportInput): Pro
   });
 }
 
-/** `tickets.csv` -> `tickets.errors.csv` beside it: the bad rows as they were, with their problems first. */
-export function writeErrorFile(sourcePath: string, headers: string[], badRows: RunOutcome['badRows']): string {
-  const path = join(dirname(sourcePath), `${basename(sourcePath, extname(sourcePath))}.errors.csv`);
+/**
+ * `tickets.csv` -> `tickets.errors.csv` beside it (`path`, from ctx.files.beside: the first free
+ * name, so no file is ever replaced): the bad rows as they were, with their problems first.
+ */
+export function writeErrorFile(path: string, headers: string[], badRows: RunOutcome['badRows']): string {
   const records = [['row', 'problems', ...headers], ...badRows.map((bad) => [String(bad.row), bad.messages.join('; '), ...bad.cells])];
-  writeFileSync(path, `\ufeff${stringify(records)}`);
+  writeFileSync(path, `\ufeff${stringify(records)}`, { flag: 'wx' });
   return path;
 }
 
@@ -128,7 +129,7 @@ export async function commitImport(ctx: Context, input: ParsedImportInput & { jo
       if (written > 0) refreshDerivedAfterImport(sqlite, now);
       const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
       ctx.log('info', `import ${input.jobId}: ${outcome.counts.rows} rows read, converted and written in ${seconds(began, rowsDone)} s, commit ${seconds(rowsDone, committed)} s, metrics rebuilt in ${seconds(committed, performance.now())} s`);
-      const errorFile = commit && outcome.badRows.length > 0 ? writeErrorFile(input.path, plan.source.headers, outcome.badRows) : null;
+      const errorFile = commit && outcome.badRows.length > 0 ? writeErrorFile(ctx.files.beside(input.path, '.errors.csv'), plan.source.headers, outcome.badRows) : null;
       return { plan, outcome, commit, errorFile };
     });
     const seconds = (performance.now() - began) / 1000;

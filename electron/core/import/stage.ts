@@ -1,9 +1,11 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { ImportTarget } from '../../../shared/contract/import';
 import { MAX_STAGED_BYTES } from '../../../shared/contract/import';
 import { CoreError } from '../errors';
+import type { HandleKind } from '../lib/fileAccess';
 import { targetDef } from './targets';
 
 // The renderer cannot name a path on disk: it reads the chosen file and sends its bytes here, in
@@ -31,27 +33,39 @@ function isStaged(path: string): boolean {
   return dirname(folder) === resolve(tmpdir()) && basename(folder).startsWith(PREFIX) && !full.slice(folder.length + 1).includes(sep);
 }
 
+// A staged file is named to callers by an opaque handle, `staged:<32 hex>/<name>`, never by its
+// path (issue 12, file policy): the 128 random bits name this process's folder, so a caller can
+// reach only a file it staged, and the import channels accept the handle under every file policy.
+export const STAGED_PREFIX = 'staged:';
+const HANDLE = /^staged:([0-9a-f]{32})\/([^/\\]+)$/;
+
+/** The staged file a handle stands for; BAD_INPUT for anything not issued by import.stage, NOT_FOUND when it expired. */
+export function stagedPath(handle: string): string {
+  const match = HANDLE.exec(handle);
+  if (!match || safeName(match[2]!) !== match[2]) throw new CoreError('BAD_INPUT', 'that is not a file staged by import.stage');
+  const path = join(tmpdir(), `${PREFIX}p${process.pid}-${match[1]}`, match[2]!);
+  if (!existsSync(path)) throw new CoreError('NOT_FOUND', 'the staged file is gone: choose the file again');
+  return path;
+}
+
 export function stageFile(input: { name: string; contentBase64: string; append?: string | undefined }): { path: string; bytes: number } {
   const chunk = Buffer.from(input.contentBase64, 'base64');
   if (input.append !== undefined) {
-    if (!isStaged(input.append)) throw new CoreError('BAD_INPUT', 'only a file staged by import.stage can be appended to');
-    let size: number;
-    try {
-      size = statSync(input.append).size;
-    } catch {
-      throw new CoreError('NOT_FOUND', 'the staged file is gone: choose the file again');
-    }
+    const staged = stagedPath(input.append);
+    const size = statSync(staged).size;
     if (size + chunk.length > MAX_STAGED_BYTES) throw new CoreError('BAD_INPUT', `the file is larger than ${MAX_STAGED_BYTES / 1024 / 1024} MB`);
-    appendFileSync(input.append, chunk);
+    appendFileSync(staged, chunk);
     return { path: input.append, bytes: size + chunk.length };
   }
   if (chunk.length === 0) throw new CoreError('BAD_INPUT', `${safeName(input.name)} is empty`);
   if (chunk.length > MAX_STAGED_BYTES) throw new CoreError('BAD_INPUT', `the file is larger than ${MAX_STAGED_BYTES / 1024 / 1024} MB`);
   mkdirSync(tmpdir(), { recursive: true });
-  const folder = mkdtempSync(join(tmpdir(), `${PREFIX}p${process.pid}-`));
-  const path = join(folder, safeName(input.name));
-  writeFileSync(path, chunk, { mode: 0o600 });
-  return { path, bytes: chunk.length };
+  const id = randomBytes(16).toString('hex');
+  const folder = join(tmpdir(), `${PREFIX}p${process.pid}-${id}`);
+  mkdirSync(folder, { mode: 0o700 });
+  const name = safeName(input.name);
+  writeFileSync(join(folder, name), chunk, { mode: 0o600 });
+  return { path: `${STAGED_PREFIX}${id}/${name}`, bytes: chunk.length };
 }
 
 /**
@@ -120,3 +134,16 @@ export function expireStagings(now = Date.now(), maxAgeMs = STAGING_MAX_AGE_MS):
 export function targetFields(into: ImportTarget) {
   return targetDef(into).fields.map((field) => ({ name: field.name, kind: field.kind, values: field.values ? [...field.values] : undefined }));
 }
+
+/** Staged files among the core-issued handles every file policy accepts (core/lib/fileAccess.ts). */
+export const stagedHandles: HandleKind = {
+  prefix: STAGED_PREFIX,
+  resolve: stagedPath,
+  release(handle) {
+    try {
+      releaseStaged(stagedPath(handle));
+    } catch {
+      // Already gone.
+    }
+  },
+};

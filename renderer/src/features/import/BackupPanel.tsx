@@ -118,7 +118,8 @@ export function BackupPanel() {
           testId="backup-restore-dialog"
           onClose={() => setRestoring(undefined)}
           onConfirm={async () => {
-            const result = await call('backup.restore', { path: restoring.path, confirm: true });
+            // By the backup's id in the backups folder: no path ever reaches the restore (issue 12).
+            const result = await call('backup.restore', { id: restoring.id, confirm: true });
             setRestoring(undefined);
             setNotice({ ok: true, text: `Restored from ${fileName(result.restoredFrom)}. The workspace as it was is kept as ${fileName(result.previousKeptAt)}.` });
             list.reload();

@@ -14,6 +14,7 @@ export type DateOrder = '' | 'ymd' | 'mdy' | 'dmy';
 
 export interface Staged {
   file: File;
+  /** The core's handle for the staged copy (`staged:…`), what the import channels take: never a path on disk. */
   path: string;
   bytes: number;
   samples: Record<string, string[]>;
@@ -29,7 +30,11 @@ export type Importing = Extract<Step, { step: 'importing' }>;
 
 const message = (failure: unknown) => (failure instanceof ApiError || failure instanceof Error ? failure.message : String(failure));
 
-/** The chosen file's bytes into the core's private temp folder, in chunks the bridge takes. */
+/**
+ * The chosen (or dropped) file's bytes into the core's private temp folder, in chunks the bridge
+ * takes. The renderer never names a path: the core issues a handle for the staged copy, accepted
+ * under every file policy, so a dropped file is as good as a dialog's.
+ */
 async function stage(file: File): Promise<{ path: string; bytes: number }> {
   let staged: { path: string; bytes: number } | undefined;
   for (let offset = 0; offset < file.size || !staged; offset += STAGE_CHUNK_BYTES) {

@@ -1,0 +1,16 @@
+// The folders the HTTP bridge may read and write files in (issue 12, file policy): those named at
+// its start with --folder, or by default the workspace's folder and an `exports/` folder beside it.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { folderPolicy, type FilePolicy } from '../core/lib/filePolicy';
+
+export function defaultBridgeFolders(dbPath: string): string[] {
+  const folder = dirname(resolve(dbPath));
+  return [folder, join(folder, 'exports')];
+}
+
+/** The bridge's file policy over `folders` (created when missing, so exports/ is there to write in). */
+export function bridgeFilePolicy(folders: readonly string[]): FilePolicy {
+  for (const folder of folders) mkdirSync(resolve(folder), { recursive: true });
+  return folderPolicy(folders.map((folder) => resolve(folder)));
+}
