@@ -5,15 +5,21 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { startBackupSchedule } from '../core/backup/schedule';
 import type { Log } from '../core/context';
 import { ensureDemoWorkspace } from '../core/demo';
+import { grantPolicy } from '../core/lib/filePolicy';
+import { fileDialogChannels } from './fileDialogs';
 import { hardenSession } from './hardening';
 import { registerInvokeHandler, sendEvent } from './ipc';
 import { reportPdfChannels } from './reportPdf';
 import { installMenu } from './menu';
+import { registerAppScheme, serveAppScheme } from './protocol';
 import { windowTitle } from './settings';
 import { createMainWindow, loadRenderer, rendererOrigin } from './window';
 import { WorkspaceHost } from './workspaces';
 
 const log: Log = (level, message, detail) => console[level](`[fulcrum] ${message}`, ...(detail === undefined ? [] : [detail]));
+
+// app:// must be a privileged scheme before the app is ready: the renderer is loaded from it.
+registerAppScheme();
 
 function start(): void {
   // A second launch focuses the running app instead of opening the same workspace twice.
@@ -23,6 +29,8 @@ function start(): void {
   }
 
   const origin = rendererOrigin(app.isPackaged);
+  // Over IPC a channel names a file only by a grant from the main process's file dialogs (issue 12).
+  const grants = grantPolicy();
   let window: BrowserWindow | undefined;
   let host: WorkspaceHost | undefined;
   let backups: ReturnType<typeof startBackupSchedule> | undefined;
@@ -49,6 +57,8 @@ function start(): void {
     if (!host) return;
     // Another workspace: its own last scheduled backup decides whether one is due now.
     if (switched) backups?.check();
+    // Files chosen for the previous workspace are not the new one's to use.
+    if (switched) grants.clear();
     installMenu({ host, window: currentWindow });
     const open = currentWindow();
     if (!open) return;
@@ -63,6 +73,7 @@ function start(): void {
   app.whenReady().then(async () => {
     app.setAboutPanelOptions({ applicationName: 'Fulcrum', applicationVersion: app.getVersion() });
     hardenSession(session.defaultSession);
+    serveAppScheme(origin.rendererDir);
 
     const userData = app.getPath('userData');
     host = new WorkspaceHost({
@@ -73,9 +84,11 @@ function start(): void {
       log,
       onEvent: (event) => sendEvent(currentWindow(), event),
       onChange: ({ switched }) => refresh(switched),
+      files: grants,
     });
     const workspaces = host;
-    registerInvokeHandler({ origin, log, dispatch: () => workspaces.current?.dispatch, host: reportPdfChannels(currentWindow) });
+    const hostChannels = { ...reportPdfChannels(currentWindow), ...fileDialogChannels(currentWindow, grants) };
+    registerInvokeHandler({ origin, log, dispatch: () => workspaces.current?.dispatch, host: hostChannels });
 
     // Open the workspace before the window, so the renderer's first calls find it.
     await workspaces.openInitial();

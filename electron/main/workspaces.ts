@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ChangeEvent } from '../../shared/rpc';
-import { CoreError, createCore, type Core } from '../core';
+import { CoreError, createCore, type Core, type FilePolicy } from '../core';
 import type { Log } from '../core/context';
 import {
   chooseWorkspace,
@@ -30,6 +30,8 @@ export interface WorkspaceHostOptions {
   onEvent(event: ChangeEvent): void;
   /** The open workspace or the recent list changed; `switched` when another workspace is now open. */
   onChange(change: { switched: boolean }): void;
+  /** The file policy of every core opened here (the desktop app: grants from its file dialogs). */
+  files?: FilePolicy;
 }
 
 const OPEN_FAILED = 'Could not open the workspace';
@@ -166,7 +168,7 @@ export class WorkspaceHost {
     let next: Core;
     try {
       // Opening refuses a missing or empty file (never adopts it as a new workspace); only create makes one.
-      next = await createCore({ dbPath: path, log: this.options.log, create });
+      next = await createCore({ dbPath: path, log: this.options.log, create, files: this.options.files });
     } catch (error) {
       this.options.log('warn', `opening ${path} failed`, error);
       this.options.showError(OPEN_FAILED, describeOpenError(path, error));

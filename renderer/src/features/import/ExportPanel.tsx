@@ -4,6 +4,8 @@ import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { Field } from '../../components/Field';
 import { formatInteger } from '../../lib/format';
+import { hasFileDialogs } from '../../api/host';
+import { exportToChosenFile } from './exportToFile';
 import { saveExport } from './saveExport';
 
 const TABLE_LABELS: Record<ExportTable, string> = {
@@ -25,6 +27,8 @@ export function ExportPanel() {
   const [running, setRunning] = useState<'table' | 'archive'>();
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
   const exporting = useAction(async (kind: 'table' | 'archive') => {
+    // The desktop app: its save dialog, then the core writes the chosen file (by a grant, never a path; null if cancelled).
+    if (hasFileDialogs()) return exportToChosenFile(kind, table, format);
     const file = await call('export.download', kind === 'table' ? { kind, table, format } : { kind });
     await saveExport(file);
     return file;
@@ -37,6 +41,7 @@ export function ExportPanel() {
     const result = await exporting.run(kind);
     if (!result.ok) return setNotice({ ok: false, text: `The export failed: ${result.error.message}` });
     const file = result.value;
+    if (!file) return;
     setNotice({ ok: true, text: `${file.name}: ${formatInteger(file.rows)} rows${kind === 'archive' ? ' across every table' : ''}.` });
   };
 
