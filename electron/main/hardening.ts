@@ -17,11 +17,14 @@ export function hardenSession(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-/** The window never leaves the app's own renderer and never opens another window. */
-export function hardenWebContents(contents: WebContents, origin: RendererOrigin): void {
+/**
+ * The window never leaves the app's own renderer and never opens another window. Without an
+ * origin (the report's PDF printer) no page-started navigation is allowed at all.
+ */
+export function hardenWebContents(contents: WebContents, origin?: RendererOrigin): void {
   contents.on('will-frame-navigate', (event) => {
     // Reloading the app's own page (e.g. the dev server's full reload) may proceed.
-    if (event.isMainFrame && isTrustedSender(event.url, origin)) return;
+    if (origin && event.isMainFrame && isTrustedSender(event.url, origin)) return;
     event.preventDefault();
     openExternally(event.url);
   });

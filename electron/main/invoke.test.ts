@@ -1,14 +1,12 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { Dispatch } from '../core';
 import { handleInvoke, type InvokeContext } from './invoke';
 
-const rendererFile = join('/app/out/renderer', 'index.html');
-const ownUrl = `${pathToFileURL(rendererFile).href}#/portfolio`;
+const rendererDir = '/app/out/renderer';
+const ownUrl = `app://fulcrum/index.html#/portfolio`;
 
 function context(dispatch: Dispatch | undefined): InvokeContext {
-  return { origin: { rendererFile }, dispatch: () => dispatch, log: vi.fn() };
+  return { origin: { rendererDir }, dispatch: () => dispatch, log: vi.fn() };
 }
 
 describe('handleInvoke', () => {

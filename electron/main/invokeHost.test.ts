@@ -1,11 +1,9 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { Dispatch } from '../core';
 import { handleInvoke } from './invoke';
 
-const rendererFile = join('/app/out/renderer', 'index.html');
-const ownUrl = `${pathToFileURL(rendererFile).href}#/assessments/1/report`;
+const rendererDir = '/app/out/renderer';
+const ownUrl = `app://fulcrum/index.html#/assessments/1/report`;
 
 // Channels the shell answers itself (the report's PDF): they get the core's dispatch to build on,
 // and are held to the same sender check as every other call.
@@ -15,7 +13,7 @@ describe('host channels', () => {
     const report = await core('assessments.report', input);
     return { ok: true as const, value: { path: '/tmp/report.pdf', from: report } };
   });
-  const context = { origin: { rendererFile }, dispatch: () => dispatch, log: vi.fn(), host: { 'assessments.savePdf': savePdf } };
+  const context = { origin: { rendererDir }, dispatch: () => dispatch, log: vi.fn(), host: { 'assessments.savePdf': savePdf } };
 
   it('answers a host channel in the shell, with the core at hand', async () => {
     const result = await handleInvoke(context, ownUrl, 'assessments.savePdf', { id: 1 });

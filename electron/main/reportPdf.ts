@@ -6,9 +6,20 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { Result } from '../../shared/rpc';
 import type { Dispatch } from '../core';
+import { hardenWebContents } from './hardening';
+
+/** The hidden printer window: scripts off, and the main window's refusals (hardening.ts): no navigation, no new windows, no webviews. */
+export function createPrinter(): BrowserWindow {
+  const printer = new BrowserWindow({
+    show: false,
+    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false, navigateOnDragDrop: false },
+  });
+  hardenWebContents(printer.webContents);
+  return printer;
+}
 
 async function printHtml(html: string): Promise<Buffer> {
-  const printer = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true } });
+  const printer = createPrinter();
   try {
     await printer.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
     return await printer.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });

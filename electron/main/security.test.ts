@@ -3,27 +3,32 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isTrustedSender, navigationDecision, type RendererOrigin } from './security';
 
-const rendererFile = join('/opt/Fulcrum app/resources/app.asar/out/renderer', 'index.html');
-const ownUrl = pathToFileURL(rendererFile).href;
-const production: RendererOrigin = { rendererFile };
-const development: RendererOrigin = { rendererFile, devServerUrl: 'http://localhost:5173' };
+const rendererDir = '/opt/Fulcrum app/resources/app.asar/out/renderer';
+const rendererFile = join(rendererDir, 'index.html');
+// The renderer is served from app://fulcrum/ (appProtocol.ts), never from file://.
+const ownUrl = 'app://fulcrum/index.html';
+const production: RendererOrigin = { rendererDir };
+const development: RendererOrigin = { rendererDir, devServerUrl: 'http://localhost:5173' };
 
 describe('isTrustedSender', () => {
   it.each([
-    ['the renderer file', ownUrl],
-    ['the renderer file with a hash route', `${ownUrl}#/accounts/42`],
-    ['the renderer file with a query', `${ownUrl}?tab=health`],
-    ['the renderer file with an unencoded space', `file:///opt/Fulcrum app/resources/app.asar/out/renderer/index.html`],
+    ['the renderer page', ownUrl],
+    ['the renderer page with a hash route', `${ownUrl}#/accounts/42`],
+    ['the renderer page with a query', `${ownUrl}?tab=health`],
+    ['the scheme and host in capitals (a standard scheme is case-insensitive there)', 'APP://FULCRUM/index.html'],
   ])('accepts %s', (_name, url) => {
     expect(isTrustedSender(url, production)).toBe(true);
     expect(isTrustedSender(url, development)).toBe(true);
   });
 
   it.each([
+    ['the renderer file itself over file://', pathToFileURL(rendererFile).href],
     ['another file', pathToFileURL('/tmp/evil.html').href],
-    ['a file beside the renderer', pathToFileURL(join(rendererFile, '../other.html')).href],
+    ['another page of the app scheme', 'app://fulcrum/other.html'],
+    ['an asset of the app scheme', 'app://fulcrum/assets/index.js'],
     ['a path that only starts like the renderer', `${ownUrl}.html`],
-    ['a file on another host', ownUrl.replace('file:///', 'file://evil.example/')],
+    ['another host of the app scheme', 'app://evil.example/index.html'],
+    ['the app scheme with credentials', 'app://user:pw@fulcrum/index.html'],
     ['a remote page', 'http://evil.example/'],
     ['a remote https page', 'https://evil.example/index.html'],
     ['devtools', 'devtools://devtools/bundled/devtools_app.html'],
@@ -50,11 +55,6 @@ describe('isTrustedSender', () => {
     }
   });
 
-  it.runIf(process.platform === 'win32')('compares Windows drive letters without regard to case', () => {
-    const windows: RendererOrigin = { rendererFile: 'C:\\Program Files\\Fulcrum\\out\\renderer\\index.html' };
-    expect(isTrustedSender('file:///c:/Program%20Files/Fulcrum/out/renderer/index.html', windows)).toBe(true);
-    expect(isTrustedSender('file:///c:/Program%20Files/Fulcrum/out/renderer/evil.html', windows)).toBe(false);
-  });
 });
 
 describe('navigationDecision', () => {

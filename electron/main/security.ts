@@ -1,13 +1,13 @@
 // Pure decisions for the Electron shell's defences; hardening.ts wires them into Electron.
 // No 'electron' import here, so the unit tests run in plain Node.
-import { pathToFileURL } from 'node:url';
+import { APP_HOST, APP_SCHEME } from './appProtocol';
 
 /** Where the app's own renderer is served from. */
 export interface RendererOrigin {
   /** The dev server URL electron-vite passes in development (ELECTRON_RENDERER_URL); undefined otherwise. */
   devServerUrl?: string;
-  /** Absolute path of the built renderer's index.html (out/renderer/index.html). */
-  rendererFile: string;
+  /** Absolute path of the built renderer's folder (out/renderer), served as app://fulcrum/ (appProtocol.ts). */
+  rendererDir: string;
 }
 
 function parse(url: string): URL | undefined {
@@ -18,24 +18,19 @@ function parse(url: string): URL | undefined {
   }
 }
 
-/** A file URL's path, decoded, so that `%20` and ' ' compare equal; drive letters ignore case. */
-function filePath(url: URL): string {
-  const path = decodeURIComponent(url.pathname);
-  return /^\/[a-zA-Z]:\//.test(path) ? path.slice(0, 2).toLowerCase() + path.slice(2) : path;
-}
-
 /**
- * Is this frame URL the app's own renderer? Only the built renderer file (any query or hash,
- * since routes live in the hash) or, in development, a page of the dev server's origin.
- * Everything else (other files, remote pages, devtools://, about:blank, garbage) is refused.
+ * Is this frame URL the app's own renderer? Only its page on the app:// scheme,
+ * app://fulcrum/index.html (any query or hash, since routes live in the hash), or, in
+ * development, a page of the dev server's origin. Everything else (file:// pages, the renderer's
+ * own file included, other app:// paths or hosts, remote pages, devtools://, about:blank, garbage)
+ * is refused.
  */
 export function isTrustedSender(frameUrl: string | undefined, origin: RendererOrigin): boolean {
   if (!frameUrl) return false;
   const url = parse(frameUrl);
   if (!url) return false;
-  if (url.protocol === 'file:') {
-    const own = pathToFileURL(origin.rendererFile);
-    return url.host === own.host && filePath(url) === filePath(own);
+  if (url.protocol === `${APP_SCHEME}:`) {
+    return url.host.toLowerCase() === APP_HOST && url.username === '' && url.password === '' && url.pathname === '/index.html';
   }
   if (origin.devServerUrl) {
     const dev = parse(origin.devServerUrl);

@@ -2,24 +2,25 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import type { Log } from '../core/context';
+import { APP_START_URL } from './appProtocol';
 import { hardenWebContents } from './hardening';
 import type { RendererOrigin } from './security';
 
 /**
- * The built renderer (out/renderer/index.html, beside out/main), or in development the dev server
+ * The built renderer (out/renderer/, beside out/main, served as app://fulcrum/), or in development the dev server
  * electron-vite announces in ELECTRON_RENDERER_URL. A packaged app ignores that variable.
  */
 export function rendererOrigin(isPackaged: boolean): RendererOrigin {
   const devServerUrl = isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
-  return { devServerUrl, rendererFile: join(__dirname, '../renderer/index.html') };
+  return { devServerUrl, rendererDir: join(__dirname, '../renderer') };
 }
 
 /** The sandboxed preload, built as CommonJS beside out/main. */
 const preloadFile = () => join(__dirname, '../preload/index.cjs');
 
-/** (Re)loads the renderer at its start page, e.g. after switching workspace. */
+/** (Re)loads the renderer at its start page, e.g. after switching workspace: app://fulcrum/index.html (protocol.ts), never file://. */
 export function loadRenderer(window: BrowserWindow, origin: RendererOrigin, log: Log): void {
-  const loading = origin.devServerUrl ? window.loadURL(origin.devServerUrl) : window.loadFile(origin.rendererFile);
+  const loading = window.loadURL(origin.devServerUrl ?? APP_START_URL);
   loading.catch((error: unknown) => log('error', 'loading the renderer failed', error));
 }
 
