@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COVERAGE_FLOOR_PCT, type HealthComponentInput, healthBand, healthScore } from './health';
-import { randomInt, seeded } from './testRandom';
+import { randomInt, seeded } from '../../../tests/fixtures/testRandom';
 
 const components = (weights: number[], scores: (number | null)[]): HealthComponentInput[] =>
   weights.map((weight, k) => ({ id: `c${k + 1}`, weight, score: scores[k] ?? null }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shareWithInterval, wilsonInterval } from './interval';
-import { randomInt, seeded } from './testRandom';
+import { randomInt, seeded } from '../../../tests/fixtures/testRandom';
 
 describe('Wilson score interval (Wilson 1927)', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnswer } from './distribution';
 import { npsFromCounts, npsFromGroups, npsFromScores } from './nps';
-import { randomInt, seeded } from './testRandom';
+import { randomInt, seeded } from '../../../tests/fixtures/testRandom';
 
 /** metrics.md, "NPS": every worked example. */
 describe('NPS fixtures (metrics.md)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_QUANTILE_METHOD, QUANTILE_METHOD_LABELS, type QuantileMethod, median, p90, quantile, quantiles } from './quantiles';
-import { randomInt, seeded } from './testRandom';
+import { randomInt, seeded } from '../../../tests/fixtures/testRandom';
 
 const RESPONSE_MINUTES = [5, 12, 30, 45, 60, 90, 120, 240, 480, 1440];
 

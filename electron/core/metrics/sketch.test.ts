@@ -3,7 +3,7 @@ import { quantile } from './quantiles';
 import {
   SKETCH_RELATIVE_ERROR, addToSketch, emptySketch, mergeSketch, sketchCount, sketchCountAtMost, sketchQuantile, slotOf, slotValue,
 } from './sketch';
-import { seeded } from './testRandom';
+import { seeded } from '../../../tests/fixtures/testRandom';
 
 const sketchOf = (values: number[]) => {
   const s = emptySketch();
