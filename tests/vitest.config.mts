@@ -33,8 +33,9 @@ export default defineConfig({
           root,
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          testTimeout: 90_000,
-          hookTimeout: 180_000,
+          // Generous for a loaded two-core machine (a test took 40 s of a 90 s limit beside another run).
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
           // A screen's first text can take seconds on a loaded machine: expect.poll waits up to 30 s
           // for it (the default, 1 s, failed the suite whenever something else ran beside it).
           expect: { poll: { timeout: 30_000, interval: 100 } },

@@ -5,7 +5,7 @@ import { ask, demoWorkspace } from './workspace';
 let app: App;
 beforeAll(async () => {
   app = await startApp(await demoWorkspace(150, 11));
-}, 120_000);
+});
 afterAll(() => app?.close());
 
 it('a completed request moves the reference to Excluded with the day it is available again', async () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
     }
   }
   if (!deal) throw new Error('no open demo deal with two ranked references and two kinds of exclusion');
-}, 120_000);
+});
 afterAll(() => app?.close());
 
 describe('reference finder', () => {

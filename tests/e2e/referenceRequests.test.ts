@@ -17,7 +17,7 @@ beforeAll(async () => {
   await ask(app.core, 'references.grantConsent', { referenceId, activity: 'reference_call', grantedBy: 'Omar Field' });
   for (const stage of ['nominated', 'recruited', 'active'] as const) await ask(app.core, 'references.move', { id: referenceId, stage, by: 'Setup' });
   dealId = (await ask(app.core, 'deals.create', { prospect: 'Aardvark Logistics', openedAt: now().toISOString(), stage: 'propose' })).id;
-}, 60_000);
+});
 afterAll(() => app?.close());
 
 const status = (page: Page) => page.getByTestId('request-detail').getByTestId('detail-status');
@@ -70,7 +70,7 @@ describe('reference requests', () => {
     const { rows } = await ask(app.core, 'requests.list', { filter: { referenceId, dealId } });
     expect(rows).toEqual([expect.objectContaining({ status: 'completed', approvedBy: 'Olivia Owner', rating: 5, happened: true, referenceSaid: 'We were live in six weeks' })]);
     await page.close();
-  }, 60_000);
+  });
 
   it('flags requests open beyond the SLA and declines one with a reason', async () => {
     const old = await ask(app.core, 'requests.create', { referenceId, requester: 'Mia Marketing', activity: 'reference_call' });
@@ -99,5 +99,5 @@ describe('reference requests', () => {
     // Closed requests leave the default "open" view.
     await expect.poll(() => row.count()).toBe(0);
     await page.close();
-  }, 60_000);
+  });
 });
