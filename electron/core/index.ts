@@ -7,7 +7,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { expireStagings, stagedHandles } from './import/stage';
 import { createFileAccess } from './lib/fileAccess';
 import { noFiles, type FilePolicy } from './lib/filePolicy';
-import { noteChange } from './metrics/cache';
+import { noteChange } from './db/inputCache';
 import { ensureDerived } from './metrics/derived';
 
 export { CoreError } from './errors';

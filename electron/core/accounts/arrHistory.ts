@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { stmt } from '../metrics/rollups/sql';
+import { stmt } from '../db/sql';
 
 /**
  * An account's ARR history (arr_changes), appended by every account write that changes its ARR

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { CoreError, notFound } from '../errors';
-import { exclusive } from '../metrics/exclusive';
+import { exclusive } from '../db/exclusive';
 import { readAnswerSheet, writeAnswerSheet } from './answerSheet';
 import { exportAssessmentFile, importAssessmentFile } from './portable';
 import {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cached, noteChange } from './cache';
+import { cached, noteChange } from './inputCache';
 
 /** Each test's folder and connection, closed and removed after it. */
 const made: { dir: string; sqlite: Database.Database }[] = [];

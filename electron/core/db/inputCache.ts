@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { stmt } from './rollups/sql';
+import { stmt } from './sql';
 
 /**
  * A cache of tables the metrics read whole (accounts, ARR history, current health, the journey

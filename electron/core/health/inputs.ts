@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { emptyTimes, foldRow, seriesOf } from '../metrics/rollups/codec';
 import { COUNTERS, L, SERIES } from '../metrics/rollups/layout';
-import { stmt } from '../metrics/rollups/sql';
+import { stmt } from '../db/sql';
 import { emptySketch, mergeSketch, sketchQuantile, type DenseSketch } from '../metrics/sketch';
 import { LOOKBACK_MONTHS, type HealthInputs } from './model';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { HealthExplanation } from '../../../shared/contract/metrics';
 import { notFound } from '../errors';
-import { inTransaction, stmt } from '../metrics/rollups/sql';
+import { inTransaction, stmt } from '../db/sql';
 import { readSettings } from '../settings/repo';
 import { accountHealthInputs, allHealthInputs } from './inputs';
 import { assessHealth, modelVersion } from './model';

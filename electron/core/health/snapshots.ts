@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { stmt } from '../metrics/rollups/sql';
+import { stmt } from '../db/sql';
 import type { HealthAssessment } from './model';
 
 /**

@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
-import { exclusive } from '../metrics/exclusive';
+import { exclusive } from '../db/exclusive';
 import { listPresets, savePreset } from './presets';
 import { cancelImport, commitImport, previewImport } from './service';
 import { stageFile, targetFields } from './stage';

@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
-import { exclusive } from '../metrics/exclusive';
+import { exclusive } from '../db/exclusive';
 import * as edit from './edit';
 import { journeyInputs } from './inputs';
 import { measureMap } from './measure';

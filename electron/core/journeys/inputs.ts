@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { cached } from '../metrics/cache';
-import { monthSql, msSql, stmt } from '../metrics/rollups/sql';
+import { cached } from '../db/inputCache';
+import { monthSql, msSql, stmt } from '../db/sql';
 
 // What a journey map is measured on, read once per state of the domains it comes from (see
-// metrics/cache.ts) so that measuring a map, or the next period or segment, is arithmetic in
+// db/inputCache.ts) so that measuring a map, or the next period or segment, is arithmetic in
 // memory. Only these inputs are cached, never a result.
 
 /** Ticket times are kept as log-scale buckets: key k holds minutes ≈ 2^(k/8) − 1 (±4.5 %). */

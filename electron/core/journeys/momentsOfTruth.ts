@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { TARGET_METRICS, type JourneyMap, type TouchpointMeasure } from '../../../shared/contract/journeys';
-import { stmt } from '../metrics/rollups/sql';
+import { stmt } from '../db/sql';
 import { accountJourneyInputs } from './inputs';
 import { measureMap, type MeasureScope } from './measure';
 import { decodeTouchpoint, type TouchpointRow } from './repo';

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../shared/contract';
 import { MATCH_GATES, type ExcludedReference, type MatchResult, type ProspectProfile, type RankedReference } from '../../../shared/contract/leverage';
 import { notFound } from '../errors';
-import { cached } from '../metrics/cache';
+import { cached } from '../db/inputCache';
 import {
   type MatchRequest, type NormalisedProfile, normaliseProfile, normaliseRequest, type ReferenceProfile, similarity, similarityOfNormalised, sizeBandOf,
 } from '../metrics/matching';

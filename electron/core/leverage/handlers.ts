@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
-import { exclusive } from '../metrics/exclusive';
+import { exclusive } from '../db/exclusive';
 import { capacity, coverage, influence, programFigures } from './figures';
 import { match } from './finder';
 import { availability, candidates, readiness, standing } from './service';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReferenceStage } from '../../../shared/contract/references';
-import { stmt } from '../metrics/rollups/sql';
+import { stmt } from '../db/sql';
 import type { Ask } from './fatigue';
 import type { Consent, ConsentRule } from './gates';
 import type { ReadinessInputs } from './readiness';

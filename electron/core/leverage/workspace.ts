@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Settings } from '../../../shared/contract/settings';
-import { cached } from '../metrics/cache';
+import { cached } from '../db/inputCache';
 import { readSettings } from '../settings/repo';
 import { type Ask, asksInWindow } from './fatigue';
 import type { Consent } from './gates';
@@ -11,7 +11,7 @@ import {
 
 /**
  * What the leverage figures read, loaded once and kept while the workspace is unchanged: the
- * cache is keyed on SQLite's change counters (metrics/cache.ts), so any write, a request completed
+ * cache is keyed on SQLite's change counters (db/inputCache.ts), so any write, a request completed
  * or a consent revoked, is seen on the next call. Readiness also depends on the day.
  */
 export interface LeverageData {

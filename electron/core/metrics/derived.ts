@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { backfillArrHistory } from '../accounts/arrHistory';
 import { pausePoint } from '../db/pausePoint';
 import { recomputeAllHealth } from '../health/service';
-import { inTransaction, stmt } from './rollups/sql';
+import { inTransaction, stmt } from '../db/sql';
 import { rebuildWithSettings, rollupsAreCurrent } from './rollups/state';
 
 export interface DerivedSummary {

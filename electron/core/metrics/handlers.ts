@@ -4,7 +4,7 @@ import { explainHealth, recomputeAllHealthInSteps } from '../health/service';
 import { accountMetrics } from './account';
 import { refreshDerived } from './derived';
 import { METRIC_DEFINITIONS } from './definitions';
-import { exclusive } from './exclusive';
+import { exclusive } from '../db/exclusive';
 import { portfolio } from './portfolio';
 import { trend } from './trend';
 import type { ChannelsOf, Handlers } from '../handlerTypes';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { currentSnapshots } from '../health/snapshots';
-import { cached } from './cache';
+import { cached } from '../db/inputCache';
 import { loadAccounts, loadArrChanges } from './repo';
 import { arrSteps } from './retentionFigures';
 

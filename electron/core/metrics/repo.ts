@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { stmt } from './rollups/sql';
+import { stmt } from '../db/sql';
 
 // The SQL of the metrics services: accounts and ARR history (exact, small tables), and the
 // rollups for a filter (the big tables are never read raw on the dashboard's path).

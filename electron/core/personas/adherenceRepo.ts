@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { monthSql, stmt } from '../metrics/rollups/sql';
+import { monthSql, stmt } from '../db/sql';
 import type { ReachedContact } from './adherence';
 
 /** Interactions with the persona's contacts in [from, to) (ISO dates), within a segment. */

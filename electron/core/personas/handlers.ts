@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { crudHandlers } from '../crud/handlers';
 import { getRow } from '../crud/queries';
 import { resolveScope } from '../journeys/scope';
-import { exclusive } from '../metrics/exclusive';
+import { exclusive } from '../db/exclusive';
 import { adherenceOf, unwillingChannels, type Preference } from './adherence';
 import { reachedContacts, violations } from './adherenceRepo';
 import { personasTable } from './repo';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_SETTINGS, settings as settingsSchema, type Settings } from '../../../shared/contract/settings';
-import { stmt } from '../metrics/rollups/sql';
+import { stmt } from '../db/sql';
 
 // Settings are stored one group per row of the `settings` table (key = group name, value = JSON),
 // beside other keys the app keeps there (e.g. `demo`), which this file ignores.

@@ -4,9 +4,9 @@ import type { Context } from '../context';
 import { modelVersion } from '../health/model';
 import { recomputeAllHealthInSteps } from '../health/service';
 import { clearDerivedStale, markDerivedStale } from '../metrics/derived';
-import { inTransaction } from '../metrics/rollups/sql';
+import { inTransaction } from '../db/sql';
 import { rebuildWithSettings } from '../metrics/rollups/state';
-import { exclusive } from '../metrics/exclusive';
+import { exclusive } from '../db/exclusive';
 import { readSettings, writeSetting } from './repo';
 
 export const getSettings = (ctx: Context) =>

@@ -3,7 +3,7 @@ import { finishBatch, newBatch, type Clock } from './build';
 import { createScratch } from './codec';
 import { clearRollups, feedRawRows, putSegmentRow } from './repo';
 import { addRow, emptySum, storedRow, storedSum, type RowSum } from './segments';
-import { inTransaction, stmt } from './sql';
+import { inTransaction, stmt } from '../../db/sql';
 
 export interface RebuildSummary {
   accounts: number;

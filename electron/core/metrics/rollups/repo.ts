@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { addSurvey, addTicket, addTouchpoint, type Batch, type SurveyRaw, type TicketRaw, type TouchpointRaw } from './build';
-import { monthSql, msSql, stmt } from './sql';
+import { monthSql, msSql, stmt } from '../../db/sql';
 
 // The raw rows a rollup is built from (archived rows left out), and the rollup tables themselves.
 

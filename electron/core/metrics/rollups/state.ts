@@ -5,7 +5,7 @@ import { createBusinessClock } from '../businessClock';
 import { wallClock, type Clock } from './build';
 import { ROLLUP_LAYOUT_VERSION } from './layout';
 import { rebuildRollups, type RebuildSummary } from './rebuild';
-import { inTransaction, stmt } from './sql';
+import { inTransaction, stmt } from '../../db/sql';
 
 /**
  * What the stored rollups were built with: the layout version and the clock. Response-time
