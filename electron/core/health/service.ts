@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { HealthExplanation } from '../../../shared/contract/metrics';
 import { notFound } from '../errors';
 import { inTransaction, stmt } from '../db/sql';
-import { readSettings } from '../settings/repo';
+import { readSettings } from '../db/settings';
 import { accountHealthInputs, allHealthInputs } from './inputs';
 import { assessHealth, modelVersion } from './model';
 import { saveSnapshot, snapshotBefore } from './snapshots';

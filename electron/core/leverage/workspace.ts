@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Settings } from '../../../shared/contract/settings';
 import { cached } from '../db/inputCache';
-import { readSettings } from '../settings/repo';
+import { readSettings } from '../db/settings';
 import { type Ask, asksInWindow } from './fatigue';
 import type { Consent } from './gates';
 import { type ReadinessResult, readinessScore } from './readiness';

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Settings } from '../../../shared/contract/settings';
 import { notFound } from '../errors';
 import { explainHealth } from '../health/service';
-import { readSettings } from '../settings/repo';
+import { readSettings } from '../db/settings';
 import { figure } from './figure';
 import { resolveQuery } from './portfolio';
 import { accountsOf } from './inputs';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MetricsQuery, Portfolio } from '../../../shared/contract/metrics';
-import { readSettings } from '../settings/repo';
+import { readSettings } from '../db/settings';
 import { healthFigures } from './healthFigures';
 import { monthStart, previousMonths, resolveMonths, type Granularity, type MonthRange } from './period';
 import { accountsOf, arrStepsOf } from './inputs';

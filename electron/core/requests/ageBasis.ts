@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import { readSettings } from '../settings/repo';
+import { readSettings } from '../db/settings';
 import type { AgeBasis } from './lifecycle';
 
 /** Requests are aged against now and the SLA the programme set in settings. */

@@ -7,7 +7,7 @@ import { clearDerivedStale, markDerivedStale } from '../metrics/derived';
 import { inTransaction } from '../db/sql';
 import { rebuildWithSettings } from '../metrics/rollups/state';
 import { exclusive } from '../db/exclusive';
-import { readSettings, writeSetting } from './repo';
+import { readSettings, writeSetting } from '../db/settings';
 
 export const getSettings = (ctx: Context) =>
   exclusive(ctx, (sqlite) => readSettings(sqlite, (group) => ctx.log('warn', `stored setting '${group}' is invalid; using the default`)));

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Settings } from '../../../../shared/contract/settings';
-import { readSettings } from '../../settings/repo';
+import { readSettings } from '../../db/settings';
 import { createBusinessClock } from '../businessClock';
 import { wallClock, type Clock } from './build';
 import { ROLLUP_LAYOUT_VERSION } from './layout';

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_SETTINGS, settings as settingsSchema, type Settings } from '../../../shared/contract/settings';
-import { stmt } from '../db/sql';
+import { stmt } from './sql';
 
-// Settings are stored one group per row of the `settings` table (key = group name, value = JSON),
+// The settings store, read by every domain that depends on a setting (the settings domain owns the
+// channels that change them and re-derives what a change invalidates). Settings are stored one group per row of the `settings` table (key = group name, value = JSON),
 // beside other keys the app keeps there (e.g. `demo`), which this file ignores.
 
 export const SETTING_GROUPS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
