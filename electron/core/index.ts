@@ -8,7 +8,7 @@ import { expireStagings, stagedHandles } from './import/stage';
 import { createFileAccess } from './lib/fileAccess';
 import { noFiles, type FilePolicy } from './lib/filePolicy';
 import { noteChange } from './db/inputCache';
-import { ensureDerived } from './metrics/derived';
+import { ensureDerived } from './derived/refresh';
 
 export { CoreError } from './errors';
 export type { Dispatch } from './dispatch';

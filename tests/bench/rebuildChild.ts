@@ -2,7 +2,7 @@
 // rebuild's alone (not the demo generator's, which ran in the benchmark's process before it).
 // Prints one JSON line: the time of each part and the process's peak resident set.
 import Database from 'better-sqlite3';
-import { refreshDerived } from '../../electron/core/metrics/derived';
+import { refreshDerived } from '../../electron/core/derived/refresh';
 
 const path = process.argv[2]!;
 const sqlite = new Database(path);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { TimelineEntry } from '../../../shared/contract/accounts';
 import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
-import { accountWritten } from '../metrics/hooks';
+import { accountWritten } from '../derived/hooks';
 import type { Db } from '../db/schema';
 
 export const accountsTable: TableSpec<Output<'accounts.get'>> = {

@@ -7,7 +7,7 @@ import type { Context } from '../context';
 import { openWorkspace } from '../db/open';
 import { CoreError } from '../errors';
 import { workspaceTables } from '../export/archive';
-import { ensureDerived } from '../metrics/derived';
+import { ensureDerived } from '../derived/refresh';
 import { backupById, backupPath, backupsFolder, backupTo, listBackups, prune } from './backup';
 
 const SETTINGS_KEY = 'backup';

@@ -4,7 +4,7 @@
 
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { openWorkspace } from '../db/open';
-import { refreshDerived } from '../metrics/derived';
+import { refreshDerived } from '../derived/refresh';
 import { accountRow, planAccount, type AccountPlan, type Timeline } from './accounts';
 import { generateArrHistory } from './arrHistory';
 import { writeCatalog } from './catalogWriter';

@@ -1,6 +1,6 @@
 import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
-import { deploymentWritten } from '../metrics/hooks';
+import { deploymentWritten } from '../derived/hooks';
 
 export const deploymentsTable: TableSpec<Output<'deployments.get'>> = {
   table: 'deployments',

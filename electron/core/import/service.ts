@@ -5,7 +5,7 @@ import type { ImportPreview, ImportResult } from '../../../shared/contract/impor
 import type { Context } from '../context';
 import { CoreError } from '../errors';
 import { pausePoint } from '../db/pausePoint';
-import { markDerivedStale, refreshDerived } from '../metrics/derived';
+import { markDerivedStale, refreshDerived } from '../derived/refresh';
 import { makePlan, unmappedColumns, type ParsedImportInput, type Plan } from './plan';
 import { runRows, type RunOutcome } from './run';
 import { releaseStaged } from './stage';
@@ -155,7 +155,7 @@ export async function commitImport(ctx: Context, input: ParsedImportInput & { jo
   }
 }
 
-/** The metrics engine's rebuild after bulk writes (electron/core/metrics/derived.ts). */
+/** The metrics engine's rebuild after bulk writes (electron/core/derived/refresh.ts). */
 function refreshDerivedAfterImport(sqlite: Database.Database, now: Date): void {
   refreshDerived(sqlite, now);
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { recordArrChange } from '../accounts/arrHistory';
+import { recordArrChange } from '../metrics/arrHistory';
 import type { Record_ } from './convert';
 import { snake, type TargetDef } from './targets';
 

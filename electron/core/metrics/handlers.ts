@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { explainHealth, recomputeAllHealthInSteps } from '../health/service';
 import { accountMetrics } from './account';
-import { refreshDerived } from './derived';
+import { refreshDerived } from '../derived/refresh';
 import { METRIC_DEFINITIONS } from './definitions';
 import { exclusive } from '../db/exclusive';
 import { portfolio } from './portfolio';

@@ -3,7 +3,7 @@ import type { Settings } from '../../../shared/contract/settings';
 import type { Context } from '../context';
 import { modelVersion } from '../health/model';
 import { recomputeAllHealthInSteps } from '../health/service';
-import { clearDerivedStale, markDerivedStale } from '../metrics/derived';
+import { clearDerivedStale, markDerivedStale } from '../derived/refresh';
 import { inTransaction } from '../db/sql';
 import { rebuildWithSettings } from '../metrics/rollups/state';
 import { exclusive } from '../db/exclusive';

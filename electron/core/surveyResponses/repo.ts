@@ -1,7 +1,7 @@
 import { surveyScaleIssues } from '../../../shared/contract/surveyResponses';
 import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
-import { activityWritten } from '../metrics/hooks';
+import { activityWritten } from '../derived/hooks';
 
 export const surveyResponsesTable: TableSpec<Output<'surveyResponses.get'>> = {
   table: 'surveyResponses',

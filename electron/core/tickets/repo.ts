@@ -1,7 +1,7 @@
 import { ticketOrderIssues } from '../../../shared/contract/tickets';
 import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
-import { activityWritten } from '../metrics/hooks';
+import { activityWritten } from '../derived/hooks';
 
 export const ticketsTable: TableSpec<Output<'tickets.get'>> = {
   table: 'tickets',

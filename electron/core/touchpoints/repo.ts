@@ -1,6 +1,6 @@
 import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
-import { activityWritten } from '../metrics/hooks';
+import { activityWritten } from '../derived/hooks';
 
 export const touchpointsTable: TableSpec<Output<'touchpoints.get'>> = {
   table: 'touchpoints',

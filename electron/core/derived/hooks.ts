@@ -1,9 +1,9 @@
 import type { Context } from '../context';
 import type { Row } from '../crud/table';
-import { recordArrChange } from '../accounts/arrHistory';
+import { recordArrChange } from '../metrics/arrHistory';
 import { refreshAccountHealth } from '../health/service';
-import { moveAccountRollups, refreshAccountRollups } from './rollups/incremental';
-import { currentClock } from './rollups/state';
+import { moveAccountRollups, refreshAccountRollups } from '../metrics/rollups/incremental';
+import { currentClock } from '../metrics/rollups/state';
 
 // What a write does to derived data, inside its transaction (TableSpec.afterWrite).
 

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { backfillArrHistory } from '../accounts/arrHistory';
+import { backfillArrHistory } from '../metrics/arrHistory';
 import { pausePoint } from '../db/pausePoint';
 import { recomputeAllHealth } from '../health/service';
 import { inTransaction, stmt } from '../db/sql';
-import { rebuildWithSettings, rollupsAreCurrent } from './rollups/state';
+import { rebuildWithSettings, rollupsAreCurrent } from '../metrics/rollups/state';
 
 export interface DerivedSummary {
   arrBackfilled: number;
