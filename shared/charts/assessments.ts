@@ -99,7 +99,7 @@ export function heatmapOption(detail: Pick<AssessmentDetail, 'template' | 'respo
       pieces: levels.map((l, i) => ({ value: l.value, label: `${l.value} ${l.label}`, color: levelColor(i, levels.length) })),
     },
     series: [{ type: 'heatmap', data, label: { show: true } }],
-  } as AssessmentChartOption;
+  };
 }
 
 export function heatmapHeight(detail: Pick<AssessmentDetail, 'template'>): number {

@@ -54,7 +54,7 @@ describe('assessment templates and files', () => {
     const page = await app.open(`assessments/${assessmentId}/report`);
     await page.getByTestId('answer-sheet-card').locator('select').selectOption('csv');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sheet-export').click()]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('item_key,dimension,statement,levels,level: Ana,evidence: Ana');
     // Ana answers 3 everywhere in the spreadsheet; a colleague adds Raj's column.
@@ -77,7 +77,7 @@ describe('assessment templates and files', () => {
     const page = await app.open(`assessments/${assessmentId}/report`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-file').click()]);
     expect(download.suggestedFilename()).toBe('initech-2026-03-02.fulcrum-assessment.json');
-    const content = readFileSync((await download.path())!);
+    const content = readFileSync(await download.path());
     await page.goto(`${app.bridge.url}/#/assessments`);
     await page.getByTestId('import-file-input').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: content });
     await page.waitForURL((url) => /#\/assessments\/\d+$/.test(url.hash) && !url.hash.endsWith(`/${assessmentId}`));

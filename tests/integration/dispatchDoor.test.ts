@@ -27,7 +27,7 @@ describe('a field present but undefined is absent', () => {
 
   it('at any depth, on any channel, as over JSON', async () => {
     const c = (core = await testCore());
-    const account = await c.call('accounts.create', { name: 'Undefined Ltd', industry: undefined } as never);
+    const account = await c.call('accounts.create', { name: 'Undefined Ltd', industry: undefined });
     expect(account.industry).toBeNull();
     const page = await c.dispatch('accounts.list', { sort: { field: 'name', direction: undefined }, filter: { segment: undefined }, search: undefined });
     expect(page.ok).toBe(true);

@@ -97,7 +97,7 @@ describe('backup.restore: a listed backup by its id, never a path', () => {
     const other = tempWorkspacePath('other.fulcrum');
     const otherCore = await testCore(other);
     await otherCore.close();
-    expect((await core!.fail('backup.restore', { path: other, confirm: true } as never)).code).toBe('BAD_INPUT');
+    expect((await core!.fail('backup.restore', { path: other, confirm: true })).code).toBe('BAD_INPUT');
     for (const id of [other, '/etc/passwd', '../other.fulcrum', 'other.fulcrum', join(elsewhere, 'x.fulcrum')]) {
       const error = await core!.fail('backup.restore', { id, confirm: true });
       expect([id, error.code]).toEqual([id, 'NOT_FOUND']);

@@ -67,7 +67,7 @@ describe('import.stage', () => {
 describe('export.download', () => {
   it('hands back a table as CSV content and the workspace as an archive', async () => {
     core = await testCore(tempWorkspacePath());
-    await ask('accounts.create', { name: 'Acme Download' } as never);
+    await ask('accounts.create', { name: 'Acme Download' });
     const table = await ask('export.download', { kind: 'table', table: 'accounts', format: 'csv' });
     expect(table.name).toMatch(/^accounts-\d{4}-\d\d-\d\d\.csv$/);
     expect(table.rows).toBe(1);

@@ -56,7 +56,7 @@ describe('fulcrum references match', () => {
     [['references', 'find', '--deal', '1', '--db', 'x'], 2, /unknown action 'find'/],
     [['references', 'match', '--deal', '1', '--activity', 'lunch', '--db', 'x'], 2, /--activity must be one of/],
   ])('usage mistakes exit 2 with the usage: %j', (args, exit, message) => {
-    const { code, stderr } = fulcrum(...(args as string[]));
+    const { code, stderr } = fulcrum(...args);
     expect(code).toBe(exit);
     expect(stderr).toMatch(message);
     expect(stderr).toContain('Usage: fulcrum references match');

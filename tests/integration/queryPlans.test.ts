@@ -66,7 +66,7 @@ describe('query plans', () => {
   });
 
   it('would notice a full scan (the check itself can fail)', async () => {
-    await listRows(db, accountsTable, list({ filter: { churnReason: 'price' } as Record<string, unknown> }));
+    await listRows(db, accountsTable, list({ filter: { churnReason: 'price' } }));
     expect(plan(captured[0]!).join('\n')).toMatch(/^SCAN accounts/m);
   });
 });

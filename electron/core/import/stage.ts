@@ -43,7 +43,7 @@ const HANDLE = /^staged:([0-9a-f]{32})\/([^/\\]+)$/;
 export function stagedPath(handle: string): string {
   const match = HANDLE.exec(handle);
   if (!match || safeName(match[2]!) !== match[2]) throw new CoreError('BAD_INPUT', 'that is not a file staged by import.stage');
-  const path = join(tmpdir(), `${PREFIX}p${process.pid}-${match[1]}`, match[2]!);
+  const path = join(tmpdir(), `${PREFIX}p${process.pid}-${match[1]}`, match[2]);
   if (!existsSync(path)) throw new CoreError('NOT_FOUND', 'the staged file is gone: choose the file again');
   return path;
 }

@@ -86,7 +86,7 @@ export async function linksOf(db: Db, cards: readonly number[]): Promise<Map<num
   for (const row of interactions) out.get(row.journeyTouchpointId)!.touchpoints.push(row.id);
   const others = await db.selectFrom('journeyLinks').select(['recordId', 'source', 'journeyTouchpointId']).where('journeyTouchpointId', 'in', [...cards])
     .orderBy('source').orderBy('recordId').execute();
-  for (const row of others) out.get(row.journeyTouchpointId)![row.source as 'tickets' | 'surveyResponses'].push(row.recordId);
+  for (const row of others) out.get(row.journeyTouchpointId)![row.source].push(row.recordId);
   return out;
 }
 

@@ -76,7 +76,7 @@ export async function loadMap(db: Db, id: number): Promise<JourneyMap> {
     createdAt: stage.createdAt, updatedAt: stage.updatedAt,
     touchpoints: touchpoints.filter((t) => t.journeyStageId === stage.id).map(decodeTouchpoint),
   }));
-  return { ...map, stages: full, stageCount: full.length, touchpointCount: touchpoints.length } as JourneyMap;
+  return { ...map, stages: full, stageCount: full.length, touchpointCount: touchpoints.length };
 }
 
 export async function stageOf(db: Db, id: number) {

@@ -1,5 +1,5 @@
 import type { CellContext, ColumnDef } from '@tanstack/react-table';
-import { isValidElement, type ReactElement } from 'react';
+import { isValidElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_SORT_FIELDS, type Account } from '../../../../shared/contract/accounts';
@@ -31,7 +31,7 @@ const account: Account = {
 /** What a column shows for a row, as text. */
 function show(column: ColumnDef<Account, unknown>, row: Account): string {
   const rendered = (column.cell as (context: CellContext<Account, unknown>) => unknown)({ row: { original: row } } as CellContext<Account, unknown>);
-  return isValidElement(rendered) ? renderToStaticMarkup(rendered as ReactElement).replace(/<[^>]+>/g, '') : String(rendered);
+  return isValidElement(rendered) ? renderToStaticMarkup(rendered).replace(/<[^>]+>/g, '') : String(rendered);
 }
 
 const byId = (id: string) => accountColumns('en-US').find((column) => column.id === id)!;

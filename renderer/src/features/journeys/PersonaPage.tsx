@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { CHANNELS, type Channel } from '../../../../shared/contract/common';
+import { CHANNELS } from '../../../../shared/contract/common';
 import type { Persona } from '../../../../shared/contract/personas';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
@@ -156,7 +156,7 @@ function AdherenceCard({ personaId }: { personaId: number }) {
                       <td className="records-when" title={formatDateTime(v.occurredAt)}>{formatDate(v.occurredAt.slice(0, 10))}</td>
                       <td><a href={`#/accounts/${v.accountId}`}>{v.accountName}</a></td>
                       <td>{v.contactName}</td>
-                      <td>{channelLabel(v.channel as Channel)}</td>
+                      <td>{channelLabel(v.channel)}</td>
                       <td>{touchpointKindLabel(v.kind)}</td>
                       <td>{v.journeyTouchpointName ?? '—'}</td>
                     </tr>

@@ -59,9 +59,9 @@ const optional = <T extends string>(value: string) => (value ? (value as T) : un
 export function ruleOf(form: TouchpointFormState): MatchRule | null {
   switch (form.source) {
     // The selects offer only the contract's values, so the strings are of the right kind.
-    case 'touchpoints': return strip({ source: 'touchpoints', kind: optional(form.kind), channel: optional(form.ruleChannel) } as MatchRule);
-    case 'tickets': return strip({ source: 'tickets', channel: optional(form.ruleChannel), priority: optional(form.priority), topic: form.topic.trim() || undefined } as MatchRule);
-    case 'surveyResponses': return strip({ source: 'surveyResponses', surveyKind: optional(form.surveyKind), triggeredBy: optional(form.triggeredBy) } as MatchRule);
+    case 'touchpoints': return strip({ source: 'touchpoints', kind: optional(form.kind), channel: optional(form.ruleChannel) });
+    case 'tickets': return strip({ source: 'tickets', channel: optional(form.ruleChannel), priority: optional(form.priority), topic: form.topic.trim() || undefined });
+    case 'surveyResponses': return strip({ source: 'surveyResponses', surveyKind: optional(form.surveyKind), triggeredBy: optional(form.triggeredBy) });
     case 'deployments': return { source: 'deployments' };
     default: return null;
   }
