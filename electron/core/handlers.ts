@@ -10,6 +10,10 @@ import { referencesHandlers } from './references/handlers';
 import { requestsHandlers } from './requests/handlers';
 import { deploymentsHandlers } from './deployments/handlers';
 import { metricsHandlers } from './metrics/handlers';
+import { healthFigures } from './health/figures';
+import { healthHandlers } from './health/handlers';
+import { explainHealth } from './health/service';
+import { refreshDerived } from './derived/refresh';
 import { outcomesHandlers } from './outcomes/handlers';
 import { personasHandlers } from './personas/handlers';
 import { journeysHandlers } from './journeys/handlers';
@@ -41,7 +45,9 @@ export const typedHandlers = {
   ...dealsHandlers,
   ...referencesHandlers,
   ...requestsHandlers,
-  ...metricsHandlers,
+  // Metrics sits below health and derived data, so the parts it shows from them are passed in here.
+  ...metricsHandlers({ healthFigures, explainHealth, refreshDerived }),
+  ...healthHandlers,
   ...settingsHandlers,
   ...importHandlers,
   ...exportHandlers,

@@ -7,6 +7,7 @@ import { leverageContract } from './leverage';
 import { referencesContract } from './references';
 import { requestsContract } from './requests';
 import { metricsContract } from './metrics';
+import { healthContract } from './health';
 import { settingsContract } from './settings';
 import { storiesContract } from './stories';
 import { backupContract } from './backup';
@@ -37,6 +38,7 @@ export const contract = {
   ...referencesContract,
   ...requestsContract,
   ...metricsContract,
+  ...healthContract,
   ...settingsContract,
   ...importContract,
   ...archiveImportContract,

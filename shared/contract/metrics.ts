@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDate, CHANNELS, id } from './common';
 import { lifecycleStage } from './accounts';
+import { healthBand, healthExplanation } from './health';
 import { TICKET_PRIORITIES } from './tickets';
 
 /** Which accounts and which period a metric is computed over. */
@@ -42,7 +43,6 @@ export const metricsScope = z.object({
 });
 
 const counts = (length: number) => z.array(z.number().int().nonnegative()).length(length);
-const healthBand = z.enum(['red', 'amber', 'green', 'insufficient']);
 
 export const satisfactionFigures = z.object({
   nps: metricValue.extend({ distribution: counts(11) }),
@@ -186,30 +186,6 @@ export const TREND_METRICS = [
   'nps', 'csat', 'nsat', 'ces', 'ticketVolume', 'backlog', 'firstResponseMedian', 'resolutionMedian', 'logoChurn',
 ] as const;
 
-export const healthComponent = z.object({
-  id: z.enum(['satisfaction', 'support', 'adoption', 'engagement', 'renewal']),
-  label: z.string(),
-  weight: z.number(),
-  score: z.number().nullable(),
-  /** Points this component adds to the score (weight × score ÷ weights with data). */
-  contribution: z.number().nullable(),
-  /** Why it scored so, naming the threshold that moved it: "last touchpoint 95 days ago (> 60)". */
-  reason: z.string(),
-});
-
-export const healthExplanation = z.object({
-  accountId: id,
-  score: z.number().nullable(),
-  band: healthBand,
-  coveragePct: z.number(),
-  reason: z.string().optional(),
-  modelVersion: z.string(),
-  computedAt: z.string(),
-  components: z.array(healthComponent),
-  previous: z.object({ score: z.number().nullable(), takenAt: z.string(), modelVersion: z.string().optional() }).nullable(),
-});
-export type HealthExplanation = z.infer<typeof healthExplanation>;
-
 export const metricsContract = {
   'metrics.portfolio': { input: metricsQuery, output: portfolio },
   'metrics.account': {
@@ -232,9 +208,6 @@ export const metricsContract = {
     input: z.strictObject({}),
     output: z.array(z.object({ id: z.string(), name: z.string(), formula: z.string(), unit: z.string(), source: z.string() })),
   },
-  'health.explain': { input: z.strictObject({ id }), output: healthExplanation },
-  /** Recomputes every account's health snapshot (after a settings change); progress arrives as `health.progress` events. */
-  'health.recompute': { input: z.strictObject({}), output: z.object({ accounts: z.number().int(), modelVersion: z.string() }) },
   /** Rebuilds every rollup from the raw rows (after bulk writes outside the channels); progress as `metrics.progress` events. */
   'metrics.rebuild': {
     input: z.strictObject({}),

@@ -3,12 +3,14 @@ import { stringify } from 'csv-stringify/sync';
 import type { ParsedInput } from '../../../shared/contract';
 import type { MetricValueDto, Portfolio } from '../../../shared/contract/metrics';
 import type { Context } from '../context';
-import { handlers } from '../handlers';
+import { exclusive } from '../db/exclusive';
+import { healthFigures } from '../health/figures';
 import { METRIC_DEFINITIONS } from '../metrics/definitions';
+import { portfolio as portfolioOf } from '../metrics/portfolio';
 import { openOutput } from './output';
 
-// The dashboard's numbers to a spreadsheet: `metrics.portfolio` run through its own handler (same
-// scope resolution, same figures) and flattened to one row per figure. Each row carries its period
+// The dashboard's numbers to a spreadsheet: `metrics.portfolio`'s own function, as its handler runs it
+// (same scope resolution, same figures) and flattened to one row per figure. Each row carries its period
 // and filter, so a sheet pasted elsewhere still says what it measured.
 
 export const METRICS_CSV_COLUMNS = ['section', 'figure', 'definition', 'value', 'n', 'low', 'high', 'unit', 'period', 'filter', 'approximate'] as const;
@@ -78,7 +80,7 @@ export function metricsCsvRows(p: Portfolio): Row[] {
 export const metricsCsv = (rows: Row[]) => `\ufeff${stringify([[...METRICS_CSV_COLUMNS], ...rows], { cast: { boolean: (value) => String(value) } })}`;
 
 export async function exportMetrics(ctx: Context, input: ParsedInput<'export.metrics'>) {
-  const portfolio = (await handlers['metrics.portfolio'](input.query, ctx)) as Portfolio;
+  const portfolio: Portfolio = await exclusive(ctx, (sqlite) => portfolioOf(sqlite, input.query, ctx.now(), healthFigures));
   const rows = metricsCsvRows(portfolio);
   const csv = metricsCsv(rows);
   if (input.path === undefined) return { path: null, rows: rows.length, csv };

@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
-import { topReasons } from '../health/model';
+import { cached } from '../db/inputCache';
+import type { AccountFacts } from '../metrics/repo';
 import { momentsOfTruthBelowTarget } from '../journeys/momentsOfTruth';
 import { resolveScope } from '../journeys/scope';
-import { snapshotComponents } from '../health/snapshots';
-import { snapshotsOf } from './inputs';
-import type { AccountFacts } from './repo';
+import { topReasons } from './model';
+import { currentSnapshots, snapshotComponents } from './snapshots';
 
 const AT_RISK = 10;
+
+/** Every account's latest snapshot, read once per workspace state (db/inputCache.ts). */
+const snapshotsOf = (sqlite: Database.Database) => cached(sqlite, 'snapshots', () => currentSnapshots(sqlite));
 
 /**
  * The portfolio's health: each current customer's latest snapshot (kept fresh by every write and

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { HealthExplanation } from '../../../shared/contract/metrics';
+import type { HealthExplanation } from '../../../shared/contract/health';
 import { notFound } from '../errors';
 import { inTransaction, stmt } from '../db/sql';
 import { readSettings } from '../db/settings';

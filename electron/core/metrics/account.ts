@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Settings } from '../../../shared/contract/settings';
 import { notFound } from '../errors';
-import { explainHealth } from '../health/service';
+import type { HealthExplanation } from '../../../shared/contract/health';
 import { readSettings } from '../db/settings';
 import { figure } from './figure';
 import { resolveQuery } from './portfolio';
@@ -17,7 +17,13 @@ import { segmentRetention } from './valueFigures';
 const HISTORY_LIMIT = 200;
 
 /** One account's page: its rollup rows (a few dozen), its survey answers, CLV and health now. */
-export function accountMetrics(sqlite: Database.Database, input: { id: number; from?: string; to?: string }, now: Date) {
+export function accountMetrics(
+  sqlite: Database.Database,
+  input: { id: number; from?: string; to?: string },
+  now: Date,
+  /** The health domain's explanation (health/service.ts), passed in: health is built on metrics. */
+  explainHealth: (sqlite: Database.Database, accountId: number, now: Date) => HealthExplanation,
+) {
   const account = loadAccount(sqlite, input.id);
   if (!account) throw notFound('account', input.id);
   const settings = readSettings(sqlite);

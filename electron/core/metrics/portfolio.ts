@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MetricsQuery, Portfolio } from '../../../shared/contract/metrics';
 import { readSettings } from '../db/settings';
-import { healthFigures } from './healthFigures';
 import { monthStart, previousMonths, resolveMonths, type Granularity, type MonthRange } from './period';
 import { accountsOf, arrStepsOf } from './inputs';
 import { matches, rollupRows, sourceFor, type AccountFacts, type MetricsFilter } from './repo';
@@ -33,10 +32,16 @@ export function resolveQuery(query: Omit<MetricsQuery, 'granularity'> & { granul
   return { range, granularity, filter, scope };
 }
 
+/**
+ * The portfolio's health bands and at-risk list, computed by the health domain (health/figures.ts).
+ * Health is built on metrics (it reads the rollups), so it is passed in, never imported here.
+ */
+export type HealthFiguresOf = (sqlite: Database.Database, accounts: readonly AccountFacts[], today: string) => Portfolio['health'];
+
 const withoutDistribution = <T extends { distribution: unknown }>({ distribution: _, ...rest }: T) => rest;
 
 /** The whole dashboard for a query: rollups for activity, the accounts table and ARR history for retention and value. */
-export function portfolio(sqlite: Database.Database, query: MetricsQuery, now: Date): Portfolio {
+export function portfolio(sqlite: Database.Database, query: MetricsQuery, now: Date, healthFigures: HealthFiguresOf): Portfolio {
   const settings = readSettings(sqlite);
   const { range, filter, scope } = resolveQuery(query, now);
   const previous = previousMonths(range);

@@ -1,7 +1,7 @@
 // The account's health explanation in words: the band, the trend against the previous snapshot
 // and each component's part in the score.
 
-import type { HealthExplanation } from '../../../../shared/contract/metrics';
+import type { HealthExplanation } from '../../../../shared/contract/health';
 import { formatDate, formatNumber } from '../../lib/format';
 import { formatPercentValue } from '../../lib/metricFormat';
 

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { id } from './common';
+
+// The health domain: each account's health score, its parts and their reasons (electron/core/health/).
+// The portfolio's health bands and at-risk list are part of metrics.portfolio (./metrics.ts).
+
+export const healthBand = z.enum(['red', 'amber', 'green', 'insufficient']);
+
+export const healthComponent = z.object({
+  id: z.enum(['satisfaction', 'support', 'adoption', 'engagement', 'renewal']),
+  label: z.string(),
+  weight: z.number(),
+  score: z.number().nullable(),
+  /** Points this component adds to the score (weight × score ÷ weights with data). */
+  contribution: z.number().nullable(),
+  /** Why it scored so, naming the threshold that moved it: "last touchpoint 95 days ago (> 60)". */
+  reason: z.string(),
+});
+
+export const healthExplanation = z.object({
+  accountId: id,
+  score: z.number().nullable(),
+  band: healthBand,
+  coveragePct: z.number(),
+  reason: z.string().optional(),
+  modelVersion: z.string(),
+  computedAt: z.string(),
+  components: z.array(healthComponent),
+  previous: z.object({ score: z.number().nullable(), takenAt: z.string(), modelVersion: z.string().optional() }).nullable(),
+});
+export type HealthExplanation = z.infer<typeof healthExplanation>;
+
+export const healthContract = {
+  'health.explain': { input: z.strictObject({ id }), output: healthExplanation },
+  /** Recomputes every account's health snapshot (after a settings change); progress arrives as `health.progress` events. */
+  'health.recompute': { input: z.strictObject({}), output: z.object({ accounts: z.number().int(), modelVersion: z.string() }) },
+} as const;
