@@ -7,7 +7,15 @@ import { contract } from '../../../shared/contract';
 import type { ExportTable } from '../../../shared/contract/export';
 import type { Context } from '../context';
 import { CoreError } from '../errors';
-import { handlers } from '../handlers';
+import { accountsHandlers } from '../accounts/handlers';
+import { contactsHandlers } from '../contacts/handlers';
+import { dealsHandlers } from '../deals/handlers';
+import { deploymentsHandlers } from '../deployments/handlers';
+import { outcomesHandlers } from '../outcomes/handlers';
+import { personasHandlers } from '../personas/handlers';
+import { surveyResponsesHandlers } from '../surveyResponses/handlers';
+import { ticketsHandlers } from '../tickets/handlers';
+import { touchpointsHandlers } from '../touchpoints/handlers';
 import { openOutput } from './output';
 
 // A table, or the rows a list query selects, to CSV (UTF-8 with BOM, so Excel reads accents) or
@@ -61,6 +69,28 @@ const cellOf = (value: unknown): Cell =>
 
 type Page = { rows: Record<string, unknown>[]; total: number };
 
+/** A list handler as queryRows calls it: with the input its channel's schema has just validated. */
+interface ListCall {
+  // A method signature, so each table's own handler fits (queryRows pairs them by table).
+  list(input: unknown, ctx: Context): unknown;
+}
+
+/**
+ * Each exportable table's `<table>.list` handler, from its own domain (not the core's handler
+ * table, which imports export: that would be a loop).
+ */
+const LISTS: Record<ExportTable, ListCall['list']> = {
+  accounts: accountsHandlers['accounts.list'],
+  contacts: contactsHandlers['contacts.list'],
+  personas: personasHandlers['personas.list'],
+  touchpoints: touchpointsHandlers['touchpoints.list'],
+  tickets: ticketsHandlers['tickets.list'],
+  surveyResponses: surveyResponsesHandlers['surveyResponses.list'],
+  deployments: deploymentsHandlers['deployments.list'],
+  outcomes: outcomesHandlers['outcomes.list'],
+  deals: dealsHandlers['deals.list'],
+};
+
 /** The rows a `<table>.list` query selects, page by page through its own handler, one page held at a time. */
 async function queryRows(ctx: Context, table: ExportTable, query: Record<string, unknown>): Promise<Rows> {
   const channel = `${table}.list` as keyof typeof contract;
@@ -68,7 +98,7 @@ async function queryRows(ctx: Context, table: ExportTable, query: Record<string,
   const fetchPage = async (page: number) => {
     const parsed = schema.safeParse({ ...query, page, pageSize: 500 });
     if (!parsed.success) throw new CoreError('BAD_INPUT', `the query is not a ${channel} query: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-    return (await handlers[channel](parsed.data, ctx)) as Page;
+    return (await LISTS[table](parsed.data, ctx)) as Page;
   };
   // The first page before the file is opened: a query that is not one is refused with no file written.
   const first = await fetchPage(1);
