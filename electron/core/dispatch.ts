@@ -6,8 +6,9 @@ import type { InputIssue, Result, RpcError } from '../../shared/rpc';
 import type { Context } from './context';
 import { CoreError } from './errors';
 import { handlers } from './handlers';
+import type { Dispatch } from './handlerTypes';
 
-export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
+export type { Dispatch };
 
 const fail = (error: RpcError): Result<never> => ({ ok: false, error });
 

@@ -1,6 +1,6 @@
 import type { BackupFile } from '../../../shared/contract/backup';
 import type { Log } from '../context';
-import type { Dispatch } from '../dispatch';
+import type { Dispatch } from '../handlerTypes';
 
 // The hosts' backup timer (the desktop shell and `npm run web`): a scheduled backup when the
 // workspace opens if the last one is older than the interval, then one per interval while it stays
