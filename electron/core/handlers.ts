@@ -7,7 +7,7 @@ import type { Handlers } from './handlerTypes';
 import { dealsHandlers } from './deals/handlers';
 import { leverageHandlers } from './leverage/handlers';
 import { referencesHandlers } from './references/handlers';
-import { requestsHandlers } from './requests/handlers';
+import { recentRequestsForReference, requestsHandlers } from './requests/handlers';
 import { deploymentsHandlers } from './deployments/handlers';
 import { metricsHandlers } from './metrics/handlers';
 import { healthFigures } from './health/figures';
@@ -43,7 +43,8 @@ export const typedHandlers = {
   ...deploymentsHandlers,
   ...outcomesHandlers,
   ...dealsHandlers,
-  ...referencesHandlers,
+  // Requests are built on references, so a reference's requests are passed in here.
+  ...referencesHandlers(recentRequestsForReference),
   ...requestsHandlers,
   // Metrics sits below health and derived data, so the parts it shows from them are passed in here.
   ...metricsHandlers({ healthFigures, explainHealth, refreshDerived }),

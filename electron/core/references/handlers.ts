@@ -1,8 +1,6 @@
-import type { ParsedInput } from '../../../shared/contract';
+import type { Output, ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { CoreError } from '../errors';
-import { ageBasis } from '../requests/ageBasis';
-import { recentRequestsOf } from '../requests/repo';
 import { consentsOfContact, getConsent, getReference, listReferences, stageHistory, stagePaths } from './repo';
 import { contactOfReference, createReference, grantConsent, moveReference, updateReference } from './service';
 import { funnelOf } from './stages';
@@ -21,7 +19,14 @@ async function referencesOfContact(db: Context['db'], contactId: number): Promis
   return rows.map((row) => Number(row.id));
 }
 
-export const referencesHandlers = {
+/**
+ * A reference's latest requests, for its detail. Requests are built on references (a request names
+ * its reference), so the requests domain provides this and the handler table passes it in
+ * (requests/handlers.ts: recentRequestsForReference); references never imports requests.
+ */
+export type RecentRequestsOf = (ctx: Context, referenceId: number, now: Date) => Promise<Output<'references.get'>['requests']>;
+
+export const referencesHandlers = (recentRequests: RecentRequestsOf) => ({
   'references.list': (input: ParsedInput<'references.list'>, ctx: Context) => listReferences(ctx.db, input),
   'references.get': async (input: ParsedInput<'references.get'>, ctx: Context) => {
     const now = ctx.now();
@@ -29,7 +34,7 @@ export const referencesHandlers = {
     const [consents, history, requests] = await Promise.all([
       reference.contactId === null ? [] : consentsOfContact(ctx.db, reference.contactId, now.toISOString()),
       stageHistory(ctx.db, input.id),
-      recentRequestsOf(ctx.db, input.id, { ...ageBasis(ctx), now }),
+      recentRequests(ctx, input.id, now),
     ]);
     return { ...reference, consents, history, requests };
   },
@@ -81,4 +86,4 @@ export const referencesHandlers = {
       return getConsent(db, input.id, now);
     }, () => affected);
   },
-} satisfies Handlers<ChannelsOf<'references'>>;
+}) satisfies Handlers<ChannelsOf<'references'>>;

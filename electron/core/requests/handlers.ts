@@ -1,10 +1,13 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { ageBasis } from './ageBasis';
-import { getRequest, listRequests } from './repo';
+import { getRequest, listRequests, recentRequestsOf } from './repo';
 import type { RequestAction } from './lifecycle';
 import { createRequest, stepValues, transition } from './service';
 import type { ChannelsOf, Handlers } from '../handlerTypes';
+
+/** A reference's latest requests, aged as the requests list ages them: the references.get detail's (see handlers.ts). */
+export const recentRequestsForReference = (ctx: Context, referenceId: number, now: Date) => recentRequestsOf(ctx.db, referenceId, { ...ageBasis(ctx), now });
 
 /**
  * One write in one transaction; announces `requests.changed` and `references.changed` for its
