@@ -7,7 +7,19 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The `fulcrum` command (cli.js, run by electron/cli/bin.cjs) and `npm run web`'s server
+      // (serve.js) are built here beside the shell rather than by a separate esbuild step: one
+      // build command (`npm run build`, which `npm start` and `npm test` run anyway), one config, and
+      // the same externals (package.json's dependencies stay require()s, so better-sqlite3's native
+      // module loads from node_modules and the output stays small). The core they share with the
+      // shell lands in a common chunk. Nothing here imports 'electron' but electron/main.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          cli: resolve(__dirname, 'electron/cli/index.ts'),
+          serve: resolve(__dirname, 'electron/http/serve.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,6 +1,6 @@
-// The `fulcrum` command: a small router over one file per command. Run by `npm run demo`
-// (tsx electron/cli/index.ts demo) and by the npm bin (bin.cjs). Later commands (metrics,
-// import, backup) are one more file in commands/ and one more entry below.
+// The `fulcrum` command: a small router over one file per command. Built to out/main/cli.js
+// (electron.vite.config.ts) and run by the npm bin (bin.cjs), which `npm run demo` uses too. Later
+// commands are one more file in commands/ and one more entry below.
 
 import { parseArgs } from 'node:util';
 import { CliError, EXIT, UsageError, type Command, type Io } from './command';
@@ -76,5 +76,5 @@ export function main(): void {
   );
 }
 
-// Run when started directly (tsx electron/cli/index.ts); bin.cjs calls main() itself.
+// Run when started directly (node out/main/cli.js); bin.cjs calls main() itself.
 if (require.main === module) main();

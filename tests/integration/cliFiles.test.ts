@@ -109,9 +109,9 @@ describe('read-only commands write nothing', () => {
   }, 60_000);
 });
 
-/** `npm run web` without the build: tsx electron/http/serve.ts, until it says it runs (then stopped) or exits. */
+/** `npm run web` after its build: the built server (out/main/serve.js), until it says it runs (then stopped) or exits. */
 function serve(...args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'electron/http/serve.ts'), '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'out/main/serve.js'), '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const listen = (chunk: Buffer) => {
     output += chunk.toString();
