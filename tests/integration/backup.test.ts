@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupsFolder } from '../../electron/core/backup/backup';
+import { backupsFolder } from '../../electron/core/db/backups';
 import { FULCRUM_APPLICATION_ID, migrate } from '../../electron/core/db/open';
 import { migrations } from '../../electron/core/db/migrations';
 import { testCore, tempWorkspacePath, type TestCore } from '../fixtures/core';

@@ -6,7 +6,7 @@ import { CoreError, createCore, type Core, plainPaths } from '../../electron/cor
 import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
 import { accountsCsv, ticketsCsv, writeFixture } from '../fixtures/import/generate';
 import { makeTextFile, makeWorkspace, sha256, siblings } from '../fixtures/workspaceFiles';
-import { backupsFolder } from '../../electron/core/backup/backup';
+import { backupsFolder } from '../../electron/core/db/backups';
 
 // Issue 12, "Nothing is created or adopted by accident": opening is for existing workspaces only,
 // creating is explicit, a restore never empties a workspace, and a damaged file says what to do.

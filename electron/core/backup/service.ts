@@ -8,7 +8,7 @@ import { openWorkspace } from '../db/open';
 import { CoreError } from '../errors';
 import { workspaceTables } from '../export/archive';
 import { ensureDerived } from '../derived/refresh';
-import { backupById, backupPath, backupsFolder, backupTo, listBackups, prune } from './backup';
+import { backupById, backupPath, backupsFolder, backupTo, listBackups, prune } from '../db/backups';
 
 const SETTINGS_KEY = 'backup';
 const DEFAULT_KEEP = 7;

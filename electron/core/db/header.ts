@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { backupsFolder, listBackups } from '../backup/backup';
+import { backupsFolder, listBackups } from './backups';
 import { CoreError } from '../errors';
 
 /** The facts of a SQLite file's 100-byte header that decide whether Fulcrum may open it. */

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
-import { backupBeforeMigration } from '../backup/backup';
+import { backupBeforeMigration } from './backups';
 import { CoreError } from '../errors';
 import { damaged, readSqliteHeader, type SqliteHeader } from './header';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
