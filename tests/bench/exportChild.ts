@@ -18,7 +18,7 @@ async function main() {
   const baseline = process.memoryUsage().rss;
   const started = performance.now();
   let bytes = 0;
-  let rows = 0;
+  let rows: number;
   let envelopes = 0;
   try {
     if (how === 'table') {

@@ -37,7 +37,8 @@ async function run(values: OptionValues, io: Io): Promise<number> {
       io.out(`Wrote the workspace archive (${Object.keys(archive.tables).length} tables, ${formatCount(rows)} rows) to ${out}\n`);
     } else {
       const result = await call<{ rows: number }>(core, 'export.table', { table, format, path: out });
-      io.out(`Wrote ${formatCount(result.rows)} ${table} rows to ${out}\n`);
+      // A string here: csv and xlsx without --table were refused above.
+      io.out(`Wrote ${formatCount(result.rows)} ${table as string} rows to ${out}\n`);
     }
     return 0;
   } finally {

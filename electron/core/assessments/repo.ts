@@ -60,7 +60,7 @@ export function getRespondent(sqlite: Database.Database, id: number): Respondent
 }
 
 interface AnswerRow { respondent_id: number; item_key: string; level: number | null; non_answer: Answer['nonAnswer']; evidence: string | null; links: string }
-const toAnswer = (r: AnswerRow): Answer => ({ respondentId: r.respondent_id, itemKey: r.item_key, level: r.level, nonAnswer: r.non_answer, evidence: r.evidence, links: JSON.parse(r.links) });
+const toAnswer = (r: AnswerRow): Answer => ({ respondentId: r.respondent_id, itemKey: r.item_key, level: r.level, nonAnswer: r.non_answer, evidence: r.evidence, links: JSON.parse(r.links) as string[] });
 
 export function getAnswers(sqlite: Database.Database, assessmentId: number): Answer[] {
   return (sqlite.prepare<unknown[], AnswerRow>('SELECT respondent_id, item_key, level, non_answer, evidence, links FROM assessment_answers WHERE assessment_id = ? ORDER BY respondent_id, id').all(assessmentId)).map(toAnswer);

@@ -85,8 +85,8 @@ async function checkReferences<T extends Row>(db: Db, spec: TableSpec<T>, values
     if (id === undefined || id === null) continue;
     const found = await generic(db).selectFrom(target.table).select('id').where('id', '=', Number(id)).executeTakeFirst();
     if (!found) {
-      throw new CoreError('NOT_FOUND', `${field}: ${target.label} ${String(id)} does not exist`, [
-        { path: field, message: `${target.label} ${String(id)} does not exist` },
+      throw new CoreError('NOT_FOUND', `${field}: ${target.label} ${Number(id)} does not exist`, [
+        { path: field, message: `${target.label} ${Number(id)} does not exist` },
       ]);
     }
   }

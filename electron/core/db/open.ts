@@ -111,6 +111,7 @@ export function inspect(dbPath: string): SqliteHeader {
  * Exported (with the list as a parameter) so a test can prove a failing migration changes nothing.
  * Kysely<any>: the frozen migrations are raw DDL, written against no particular version of db/schema.ts.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the frozen migrations' own type (see above)
 export async function migrate(db: Kysely<any>, sqlite: Database.Database, list: readonly Migration[] = migrations): Promise<void> {
   const current = sqlite.pragma('user_version', { simple: true }) as number;
   for (const migration of list) {

@@ -13,7 +13,7 @@ const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
  */
 export function stmt<Row = unknown>(sqlite: Database.Database, text: string): Database.Statement<unknown[], Row> {
   let statements = cache.get(sqlite);
-  if (!statements) cache.set(sqlite, (statements = new Map()));
+  if (!statements) cache.set(sqlite, (statements = new Map<string, Database.Statement>()));
   let s = statements.get(text);
   if (!s) statements.set(text, (s = sqlite.prepare(text)));
   // The one place a statement is given its row type: SQLite does not know it, the query's author does.

@@ -2,7 +2,7 @@
 // transactions, and the bulk-load settings SQLite needs to do millions of rows in seconds.
 
 import type Database from 'better-sqlite3';
-import { COLUMNS, type Rows, type Sink, type TableName } from './rows';
+import { COLUMNS, type Sink, type TableName } from './rows';
 
 export interface BulkWriterOptions {
   /** Rows per transaction. */

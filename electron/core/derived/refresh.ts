@@ -37,7 +37,8 @@ export function derivedStaleReason(sqlite: Database.Database): string | null {
   const row = stmt(sqlite, 'SELECT value FROM settings WHERE key = ?').get(STALE_KEY) as { value: string } | undefined;
   if (!row) return null;
   try {
-    return String((JSON.parse(row.value) as { reason?: unknown }).reason ?? 'unknown');
+    const { reason } = JSON.parse(row.value) as { reason?: unknown };
+    return typeof reason === 'string' ? reason : 'unknown';
   } catch {
     return 'unknown';
   }

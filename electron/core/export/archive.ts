@@ -72,9 +72,9 @@ export async function exportArchive(ctx: Context, path: string) {
 }
 
 function readArchive(path: string): Archive {
-  let archive: Archive;
+  let archive: Archive | null;
   try {
-    archive = JSON.parse(readFileSync(path, 'utf8')) as Archive;
+    archive = JSON.parse(readFileSync(path, 'utf8')) as Archive | null;
   } catch (error) {
     throw new CoreError('BAD_INPUT', `${path} is not a Fulcrum archive (${(error as Error).message})`);
   }

@@ -29,7 +29,7 @@ interface Pending {
 const pendingByCore = new WeakMap<Context, Map<string, Pending>>();
 const pendingOf = (ctx: Context) => {
   let pending = pendingByCore.get(ctx);
-  if (!pending) pendingByCore.set(ctx, (pending = new Map()));
+  if (!pending) pendingByCore.set(ctx, (pending = new Map<string, Pending>()));
   return pending;
 };
 

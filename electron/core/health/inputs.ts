@@ -24,7 +24,7 @@ interface Partial_ {
 
 /** `sketch` is scratch space (reused across 20,000 accounts rather than allocated for each). */
 function fromRollups(acc: Partial_ | undefined, scratch?: DenseSketch): Pick<HealthInputs, 'npsCounts' | 'csatCounts' | 'firstResponseMedian' | 'ticketsInWindow'> {
-  if (!acc) return { npsCounts: new Array(11).fill(0), csatCounts: new Array(5).fill(0), firstResponseMedian: null, ticketsInWindow: 0 };
+  if (!acc) return { npsCounts: new Array<number>(11).fill(0), csatCounts: new Array<number>(5).fill(0), firstResponseMedian: null, ticketsInWindow: 0 };
   const sketch = scratch ?? emptySketch();
   sketch.fill(0);
   for (let p = 0; p < 4; p++) mergeSketch(sketch, seriesOf(acc.times, SERIES.firstResponse(p)));

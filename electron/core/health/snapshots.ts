@@ -42,7 +42,7 @@ export function currentSnapshots(sqlite: Database.Database): Map<number, Snapsho
 
 export function snapshotComponents(sqlite: Database.Database, accountId: number): { weight: number; score: number | null; reason: string }[] {
   const text = stmt<string>(sqlite, 'SELECT components FROM health_snapshots WHERE account_id = ? AND current = 1').pluck().get(accountId);
-  return text ? JSON.parse(text) : [];
+  return text ? (JSON.parse(text) as { weight: number; score: number | null; reason: string }[]) : [];
 }
 
 /** The latest snapshot taken before an instant (the previous point of the trend). */

@@ -23,7 +23,7 @@ interface Job {
 const jobsByCore = new WeakMap<Context, Map<string, Job>>();
 const jobsOf = (ctx: Context) => {
   let jobs = jobsByCore.get(ctx);
-  if (!jobs) jobsByCore.set(ctx, (jobs = new Map()));
+  if (!jobs) jobsByCore.set(ctx, (jobs = new Map<string, Job>()));
   return jobs;
 };
 

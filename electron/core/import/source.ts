@@ -95,6 +95,7 @@ function cellText(value: ExcelJS.CellValue): string {
     if ('result' in value) return cellText(value.result);
     if ('text' in value) return String(value.text);
     if ('error' in value) return '';
+    return JSON.stringify(value);
   }
   return String(value);
 }

@@ -118,7 +118,7 @@ function loadTicketCells(sqlite: Database.Database, accountId?: number): TicketC
   const group = `a.segment, ${monthSql('t.opened_at')}, t.channel, t.priority, t.topic`;
   const base = `FROM tickets t JOIN accounts a ON a.id = t.account_id WHERE t.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND t.account_id = ?' : ''}`;
   const args = accountId ? [accountId] : [];
-  const keyOf = (r: readonly unknown[]) => `${r[0]}|${r[1]}|${r[2]}|${r[3]}|${r[4] ?? ''}`;
+  const keyOf = (r: readonly unknown[]) => [r[0], r[1], r[2], r[3], r[4] ?? ''].map(String).join('|');
   // One pass gives the counts and the first-response times (a null bucket: not answered yet);
   // resolution times come from a second pass, only when a card needs them (addResolutionTimes).
   // Each is a scan of the tickets: the cold cost of the inputs.

@@ -116,23 +116,23 @@ export function measureMap(map: JourneyMap, inputs: JourneyInputs, scope: Measur
   for (const cell of inputs.surveys) {
     if (!inSegment(cell.segment) || !inPeriod(cell.month)) continue;
     let taken = false;
-    touchpoints.forEach(({ touchpoint }, i) => {
-      if (!ruleTakesSurvey(touchpoint.matchRule, cell)) return;
+    for (const [i, { touchpoint }] of touchpoints.entries()) {
+      if (!ruleTakesSurvey(touchpoint.matchRule, cell)) continue;
       taken = true;
       tallies[i]!.volume += cell.count;
       addAnswer(tallies[i]!, cell.kind, cell.score, cell.count);
-    });
+    }
     // Answers triggered by an interaction count as mapped when that interaction is.
     if (!taken && cell.trigger !== 'touchpoint') unmapped.surveyResponses += cell.count;
   }
   for (const answer of linkedAnswers) {
     let taken = false;
-    touchpoints.forEach(({ touchpoint }, i) => {
-      if (!ruleTakesSurvey(touchpoint.matchRule, answer)) return;
+    for (const [i, { touchpoint }] of touchpoints.entries()) {
+      if (!ruleTakesSurvey(touchpoint.matchRule, answer)) continue;
       taken = true;
       tallies[i]!.volume--;
       addAnswer(tallies[i]!, answer.kind, answer.score, -1);
-    });
+    }
     if (!taken && answer.trigger !== 'touchpoint') unmapped.surveyResponses--;
     const own = tallies[indexOf.get(answer.journeyTouchpointId)!]!;
     own.volume++;

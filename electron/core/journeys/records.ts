@@ -90,8 +90,14 @@ function page(sqlite: Database.Database, source: RuleSource, from: string, condi
   const s = SOURCES[source];
   const where = ['a.archived_at IS NULL', 'x.archived_at IS NULL', ...s.base, `${s.at} >= ?`, `${s.at} < ?`];
   const params: unknown[] = [scope.from, scope.to];
-  if (scope.segment !== null) where.push('a.segment = ?') && params.push(scope.segment);
-  for (const [condition, conditionParams] of conditions) where.push(condition) && params.push(...conditionParams);
+  if (scope.segment !== null) {
+    where.push('a.segment = ?');
+    params.push(scope.segment);
+  }
+  for (const [condition, conditionParams] of conditions) {
+    where.push(condition);
+    params.push(...conditionParams);
+  }
   const clause = `FROM ${from} WHERE ${where.join(' AND ')}`;
   const total = sqlite.prepare<unknown[], number>(`SELECT count(*) ${clause}`).pluck().get(...params) ?? 0;
   const rows = sqlite.prepare<unknown[], Record<string, unknown>>(`SELECT ${s.columns(metric)}, ${linkedByHand ? 1 : 0} AS linkedByHand ${clause} ORDER BY ${s.at} DESC LIMIT ?`).all(...params, limit);

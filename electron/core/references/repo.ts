@@ -95,7 +95,7 @@ type StoredConsent = Omit<Consent, 'state' | 'rules'> & { rules: string };
 
 const decodeConsent = (row: StoredConsent, at: string): Consent => ({
   ...row,
-  rules: JSON.parse(row.rules),
+  rules: JSON.parse(row.rules) as Consent['rules'],
   state: consentStateAt(row, at),
 });
 

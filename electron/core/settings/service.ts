@@ -26,7 +26,7 @@ export async function updateSettings(ctx: Context, patch: Partial<Settings>): Pr
     const rebuild = !isDeepStrictEqual(before.businessHours, next.businessHours);
     const recompute = modelVersion(before) !== modelVersion(next);
     inTransaction(sqlite, () => {
-      for (const [key, value] of Object.entries(patch)) if (value !== undefined) writeSetting(sqlite, key, value, ctx.now());
+      for (const [key, value] of Object.entries(patch) as [string, unknown][]) if (value !== undefined) writeSetting(sqlite, key, value, ctx.now());
       // The re-derivation below runs in later transactions: a crash before it ends is repaired at the next open.
       if (rebuild || recompute) markDerivedStale(sqlite, 'settings changed', ctx.now());
     });

@@ -25,7 +25,7 @@ const many = <T>(value: T | T[]) => (Array.isArray(value) ? value : [value]);
 
 /** Roles in their fixed order, each once, from SQLite's comma-joined list. */
 function rolesOf(joined: unknown): ApprovalRole[] {
-  const present = new Set(String(joined ?? '').split(',').filter(Boolean));
+  const present = new Set((typeof joined === 'string' ? joined : '').split(',').filter(Boolean));
   return APPROVAL_ROLES.filter((role) => present.has(role));
 }
 

@@ -45,7 +45,7 @@ export function listen(listener: (event: ChangeEvent) => void): () => void {
   if (!source) {
     source = new EventSource('/events');
     source.onmessage = (message) => {
-      const event = JSON.parse(message.data) as ChangeEvent;
+      const event = JSON.parse(message.data as string) as ChangeEvent;
       for (const each of [...listeners]) each(event);
     };
   }

@@ -15,6 +15,7 @@ export interface DataTableProps<Row> {
   /** Names the table: the column choice is remembered under it, test ids start with it. */
   id: string;
   label: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack Table types each column by its value; a list of columns mixes them (its documented ColumnDef<Row, any>)
   columns: ColumnDef<Row, any>[];
   /** Rows in the whole result; undefined while the first page loads. */
   rowCount: number | undefined;
@@ -157,7 +158,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                       key={cell.id}
                       data-column={cell.column.id}
                       className={cell.column.columnDef.meta?.align === 'end' ? 'num' : undefined}
-                      title={cell.column.columnDef.meta?.tooltip ? String(cell.getValue() ?? '') : undefined}
+                      title={cell.column.columnDef.meta?.tooltip ? titleText(cell.getValue()) : undefined}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
@@ -206,6 +207,14 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       </div>
     </div>
   );
+}
+
+/** A cell's value as its tooltip: text as it is, anything structured as JSON. */
+function titleText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value);
 }
 
 function Message({ span, testId, role, children }: { span: number; testId: string; role?: string; children: ReactNode }) {

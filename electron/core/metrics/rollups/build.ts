@@ -49,7 +49,7 @@ export const newBatch = (clock: Clock): Batch => ({ clock, rows: new Map(), pair
 
 function rowOf(batch: Batch, accountId: number, month: number): RollupRow {
   let months = batch.rows.get(accountId);
-  if (!months) batch.rows.set(accountId, (months = new Map()));
+  if (!months) batch.rows.set(accountId, (months = new Map<number, RollupRow>()));
   let row = months.get(month);
   if (!row) {
     if (batch.used + COUNTERS > batch.chunk.length) {

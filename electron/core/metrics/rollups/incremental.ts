@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { finishBatch, newBatch, type Clock } from './build';
+import type { RollupRow } from './codec';
 import { accountRows, deleteAccountRow, feedRawRows, putAccountRow, segmentOfAccount } from './repo';
 import { applyToSegment, sameRow, storedRow, type RowChange } from './segments';
 
@@ -12,7 +13,7 @@ import { applyToSegment, sameRow, storedRow, type RowChange } from './segments';
 export function refreshAccountRollups(sqlite: Database.Database, accountId: number, clock: Clock): void {
   const batch = newBatch(clock);
   feedRawRows(sqlite, accountId, accountId, batch);
-  const built = finishBatch(batch).get(accountId) ?? new Map();
+  const built = finishBatch(batch).get(accountId) ?? new Map<number, RollupRow>();
   const stored = new Map(accountRows(sqlite, accountId).map((row) => [row.month, row]));
   const ids = new Map<string, number>();
 

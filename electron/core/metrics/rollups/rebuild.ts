@@ -47,7 +47,7 @@ export function rebuildRollups(sqlite: Database.Database, options: RebuildOption
         const months = built.get(accountId)!;
         const segment = segmentOf.get(accountId);
         let segmentSums = segment === undefined ? undefined : sums.get(segment);
-        if (segment !== undefined && !segmentSums) sums.set(segment, (segmentSums = new Map()));
+        if (segment !== undefined && !segmentSums) sums.set(segment, (segmentSums = new Map<number, RowSum>()));
         for (const month of [...months.keys()].sort((a, b) => a - b)) {
           const stored = storedRow(sqlite, month, months.get(month)!, ids, scratch);
           insert.run(accountId, stored.month, stored.data);

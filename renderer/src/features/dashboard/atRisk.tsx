@@ -17,6 +17,7 @@ export const BAND_LABELS = { red: 'Red', amber: 'Amber', green: 'Green', insuffi
  * must not read as dollars); `fallbackCurrency`, the portfolio's, is for rows from an older core
  * that did not send one.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack Table types each column by its value; a list of columns mixes them (its documented ColumnDef<Row, any>)
 export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: string): ColumnDef<AtRisk, any>[] {
   return [
     {
@@ -74,6 +75,7 @@ export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: st
       size: 96,
       meta: { label: 'ARR', align: 'end' },
       accessorFn: (row) => row.arrMinor,
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a row from a core before per-account currency has none (see above)
       cell: ({ row }) => formatMoney(row.original.arrMinor, row.original.currency ?? fallbackCurrency, locale, true),
     },
     {
@@ -106,8 +108,8 @@ export function sortAtRisk(rows: AtRisk[], sort: SortState | undefined): AtRisk[
   return [...rows].sort((a, b) => {
     const x = value(a);
     const y = value(b);
-    if (x === null || x === undefined) return y === null || y === undefined ? a.name.localeCompare(b.name) : 1;
-    if (y === null || y === undefined) return -1;
+    if (x === null) return y === null ? a.name.localeCompare(b.name) : 1;
+    if (y === null) return -1;
     const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
     return order * sign || a.name.localeCompare(b.name);
   });

@@ -27,7 +27,8 @@ export function storedCell(row: Record<string, unknown>, field: string): string 
 export function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? value.toString() : '';
 }
 
 /** The file column a field is read from, '' when the field is not mapped. */

@@ -127,7 +127,8 @@ export function MapScreen({ idParam }: { idParam: string }) {
                 openCard: (touchpoint) => setOpen({ kind: 'card', touchpoint }),
                 addCard: (stage) => setOpen({ kind: 'edit', stageId: stage.id }),
                 editStage: (stage) => setOpen({ kind: 'stage', stage }),
-                moveStage: (stage, position) => act(async () => void (await call('journeys.moveStage', { id: stage.id, position }))),
+                // act never rejects: attempt.run records a failure for the error line.
+                moveStage: (stage, position) => void act(async () => void (await call('journeys.moveStage', { id: stage.id, position }))),
               }}
             />
             <div className="journey-emotion">

@@ -176,7 +176,7 @@ export function TouchpointDialog({ map, stageId, touchpoint, onClose }: {
             <option value="<=">at most (≤)</option>
           </select>
         </Field>
-        <Field label={`Threshold${form.targetMetric && TARGET_METRICS[form.targetMetric as keyof typeof TARGET_METRICS]?.unit ? ` (${TARGET_METRICS[form.targetMetric as keyof typeof TARGET_METRICS].unit})` : ''}`} name="targetValue" error={issue('targetValue')}>
+        <Field label={`Threshold${form.targetMetric && TARGET_METRICS[form.targetMetric as keyof typeof TARGET_METRICS].unit ? ` (${TARGET_METRICS[form.targetMetric as keyof typeof TARGET_METRICS].unit})` : ''}`} name="targetValue" error={issue('targetValue')}>
           <input className="input" inputMode="decimal" value={form.targetValue} onChange={(e) => set('targetValue', e.target.value)} disabled={!form.targetMetric} data-testid="target-value" />
         </Field>
       </div>

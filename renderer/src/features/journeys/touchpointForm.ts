@@ -67,9 +67,12 @@ export function ruleOf(form: TouchpointFormState): MatchRule | null {
   }
 }
 
-/** Drops the fields left empty: the rule is stored as the user means it. */
-function strip<T extends object>(rule: T): T {
-  return Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined)) as T;
+/**
+ * Drops the fields left empty: the rule is stored as the user means it. The form's fields hold
+ * only what their selects offer, so the rule is a MatchRule (the core validates it again).
+ */
+function strip(rule: object): MatchRule {
+  return Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined)) as MatchRule;
 }
 
 export type TouchpointInput = {

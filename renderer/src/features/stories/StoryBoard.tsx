@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { STORY_STAGE_LABELS, type StoryStage, type StorySummary } from '../../../../shared/contract/stories';
 import { call, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
@@ -20,7 +20,7 @@ export function StoryBoard() {
   const [dropTarget, setDropTarget] = useState<StoryStage>();
   const focusAfterMove = useRef<number | undefined>(undefined);
 
-  const stories = list.data?.rows ?? [];
+  const stories = useMemo(() => list.data?.rows ?? [], [list.data]);
   const shown = moving ? withStage(stories, moving.id, moving.stage) : stories;
 
   useEffect(() => {

@@ -74,7 +74,7 @@ export function satisfactionHistoryOption(answers: SurveyAnswer[], locale?: stri
       splitLine: { show: false },
     })),
     yAxis: kinds.map((kind, i) => {
-      const scale = SURVEY_SCALES[kind as keyof typeof SURVEY_SCALES] ?? { min: 0, max: 10 };
+      const scale = kind in SURVEY_SCALES ? SURVEY_SCALES[kind as keyof typeof SURVEY_SCALES] : { min: 0, max: 10 };
       return {
         type: 'value' as const,
         gridIndex: i,
