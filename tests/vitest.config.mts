@@ -16,7 +16,10 @@ export default defineConfig({
           root,
           environment: 'node',
           include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-          testTimeout: 30_000,
+          // A loaded two-core machine: CLI tests took up to 74 s and demo-generating beforeAll hooks
+          // passed vitest's 10 s hook default beside other runs, failing or skipping whole files.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {
