@@ -9,8 +9,12 @@ export function defaultBridgeFolders(dbPath: string): string[] {
   return [folder, join(folder, 'exports')];
 }
 
-/** The bridge's file policy over `folders` (created when missing, so exports/ is there to write in). */
+/** The bridge's file policy over `folders` (a folder that does not exist yet counts once it does). */
 export function bridgeFilePolicy(folders: readonly string[]): FilePolicy {
-  for (const folder of folders) mkdirSync(resolve(folder), { recursive: true });
   return folderPolicy(folders.map((folder) => resolve(folder)));
+}
+
+/** Creates the folders that are missing (exports/), once the workspace opened: a refused start leaves nothing behind. */
+export function createBridgeFolders(folders: readonly string[]): void {
+  for (const folder of folders) mkdirSync(resolve(folder), { recursive: true });
 }

@@ -9,7 +9,7 @@ import { createCore } from '../core';
 import { startBackupSchedule } from '../core/backup/schedule';
 import type { Log } from '../core/context';
 import { ensureDemoWorkspace } from '../core/demo';
-import { bridgeFilePolicy, defaultBridgeFolders } from './folders';
+import { bridgeFilePolicy, createBridgeFolders, defaultBridgeFolders } from './folders';
 import { startBridge } from './server';
 
 async function main(): Promise<void> {
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   // Files named over the bridge: only inside these folders (--folder, repeatable; default the workspace's folder and exports/ beside it).
   const folders = values.folder?.length ? values.folder.map((folder) => resolve(folder)) : defaultBridgeFolders(dbPath);
   const core = await createCore({ dbPath, log, create: Boolean(values.new), files: bridgeFilePolicy(folders) });
+  createBridgeFolders(folders);
   // Scheduled backups as in the desktop app: on start when the last is older than 6 hours, then every 6 hours.
   const backups = startBackupSchedule({ current: () => core.dispatch, log });
   const bridge = await startBridge({ core, rendererDir: resolve(__dirname, '../../out/renderer'), port: Number(values.port) });

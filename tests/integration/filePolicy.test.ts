@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { folderPolicy, grantPolicy, plainPaths, type FilePolicy, type GrantPolicy } from '../../electron/core';
-import { bridgeFilePolicy, defaultBridgeFolders } from '../../electron/http/folders';
+import { bridgeFilePolicy, createBridgeFolders, defaultBridgeFolders } from '../../electron/http/folders';
 import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
 import { accountsCsv, ticketsCsv, writeFixture } from '../fixtures/import/generate';
 
@@ -33,7 +33,10 @@ async function workspace(files: FilePolicy | undefined | ((dbPath: string) => Fi
 }
 
 describe('over the HTTP bridge: only inside the folders named at its start', () => {
-  const bridge = (dbPath: string) => bridgeFilePolicy(defaultBridgeFolders(dbPath));
+  const bridge = (dbPath: string) => {
+    createBridgeFolders(defaultBridgeFolders(dbPath));
+    return bridgeFilePolicy(defaultBridgeFolders(dbPath));
+  };
 
   it('refuses to preview /etc/passwd (today it returned its rows)', async () => {
     const { dir } = await workspace(bridge);
