@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lib/lazyModules';
 import type { AssessmentDetail, Framework, NonAnswer } from '../../../shared/contract/assessments';
 import type { InputIssue } from '../../../shared/rpc';
 import { CoreError } from '../errors';
@@ -56,6 +56,7 @@ export async function writeAnswerSheet(detail: AssessmentDetail, format: 'csv' |
   if (format === 'csv') {
     return { name: `${base}.csv`, mediaType: 'text/csv', contentBase64: Buffer.from(stringify(rows), 'utf8').toString('base64') };
   }
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Answers');
   rows.forEach((row) => sheet.addRow(row));

@@ -1,7 +1,7 @@
 import { closeSync, createWriteStream, writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lib/lazyModules';
 import type { z } from 'zod';
 import { contract } from '../../../shared/contract';
 import type { ExportTable } from '../../../shared/contract/export';
@@ -133,6 +133,7 @@ async function writeCsv(path: string, { columns, batches }: Rows): Promise<numbe
 const XLSX_BACKLOG = 8 * 1024 * 1024;
 
 async function writeXlsx(path: string, { columns, batches }: Rows, sheetName: string): Promise<number> {
+  const ExcelJS = await loadExcelJS();
   const stream = createWriteStream(path, { fd: openOutput(path) });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
   try {

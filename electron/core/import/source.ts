@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lib/lazyModules';
 import { CoreError } from '../errors';
 import { csvRows, decodeText, sniffDelimiter, type Delimiter } from './csv';
 
@@ -101,7 +102,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function openXlsx(bytes: Buffer, options: SourceOptions): Promise<Source> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
