@@ -1,5 +1,5 @@
-// `npm test`: typecheck, build, then every vitest project (node, renderer, e2e), and a last plain
-// line "N passed, N failed" that counts the tests plus the typecheck and build steps.
+// `npm test`: typecheck, lint, format check, build, then every vitest project (node, renderer, e2e),
+// and a last plain line "N passed, N failed" that counts the tests plus each of those steps.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const report = join(root, 'tests/artifacts/vitest.json');
 const extra = process.argv.slice(2);
+// Kept in step with package.json's lint and format scripts.
+const LINT_ARGS = ['--config', 'tests/lint/eslint.config.mjs', '--report-unused-disable-directives', '--max-warnings', '0', 'electron', 'renderer', 'shared', 'tests'];
+const FORMAT_PATHS = ['electron', 'renderer', 'shared', 'tests'];
 
 const run = (label, command, args) => {
   console.log(`\n> ${label}`);
@@ -21,6 +24,10 @@ const step = (ok) => (ok ? passed++ : failed++);
 mkdirSync(dirname(report), { recursive: true });
 rmSync(report, { force: true });
 step(run('typecheck', 'tsc', ['-b']));
+// ESLint's cache (node_modules/.cache) skips files whose content is unchanged, so a second local run
+// takes seconds; it does not see that a file's imports changed, which a fresh clone (CI) lints anew.
+step(run('lint', 'eslint', [...LINT_ARGS, '--cache', '--cache-strategy', 'content', '--cache-location', 'node_modules/.cache/eslint/']));
+step(run('format', 'prettier', ['--check', '--log-level', 'warn', ...FORMAT_PATHS]));
 step(run('build', 'electron-vite', ['build', '--logLevel', 'warn']));
 run('tests', 'vitest', [
   'run', '--config', 'tests/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...extra,
