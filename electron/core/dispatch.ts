@@ -28,7 +28,7 @@ function fromSqlite(error: { code?: string; message: string }): RpcError | undef
 /** How deep an input may nest: deeper than any contract goes, shallow enough that no walk overflows the stack. */
 const MAX_DEPTH = 64;
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+  typeof value === 'object' && value !== null && !Array.isArray(value) && [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null);
 
 /**
  * Keys whose value is `undefined` are dropped, at every depth, before the schema sees the input.

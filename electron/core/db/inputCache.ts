@@ -33,7 +33,7 @@ function stateKey(sqlite: Database.Database, dependsOn?: readonly string[]): str
 export function cached<T>(sqlite: Database.Database, name: string, load: () => T, dependsOn?: readonly string[]): T {
   const key = stateKey(sqlite, dependsOn);
   let entries = caches.get(sqlite);
-  if (!entries) caches.set(sqlite, (entries = new Map()));
+  if (!entries) caches.set(sqlite, (entries = new Map<string, { key: string; value: unknown }>()));
   const entry = entries.get(name);
   if (entry && entry.key === key) return entry.value as T;
   const value = load();
