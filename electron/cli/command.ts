@@ -39,6 +39,16 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export const formatCount = (n: number) => n.toLocaleString('en-US');
 
+/** A date option as YYYY-MM-DD, or undefined when not given; anything else is a usage error naming it. */
+export function dateOption(values: OptionValues, name: string): string | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new UsageError(`--${name} must be a date as YYYY-MM-DD, not '${String(value)}'`);
+  }
+  return value;
+}
+
 /** The value of a required string option, or a usage error naming it. */
 export function requireString(values: OptionValues, name: string): string {
   const value = values[name];

@@ -7,13 +7,16 @@ import { tempWorkspacePath } from '../fixtures/core';
 
 // `fulcrum references match`: the finder from the command line, run as a user runs it.
 
+// One day for the demo, the test's core and the command (--today), whatever the wall clock says.
+const TODAY = '2026-11-18';
+const NOW = new Date(`${TODAY}T12:00:00Z`);
 let path: string;
 let dealId: number;
 let expected: MatchResult;
 beforeAll(async () => {
   path = tempWorkspacePath('cli.fulcrum');
-  await generateDemoWorkspace(path, { accounts: 120, seed: 3, today: new Date().toISOString().slice(0, 10) });
-  const core = await createCore({ dbPath: path });
+  await generateDemoWorkspace(path, { accounts: 120, seed: 3, today: TODAY });
+  const core = await createCore({ dbPath: path, now: () => NOW });
   try {
     const deals = await core.dispatch('deals.list', { filter: { stage: ['qualify', 'discover', 'propose', 'negotiate'] }, pageSize: 100 });
     if (!deals.ok) throw new Error(deals.error.message);
@@ -32,7 +35,7 @@ beforeAll(async () => {
 
 describe('fulcrum references match', () => {
   it('prints the leverage.match result as JSON', () => {
-    const { code, stdout, stderr } = fulcrum('references', 'match', '--db', path, '--deal', String(dealId), '--json');
+    const { code, stdout, stderr } = fulcrum('references', 'match', '--db', path, '--deal', String(dealId), '--today', TODAY, '--json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const printed = JSON.parse(stdout) as MatchResult;
@@ -42,10 +45,10 @@ describe('fulcrum references match', () => {
   });
 
   it('prints a readable ranking without --json, and takes another activity', () => {
-    const { code, stdout } = fulcrum('references', 'match', '--db', path, '--deal', String(dealId));
+    const { code, stdout } = fulcrum('references', 'match', '--db', path, '--deal', String(dealId), '--today', TODAY);
     expect(code).toBe(0);
     expect(stdout).toContain(`  1. ${expected.ranked[0]!.accountName}  ${Math.round(expected.ranked[0]!.score)}/100`);
-    const visit = fulcrum('references', 'match', '--db', path, '--deal', String(dealId), '--activity', 'site_visit', '--json');
+    const visit = fulcrum('references', 'match', '--db', path, '--deal', String(dealId), '--today', TODAY, '--activity', 'site_visit', '--json');
     expect(visit.code).toBe(0);
     expect((JSON.parse(visit.stdout) as MatchResult).activity).toBe('site_visit');
   });

@@ -6,19 +6,9 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createCore } from '../../core';
 import type { Portfolio } from '../../../shared/contract/metrics';
-import { CliError, formatCount, requireString, UsageError, type Command, type Io, type OptionValues } from '../command';
+import { CliError, dateOption, formatCount, requireString, UsageError, type Command, type Io, type OptionValues } from '../command';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FILTERS = { segment: 'segment', industry: 'industry', region: 'region', owner: 'owner', stage: 'lifecycleStage' } as const;
-
-function dateOption(values: OptionValues, name: string): string | undefined {
-  const value = values[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new UsageError(`--${name} must be a date as YYYY-MM-DD, not '${String(value)}'`);
-  }
-  return value;
-}
 
 const list = (value: OptionValues[string]) => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : undefined);
 const show = (f: { value: number | null; n: number; reason?: string }, unit = '') =>

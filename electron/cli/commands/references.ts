@@ -3,7 +3,7 @@
 
 import { REFERENCE_ACTIVITIES } from '../../../shared/contract/common';
 import type { MatchResult } from '../../../shared/contract/leverage';
-import { CliError, requireString, UsageError, type Command, type Io, type OptionValues } from '../command';
+import { CliError, dateOption, requireString, UsageError, type Command, type Io, type OptionValues } from '../command';
 import { openExisting } from './workspaceFile';
 
 function dealOption(values: OptionValues): number {
@@ -34,7 +34,8 @@ async function run(values: OptionValues, io: Io, positionals: string[] = []): Pr
   if (action !== 'match') throw new UsageError(action === undefined ? 'say what to do: match' : `unknown action '${action}'; the action is match`);
   if (extra.length) throw new UsageError(`unexpected '${extra.join(' ')}'`);
   const input = { dealId: dealOption(values), activity: activityOption(values) };
-  const core = await openExisting(values);
+  const today = dateOption(values, 'today');
+  const core = await openExisting(values, today ? { now: new Date(`${today}T12:00:00Z`) } : {});
   try {
     const result = await core.dispatch('leverage.match', input);
     if (!result.ok) throw new CliError(result.error.message);
@@ -51,13 +52,14 @@ export const referencesCommand: Command = {
   name: 'references',
   summary: 'rank the references for a deal (the finder), with the excluded ones and why',
   usage: [
-    'fulcrum references match --db FILE --deal ID [--activity reference_call] [--json]',
+    'fulcrum references match --db FILE --deal ID [--activity reference_call] [--today DATE] [--json]',
     '',
     '  --deal ID        the deal (deals.id) to find references for',
     `  --activity A     one of ${REFERENCE_ACTIVITIES.join(', ')} (default reference_call)`,
+    "  --today DATE     the day to compute 'now' from (default: today), for reproducible output",
     '  --json           print the leverage.match result as JSON',
   ].join('\n'),
-  options: { db: { type: 'string' }, deal: { type: 'string' }, activity: { type: 'string' }, json: { type: 'boolean', default: false } },
+  options: { db: { type: 'string' }, deal: { type: 'string' }, activity: { type: 'string' }, today: { type: 'string' }, json: { type: 'boolean', default: false } },
   allowPositionals: true,
   run,
 };

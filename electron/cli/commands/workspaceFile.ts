@@ -12,13 +12,14 @@ const log = (level: 'info' | 'warn' | 'error', message: string) => {
 };
 
 /** `readOnly`: nothing is written to or beside the file (the core reads a private copy of it). */
-export async function openExisting(values: OptionValues, options: { readOnly?: boolean } = {}): Promise<Core> {
+export async function openExisting(values: OptionValues, options: { readOnly?: boolean; now?: Date } = {}): Promise<Core> {
   const dbPath = resolve(requireString(values, 'db'));
   if (!existsSync(dbPath)) throw new CliError(`no such file: ${dbPath}`);
   if (statSync(dbPath).isDirectory()) throw new CliError(`${dbPath} is a directory, not a workspace file`);
   // createCore refuses an empty file, or one that is not a workspace, before writing anything.
   // The CLI's file policy: plain paths, since its user typed them.
-  return createCore({ dbPath, readOnly: options.readOnly, files: plainPaths(), log });
+  const { now } = options;
+  return createCore({ dbPath, readOnly: options.readOnly, files: plainPaths(), log, ...(now ? { now: () => now } : {}) });
 }
 
 export async function call<T>(core: Core, channel: string, input: unknown): Promise<T> {
