@@ -40,8 +40,9 @@ async function main(): Promise<void> {
     await core.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // Fire and forget: stop ends the process itself once the bridge and the core are closed.
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((error: Error) => {
