@@ -3,7 +3,8 @@
 
 import { clamp, weighted, type Rng } from './random';
 import type { AccountRow } from './rows';
-import { addMonths, DAY, HOUR, iso, isoDate, monthsBetween } from './time';
+import { addMonthsRollingOver } from '../../../shared/dates';
+import { DAY, HOUR, iso, isoDate, monthsBetween } from './time';
 import { CHURN_REASONS_ANY, CHURN_REASONS_UNHAPPY } from './vocab/feedback';
 import { companyName, INDUSTRIES, PRODUCTS, type Product, type Region, type Segment } from './vocab/companies';
 import { CSMS, SENIOR_CSMS } from './vocab/people';
@@ -84,7 +85,7 @@ export function planAccount(rng: Rng, id: number, timeline: Timeline): AccountPl
   const start = historyStart + Math.floor((span * rng.next() ** 0.85) / DAY) * DAY;
 
   let churn: number | null = null;
-  const firstAnniversary = addMonths(start, 12);
+  const firstAnniversary = addMonthsRollingOver(start, 12);
   const pChurn = churnChance(health, segment);
   if (firstAnniversary <= today && rng.chance(pChurn)) {
     churn = firstAnniversary - rng.int(0, 20) * DAY;
@@ -97,7 +98,7 @@ export function planAccount(rng: Rng, id: number, timeline: Timeline): AccountPl
 
   // The renewal ahead, or for a churned account the renewal that did not happen.
   let renewal = firstAnniversary;
-  while (churn === null ? renewal <= today : renewal < churn) renewal = addMonths(renewal, 12);
+  while (churn === null ? renewal <= today : renewal < churn) renewal = addMonthsRollingOver(renewal, 12);
 
   const extra = segment === 'enterprise' ? rng.int(1, 3) : segment === 'mid_market' ? rng.int(0, 2) : rng.chance(0.25) ? 1 : 0;
   const addOns = rng.sample(PRODUCTS.slice(1), Math.round(extra * (0.6 + 0.6 * health)));

@@ -6,7 +6,8 @@
 import type { AccountPlan } from './accounts';
 import { createRng, hashSeed } from './random';
 import type { Sink, TableName } from './rows';
-import { addMonths, iso, isoDate } from './time';
+import { addMonthsRollingOver } from '../../../shared/dates';
+import { iso, isoDate } from './time';
 
 /** Expected yearly ARR change at a renewal, by latent health: −15 % for a lost cause, +25 % for a fan. */
 const yearlyMove = (health: number) => -0.15 + 0.4 * health;
@@ -15,7 +16,7 @@ export function generateArrHistory(sink: Sink, id: (table: TableName) => number,
   const rng = createRng(hashSeed(seed, 'arr', plan.id));
   const end = Math.min(plan.churn ?? today, today);
   const renewals: number[] = [];
-  for (let at = addMonths(plan.start, 12); at < end; at = addMonths(at, 12)) renewals.push(at);
+  for (let at = addMonthsRollingOver(plan.start, 12); at < end; at = addMonthsRollingOver(at, 12)) renewals.push(at);
 
   // Walk back from today's ARR through each renewal's move to the ARR signed at the start.
   const moves = renewals.map(() => (rng.chance(0.35) ? 0 : yearlyMove(plan.health) + rng.normal(0, 0.08)));

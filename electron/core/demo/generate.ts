@@ -18,7 +18,8 @@ import type { TableName } from './rows';
 import { generateStory } from './stories';
 import { generateSurveys } from './surveys';
 import { generateTickets } from './tickets';
-import { addMonths, DAY, iso, parseDay } from './time';
+import { addMonthsRollingOver } from '../../../shared/dates';
+import { DAY, iso, parseDay } from './time';
 import { generateTouchpoints } from './touchpoints';
 import { createBulkWriter } from './writer';
 
@@ -87,7 +88,7 @@ export async function generateDemoWorkspace(path: string, options: DemoOptions =
       onCommit: (written) => options.onProgress?.({ written, total: Math.max(total, written + 1) }),
     });
     const id = createIds();
-    const timeline: Timeline = { today, historyStart: addMonths(today, -24), nameOffset: hashSeed(seed, 'names') };
+    const timeline: Timeline = { today, historyStart: addMonthsRollingOver(today, -24), nameOffset: hashSeed(seed, 'names') };
     const catalog = writeCatalog(writer.sink, id, timeline.historyStart - 30 * DAY);
     writer.sink.settings(['demo', JSON.stringify({ seed, accounts, today: todayText }), iso(today - DAY)]);
     const base = { sink: writer.sink, id, timeline, ...catalog };

@@ -6,7 +6,8 @@ import type { AccountPlan } from './accounts';
 import type { ContactInfo, Gen } from './context';
 import type { DeploymentInfo } from './deployments';
 import { weighted } from './random';
-import { addMonths, DAY, HOUR, iso } from './time';
+import { addMonthsRollingOver } from '../../../shared/dates';
+import { DAY, HOUR, iso } from './time';
 import { CONSENT_RESTRICTIONS } from './vocab/feedback';
 import { MARKETING } from './vocab/people';
 
@@ -107,7 +108,7 @@ export function generateReference(gen: Gen, plan: AccountPlan, contacts: readonl
     for (const activity of activities) {
       const granted = recruitedAt + rng.int(0, 10) * DAY + 11 * HOUR;
       // Some consents have run out: the reference manager has to renew them.
-      const expires = addMonths(granted, rng.chance(0.7) ? 24 : 12);
+      const expires = addMonthsRollingOver(granted, rng.chance(0.7) ? 24 : 12);
       const revoked = stage === 'retired' ? at + 10 * HOUR : null;
       const restriction = rng.chance(0.25) ? rng.pick(CONSENT_RESTRICTIONS) : null;
       // The words as a rule the finder can check, where the words say something checkable.

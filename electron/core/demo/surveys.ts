@@ -5,7 +5,8 @@
 import { healthAt, type AccountPlan } from './accounts';
 import type { ContactInfo, Gen } from './context';
 import { cesScore, commentFor, csatScore, npsScore, nsatScore, repurchaseScore } from './scores';
-import { addMonths, DAY, HOUR, iso } from './time';
+import { addMonthsRollingOver } from '../../../shared/dates';
+import { DAY, HOUR, iso } from './time';
 import type { TouchpointInfo } from './touchpoints';
 
 /** Touchpoint kinds followed by a survey, which one, and how often it is answered. */
@@ -30,7 +31,7 @@ export function generateSurveys(gen: Gen, plan: AccountPlan, contacts: readonly 
 
   // Twice a year, starting three months in, every contact is asked; healthy accounts answer more.
   const responseRate = 0.3 + 0.35 * plan.health;
-  for (let wave = addMonths(plan.start, 3); wave < last; wave = addMonths(wave, 6)) {
+  for (let wave = addMonthsRollingOver(plan.start, 3); wave < last; wave = addMonthsRollingOver(wave, 6)) {
     for (const contact of contacts) {
       if (!rng.chance(responseRate)) continue;
       const at = wave + Math.round(rng.logNormal(2, 0.8) * DAY) + rng.int(0, 10) * HOUR;

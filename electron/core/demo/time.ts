@@ -1,9 +1,12 @@
 // Time arithmetic in epoch milliseconds (UTC), and the two storage forms of the schema:
 // instants 'YYYY-MM-DDTHH:MM:SS.sssZ' and calendar dates 'YYYY-MM-DD'.
 
+import { DAY_MS } from '../../../shared/dates';
+
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+/** One day: shared/dates.ts's DAY_MS, under the name the generator uses. */
+export const DAY = DAY_MS;
 
 const pad = (width: number) => Array.from({ length: 10 ** width }, (_, n) => String(n).padStart(width, '0'));
 const TWO = pad(2);
@@ -44,12 +47,8 @@ export function parseDay(day: string): number {
   return ms;
 }
 
-/** Calendar months later (or earlier), keeping the time of day; the 31st rolls over like Date does. */
-export function addMonths(ms: number, months: number): number {
-  const date = new Date(ms);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.getTime();
-}
+// Calendar months: shared/dates.ts's addMonthsRollingOver (the 31st rolls over like Date does, so
+// the same seed and --today keep giving the same workspace as before the rule was shared).
 
 export const startOfDay = (ms: number) => Math.floor(ms / DAY) * DAY;
 

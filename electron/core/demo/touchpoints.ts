@@ -9,7 +9,8 @@ import { pickContact } from './contacts';
 import type { ContactInfo, Gen } from './context';
 import { weighted } from './random';
 import { sentimentScore } from './scores';
-import { addMonths, DAY, iso, MINUTE, monthsBetween, officeMoment } from './time';
+import { addMonthsRollingOver } from '../../../shared/dates';
+import { DAY, iso, MINUTE, monthsBetween, officeMoment } from './time';
 import { TOUCHPOINT_NOTES } from './vocab/support';
 
 export interface TouchpointInfo {
@@ -51,12 +52,12 @@ function schedule(gen: Gen, plan: AccountPlan): [TouchpointKind, number][] {
 
   if (plan.segment !== 'smb') {
     const every = plan.segment === 'enterprise' ? 3 : 6;
-    for (let at = addMonths(plan.start, every); at < plan.end; at = addMonths(at, every)) {
+    for (let at = addMonthsRollingOver(plan.start, every); at < plan.end; at = addMonthsRollingOver(at, every)) {
       // Struggling accounts cancel their QBRs: one of the signals a health score picks up.
       if (rng.chance(0.85 - struggling)) add('qbr', at + rng.int(-10, 10) * DAY);
     }
   }
-  for (let anniversary = addMonths(plan.start, 12); anniversary - 20 * DAY < plan.end + 60 * DAY; anniversary = addMonths(anniversary, 12)) {
+  for (let anniversary = addMonthsRollingOver(plan.start, 12); anniversary - 20 * DAY < plan.end + 60 * DAY; anniversary = addMonthsRollingOver(anniversary, 12)) {
     add('renewal', anniversary - rng.int(20, 60) * DAY);
   }
   for (let i = rng.poisson(months * 0.08 * (1 + 6 * struggling)); i > 0; i--) add('support', plan.start + rng.next() * (plan.end - plan.start));

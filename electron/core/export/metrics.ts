@@ -2,6 +2,7 @@ import { closeSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { ParsedInput } from '../../../shared/contract';
 import type { MetricValueDto, Portfolio } from '../../../shared/contract/metrics';
+import { addMonths } from '../../../shared/dates';
 import type { Context } from '../context';
 import { exclusive } from '../db/exclusive';
 import { healthFigures } from '../health/figures';
@@ -25,19 +26,12 @@ const isFigure = (value: unknown): value is MetricValueDto =>
 const elementName = (element: Record<string, unknown>, index: number) =>
   String(element.priority ?? element.channel ?? element.segment ?? element.cohort ?? element.topic ?? index);
 
-/** `YYYY-MM-01` moved by whole months. */
-function addMonths(date: string, months: number): string {
-  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
-
 export function metricsCsvRows(p: Portfolio): Row[] {
   const { from, to } = p.scope;
   const period = `${from}/${to}`;
   // `previous` is the period of the same length just before (metrics/period.ts previousMonths).
   const length = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
-  const previousPeriod = `${addMonths(from, -length)}/${from}`;
+  const previousPeriod = `${addMonths(from, -length)}/${from}`; // month starts: no day to clamp
   const filter = Object.entries(p.scope.filter)
     .map(([key, values]) => `${key}=${values.join('|')}`)
     .join('; ');

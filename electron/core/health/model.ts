@@ -7,6 +7,7 @@ import {
 } from '../metrics/healthComponents';
 import { npsFromCounts } from '../metrics/nps';
 import { clockKey } from '../metrics/rollups/state';
+import { DAY_MS } from '../../../shared/dates';
 
 /**
  * The health model: the pure component scorers and healthScore (metrics/), fed with one account's
@@ -74,7 +75,6 @@ export interface HealthAssessment {
   components: ComponentAssessment[];
 }
 
-const DAY_MS = 86_400_000;
 
 export function assessHealth(inputs: HealthInputs, settings: Settings, now: Date): HealthAssessment {
   const nps = npsFromCounts(inputs.npsCounts);

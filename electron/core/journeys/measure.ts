@@ -1,6 +1,7 @@
 import type { JourneyMap, MeasureResult } from '../../../shared/contract/journeys';
 import { expectationGap, verdictOf } from './gap';
 import { TOUCHPOINT_KINDS } from '../../../shared/contract/touchpoints';
+import { DAY_MS } from '../../../shared/dates';
 import type { Interaction, JourneyInputs } from './inputs';
 import { interactionBelongs, ruleTakesSurvey, ruleTakesTicket } from './rules';
 import { actualOf, addAnswer, addSentiment, addTicket, addTimes, emptyTally, type Tally } from './tally';
@@ -14,8 +15,6 @@ export interface MeasureScope {
   /** The first instant after the period, in ms since the epoch. */
   periodEnd: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Every number of a map over a period and segment, from the cached inputs: each touchpoint's

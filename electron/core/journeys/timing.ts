@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../../shared/dates';
 import { medianOf, quantileOf } from './tally';
 
 /** An account reaching a stage: one of its records attached to a touchpoint of that stage. */
@@ -11,7 +12,6 @@ export interface StageEvent {
 
 /** No interaction for this long before the period end and the account counts as stalled. */
 export const STALLED_DAYS = 90;
-const DAY_MS = 86_400_000;
 const days = (from: number, to: number) => (to - from) / DAY_MS;
 
 export interface JourneyTiming {

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../../shared/dates';
 import type { ReferenceActivity } from './types';
 
 /**
@@ -14,8 +15,6 @@ import type { ReferenceActivity } from './types';
  * the day each condition is met: an over-budget list of k asks frees up when its
  * (k − budget + 1)-th oldest ask leaves the window.
  */
-
-export const DAY_MS = 86_400_000;
 
 export interface Ask {
   activity: ReferenceActivity;

@@ -6,7 +6,8 @@ import { cached } from '../db/inputCache';
 import {
   type MatchRequest, type NormalisedProfile, normaliseProfile, normaliseRequest, type ReferenceProfile, similarity, similarityOfNormalised, sizeBandOf,
 } from '../metrics/matching';
-import { type Ask, availabilityOf, type AvailabilityAnswer, DAY_MS, startOfDay } from './fatigue';
+import { DAY_MS } from '../../../shared/dates';
+import { type Ask, availabilityOf, type AvailabilityAnswer, startOfDay } from './fatigue';
 import { type Consent, firstGate, type GateResult } from './gates';
 import { blendScore, byRank, rankScore } from './rank';
 import { type AccountRow, loadDeal, type ReferenceRow } from './repo';

@@ -1,4 +1,4 @@
-import { DAY_MS } from './fatigue';
+import { DAY_MS } from '../../../shared/dates';
 import { median, percent } from './stats';
 
 /**

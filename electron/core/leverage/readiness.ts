@@ -1,6 +1,6 @@
 import type { LeverageSettings } from '../../../shared/contract/settings';
 import { healthScore } from '../metrics/health';
-import { DAY_MS } from './fatigue';
+import { DAY_MS } from '../../../shared/dates';
 
 /**
  * Reference readiness (the leverage index), 0-100: can this customer speak for us? A weighted

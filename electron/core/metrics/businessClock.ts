@@ -1,3 +1,5 @@
+import { DAY_MS } from '../../../shared/dates';
+
 /**
  * Working minutes between two instants under a weekly schedule in a time zone ("business
  * hours"), for support response times: a ticket opened on Friday at 16:00 and answered on Monday
@@ -19,7 +21,6 @@ export interface BusinessSchedule {
   end: string;
 }
 
-const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

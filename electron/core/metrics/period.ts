@@ -47,18 +47,6 @@ export function periodsOf(range: MonthRange, granularity: Granularity): { label:
   return points;
 }
 
-
-/** A YYYY-MM-DD date moved by whole months (the day clamped to the month's last, 31 Jan + 1 → 28/29 Feb). */
-export function addMonthsToDate(date: string, months: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7)) - 1 + months;
-  const year = y + Math.floor(m / 12);
-  const month = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const day = Math.min(Number(date.slice(8, 10)), last);
-  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /**
  * The month number of an instant in ms since the epoch, by integer arithmetic (H. Hinnant's
  * days-to-civil algorithm): the rebuild computes millions of these, and `new Date` is slower.

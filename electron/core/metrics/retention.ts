@@ -1,4 +1,5 @@
 import { shareWithInterval } from './interval';
+import { DAY_MS } from '../../../shared/dates';
 import { median } from './quantiles';
 import { type MetricValue, isFiniteNumber, noValue } from './types';
 
@@ -93,7 +94,6 @@ export function renewalRate(renewed: number, upForRenewal: number): MetricValue 
   return countShare(renewed, upForRenewal, 'renewals due');
 }
 
-const DAY_MS = 86_400_000;
 
 /** Whole days from start to end (ISO-8601 instants or dates); null if invalid or end < start. */
 export function tenureDays(startIso: string, endIso: string): number | null {

@@ -1,5 +1,6 @@
 import { figure } from './figure';
-import { addMonthsToDate, monthOfDate, monthStart, quarterLabel, quarterStart } from './period';
+import { addMonths } from '../../../shared/dates';
+import { monthOfDate, monthStart, quarterLabel, quarterStart } from './period';
 import type { AccountFacts } from './repo';
 import { grossRevenueRetention, logoChurn, logoRetention, medianTenureDays, netRevenueRetention, renewalRate, revenueMovements } from './retention';
 
@@ -70,7 +71,7 @@ export function renewalFigure(accounts: readonly AccountFacts[], from: string, t
   let renewed = 0;
   for (const a of accounts) {
     for (let k = 1; ; k++) {
-      const anniversary = addMonthsToDate(a.start, 12 * k);
+      const anniversary = addMonths(a.start, 12 * k);
       if (anniversary >= end) break;
       if (anniversary < from) continue;
       if (a.churnedAt !== null && a.churnedAt < addDays(anniversary, -90)) break;

@@ -2,7 +2,7 @@ import type { Settings } from '../../../shared/contract/settings';
 import { clvCohortRows } from './clvCohorts';
 import { customerValueFigures } from './customerValue';
 import { figure } from './figure';
-import { addMonthsToDate } from './period';
+import { addMonths } from '../../../shared/dates';
 import { median } from './quantiles';
 import type { AccountFacts } from './repo';
 import { isCustomerAt } from './retentionFigures';
@@ -28,7 +28,7 @@ const YEAR_MS = 365.25 * 86_400_000;
 
 /** Yearly logo retention per segment at a date (one pass), the portfolio's as the fallback. */
 export function segmentRetention(all: readonly AccountFacts[], date: string): (segment: string) => number | null {
-  const yearAgo = addMonthsToDate(date, -12);
+  const yearAgo = addMonths(date, -12);
   const counts = new Map<string, { cohort: number; lost: number }>();
   const total = { cohort: 0, lost: 0 };
   for (const a of all) {

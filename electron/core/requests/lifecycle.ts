@@ -1,4 +1,5 @@
 import { OPEN_REQUEST_STATUSES, type RequestStatus } from '../../../shared/contract/requests';
+import { DAY_MS } from '../../../shared/dates';
 
 export type RequestAction = 'approve' | 'schedule' | 'complete' | 'decline' | 'cancel';
 
@@ -28,7 +29,6 @@ export function requestActionProblem(id: number, status: RequestStatus, action: 
 
 export const isOpen = (status: RequestStatus) => OPEN.includes(status);
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What a request's age is measured against: the time now and the programme's SLA (settings). */
 export interface AgeBasis {

@@ -1,4 +1,5 @@
 import { REFERENCE_STAGES, STAGE_TRANSITIONS, type ReferenceRow, type ReferenceStage } from '../../../../shared/contract/references';
+import { DAY_MS } from '../../../../shared/dates';
 
 /** The board's columns, left to right: the progression, then the two ways out. */
 export const BOARD_STAGES = REFERENCE_STAGES;
@@ -23,7 +24,6 @@ export function neighbourStage(from: ReferenceStage, direction: -1 | 1): Referen
   return null;
 }
 
-const DAY_MS = 86_400_000;
 
 /** Whole days since an instant, never negative (a clock a little behind the core's). */
 export const daysSince = (iso: string, now: Date) => Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / DAY_MS));
