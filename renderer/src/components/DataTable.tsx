@@ -64,7 +64,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
   useEffect(() => {
     if (count > 0) props.onRangeChange(first, last);
-  }, [first, last, count]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [first, last, count]); // eslint-disable-line react-hooks/exhaustive-deps -- onRangeChange is the owner's callback, new each render: tell it when the visible range changes
 
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
@@ -74,7 +74,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   // Only the rows on screen go through TanStack's row model.
   const windowRows = items.map((item) => getRow(item.index)).filter((row): row is Row => row !== undefined);
   const windowKey = windowRows.map(getRowId).join(',');
-  const data = useMemo(() => windowRows, [windowKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const data = useMemo(() => windowRows, [windowKey]); // eslint-disable-line react-hooks/exhaustive-deps -- keyed by the visible rows' ids, not the array rebuilt each render
 
   const table = useReactTable({
     data,

@@ -1,7 +1,7 @@
 import type { RowData } from '@tanstack/react-table';
 
 declare module '@tanstack/react-table' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a declaration merge repeats TanStack's type parameters, used or not
   interface ColumnMeta<TData extends RowData, TValue> {
     /** The column's name in the column menu and for screen readers. */
     label: string;

@@ -35,7 +35,7 @@ export function AccountFormDialog({ title, submitLabel, initial, facets, save, o
     const field = firstInvalid(errors);
     const target = field && form.current?.querySelector<HTMLElement>(`[name="${field}"]`);
     (target ?? form.current?.querySelector<HTMLElement>('.form-error'))?.focus();
-  }, [attempt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [attempt]); // eslint-disable-line react-hooks/exhaustive-deps -- focus once per submit attempt, not whenever the errors change
 
   const saving = useAction(save);
   const submit = async () => {

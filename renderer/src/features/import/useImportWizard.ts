@@ -111,7 +111,7 @@ export function useImportWizard() {
         setPreviewing(false);
       },
     );
-  }, [staged?.path, step.step, mapping, preset, match, policy, dateOrder, target]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [staged?.path, step.step, mapping, preset, match, policy, dateOrder, target]); // eslint-disable-line react-hooks/exhaustive-deps -- previews again when a choice changes; the staged file's other fields are read, not watched
 
   const choose = (chosen: File | undefined) => {
     if (!chosen) return;

@@ -33,7 +33,7 @@ export function NewRequestDialog({ referenceId: fixedReference, onCreated, onClo
   useEffect(() => {
     const first = REFERENCE_ACTIVITIES.find((code) => allowed.has(code));
     if (first && !allowed.has(activity)) setActivity(first);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the consents load, not when the user picks another activity
   }, [consents.data]);
 
   const send = useAction(async () => {

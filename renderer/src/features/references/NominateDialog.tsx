@@ -34,7 +34,7 @@ export function NominateDialog({ preset, onCreated, onClose }: { preset?: Nomina
   useEffect(() => {
     const rows = contacts.data?.rows ?? [];
     if (preset && contactId === '' && rows.length) setContactId(String((rows.find((c) => c.isChampion) ?? rows[0])!.id));
-  }, [contacts.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [contacts.data]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the contacts load: the user's own choice is never overwritten
 
   const nominate = useAction(async (chosen: number) => {
     const created = await call('references.create', { accountId: chosen, contactId: contactId ? Number(contactId) : null, by: by.trim(), reason: reason.trim() || undefined });

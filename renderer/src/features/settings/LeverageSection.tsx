@@ -35,7 +35,7 @@ export function LeverageSection() {
 
   useEffect(() => {
     if (stored.data && !dirty) setForm(leverageToForm(stored.data.leverage));
-  }, [stored.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [stored.data]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the stored settings change: unsaved edits are not reset
 
   const storing = useAction((leverage: Input<'settings.update'>['leverage']) => call('settings.update', { leverage }));
   const saving = storing.busy;

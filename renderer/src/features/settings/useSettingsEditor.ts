@@ -28,7 +28,7 @@ export function useSettingsEditor() {
     if (!stored.data) return;
     setSaved(stored.data);
     if (!dirty) setForm(settingsToForm(stored.data));
-  }, [stored.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [stored.data]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the stored settings change: unsaved edits are not reset
 
   const update = (patch: (current: SettingsForm) => SettingsForm) => {
     setForm((current) => (current ? patch(current) : current));
