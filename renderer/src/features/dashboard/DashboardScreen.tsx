@@ -1,3 +1,4 @@
+// Named dashboard/ though it speaks metrics.*: it keeps the name of the screen users know; see docs/architecture.md (Names that differ).
 import { useMemo, useRef, useState } from 'react';
 import { METRIC_DOMAINS } from '../../api/metrics';
 import { useQuery } from '../../api/useQuery';

@@ -1,3 +1,4 @@
+// Named import/ though it also holds export and backup: it is the one *Import & export* screen, three panels; see docs/architecture.md (Names that differ).
 import { BackupPanel } from './BackupPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportWizard } from './ImportWizard';
