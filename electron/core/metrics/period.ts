@@ -1,3 +1,5 @@
+import { DAY_MS } from '../../../shared/dates';
+
 /**
  * Periods of the metrics engine, on whole calendar months in UTC. Rollups are kept per month, so
  * a requested period is widened to the months that contain it (from → the first of its month,
@@ -52,7 +54,7 @@ export function periodsOf(range: MonthRange, granularity: Granularity): { label:
  * days-to-civil algorithm): the rebuild computes millions of these, and `new Date` is slower.
  */
 export function monthOfMs(ms: number): number {
-  const z = Math.floor(ms / 86_400_000) + 719_468;
+  const z = Math.floor(ms / DAY_MS) + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);

@@ -1,5 +1,5 @@
 import { figure } from './figure';
-import { addMonths } from '../../../shared/dates';
+import { addMonths, DAY_MS } from '../../../shared/dates';
 import { monthOfDate, monthStart, quarterLabel, quarterStart } from './period';
 import type { AccountFacts } from './repo';
 import { grossRevenueRetention, logoChurn, logoRetention, medianTenureDays, netRevenueRetention, renewalRate, revenueMovements } from './retention';
@@ -82,12 +82,12 @@ export function renewalFigure(accounts: readonly AccountFacts[], from: string, t
   return figure('renewalRate', renewalRate(renewed, due));
 }
 
-const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
 const DAYS_PER_MONTH = 365.25 / 12;
 
 /** Median months customers at the period end have been customers. */
 export function tenureFigure(accounts: readonly AccountFacts[], to: string) {
-  const days = accounts.filter((a) => isCustomerAt(a, to)).map((a) => (Date.parse(to) - Date.parse(a.start)) / 86_400_000);
+  const days = accounts.filter((a) => isCustomerAt(a, to)).map((a) => (Date.parse(to) - Date.parse(a.start)) / DAY_MS);
   const m = medianTenureDays(days);
   return figure('tenureMonths', m.value === null ? m : { ...m, value: m.value / DAYS_PER_MONTH });
 }

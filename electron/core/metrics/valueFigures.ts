@@ -2,7 +2,7 @@ import type { Settings } from '../../../shared/contract/settings';
 import { clvCohortRows } from './clvCohorts';
 import { customerValueFigures } from './customerValue';
 import { figure } from './figure';
-import { addMonths } from '../../../shared/dates';
+import { addMonths, DAY_MS } from '../../../shared/dates';
 import { median } from './quantiles';
 import type { AccountFacts } from './repo';
 import { isCustomerAt } from './retentionFigures';
@@ -24,7 +24,7 @@ import { clvSimple, customerEquity, returnOnCustomer } from './value';
  * - Only accounts in the settings' currency are summed (no exchange rates offline).
  */
 
-const YEAR_MS = 365.25 * 86_400_000;
+const YEAR_MS = 365.25 * DAY_MS;
 
 /** Yearly logo retention per segment at a date (one pass), the portfolio's as the fallback. */
 export function segmentRetention(all: readonly AccountFacts[], date: string): (segment: string) => number | null {
