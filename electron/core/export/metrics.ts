@@ -23,8 +23,10 @@ const isFigure = (value: unknown): value is MetricValueDto =>
   typeof value === 'object' && value !== null && typeof (value as MetricValueDto).definition === 'string' && 'value' in value && 'n' in value;
 
 /** An array element's name in a figure's path: its priority, channel, segment or cohort. */
-const elementName = (element: Record<string, unknown>, index: number) =>
-  String(element.priority ?? element.channel ?? element.segment ?? element.cohort ?? element.topic ?? index);
+const elementName = (element: Record<string, unknown>, index: number) => {
+  const name = element.priority ?? element.channel ?? element.segment ?? element.cohort ?? element.topic;
+  return typeof name === 'string' || typeof name === 'number' ? String(name) : String(index);
+};
 
 export function metricsCsvRows(p: Portfolio): Row[] {
   const { from, to } = p.scope;
