@@ -6,16 +6,7 @@ export const INVOKE_CHANNEL = 'fulcrum:invoke';
 /** The one IPC channel main uses to push events (`domain.changed`) to the renderer. */
 export const EVENT_CHANNEL = 'fulcrum:event';
 
-export const ERROR_CODES = [
-  'BAD_INPUT',
-  'NOT_FOUND',
-  'UNKNOWN_CHANNEL',
-  'CONFLICT',
-  'FORBIDDEN',
-  'NEWER_WORKSPACE',
-  'NOT_A_WORKSPACE',
-  'INTERNAL',
-] as const;
+export const ERROR_CODES = ['BAD_INPUT', 'NOT_FOUND', 'UNKNOWN_CHANNEL', 'CONFLICT', 'FORBIDDEN', 'NEWER_WORKSPACE', 'NOT_A_WORKSPACE', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One problem with the input, at a path such as `renewalDate` or `rows.3.score`. */

@@ -29,9 +29,7 @@ step(run('typecheck', 'tsc', ['-b']));
 step(run('lint', 'eslint', [...LINT_ARGS, '--cache', '--cache-strategy', 'content', '--cache-location', 'node_modules/.cache/eslint/']));
 step(run('format', 'prettier', ['--check', '--log-level', 'warn', ...FORMAT_PATHS]));
 step(run('build', 'electron-vite', ['build', '--logLevel', 'warn']));
-run('tests', 'vitest', [
-  'run', '--config', 'tests/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...extra,
-]);
+run('tests', 'vitest', ['run', '--config', 'tests/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...extra]);
 try {
   const result = JSON.parse(readFileSync(report, 'utf8'));
   passed += result.numPassedTests;

@@ -50,8 +50,7 @@ export interface Core {
 
 const silent: Log = () => {};
 
-const fileAccess = (options: CoreOptions) =>
-  createFileAccess({ policy: options.files ?? noFiles(), workspace: options.dbPath, handles: [stagedHandles] });
+const fileAccess = (options: CoreOptions) => createFileAccess({ policy: options.files ?? noFiles(), workspace: options.dbPath, handles: [stagedHandles] });
 
 /** The application in plain Node: everything host-specific is passed in. */
 export async function createCore(options: CoreOptions): Promise<Core> {

@@ -47,8 +47,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-const codeFor = (status: number): ErrorCode =>
-  status === 401 || status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status >= 500 ? 'INTERNAL' : 'BAD_INPUT';
+const codeFor = (status: number): ErrorCode => (status === 401 || status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status >= 500 ? 'INTERNAL' : 'BAD_INPUT');
 
 function errorBody(status: number, message: string) {
   return { ok: false, error: { code: codeFor(status), message } };
@@ -68,8 +67,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, messa
   send(res, status, errorBody(status, message));
 }
 
-const UNAUTHORIZED =
-  'this browser has no Fulcrum session: open Fulcrum from the address printed at start (it ends in /launch?token=…)';
+const UNAUTHORIZED = 'this browser has no Fulcrum session: open Fulcrum from the address printed at start (it ends in /launch?token=…)';
 
 /**
  * What Node's HTTP parser refuses before a request exists (a malformed request line or header,
@@ -83,8 +81,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
     return;
   }
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const message =
-    status === 431 ? 'the request headers are too large' : status === 408 ? 'the request took too long' : 'the request is malformed';
+  const message = status === 431 ? 'the request headers are too large' : status === 408 ? 'the request took too long' : 'the request is malformed';
   const body = JSON.stringify(errorBody(status, message));
   const headers = {
     'content-type': 'application/json; charset=utf-8',
@@ -94,7 +91,9 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
     ...SECURITY_HEADERS,
     connection: 'close',
   };
-  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  const head = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n${body}`);
 }
 

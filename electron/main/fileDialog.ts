@@ -17,9 +17,13 @@ export interface DialogRequest {
 /** The dialog to show for a renderer's request, or BAD_INPUT. */
 export function dialogRequest(input: unknown, documents: string): Result<DialogRequest> {
   const parsed = chooseFileInput.safeParse(input ?? {});
-  if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: `host.chooseFile: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}` } };
+  if (!parsed.success)
+    return { ok: false, error: { code: 'BAD_INPUT', message: `host.chooseFile: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}` } };
   const purpose = FILE_PURPOSES[parsed.data.purpose];
-  const filters = [{ name: purpose.filter, extensions: [...purpose.extensions] }, { name: 'All files', extensions: ['*'] }];
+  const filters = [
+    { name: purpose.filter, extensions: [...purpose.extensions] },
+    { name: 'All files', extensions: ['*'] },
+  ];
   // Only a name, never a folder, comes from the renderer.
   const name = parsed.data.defaultName ? basename(parsed.data.defaultName.replace(/\\/g, '/')).replace(/[\0-\x1f]/g, '') : '';
   const request: DialogRequest = { kind: purpose.mode === 'read' ? 'open' : 'save', mode: purpose.mode, title: purpose.title, filters };

@@ -70,37 +70,40 @@ function start(): void {
     if (app.isReady()) openWindow();
   });
 
-  app.whenReady().then(async () => {
-    app.setAboutPanelOptions({ applicationName: 'Fulcrum', applicationVersion: app.getVersion() });
-    hardenSession(session.defaultSession);
-    serveAppScheme(origin.rendererDir);
+  app
+    .whenReady()
+    .then(async () => {
+      app.setAboutPanelOptions({ applicationName: 'Fulcrum', applicationVersion: app.getVersion() });
+      hardenSession(session.defaultSession);
+      serveAppScheme(origin.rendererDir);
 
-    const userData = app.getPath('userData');
-    host = new WorkspaceHost({
-      settingsFile: join(userData, 'settings.json'),
-      demoPath: join(userData, 'demo.fulcrum'),
-      ensureDemo: ensureDemoWorkspace,
-      showError: (title, message) => dialog.showErrorBox(title, message),
-      log,
-      onEvent: (event) => sendEvent(currentWindow(), event),
-      onChange: ({ switched }) => refresh(switched),
-      files: grants,
+      const userData = app.getPath('userData');
+      host = new WorkspaceHost({
+        settingsFile: join(userData, 'settings.json'),
+        demoPath: join(userData, 'demo.fulcrum'),
+        ensureDemo: ensureDemoWorkspace,
+        showError: (title, message) => dialog.showErrorBox(title, message),
+        log,
+        onEvent: (event) => sendEvent(currentWindow(), event),
+        onChange: ({ switched }) => refresh(switched),
+        files: grants,
+      });
+      const workspaces = host;
+      const hostChannels = { ...reportPdfChannels(currentWindow), ...fileDialogChannels(currentWindow, grants) };
+      registerInvokeHandler({ origin, log, dispatch: () => workspaces.current?.dispatch, host: hostChannels });
+
+      // Open the workspace before the window, so the renderer's first calls find it.
+      await workspaces.openInitial();
+      // Scheduled backups: on open when the last is older than 6 hours, then every 6 hours while open.
+      backups = startBackupSchedule({ current: () => workspaces.current?.dispatch, log });
+      installMenu({ host: workspaces, window: currentWindow });
+      openWindow();
+    })
+    .catch((error: unknown) => {
+      log('error', 'starting Fulcrum failed', error);
+      dialog.showErrorBox('Fulcrum could not start', error instanceof Error ? error.message : String(error));
+      app.quit();
     });
-    const workspaces = host;
-    const hostChannels = { ...reportPdfChannels(currentWindow), ...fileDialogChannels(currentWindow, grants) };
-    registerInvokeHandler({ origin, log, dispatch: () => workspaces.current?.dispatch, host: hostChannels });
-
-    // Open the workspace before the window, so the renderer's first calls find it.
-    await workspaces.openInitial();
-    // Scheduled backups: on open when the last is older than 6 hours, then every 6 hours while open.
-    backups = startBackupSchedule({ current: () => workspaces.current?.dispatch, log });
-    installMenu({ host: workspaces, window: currentWindow });
-    openWindow();
-  }).catch((error: unknown) => {
-    log('error', 'starting Fulcrum failed', error);
-    dialog.showErrorBox('Fulcrum could not start', error instanceof Error ? error.message : String(error));
-    app.quit();
-  });
 
   app.on('window-all-closed', () => {
     // On macOS the app (and its open workspace) stays until Quit; elsewhere closing the window quits.

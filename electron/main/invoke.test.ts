@@ -16,15 +16,12 @@ describe('handleInvoke', () => {
     expect(result).toEqual({ ok: true, value: { channel: 'accounts.list', input: { limit: 5 } } });
   });
 
-  it.each([['http://evil.example/'], ['devtools://devtools/bundled/devtools_app.html'], [undefined]])(
-    'refuses a call from %s without dispatching',
-    async (frameUrl) => {
-      const dispatch = vi.fn<Dispatch>();
-      const result = await handleInvoke(context(dispatch), frameUrl, 'accounts.list', {});
-      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(dispatch).not.toHaveBeenCalled();
-    },
-  );
+  it.each([['http://evil.example/'], ['devtools://devtools/bundled/devtools_app.html'], [undefined]])('refuses a call from %s without dispatching', async (frameUrl) => {
+    const dispatch = vi.fn<Dispatch>();
+    const result = await handleInvoke(context(dispatch), frameUrl, 'accounts.list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(dispatch).not.toHaveBeenCalled();
+  });
 
   it.each([[42], [undefined], [{ channel: 'accounts.list' }]])('refuses the channel %j', async (channel) => {
     const dispatch = vi.fn<Dispatch>();

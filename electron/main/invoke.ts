@@ -14,12 +14,7 @@ export interface InvokeContext {
   host?: Readonly<Record<string, (input: unknown, dispatch: Dispatch) => Promise<Result<unknown>>>>;
 }
 
-export async function handleInvoke(
-  context: InvokeContext,
-  frameUrl: string | undefined,
-  channel: unknown,
-  input: unknown,
-): Promise<Result<unknown>> {
+export async function handleInvoke(context: InvokeContext, frameUrl: string | undefined, channel: unknown, input: unknown): Promise<Result<unknown>> {
   try {
     if (!isTrustedSender(frameUrl, context.origin)) {
       context.log('warn', `refused an IPC call from ${frameUrl ?? 'an unknown frame'}`);

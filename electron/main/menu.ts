@@ -1,15 +1,6 @@
 // Native menus, and the file dialogs behind the File menu.
 import { join } from 'node:path';
-import {
-  app,
-  dialog,
-  Menu,
-  shell,
-  type BrowserWindow,
-  type MenuItemConstructorOptions,
-  type OpenDialogOptions,
-  type SaveDialogOptions,
-} from 'electron';
+import { app, dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { WorkspaceHost } from './workspaces';
 
 const WORKSPACE_FILTERS = [
@@ -54,14 +45,12 @@ async function askNew(parent: BrowserWindow | undefined): Promise<string | undef
 function recentSubmenu({ host }: MenuContext): MenuItemConstructorOptions[] {
   if (host.recent.length === 0) return [{ label: 'No recent workspaces', enabled: false }];
   return [
-    ...host.recent.map(
-      (path): MenuItemConstructorOptions => ({
-        label: path,
-        type: 'checkbox',
-        checked: path === host.currentPath,
-        click: () => run(() => host.open(path)),
-      }),
-    ),
+    ...host.recent.map((path): MenuItemConstructorOptions => ({
+      label: path,
+      type: 'checkbox',
+      checked: path === host.currentPath,
+      click: () => run(() => host.open(path)),
+    })),
     { type: 'separator' },
     { label: 'Clear Recent', click: () => host.clearRecent() },
   ];

@@ -54,7 +54,6 @@ describe('isTrustedSender', () => {
       expect(isTrustedSender(url, development)).toBe(false);
     }
   });
-
 });
 
 describe('navigationDecision', () => {

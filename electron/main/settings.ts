@@ -55,11 +55,7 @@ export interface WorkspaceChoice {
  * Which workspace to open at start: the last one if its file still exists, else the demo
  * workspace, so that a first start (or a moved file) shows a living app.
  */
-export function chooseWorkspace(
-  settings: Settings,
-  demoPath: string,
-  exists: (path: string) => boolean,
-): WorkspaceChoice {
+export function chooseWorkspace(settings: Settings, demoPath: string, exists: (path: string) => boolean): WorkspaceChoice {
   const last = settings.lastWorkspace;
   if (last && last !== demoPath && exists(last)) return { path: last, demo: false };
   return { path: demoPath, demo: true };

@@ -6,15 +6,7 @@ import { dirname, resolve } from 'node:path';
 import type { ChangeEvent } from '../../shared/rpc';
 import { CoreError, createCore, type Core, type FilePolicy } from '../core';
 import type { Log } from '../core/context';
-import {
-  chooseWorkspace,
-  readSettings,
-  rememberOpened,
-  removeRecent,
-  withWorkspaceExtension,
-  writeSettings,
-  type Settings,
-} from './settings';
+import { chooseWorkspace, readSettings, rememberOpened, removeRecent, withWorkspaceExtension, writeSettings, type Settings } from './settings';
 
 export interface WorkspaceHostOptions {
   /** userData/settings.json */
@@ -103,10 +95,7 @@ export class WorkspaceHost {
     return this.serial(async () => {
       const target = resolve(withWorkspaceExtension(path));
       if (existsSync(target)) {
-        this.options.showError(
-          'The file already exists',
-          `${target} already exists. Fulcrum does not overwrite files: choose a new name, or use File › Open… to open it.`,
-        );
+        this.options.showError('The file already exists', `${target} already exists. Fulcrum does not overwrite files: choose a new name, or use File › Open… to open it.`);
         return false;
       }
       return this.switchTo(target, { create: true });

@@ -4,8 +4,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type Bridge, type ChangeEvent, type Result } from '../../shared/rpc';
 
 const bridge = {
-  invoke: (channel: string, input: unknown): Promise<Result<unknown>> =>
-    ipcRenderer.invoke(INVOKE_CHANNEL, channel, input),
+  invoke: (channel: string, input: unknown): Promise<Result<unknown>> => ipcRenderer.invoke(INVOKE_CHANNEL, channel, input),
   on(listener: (event: ChangeEvent) => void): () => void {
     // Only the payload reaches the page, never the IpcRendererEvent (it carries `sender`).
     const forward = (_event: IpcRendererEvent, change: ChangeEvent) => listener(change);

@@ -27,8 +27,10 @@ export interface RadarLine {
 /** The radar lines of a result: current, target (when any is set) and the previous assessment (when there is one). */
 export function resultLines(results: Results): RadarLine[] {
   const lines: RadarLine[] = [{ name: 'Current', values: results.dimensions.map((d) => d.score), color: SERIES_COLORS.current, filled: true }];
-  if (results.dimensions.some((d) => d.targetScore !== null)) lines.push({ name: 'Target', values: results.dimensions.map((d) => d.targetScore ?? d.score), color: SERIES_COLORS.target, dashed: true });
-  if (results.previous) lines.push({ name: `Previous (${results.previous.assessedOn})`, values: results.dimensions.map((d) => d.previousScore), color: SERIES_COLORS.previous, dashed: true });
+  if (results.dimensions.some((d) => d.targetScore !== null))
+    lines.push({ name: 'Target', values: results.dimensions.map((d) => d.targetScore ?? d.score), color: SERIES_COLORS.target, dashed: true });
+  if (results.previous)
+    lines.push({ name: `Previous (${results.previous.assessedOn})`, values: results.dimensions.map((d) => d.previousScore), color: SERIES_COLORS.previous, dashed: true });
   return lines;
 }
 
@@ -45,7 +47,12 @@ export function radarOption(dimensions: string[], lines: RadarLine[]): Assessmen
   return {
     tooltip: { trigger: 'item' },
     legend: { bottom: 0, data: lines.map((l) => l.name) },
-    radar: { indicator: dimensions.map((name) => ({ name, min: 0, max: 100 })), radius: '62%', center: ['50%', '47%'], axisName: { color: '#1c2430', formatter: wrapName, lineHeight: 15 } },
+    radar: {
+      indicator: dimensions.map((name) => ({ name, min: 0, max: 100 })),
+      radius: '62%',
+      center: ['50%', '47%'],
+      axisName: { color: '#1c2430', formatter: wrapName, lineHeight: 15 },
+    },
     series: [
       {
         type: 'radar',

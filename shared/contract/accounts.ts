@@ -1,21 +1,5 @@
 import { z } from 'zod';
-import {
-  archivable,
-  calendarDate,
-  channel,
-  currency,
-  id,
-  idInput,
-  instant,
-  listInput,
-  minorUnits,
-  oneOrMany,
-  pageOf,
-  requiredText,
-  stamps,
-  text,
-  writable,
-} from './common';
+import { archivable, calendarDate, channel, currency, id, idInput, instant, listInput, minorUnits, oneOrMany, pageOf, requiredText, stamps, text, writable } from './common';
 
 export const LIFECYCLE_STAGES = ['onboarding', 'adoption', 'growth', 'renewal', 'at_risk', 'churned'] as const;
 export const lifecycleStage = z.enum(LIFECYCLE_STAGES);
@@ -50,18 +34,7 @@ export const accountCreate = accountInput.create;
 export const accountUpdate = accountInput.update;
 export type AccountCreate = z.input<typeof accountCreate>;
 
-export const ACCOUNT_SORT_FIELDS = [
-  'name',
-  'segment',
-  'industry',
-  'region',
-  'owner',
-  'lifecycleStage',
-  'arrMinor',
-  'employeeCount',
-  'renewalDate',
-  'createdAt',
-] as const;
+export const ACCOUNT_SORT_FIELDS = ['name', 'segment', 'industry', 'region', 'owner', 'lifecycleStage', 'arrMinor', 'employeeCount', 'renewalDate', 'createdAt'] as const;
 
 export const accountList = listInput(
   ACCOUNT_SORT_FIELDS,

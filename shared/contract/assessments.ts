@@ -52,7 +52,11 @@ export const stage = z.strictObject({
   rules: z.array(stageRule).max(20),
 });
 
-export function frameworkIssues(framework: { scale: z.infer<typeof scale>; dimensions: { key: string; items: { key: string; guidance: string[] }[] }[]; stages: { rules: StageRule[] }[] }): InputIssue[] {
+export function frameworkIssues(framework: {
+  scale: z.infer<typeof scale>;
+  dimensions: { key: string; items: { key: string; guidance: string[] }[] }[];
+  stages: { rules: StageRule[] }[];
+}): InputIssue[] {
   const issues: InputIssue[] = [];
   const values = framework.scale.levels.map((l) => l.value);
   values.forEach((value, i) => {
@@ -66,7 +70,8 @@ export function frameworkIssues(framework: { scale: z.infer<typeof scale>; dimen
     dimension.items.forEach((item, i) => {
       if (itemKeys.has(item.key)) issues.push({ path: `dimensions.${d}.items.${i}.key`, message: `"${item.key}" is used by another item` });
       itemKeys.add(item.key);
-      if (item.guidance.length > values.length) issues.push({ path: `dimensions.${d}.items.${i}.guidance`, message: `has more entries than the scale has levels (${values.length})` });
+      if (item.guidance.length > values.length)
+        issues.push({ path: `dimensions.${d}.items.${i}.guidance`, message: `has more entries than the scale has levels (${values.length})` });
     });
   });
   framework.stages.forEach((stage, s) =>
@@ -221,7 +226,12 @@ export const dimensionResult = z.object({
 });
 export type DimensionResult = z.infer<typeof dimensionResult>;
 
-export const finding = z.object({ kind: z.enum(['disagreement', 'floor', 'gap', 'unanswered']), dimensionKey: z.string().nullable(), itemKey: z.string().nullable(), text: z.string() });
+export const finding = z.object({
+  kind: z.enum(['disagreement', 'floor', 'gap', 'unanswered']),
+  dimensionKey: z.string().nullable(),
+  itemKey: z.string().nullable(),
+  text: z.string(),
+});
 export type Finding = z.infer<typeof finding>;
 
 export const results = z.object({
@@ -263,7 +273,9 @@ export const assessmentFile = z.object({
   assessment: z.object({ clientName: z.string(), assessedOn: z.string(), assessor: z.string(), scope: z.string().nullable(), executiveSummary: z.string().nullable() }),
   respondents: z.array(
     respondentInput.extend({
-      answers: z.array(z.object({ itemKey: z.string(), level: z.number().nullable(), nonAnswer: nonAnswer.nullable(), evidence: z.string().nullable(), links: z.array(z.string()) })),
+      answers: z.array(
+        z.object({ itemKey: z.string(), level: z.number().nullable(), nonAnswer: nonAnswer.nullable(), evidence: z.string().nullable(), links: z.array(z.string()) }),
+      ),
     }),
   ),
   targets: z.array(target),
@@ -338,7 +350,13 @@ export const assessmentsContract = {
     output: answer.nullable(),
   },
   'assessments.setTargets': {
-    input: z.strictObject({ assessmentId: id, targets: z.array(z.strictObject({ itemKey: z.string().min(1), level: z.number().nullable() })).min(1).max(500) }),
+    input: z.strictObject({
+      assessmentId: id,
+      targets: z
+        .array(z.strictObject({ itemKey: z.string().min(1), level: z.number().nullable() }))
+        .min(1)
+        .max(500),
+    }),
     output: z.array(target),
   },
   /** Replaces the roadmap with this ordered list. */

@@ -33,16 +33,7 @@ export const CHANNELS = ['phone', 'email', 'chat', 'self_service', 'community', 
 export const channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof channel>;
 
-export const REFERENCE_ACTIVITIES = [
-  'reference_call',
-  'case_study',
-  'press_quote',
-  'analyst_briefing',
-  'site_visit',
-  'speaking',
-  'peer_review',
-  'logo_use',
-] as const;
+export const REFERENCE_ACTIVITIES = ['reference_call', 'case_study', 'press_quote', 'analyst_briefing', 'site_visit', 'speaking', 'peer_review', 'logo_use'] as const;
 export const referenceActivity = z.enum(REFERENCE_ACTIVITIES);
 
 export const stamps = {
@@ -57,31 +48,22 @@ const META_KEYS = { id: true, createdAt: true, updatedAt: true, archivedAt: true
  * Create and update inputs derived from an entity: what the user may write, never ids or stamps.
  * Optional on create are the fields the database gives a default or null.
  */
-export function writable<Shape extends z.ZodRawShape, Required extends keyof Shape>(
-  entity: z.ZodObject<Shape>,
-  required: Required[],
-) {
+export function writable<Shape extends z.ZodRawShape, Required extends keyof Shape>(entity: z.ZodObject<Shape>, required: Required[]) {
   const fields = entity.omit(META_KEYS as never).partial();
   const requiredMask = Object.fromEntries(required.map((key) => [key, true]));
   return {
     // Strict: a misspelt field (`nmae`) is refused by name instead of silently doing nothing.
     create: fields.required(requiredMask as never).strict() as unknown as z.ZodObject<
-      Omit<{ [K in keyof Shape]: z.ZodOptional<Shape[K]> }, Required | keyof typeof META_KEYS> &
-        Pick<Shape, Required>
+      Omit<{ [K in keyof Shape]: z.ZodOptional<Shape[K]> }, Required | keyof typeof META_KEYS> & Pick<Shape, Required>
     >,
-    update: fields.extend({ id }).strict() as unknown as z.ZodObject<
-      Omit<{ [K in keyof Shape]: z.ZodOptional<Shape[K]> }, keyof typeof META_KEYS> & { id: typeof id }
-    >,
+    update: fields.extend({ id }).strict() as unknown as z.ZodObject<Omit<{ [K in keyof Shape]: z.ZodOptional<Shape[K]> }, keyof typeof META_KEYS> & { id: typeof id }>,
   };
 }
 
 export const sortDirection = z.enum(['asc', 'desc']);
 
 /** The list query every table shares: paging, one sort, equality filters, text search. */
-export function listInput<Sort extends string, Filter extends z.ZodRawShape>(
-  sortFields: readonly [Sort, ...Sort[]],
-  filter: z.ZodObject<Filter>,
-) {
+export function listInput<Sort extends string, Filter extends z.ZodRawShape>(sortFields: readonly [Sort, ...Sort[]], filter: z.ZodObject<Filter>) {
   return z.strictObject({
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(500).default(50),

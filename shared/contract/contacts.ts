@@ -19,10 +19,7 @@ const contactInput = writable(contact, ['accountId', 'name']);
 
 export const contactsContract = {
   'contacts.list': {
-    input: listInput(
-      ['name', 'title', 'createdAt'],
-      z.object({ accountId: oneOrMany(id), personaId: oneOrMany(id), isChampion: z.boolean() }),
-    ),
+    input: listInput(['name', 'title', 'createdAt'], z.object({ accountId: oneOrMany(id), personaId: oneOrMany(id), isChampion: z.boolean() })),
     output: pageOf(contact),
   },
   'contacts.get': { input: idInput, output: contact },

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import {
-  archivable, currency, id, idInput, instant, listInput, minorUnits, oneOrMany, pageOf, requiredText, stamps, text, writable,
-} from './common';
+import { archivable, currency, id, idInput, instant, listInput, minorUnits, oneOrMany, pageOf, requiredText, stamps, text, writable } from './common';
 import { refineWith } from './refine';
 
 export const DEAL_STAGES = ['qualify', 'discover', 'propose', 'negotiate', 'closed_won', 'closed_lost'] as const;
@@ -33,9 +31,7 @@ export type Deal = z.infer<typeof deal>;
 const dealInput = writable(deal, ['prospect', 'openedAt']);
 
 export function dealOrderIssues(value: { openedAt?: string; closedAt?: string | null }) {
-  return value.openedAt && value.closedAt && value.closedAt < value.openedAt
-    ? [{ path: 'closedAt', message: 'cannot be before openedAt' }]
-    : [];
+  return value.openedAt && value.closedAt && value.closedAt < value.openedAt ? [{ path: 'closedAt', message: 'cannot be before openedAt' }] : [];
 }
 
 export const dealsContract = {

@@ -198,18 +198,18 @@ export type HandLinks = z.infer<typeof handLinks>;
 
 /** What a removal took away, so that undo can put it back exactly (same ids, same links). */
 export const removedPart = z.strictObject({
-  stage: z
-    .strictObject({ id, journeyMapId: id, position: z.number().int(), name: requiredText(80), description: text(1000).nullable() })
-    .nullable(),
-  touchpoints: z.array(
-    z.strictObject({
-      id,
-      journeyStageId: id,
-      position: z.number().int(),
-      ...touchpointFields,
-      links: handLinks,
-    }),
-  ).max(500),
+  stage: z.strictObject({ id, journeyMapId: id, position: z.number().int(), name: requiredText(80), description: text(1000).nullable() }).nullable(),
+  touchpoints: z
+    .array(
+      z.strictObject({
+        id,
+        journeyStageId: id,
+        position: z.number().int(),
+        ...touchpointFields,
+        links: handLinks,
+      }),
+    )
+    .max(500),
 });
 export type RemovedPart = z.infer<typeof removedPart>;
 

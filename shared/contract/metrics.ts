@@ -182,9 +182,7 @@ export const portfolio = z.object({
 });
 export type Portfolio = z.infer<typeof portfolio>;
 
-export const TREND_METRICS = [
-  'nps', 'csat', 'nsat', 'ces', 'ticketVolume', 'backlog', 'firstResponseMedian', 'resolutionMedian', 'logoChurn',
-] as const;
+export const TREND_METRICS = ['nps', 'csat', 'nsat', 'ces', 'ticketVolume', 'backlog', 'firstResponseMedian', 'resolutionMedian', 'logoChurn'] as const;
 
 export const metricsContract = {
   'metrics.portfolio': { input: metricsQuery, output: portfolio },

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import {
-  archivable, id, idInput, instant, listInput, oneOrMany, pageOf, referenceActivity, requiredText, stamps, text,
-} from './common';
+import { archivable, id, idInput, instant, listInput, oneOrMany, pageOf, referenceActivity, requiredText, stamps, text } from './common';
 import { refineWith } from './refine';
 import { requestRow } from './requests';
 
@@ -139,16 +137,11 @@ export type Funnel = z.infer<typeof funnel>;
 
 const who = requiredText(100);
 const consentWindowIssues = (value: { grantedAt?: string; expiresAt?: string | null }) =>
-  value.grantedAt && value.expiresAt && value.expiresAt <= value.grantedAt
-    ? [{ path: 'expiresAt', message: 'must be after grantedAt' }]
-    : [];
+  value.grantedAt && value.expiresAt && value.expiresAt <= value.grantedAt ? [{ path: 'expiresAt', message: 'must be after grantedAt' }] : [];
 
 export const referencesContract = {
   'references.list': {
-    input: listInput(
-      ['accountName', 'stage', 'stageSince', 'createdAt', 'updatedAt'],
-      z.object({ stage: oneOrMany(referenceStage), accountId: oneOrMany(id) }),
-    ),
+    input: listInput(['accountName', 'stage', 'stageSince', 'createdAt', 'updatedAt'], z.object({ stage: oneOrMany(referenceStage), accountId: oneOrMany(id) })),
     output: pageOf(referenceRow),
   },
   'references.get': { input: idInput, output: referenceDetail },

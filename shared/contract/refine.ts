@@ -11,5 +11,4 @@ export const refineWith =
   };
 
 /** "renewalDate: must be a date as YYYY-MM-DD; name: is required" */
-export const describeIssues = (issues: InputIssue[]) =>
-  issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+export const describeIssues = (issues: InputIssue[]) => issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');

@@ -3,7 +3,10 @@ import { currency, REFERENCE_ACTIVITIES } from './common';
 import { TICKET_PRIORITIES } from './tickets';
 
 const weight = z.number().min(0).max(100);
-const hours = z.number().positive().max(24 * 365);
+const hours = z
+  .number()
+  .positive()
+  .max(24 * 365);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM');
 
 /** Health-score model: component weights (renormalised over what has data), floor and bands. */
@@ -153,7 +156,14 @@ export const DEFAULT_SETTINGS: Settings = {
     fatigue: {
       windowDays: 90,
       budgets: {
-        reference_call: 2, case_study: 1, press_quote: 1, analyst_briefing: 1, site_visit: 1, speaking: 1, peer_review: 1, logo_use: 1,
+        reference_call: 2,
+        case_study: 1,
+        press_quote: 1,
+        analyst_briefing: 1,
+        site_visit: 1,
+        speaking: 1,
+        peer_review: 1,
+        logo_use: 1,
       },
       totalBudget: 4,
       restDays: 30,
@@ -165,10 +175,9 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** A change to some settings; each group given is replaced whole, so what the user sees is what is stored. */
-export const settingsUpdate = settings.partial().refine(
-  (value) => !value.health || value.health.redBelow <= value.health.amberBelow,
-  { path: ['health', 'redBelow'], message: 'must not be above the amber threshold' },
-);
+export const settingsUpdate = settings
+  .partial()
+  .refine((value) => !value.health || value.health.redBelow <= value.health.amberBelow, { path: ['health', 'redBelow'], message: 'must not be above the amber threshold' });
 
 export const settingsContract = {
   'settings.get': { input: z.strictObject({}), output: settings },

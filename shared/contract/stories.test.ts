@@ -18,19 +18,13 @@ describe('story moves', () => {
   });
 
   it('refuses skipping a stage, naming the stages it may go to', () => {
-    expect(moveRefusal('idea', 'customer_review', true)).toBe(
-      'A story moves one stage at a time: from idea it can go forward to drafting, not to customer review.',
-    );
-    expect(moveRefusal('published', 'drafting', true)).toBe(
-      'A story moves one stage at a time: from published it can go forward to retired or back to approved, not to drafting.',
-    );
+    expect(moveRefusal('idea', 'customer_review', true)).toBe('A story moves one stage at a time: from idea it can go forward to drafting, not to customer review.');
+    expect(moveRefusal('published', 'drafting', true)).toBe('A story moves one stage at a time: from published it can go forward to retired or back to approved, not to drafting.');
     expect(moveRefusal('retired', 'idea', true)).toContain('back to published');
   });
 
   it('refuses approved and published without the customer approval, in either direction', () => {
-    expect(moveRefusal('customer_review', 'approved', false)).toBe(
-      "A story cannot be approved without the customer's approval: record the customer's approval first.",
-    );
+    expect(moveRefusal('customer_review', 'approved', false)).toBe("A story cannot be approved without the customer's approval: record the customer's approval first.");
     expect(moveRefusal('approved', 'published', false)).toMatch(/cannot be published/);
     expect(moveRefusal('retired', 'published', false)).toMatch(/cannot be published/);
     expect(moveRefusal('customer_review', 'drafting', false)).toBeNull();

@@ -114,9 +114,7 @@ export const EXPORT_FORMATS = ['markdown', 'html'] as const;
 
 export const productResult = z.object({
   product: z.string(),
-  stories: z.array(
-    z.object({ id, title: z.string(), accountName: z.string(), stage: storyStage, publishedAt: z.string().nullable(), results: z.array(outcome) }),
-  ),
+  stories: z.array(z.object({ id, title: z.string(), accountName: z.string(), stage: storyStage, publishedAt: z.string().nullable(), results: z.array(outcome) })),
   storyCount: z.number().int().nonnegative(),
   resultCount: z.number().int().nonnegative(),
 });
@@ -133,12 +131,18 @@ export const storiesContract = {
   'stories.get': { input: idInput, output: storyDetail },
   /** A new story starts as an idea; industry and products default to the account's. */
   'stories.create': {
-    input: z.strictObject({ accountId: id, ...editable }).partial().required({ accountId: true, title: true }),
+    input: z
+      .strictObject({ accountId: id, ...editable })
+      .partial()
+      .required({ accountId: true, title: true }),
     output: storyDetail,
   },
   /** The story's words; its stage moves only through `stories.move`, its account never changes. */
   'stories.update': {
-    input: z.strictObject({ id, ...editable }).partial().required({ id: true }),
+    input: z
+      .strictObject({ id, ...editable })
+      .partial()
+      .required({ id: true }),
     output: storyDetail,
   },
   'stories.archive': { input: idInput, output: story },

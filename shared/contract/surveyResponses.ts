@@ -50,10 +50,7 @@ export function surveyScaleIssues(value: { kind?: string; score?: number | null;
 
 export const surveyResponsesContract = {
   'surveyResponses.list': {
-    input: listInput(
-      ['respondedAt', 'kind', 'score', 'createdAt'],
-      z.object({ accountId: oneOrMany(id), contactId: oneOrMany(id), kind: oneOrMany(surveyKind) }),
-    ),
+    input: listInput(['respondedAt', 'kind', 'score', 'createdAt'], z.object({ accountId: oneOrMany(id), contactId: oneOrMany(id), kind: oneOrMany(surveyKind) })),
     output: pageOf(surveyResponse),
   },
   'surveyResponses.get': { input: idInput, output: surveyResponse },

@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { archivable, channel, id, idInput, instant, listInput, oneOrMany, pageOf, stamps, text, writable } from './common';
 
-export const TOUCHPOINT_KINDS = [
-  'onboarding',
-  'implementation',
-  'training',
-  'support',
-  'qbr',
-  'renewal',
-  'marketing',
-  'social',
-] as const;
+export const TOUCHPOINT_KINDS = ['onboarding', 'implementation', 'training', 'support', 'qbr', 'renewal', 'marketing', 'social'] as const;
 export const touchpointKind = z.enum(TOUCHPOINT_KINDS);
 
 export const touchpoint = z.object({

@@ -1,8 +1,21 @@
 import { z } from 'zod';
 
 export const TABLE_NAMES = [
-  'accounts', 'contacts', 'personas', 'touchpoints', 'tickets', 'survey_responses', 'deployments', 'outcomes',
-  'deals', 'references', 'reference_requests', 'success_stories', 'journey_maps', 'assessments', 'settings',
+  'accounts',
+  'contacts',
+  'personas',
+  'touchpoints',
+  'tickets',
+  'survey_responses',
+  'deployments',
+  'outcomes',
+  'deals',
+  'references',
+  'reference_requests',
+  'success_stories',
+  'journey_maps',
+  'assessments',
+  'settings',
 ] as const;
 
 export const workspaceInfo = z.object({

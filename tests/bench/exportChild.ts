@@ -34,7 +34,7 @@ async function main() {
       rows = value.rows;
       envelopes = JSON.stringify(result).length;
       if (value.contentBase64) bytes = Buffer.from(value.contentBase64, 'base64').length;
-      for (let offset = 0, id = value.downloadId; id; ) {
+      for (let offset = 0, id = value.downloadId; id;) {
         const chunk = await core.dispatch('export.chunk', { downloadId: id, offset });
         if (!chunk.ok) throw new Error(chunk.error.message);
         const part = chunk.value as { contentBase64: string; offset: number; done: boolean };
@@ -52,7 +52,11 @@ async function main() {
   }
   process.stdout.write(
     `${JSON.stringify({
-      how, format, table, rows, bytes,
+      how,
+      format,
+      table,
+      rows,
+      bytes,
       seconds: (performance.now() - started) / 1000,
       largestEnvelopeMb: envelopes / 1e6,
       baselineRssMb: baseline / 1e6,

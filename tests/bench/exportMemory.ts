@@ -27,7 +27,11 @@ export const exportMemoryBenchmark: Benchmark = {
       if (child.status !== 0) throw new Error(`the ${format} export failed: ${child.stderr}`);
       const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as ChildResult;
       out.push({
-        name: `export.download tickets ${format}: peak memory (rss)`, value: r.maxRssMb, unit: 'MB', limit: 800, better: 'lower',
+        name: `export.download tickets ${format}: peak memory (rss)`,
+        value: r.maxRssMb,
+        unit: 'MB',
+        limit: 800,
+        better: 'lower',
         detail: `${r.rows.toLocaleString('en-US')} rows, ${(r.bytes / 1e6).toFixed(0)} MB file in ${r.seconds.toFixed(0)} s; largest envelope ${r.largestEnvelopeMb.toFixed(1)} MB; rss ${r.baselineRssMb.toFixed(0)} MB with the workspace open before the export`,
       });
     }

@@ -32,7 +32,8 @@ export const importBenchmark: Benchmark = {
         const total = (performance.now() - started) / 1000;
         if (!result.ok) throw new Error(result.error.message);
         const value = result.value as ImportResult;
-        if (!value.committed || value.counts.inserts !== ROWS) throw new Error(`import did not commit ${ROWS} rows: ${JSON.stringify(value.counts)} ${JSON.stringify(value.problems.slice(0, 3))}`);
+        if (!value.committed || value.counts.inserts !== ROWS)
+          throw new Error(`import did not commit ${ROWS} rows: ${JSON.stringify(value.counts)} ${JSON.stringify(value.problems.slice(0, 3))}`);
         derivedSeconds = total - value.seconds;
         // `seconds` covers reading through commit plus the derived rebuild; split it for the record.
         return [

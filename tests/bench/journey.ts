@@ -17,22 +17,52 @@ const NOW = new Date('2026-11-01T09:00:00Z');
 /** 32 more cards over the template's 8: every kind of rule and metric, spread over the stages. */
 function extraCards(stageIds: number[]): Input<'journeys.addTouchpoint'>[] {
   const cards: Input<'journeys.addTouchpoint'>[] = [];
-  TOUCHPOINT_KINDS.forEach((kind, i) => cards.push({
-    journeyStageId: stageIds[i % stageIds.length]!, name: `${kind} interactions`, matchRule: { source: 'touchpoints', kind }, target: { metric: 'sentiment', operator: '>=', value: 0.5 },
-  }));
-  CHANNELS.forEach((channel, i) => cards.push({
-    journeyStageId: stageIds[(i + 3) % stageIds.length]!, name: `${channel} tickets`, matchRule: { source: 'tickets', channel }, target: { metric: 'csat', operator: '>=', value: 4.2 },
-  }));
-  TICKET_PRIORITIES.forEach((priority, i) => cards.push({
-    journeyStageId: stageIds[6]!, name: `${priority} resolution`, matchRule: { source: 'tickets', priority }, target: { metric: 'resolution_hours', operator: '<=', value: 24 * (i + 1) },
-  }));
+  TOUCHPOINT_KINDS.forEach((kind, i) =>
+    cards.push({
+      journeyStageId: stageIds[i % stageIds.length]!,
+      name: `${kind} interactions`,
+      matchRule: { source: 'touchpoints', kind },
+      target: { metric: 'sentiment', operator: '>=', value: 0.5 },
+    }),
+  );
+  CHANNELS.forEach((channel, i) =>
+    cards.push({
+      journeyStageId: stageIds[(i + 3) % stageIds.length]!,
+      name: `${channel} tickets`,
+      matchRule: { source: 'tickets', channel },
+      target: { metric: 'csat', operator: '>=', value: 4.2 },
+    }),
+  );
+  TICKET_PRIORITIES.forEach((priority, i) =>
+    cards.push({
+      journeyStageId: stageIds[6]!,
+      name: `${priority} resolution`,
+      matchRule: { source: 'tickets', priority },
+      target: { metric: 'resolution_hours', operator: '<=', value: 24 * (i + 1) },
+    }),
+  );
   for (const [i, topic] of ['Billing', 'Bug', 'Integrations', 'How-to', 'Performance', 'Reporting'].entries()) {
-    cards.push({ journeyStageId: stageIds[6]!, name: `${topic} first response`, matchRule: { source: 'tickets', topic, priority: i % 2 ? 'high' : 'normal' }, target: { metric: 'first_response_hours', operator: '<=', value: 8 } });
+    cards.push({
+      journeyStageId: stageIds[6]!,
+      name: `${topic} first response`,
+      matchRule: { source: 'tickets', topic, priority: i % 2 ? 'high' : 'normal' },
+      target: { metric: 'first_response_hours', operator: '<=', value: 8 },
+    });
   }
   for (const surveyKind of ['nps', 'csat', 'nsat', 'ces'] as const) {
-    cards.push({ journeyStageId: stageIds[7]!, name: `${surveyKind} answers`, matchRule: { source: 'surveyResponses', surveyKind }, target: { metric: surveyKind === 'nsat' ? 'csat' : surveyKind, operator: '>=', value: 3 } });
+    cards.push({
+      journeyStageId: stageIds[7]!,
+      name: `${surveyKind} answers`,
+      matchRule: { source: 'surveyResponses', surveyKind },
+      target: { metric: surveyKind === 'nsat' ? 'csat' : surveyKind, operator: '>=', value: 3 },
+    });
   }
-  cards.push({ journeyStageId: stageIds[4]!, name: 'On-time go-lives', matchRule: { source: 'deployments' }, target: { metric: 'on_time_go_live_pct', operator: '>=', value: 80 } });
+  cards.push({
+    journeyStageId: stageIds[4]!,
+    name: 'On-time go-lives',
+    matchRule: { source: 'deployments' },
+    target: { metric: 'on_time_go_live_pct', operator: '>=', value: 80 },
+  });
   cards.push({ journeyStageId: stageIds[5]!, name: 'Adoption', matchRule: { source: 'deployments' }, target: { metric: 'adoption_pct', operator: '>=', value: 70 } });
   cards.push({ journeyStageId: stageIds[4]!, name: 'Implementation by phone', matchRule: { source: 'touchpoints', kind: 'implementation', channel: 'phone' } });
   return cards.slice(0, 32);
@@ -57,7 +87,10 @@ export const journeyBenchmark: Benchmark = {
       const map = await ask('journeys.create', { name: 'Benchmark map', template: 'cx_delivery' });
       for (const card of extraCards(map.stages.map((s: { id: number }) => s.id))) await ask('journeys.addTouchpoint', card);
       const cards = (await ask('journeys.get', { id: map.id })).touchpointCount as number;
-      for (const [name, input] of [['all accounts, last 12 months', { id: map.id }], ['segment smb, last 12 months', { id: map.id, segment: 'smb' }]] as const) {
+      for (const [name, input] of [
+        ['all accounts, last 12 months', { id: map.id }],
+        ['segment smb, last 12 months', { id: map.id, segment: 'smb' }],
+      ] as const) {
         const coldStart = performance.now();
         await ask('journeys.measure', input);
         const cold = performance.now() - coldStart;
@@ -69,7 +102,11 @@ export const journeyBenchmark: Benchmark = {
         }
         const { median, p90 } = summarize(samples);
         out.push({
-          name: `journeys.measure: ${cards} touchpoints, ${name}`, value: median, unit: 'ms', limit: 300, better: 'lower',
+          name: `journeys.measure: ${cards} touchpoints, ${name}`,
+          value: median,
+          unit: 'ms',
+          limit: 300,
+          better: 'lower',
           detail: `median of ${RUNS} warm runs, p90 ${p90.toFixed(1)} ms; first call (reads the journey inputs) ${(cold / 1000).toFixed(2)} s`,
         });
       }

@@ -13,13 +13,23 @@ const RUNS = 50;
 const WARMUP = 3;
 
 function topUp(sqlite: import('better-sqlite3').Database, now: Date): { pool: number; added: number } {
-  const pool = () => sqlite.prepare(`SELECT count(*) FROM "references" r JOIN accounts a ON a.id = r.account_id
-    WHERE r.stage IN ('active','resting') AND r.archived_at IS NULL AND a.archived_at IS NULL AND a.churned_at IS NULL`).pluck().get() as number;
+  const pool = () =>
+    sqlite
+      .prepare(
+        `SELECT count(*) FROM "references" r JOIN accounts a ON a.id = r.account_id
+    WHERE r.stage IN ('active','resting') AND r.archived_at IS NULL AND a.archived_at IS NULL AND a.churned_at IS NULL`,
+      )
+      .pluck()
+      .get() as number;
   const missing = POOL - pool();
   if (missing <= 0) return { pool: pool(), added: 0 };
-  const rows = sqlite.prepare(`SELECT a.id, (SELECT c.id FROM contacts c WHERE c.account_id = a.id ORDER BY c.is_champion DESC, c.id LIMIT 1) AS contact
+  const rows = sqlite
+    .prepare(
+      `SELECT a.id, (SELECT c.id FROM contacts c WHERE c.account_id = a.id ORDER BY c.is_champion DESC, c.id LIMIT 1) AS contact
     FROM accounts a WHERE a.archived_at IS NULL AND a.churned_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM "references" r WHERE r.account_id = a.id) ORDER BY a.id`).all() as { id: number; contact: number | null }[];
+      AND NOT EXISTS (SELECT 1 FROM "references" r WHERE r.account_id = a.id) ORDER BY a.id`,
+    )
+    .all() as { id: number; contact: number | null }[];
   const stamp = now.toISOString();
   const granted = new Date(now.getTime() - 200 * 86_400_000).toISOString();
   const expires = new Date(now.getTime() + 365 * 86_400_000).toISOString();
@@ -82,17 +92,26 @@ export const matchBenchmark: Benchmark = {
       const out: Measurement[] = [
         {
           name: 'leverage.match: a deal, 5,000 references, warm',
-          value: match.median, unit: 'ms', limit: 50, better: 'lower',
+          value: match.median,
+          unit: 'ms',
+          limit: 50,
+          better: 'lower',
           detail: `median of ${RUNS} over ${deals.rows.length} deals, pool ${pool.toLocaleString('en-US')} (${last?.eligible ?? 0} eligible, ${last?.excluded.length ?? 0} excluded listed in the last); p90 ${match.p90.toFixed(1)} ms`,
         },
         {
           name: 'leverage.match: first call after opening (cold)',
-          value: cold.ms, unit: 'ms', limit: 3_000, better: 'lower',
+          value: cold.ms,
+          unit: 'ms',
+          limit: 3_000,
+          better: 'lower',
           detail: `loads profiles, consents, asks, health and the readiness of ${ctx.accounts.toLocaleString('en-US')} accounts, then matches`,
         },
         {
           name: 'leverage.candidates: a page of 50, warm',
-          value: candidates.median, unit: 'ms', limit: 50, better: 'lower',
+          value: candidates.median,
+          unit: 'ms',
+          limit: 50,
+          better: 'lower',
           detail: `median of ${RUNS}, ${total.toLocaleString('en-US')} candidates of ${ctx.accounts.toLocaleString('en-US')} accounts; p90 ${candidates.p90.toFixed(1)} ms`,
         },
       ];

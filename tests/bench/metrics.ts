@@ -38,7 +38,11 @@ async function timeChannel(core: Awaited<ReturnType<typeof createCore>>, channel
 const DASHBOARDS: { name: string; input: Input<'metrics.portfolio'>; segment?: string }[] = [
   { name: 'metrics.portfolio: all accounts, last 12 months', input: {} },
   { name: 'metrics.portfolio: segment smb, last 12 months', input: { segment: ['smb'] }, segment: 'smb' },
-  { name: 'metrics.portfolio: segment enterprise, 2025 by quarter', input: { segment: ['enterprise'], from: '2025-01-01', to: '2026-01-01', granularity: 'quarter' }, segment: 'enterprise' },
+  {
+    name: 'metrics.portfolio: segment enterprise, 2025 by quarter',
+    input: { segment: ['enterprise'], from: '2025-01-01', to: '2026-01-01', granularity: 'quarter' },
+    segment: 'enterprise',
+  },
   { name: 'metrics.portfolio: region EMEA (account level)', input: { region: ['EMEA'] } },
 ];
 
@@ -61,7 +65,11 @@ export const metricsBenchmark: Benchmark = {
         const segment = d.segment === undefined ? undefined : raw.segments.indexOf(d.segment);
         const pass = timeIt(() => dashboardPass(raw, from, end, segment), 10, 2);
         out.push({
-          name: d.name, value: median, unit: 'ms', limit: 250, better: 'lower',
+          name: d.name,
+          value: median,
+          unit: 'ms',
+          limit: 250,
+          better: 'lower',
           reference: { value: pass.median, what: 'one pass over the tickets and answers in typed arrays' },
           detail: `median of ${RUNS} warm runs, p90 ${p90.toFixed(1)} ms; plain pass ${pass.median.toFixed(1)} ms; ${loaded}`,
         });
@@ -71,7 +79,11 @@ export const metricsBenchmark: Benchmark = {
       const account = summarize(samples.map((s) => s.median));
       const pass = timeIt(() => accounts.forEach((id) => accountPass(raw, id, to - 12, to)), 50, 5);
       out.push({
-        name: 'metrics.account: one account, last 12 months', value: account.median, unit: 'ms', limit: 20, better: 'lower',
+        name: 'metrics.account: one account, last 12 months',
+        value: account.median,
+        unit: 'ms',
+        limit: 20,
+        better: 'lower',
         reference: { value: pass.median / accounts.length, what: "one pass over the account's rows in typed arrays" },
         detail: `median over accounts ${accounts.join(', ')} of each one's median of ${RUNS} warm runs (health explained live)`,
       });
@@ -86,12 +98,20 @@ export const metricsBenchmark: Benchmark = {
     const rebuildRef = timeIt(() => rebuildPass(raw), 3, 1);
     out.push(
       {
-        name: 'metrics rebuild: every rollup, ARR level and health snapshot', value: rebuilt.seconds, unit: 's', limit: 10, better: 'lower',
+        name: 'metrics rebuild: every rollup, ARR level and health snapshot',
+        value: rebuilt.seconds,
+        unit: 's',
+        limit: 10,
+        better: 'lower',
         reference: { value: rebuildRef.median / 1000, what: 'one pass bucketing every row per account and month in typed arrays' },
         detail: `${rebuilt.accountMonths.toLocaleString('en-US')} account-months, ${rebuilt.healthSnapshots.toLocaleString('en-US')} health snapshots, one transaction`,
       },
       {
-        name: 'metrics rebuild: peak memory (rss)', value: rebuilt.maxRssMb, unit: 'MB', limit: 500, better: 'lower',
+        name: 'metrics rebuild: peak memory (rss)',
+        value: rebuilt.maxRssMb,
+        unit: 'MB',
+        limit: 500,
+        better: 'lower',
         detail: `the child process's peak resident set (process.resourceUsage().maxRSS), Node and tsx included; sampled rss peak ${rebuilt.peakRssMb.toFixed(0)} MB`,
       },
     );

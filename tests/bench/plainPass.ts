@@ -28,8 +28,12 @@ export function loadRawArrays(path: string): RawArrays {
     for (const [id, segment] of sqlite.prepare('SELECT id, segment FROM accounts').raw(true).iterate() as Iterable<[number, string]>) segmentOf[id] = segments.indexOf(segment);
     const nTickets = sqlite.prepare('SELECT count(*) FROM tickets').pluck().get() as number;
     const t = {
-      account: new Int32Array(nTickets), month: new Int32Array(nTickets), resolvedMonth: new Int32Array(nTickets), priority: new Uint8Array(nTickets),
-      firstResponse: new Float64Array(nTickets), resolution: new Float64Array(nTickets),
+      account: new Int32Array(nTickets),
+      month: new Int32Array(nTickets),
+      resolvedMonth: new Int32Array(nTickets),
+      priority: new Uint8Array(nTickets),
+      firstResponse: new Float64Array(nTickets),
+      resolution: new Float64Array(nTickets),
     };
     let i = 0;
     const tickets = sqlite.prepare(`SELECT account_id, ${month('opened_at')}, coalesce(${month('resolved_at')}, -1), ${PRIORITY},
@@ -41,7 +45,10 @@ export function loadRawArrays(path: string): RawArrays {
     const nSurveys = sqlite.prepare('SELECT count(*) FROM survey_responses').pluck().get() as number;
     const s = { account: new Int32Array(nSurveys), month: new Int32Array(nSurveys), kind: new Uint8Array(nSurveys), score: new Int8Array(nSurveys) };
     i = 0;
-    for (const row of sqlite.prepare(`SELECT account_id, ${month('responded_at')}, ${KIND}, coalesce(score, -1) FROM survey_responses ORDER BY account_id`).raw(true).iterate() as Iterable<[number, number, number, number]>) {
+    for (const row of sqlite
+      .prepare(`SELECT account_id, ${month('responded_at')}, ${KIND}, coalesce(score, -1) FROM survey_responses ORDER BY account_id`)
+      .raw(true)
+      .iterate() as Iterable<[number, number, number, number]>) {
       [s.account[i], s.month[i], s.kind[i], s.score[i]] = row;
       i++;
     }

@@ -25,7 +25,13 @@ export function table(measurements: readonly Measurement[]): string {
   });
   const header = ['benchmark', 'result', 'limit', 'ratio', '', 'plain pass', 'pass/limit'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
-  const details = measurements.filter((m) => m.detail || m.reference).map((m) => `  ${m.name}: ${[m.detail, m.reference && `plain pass = ${m.reference.what}`].filter(Boolean).join('; ')}`);
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const details = measurements
+    .filter((m) => m.detail || m.reference)
+    .map((m) => `  ${m.name}: ${[m.detail, m.reference && `plain pass = ${m.reference.what}`].filter(Boolean).join('; ')}`);
   return [line(header), ...rows.map(line), '', ...details].join('\n');
 }

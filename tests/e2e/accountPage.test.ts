@@ -31,13 +31,17 @@ describe('account page', () => {
 
     // Newest first, 20 at a time; "Load more" adds the next 20.
     await expect.poll(() => entries(page).count()).toBe(20);
-    const times = await entries(page).locator('time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!));
+    const times = await entries(page)
+      .locator('time')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!));
     expect(times).toEqual([...times].sort().reverse());
     await app.screenshot(page, 'account-page');
     const forty = await ask(app.core, 'accounts.timeline', { id: account.id, limit: 40 });
     await page.getByTestId('timeline-more').click();
     await expect.poll(() => entries(page).count()).toBe(forty.entries.length);
-    const shown = await entries(page).locator('time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!));
+    const shown = await entries(page)
+      .locator('time')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!));
     expect(shown).toEqual(forty.entries.map((e) => e.at));
     await page.getByTestId('timeline-more').scrollIntoViewIfNeeded();
     await app.screenshot(page, 'account-page-more');

@@ -63,7 +63,9 @@ describe('accounts table', () => {
 
     // "Export view" writes exactly the filtered rows, in the screen's order.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('accounts-export').click()]);
-    const lines = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    const lines = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines.length - 1).toBe(enterprise);
     expect(lines.slice(1).every((line) => line.includes('enterprise'))).toBe(true);
 

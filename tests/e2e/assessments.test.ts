@@ -47,7 +47,10 @@ describe('assessments', () => {
     await page.waitForURL(/#\/assessments\/\d+\/answer$/);
     assessmentId = Number(/assessments\/(\d+)/.exec(page.url())![1]);
     const detail = await ask(app.core, 'assessments.get', { id: assessmentId });
-    expect(detail.respondents.map((r) => [r.name, r.role, r.function])).toEqual([['Ana Silva', 'COO', null], ['Ben Ode', null, 'Support']]);
+    expect(detail.respondents.map((r) => [r.name, r.role, r.function])).toEqual([
+      ['Ana Silva', 'COO', null],
+      ['Ben Ode', null, 'Support'],
+    ]);
     expect(detail.template.lockedAt).not.toBeNull();
     await page.close();
   });
@@ -127,14 +130,19 @@ describe('assessments', () => {
     await page.getByTestId('roadmap-save').click();
     await expect.poll(() => page.getByTestId('roadmap-state').innerText()).toBe('Roadmap saved.');
     const saved = (await ask(app.core, 'assessments.get', { id: assessmentId })).recommendations;
-    expect(saved.map((r) => [r.itemKey, r.owner, r.horizon])).toEqual([['strategy-vision', 'COO', '3_6_months'], [null, null, '3_6_months']]);
+    expect(saved.map((r) => [r.itemKey, r.owner, r.horizon])).toEqual([
+      ['strategy-vision', 'COO', '3_6_months'],
+      [null, null, '3_6_months'],
+    ]);
     await app.screenshot(page, 'assessment-roadmap');
     await page.close();
   });
 
   it('exports the report as HTML and PDF, with every section on its pages', async () => {
     const page = await app.open(`assessments/${assessmentId}/report`);
-    await page.getByTestId('summary-input').fill('Globex Retail has a clear intent for its customers but cannot yet measure the experience.\n\nStart with measurement: it is the floor.');
+    await page
+      .getByTestId('summary-input')
+      .fill('Globex Retail has a clear intent for its customers but cannot yet measure the experience.\n\nStart with measurement: it is the floor.');
     await page.getByTestId('summary-save').click();
     const frame = page.frameLocator('[data-testid=report-frame]');
     await frame.getByText('cannot yet measure the experience').waitFor();
@@ -171,7 +179,13 @@ describe('assessments', () => {
   it('lists the assessment with its score and compares it with another client anonymously', async () => {
     // A second client on the same template, answered through the core.
     const template = (await ask(app.core, 'assessments.get', { id: assessmentId })).template;
-    const other = await ask(app.core, 'assessments.create', { templateId: template.id, clientName: 'Umbrella Health', assessedOn: '2026-01-15', assessor: 'Mara Quinn', respondents: [{ name: 'Cleo', role: null, function: null }] });
+    const other = await ask(app.core, 'assessments.create', {
+      templateId: template.id,
+      clientName: 'Umbrella Health',
+      assessedOn: '2026-01-15',
+      assessor: 'Mara Quinn',
+      respondents: [{ name: 'Cleo', role: null, function: null }],
+    });
     for (const dimension of template.framework.dimensions) {
       for (const item of dimension.items) await ask(app.core, 'assessments.answer', { respondentId: other.respondents[0]!.id, itemKey: item.key, level: 3 });
     }

@@ -218,7 +218,9 @@ describe('dashboard', () => {
     await expect.poll(() => text(page, 'dashboard-scope')).toContain(`${all.accounts} accounts`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dashboard-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^fulcrum-dashboard-.+\.csv$/);
-    const lines = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    const lines = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines[0]).toContain('definition');
     const npsLine = lines.find((line) => line.includes(',nps,'));
     expect(npsLine).toBeDefined();

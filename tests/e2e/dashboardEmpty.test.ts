@@ -8,7 +8,11 @@ beforeAll(async () => {
   // Accounts and nothing else: no surveys, no tickets, no history.
   const path = tempWorkspacePath('empty.fulcrum');
   const core = await testCore(path);
-  for (const [name, segment] of [['Alder Labs', 'smb'], ['Birch Systems', 'enterprise'], ['Cedar Group', 'mid_market']] as const) {
+  for (const [name, segment] of [
+    ['Alder Labs', 'smb'],
+    ['Birch Systems', 'enterprise'],
+    ['Cedar Group', 'mid_market'],
+  ] as const) {
     await core.call('accounts.create', { name, segment, arrMinor: 1_200_000, currency: 'USD' });
   }
   await core.close();

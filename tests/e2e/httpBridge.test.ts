@@ -31,7 +31,10 @@ describe('the HTTP bridge in a browser', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${app.bridge.url}/#/accounts`);
-      await page.getByText(/open Fulcrum from the address printed at start/).first().waitFor();
+      await page
+        .getByText(/open Fulcrum from the address printed at start/)
+        .first()
+        .waitFor();
     } finally {
       await context.close();
     }

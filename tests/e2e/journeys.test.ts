@@ -35,7 +35,11 @@ describe('journey maps', () => {
     // The demo's own map, measured.
     await page.getByTestId('map-row').first().getByRole('link').click();
     await page.waitForURL(/#\/journeys\/\d+$/);
-    await expect.poll(() => page.locator('[data-testid=journey-card][data-verdict=met], [data-testid=journey-card][data-verdict=missed], [data-testid=journey-card][data-verdict=near]').count()).toBeGreaterThan(5);
+    await expect
+      .poll(() =>
+        page.locator('[data-testid=journey-card][data-verdict=met], [data-testid=journey-card][data-verdict=missed], [data-testid=journey-card][data-verdict=near]').count(),
+      )
+      .toBeGreaterThan(5);
     await app.screenshot(page, 'journeys-demo-map');
     await page.goto(`${app.bridge.url}/#/journeys`);
     await page.getByTestId('new-map').click();
@@ -50,7 +54,9 @@ describe('journey maps', () => {
     const { measure } = await measured(mapId, 'Technical support');
     expect(measure.volume).toBeGreaterThan(100);
     const support = card(page, 'Technical support');
-    await expect.poll(() => support.getByTestId('card-n').innerText()).toBe(`First response · n ${measure.n.toLocaleString('en-US')} · ${measure.volume.toLocaleString('en-US')} records`);
+    await expect
+      .poll(() => support.getByTestId('card-n').innerText())
+      .toBe(`First response · n ${measure.n.toLocaleString('en-US')} · ${measure.volume.toLocaleString('en-US')} records`);
     expect(await support.getByTestId('card-figure').innerText()).toMatch(/^\d+(\.\d+)? h vs ≤ 4 h$/);
     expect(await support.getAttribute('data-verdict')).toBe(measure.verdict);
     await expect.poll(() => page.getByTestId('unmapped-button').innerText()).toMatch(/^Unmapped: [\d,]+$/);
@@ -180,7 +186,10 @@ describe('journey maps', () => {
     const row = cardDialog.locator('[data-testid=card-records] tbody tr');
     await expect.poll(() => row.first().locator('td').nth(1).innerText()).toBe('Ticket · by hand');
     await app.screenshot(page, 'journeys-card-linked-ticket');
-    await row.first().getByRole('button', { name: `Unlink the ticket of ${newest.accountName}` }).click();
+    await row
+      .first()
+      .getByRole('button', { name: `Unlink the ticket of ${newest.accountName}` })
+      .click();
     await expect.poll(() => cardDialog.getByText('No record in this period').count()).toBe(1);
     await cardDialog.getByRole('button', { name: 'Close' }).last().click();
     await expect.poll(() => target.getByTestId('card-n').innerText()).toBe('No rule, nothing linked');

@@ -66,7 +66,17 @@ export async function largeWorkspace(count = 20_000): Promise<string> {
     sqlite.transaction(() => {
       for (let i = 1; i <= count; i++) {
         const month = String((i % 12) + 1).padStart(2, '0');
-        insert.run(`Account ${String(i).padStart(5, '0')}`, segments[i % 3], 'Software', 'EMEA', owners[i % 4], stages[i % 5], (i % 997) * 100_000, 10 + (i % 5000), `2027-${month}-15`);
+        insert.run(
+          `Account ${String(i).padStart(5, '0')}`,
+          segments[i % 3],
+          'Software',
+          'EMEA',
+          owners[i % 4],
+          stages[i % 5],
+          (i % 997) * 100_000,
+          10 + (i % 5000),
+          `2027-${month}-15`,
+        );
       }
     })();
   } finally {

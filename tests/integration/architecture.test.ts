@@ -209,7 +209,7 @@ describe('architecture', () => {
     expect(layerViolations(files)).toEqual([]);
   });
 
-  it('keeps the core\'s domains free of import cycles in the current tree', () => {
+  it("keeps the core's domains free of import cycles in the current tree", () => {
     const files = projectFiles();
     // The scan must see the core's domains and the handler table, or it proves nothing.
     const parts = new Set(files.map((f) => partOf(f.path)).filter((part) => part !== undefined));
@@ -246,22 +246,20 @@ describe('architecture', () => {
     const text = [
       "import Database from 'better-sqlite3';",
       "import type { Kysely } from 'kysely';",
-      "import {",
+      'import {',
       '  a,',
       '  type B,',
       "} from './multi';",
       "import './side-effect.css';",
       "export * from './reexported';",
-      "export { x as y } from \"./double\";",
+      'export { x as y } from "./double";',
       "const lazy = await import('./lazy');",
       "const old = require('node:fs');",
       "// import nothing from 'commented-out'",
       " * import nothing from 'doc-comment'",
-      "const text = 'import x from \"not-at-line-start\"';",
+      'const text = \'import x from "not-at-line-start"\';',
     ].join('\n');
-    expect(importsOf(text)).toEqual([
-      'better-sqlite3', 'kysely', './multi', './side-effect.css', './reexported', './double', './lazy', 'node:fs',
-    ]);
+    expect(importsOf(text)).toEqual(['better-sqlite3', 'kysely', './multi', './side-effect.css', './reexported', './double', './lazy', 'node:fs']);
   });
 
   it('reports each broken rule with the file and the import', () => {
@@ -270,9 +268,18 @@ describe('architecture', () => {
       { path: 'electron/http/bad.ts', text: "import { ipcMain } from 'electron/main';" },
       { path: 'electron/cli/bad.ts', text: "const { shell } = require('electron');\nimport { openWindow } from '../main/window';" },
       { path: 'electron/http/worse.ts', text: "import { registerGrant } from '../main/grants';" },
-      { path: 'shared/bad.ts', text: "import { readFileSync } from 'node:fs';\nimport path from 'path';\nimport { Kysely } from 'kysely';\nimport { y } from '../electron/core/errors';" },
-      { path: 'renderer/src/bad.tsx', text: "import Database from 'better-sqlite3';\nimport { z } from 'fs/promises';\nimport { ipcRenderer } from 'electron';\nimport { createCore } from '../../electron/core';" },
-      { path: 'electron/preload/index.ts', text: "import { contextBridge } from 'electron';\nimport { INVOKE_CHANNEL } from '../../shared/rpc';\nimport { contract } from '../../shared/contract';\nimport { z } from 'zod';" },
+      {
+        path: 'shared/bad.ts',
+        text: "import { readFileSync } from 'node:fs';\nimport path from 'path';\nimport { Kysely } from 'kysely';\nimport { y } from '../electron/core/errors';",
+      },
+      {
+        path: 'renderer/src/bad.tsx',
+        text: "import Database from 'better-sqlite3';\nimport { z } from 'fs/promises';\nimport { ipcRenderer } from 'electron';\nimport { createCore } from '../../electron/core';",
+      },
+      {
+        path: 'electron/preload/index.ts',
+        text: "import { contextBridge } from 'electron';\nimport { INVOKE_CHANNEL } from '../../shared/rpc';\nimport { contract } from '../../shared/contract';\nimport { z } from 'zod';",
+      },
       // Allowed: main and preload use electron; the renderer uses shared; tests may read files.
       { path: 'electron/main/index.ts', text: "import { app } from 'electron';\nimport { createCore } from '../core';" },
       { path: 'renderer/src/ok.ts', text: "import type { Result } from '../../shared/rpc';\nimport { useState } from 'react';" },

@@ -27,7 +27,10 @@ async function started(clientName = 'Globex', assessedOn = '2026-02-10') {
     assessedOn,
     assessor: 'Mara Quinn',
     scope: 'EMEA service organisation',
-    respondents: [{ name: 'Ana', role: 'COO', function: 'Operations' }, { name: 'Ben', role: 'Head of support', function: 'Support' }],
+    respondents: [
+      { name: 'Ana', role: 'COO', function: 'Operations' },
+      { name: 'Ben', role: 'Head of support', function: 'Support' },
+    ],
   });
 }
 
@@ -143,7 +146,10 @@ describe('running an assessment', () => {
         { action: 'Survey after every support case', dimensionKey: 'measurement', itemKey: 'measurement-metrics' },
       ],
     });
-    expect(saved.map((r) => [r.position, r.action])).toEqual([[0, 'Name an owner for each journey'], [1, 'Survey after every support case']]);
+    expect(saved.map((r) => [r.position, r.action])).toEqual([
+      [0, 'Name an owner for each journey'],
+      [1, 'Survey after every support case'],
+    ]);
     const error = await core.fail('assessments.saveRoadmap', { assessmentId: assessment.id, recommendations: [{ action: 'x', itemKey: 'ghost' }] });
     expect(error.issues).toEqual([{ path: 'recommendations.0.itemKey', message: 'no such item' }]);
     expect((await core.call('assessments.get', { id: assessment.id })).recommendations).toHaveLength(2);
@@ -235,7 +241,9 @@ describe('comparisons and files', () => {
     expect(lines[0]).toBe('item_key,dimension,statement,levels,level: Ana,evidence: Ana,level: Ben,evidence: Ben');
     expect(lines).toHaveLength(19);
     // A colleague fills Ben's column and adds Cleo.
-    const filled = lines.map((line, i) => (i === 0 ? `${line},level: Cleo,evidence: Cleo` : i === 1 ? `${line.replace(/,,$/, ',Defined,Saw the plan')},na,` : `${line},dk,`)).join('\n');
+    const filled = lines
+      .map((line, i) => (i === 0 ? `${line},level: Cleo,evidence: Cleo` : i === 1 ? `${line.replace(/,,$/, ',Defined,Saw the plan')},na,` : `${line},dk,`))
+      .join('\n');
     const imported = await core.call('assessments.importAnswers', { id: assessment.id, name: 'answers.csv', contentBase64: Buffer.from(filled).toString('base64') });
     expect(imported).toEqual({ respondentsAdded: 1, answers: 1 + 1 + 18 });
     const detail = await core.call('assessments.get', { id: assessment.id });

@@ -63,19 +63,23 @@ describe('commands that open a workspace refuse an empty file', () => {
     ['export', (db: string) => ['export', '--db', db, '--format', 'csv', '--table', 'accounts', '--out', join(dirname(db), 'accounts.csv')]],
     ['import --dry-run', (db: string) => ['import', '--db', db, '--into', 'accounts', '--preset', 'crm-accounts', '--dry-run', writeFixture(dirname(db), 'a.csv', accountsCsv(3))]],
     ['metrics', (db: string) => ['metrics', '--db', db]],
-  ])('%s: one line naming the file, which stays empty with nothing beside it', (_name, args) => {
-    const db = tempWorkspacePath('empty.fulcrum');
-    writeFileSync(db, '');
-    const argv = args(db);
-    const files = siblings(db);
-    const result = fulcrum(...argv);
-    expect(result.code).toBe(1);
-    expect(lines(result.stderr)).toHaveLength(1);
-    expect(result.stderr).toContain(db);
-    expect(result.stderr).toMatch(/is empty, not a Fulcrum workspace/);
-    expect(statSync(db).size).toBe(0);
-    expect(siblings(db)).toEqual(files);
-  }, 60_000);
+  ])(
+    '%s: one line naming the file, which stays empty with nothing beside it',
+    (_name, args) => {
+      const db = tempWorkspacePath('empty.fulcrum');
+      writeFileSync(db, '');
+      const argv = args(db);
+      const files = siblings(db);
+      const result = fulcrum(...argv);
+      expect(result.code).toBe(1);
+      expect(lines(result.stderr)).toHaveLength(1);
+      expect(result.stderr).toContain(db);
+      expect(result.stderr).toMatch(/is empty, not a Fulcrum workspace/);
+      expect(statSync(db).size).toBe(0);
+      expect(siblings(db)).toEqual(files);
+    },
+    60_000,
+  );
 });
 
 describe('read-only commands write nothing', () => {

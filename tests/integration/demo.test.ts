@@ -70,7 +70,10 @@ describe('demo workspace generator', () => {
     expect(first.rows).toBe(Object.values(first.counts).reduce((sum, n) => sum + n, 0));
   });
 
-  it.each([['seed 7', () => first], ['seed 8', () => other]])('is referentially intact and passes SQLite integrity checks (%s)', (_, demo) => {
+  it.each([
+    ['seed 7', () => first],
+    ['seed 8', () => other],
+  ])('is referentially intact and passes SQLite integrity checks (%s)', (_, demo) => {
     // The generator loads with constraint enforcement off; integrity_check checks every CHECK and NOT NULL.
     const sqlite = new Database(demo().path, { readonly: true });
     try {

@@ -68,7 +68,7 @@ describe('demo realism (300 accounts)', () => {
     expect(stalled[1]!.share).toBeGreaterThan(stalled[0]!.share * 2);
   });
 
-  it("has promoters whose deployments went live, mostly on time", () => {
+  it('has promoters whose deployments went live, mostly on time', () => {
     const promoters = one<{ n: number; live: number; onTime: number }>(`
       WITH promoters AS (SELECT account_id FROM survey_responses WHERE kind = 'nps' GROUP BY account_id HAVING avg(score) >= 9)
       SELECT count(*) AS n, avg(status = 'live') AS live,
@@ -109,9 +109,11 @@ describe('demo realism (300 accounts)', () => {
       FROM deals d WHERE stage IN ('closed_won', 'closed_lost') GROUP BY 1 ORDER BY 1`);
     expect(winRate[1]!.rate).toBeGreaterThan(winRate[0]!.rate + 0.1);
     // Requests only use activities the contact consented to (a reference call always is).
-    expect(one<{ n: number }>(`
+    expect(
+      one<{ n: number }>(`
       SELECT count(*) AS n FROM reference_requests q JOIN "references" r ON r.id = q.reference_id
-      WHERE NOT EXISTS (SELECT 1 FROM consents c WHERE c.contact_id = r.contact_id AND c.activity = q.activity)`).n).toBe(0);
+      WHERE NOT EXISTS (SELECT 1 FROM consents c WHERE c.contact_id = r.contact_id AND c.activity = q.activity)`).n,
+    ).toBe(0);
   });
 
   it('maps the journey from awareness to advocacy, with measurable targets', () => {

@@ -32,7 +32,10 @@ describe('a field present but undefined is absent', () => {
     const page = await c.dispatch('accounts.list', { sort: { field: 'name', direction: undefined }, filter: { segment: undefined }, search: undefined });
     expect(page.ok).toBe(true);
     // The same call as the HTTP bridge would carry it gives the same answer.
-    const viaJson = await c.dispatch('accounts.list', JSON.parse(JSON.stringify({ sort: { field: 'name', direction: undefined }, filter: { segment: undefined }, search: undefined })));
+    const viaJson = await c.dispatch(
+      'accounts.list',
+      JSON.parse(JSON.stringify({ sort: { field: 'name', direction: undefined }, filter: { segment: undefined }, search: undefined })),
+    );
     expect(viaJson).toEqual(page);
   });
 });

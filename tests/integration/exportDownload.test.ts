@@ -51,7 +51,7 @@ describe('export.download', () => {
     expect(file.downloadId).toMatch(/^[0-9a-f]{32}$/);
 
     const parts: Buffer[] = [];
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       const chunk = await core.call('export.chunk', { downloadId: file.downloadId!, offset });
       const part = Buffer.from(chunk.contentBase64, 'base64');
       expect(part.length).toBeLessThanOrEqual(DOWNLOAD_CHUNK_BYTES);

@@ -43,7 +43,10 @@ describe('export.metrics', () => {
     const nps = byFigure.get('satisfaction nps')!;
     expect(nps).toMatchObject({ definition: 'nps', unit: 'points', period: `${portfolio.scope.from}/${portfolio.scope.to}`, filter: `segment=${segment}`, approximate: 'false' });
     expect([num(nps.value), num(nps.n), num(nps.low), num(nps.high)]).toEqual([
-      portfolio.satisfaction.nps.value, portfolio.satisfaction.nps.n, portfolio.satisfaction.nps.low ?? null, portfolio.satisfaction.nps.high ?? null,
+      portfolio.satisfaction.nps.value,
+      portfolio.satisfaction.nps.n,
+      portfolio.satisfaction.nps.low ?? null,
+      portfolio.satisfaction.nps.high ?? null,
     ]);
     const median = byFigure.get('support firstResponse.median')!;
     expect(num(median.value)).toBe(portfolio.support.firstResponse.median.value);

@@ -60,7 +60,8 @@ describe('tables to CSV and XLSX', () => {
     try {
       const result = await target.call('import.commit', { jobId: 'csv', path: csv, into: 'accounts', preset: 'fulcrum-accounts' });
       expect(result.problems).toEqual([]);
-      const columns = 'name, external_id, industry, segment, region, employee_count, arr_minor, currency, gross_margin_pct, owner, lifecycle_stage, contract_start, renewal_date, churned_at, churn_reason, tags';
+      const columns =
+        'name, external_id, industry, segment, region, employee_count, arr_minor, currency, gross_margin_pct, owner, lifecycle_stage, contract_start, renewal_date, churned_at, churn_reason, tags';
       const rows = (core: TestCore) => core.context.sqlite.prepare(`SELECT ${columns} FROM accounts ORDER BY external_id`).all();
       expect(rows(target)).toEqual(rows(source));
     } finally {
@@ -76,7 +77,12 @@ describe('tables to CSV and XLSX', () => {
     expect(result.rows).toBe(expected);
     const lines = readFileSync(path, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(expected + 1);
-    expect(lines[0]!.replace(/^\ufeff/, '').split(',').slice(0, 3)).toEqual(['id', 'name', 'externalId']);
+    expect(
+      lines[0]!
+        .replace(/^\ufeff/, '')
+        .split(',')
+        .slice(0, 3),
+    ).toEqual(['id', 'name', 'externalId']);
     const bad = await source.fail('export.table', { table: 'accounts', format: 'csv', path, query: { filter: { nope: 1 } } });
     expect(bad.code).toBe('BAD_INPUT');
   });

@@ -177,12 +177,11 @@ describe("over IPC: grants from the main process's file dialog", () => {
     expect((await core!.fail('import.preview', { path: grant, into: 'accounts' })).message).toContain('expired');
   });
 
-  it("the error file is written beside the granted source, never over a file: tickets.errors.csv, then tickets.errors-2.csv", async () => {
+  it('the error file is written beside the granted source, never over a file: tickets.errors.csv, then tickets.errors-2.csv', async () => {
     const { dir } = await workspace(granted);
     const bad = `${ticketsCsv(3, 3)}T-bad,ACC-404,Unknown,2025-01-02T00:00:00Z,5,,low,email,open,,login\n`;
     const source = writeFixture(dir, 'tickets.csv', bad);
-    const commit = (jobId: string) =>
-      core!.call('import.commit', { jobId, path: grants.grant(source, 'read'), into: 'tickets', preset: 'helpdesk-tickets', policy: 'skip' });
+    const commit = (jobId: string) => core!.call('import.commit', { jobId, path: grants.grant(source, 'read'), into: 'tickets', preset: 'helpdesk-tickets', policy: 'skip' });
     const first = await commit('one');
     expect(first.errorFile).toBe(join(dir, 'tickets.errors.csv'));
     const second = await commit('two');

@@ -38,17 +38,33 @@ function sample(schema: unknown, depth = 0): unknown {
       if (format === 'datetime') return '2026-01-15T10:00:00Z';
       return 'Fuzz';
     }
-    case 'number': return 1;
-    case 'boolean': return false;
-    case 'enum': return Object.values(def.entries as Record<string, unknown>)[0];
-    case 'literal': return (def.values as unknown[])[0];
-    case 'array': return [];
-    case 'record': return {};
-    case 'union': return sample((def.options as unknown[])[0], depth + 1);
-    case 'pipe': return sample(def.in, depth + 1);
-    case 'nullable': return null;
-    case 'optional': case 'default': case 'prefault': case 'nonoptional': case 'readonly': case 'catch': return sample(def.innerType, depth + 1);
-    default: return undefined;
+    case 'number':
+      return 1;
+    case 'boolean':
+      return false;
+    case 'enum':
+      return Object.values(def.entries as Record<string, unknown>)[0];
+    case 'literal':
+      return (def.values as unknown[])[0];
+    case 'array':
+      return [];
+    case 'record':
+      return {};
+    case 'union':
+      return sample((def.options as unknown[])[0], depth + 1);
+    case 'pipe':
+      return sample(def.in, depth + 1);
+    case 'nullable':
+      return null;
+    case 'optional':
+    case 'default':
+    case 'prefault':
+    case 'nonoptional':
+    case 'readonly':
+    case 'catch':
+      return sample(def.innerType, depth + 1);
+    default:
+      return undefined;
   }
 }
 
@@ -177,7 +193,7 @@ afterAll(() => core.close());
 /** Row counts and a content hash of every table: what "no change" means. */
 function snapshot() {
   const { sqlite } = core.context;
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
   for (const table of tables) {
@@ -228,6 +244,11 @@ it('every channel refuses 40+ invalid inputs with BAD_INPUT, changes nothing and
   expect(thin).toEqual([]);
   expect(wrong).toEqual([]);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  const byKind = [...figures.byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`).join(', ');
-  console.log(`fuzz: ${figures.channels} channels, ${figures.inputs} inputs (fewest for one channel: ${figures.fewest}); by code ${JSON.stringify(Object.fromEntries(figures.byCode))}; by kind ${byKind}`);
+  const byKind = [...figures.byKind]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k}: ${n}`)
+    .join(', ');
+  console.log(
+    `fuzz: ${figures.channels} channels, ${figures.inputs} inputs (fewest for one channel: ${figures.fewest}); by code ${JSON.stringify(Object.fromEntries(figures.byCode))}; by kind ${byKind}`,
+  );
 }, 120_000);

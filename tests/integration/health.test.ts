@@ -24,7 +24,11 @@ afterEach(() => core.close());
 
 const snapshots = () =>
   core.context.sqlite.prepare('SELECT taken_at, model_version, score, band, current FROM health_snapshots WHERE account_id = ? ORDER BY id').all(accountId) as {
-    taken_at: string; model_version: string; score: number; band: string; current: number;
+    taken_at: string;
+    model_version: string;
+    score: number;
+    band: string;
+    current: number;
   }[];
 
 describe('health.explain', () => {
@@ -59,7 +63,7 @@ describe('health.explain', () => {
 });
 
 describe('health snapshots', () => {
-  it('writes keep today\'s snapshot current (one per day and model); a new day appends, and explain shows the previous one', async () => {
+  it("writes keep today's snapshot current (one per day and model); a new day appends, and explain shows the previous one", async () => {
     const today = snapshots();
     expect(today).toHaveLength(1);
     expect(today[0]!.current).toBe(1);

@@ -59,7 +59,9 @@ describe('health.recompute in steps', () => {
     // A new model (so every snapshot is appended), and a failure in the third chunk.
     core.context.sqlite.exec(`CREATE TRIGGER fail_late BEFORE INSERT ON health_snapshots WHEN NEW.account_id = ${2 * RECOMPUTE_CHUNK + 50}
       BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
-    const failed = await core.fail('settings.update', { health: { weights: { satisfaction: 10, support: 10, adoption: 10, engagement: 10, renewal: 60 }, coverageFloorPct: 60, redBelow: 50, amberBelow: 70 } });
+    const failed = await core.fail('settings.update', {
+      health: { weights: { satisfaction: 10, support: 10, adoption: 10, engagement: 10, renewal: 60 }, coverageFloorPct: 60, redBelow: 50, amberBelow: 70 },
+    });
     // The caller gets an error id, never the raw exception (that goes to the log under the same id).
     expect(failed.code).toBe('INTERNAL');
     expect(failed.message).toContain(`error ${failed.errorId}`);

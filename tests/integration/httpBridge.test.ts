@@ -23,9 +23,7 @@ function raw(path: string, options: { method?: string; headers?: Record<string, 
     const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type']), headers: res.headers }),
-      );
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type']), headers: res.headers }));
     });
     req.on('error', reject);
     req.end(options.body);

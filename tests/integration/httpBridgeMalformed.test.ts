@@ -123,16 +123,12 @@ function corpus(): Case[] {
   add('GET /assets/%E0%A4%A (a cut-off UTF-8 sequence)', 400, () => send(request('GET /assets/%E0%A4%A HTTP/1.1')));
   add('GET /index.html%00.js (NUL)', 400, () => send(request('GET /index.html%00.js HTTP/1.1')));
   add('POST /rpc/%ZZ', 400, () => send(request('POST /rpc/%ZZ HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 2'], '{}')));
-  add('POST /rpc/accounts.%FF (not UTF-8)', 400, () =>
-    send(request('POST /rpc/accounts.%FF HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 2'], '{}')),
-  );
+  add('POST /rpc/accounts.%FF (not UTF-8)', 400, () => send(request('POST /rpc/accounts.%FF HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 2'], '{}')));
   add('POST /rpc/ (no channel)', 404, () => send(request('POST /rpc/ HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 2'], '{}')));
   add('POST /rpc/x.y (an unknown channel)', 404, () => send(request('POST /rpc/x.y HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 2'], '{}')));
   add('GET /../../../etc/passwd (dot segments)', 400, () => send(request('GET /../../../etc/passwd HTTP/1.1')));
   add('GET /%2e%2e/%2e%2e/etc/passwd (encoded dot segments)', 400, () => send(request('GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1')));
-  add('POST /rpc/accounts.list/../../x', 400, () =>
-    send(request('POST /rpc/accounts.list/../../x HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 2'], '{}')),
-  );
+  add('POST /rpc/accounts.list/../../x', 400, () => send(request('POST /rpc/accounts.list/../../x HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 2'], '{}')));
   add('GET http://evil.example/ (absolute form)', 400, () => send(request('GET http://evil.example/ HTTP/1.1')));
   add('GET //evil.example/ (a target that looks like another host)', 404, () => send(request('GET //evil.example/ HTTP/1.1')));
   add('OPTIONS * (asterisk form)', 400, () => send(request('OPTIONS * HTTP/1.1')));
@@ -161,7 +157,14 @@ function corpus(): Case[] {
   add('Origin: null', 403, () => send(json('{}').replace('Connection: close', 'Origin: null\r\nConnection: close')));
   add('a malformed Origin', 403, () => send(json('{}').replace('Connection: close', 'Origin: http://[::1\r\nConnection: close')));
   add('a 20 KB header', 431, () => send(request('GET / HTTP/1.1', [`X-Big: ${'a'.repeat(20_000)}`])));
-  add('a thousand headers', 431, () => send(request('GET / HTTP/1.1', Array.from({ length: 1000 }, (_, i) => `X-H${i}: ${'v'.repeat(16)}`))));
+  add('a thousand headers', 431, () =>
+    send(
+      request(
+        'GET / HTTP/1.1',
+        Array.from({ length: 1000 }, (_, i) => `X-H${i}: ${'v'.repeat(16)}`),
+      ),
+    ),
+  );
   add('a NUL in a header value', 400, () => send(request('GET / HTTP/1.1', ['X-Bad: a\x00b'])));
   add('a header line without a colon', 400, () => send(request('GET / HTTP/1.1', ['Nonsense'])));
   add('a header name with a space', 400, () => send(request('GET / HTTP/1.1', ['Bad Name: x'])));
@@ -173,9 +176,7 @@ function corpus(): Case[] {
   add('Content-Length with Transfer-Encoding (request smuggling)', 400, () =>
     send(request('POST /rpc/accounts.list HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 2', 'Transfer-Encoding: chunked'], '0\r\n\r\n')),
   );
-  add('an unknown Transfer-Encoding', 400, () =>
-    send(request('POST /rpc/accounts.list HTTP/1.1', ['Content-Type: application/json', 'Transfer-Encoding: gzip'], '{}')),
-  );
+  add('an unknown Transfer-Encoding', 400, () => send(request('POST /rpc/accounts.list HTTP/1.1', ['Content-Type: application/json', 'Transfer-Encoding: gzip'], '{}')));
 
   // Content types and bodies.
   add('Content-Type: text/plain', 415, () => send(json('{}').replace('application/json', 'text/plain')));
@@ -199,9 +200,7 @@ function corpus(): Case[] {
     send(request('POST /rpc/accounts.list HTTP/1.1', ['Content-Type: application/json', `Content-Length: ${LIMIT + 1}`])),
   );
   add('a chunked body that grows over the limit', 413, () =>
-    exchange((socket) =>
-      stream(socket, request('POST /rpc/accounts.list HTTP/1.1', ['Content-Type: application/json', 'Transfer-Encoding: chunked']), LIMIT + 1024 * 1024),
-    ),
+    exchange((socket) => stream(socket, request('POST /rpc/accounts.list HTTP/1.1', ['Content-Type: application/json', 'Transfer-Encoding: chunked']), LIMIT + 1024 * 1024)),
   );
   add('a body over the limit without a cookie (refused before reading)', 401, () =>
     send(request('POST /rpc/accounts.list HTTP/1.1', ['Content-Type: application/json', `Content-Length: ${LIMIT * 100}`]).replace(`Cookie: ${cookie}`, 'X-No: cookie')),
@@ -211,15 +210,51 @@ function corpus(): Case[] {
   const withCookie = (value: () => string) => () => send(json('{}').replace(`Cookie: ${cookie}`, `Cookie: ${value()}`));
   const name = () => cookie.split('=')[0]!;
   add('no cookie', 401, () => send(json('{}').replace(`Cookie: ${cookie}\r\n`, '')));
-  add('an empty session cookie', 401, withCookie(() => `${name()}=`));
-  add('a wrong token of the right length', 401, withCookie(() => `${name()}=${'A'.repeat(token.length)}`));
-  add('the token with one character more', 401, withCookie(() => `${name()}=${token}x`));
-  add('the token cut short', 401, withCookie(() => `${name()}=${token.slice(0, -1)}`));
-  add("the token under another port's name", 401, withCookie(() => `fulcrum-session-1=${token}`));
-  add('the token under no name', 401, withCookie(() => token));
-  add('a cookie header of separators', 401, withCookie(() => ';;;==;=;'));
-  add('an 8 KB cookie', 401, withCookie(() => `${name()}=${'x'.repeat(8 * 1024)}`));
-  add('a cookie with bytes that are not ASCII', 401, withCookie(() => `${name()}=\xe9\xff${token.slice(2)}`));
+  add(
+    'an empty session cookie',
+    401,
+    withCookie(() => `${name()}=`),
+  );
+  add(
+    'a wrong token of the right length',
+    401,
+    withCookie(() => `${name()}=${'A'.repeat(token.length)}`),
+  );
+  add(
+    'the token with one character more',
+    401,
+    withCookie(() => `${name()}=${token}x`),
+  );
+  add(
+    'the token cut short',
+    401,
+    withCookie(() => `${name()}=${token.slice(0, -1)}`),
+  );
+  add(
+    "the token under another port's name",
+    401,
+    withCookie(() => `fulcrum-session-1=${token}`),
+  );
+  add(
+    'the token under no name',
+    401,
+    withCookie(() => token),
+  );
+  add(
+    'a cookie header of separators',
+    401,
+    withCookie(() => ';;;==;=;'),
+  );
+  add(
+    'an 8 KB cookie',
+    401,
+    withCookie(() => `${name()}=${'x'.repeat(8 * 1024)}`),
+  );
+  add(
+    'a cookie with bytes that are not ASCII',
+    401,
+    withCookie(() => `${name()}=\xe9\xff${token.slice(2)}`),
+  );
   add('/events without a cookie', 401, () => send(request('GET /events HTTP/1.1').replace(`Cookie: ${cookie}\r\n`, '')));
   add('/launch without a token', 401, () => send(request('GET /launch HTTP/1.1')));
   add('/launch with a wrong token', 401, () => send(request(`GET /launch?token=${'A'.repeat(token.length)} HTTP/1.1`)));

@@ -46,8 +46,16 @@ describe('the Telco churn file as accounts', () => {
   it("reads TotalCharges ' ' as missing, never zero, and SeniorCitizen 0/1 beside Yes/No flags", async () => {
     const source = await openSource({ path: TELCO });
     const lookups = { account: () => undefined, contact: () => undefined };
-    const accounts = compileConverter(targetDef('accounts'), { fields: { name: 'customerID', arrMinor: 'TotalCharges' } }, source.headers, { dateOrders: {}, churnDate: '2026-01-31', lookups });
-    const flags = compileConverter(targetDef('contacts'), { fields: { isChampion: 'SeniorCitizen', isExecutiveSponsor: 'Partner' } }, source.headers, { dateOrders: {}, churnDate: '2026-01-31', lookups });
+    const accounts = compileConverter(targetDef('accounts'), { fields: { name: 'customerID', arrMinor: 'TotalCharges' } }, source.headers, {
+      dateOrders: {},
+      churnDate: '2026-01-31',
+      lookups,
+    });
+    const flags = compileConverter(targetDef('contacts'), { fields: { isChampion: 'SeniorCitizen', isExecutiveSponsor: 'Partner' } }, source.headers, {
+      dateOrders: {},
+      churnDate: '2026-01-31',
+      lookups,
+    });
     let blank = 0;
     let seniors = 0;
     for (const { cells } of source.rows()) {
@@ -83,7 +91,10 @@ describe('file shapes', () => {
   it('quoted fields with embedded newlines, delimiters and quotes', async () => {
     const path = writeFixture(dir, 'newlines.csv', 'Account ID,Account Name,Industry\nA1,"Acme, Inc.","Retail\nand ""wholesale"""\r\nA2,Beta,Tech\n');
     const result = await preview(path);
-    expect(result.rows.map((row) => [row._row, row.name, row.industry])).toEqual([[2, 'Acme, Inc.', 'Retail\nand "wholesale"'], [3, 'Beta', 'Tech']]);
+    expect(result.rows.map((row) => [row._row, row.name, row.industry])).toEqual([
+      [2, 'Acme, Inc.', 'Retail\nand "wholesale"'],
+      [3, 'Beta', 'Tech'],
+    ]);
   });
 
   it('UTF-8 with a BOM: the first header is still "Account ID"', async () => {
@@ -106,9 +117,18 @@ describe('file shapes', () => {
 
   it('NA markers and blank-space values are missing, never zero', async () => {
     const path = writeFixture(dir, 'na.csv', `${header}A1,One,NA,\nA2,Two,N/A,null\nA3,Three, ,-\nA4,Four,"$1,200.50",2026-05-01\n`);
-    const result = await core.call('import.preview', { path, into: 'accounts', mapping: { fields: { externalId: 'Account ID', name: 'Account Name', arrMinor: 'Annual Revenue', renewalDate: 'Renewal' } } });
+    const result = await core.call('import.preview', {
+      path,
+      into: 'accounts',
+      mapping: { fields: { externalId: 'Account ID', name: 'Account Name', arrMinor: 'Annual Revenue', renewalDate: 'Renewal' } },
+    });
     expect(result.problems).toEqual([]);
-    expect(result.rows.map((row) => [row.arrMinor, row.renewalDate])).toEqual([[undefined, undefined], [undefined, undefined], [undefined, undefined], [120050, '2026-05-01']]);
+    expect(result.rows.map((row) => [row.arrMinor, row.renewalDate])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+      [undefined, undefined],
+      [120050, '2026-05-01'],
+    ]);
   });
 
   it('ambiguous dates: the order is decided over the column and reported', async () => {

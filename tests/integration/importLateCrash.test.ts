@@ -23,7 +23,11 @@ const KILLS = 20;
 const SEEDED_TICKETS = 300;
 const IMPORTED_TICKETS = 600;
 /** The dashboard over the tickets' months, by month, and over the default period. */
-const DASHBOARDS: Input<'metrics.portfolio'>[] = [{ from: '2024-10-01', to: '2025-04-01', granularity: 'month' }, { from: '2024-07-01', to: '2025-07-01', granularity: 'quarter' }, {}];
+const DASHBOARDS: Input<'metrics.portfolio'>[] = [
+  { from: '2024-10-01', to: '2025-04-01', granularity: 'month' },
+  { from: '2024-07-01', to: '2025-07-01', granularity: 'quarter' },
+  {},
+];
 
 let child: string;
 let base: string;

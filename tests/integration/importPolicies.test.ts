@@ -57,7 +57,10 @@ describe('policies', () => {
     const result = await core.call('import.commit', { jobId: 'j', path, into: 'tickets', preset: 'helpdesk-tickets', policy: 'skip' });
     expect(result).toMatchObject({ committed: true, counts: { inserts: 1, errors: 5 }, errorFile: join(dir, 'tickets.errors.csv') });
     expect(count('tickets')).toBe(1);
-    const errors = readFileSync(join(dir, 'tickets.errors.csv'), 'utf8').replace(/^\ufeff/, '').trim().split('\n');
+    const errors = readFileSync(join(dir, 'tickets.errors.csv'), 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
     expect(errors[0]).toBe('row,problems,Id,Organization,Created at,Solved at,Priority,Via,Satisfaction Score');
     expect(errors[1]).toBe("3,'Satisfaction Score': 'abc' is not a number,T2,ACC-2,2026-01-06T10:00:00Z,,urgent,email,abc");
     expect(errors).toHaveLength(6);
@@ -69,12 +72,17 @@ describe('policies', () => {
     const first = writeFixture(dir, 'a.csv', `${TICKET_HEADER}T1,ACC-1,2026-01-05T10:00:00Z,,high,email,\n`);
     await core.call('import.commit', { jobId: 'a', path: first, into: 'tickets', preset: 'helpdesk-tickets' });
     const second = writeFixture(dir, 'b.csv', `${TICKET_HEADER}T1,ACC-1,2026-01-05T10:00:00Z,2026-01-05T11:00:00Z,low,email,4\nT2,ACC-2,2026-01-06T10:00:00Z,,normal,chat,\n`);
-    const counts = async (match: 'insert' | 'update' | 'upsert') => (await core.call('import.preview', { path: second, into: 'tickets', preset: 'helpdesk-tickets', match })).counts;
+    const counts = async (match: 'insert' | 'update' | 'upsert') =>
+      (await core.call('import.preview', { path: second, into: 'tickets', preset: 'helpdesk-tickets', match })).counts;
     expect(await counts('insert')).toMatchObject({ inserts: 1, updates: 0, skips: 1 });
     expect(await counts('update')).toMatchObject({ inserts: 0, updates: 1, skips: 1 });
     expect(await counts('upsert')).toMatchObject({ inserts: 1, updates: 1, skips: 0 });
     await core.call('import.commit', { jobId: 'b', path: second, into: 'tickets', preset: 'helpdesk-tickets', match: 'update' });
-    expect(core.context.sqlite.prepare("SELECT priority, csat, resolved_at FROM tickets WHERE external_id = 'T1'").get()).toEqual({ priority: 'low', csat: 4, resolved_at: '2026-01-05T11:00:00.000Z' });
+    expect(core.context.sqlite.prepare("SELECT priority, csat, resolved_at FROM tickets WHERE external_id = 'T1'").get()).toEqual({
+      priority: 'low',
+      csat: 4,
+      resolved_at: '2026-01-05T11:00:00.000Z',
+    });
     expect(count('tickets')).toBe(1);
   });
 
@@ -95,7 +103,11 @@ describe('presets', () => {
   it('are listed per target and saved by name', async () => {
     const shipped = await core.call('import.presets', { into: 'tickets' });
     expect(shipped.map((preset) => preset.name)).toEqual(['helpdesk-tickets', 'fulcrum-tickets']);
-    await core.call('import.savePreset', { name: 'my tickets', into: 'tickets', mapping: { fields: { openedAt: 'Created at', account: 'Organization' }, defaults: { channel: 'email' } } });
+    await core.call('import.savePreset', {
+      name: 'my tickets',
+      into: 'tickets',
+      mapping: { fields: { openedAt: 'Created at', account: 'Organization' }, defaults: { channel: 'email' } },
+    });
     const path = writeFixture(dir, 'mine.csv', 'Created at,Organization\n2026-01-01T00:00:00Z,ACC-1\n');
     expect((await core.call('import.preview', { path, into: 'tickets', preset: 'my tickets' })).rows[0]).toMatchObject({ channel: 'email', accountId: 1 });
     expect((await core.fail('import.savePreset', { name: 'helpdesk-tickets', into: 'tickets', mapping: { fields: {} } })).code).toBe('CONFLICT');
@@ -110,7 +122,7 @@ describe('presets', () => {
 });
 
 describe('survey exports', () => {
-  it('an NPS export (Delighted-style) finds each answer\'s contact and account by e-mail', async () => {
+  it("an NPS export (Delighted-style) finds each answer's contact and account by e-mail", async () => {
     const contact = await core.call('contacts.create', { accountId: 3, name: 'Ana Ruiz', email: 'ana@example.com' });
     const path = writeFixture(
       dir,
@@ -122,10 +134,7 @@ describe('survey exports', () => {
     );
     const preview = await core.call('import.preview', { path, into: 'surveyResponses', preset: 'nps-survey' });
     expect(preview.rows[0]).toMatchObject({ accountId: 3, contactId: contact.id, kind: 'nps', score: 9, comment: 'Great, fast support', respondedAt: '2026-02-01T18:22:11.000Z' });
-    expect(preview.problems.map(describeProblem)).toEqual([
-      "row 3, 'Score': is required but the cell is empty",
-      "row 4, 'Score': must be 0-10 for nps",
-    ]);
+    expect(preview.problems.map(describeProblem)).toEqual(["row 3, 'Score': is required but the cell is empty", "row 4, 'Score': must be 0-10 for nps"]);
   });
 });
 

@@ -18,17 +18,28 @@ describe('journey maps: editing', () => {
     expect(map.stages.map((s) => s.name)).toEqual([...DEFAULT_STAGES]);
     const cards = map.stages.flatMap((s) => s.touchpoints);
     expect(cards.map((t) => t.name)).toEqual([
-      'Onboarding kickoff', 'Implementation workshops', 'Go-live', 'Training', 'Technical support', 'Premium support', 'Support satisfaction survey', 'Social engagement',
+      'Onboarding kickoff',
+      'Implementation workshops',
+      'Go-live',
+      'Training',
+      'Technical support',
+      'Premium support',
+      'Support satisfaction survey',
+      'Social engagement',
     ]);
     expect(cards.every((t) => t.target !== null && t.matchRule !== null)).toBe(true);
     expect(cards.find((t) => t.name === 'Premium support')).toMatchObject({
-      target: { metric: 'first_response_hours', operator: '<=', value: 1 }, matchRule: { source: 'tickets', priority: 'urgent' },
+      target: { metric: 'first_response_hours', operator: '<=', value: 1 },
+      matchRule: { source: 'tickets', priority: 'urgent' },
     });
 
     const blank = await core.call('journeys.create', { name: 'Blank' });
     expect(blank.stages).toHaveLength(9);
     expect(blank.touchpointCount).toBe(0);
-    expect((await core.call('journeys.list', {})).map((m) => [m.name, m.stageCount, m.touchpointCount])).toEqual([['Blank', 9, 0], ['Support lead', 9, 8]]);
+    expect((await core.call('journeys.list', {})).map((m) => [m.name, m.stageCount, m.touchpointCount])).toEqual([
+      ['Blank', 9, 0],
+      ['Support lead', 9, 8],
+    ]);
   });
 
   it('duplicates a map with its stages, touchpoints, targets and rules', async () => {
@@ -113,15 +124,23 @@ describe('journey maps: measuring', () => {
     const support = map.stages.find((s) => s.name === 'Get support')!;
     const renew = map.stages.find((s) => s.name === 'Renew')!;
     await core.call('journeys.addTouchpoint', {
-      journeyStageId: onboard.id, name: 'Kickoff', channel: 'in_person', isMomentOfTruth: true,
-      target: { metric: 'sentiment', operator: '>=', value: 1 }, matchRule: { source: 'touchpoints', kind: 'onboarding' },
+      journeyStageId: onboard.id,
+      name: 'Kickoff',
+      channel: 'in_person',
+      isMomentOfTruth: true,
+      target: { metric: 'sentiment', operator: '>=', value: 1 },
+      matchRule: { source: 'touchpoints', kind: 'onboarding' },
     });
     await core.call('journeys.addTouchpoint', {
-      journeyStageId: support.id, name: 'Urgent ticket', target: { metric: 'first_response_hours', operator: '<=', value: 4 },
+      journeyStageId: support.id,
+      name: 'Urgent ticket',
+      target: { metric: 'first_response_hours', operator: '<=', value: 4 },
       matchRule: { source: 'tickets', priority: 'urgent' },
     });
     await core.call('journeys.addTouchpoint', {
-      journeyStageId: support.id, name: 'Support survey', target: { metric: 'csat', operator: '>=', value: 4.5 },
+      journeyStageId: support.id,
+      name: 'Support survey',
+      target: { metric: 'csat', operator: '>=', value: 4.5 },
       matchRule: { source: 'surveyResponses', surveyKind: 'csat', triggeredBy: 'ticket' },
     });
     const full = await core.call('journeys.addTouchpoint', { journeyStageId: renew.id, name: 'Renewal talk' });
@@ -129,18 +148,35 @@ describe('journey maps: measuring', () => {
 
     // Kickoffs: sentiments 2 and 0 in the enterprise account (mean 1), -2 in the SMB one.
     const at = (day: string) => `${day}T10:00:00.000Z`;
-    await core.call('touchpoints.create', { accountId: enterprise.id, contactId: contact.id, occurredAt: at('2025-06-01'), channel: 'in_person', kind: 'onboarding', sentiment: 2 });
+    await core.call('touchpoints.create', {
+      accountId: enterprise.id,
+      contactId: contact.id,
+      occurredAt: at('2025-06-01'),
+      channel: 'in_person',
+      kind: 'onboarding',
+      sentiment: 2,
+    });
     await core.call('touchpoints.create', { accountId: enterprise.id, contactId: contact.id, occurredAt: at('2025-06-11'), channel: 'phone', kind: 'onboarding', sentiment: 0 });
     await core.call('touchpoints.create', { accountId: smb.id, occurredAt: at('2025-07-01'), channel: 'email', kind: 'onboarding', sentiment: -2 });
     // Before the period: not counted.
     await core.call('touchpoints.create', { accountId: smb.id, occurredAt: at('2024-07-01'), channel: 'email', kind: 'onboarding', sentiment: 2 });
     // A renewal talk no rule takes: unmapped until linked by hand.
-    const renewal = await core.call('touchpoints.create', { accountId: enterprise.id, contactId: contact.id, occurredAt: at('2026-01-20'), channel: 'email', kind: 'renewal', sentiment: 1 });
+    const renewal = await core.call('touchpoints.create', {
+      accountId: enterprise.id,
+      contactId: contact.id,
+      occurredAt: at('2026-01-20'),
+      channel: 'email',
+      kind: 'renewal',
+      sentiment: 1,
+    });
 
     // Urgent tickets answered after 2, 3 and 6 hours (median 3); a normal one no rule takes.
     const tickets = [];
     for (const [account, day, hours, priority, csat] of [
-      [enterprise.id, '2025-09-01', 2, 'urgent', 5], [enterprise.id, '2025-09-02', 3, 'urgent', 4], [smb.id, '2025-09-03', 6, 'urgent', 3], [smb.id, '2025-09-04', 1, 'normal', null],
+      [enterprise.id, '2025-09-01', 2, 'urgent', 5],
+      [enterprise.id, '2025-09-02', 3, 'urgent', 4],
+      [smb.id, '2025-09-03', 6, 'urgent', 3],
+      [smb.id, '2025-09-04', 1, 'normal', null],
     ] as const) {
       tickets.push(await core.call('tickets.create', { accountId: account, openedAt: at(day), firstResponseAt: hoursAfter(at(day), hours), channel: 'email', priority, csat }));
     }
@@ -151,8 +187,7 @@ describe('journey maps: measuring', () => {
     return { ids, map: full, enterprise, smb, persona, contact, renewal };
   }
 
-  const byName = (result: MeasureResult, ids: Record<string, number>, name: string) =>
-    result.touchpoints.find((t) => t.journeyTouchpointId === ids[name])!;
+  const byName = (result: MeasureResult, ids: Record<string, number>, name: string) => result.touchpoints.find((t) => t.journeyTouchpointId === ids[name])!;
 
   it('attaches records by rule, computes actual, gap and verdict per touchpoint, and counts the unmapped', async () => {
     const { ids, map } = await workspace();
@@ -241,14 +276,22 @@ describe('journey maps: other sources', () => {
     const implement = map.stages.find((s) => s.name === 'Implement')!;
     const add = (journeyStageId: number, name: string, rest: Record<string, unknown>) => core.call('journeys.addTouchpoint', { journeyStageId, name, ...rest });
     await add(support.id, 'Billing fixed', { matchRule: { source: 'tickets', topic: 'billing' }, target: { metric: 'resolution_hours', operator: '<=', value: 24 } });
-    await add(support.id, 'NPS after tickets', { matchRule: { source: 'surveyResponses', surveyKind: 'nps', triggeredBy: 'ticket' }, target: { metric: 'nps', operator: '>=', value: 0 } });
+    await add(support.id, 'NPS after tickets', {
+      matchRule: { source: 'surveyResponses', surveyKind: 'nps', triggeredBy: 'ticket' },
+      target: { metric: 'nps', operator: '>=', value: 0 },
+    });
     await add(implement.id, 'Go-live', { matchRule: { source: 'deployments' }, target: { metric: 'time_to_go_live_days', operator: '<=', value: 60 } });
     const full = await add(implement.id, 'On time', { matchRule: { source: 'deployments' }, target: { metric: 'on_time_go_live_pct', operator: '>=', value: 80 } });
     const ids = Object.fromEntries(full.stages.flatMap((s) => s.touchpoints).map((t) => [t.name, t.id]));
 
     const opened = '2025-10-01T09:00:00.000Z';
     const billing = [];
-    for (const [topic, hours] of [['Billing', 10], ['BILLING', 20], ['billing', 90], ['Login', 1]] as const) {
+    for (const [topic, hours] of [
+      ['Billing', 10],
+      ['BILLING', 20],
+      ['billing', 90],
+      ['Login', 1],
+    ] as const) {
       billing.push(await core.call('tickets.create', { accountId: account.id, openedAt: opened, resolvedAt: hoursAfter(opened, hours), channel: 'email', topic }));
     }
     // NPS 10 and 0 after tickets (NPS 0), and a 10 after nothing in particular (not taken).
@@ -256,8 +299,22 @@ describe('journey maps: other sources', () => {
     await core.call('surveyResponses.create', { accountId: account.id, ticketId: billing[1]!.id, respondedAt: '2025-10-02T09:00:00Z', kind: 'nps', score: 0 });
     await core.call('surveyResponses.create', { accountId: account.id, respondedAt: '2025-10-02T09:00:00Z', kind: 'nps', score: 10 });
     // Go-lives after 30 and 90 days (median 60), one of two on the planned date.
-    await core.call('deployments.create', { accountId: account.id, product: 'Desk', status: 'live', startedAt: '2025-09-01', plannedGoLive: '2025-10-01', actualGoLive: '2025-10-01' });
-    await core.call('deployments.create', { accountId: account.id, product: 'Chat', status: 'live', startedAt: '2025-09-01', plannedGoLive: '2025-10-01', actualGoLive: '2025-11-30' });
+    await core.call('deployments.create', {
+      accountId: account.id,
+      product: 'Desk',
+      status: 'live',
+      startedAt: '2025-09-01',
+      plannedGoLive: '2025-10-01',
+      actualGoLive: '2025-10-01',
+    });
+    await core.call('deployments.create', {
+      accountId: account.id,
+      product: 'Chat',
+      status: 'live',
+      startedAt: '2025-09-01',
+      plannedGoLive: '2025-10-01',
+      actualGoLive: '2025-11-30',
+    });
 
     const result = await core.call('journeys.measure', { id: map.id });
     const of = (name: string) => result.touchpoints.find((t) => t.journeyTouchpointId === ids[name])!;
@@ -280,7 +337,12 @@ describe('persona adherence', () => {
     const ada = await core.call('contacts.create', { accountId: account.id, name: 'Ada', personaId: persona.id });
     const other = await core.call('contacts.create', { accountId: account.id, name: 'Bob' });
     const at = (day: string) => `${day}T10:00:00.000Z`;
-    for (const [day, channel] of [['2026-01-05', 'email'], ['2026-01-06', 'email'], ['2026-02-01', 'phone'], ['2026-02-02', 'chat']] as const) {
+    for (const [day, channel] of [
+      ['2026-01-05', 'email'],
+      ['2026-01-06', 'email'],
+      ['2026-02-01', 'phone'],
+      ['2026-02-02', 'chat'],
+    ] as const) {
       await core.call('touchpoints.create', { accountId: account.id, contactId: ada.id, occurredAt: at(day), channel, kind: 'support' });
     }
     // Another persona's contact: not counted.
@@ -288,9 +350,7 @@ describe('persona adherence', () => {
 
     const result = await core.call('personas.adherence', { id: persona.id });
     expect(result).toMatchObject({ share: 50, n: 4, willing: 2, neutral: 1, unwilling: 1, violationsTotal: 1 });
-    expect(result.violations).toEqual([
-      expect.objectContaining({ accountName: 'Acme', contactName: 'Ada', channel: 'phone', kind: 'support', occurredAt: at('2026-02-01') }),
-    ]);
+    expect(result.violations).toEqual([expect.objectContaining({ accountName: 'Acme', contactName: 'Ada', channel: 'phone', kind: 'support', occurredAt: at('2026-02-01') })]);
     expect(result.trend.find((p) => p.month === '2026-01')).toEqual({ month: '2026-01', share: 100, n: 2 });
     expect(result.trend.find((p) => p.month === '2026-02')).toEqual({ month: '2026-02', share: 0, n: 2 });
     expect((await core.fail('personas.adherence', { id: 99 })).code).toBe('NOT_FOUND');

@@ -14,28 +14,53 @@ describe('moments of truth on the dashboard', () => {
     const map = await core.call('journeys.create', { name: 'Support journey' });
     const support = map.stages.find((s) => s.name === 'Get support')!;
     await core.call('journeys.addTouchpoint', {
-      journeyStageId: support.id, name: 'Urgent ticket', isMomentOfTruth: true,
-      target: { metric: 'first_response_hours', operator: '<=', value: 4 }, matchRule: { source: 'tickets', priority: 'urgent' },
+      journeyStageId: support.id,
+      name: 'Urgent ticket',
+      isMomentOfTruth: true,
+      target: { metric: 'first_response_hours', operator: '<=', value: 4 },
+      matchRule: { source: 'tickets', priority: 'urgent' },
     });
     // Just below its target (CSAT 1 against ≥ 1.1): listed after the one clearly missed.
     await core.call('journeys.addTouchpoint', {
-      journeyStageId: support.id, name: 'Urgent ticket CSAT', isMomentOfTruth: true,
-      target: { metric: 'csat', operator: '>=', value: 1.1 }, matchRule: { source: 'tickets', priority: 'urgent' },
+      journeyStageId: support.id,
+      name: 'Urgent ticket CSAT',
+      isMomentOfTruth: true,
+      target: { metric: 'csat', operator: '>=', value: 1.1 },
+      matchRule: { source: 'tickets', priority: 'urgent' },
     });
     // A copy of the map finds the same: said once.
     await core.call('journeys.duplicate', { id: map.id });
     // The same promise, not a moment of truth: never a reason.
     await core.call('journeys.addTouchpoint', {
-      journeyStageId: support.id, name: 'Any ticket', target: { metric: 'first_response_hours', operator: '<=', value: 4 }, matchRule: { source: 'tickets' },
+      journeyStageId: support.id,
+      name: 'Any ticket',
+      target: { metric: 'first_response_hours', operator: '<=', value: 4 },
+      matchRule: { source: 'tickets' },
     });
 
     const struggling = await core.call('accounts.create', { name: 'Struggling', segment: 'smb', renewalDate: '2026-04-01', contractStart: '2024-01-01', arrMinor: 1_000_000 });
     const fine = await core.call('accounts.create', { name: 'Fine', segment: 'smb', renewalDate: '2026-04-01', contractStart: '2024-01-01', arrMinor: 1_000_000 });
     for (let i = 0; i < 6; i++) {
       const day = `2026-0${1 + (i % 2)}-1${i}`;
-      await core.call('tickets.create', { accountId: struggling.id, openedAt: at(day), firstResponseAt: at(day, 20), resolvedAt: at(day, 200), channel: 'email', priority: 'urgent', csat: 1 });
+      await core.call('tickets.create', {
+        accountId: struggling.id,
+        openedAt: at(day),
+        firstResponseAt: at(day, 20),
+        resolvedAt: at(day, 200),
+        channel: 'email',
+        priority: 'urgent',
+        csat: 1,
+      });
       await core.call('surveyResponses.create', { accountId: struggling.id, respondedAt: at(day), kind: 'nps', score: 1 });
-      await core.call('tickets.create', { accountId: fine.id, openedAt: at(day), firstResponseAt: at(day, 1), resolvedAt: at(day, 2), channel: 'email', priority: 'urgent', csat: 5 });
+      await core.call('tickets.create', {
+        accountId: fine.id,
+        openedAt: at(day),
+        firstResponseAt: at(day, 1),
+        resolvedAt: at(day, 2),
+        channel: 'email',
+        priority: 'urgent',
+        csat: 5,
+      });
       await core.call('surveyResponses.create', { accountId: fine.id, respondedAt: at(day), kind: 'nps', score: 1 });
     }
 

@@ -21,7 +21,10 @@ async function workspace() {
   const add = (journeyStageId: number, name: string, rest: Record<string, unknown>) => core.call('journeys.addTouchpoint', { journeyStageId, name, ...rest });
   await add(stage('Get support'), 'Urgent ticket', { matchRule: { source: 'tickets', priority: 'urgent' }, target: { metric: 'first_response_hours', operator: '<=', value: 4 } });
   await add(stage('Get support'), 'Billing', { matchRule: { source: 'tickets', topic: 'billing' }, target: { metric: 'csat', operator: '>=', value: 4 } });
-  await add(stage('Get support'), 'Support survey', { matchRule: { source: 'surveyResponses', surveyKind: 'csat', triggeredBy: 'ticket' }, target: { metric: 'csat', operator: '>=', value: 4.5 } });
+  await add(stage('Get support'), 'Support survey', {
+    matchRule: { source: 'surveyResponses', surveyKind: 'csat', triggeredBy: 'ticket' },
+    target: { metric: 'csat', operator: '>=', value: 4.5 },
+  });
   await add(stage('Onboard'), 'Kickoff', { matchRule: { source: 'touchpoints', kind: 'onboarding' }, target: { metric: 'csat', operator: '>=', value: 4 } });
   const full = await add(stage('Renew'), 'Renewal talk', { target: { metric: 'csat', operator: '>=', value: 4 } });
   const card = Object.fromEntries(full.stages.flatMap((s) => s.touchpoints).map((t) => [t.name, t.id])) as Record<string, number>;
@@ -95,7 +98,10 @@ describe('linking tickets by hand', () => {
     await core.call('journeys.link', { journeyTouchpointId: w.card['Renewal talk']!, source: 'touchpoints', ids: [w.kickoff.id] });
     const records = await core.call('journeys.records', { journeyTouchpointId: w.card['Renewal talk']! });
     expect(records.total).toBe(2);
-    expect(records.rows.map((r) => [r.source, r.id, r.linkedByHand])).toEqual([['tickets', w.urgentSmall.id, true], ['touchpoints', w.kickoff.id, true]]);
+    expect(records.rows.map((r) => [r.source, r.id, r.linkedByHand])).toEqual([
+      ['tickets', w.urgentSmall.id, true],
+      ['touchpoints', w.kickoff.id, true],
+    ]);
 
     await core.call('journeys.link', { journeyTouchpointId: null, source: 'touchpoints', ids: [w.kickoff.id] });
     await core.call('journeys.link', { journeyTouchpointId: null, source: 'tickets', ids: [w.urgentSmall.id] });
@@ -119,7 +125,10 @@ describe('linking survey answers by hand', () => {
     expect(of(linked, w.card['Support survey']!)).toMatchObject({ volume: 2, actual: 3.5, n: 2, answers: 2 });
     expect(linked.unmapped.surveyResponses).toBe(0);
     const records = await core.call('journeys.records', { journeyTouchpointId: w.card['Support survey']! });
-    expect(records.rows.map((r) => [r.id, r.linkedByHand])).toEqual([[w.loose.id, true], [w.afterTicket.id, false]]);
+    expect(records.rows.map((r) => [r.id, r.linkedByHand])).toEqual([
+      [w.loose.id, true],
+      [w.afterTicket.id, false],
+    ]);
 
     // The answer after the kickoff leaves the kickoff's card for the renewal talk.
     await core.call('journeys.link', { journeyTouchpointId: w.card['Renewal talk']!, source: 'surveyResponses', ids: [w.afterKickoff.id] });
@@ -168,12 +177,37 @@ describe('hand links across maps, removal and undo', () => {
 
 describe('journeys.link refuses bad input by name and writes nothing', () => {
   it.each([
-    ['an unknown ticket', (w: Awaited<ReturnType<typeof workspace>>) => ({ journeyTouchpointId: w.card.Billing, source: 'tickets', ids: [w.urgentBig.id, 9999] }), 'NOT_FOUND', 'ticket 9999 does not exist'],
-    ['an unknown survey answer', (w: Awaited<ReturnType<typeof workspace>>) => ({ journeyTouchpointId: w.card.Billing, source: 'surveyResponses', ids: [9999] }), 'NOT_FOUND', 'survey answer 9999 does not exist'],
-    ['an unknown card', (w: Awaited<ReturnType<typeof workspace>>) => ({ journeyTouchpointId: 9999, source: 'tickets', ids: [w.urgentBig.id] }), 'NOT_FOUND', 'journey touchpoint 9999'],
-    ['a source that cannot be linked', (w: Awaited<ReturnType<typeof workspace>>) => ({ journeyTouchpointId: w.card.Billing, source: 'deployments', ids: [w.urgentBig.id] }), 'BAD_INPUT', 'source'],
+    [
+      'an unknown ticket',
+      (w: Awaited<ReturnType<typeof workspace>>) => ({ journeyTouchpointId: w.card.Billing, source: 'tickets', ids: [w.urgentBig.id, 9999] }),
+      'NOT_FOUND',
+      'ticket 9999 does not exist',
+    ],
+    [
+      'an unknown survey answer',
+      (w: Awaited<ReturnType<typeof workspace>>) => ({ journeyTouchpointId: w.card.Billing, source: 'surveyResponses', ids: [9999] }),
+      'NOT_FOUND',
+      'survey answer 9999 does not exist',
+    ],
+    [
+      'an unknown card',
+      (w: Awaited<ReturnType<typeof workspace>>) => ({ journeyTouchpointId: 9999, source: 'tickets', ids: [w.urgentBig.id] }),
+      'NOT_FOUND',
+      'journey touchpoint 9999',
+    ],
+    [
+      'a source that cannot be linked',
+      (w: Awaited<ReturnType<typeof workspace>>) => ({ journeyTouchpointId: w.card.Billing, source: 'deployments', ids: [w.urgentBig.id] }),
+      'BAD_INPUT',
+      'source',
+    ],
     ['no source', (w: Awaited<ReturnType<typeof workspace>>) => ({ journeyTouchpointId: w.card.Billing, ids: [w.urgentBig.id] }), 'BAD_INPUT', 'source'],
-    ['the old field name', (w: Awaited<ReturnType<typeof workspace>>) => ({ journeyTouchpointId: w.card.Billing, source: 'tickets', ids: [w.urgentBig.id], touchpointIds: [1] }), 'BAD_INPUT', 'touchpointIds'],
+    [
+      'the old field name',
+      (w: Awaited<ReturnType<typeof workspace>>) => ({ journeyTouchpointId: w.card.Billing, source: 'tickets', ids: [w.urgentBig.id], touchpointIds: [1] }),
+      'BAD_INPUT',
+      'touchpointIds',
+    ],
   ])('refuses %s', async (_label, input, code, message) => {
     const w = await workspace();
     const error = await core.fail('journeys.link', input(w));

@@ -19,7 +19,13 @@ async function customer(c: TestCore, name: string, over: { industry: string; seg
   const account = await c.call('accounts.create', { name, contractStart: '2023-01-15', renewalDate: '2027-01-15', ...over });
   const contact = await c.call('contacts.create', { accountId: account.id, name: `${name} Champion`, isChampion: true });
   await c.call('deployments.create', {
-    accountId: account.id, product: 'Ledger', status: 'live', plannedGoLive: '2023-04-01', actualGoLive: '2023-03-20', licencesPurchased: 100, licencesUsed: 90,
+    accountId: account.id,
+    product: 'Ledger',
+    status: 'live',
+    plannedGoLive: '2023-04-01',
+    actualGoLive: '2023-03-20',
+    licencesPurchased: 100,
+    licencesUsed: 90,
   });
   for (const score of [10, 9, 9]) await c.call('surveyResponses.create', { accountId: account.id, contactId: contact.id, respondedAt: '2026-01-10T10:00:00Z', kind: 'nps', score });
   await c.call('surveyResponses.create', { accountId: account.id, respondedAt: '2026-01-10T10:00:00Z', kind: 'repurchase', score: 9 });
@@ -32,7 +38,13 @@ async function activeReference(c: TestCore, accountId: number, contactId: number
   const ref = await c.call('references.create', { accountId, contactId, by: BY });
   await c.call('references.move', { id: ref.id, stage: 'nominated', by: BY });
   await c.call('references.grantConsent', {
-    referenceId: ref.id, activity: 'reference_call', grantedAt: '2025-06-01T00:00:00Z', grantedBy: BY, expiresAt: '2027-06-01T00:00:00Z', restrictions, rules: rules as never,
+    referenceId: ref.id,
+    activity: 'reference_call',
+    grantedAt: '2025-06-01T00:00:00Z',
+    grantedBy: BY,
+    expiresAt: '2027-06-01T00:00:00Z',
+    restrictions,
+    rules: rules as never,
   });
   await c.call('references.move', { id: ref.id, stage: 'recruited', by: BY });
   await c.call('references.move', { id: ref.id, stage: 'active', by: BY });
@@ -46,12 +58,31 @@ async function build(c: TestCore) {
   const delta = await customer(c, 'Delta Care', { industry: 'Healthcare', segment: 'enterprise', region: 'EMEA', employeeCount: 3000 });
   // Alpha won against Acme for fraud detection; the prospect Globex is a bank in EMEA choosing between us and Acme.
   await c.call('deals.create', {
-    accountId: alpha.account.id, prospect: 'Alpha Bank', industry: 'Banking', segment: 'enterprise', region: 'EMEA', products: ['Ledger'],
-    useCase: 'fraud detection', competitor: 'Acme', stage: 'closed_won', amountMinor: 50_000_00, openedAt: '2022-09-01T00:00:00Z', closedAt: '2023-01-10T00:00:00Z',
+    accountId: alpha.account.id,
+    prospect: 'Alpha Bank',
+    industry: 'Banking',
+    segment: 'enterprise',
+    region: 'EMEA',
+    products: ['Ledger'],
+    useCase: 'fraud detection',
+    competitor: 'Acme',
+    stage: 'closed_won',
+    amountMinor: 50_000_00,
+    openedAt: '2022-09-01T00:00:00Z',
+    closedAt: '2023-01-10T00:00:00Z',
   });
   const globex = await c.call('deals.create', {
-    prospect: 'Globex', industry: 'Banking', segment: 'enterprise', region: 'EMEA', employeeCount: 4000, products: ['Ledger'],
-    useCase: 'fraud detection', competitor: 'Acme', stage: 'propose', amountMinor: 80_000_00, openedAt: '2026-01-05T00:00:00Z',
+    prospect: 'Globex',
+    industry: 'Banking',
+    segment: 'enterprise',
+    region: 'EMEA',
+    employeeCount: 4000,
+    products: ['Ledger'],
+    useCase: 'fraud detection',
+    competitor: 'Acme',
+    stage: 'propose',
+    amountMinor: 80_000_00,
+    openedAt: '2026-01-05T00:00:00Z',
   });
   const refAlpha = await activeReference(c, alpha.account.id, alpha.contact.id);
   // Beta only speaks to North American prospects.
@@ -116,7 +147,12 @@ describe('the finder', () => {
     expect(alpha.reasons).toEqual(expect.arrayContaining(['same industry (Banking)', 'also replaced competitor Acme', 'also uses Ledger', 'same region (EMEA)']));
     expect(alpha.parts.map((p) => p.id)).toEqual(['similarity', 'readiness', 'freshness']);
     expect(alpha.parts.reduce((s, p) => s + (p.points ?? 0), 0)).toBeCloseTo(alpha.score, 6);
-    expect(m.excluded.map((e) => [e.accountName, e.gate])).toEqual(expect.arrayContaining([['Beta Bank', 'restrictions'], ['Delta Care', 'stage']]));
+    expect(m.excluded.map((e) => [e.accountName, e.gate])).toEqual(
+      expect.arrayContaining([
+        ['Beta Bank', 'restrictions'],
+        ['Delta Care', 'stage'],
+      ]),
+    );
     expect(m.excluded.find((e) => e.gate === 'restrictions')!.reason).toBe('only for prospects in NA, not EMEA (“North American prospects only”)');
     expect(m.excludedByGate).toEqual({ stage: 1, consent: 0, restrictions: 1, health: 0, fatigue: 0 });
     expect(m.pool).toBe(3);

@@ -36,7 +36,7 @@ function expectHonest(result: unknown) {
 }
 
 describe('metrics.portfolio', () => {
-  it('names each figure\'s definition and n, and reports the resolved period and filter', async () => {
+  it("names each figure's definition and n, and reports the resolved period and filter", async () => {
     const p = await core.call('metrics.portfolio', { segment: ['smb'], owner: ['CSM 2'], from: '2025-02-10', to: '2025-11-15' });
     expect(p.scope).toEqual({ from: '2025-02-01', to: '2025-12-01', granularity: 'month', filter: { segment: ['smb'], owner: ['CSM 2'] } });
     expectHonest(p);

@@ -45,7 +45,7 @@ describe('metrics query plans', () => {
     expect(planOf('FROM rollup_segment_month WHERE month < ? AND segment IN')).toMatch(/SEARCH rollup_segment_month USING PRIMARY KEY \(segment=\? AND month<\?\)/);
   });
 
-  it('other filters read the filtered accounts\' rows by their key', () => {
+  it("other filters read the filtered accounts' rows by their key", () => {
     const plan = planOf('JOIN rollup_account_month r', 'a.region IN', 'a.owner IN');
     expect(plan).toMatch(/SEARCH r USING PRIMARY KEY \(account_id=\? AND month<\?\)/);
     expect(plan).not.toMatch(/SCAN r\b/);

@@ -24,9 +24,21 @@ const within = (approx: number | null, exact: number | null) => {
 const SCOPES: { label: string; query: MetricsQuery; where: string; from: string; to: string }[] = [
   { label: 'everything, default period', query: {}, where: '1 = 1', from: '2025-04-01', to: '2026-04-01' },
   { label: 'one segment', query: { segment: ['smb'], from: '2025-01-01', to: '2026-01-01' }, where: "a.segment = 'smb'", from: '2025-01-01', to: '2026-01-01' },
-  { label: 'two segments, a quarter', query: { segment: ['smb', 'enterprise'], from: '2025-04-01', to: '2025-07-01' }, where: "a.segment IN ('smb','enterprise')", from: '2025-04-01', to: '2025-07-01' },
+  {
+    label: 'two segments, a quarter',
+    query: { segment: ['smb', 'enterprise'], from: '2025-04-01', to: '2025-07-01' },
+    where: "a.segment IN ('smb','enterprise')",
+    from: '2025-04-01',
+    to: '2025-07-01',
+  },
   { label: 'a region (account level)', query: { region: ['EMEA'], from: '2025-02-01', to: '2026-02-01' }, where: "a.region = 'EMEA'", from: '2025-02-01', to: '2026-02-01' },
-  { label: 'owner and segment', query: { owner: ['CSM 1'], segment: ['mid_market'], from: '2025-01-01', to: '2026-03-01' }, where: "a.owner = 'CSM 1' AND a.segment = 'mid_market'", from: '2025-01-01', to: '2026-03-01' },
+  {
+    label: 'owner and segment',
+    query: { owner: ['CSM 1'], segment: ['mid_market'], from: '2025-01-01', to: '2026-03-01' },
+    where: "a.owner = 'CSM 1' AND a.segment = 'mid_market'",
+    from: '2025-01-01',
+    to: '2026-03-01',
+  },
 ];
 
 describe('rollup figures equal the exact ones', () => {
@@ -72,12 +84,14 @@ describe('rollup figures equal the exact ones', () => {
     }
   });
 
-  it('advocate pairs: a contact\'s NPS and would-buy-again answers in the same month', async () => {
+  it("advocate pairs: a contact's NPS and would-buy-again answers in the same month", async () => {
     const p = await core.call('metrics.portfolio', { from: '2025-01-01', to: '2026-03-01' });
     const pairs = core.context.sqlite
-      .prepare(`SELECT max(CASE WHEN kind = 'nps' THEN score END) AS nps, max(CASE WHEN kind = 'repurchase' THEN score END) AS again
+      .prepare(
+        `SELECT max(CASE WHEN kind = 'nps' THEN score END) AS nps, max(CASE WHEN kind = 'repurchase' THEN score END) AS again
         FROM survey_responses WHERE kind IN ('nps', 'repurchase') AND contact_id IS NOT NULL
-        GROUP BY account_id, contact_id, substr(responded_at, 1, 7) HAVING count(DISTINCT kind) = 2`)
+        GROUP BY account_id, contact_id, substr(responded_at, 1, 7) HAVING count(DISTINCT kind) = 2`,
+      )
       .all() as { nps: number; again: number }[];
     // (max() equals "the last" here: the fixture asks each contact at most once a month in most cases)
     expect(p.satisfaction.advocates.n).toBe(pairs.length);
@@ -89,8 +103,7 @@ describe('rollup figures equal the exact ones', () => {
 
 describe('rollup maintenance', () => {
   const tables = ['rollup_account_month', 'rollup_segment_month', 'rollup_topics'];
-  const dump = () =>
-    Object.fromEntries(tables.map((t) => [t, core.context.sqlite.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+  const dump = () => Object.fromEntries(tables.map((t) => [t, core.context.sqlite.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 
   it('a rebuild from the raw rows equals what the writes maintained, also after updates, archives and moves', async () => {
     const [first, second, third] = ws.accountIds as [number, number, number];

@@ -80,7 +80,10 @@ describe('customer value from the value-map survey', () => {
     for (const [valueMap, path] of cases) {
       const error = await core.fail('settings.update', { valueMap });
       expect(error.code, path).toBe('BAD_INPUT');
-      expect(error.issues?.map((i) => i.path), path).toContain(path);
+      expect(
+        error.issues?.map((i) => i.path),
+        path,
+      ).toContain(path);
     }
     expect((await core.call('settings.get', {})).valueMap).toEqual(DEFAULT_SETTINGS.valueMap);
   });
@@ -96,7 +99,10 @@ describe('CLV, cohort form per start year', () => {
     await core.call('settings.update', { discountRate: 0.1 });
 
     const p = await core.call('metrics.portfolio', { from: '2025-01-01', to: '2025-12-31' });
-    expect(p.value.clvCohorts!.map((r) => [r.cohort, r.size, r.years])).toEqual([['2023', 2, 3], ['2025', 1, 1]]);
+    expect(p.value.clvCohorts!.map((r) => [r.cohort, r.size, r.years])).toEqual([
+      ['2023', 2, 3],
+      ['2025', 1, 1],
+    ]);
     const [c2023, c2025] = p.value.clvCohorts!;
     expect(c2023!.survival).toEqual([1, 0.5, 0.5]);
     expect(c2023!.margins).toEqual([500_000, 500_000, 500_000]);

@@ -153,7 +153,10 @@ describe('CHECK constraints', () => {
     ['a first response before the opening', ticket("first_response_at='2026-01-01T00:00:00.000Z'")],
     ['a resolution before the opening', ticket("resolved_at='2026-01-01T00:00:00.000Z'")],
     ['an unknown ticket priority', ticket("priority='whenever'")],
-    ['a touchpoint sentiment of 3', `INSERT INTO touchpoints (account_id, occurred_at, channel, kind, sentiment, created_at, updated_at) VALUES (1, 'x', 'email', 'qbr', 3, 'x', 'x')`],
+    [
+      'a touchpoint sentiment of 3',
+      `INSERT INTO touchpoints (account_id, occurred_at, channel, kind, sentiment, created_at, updated_at) VALUES (1, 'x', 'email', 'qbr', 3, 'x', 'x')`,
+    ],
     ['a touchpoint by fax', `INSERT INTO touchpoints (account_id, occurred_at, channel, kind, created_at, updated_at) VALUES (1, 'x', 'fax', 'qbr', 'x', 'x')`],
     ['a gross margin of 101 %', `INSERT INTO accounts (name, gross_margin_pct, created_at, updated_at) VALUES ('B', 101, 'x', 'x')`],
     ['negative ARR', `INSERT INTO accounts (name, arr_minor, created_at, updated_at) VALUES ('B', -1, 'x', 'x')`],

@@ -46,7 +46,7 @@ describe('query plans', () => {
     expect(count.join('\n')).toMatch(/accounts USING (COVERING )?INDEX accounts_segment \(segment=\?\)/);
   });
 
-  it("the timeline reads each table through its (account_id, time) index", async () => {
+  it('the timeline reads each table through its (account_id, time) index', async () => {
     await accountTimeline(db, accountId, { at: '9999-12-31T23:59:59.999Z', kind: 'ticket', id: 1 }, 101);
     expect(captured).toHaveLength(1);
     const detail = plan(captured[0]!).join('\n');

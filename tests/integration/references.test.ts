@@ -19,8 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => core.close());
 
-const nominate = (input: Partial<{ contactId: number | null; by: string }> = {}) =>
-  core.call('references.create', { accountId, contactId, by: 'Sam CSM', ...input });
+const nominate = (input: Partial<{ contactId: number | null; by: string }> = {}) => core.call('references.create', { accountId, contactId, by: 'Sam CSM', ...input });
 const grant = (referenceId: number, activity: Activity = 'reference_call', extra: Record<string, unknown> = {}) =>
   core.call('references.grantConsent', { referenceId, activity, grantedBy: 'Dana Reyes', ...extra });
 
@@ -29,9 +28,7 @@ describe('references: stages and their log', () => {
     const created = await nominate({ by: 'Sam CSM' });
     expect(created).toMatchObject({ accountId, contactId, stage: 'candidate', accountName: 'Acme Health', contactName: 'Dana Reyes', stageSince: '2026-03-01T12:00:00.000Z' });
     const detail = await core.call('references.get', { id: created.id });
-    expect(detail.history).toEqual([
-      expect.objectContaining({ fromStage: null, toStage: 'candidate', changedBy: 'Sam CSM', changedAt: '2026-03-01T12:00:00.000Z', reason: null }),
-    ]);
+    expect(detail.history).toEqual([expect.objectContaining({ fromStage: null, toStage: 'candidate', changedBy: 'Sam CSM', changedAt: '2026-03-01T12:00:00.000Z', reason: null })]);
     expect(events).toContainEqual({ name: 'references.changed', ids: [created.id] });
   });
 
@@ -155,7 +152,13 @@ describe('references: stages and their log', () => {
     await moveTo(refs[2]!.id, ['nominated', 'declined']);
     const funnel = await core.call('references.funnel', {});
     expect(Object.fromEntries(funnel.stages.map((s) => [s.stage, s.count]))).toEqual({
-      candidate: 1, nominated: 0, recruited: 1, active: 0, resting: 1, retired: 0, declined: 1,
+      candidate: 1,
+      nominated: 0,
+      recruited: 1,
+      active: 0,
+      resting: 1,
+      retired: 0,
+      declined: 1,
     });
     expect(funnel.conversions).toEqual([
       { from: 'candidate', to: 'nominated', reached: 4, converted: 3, rate: 75 },
@@ -173,8 +176,20 @@ describe('references: the consent ledger', () => {
       { kind: 'excludeIndustries', industries: ['Defense'] },
       { kind: 'excludeProspects', names: ['Initech'] },
     ] as const;
-    const call = await grant(reference.id, 'reference_call', { grantedAt: '2026-01-01T00:00:00Z', expiresAt: '2027-01-01T00:00:00Z', restrictions: 'EMEA prospects only; no competitors of Initech', rules });
-    expect(call).toMatchObject({ contactId, activity: 'reference_call', grantedBy: 'Dana Reyes', state: 'valid', rules, restrictions: 'EMEA prospects only; no competitors of Initech' });
+    const call = await grant(reference.id, 'reference_call', {
+      grantedAt: '2026-01-01T00:00:00Z',
+      expiresAt: '2027-01-01T00:00:00Z',
+      restrictions: 'EMEA prospects only; no competitors of Initech',
+      rules,
+    });
+    expect(call).toMatchObject({
+      contactId,
+      activity: 'reference_call',
+      grantedBy: 'Dana Reyes',
+      state: 'valid',
+      rules,
+      restrictions: 'EMEA prospects only; no competitors of Initech',
+    });
     await grant(reference.id, 'press_quote', { grantedAt: '2025-01-01T00:00:00Z', expiresAt: '2026-02-01T00:00:00Z' });
     await grant(reference.id, 'site_visit', { grantedAt: '2026-06-01T00:00:00Z' });
     const byActivity = async (at?: string) => {
@@ -204,13 +219,29 @@ describe('references: the consent ledger', () => {
 
   it('refuses bad rules, an expiry before the grant, and a reference without contact', async () => {
     const reference = await nominate();
-    const emptyRegions = await core.fail('references.grantConsent', { referenceId: reference.id, activity: 'reference_call', grantedBy: 'Dana', rules: [{ kind: 'regionsOnly', regions: [] }] });
+    const emptyRegions = await core.fail('references.grantConsent', {
+      referenceId: reference.id,
+      activity: 'reference_call',
+      grantedBy: 'Dana',
+      rules: [{ kind: 'regionsOnly', regions: [] }],
+    });
     expect(emptyRegions.issues).toEqual([{ path: 'rules.0.regions', message: 'name at least one' }]);
     const unknownKind = await core.fail('references.grantConsent', { referenceId: reference.id, activity: 'reference_call', grantedBy: 'Dana', rules: [{ kind: 'noPress' }] });
     expect(unknownKind.issues?.[0]?.path).toBe('rules.0.kind');
-    const extra = await core.fail('references.grantConsent', { referenceId: reference.id, activity: 'reference_call', grantedBy: 'Dana', rules: [{ kind: 'regionsOnly', regions: ['EMEA'], note: 'x' }] });
+    const extra = await core.fail('references.grantConsent', {
+      referenceId: reference.id,
+      activity: 'reference_call',
+      grantedBy: 'Dana',
+      rules: [{ kind: 'regionsOnly', regions: ['EMEA'], note: 'x' }],
+    });
     expect(extra.code).toBe('BAD_INPUT');
-    const backwards = await core.fail('references.grantConsent', { referenceId: reference.id, activity: 'reference_call', grantedBy: 'Dana', grantedAt: '2026-02-01T00:00:00Z', expiresAt: '2026-01-01T00:00:00Z' });
+    const backwards = await core.fail('references.grantConsent', {
+      referenceId: reference.id,
+      activity: 'reference_call',
+      grantedBy: 'Dana',
+      grantedAt: '2026-02-01T00:00:00Z',
+      expiresAt: '2026-01-01T00:00:00Z',
+    });
     expect(backwards.issues).toEqual([{ path: 'expiresAt', message: 'must be after grantedAt' }]);
     const badActivity = await core.fail('references.grantConsent', { referenceId: reference.id, activity: 'podcast', grantedBy: 'Dana' });
     expect(badActivity.issues?.[0]?.path).toBe('activity');

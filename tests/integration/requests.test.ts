@@ -14,7 +14,13 @@ beforeEach(async () => {
   const account = await core.call('accounts.create', { name: 'Acme Health', owner: 'Olivia Owner' });
   const contact = await core.call('contacts.create', { accountId: account.id, name: 'Dana Reyes' });
   referenceId = (await core.call('references.create', { accountId: account.id, contactId: contact.id, by: 'Sam' })).id;
-  await core.call('references.grantConsent', { referenceId, activity: 'reference_call', grantedBy: 'Dana Reyes', grantedAt: '2026-01-01T00:00:00Z', expiresAt: '2027-01-01T00:00:00Z' });
+  await core.call('references.grantConsent', {
+    referenceId,
+    activity: 'reference_call',
+    grantedBy: 'Dana Reyes',
+    grantedAt: '2026-01-01T00:00:00Z',
+    expiresAt: '2027-01-01T00:00:00Z',
+  });
   for (const stage of ['nominated', 'recruited', 'active'] as const) await core.call('references.move', { id: referenceId, stage, by: 'Sam' });
   dealId = (await core.call('deals.create', { prospect: 'Initech', openedAt: '2026-02-01T00:00:00Z' })).id;
   events = [];
@@ -29,10 +35,21 @@ describe('requests: the lifecycle', () => {
   it('goes requested -> approved -> scheduled -> completed with feedback, and announces each step', async () => {
     const created = await ask();
     expect(created).toMatchObject({
-      status: 'requested', requester: 'Ria Sales', requestedAt: '2026-03-01T12:00:00.000Z', neededBy: '2026-03-10',
-      accountName: 'Acme Health', accountOwner: 'Olivia Owner', contactName: 'Dana Reyes', prospect: 'Initech', daysOpen: 0, overdueSla: false,
+      status: 'requested',
+      requester: 'Ria Sales',
+      requestedAt: '2026-03-01T12:00:00.000Z',
+      neededBy: '2026-03-10',
+      accountName: 'Acme Health',
+      accountOwner: 'Olivia Owner',
+      contactName: 'Dana Reyes',
+      prospect: 'Initech',
+      daysOpen: 0,
+      overdueSla: false,
     });
-    expect(events).toEqual([{ name: 'requests.changed', ids: [created.id] }, { name: 'references.changed', ids: [referenceId] }]);
+    expect(events).toEqual([
+      { name: 'requests.changed', ids: [created.id] },
+      { name: 'references.changed', ids: [referenceId] },
+    ]);
     core.setNow('2026-03-02T08:00:00.000Z');
     const approved = await core.call('requests.approve', { id: created.id, by: 'Olivia Owner' });
     expect(approved).toMatchObject({ status: 'approved', approvedBy: 'Olivia Owner', approvedAt: '2026-03-02T08:00:00.000Z' });
@@ -42,11 +59,22 @@ describe('requests: the lifecycle', () => {
     expect(moved.scheduledFor).toBe('2026-03-06T14:00:00.000Z');
     core.setNow('2026-03-06T16:00:00.000Z');
     const completed = await core.call('requests.complete', {
-      id: created.id, happened: true, rating: 5, feedback: 'Prospect asked about onboarding', referenceSaid: 'We went live in six weeks',
+      id: created.id,
+      happened: true,
+      rating: 5,
+      feedback: 'Prospect asked about onboarding',
+      referenceSaid: 'We went live in six weeks',
     });
     expect(completed).toMatchObject({
-      status: 'completed', completedAt: '2026-03-06T16:00:00.000Z', closedAt: '2026-03-06T16:00:00.000Z', happened: true, rating: 5,
-      feedback: 'Prospect asked about onboarding', referenceSaid: 'We went live in six weeks', daysOpen: 5, overdueSla: false,
+      status: 'completed',
+      completedAt: '2026-03-06T16:00:00.000Z',
+      closedAt: '2026-03-06T16:00:00.000Z',
+      happened: true,
+      rating: 5,
+      feedback: 'Prospect asked about onboarding',
+      referenceSaid: 'We went live in six weeks',
+      daysOpen: 5,
+      overdueSla: false,
     });
     expect(await core.call('requests.get', { id: created.id })).toEqual(completed);
     expect(events.filter((e) => e.name === 'requests.changed')).toHaveLength(5);
@@ -63,7 +91,10 @@ describe('requests: the lifecycle', () => {
     const declined = await core.call('requests.decline', { id: created.id, reason: 'Customer is in a renewal negotiation' });
     expect(declined).toMatchObject({ status: 'declined', closedReason: 'Customer is in a renewal negotiation', closedAt: '2026-03-01T12:00:00.000Z' });
     const cancelClosed = await core.fail('requests.cancel', { id: created.id, reason: 'x' });
-    expect(cancelClosed).toMatchObject({ code: 'CONFLICT', message: `request ${created.id} is declined: only an open request (requested, approved or scheduled) can be cancelled` });
+    expect(cancelClosed).toMatchObject({
+      code: 'CONFLICT',
+      message: `request ${created.id} is declined: only an open request (requested, approved or scheduled) can be cancelled`,
+    });
     expect(await core.call('requests.get', { id: created.id })).toEqual(declined);
     expect((await core.fail('requests.approve', { id: 999, by: 'x' })).code).toBe('NOT_FOUND');
   });
@@ -94,8 +125,12 @@ describe('requests: the lifecycle', () => {
 describe('requests: consent and stage gates', () => {
   it("refuses a deal the consent's rules exclude, naming the rule, and writes nothing", async () => {
     await core.call('references.grantConsent', {
-      referenceId, activity: 'case_study', grantedBy: 'Dana Reyes', grantedAt: '2026-01-01T00:00:00Z',
-      restrictions: 'EMEA prospects only', rules: [{ kind: 'regionsOnly', regions: ['EMEA'] }],
+      referenceId,
+      activity: 'case_study',
+      grantedBy: 'Dana Reyes',
+      grantedAt: '2026-01-01T00:00:00Z',
+      restrictions: 'EMEA prospects only',
+      rules: [{ kind: 'regionsOnly', regions: ['EMEA'] }],
     });
     const inNorthAmerica = (await core.call('deals.create', { prospect: 'Globex', region: 'NA', openedAt: '2026-02-01T00:00:00Z' })).id;
     const refused = await core.fail('requests.create', { referenceId, dealId: inNorthAmerica, requester: 'Ria Sales', activity: 'case_study' });

@@ -68,7 +68,9 @@ describe('the Database interface', () => {
     const actual = live[table] ?? {};
     // Printed on failure, ready to paste into schema.ts.
     const line = (columns: Record<string, string>) =>
-      Object.entries(columns).map(([column, spec]) => `${column}: '${spec}'`).join(', ');
+      Object.entries(columns)
+        .map(([column, spec]) => `${column}: '${spec}'`)
+        .join(', ');
     expect(line(described), `${table} in electron/core/db/schema.ts`).toBe(line(actual));
   });
 

@@ -42,7 +42,10 @@ describe('settings', () => {
     for (const [input, path] of cases) {
       const error = await core.fail('settings.update', input);
       expect(error.code, JSON.stringify(input)).toBe('BAD_INPUT');
-      expect(error.issues?.map((i) => i.path), JSON.stringify(input)).toContain(path);
+      expect(
+        error.issues?.map((i) => i.path),
+        JSON.stringify(input),
+      ).toContain(path);
     }
     expect((await core.call('settings.get', {})).discountRate).toBe(DEFAULT_SETTINGS.discountRate);
   });

@@ -21,9 +21,16 @@ afterEach(() => core.close());
 
 const responseTime = () =>
   core.call('outcomes.create', {
-    accountId: acme.id, metric: 'First response time', baseline: 12, achieved: 4, unit: 'hours',
-    periodStart: '2025-07-01', periodEnd: '2025-12-31', method: 'Median over all tickets, from the helpdesk export',
-    verifiedBy: 'Ana Ruiz, Head of Support', verifiedAt: '2026-01-15',
+    accountId: acme.id,
+    metric: 'First response time',
+    baseline: 12,
+    achieved: 4,
+    unit: 'hours',
+    periodStart: '2025-07-01',
+    periodEnd: '2025-12-31',
+    method: 'Median over all tickets, from the helpdesk export',
+    verifiedBy: 'Ana Ruiz, Head of Support',
+    verifiedAt: '2026-01-15',
   });
 
 async function storyAt(stage: 'drafting' | 'customer_review') {
@@ -37,8 +44,15 @@ describe('stories: writing one', () => {
   it('starts as an idea with the account’s industry and live products, and emits stories.changed', async () => {
     const story = await core.call('stories.create', { accountId: acme.id, title: '  How Acme cut response times ' });
     expect(story).toMatchObject({
-      title: 'How Acme cut response times', stage: 'idea', industry: 'Logistics', products: ['Service Cloud'], quotes: [],
-      accountName: 'Acme Logistics', results: [], approvals: [], publishedAt: null,
+      title: 'How Acme cut response times',
+      stage: 'idea',
+      industry: 'Logistics',
+      products: ['Service Cloud'],
+      quotes: [],
+      accountName: 'Acme Logistics',
+      results: [],
+      approvals: [],
+      publishedAt: null,
     });
     expect(events).toEqual([{ name: 'stories.changed', ids: [story.id] }]);
   });
@@ -46,11 +60,17 @@ describe('stories: writing one', () => {
   it('updates the words, quotes with their speaker and products, and refuses what is malformed', async () => {
     const story = await core.call('stories.create', { accountId: acme.id, title: 'Draft' });
     const updated = await core.call('stories.update', {
-      id: story.id, challenge: 'Tickets waited half a day.', solution: 'Routing by skill.', industry: 'Freight',
-      quotes: [{ text: 'We answer before the customer finishes the coffee.', speaker: 'Maria Lopez, VP Operations' }], products: ['Service Cloud', 'Routing'],
+      id: story.id,
+      challenge: 'Tickets waited half a day.',
+      solution: 'Routing by skill.',
+      industry: 'Freight',
+      quotes: [{ text: 'We answer before the customer finishes the coffee.', speaker: 'Maria Lopez, VP Operations' }],
+      products: ['Service Cloud', 'Routing'],
     });
     expect(updated).toMatchObject({ challenge: 'Tickets waited half a day.', industry: 'Freight', products: ['Service Cloud', 'Routing'] });
-    expect((await core.call('stories.get', { id: story.id })).quotes).toEqual([{ text: 'We answer before the customer finishes the coffee.', speaker: 'Maria Lopez, VP Operations' }]);
+    expect((await core.call('stories.get', { id: story.id })).quotes).toEqual([
+      { text: 'We answer before the customer finishes the coffee.', speaker: 'Maria Lopez, VP Operations' },
+    ]);
 
     const oldShape = await core.fail('stories.update', { id: story.id, quotes: [{ text: 'Hi', author: 'Maria' }] });
     expect(oldShape.code).toBe('BAD_INPUT');
@@ -120,7 +140,12 @@ describe('stories: stages', () => {
 
     core.setNow('2026-03-02T09:00:00.000Z');
     const approved = await core.call('stories.approve', { id: story.id, approver: 'Maria Lopez, VP Operations', role: 'customer', note: 'Two wording changes' });
-    expect(approved.approvals.at(-1)).toMatchObject({ approver: 'Maria Lopez, VP Operations', role: 'customer', approvedAt: '2026-03-02T09:00:00.000Z', note: 'Two wording changes' });
+    expect(approved.approvals.at(-1)).toMatchObject({
+      approver: 'Maria Lopez, VP Operations',
+      role: 'customer',
+      approvedAt: '2026-03-02T09:00:00.000Z',
+      note: 'Two wording changes',
+    });
     expect((await core.call('stories.move', { id: story.id, stage: 'approved' })).publishedAt).toBeNull();
 
     core.setNow('2026-03-05T10:00:00.000Z');

@@ -21,7 +21,10 @@ it('writes demo stories whose quotes have a speaker and whose headline figure is
     const claimed = Number(/by (\d+) %$/.exec(story.title)?.[1]);
     const measured = story.results.map((r) => Math.round((Math.abs(r.achieved! - r.baseline!) / r.baseline!) * 100));
     // Stored figures are rounded to one decimal, so the recomputed change may differ by a point or two.
-    expect(measured.some((m) => Math.abs(m - claimed) <= 2), `${story.title}: ${measured.join(', ')}`).toBe(true);
+    expect(
+      measured.some((m) => Math.abs(m - claimed) <= 2),
+      `${story.title}: ${measured.join(', ')}`,
+    ).toBe(true);
     // Approved and published stories carry the customer's approval, as the move rule demands.
     if (['approved', 'published'].includes(story.stage)) expect(story.approvals.some((a) => a.role === 'customer')).toBe(true);
   }

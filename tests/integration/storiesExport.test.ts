@@ -11,12 +11,23 @@ afterEach(() => core.close());
 async function publishedStory() {
   const account = await core.call('accounts.create', { name: 'Acme <Logistics> & Co', segment: 'enterprise', industry: 'Logistics' });
   const outcome = await core.call('outcomes.create', {
-    accountId: account.id, metric: 'First response time', baseline: 12, achieved: 4, unit: 'hours',
-    periodStart: '2025-07-01', periodEnd: '2025-12-31', method: 'Median over all tickets', verifiedBy: 'Ana Ruiz', verifiedAt: '2026-01-15',
+    accountId: account.id,
+    metric: 'First response time',
+    baseline: 12,
+    achieved: 4,
+    unit: 'hours',
+    periodStart: '2025-07-01',
+    periodEnd: '2025-12-31',
+    method: 'Median over all tickets',
+    verifiedBy: 'Ana Ruiz',
+    verifiedAt: '2026-01-15',
   });
   const story = await core.call('stories.create', {
-    accountId: account.id, title: 'How Acme cut response times by 67 %', products: ['Service Cloud'],
-    challenge: 'Tickets waited half a day.\n\nCustomers called twice.', solution: 'Routing by skill <script>alert(1)</script>',
+    accountId: account.id,
+    title: 'How Acme cut response times by 67 %',
+    products: ['Service Cloud'],
+    challenge: 'Tickets waited half a day.\n\nCustomers called twice.',
+    solution: 'Routing by skill <script>alert(1)</script>',
     quotes: [{ text: 'We answer before the coffee is cold.', speaker: 'Maria Lopez, VP Operations' }],
   });
   await core.call('stories.linkOutcome', { id: story.id, outcomeId: outcome.id });
@@ -78,7 +89,9 @@ Routing by skill <script>alert(1)</script>
     expect(html).not.toContain('<script');
     expect(html).toContain('<p>Tickets waited half a day.</p>\n<p>Customers called twice.</p>');
     expect(html).toContain('<div class="figure">12 → 4 hours (−67 %)</div>');
-    expect(html).toContain('<div class="meta">Jul 2025 – Dec 2025</div><div class="meta">Method: Median over all tickets</div><div class="meta">Verified by Ana Ruiz on 2026-01-15</div>');
+    expect(html).toContain(
+      '<div class="meta">Jul 2025 – Dec 2025</div><div class="meta">Method: Median over all tickets</div><div class="meta">Verified by Ana Ruiz on 2026-01-15</div>',
+    );
     expect(html).toContain('<footer>— Maria Lopez, VP Operations</footer>');
     expect(html).not.toContain('class="draft"');
     // Nothing to fetch: no links, scripts, images or fonts from elsewhere.

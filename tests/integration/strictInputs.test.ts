@@ -24,7 +24,13 @@ function objectsIn(schema: unknown, path: string, out: { path: string; strict: b
     case 'pipe':
       inner('in');
       break;
-    case 'optional': case 'nullable': case 'default': case 'prefault': case 'catch': case 'readonly': case 'nonoptional':
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'catch':
+    case 'readonly':
+    case 'nonoptional':
       inner('innerType');
       break;
     case 'array':

@@ -63,9 +63,7 @@ describe('survey responses', () => {
     expect((await core.call('surveyResponses.update', { id: csat.id, score: 5 })).score).toBe(5);
     // Changing the kind checks the stored score against the new scale.
     const nps = await core.call('surveyResponses.create', response('nps', { score: 9 }));
-    expect((await core.fail('surveyResponses.update', { id: nps.id, kind: 'csat' })).issues).toEqual([
-      { path: 'score', message: 'must be 1-5 for csat' },
-    ]);
+    expect((await core.fail('surveyResponses.update', { id: nps.id, kind: 'csat' })).issues).toEqual([{ path: 'score', message: 'must be 1-5 for csat' }]);
     expect(await core.call('surveyResponses.update', { id: nps.id, kind: 'ces', score: 7 })).toMatchObject({ kind: 'ces', score: 7 });
     expect((await core.fail('surveyResponses.update', { id: nps.id, nonAnswer: 'dont_know', score: null })).issues?.[0]?.path).toBe('nonAnswer');
   });

@@ -34,7 +34,7 @@ describe('the Telco churn file', () => {
     expect(p.retention.logoChurn.high).toBeGreaterThan(26.54);
   });
 
-  it('churn by contract type equals the file\'s, computed independently', async () => {
+  it("churn by contract type equals the file's, computed independently", async () => {
     const contracts = [...new Set(customers.map((c) => c.contract))].sort();
     expect(contracts).toEqual(['Month-to-month', 'One year', 'Two year']);
     for (const contract of contracts) {
@@ -61,7 +61,10 @@ describe('the Telco churn file', () => {
   });
 
   it('median tenure of the customers at the period end', async () => {
-    const staying = customers.filter((c) => !c.churned).map((c) => c.tenureMonths).sort((a, b) => a - b);
+    const staying = customers
+      .filter((c) => !c.churned)
+      .map((c) => c.tenureMonths)
+      .sort((a, b) => a - b);
     const p = await core.call('metrics.portfolio', PERIOD);
     expect(p.retention.tenureMonths.n).toBe(staying.length);
     // Tenure is counted in days to the period end, so a month more than the file's months, within a few days.

@@ -14,12 +14,21 @@ async function history() {
   const accountId = account.id;
   const oldest = await core.call('touchpoints.create', { accountId, occurredAt: '2026-01-02T00:00:00Z', channel: 'in_person', kind: 'onboarding' });
   const goLive = await core.call('deployments.create', {
-    accountId, product: 'Analytics', status: 'live', plannedGoLive: '2026-01-15', actualGoLive: '2026-01-20',
+    accountId,
+    product: 'Analytics',
+    status: 'live',
+    plannedGoLive: '2026-01-15',
+    actualGoLive: '2026-01-20',
   });
   const skipped = await core.call('surveyResponses.create', { accountId, respondedAt: '2026-01-25T00:00:00Z', kind: 'nsat', nonAnswer: 'dont_know' });
   const qbr = await core.call('touchpoints.create', { accountId, occurredAt: '2026-02-01T10:00:00Z', channel: 'email', kind: 'qbr', notes: 'Quarterly review' });
   const ticket = await core.call('tickets.create', {
-    accountId, openedAt: '2026-02-03T09:00:00Z', channel: 'chat', subject: 'Login fails', priority: 'high', topic: 'sso',
+    accountId,
+    openedAt: '2026-02-03T09:00:00Z',
+    channel: 'chat',
+    subject: 'Login fails',
+    priority: 'high',
+    topic: 'sso',
   });
   const nps = await core.call('surveyResponses.create', { accountId, respondedAt: '2026-02-04T12:00:00Z', kind: 'nps', score: 9, comment: 'Great' });
   // No dates yet: the deployment sits at the moment it was recorded.
@@ -37,8 +46,12 @@ async function history() {
     { kind: 'touchpoint', id: qbr.id, at: '2026-02-01T10:00:00.000Z', title: 'qbr (email)', detail: 'Quarterly review', channel: 'email' },
     { kind: 'survey', id: skipped.id, at: '2026-01-25T00:00:00.000Z', title: 'NSAT dont know', detail: null, channel: null },
     {
-      kind: 'deployment', id: goLive.id, at: '2026-01-20T00:00:00.000Z', title: 'Analytics · live',
-      detail: 'planned go-live 2026-01-15, live since 2026-01-20', channel: null,
+      kind: 'deployment',
+      id: goLive.id,
+      at: '2026-01-20T00:00:00.000Z',
+      title: 'Analytics · live',
+      detail: 'planned go-live 2026-01-15, live since 2026-01-20',
+      channel: null,
     },
     { kind: 'touchpoint', id: oldest.id, at: '2026-01-02T00:00:00.000Z', title: 'onboarding (in_person)', detail: null, channel: 'in_person' },
   ];

@@ -6,9 +6,7 @@ import { FULCRUM_APPLICATION_ID } from '../../electron/core/db/open';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { TABLE_NAMES } from '../../shared/contract/workspace';
 import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
-import {
-  makeForeignDatabase, makeNewerWorkspace, makeRandomFile, makeTextFile, makeWorkspace, sha256, siblings,
-} from '../fixtures/workspaceFiles';
+import { makeForeignDatabase, makeNewerWorkspace, makeRandomFile, makeTextFile, makeWorkspace, sha256, siblings } from '../fixtures/workspaceFiles';
 
 const open: TestCore[] = [];
 async function openCore(path: string) {
@@ -142,9 +140,9 @@ describe('opening a workspace file', () => {
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
-    expect(() =>
-      sqlite.prepare(`INSERT INTO contacts (account_id, name, created_at, updated_at) VALUES (999, 'Orphan', 'x', 'x')`).run(),
-    ).toThrow(expect.objectContaining({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' }));
+    expect(() => sqlite.prepare(`INSERT INTO contacts (account_id, name, created_at, updated_at) VALUES (999, 'Orphan', 'x', 'x')`).run()).toThrow(
+      expect.objectContaining({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' }),
+    );
     // WAL is a property of the file: another connection sees it too.
     const other = new Database(path, { readonly: true });
     expect(other.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -15,8 +15,7 @@ function parseAccounts(value: OptionValues[string]): number {
 }
 
 /** `--seed 42` and `--seed demo-2026` both work; numbers stay numbers so the settings row reads naturally. */
-const parseSeed = (value: OptionValues[string]): number | string =>
-  typeof value !== 'string' ? DEMO_DEFAULTS.seed : /^\d+$/.test(value) ? Number(value) : value;
+const parseSeed = (value: OptionValues[string]): number | string => (typeof value !== 'string' ? DEMO_DEFAULTS.seed : /^\d+$/.test(value) ? Number(value) : value);
 
 /**
  * Progress on stderr: a terminal gets one line redrawn in place; a log or a pipe gets a line per

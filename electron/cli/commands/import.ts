@@ -23,16 +23,21 @@ function readMapping(path: string) {
 
 function printPreview(preview: ImportPreview, io: Io): void {
   const { source, counts } = preview;
-  io.out(`Source     ${source.format}${source.encoding ? `, ${source.encoding}` : ''}${source.delimiter ? `, delimiter ${JSON.stringify(source.delimiter)}` : ''}, ${source.headers.length} columns\n`);
+  io.out(
+    `Source     ${source.format}${source.encoding ? `, ${source.encoding}` : ''}${source.delimiter ? `, delimiter ${JSON.stringify(source.delimiter)}` : ''}, ${source.headers.length} columns\n`,
+  );
   io.out('Mapping\n');
-  for (const [field, column] of Object.entries(preview.mapping.fields)) io.out(`  ${field.padEnd(22)} <- ${typeof column === 'string' ? column : `${column.column} x ${column.scale ?? 1}`}\n`);
+  for (const [field, column] of Object.entries(preview.mapping.fields))
+    io.out(`  ${field.padEnd(22)} <- ${typeof column === 'string' ? column : `${column.column} x ${column.scale ?? 1}`}\n`);
   for (const [field, value] of Object.entries(preview.mapping.defaults ?? {})) io.out(`  ${field.padEnd(22)} =  ${value} (default)\n`);
   if (preview.unmapped.length > 0) io.out(`  not imported: ${preview.unmapped.join(', ')}\n`);
   for (const choice of preview.dateChoices) {
     const why = choice.conflict ?? (choice.ambiguous ? 'ambiguous: every value reads both ways' : `because of '${choice.evidence}'`);
     io.out(`Dates in '${choice.column}' read as ${choice.order === 'dmy' ? 'day/month/year' : 'month/day/year'} (${why})\n`);
   }
-  io.out(`Rows       ${formatCount(counts.rows)}: ${formatCount(counts.inserts)} to insert, ${formatCount(counts.updates)} to update, ${formatCount(counts.skips)} skipped, ${formatCount(counts.errors)} with problems\n`);
+  io.out(
+    `Rows       ${formatCount(counts.rows)}: ${formatCount(counts.inserts)} to insert, ${formatCount(counts.updates)} to update, ${formatCount(counts.skips)} skipped, ${formatCount(counts.errors)} with problems\n`,
+  );
   if (preview.problemsTotal > 0) {
     io.out(`Problems (${formatCount(preview.problemsTotal)})\n`);
     for (const problem of preview.problems.slice(0, SHOWN_PROBLEMS)) io.out(`  ${describeProblem(problem)}\n`);
@@ -89,7 +94,9 @@ async function run(values: OptionValues, io: Io, positionals: string[] = []): Pr
     if (result.cancelled) io.out('Cancelled: nothing was written.\n');
     else if (!result.committed) io.out('Rejected: the file has problems, nothing was written (use --policy skip to import the good rows).\n');
     else {
-      io.out(`Imported ${formatCount(result.counts.inserts)} new and ${formatCount(result.counts.updates)} updated ${into} in ${result.seconds.toFixed(1)} s (${formatCount(result.rowsPerSecond)} rows/s).\n`);
+      io.out(
+        `Imported ${formatCount(result.counts.inserts)} new and ${formatCount(result.counts.updates)} updated ${into} in ${result.seconds.toFixed(1)} s (${formatCount(result.rowsPerSecond)} rows/s).\n`,
+      );
       if (result.errorFile) io.out(`Rows with problems were written to ${result.errorFile}\n`);
     }
     return result.committed ? 0 : 1;

@@ -35,7 +35,9 @@ export const METRICS_QUERY_OPTIONS = {
 } as const;
 
 function printSummary(p: Portfolio, io: Io): void {
-  const filter = Object.entries(p.scope.filter).map(([key, values]) => `${key} ${values.join(', ')}`).join('; ');
+  const filter = Object.entries(p.scope.filter)
+    .map(([key, values]) => `${key} ${values.join(', ')}`)
+    .join('; ');
   io.out(`Period     ${p.scope.from} to ${p.scope.to} (exclusive)${filter ? `; ${filter}` : ''}\n`);
   io.out(`Accounts   ${formatCount(p.accounts)} customers at the period end\n`);
   io.out(`NPS        ${show(p.satisfaction.nps)}\nCSAT       ${show(p.satisfaction.csat, ' %')}\n`);

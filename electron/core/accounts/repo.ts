@@ -30,9 +30,7 @@ async function distinct(db: Db, field: FacetField): Promise<string[]> {
 }
 
 export async function accountFacets(db: Db) {
-  const [segments, owners, industries, regions] = await Promise.all(
-    (['segment', 'owner', 'industry', 'region'] as const).map((field) => distinct(db, field)),
-  );
+  const [segments, owners, industries, regions] = await Promise.all((['segment', 'owner', 'industry', 'region'] as const).map((field) => distinct(db, field)));
   return { segments: segments!, owners: owners!, industries: industries!, regions: regions! };
 }
 
@@ -54,12 +52,7 @@ export interface TimelineCursor {
  * table's (account_id, time) index with `at <= cursor.at`; the outer keyset condition then drops
  * what the previous page already showed, so entries sharing an instant are never skipped.
  */
-export async function accountTimeline(
-  db: Db,
-  accountId: number,
-  cursor: TimelineCursor,
-  limit: number,
-): Promise<TimelineEntry[]> {
+export async function accountTimeline(db: Db, accountId: number, cursor: TimelineCursor, limit: number): Promise<TimelineEntry[]> {
   const { at, kind, id } = cursor;
   const { rows } = await sql<TimelineEntry>`
     SELECT * FROM (

@@ -31,7 +31,7 @@ export function readLevelCell(framework: Framework, raw: string): { level: numbe
 function sheetRows(detail: AssessmentDetail): string[][] {
   const { framework } = detail.template;
   const names = detail.respondents.length ? detail.respondents.map((r) => r.name) : ['Respondent 1'];
-  const levels = framework.scale.levels.map((l) => `${l.value} ${l.label}`).join(' · ') + ' · dk = don\'t know · na = not applicable';
+  const levels = framework.scale.levels.map((l) => `${l.value} ${l.label}`).join(' · ') + " · dk = don't know · na = not applicable";
   const header = [...FIXED, ...names.flatMap((name) => [`level: ${name}`, `evidence: ${name}`])];
   const rows = framework.dimensions.flatMap((dimension) =>
     dimension.items.map((item) => [
@@ -110,7 +110,15 @@ export async function readAnswerSheet(detail: AssessmentDetail, fileName: string
         result[c]!.answers.push({ itemKey, ...answer, evidence: evidence || null });
       });
     }
-    if (issues.length) throw new CoreError('BAD_INPUT', `${issues.length} problem(s) in the sheet, nothing was imported: ${issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+    if (issues.length)
+      throw new CoreError(
+        'BAD_INPUT',
+        `${issues.length} problem(s) in the sheet, nothing was imported: ${issues
+          .slice(0, 5)
+          .map((i) => `${i.path}: ${i.message}`)
+          .join('; ')}`,
+        issues,
+      );
     return result.filter((c) => c.answers.length > 0);
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -11,7 +11,11 @@ import { findOrAddTemplate } from './templates';
 const toIssues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
   error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'assessment';
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'assessment';
 
 export function toAssessmentFile(detail: AssessmentDetail): AssessmentFile {
   const { assessment: a, template } = detail;
@@ -27,7 +31,14 @@ export function toAssessmentFile(detail: AssessmentDetail): AssessmentFile {
       answers: detail.answers.filter((x) => x.respondentId === r.id).map(({ itemKey, level, nonAnswer, evidence, links }) => ({ itemKey, level, nonAnswer, evidence, links })),
     })),
     targets: detail.targets,
-    recommendations: detail.recommendations.map(({ dimensionKey, itemKey, action, owner, horizon, expectedEffect }) => ({ dimensionKey, itemKey, action, owner, horizon, expectedEffect })),
+    recommendations: detail.recommendations.map(({ dimensionKey, itemKey, action, owner, horizon, expectedEffect }) => ({
+      dimensionKey,
+      itemKey,
+      action,
+      owner,
+      horizon,
+      expectedEffect,
+    })),
   };
 }
 

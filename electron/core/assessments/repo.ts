@@ -47,10 +47,19 @@ export function listAssessments(sqlite: Database.Database, filter: { includeArch
   return rows.map(toAssessment);
 }
 
-interface RespondentRow { id: number; assessment_id: number; name: string; role: string | null; function: string | null }
+interface RespondentRow {
+  id: number;
+  assessment_id: number;
+  name: string;
+  role: string | null;
+  function: string | null;
+}
 
 export function getRespondents(sqlite: Database.Database, assessmentId: number): Respondent[] {
-  return sqlite.prepare<unknown[], RespondentRow>('SELECT id, assessment_id, name, role, function FROM assessment_respondents WHERE assessment_id = ? ORDER BY id').all(assessmentId).map((r) => ({ id: r.id, assessmentId: r.assessment_id, name: r.name, role: r.role, function: r.function }));
+  return sqlite
+    .prepare<unknown[], RespondentRow>('SELECT id, assessment_id, name, role, function FROM assessment_respondents WHERE assessment_id = ? ORDER BY id')
+    .all(assessmentId)
+    .map((r) => ({ id: r.id, assessmentId: r.assessment_id, name: r.name, role: r.role, function: r.function }));
 }
 
 export function getRespondent(sqlite: Database.Database, id: number): Respondent {
@@ -59,23 +68,62 @@ export function getRespondent(sqlite: Database.Database, id: number): Respondent
   return getRespondents(sqlite, row.assessment_id).find((r) => r.id === id)!;
 }
 
-interface AnswerRow { respondent_id: number; item_key: string; level: number | null; non_answer: Answer['nonAnswer']; evidence: string | null; links: string }
-const toAnswer = (r: AnswerRow): Answer => ({ respondentId: r.respondent_id, itemKey: r.item_key, level: r.level, nonAnswer: r.non_answer, evidence: r.evidence, links: JSON.parse(r.links) as string[] });
+interface AnswerRow {
+  respondent_id: number;
+  item_key: string;
+  level: number | null;
+  non_answer: Answer['nonAnswer'];
+  evidence: string | null;
+  links: string;
+}
+const toAnswer = (r: AnswerRow): Answer => ({
+  respondentId: r.respondent_id,
+  itemKey: r.item_key,
+  level: r.level,
+  nonAnswer: r.non_answer,
+  evidence: r.evidence,
+  links: JSON.parse(r.links) as string[],
+});
 
 export function getAnswers(sqlite: Database.Database, assessmentId: number): Answer[] {
-  return (sqlite.prepare<unknown[], AnswerRow>('SELECT respondent_id, item_key, level, non_answer, evidence, links FROM assessment_answers WHERE assessment_id = ? ORDER BY respondent_id, id').all(assessmentId)).map(toAnswer);
+  return sqlite
+    .prepare<unknown[], AnswerRow>('SELECT respondent_id, item_key, level, non_answer, evidence, links FROM assessment_answers WHERE assessment_id = ? ORDER BY respondent_id, id')
+    .all(assessmentId)
+    .map(toAnswer);
 }
 
 export function getTargets(sqlite: Database.Database, assessmentId: number): { itemKey: string; level: number }[] {
-  return (sqlite.prepare<unknown[], { item_key: string; level: number }>('SELECT item_key, level FROM assessment_targets WHERE assessment_id = ? ORDER BY item_key').all(assessmentId)).map((r) => ({ itemKey: r.item_key, level: r.level }));
+  return sqlite
+    .prepare<unknown[], { item_key: string; level: number }>('SELECT item_key, level FROM assessment_targets WHERE assessment_id = ? ORDER BY item_key')
+    .all(assessmentId)
+    .map((r) => ({ itemKey: r.item_key, level: r.level }));
 }
 
 interface RecommendationRow {
-  id: number; position: number; dimension_key: string | null; item_key: string | null; action: string; owner: string | null; horizon: Recommendation['horizon']; expected_effect: string | null;
+  id: number;
+  position: number;
+  dimension_key: string | null;
+  item_key: string | null;
+  action: string;
+  owner: string | null;
+  horizon: Recommendation['horizon'];
+  expected_effect: string | null;
 }
 
 export function getRecommendations(sqlite: Database.Database, assessmentId: number): Recommendation[] {
-  return sqlite.prepare<unknown[], RecommendationRow>('SELECT * FROM assessment_recommendations WHERE assessment_id = ? ORDER BY position').all(assessmentId).map((r) => ({ id: r.id, position: r.position, dimensionKey: r.dimension_key, itemKey: r.item_key, action: r.action, owner: r.owner, horizon: r.horizon, expectedEffect: r.expected_effect }));
+  return sqlite
+    .prepare<unknown[], RecommendationRow>('SELECT * FROM assessment_recommendations WHERE assessment_id = ? ORDER BY position')
+    .all(assessmentId)
+    .map((r) => ({
+      id: r.id,
+      position: r.position,
+      dimensionKey: r.dimension_key,
+      itemKey: r.item_key,
+      action: r.action,
+      owner: r.owner,
+      horizon: r.horizon,
+      expectedEffect: r.expected_effect,
+    }));
 }
 
 export function getDetail(sqlite: Database.Database, id: number): AssessmentDetail {
@@ -96,7 +144,9 @@ export function insertAssessment(
   now: string,
 ): number {
   const result = sqlite
-    .prepare(`INSERT INTO assessments (template_id, account_id, client_name, assessed_on, assessor, scope, executive_summary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .prepare(
+      `INSERT INTO assessments (template_id, account_id, client_name, assessed_on, assessor, scope, executive_summary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
     .run(values.templateId, values.accountId, values.clientName, values.assessedOn, values.assessor, values.scope, values.executiveSummary ?? null, now, now);
   return Number(result.lastInsertRowid);
 }
@@ -137,7 +187,9 @@ export function upsertAnswer(
 }
 
 export function getAnswer(sqlite: Database.Database, respondentId: number, itemKey: string): Answer | null {
-  const row = sqlite.prepare<unknown[], AnswerRow>('SELECT respondent_id, item_key, level, non_answer, evidence, links FROM assessment_answers WHERE respondent_id = ? AND item_key = ?').get(respondentId, itemKey);
+  const row = sqlite
+    .prepare<unknown[], AnswerRow>('SELECT respondent_id, item_key, level, non_answer, evidence, links FROM assessment_answers WHERE respondent_id = ? AND item_key = ?')
+    .get(respondentId, itemKey);
   return row ? toAnswer(row) : null;
 }
 

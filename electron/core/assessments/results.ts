@@ -17,7 +17,17 @@ const quote = (statement: string) => `"${statement.replace(/[.!?]+$/, '')}"`;
 export function computeResults({ framework, respondents, answers, targets, previous = null }: ResultsInput): Results {
   const items = scoreItems(framework, answers, targets);
   const perRespondent = new Map(
-    respondents.map((r) => [r.id, scoreItems(framework, answers.filter((a) => a.respondentId === r.id), targets)] as const),
+    respondents.map(
+      (r) =>
+        [
+          r.id,
+          scoreItems(
+            framework,
+            answers.filter((a) => a.respondentId === r.id),
+            targets,
+          ),
+        ] as const,
+    ),
   );
   const dimensions = scoreDimensions(framework, items, perRespondent, previous?.dimensions);
   const overall = overallScore(dimensions);
@@ -40,18 +50,17 @@ export function computeResults({ framework, respondents, answers, targets, previ
   };
 }
 
-function findings(
-  framework: Framework,
-  items: readonly ItemResult[],
-  floor: Results['floor'],
-  respondents: ResultsInput['respondents'],
-  answers: readonly Answer[],
-): Finding[] {
+function findings(framework: Framework, items: readonly ItemResult[], floor: Results['floor'], respondents: ResultsInput['respondents'], answers: readonly Answer[]): Finding[] {
   const labelOf = (level: number) => framework.scale.levels.find((l) => l.value === level)?.label ?? String(level);
   const nameOf = (id: number) => respondents.find((r) => r.id === id)?.name ?? `respondent ${id}`;
   const list: Finding[] = [];
   if (floor) {
-    list.push({ kind: 'floor', dimensionKey: floor.dimensionKey, itemKey: null, text: `${floor.name} is the floor dimension (${round(floor.score)} of 100): the weakest link to work on first.` });
+    list.push({
+      kind: 'floor',
+      dimensionKey: floor.dimensionKey,
+      itemKey: null,
+      text: `${floor.name} is the floor dimension (${round(floor.score)} of 100): the weakest link to work on first.`,
+    });
   }
   for (const item of items) {
     if (item.disagreement && item.minLevel !== null && item.maxLevel !== null) {

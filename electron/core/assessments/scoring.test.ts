@@ -9,7 +9,15 @@ import { normalise, stageReached, scoreItems, weightedMean } from './scoring';
 const framework = frameworkSchema.parse({
   scale: { levels: [1, 2, 3, 4, 5].map((value) => ({ value, label: `L${value}` })) },
   dimensions: [
-    { key: 'a', name: 'Alpha', weight: 2, items: [{ key: 'a1', statement: 'A one' }, { key: 'a2', statement: 'A two', weight: 3 }] },
+    {
+      key: 'a',
+      name: 'Alpha',
+      weight: 2,
+      items: [
+        { key: 'a1', statement: 'A one' },
+        { key: 'a2', statement: 'A two', weight: 3 },
+      ],
+    },
     { key: 'b', name: 'Beta', weight: 1, items: [{ key: 'b1', statement: 'B one' }] },
   ],
   stages: [
@@ -30,17 +38,29 @@ const answer = (respondentId: number, itemKey: string, level: number | null, non
 
 // r1: a1=5, a2=2, b1=don't know; r2: a1=3, a2=not applicable, b1=4.
 const answers = [answer(1, 'a1', 5), answer(1, 'a2', 2), answer(1, 'b1', null, 'dont_know'), answer(2, 'a1', 3), answer(2, 'a2', null, 'not_applicable'), answer(2, 'b1', 4)];
-const respondents = [{ id: 1, name: 'Ana' }, { id: 2, name: 'Ben' }];
-const targets = new Map([['a1', 5], ['b1', 3]]);
+const respondents = [
+  { id: 1, name: 'Ana' },
+  { id: 2, name: 'Ben' },
+];
+const targets = new Map([
+  ['a1', 5],
+  ['b1', 3],
+]);
 
 describe('assessment scoring', () => {
   it('normalises levels along the scale and weighs means', () => {
     expect([1, 2, 3, 4, 5].map((l) => normalise(framework, l))).toEqual([0, 25, 50, 75, 100]);
-    expect(weightedMean([{ value: 100, weight: 1 }, { value: 25, weight: 3 }, { value: null, weight: 9 }])).toBe(43.75);
+    expect(
+      weightedMean([
+        { value: 100, weight: 1 },
+        { value: 25, weight: 3 },
+        { value: null, weight: 9 },
+      ]),
+    ).toBe(43.75);
     expect(weightedMean([{ value: null, weight: 1 }])).toBeNull();
   });
 
-  it('aggregates respondents per item and leaves out don\'t know and not applicable', () => {
+  it("aggregates respondents per item and leaves out don't know and not applicable", () => {
     const items = scoreItems(framework, answers, targets);
     const [a1, a2, b1] = items;
     // a1: levels 5 and 3 -> 100 and 50 -> 75; two steps apart -> disagreement.
@@ -73,7 +93,11 @@ describe('assessment scoring', () => {
   it('finds the floor dimension, the gaps and the disagreement', () => {
     const results = computeResults({ framework, respondents, answers, targets });
     expect(results.floor).toEqual({ dimensionKey: 'a', name: 'Alpha', score: 37.5 });
-    expect(results.findings.map((f) => [f.kind, f.itemKey])).toEqual([['floor', null], ['disagreement', 'a1'], ['gap', 'a1']]);
+    expect(results.findings.map((f) => [f.kind, f.itemKey])).toEqual([
+      ['floor', null],
+      ['disagreement', 'a1'],
+      ['gap', 'a1'],
+    ]);
     expect(results.findings[1]!.text).toContain('"L3" (Ben) to "L5" (Ana)');
     // 6 of 2 respondents × 3 items answered (non-answers count as answered).
     expect(results.progress).toBe(100);
@@ -108,7 +132,15 @@ describe('assessment scoring', () => {
   });
 
   it('compares with a previous assessment by dimension', () => {
-    const previous = { id: 9, assessedOn: '2025-06-01', dimensions: new Map([['a', 20], ['b', null]]), overall: 30 };
+    const previous = {
+      id: 9,
+      assessedOn: '2025-06-01',
+      dimensions: new Map([
+        ['a', 20],
+        ['b', null],
+      ]),
+      overall: 30,
+    };
     const results = computeResults({ framework, respondents, answers, targets, previous });
     expect(results.dimensions.map((d) => d.previousScore)).toEqual([20, null]);
     expect(results.previous).toEqual({ id: 9, assessedOn: '2025-06-01', overall: 30 });
@@ -116,7 +148,12 @@ describe('assessment scoring', () => {
 
   it('refuses a framework with duplicate keys, a falling scale or a rule on an unknown dimension', () => {
     const bad = frameworkSchema.safeParse({
-      scale: { levels: [{ value: 2, label: 'x' }, { value: 1, label: 'y' }] },
+      scale: {
+        levels: [
+          { value: 2, label: 'x' },
+          { value: 1, label: 'y' },
+        ],
+      },
       dimensions: [
         { key: 'a', name: 'A', weight: 1, items: [{ key: 'i', statement: 's' }] },
         { key: 'a', name: 'B', weight: 1, items: [{ key: 'i', statement: 's' }] },

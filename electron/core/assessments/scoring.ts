@@ -74,8 +74,7 @@ export function scoreDimensions(
   const itemsOf = (list: readonly ItemResult[], dimensionKey: string) => list.filter((i) => i.dimensionKey === dimensionKey);
   return framework.dimensions.map((dimension) => {
     const weightOf = (key: string) => dimension.items.find((i) => i.key === key)?.weight ?? 1;
-    const scoreOf = (list: readonly ItemResult[]) =>
-      weightedMean(itemsOf(list, dimension.key).map((i) => ({ value: i.score, weight: weightOf(i.itemKey) })));
+    const scoreOf = (list: readonly ItemResult[]) => weightedMean(itemsOf(list, dimension.key).map((i) => ({ value: i.score, weight: weightOf(i.itemKey) })));
     const byRespondent = Object.fromEntries([...perRespondent].map(([id, list]) => [String(id), scoreOf(list)]));
     const known = Object.values(byRespondent).filter((v): v is number => v !== null);
     const own = itemsOf(items, dimension.key);

@@ -60,7 +60,8 @@ export function compare(sqlite: Database.Database, detail: AssessmentDetail): Co
       `SELECT a.id FROM assessments a JOIN assessment_templates t ON t.id = a.template_id
        WHERE t.name = ? AND a.archived_at IS NULL AND a.id <> ? ORDER BY a.assessed_on, a.id`,
     )
-    .all(detail.template.name, detail.assessment.id).map((r) => getDetail(sqlite, r.id));
+    .all(detail.template.name, detail.assessment.id)
+    .map((r) => getDetail(sqlite, r.id));
   const row = (d: AssessmentDetail, label: string, current: boolean) => {
     const scores = plainScores(d);
     return {

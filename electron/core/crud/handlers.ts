@@ -32,10 +32,8 @@ export function crudHandlers<Domain extends CrudDomain>(domain: Domain, spec: Ta
     [`${domain}.list`]: (input: ListQuery, ctx: Context) => listRows(ctx.db, spec, input),
     [`${domain}.get`]: (input: { id: number }, ctx: Context) => getRow(ctx.db, spec, input.id),
     [`${domain}.create`]: (input: Row, ctx: Context) => write(ctx, (db) => insertRow(db, spec, input, ctx.now())),
-    [`${domain}.update`]: ({ id, ...patch }: Row & { id: number }, ctx: Context) =>
-      write(ctx, (db) => updateRow(db, spec, id, patch, ctx.now()), id),
-    [`${domain}.archive`]: (input: { id: number }, ctx: Context) =>
-      write(ctx, (db) => setArchived(db, spec, input.id, true, ctx.now()), input.id),
+    [`${domain}.update`]: ({ id, ...patch }: Row & { id: number }, ctx: Context) => write(ctx, (db) => updateRow(db, spec, id, patch, ctx.now()), id),
+    [`${domain}.archive`]: (input: { id: number }, ctx: Context) => write(ctx, (db) => setArchived(db, spec, input.id, true, ctx.now()), input.id),
     // TypeScript cannot follow a computed key through a generic domain; the spec's row type is the
     // domain's `get` output, checked where each domain calls this.
   } as unknown as CrudHandlers<Domain>;

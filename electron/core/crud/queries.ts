@@ -53,9 +53,7 @@ export async function listRows<T extends Row>(typed: Db, spec: TableSpec<T>, que
   const term = query.search?.trim();
   if (term && spec.search?.length) {
     const pattern = `%${escapeLike(term)}%`;
-    where = where.where((eb) =>
-      eb.or(spec.search!.map((field) => eb(field, 'like', sql<string>`${pattern} ESCAPE '\\'`))),
-    );
+    where = where.where((eb) => eb.or(spec.search!.map((field) => eb(field, 'like', sql<string>`${pattern} ESCAPE '\\'`))));
   }
 
   const sort = query.sort ?? spec.defaultSort;
@@ -85,9 +83,7 @@ async function checkReferences<T extends Row>(db: Db, spec: TableSpec<T>, values
     if (id === undefined || id === null) continue;
     const found = await generic(db).selectFrom(target.table).select('id').where('id', '=', Number(id)).executeTakeFirst();
     if (!found) {
-      throw new CoreError('NOT_FOUND', `${field}: ${target.label} ${Number(id)} does not exist`, [
-        { path: field, message: `${target.label} ${Number(id)} does not exist` },
-      ]);
+      throw new CoreError('NOT_FOUND', `${field}: ${target.label} ${Number(id)} does not exist`, [{ path: field, message: `${target.label} ${Number(id)} does not exist` }]);
     }
   }
 }
@@ -110,7 +106,11 @@ export async function updateRow<T extends Row>(db: Db, spec: TableSpec<T>, id: n
   if (issues.length > 0) throw new CoreError('BAD_INPUT', describeIssues(issues), issues);
   const values = encodeValues(spec, patch);
   if (Object.keys(values).length > 0) {
-    await generic(db).updateTable(spec.table).set({ ...values, updatedAt: now.toISOString() }).where('id', '=', id).execute();
+    await generic(db)
+      .updateTable(spec.table)
+      .set({ ...values, updatedAt: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
   }
   return getRow(db, spec, id);
 }

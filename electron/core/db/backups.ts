@@ -12,7 +12,11 @@ export function backupsFolder(dbPath: string): string {
   return join(dirname(resolve(dbPath)), `${basename(dbPath, extname(dbPath))}.backups`);
 }
 
-const stamp = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z');
+const stamp = (now: Date) =>
+  now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.(\d{3})Z$/, '$1Z');
 
 export function backupPath(dbPath: string, kind: BackupKind, now: Date): string {
   return join(backupsFolder(dbPath), `${basename(dbPath, extname(dbPath))}-${stamp(now)}-${kind}.fulcrum`);

@@ -24,6 +24,9 @@ export function readSettings(sqlite: Database.Database, onInvalid?: (group: stri
 }
 
 export function writeSetting(sqlite: Database.Database, key: string, value: unknown, now: Date): void {
-  stmt(sqlite, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(key, JSON.stringify(value), now.toISOString());
+  stmt(
+    sqlite,
+    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(key, JSON.stringify(value), now.toISOString());
 }

@@ -45,8 +45,17 @@ export interface AccountPlan {
   createdAt: number;
 }
 
-const segmentOf = weighted<Segment>([['enterprise', 15], ['mid_market', 35], ['smb', 50]]);
-const regionOf = weighted<Region>([['NA', 45], ['EMEA', 30], ['APAC', 15], ['LATAM', 10]]);
+const segmentOf = weighted<Segment>([
+  ['enterprise', 15],
+  ['mid_market', 35],
+  ['smb', 50],
+]);
+const regionOf = weighted<Region>([
+  ['NA', 45],
+  ['EMEA', 30],
+  ['APAC', 15],
+  ['LATAM', 10],
+]);
 
 /** Employees and ARR in USD: log-uniform within the segment's range. */
 const SIZE: Record<Segment, { employees: [number, number]; arr: [number, number]; churnFactor: number }> = {
@@ -58,8 +67,7 @@ const SIZE: Record<Segment, { employees: [number, number]; arr: [number, number]
 const logUniform = (rng: Rng, [min, max]: [number, number]) => Math.exp(rng.float(Math.log(min), Math.log(max)));
 
 /** Chance of not renewing at an anniversary: low for healthy accounts, steep below ~0.4. */
-export const churnChance = (health: number, segment: Segment) =>
-  clamp((0.06 + 0.75 / (1 + Math.exp((health - 0.4) / 0.06))) * SIZE[segment].churnFactor, 0, 0.95);
+export const churnChance = (health: number, segment: Segment) => clamp((0.06 + 0.75 / (1 + Math.exp((health - 0.4) / 0.06))) * SIZE[segment].churnFactor, 0, 0.95);
 
 /** Satisfaction at a moment: an account on its way out sours over its last six months. */
 export function healthAt(plan: AccountPlan, at: number): number {
@@ -107,12 +115,17 @@ export function planAccount(rng: Rng, id: number, timeline: Timeline): AccountPl
   const owner = segment === 'enterprise' && rng.chance(0.75) ? rng.pick(SENIOR_CSMS) : segment === 'smb' && rng.chance(0.7) ? rng.pick(CSMS.slice(3)) : rng.pick(CSMS);
   const tenureDays = (today - start) / DAY;
   const lifecycle =
-    churn !== null ? 'churned'
-    : tenureDays < 90 ? 'onboarding'
-    : health < 0.4 ? 'at_risk'
-    : renewal - today <= 90 * DAY ? 'renewal'
-    : tenureDays > 270 && health > 0.66 ? 'growth'
-    : 'adoption';
+    churn !== null
+      ? 'churned'
+      : tenureDays < 90
+        ? 'onboarding'
+        : health < 0.4
+          ? 'at_risk'
+          : renewal - today <= 90 * DAY
+            ? 'renewal'
+            : tenureDays > 270 && health > 0.66
+              ? 'growth'
+              : 'adoption';
 
   const tags: string[] = [];
   if (segment === 'enterprise' && rng.chance(0.5)) tags.push('strategic');
@@ -122,8 +135,24 @@ export function planAccount(rng: Rng, id: number, timeline: Timeline): AccountPl
   if (rng.chance(0.06)) tags.push('beta-program');
 
   return {
-    id, name, domain, industry: rng.pick(INDUSTRIES), segment, region, employees, arrMinor, owner, health, products,
-    start, churn, churnReason, end, renewal, lifecycle, tags,
+    id,
+    name,
+    domain,
+    industry: rng.pick(INDUSTRIES),
+    segment,
+    region,
+    employees,
+    arrMinor,
+    owner,
+    health,
+    products,
+    start,
+    churn,
+    churnReason,
+    end,
+    renewal,
+    lifecycle,
+    tags,
     createdAt: start - rng.int(20, 120) * DAY + rng.int(8, 18) * HOUR + rng.int(0, 3599) * 1000,
   };
 }
@@ -131,9 +160,24 @@ export function planAccount(rng: Rng, id: number, timeline: Timeline): AccountPl
 export function accountRow(plan: AccountPlan, rng: Rng, today: number): AccountRow {
   const updated = Math.min((plan.churn ?? Math.max(plan.start, today - rng.int(1, 60) * DAY)) + 10 * HOUR, today - HOUR);
   return [
-    plan.id, plan.name, `CRM-${String(100_000 + plan.id)}`, plan.industry, plan.segment, plan.region, plan.employees,
-    plan.arrMinor, 'USD', Math.round(clamp(rng.normal(74, 6), 45, 92) * 10) / 10, plan.owner, plan.lifecycle,
-    isoDate(plan.start), isoDate(plan.renewal), plan.churn === null ? null : isoDate(plan.churn), plan.churnReason,
-    JSON.stringify(plan.tags), iso(plan.createdAt), iso(updated),
+    plan.id,
+    plan.name,
+    `CRM-${String(100_000 + plan.id)}`,
+    plan.industry,
+    plan.segment,
+    plan.region,
+    plan.employees,
+    plan.arrMinor,
+    'USD',
+    Math.round(clamp(rng.normal(74, 6), 45, 92) * 10) / 10,
+    plan.owner,
+    plan.lifecycle,
+    isoDate(plan.start),
+    isoDate(plan.renewal),
+    plan.churn === null ? null : isoDate(plan.churn),
+    plan.churnReason,
+    JSON.stringify(plan.tags),
+    iso(plan.createdAt),
+    iso(updated),
   ];
 }

@@ -29,9 +29,21 @@ export function writeCatalog(sink: Sink, id: (table: TableName) => number, creat
       const touchpointId = id('journey_touchpoints');
       const { target } = touchpoint;
       sink.journey_touchpoints([
-        touchpointId, stageId, position + 1, touchpoint.name, touchpoint.channel, touchpoint.ownerTeam, touchpoint.lane,
-        touchpoint.momentOfTruth ? 1 : 0, touchpoint.idealExperience, target?.metric ?? null, target?.operator ?? null,
-        target?.value ?? null, JSON.stringify(touchpoint.matchRule ?? {}), stamp, stamp,
+        touchpointId,
+        stageId,
+        position + 1,
+        touchpoint.name,
+        touchpoint.channel,
+        touchpoint.ownerTeam,
+        touchpoint.lane,
+        touchpoint.momentOfTruth ? 1 : 0,
+        touchpoint.idealExperience,
+        target?.metric ?? null,
+        target?.operator ?? null,
+        target?.value ?? null,
+        JSON.stringify(touchpoint.matchRule ?? {}),
+        stamp,
+        stamp,
       ]);
       if (touchpoint.links) journeyLinks[touchpoint.links] = touchpointId;
     });

@@ -12,11 +12,15 @@ import { personName } from './vocab/people';
 const COUNT: Record<AccountPlan['segment'], [number, number]> = { enterprise: [5, 9], mid_market: [3, 6], smb: [2, 4] };
 const SPONSOR_CHANCE: Record<AccountPlan['segment'], number> = { enterprise: 0.9, mid_market: 0.7, smb: 0.35 };
 /** Persona index for the third contact onwards: admins and agents are the common ones. */
-const otherPersona = weighted<number>([[2, 35], [3, 35], [4, 15], [5, 10], [0, 5]]);
+const otherPersona = weighted<number>([
+  [2, 35],
+  [3, 35],
+  [4, 15],
+  [5, 10],
+  [0, 5],
+]);
 
-const WILLING = PERSONAS.map((persona) =>
-  (Object.keys(persona.preferences) as Channel[]).filter((channel) => persona.preferences[channel] === 'willing'),
-);
+const WILLING = PERSONAS.map((persona) => (Object.keys(persona.preferences) as Channel[]).filter((channel) => persona.preferences[channel] === 'willing'));
 
 export function generateContacts(gen: Gen, plan: AccountPlan): ContactInfo[] {
   const { rng, sink } = gen;
@@ -42,8 +46,16 @@ export function generateContacts(gen: Gen, plan: AccountPlan): ContactInfo[] {
     const added = plan.start + (i < 2 ? -rng.int(1, 10) : rng.int(5, 120)) * DAY + rng.int(8, 17) * HOUR;
     const at = iso(Math.min(added, gen.timeline.today - HOUR));
     sink.contacts([
-      contact.id, plan.id, gen.personaIds[persona]!, name, contact.title, `${emailLocal}@${plan.domain}`,
-      contact.isChampion ? 1 : 0, contact.isSponsor ? 1 : 0, at, at,
+      contact.id,
+      plan.id,
+      gen.personaIds[persona]!,
+      name,
+      contact.title,
+      `${emailLocal}@${plan.domain}`,
+      contact.isChampion ? 1 : 0,
+      contact.isSponsor ? 1 : 0,
+      at,
+      at,
     ]);
     contacts.push(contact);
   }

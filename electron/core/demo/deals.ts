@@ -16,9 +16,23 @@ const CYCLE: Record<Segment, number> = { enterprise: 140, mid_market: 70, smb: 3
 const ARR: Record<Segment, [number, number]> = { enterprise: [250_000, 2_000_000], mid_market: [40_000, 250_000], smb: [6_000, 40_000] };
 /** Share of deals that ask for a reference: won deals more often, which is what a reference is for. */
 const REFERENCE_USE = { won: 0.38, lost: 0.16, open: 0.3 };
-const segmentOf = weighted<Segment>([['enterprise', 18], ['mid_market', 37], ['smb', 45]]);
-const regionOf = weighted<Region>([['NA', 45], ['EMEA', 30], ['APAC', 15], ['LATAM', 10]]);
-const requestActivity = weighted<Activity>([['reference_call', 70], ['peer_review', 12], ['site_visit', 8], ['case_study', 10]]);
+const segmentOf = weighted<Segment>([
+  ['enterprise', 18],
+  ['mid_market', 37],
+  ['smb', 45],
+]);
+const regionOf = weighted<Region>([
+  ['NA', 45],
+  ['EMEA', 30],
+  ['APAC', 15],
+  ['LATAM', 10],
+]);
+const requestActivity = weighted<Activity>([
+  ['reference_call', 70],
+  ['peer_review', 12],
+  ['site_visit', 8],
+  ['case_study', 10],
+]);
 const OPEN_STAGES = ['qualify', 'discover', 'propose', 'negotiate'] as const;
 
 interface DealSpec {
@@ -56,9 +70,24 @@ function writeDeal(gen: Gen, deal: DealSpec, references: readonly ReferenceInfo[
   const owner = rng.pick(ACCOUNT_EXECUTIVES);
   const touched = deal.closed ?? Math.min(timeline.today - HOUR, deal.opened + rng.int(1, 20) * DAY);
   sink.deals([
-    id, deal.accountId, deal.prospect, deal.industry, deal.segment, deal.region, deal.employees, JSON.stringify(deal.products),
-    rng.pick(USE_CASES), deal.competitor, deal.amountMinor, 'USD', deal.stage, owner, iso(deal.opened),
-    deal.closed === null ? null : iso(deal.closed), iso(deal.opened), iso(touched),
+    id,
+    deal.accountId,
+    deal.prospect,
+    deal.industry,
+    deal.segment,
+    deal.region,
+    deal.employees,
+    JSON.stringify(deal.products),
+    rng.pick(USE_CASES),
+    deal.competitor,
+    deal.amountMinor,
+    'USD',
+    deal.stage,
+    owner,
+    iso(deal.opened),
+    deal.closed === null ? null : iso(deal.closed),
+    iso(deal.opened),
+    iso(touched),
   ]);
 
   if (!rng.chance(useChance)) return;
@@ -81,19 +110,30 @@ function writeDeal(gen: Gen, deal: DealSpec, references: readonly ReferenceInfo[
   const approved = status === 'requested' || status === 'declined' ? null : soon(1);
   const closed = status === 'declined' || status === 'cancelled' ? soon(2) : completed;
   sink.reference_requests([
-    requestId, reference.id, id, owner, activity, iso(requested), isoDate(requested + 7 * DAY), status,
-    status === 'scheduled' || completed !== null ? iso(scheduled) : null, completed === null ? null : iso(completed),
-    completed === null ? null : 1, rating, rating === null ? null : rng.pick(REFERENCE_FEEDBACK[rating >= 4 ? 'good' : 'poor']),
-    iso(requested), iso(closed ?? approved ?? requested),
-    approved === null ? null : reference.owner, approved === null ? null : iso(approved),
+    requestId,
+    reference.id,
+    id,
+    owner,
+    activity,
+    iso(requested),
+    isoDate(requested + 7 * DAY),
+    status,
+    status === 'scheduled' || completed !== null ? iso(scheduled) : null,
+    completed === null ? null : iso(completed),
+    completed === null ? null : 1,
+    rating,
+    rating === null ? null : rng.pick(REFERENCE_FEEDBACK[rating >= 4 ? 'good' : 'poor']),
+    iso(requested),
+    iso(closed ?? approved ?? requested),
+    approved === null ? null : reference.owner,
+    approved === null ? null : iso(approved),
     rating !== null && rating >= 4 ? pickBy(REFERENCE_SAID, requestId) : null,
     status === 'declined' || status === 'cancelled' ? pickBy(CLOSED_REASONS[status], requestId) : null,
     closed === null ? null : iso(closed),
   ]);
 }
 
-const cycleDays = (rng: Rng, segment: Segment, withReference: boolean) =>
-  Math.max(7, Math.round(rng.logNormal(CYCLE[segment] * (withReference ? 0.8 : 1), 0.4)));
+const cycleDays = (rng: Rng, segment: Segment, withReference: boolean) => Math.max(7, Math.round(rng.logNormal(CYCLE[segment] * (withReference ? 0.8 : 1), 0.4)));
 
 /** The deal each account was won with: it closed the day the contract started. */
 export function generateWonDeals(gen: Gen, plans: readonly AccountPlan[], references: readonly ReferenceInfo[]): void {
@@ -101,10 +141,18 @@ export function generateWonDeals(gen: Gen, plans: readonly AccountPlan[], refere
     const useReference = gen.rng.chance(REFERENCE_USE.won);
     const closed = plan.start - gen.rng.int(1, 10) * DAY + 15 * HOUR;
     const deal: DealSpec = {
-      accountId: plan.id, prospect: plan.name, industry: plan.industry, segment: plan.segment, region: plan.region,
-      employees: plan.employees, products: plan.products.slice(0, 1 + gen.rng.int(0, plan.products.length - 1)),
-      amountMinor: plan.arrMinor, opened: closed - cycleDays(gen.rng, plan.segment, useReference) * DAY - 6 * HOUR,
-      closed, stage: 'closed_won', competitor: gen.rng.chance(0.55) ? gen.rng.pick(COMPETITORS) : null,
+      accountId: plan.id,
+      prospect: plan.name,
+      industry: plan.industry,
+      segment: plan.segment,
+      region: plan.region,
+      employees: plan.employees,
+      products: plan.products.slice(0, 1 + gen.rng.int(0, plan.products.length - 1)),
+      amountMinor: plan.arrMinor,
+      opened: closed - cycleDays(gen.rng, plan.segment, useReference) * DAY - 6 * HOUR,
+      closed,
+      stage: 'closed_won',
+      competitor: gen.rng.chance(0.55) ? gen.rng.pick(COMPETITORS) : null,
     };
     writeDeal(gen, deal, references, useReference ? 1 : 0);
   }
@@ -126,13 +174,25 @@ export function generateOtherDeals(gen: Gen, plans: readonly AccountPlan[], refe
       : timeline.historyStart + rng.next() * (timeline.today - cycle - timeline.historyStart);
     const employees = segment === 'enterprise' ? rng.int(2_500, 60_000) : segment === 'mid_market' ? rng.int(250, 2_500) : rng.int(15, 250);
     const progress = (timeline.today - opened) / cycle;
-    writeDeal(gen, {
-      accountId: null, prospect: companyName(plans.length + i, timeline.nameOffset, rng.int(0, 99), region).name,
-      industry: rng.pick(INDUSTRIES), segment, region, employees, products: [PRODUCTS[0], ...rng.sample(PRODUCTS.slice(1), rng.int(0, 2))],
-      amountMinor: Math.round(rng.float(...ARR[segment]) / 100) * 10_000, opened: Math.round(opened),
-      closed: isOpen ? null : Math.round(opened + cycle), stage: isOpen ? OPEN_STAGES[clamp(Math.floor(progress * 4), 0, 3)]! : 'closed_lost',
-      competitor: isOpen ? (rng.chance(0.6) ? rng.pick(COMPETITORS) : null) : rng.chance(0.85) ? rng.pick(COMPETITORS) : null,
-    }, references, useReference ? 1 : 0);
+    writeDeal(
+      gen,
+      {
+        accountId: null,
+        prospect: companyName(plans.length + i, timeline.nameOffset, rng.int(0, 99), region).name,
+        industry: rng.pick(INDUSTRIES),
+        segment,
+        region,
+        employees,
+        products: [PRODUCTS[0], ...rng.sample(PRODUCTS.slice(1), rng.int(0, 2))],
+        amountMinor: Math.round(rng.float(...ARR[segment]) / 100) * 10_000,
+        opened: Math.round(opened),
+        closed: isOpen ? null : Math.round(opened + cycle),
+        stage: isOpen ? OPEN_STAGES[clamp(Math.floor(progress * 4), 0, 3)]! : 'closed_lost',
+        competitor: isOpen ? (rng.chance(0.6) ? rng.pick(COMPETITORS) : null) : rng.chance(0.85) ? rng.pick(COMPETITORS) : null,
+      },
+      references,
+      useReference ? 1 : 0,
+    );
   }
 
   // Expansions: happy customers buy more after their first half year.
@@ -142,11 +202,25 @@ export function generateOtherDeals(gen: Gen, plans: readonly AccountPlan[], refe
     const opened = firstEligible + rng.next() * (timeline.today - 30 * DAY - firstEligible);
     const cycle = cycleDays(rng, plan.segment, false) * 0.6 * DAY;
     const closed = opened + cycle < timeline.today ? Math.round(opened + cycle) : null;
-    writeDeal(gen, {
-      accountId: plan.id, prospect: plan.name, industry: plan.industry, segment: plan.segment, region: plan.region, employees: plan.employees,
-      products: rng.sample(PRODUCTS.slice(1), 1), amountMinor: Math.round((plan.arrMinor * rng.float(0.15, 0.4)) / 10_000) * 10_000,
-      opened: Math.round(opened), closed, stage: closed === null ? 'propose' : rng.chance(0.75) ? 'closed_won' : 'closed_lost', competitor: null,
-    }, references, 0);
+    writeDeal(
+      gen,
+      {
+        accountId: plan.id,
+        prospect: plan.name,
+        industry: plan.industry,
+        segment: plan.segment,
+        region: plan.region,
+        employees: plan.employees,
+        products: rng.sample(PRODUCTS.slice(1), 1),
+        amountMinor: Math.round((plan.arrMinor * rng.float(0.15, 0.4)) / 10_000) * 10_000,
+        opened: Math.round(opened),
+        closed,
+        stage: closed === null ? 'propose' : rng.chance(0.75) ? 'closed_won' : 'closed_lost',
+        competitor: null,
+      },
+      references,
+      0,
+    );
   }
 }
 
@@ -165,9 +239,26 @@ export function generateProgrammeRequests(gen: Gen, references: readonly Referen
       const completed = done ? held : null;
       const approved = Math.min(requested + DAY, timeline.today - HOUR);
       sink.reference_requests([
-        gen.id('reference_requests'), reference.id, null, rng.pick(MARKETING), activity, iso(requested), null, done ? 'completed' : 'approved',
-        null, completed === null ? null : iso(completed), done ? 1 : null, done ? rng.int(4, 5) : null, null, iso(requested), iso(completed ?? approved),
-        reference.owner, iso(approved), null, null, completed === null ? null : iso(completed),
+        gen.id('reference_requests'),
+        reference.id,
+        null,
+        rng.pick(MARKETING),
+        activity,
+        iso(requested),
+        null,
+        done ? 'completed' : 'approved',
+        null,
+        completed === null ? null : iso(completed),
+        done ? 1 : null,
+        done ? rng.int(4, 5) : null,
+        null,
+        iso(requested),
+        iso(completed ?? approved),
+        reference.owner,
+        iso(approved),
+        null,
+        null,
+        completed === null ? null : iso(completed),
       ]);
     }
   }

@@ -70,9 +70,18 @@ export function generateDeployments(gen: Gen, plan: AccountPlan): DeploymentInfo
     const id = gen.id('deployments');
     const updated = Math.min(goLive ?? Math.max(started, timeline.today - rng.int(5, 90) * DAY), timeline.today - HOUR);
     sink.deployments([
-      id, plan.id, product, status, status === 'planned' ? null : isoDate(started), isoDate(planned),
-      goLive === null ? null : isoDate(goLive), purchased, Math.round(purchased * adoption), rng.pick(NOTES[status]!),
-      iso(Math.min(started, timeline.today - HOUR) - 5 * DAY + 10 * HOUR), iso(updated + 9 * HOUR),
+      id,
+      plan.id,
+      product,
+      status,
+      status === 'planned' ? null : isoDate(started),
+      isoDate(planned),
+      goLive === null ? null : isoDate(goLive),
+      purchased,
+      Math.round(purchased * adoption),
+      rng.pick(NOTES[status]!),
+      iso(Math.min(started, timeline.today - HOUR) - 5 * DAY + 10 * HOUR),
+      iso(updated + 9 * HOUR),
     ]);
     out.push({ id, product, status, goLive });
   });
@@ -99,9 +108,20 @@ export function generateOutcomes(gen: Gen, plan: AccountPlan, deployments: reado
       const id = gen.id('outcomes');
       const stamp = iso(periodEnd + 3 * DAY + 14 * HOUR > timeline.today ? timeline.today - HOUR : periodEnd + 3 * DAY + 14 * HOUR);
       sink.outcomes([
-        id, plan.id, deployment.id, metric.metric, baseline, achieved, metric.unit, isoDate(deployment.goLive), isoDate(periodEnd),
-        rng.pick(VERIFICATION_METHODS), verified === null ? null : `${verifier.name}, ${verifier.title}`,
-        verified === null ? null : isoDate(verified), stamp, verified === null ? stamp : iso(Math.max(verified, Date.parse(stamp))),
+        id,
+        plan.id,
+        deployment.id,
+        metric.metric,
+        baseline,
+        achieved,
+        metric.unit,
+        isoDate(deployment.goLive),
+        isoDate(periodEnd),
+        rng.pick(VERIFICATION_METHODS),
+        verified === null ? null : `${verifier.name}, ${verifier.title}`,
+        verified === null ? null : isoDate(verified),
+        stamp,
+        verified === null ? stamp : iso(Math.max(verified, Date.parse(stamp))),
       ]);
       out.push({ id, metric: metric.metric, headline: metric.headline, gain: Math.abs(achieved - baseline) / baseline, verifiedAt: verified });
     }

@@ -45,7 +45,15 @@ export const pickBy = <T>(list: readonly T[], id: number): T => list[id % list.l
 
 const SAME_REGION_ONLY: string = 'Only prospects in the same region';
 
-const stageOf = weighted<Stage>([['active', 46], ['recruited', 12], ['resting', 10], ['nominated', 10], ['candidate', 10], ['declined', 6], ['retired', 6]]);
+const stageOf = weighted<Stage>([
+  ['active', 46],
+  ['recruited', 12],
+  ['resting', 10],
+  ['nominated', 10],
+  ['candidate', 10],
+  ['declined', 6],
+  ['retired', 6],
+]);
 /** The path each stage is reached by; a row in reference_stage_changes per step. */
 const PATH: Record<Stage, readonly Stage[]> = {
   candidate: ['candidate'],
@@ -89,8 +97,13 @@ export function generateReference(gen: Gen, plan: AccountPlan, contacts: readonl
   for (let index = 0; index < path.length; index++) {
     const step = path[index]!;
     sink.reference_stage_changes([
-      gen.id('reference_stage_changes'), id, index === 0 ? null : path[index - 1]!, step, index === 0 ? plan.owner : rng.pick(MARKETING),
-      iso(at + 10 * HOUR), REASONS[step] ?? 'Proposed by the account owner',
+      gen.id('reference_stage_changes'),
+      id,
+      index === 0 ? null : path[index - 1]!,
+      step,
+      index === 0 ? plan.owner : rng.pick(MARKETING),
+      iso(at + 10 * HOUR),
+      REASONS[step] ?? 'Proposed by the account owner',
     ]);
     if (step === 'recruited') recruitedAt = at;
     if (step === 'active') activeFrom = at;
@@ -98,13 +111,25 @@ export function generateReference(gen: Gen, plan: AccountPlan, contacts: readonl
   }
 
   sink.references([
-    id, plan.id, contact.id, stage, limitPerQuarter, rng.chance(0.3) ? `Prefers ${rng.pick(['mornings', 'short calls', 'peers in the same industry', 'email intros first'])}` : null,
-    iso(created + 10 * HOUR), iso(at + 10 * HOUR),
+    id,
+    plan.id,
+    contact.id,
+    stage,
+    limitPerQuarter,
+    rng.chance(0.3) ? `Prefers ${rng.pick(['mornings', 'short calls', 'peers in the same industry', 'email intros first'])}` : null,
+    iso(created + 10 * HOUR),
+    iso(at + 10 * HOUR),
   ]);
 
   let activities: Activity[] = [];
   if (PATH[stage].includes('recruited')) {
-    activities = ['reference_call', ...rng.sample(REFERENCE_ACTIVITIES.filter((a) => a !== 'reference_call'), rng.int(1, 4))];
+    activities = [
+      'reference_call',
+      ...rng.sample(
+        REFERENCE_ACTIVITIES.filter((a) => a !== 'reference_call'),
+        rng.int(1, 4),
+      ),
+    ];
     for (const activity of activities) {
       const granted = recruitedAt + rng.int(0, 10) * DAY + 11 * HOUR;
       // Some consents have run out: the reference manager has to renew them.
@@ -114,14 +139,31 @@ export function generateReference(gen: Gen, plan: AccountPlan, contacts: readonl
       // The words as a rule the finder can check, where the words say something checkable.
       const rules = restriction === SAME_REGION_ONLY ? [{ kind: 'regionsOnly', regions: [plan.region] }] : [];
       sink.consents([
-        gen.id('consents'), contact.id, activity, iso(granted), contact.name, iso(expires),
-        restriction, JSON.stringify(rules), revoked === null ? null : iso(revoked),
-        iso(granted), iso(revoked ?? granted),
+        gen.id('consents'),
+        contact.id,
+        activity,
+        iso(granted),
+        contact.name,
+        iso(expires),
+        restriction,
+        JSON.stringify(rules),
+        revoked === null ? null : iso(revoked),
+        iso(granted),
+        iso(revoked ?? granted),
       ]);
     }
   }
   return {
-    id, accountId: plan.id, industry: plan.industry, segment: plan.segment, region: plan.region, products: plan.products,
-    stage, activeFrom, activities, limitPerQuarter, owner: plan.owner,
+    id,
+    accountId: plan.id,
+    industry: plan.industry,
+    segment: plan.segment,
+    region: plan.region,
+    products: plan.products,
+    stage,
+    activeFrom,
+    activities,
+    limitPerQuarter,
+    owner: plan.owner,
   };
 }

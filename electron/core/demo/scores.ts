@@ -14,8 +14,7 @@ export const repurchaseScore = (rng: Rng, health: number) => scale(rng.normal(3.
  * CSAT 1-5. `speed` is how a ticket went against its priority's norm: negative when it took
  * longer than usual (log of the ratio), so a slow fix costs a point even at a healthy account.
  */
-export const csatScore = (rng: Rng, health: number, speed = 0) =>
-  scale(rng.normal(2.7 + 3 * health + clamp(speed, -1.5, 0.6) * 0.45, 0.85), 1, 5);
+export const csatScore = (rng: Rng, health: number, speed = 0) => scale(rng.normal(2.7 + 3 * health + clamp(speed, -1.5, 0.6) * 0.45, 0.85), 1, 5);
 
 /** NSAT 1-4, where 1 is very satisfied and 4 very dissatisfied. */
 export const nsatScore = (rng: Rng, health: number) => scale(rng.normal(3.55 - 3.1 * health, 0.65), 1, 4);

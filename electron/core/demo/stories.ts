@@ -12,14 +12,19 @@ import { CHALLENGES, QUOTES, SOLUTIONS } from './vocab/success';
 
 type StoryStage = 'idea' | 'drafting' | 'customer_review' | 'approved' | 'published' | 'retired';
 const ORDER: readonly StoryStage[] = ['idea', 'drafting', 'customer_review', 'approved', 'published', 'retired'];
-const stageOf = weighted<StoryStage>([['published', 38], ['approved', 12], ['customer_review', 15], ['drafting', 15], ['idea', 14], ['retired', 6]]);
+const stageOf = weighted<StoryStage>([
+  ['published', 38],
+  ['approved', 12],
+  ['customer_review', 15],
+  ['drafting', 15],
+  ['idea', 14],
+  ['retired', 6],
+]);
 
 /** "Northwind Logistics" from "Northwind Logistics GmbH": stories name the brand, not the legal entity. */
 const brandOf = (name: string) => name.split(' ').slice(0, 2).join(' ');
 
-export function generateStory(
-  gen: Gen, plan: AccountPlan, contacts: readonly ContactInfo[], outcomes: readonly OutcomeInfo[], reference: ReferenceInfo | null,
-): void {
+export function generateStory(gen: Gen, plan: AccountPlan, contacts: readonly ContactInfo[], outcomes: readonly OutcomeInfo[], reference: ReferenceInfo | null): void {
   const { rng, sink, timeline } = gen;
   if (outcomes.length === 0) return;
   // References with results usually get a story; other happy accounts now and then an idea.
@@ -40,8 +45,18 @@ export function generateStory(
   const quotes = reached >= 1 ? [{ text: rng.pick(QUOTES), speaker: `${contact.name}, ${contact.title}` }] : [];
   const title = `How ${brandOf(plan.name)} ${lead.headline} by ${Math.round(lead.gain * 100)} %`;
   sink.success_stories([
-    id, plan.id, title, stage, plan.industry, rng.pick(CHALLENGES), rng.pick(SOLUTIONS), JSON.stringify(quotes),
-    JSON.stringify(plan.products), publishedAt === null ? null : iso(publishedAt), iso(begunAt), iso(stepAt(reached)),
+    id,
+    plan.id,
+    title,
+    stage,
+    plan.industry,
+    rng.pick(CHALLENGES),
+    rng.pick(SOLUTIONS),
+    JSON.stringify(quotes),
+    JSON.stringify(plan.products),
+    publishedAt === null ? null : iso(publishedAt),
+    iso(begunAt),
+    iso(stepAt(reached)),
   ]);
   // The headline's result is always one of the story's results, so the title's number is on the page.
   const others = outcomes.filter((outcome) => outcome !== lead);

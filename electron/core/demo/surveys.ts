@@ -24,8 +24,18 @@ export function generateSurveys(gen: Gen, plan: AccountPlan, contacts: readonly 
   const write = (at: number, contactId: number | null, touchpointId: number | null, kind: string, score: number | null, nonAnswer: string | null) => {
     const stamp = iso(at);
     gen.sink.survey_responses([
-      gen.id('survey_responses'), plan.id, contactId, touchpointId, null, stamp, kind, score, nonAnswer,
-      score === null ? null : commentFor(rng, kind, score), stamp, stamp,
+      gen.id('survey_responses'),
+      plan.id,
+      contactId,
+      touchpointId,
+      null,
+      stamp,
+      kind,
+      score,
+      nonAnswer,
+      score === null ? null : commentFor(rng, kind, score),
+      stamp,
+      stamp,
     ]);
   };
 

@@ -27,8 +27,19 @@ const FIRST_RESPONSE_HOURS: Record<Priority, number> = { urgent: 0.35, high: 1.2
 const RESOLUTION_HOURS: Record<Priority, number> = { urgent: 5, high: 16, normal: 30, low: 60 };
 const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
 
-const channelOf = weighted<Channel>([['email', 38], ['chat', 26], ['self_service', 16], ['phone', 15], ['community', 5]]);
-const priorityOf = weighted<Priority>([['low', 25], ['normal', 50], ['high', 18], ['urgent', 7]]);
+const channelOf = weighted<Channel>([
+  ['email', 38],
+  ['chat', 26],
+  ['self_service', 16],
+  ['phone', 15],
+  ['community', 5],
+]);
+const priorityOf = weighted<Priority>([
+  ['low', 25],
+  ['normal', 50],
+  ['high', 18],
+  ['urgent', 7],
+]);
 const topicOf = weighted(TOPICS);
 
 /** Share of solved tickets that get a CSAT answer, and an effort (CES) answer. */
@@ -94,8 +105,21 @@ export function generateTickets(gen: Gen, plan: AccountPlan, contacts: readonly 
     }
     const openedIso = iso(openedAt);
     sink.tickets([
-      id, plan.id, contact?.id ?? null, `TKT-${String(id).padStart(8, '0')}`, rng.pick(SUBJECTS[topic]!), openedIso,
-      firstResponseAt, resolvedAt, channelOf(rng), priority, topic, status, csat, openedIso, resolvedAt ?? firstResponseAt ?? openedIso,
+      id,
+      plan.id,
+      contact?.id ?? null,
+      `TKT-${String(id).padStart(8, '0')}`,
+      rng.pick(SUBJECTS[topic]!),
+      openedIso,
+      firstResponseAt,
+      resolvedAt,
+      channelOf(rng),
+      priority,
+      topic,
+      status,
+      csat,
+      openedIso,
+      resolvedAt ?? firstResponseAt ?? openedIso,
     ]);
 
     if (resolvedAt === null) continue;
@@ -111,8 +135,5 @@ export function generateTickets(gen: Gen, plan: AccountPlan, contacts: readonly 
 
 function survey(gen: Gen, plan: AccountPlan, ticketId: number, contact: ContactInfo | null, at: number, kind: string, score: number) {
   const stamp = iso(at);
-  gen.sink.survey_responses([
-    gen.id('survey_responses'), plan.id, contact?.id ?? null, null, ticketId, stamp, kind, score, null,
-    commentFor(gen.rng, kind, score), stamp, stamp,
-  ]);
+  gen.sink.survey_responses([gen.id('survey_responses'), plan.id, contact?.id ?? null, null, ticketId, stamp, kind, score, null, commentFor(gen.rng, kind, score), stamp, stamp]);
 }

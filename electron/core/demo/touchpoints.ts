@@ -22,18 +22,44 @@ export interface TouchpointInfo {
 
 /** The channels each kind of touchpoint happens through, and how often. */
 const CHANNELS: Record<TouchpointKind, readonly (readonly [Channel, number])[]> = {
-  onboarding: [['in_person', 40], ['webinar', 30], ['phone', 30]],
-  implementation: [['in_person', 35], ['webinar', 35], ['phone', 20], ['email', 10]],
-  training: [['webinar', 60], ['in_person', 25], ['self_service', 15]],
-  support: [['phone', 50], ['email', 30], ['chat', 20]],
-  qbr: [['in_person', 50], ['webinar', 30], ['phone', 20]],
-  renewal: [['in_person', 35], ['phone', 35], ['email', 30]],
-  marketing: [['webinar', 50], ['email', 50]],
+  onboarding: [
+    ['in_person', 40],
+    ['webinar', 30],
+    ['phone', 30],
+  ],
+  implementation: [
+    ['in_person', 35],
+    ['webinar', 35],
+    ['phone', 20],
+    ['email', 10],
+  ],
+  training: [
+    ['webinar', 60],
+    ['in_person', 25],
+    ['self_service', 15],
+  ],
+  support: [
+    ['phone', 50],
+    ['email', 30],
+    ['chat', 20],
+  ],
+  qbr: [
+    ['in_person', 50],
+    ['webinar', 30],
+    ['phone', 20],
+  ],
+  renewal: [
+    ['in_person', 35],
+    ['phone', 35],
+    ['email', 30],
+  ],
+  marketing: [
+    ['webinar', 50],
+    ['email', 50],
+  ],
   social: [['community', 100]],
 };
-const channelOf = Object.fromEntries(
-  Object.entries(CHANNELS).map(([kind, entries]) => [kind, weighted(entries)]),
-) as Record<TouchpointKind, ReturnType<typeof weighted<Channel>>>;
+const channelOf = Object.fromEntries(Object.entries(CHANNELS).map(([kind, entries]) => [kind, weighted(entries)])) as Record<TouchpointKind, ReturnType<typeof weighted<Channel>>>;
 
 /** The moments an account's touchpoints happen at, before channels and contacts are chosen. */
 function schedule(gen: Gen, plan: AccountPlan): [TouchpointKind, number][] {
@@ -84,10 +110,7 @@ export function generateTouchpoints(gen: Gen, plan: AccountPlan, contacts: reado
     const channel = preferred.length > 0 && rng.chance(0.5 + 0.45 * health) ? rng.pick(preferred) : channelOf[kind](rng);
     const id = gen.id('touchpoints');
     const stamp = iso(at);
-    sink.touchpoints([
-      id, plan.id, contact.id, gen.journeyLinks[kind] ?? null, stamp, channel, kind, sentimentScore(rng, health),
-      rng.pick(TOUCHPOINT_NOTES[kind]!), stamp, stamp,
-    ]);
+    sink.touchpoints([id, plan.id, contact.id, gen.journeyLinks[kind] ?? null, stamp, channel, kind, sentimentScore(rng, health), rng.pick(TOUCHPOINT_NOTES[kind]!), stamp, stamp]);
     out.push({ id, kind, at, contactId: contact.id });
   }
   return out;

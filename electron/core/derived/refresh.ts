@@ -23,8 +23,11 @@ const STALE_KEY = 'derivedStale';
 
 /** Records, inside the caller's transaction, that derived data must be rebuilt (and why). */
 export function markDerivedStale(sqlite: Database.Database, reason: string, now: Date): void {
-  stmt(sqlite, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(STALE_KEY, JSON.stringify({ reason }), now.toISOString());
+  stmt(
+    sqlite,
+    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(STALE_KEY, JSON.stringify({ reason }), now.toISOString());
 }
 
 /** Removes the mark (call inside the transaction that wrote the refreshed data). */

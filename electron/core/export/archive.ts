@@ -79,7 +79,8 @@ function readArchive(path: string): Archive {
     throw new CoreError('BAD_INPUT', `${path} is not a Fulcrum archive (${(error as Error).message})`);
   }
   if (archive?.format !== ARCHIVE_FORMAT) throw new CoreError('BAD_INPUT', `${path} is not a Fulcrum workspace archive`);
-  if (archive.formatVersion > ARCHIVE_FORMAT_VERSION) throw new CoreError('BAD_INPUT', `${path} is archive format ${archive.formatVersion}; this Fulcrum reads up to ${ARCHIVE_FORMAT_VERSION}`);
+  if (archive.formatVersion > ARCHIVE_FORMAT_VERSION)
+    throw new CoreError('BAD_INPUT', `${path} is archive format ${archive.formatVersion}; this Fulcrum reads up to ${ARCHIVE_FORMAT_VERSION}`);
   return archive;
 }
 
@@ -89,7 +90,10 @@ const USER_TABLES = ['accounts', 'deals', 'personas', 'contacts'];
 export async function importArchive(ctx: Context, path: string) {
   const archive = readArchive(path);
   if (archive.schemaVersion !== ctx.schemaVersion) {
-    throw new CoreError('BAD_INPUT', `the archive is of schema ${archive.schemaVersion}, this workspace of ${ctx.schemaVersion}; import it with the Fulcrum version that wrote it, or into a workspace of that version`);
+    throw new CoreError(
+      'BAD_INPUT',
+      `the archive is of schema ${archive.schemaVersion}, this workspace of ${ctx.schemaVersion}; import it with the Fulcrum version that wrote it, or into a workspace of that version`,
+    );
   }
   return ctx.db.connection().execute(async () => {
     const { sqlite } = ctx;

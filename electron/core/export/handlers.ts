@@ -11,8 +11,7 @@ export const exportHandlers = {
   'export.archive': (input: ParsedInput<'export.archive'>, ctx: Context) => exportArchive(ctx, ctx.files.write(input.path)),
   'export.download': (input: ParsedInput<'export.download'>, ctx: Context) => exportDownload(ctx, input),
   'export.chunk': (input: ParsedInput<'export.chunk'>, ctx: Context) => exportChunk(ctx, input),
-  'export.metrics': (input: ParsedInput<'export.metrics'>, ctx: Context) =>
-    exportMetrics(ctx, input.path === undefined ? input : { ...input, path: ctx.files.write(input.path) }),
+  'export.metrics': (input: ParsedInput<'export.metrics'>, ctx: Context) => exportMetrics(ctx, input.path === undefined ? input : { ...input, path: ctx.files.write(input.path) }),
   'import.archive': async (input: ParsedInput<'import.archive'>, ctx: Context) => {
     const result = await importArchive(ctx, ctx.files.read(input.path));
     ctx.files.finish(input.path);

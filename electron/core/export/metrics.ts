@@ -48,8 +48,17 @@ export function metricsCsvRows(p: Portfolio): Row[] {
   const walk = (section: string, path: string, node: unknown) => {
     if (isFigure(node)) {
       rows.push([
-        section, path, node.definition, node.value, node.n, node.low ?? null, node.high ?? null,
-        unitOf(node.definition), section === 'previous' ? previousPeriod : period, filter, node.approximate === true,
+        section,
+        path,
+        node.definition,
+        node.value,
+        node.n,
+        node.low ?? null,
+        node.high ?? null,
+        unitOf(node.definition),
+        section === 'previous' ? previousPeriod : period,
+        filter,
+        node.approximate === true,
       ]);
       return;
     }

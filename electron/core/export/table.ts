@@ -42,7 +42,10 @@ type Rows = { columns: string[]; batches: AsyncIterable<Cell[][]> };
 const BATCH = 5_000;
 
 const tableColumns = (sqlite: Database.Database, table: ExportTable) =>
-  sqlite.prepare(`SELECT * FROM "${TABLES[table]}" LIMIT 0`).columns().map((column) => camel(column.name));
+  sqlite
+    .prepare(`SELECT * FROM "${TABLES[table]}" LIMIT 0`)
+    .columns()
+    .map((column) => camel(column.name));
 
 /**
  * Every row of the table as stored (archived ones too), in id order, 5,000 at a time by id: each
@@ -54,7 +57,7 @@ function tableRows(sqlite: Database.Database, table: ExportTable): Rows {
   const idAt = columns.indexOf('id');
   const next = sqlite.prepare(`SELECT * FROM "${TABLES[table]}" WHERE id > ? ORDER BY id LIMIT ${BATCH}`).raw(true);
   async function* batches() {
-    for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+    for (let after = Number.MIN_SAFE_INTEGER; ;) {
       const rows = next.all(after) as Cell[][];
       if (rows.length > 0) yield rows;
       if (rows.length < BATCH) return;
@@ -64,8 +67,7 @@ function tableRows(sqlite: Database.Database, table: ExportTable): Rows {
   return { columns, batches: batches() };
 }
 
-const cellOf = (value: unknown): Cell =>
-  value === undefined || value === null ? null : typeof value === 'object' ? JSON.stringify(value) : (value as Cell);
+const cellOf = (value: unknown): Cell => (value === undefined || value === null ? null : typeof value === 'object' ? JSON.stringify(value) : (value as Cell));
 
 type Page = { rows: Record<string, unknown>[]; total: number };
 
@@ -165,8 +167,6 @@ export async function exportTable(
 ): Promise<{ path: string; rows: number }> {
   const write = (rows: Rows) => (input.format === 'csv' ? writeCsv(input.path, rows) : writeXlsx(input.path, rows, input.table));
   // The list handlers take the connection themselves; a raw read holds it so no write lands mid-export.
-  const n = input.query
-    ? await write(await queryRows(ctx, input.table, input.query))
-    : await ctx.db.connection().execute(async () => write(tableRows(ctx.sqlite, input.table)));
+  const n = input.query ? await write(await queryRows(ctx, input.table, input.query)) : await ctx.db.connection().execute(async () => write(tableRows(ctx.sqlite, input.table)));
   return { path: input.path, rows: n };
 }

@@ -37,11 +37,7 @@ export function healthFigures(sqlite: Database.Database, accounts: readonly Acco
   const soon = (a: AccountFacts) => a.renewalDate ?? '9999-12-31';
   const bandRank = (band: 'red' | 'amber') => (band === 'red' ? 0 : 1);
   risky.sort(
-    (x, y) =>
-      bandRank(x.band) - bandRank(y.band) ||
-      Math.round(x.score) - Math.round(y.score) ||
-      soon(x.account).localeCompare(soon(y.account)) ||
-      x.account.id - y.account.id,
+    (x, y) => bandRank(x.band) - bandRank(y.band) || Math.round(x.score) - Math.round(y.score) || soon(x.account).localeCompare(soon(y.account)) || x.account.id - y.account.id,
   );
   const journeyScope = resolveScope({}, new Date(`${today}T00:00:00.000Z`)).measure;
   const atRisk = risky.slice(0, AT_RISK).map(({ account, score, band }) => ({

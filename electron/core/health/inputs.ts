@@ -63,9 +63,9 @@ export function accountHealthInputs(sqlite: Database.Database, accountId: number
   const account = stmt<{ renewal_date: string | null }>(sqlite, 'SELECT renewal_date FROM accounts WHERE id = ?').get(accountId);
   if (!account) return undefined;
   const month = monthNow(now);
-  const rows = stmt<Buffer>(sqlite, 'SELECT data FROM rollup_account_month WHERE account_id = ? AND month BETWEEN ? AND ?').pluck().all(
-    accountId, month - LOOKBACK_MONTHS + 1, month,
-  );
+  const rows = stmt<Buffer>(sqlite, 'SELECT data FROM rollup_account_month WHERE account_id = ? AND month BETWEEN ? AND ?')
+    .pluck()
+    .all(accountId, month - LOOKBACK_MONTHS + 1, month);
   let acc: Partial_ | undefined;
   for (const data of rows) {
     acc ??= { counts: new Float64Array(COUNTERS), times: emptyTimes() };
@@ -92,7 +92,10 @@ export function allHealthInputs(sqlite: Database.Database, now: Date): HealthInp
     acc.counts.fill(0);
     acc.times.fill(0);
   };
-  const rows = sqlite.prepare('SELECT account_id, data FROM rollup_account_month WHERE month BETWEEN ? AND ? ORDER BY account_id').raw(true).iterate(month - LOOKBACK_MONTHS + 1, month);
+  const rows = sqlite
+    .prepare('SELECT account_id, data FROM rollup_account_month WHERE month BETWEEN ? AND ? ORDER BY account_id')
+    .raw(true)
+    .iterate(month - LOOKBACK_MONTHS + 1, month);
   for (const [accountId, data] of rows as Iterable<[number, Buffer]>) {
     if (accountId !== current) {
       flush();
@@ -101,10 +104,22 @@ export function allHealthInputs(sqlite: Database.Database, now: Date): HealthInp
     foldRow(data, acc);
   }
   flush();
-  const open = new Map(sqlite.prepare<unknown[], [number, number]>('SELECT account_id, count(*) FROM tickets WHERE resolved_at IS NULL AND archived_at IS NULL GROUP BY account_id').raw(true).all());
-  const deployments = new Map((sqlite.prepare<unknown[], DeploymentRow>(`${DEPLOYMENTS} GROUP BY account_id`).all()).map((d) => [d.account_id, d]));
-  const last = new Map(sqlite.prepare<unknown[], [number, string]>('SELECT account_id, max(occurred_at) FROM touchpoints WHERE archived_at IS NULL GROUP BY account_id').raw(true).all());
-  const accounts = sqlite.prepare<unknown[], [number, string | null]>('SELECT id, renewal_date FROM accounts WHERE archived_at IS NULL AND churned_at IS NULL ORDER BY id').raw(true).all();
+  const open = new Map(
+    sqlite.prepare<unknown[], [number, number]>('SELECT account_id, count(*) FROM tickets WHERE resolved_at IS NULL AND archived_at IS NULL GROUP BY account_id').raw(true).all(),
+  );
+  const deployments = new Map(
+    sqlite
+      .prepare<unknown[], DeploymentRow>(`${DEPLOYMENTS} GROUP BY account_id`)
+      .all()
+      .map((d) => [d.account_id, d]),
+  );
+  const last = new Map(
+    sqlite.prepare<unknown[], [number, string]>('SELECT account_id, max(occurred_at) FROM touchpoints WHERE archived_at IS NULL GROUP BY account_id').raw(true).all(),
+  );
+  const accounts = sqlite
+    .prepare<unknown[], [number, string | null]>('SELECT id, renewal_date FROM accounts WHERE archived_at IS NULL AND churned_at IS NULL ORDER BY id')
+    .raw(true)
+    .all();
   return accounts.map(([id, renewal]) => {
     const r = reduced.get(id);
     const inputs = assemble(id, undefined, open.get(id) ?? 0, deployments.get(id), last.get(id) ?? null, renewal);

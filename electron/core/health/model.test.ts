@@ -33,7 +33,11 @@ describe('health model', () => {
   it('scores each component and sums the contributions to the score', () => {
     const h = assessHealth(inputs(), DEFAULT_SETTINGS, NOW);
     expect(h.components.map((c) => [c.id, c.score])).toEqual([
-      ['satisfaction', 100], ['support', 100], ['adoption', 75], ['engagement', 100], ['renewal', 100],
+      ['satisfaction', 100],
+      ['support', 100],
+      ['adoption', 75],
+      ['engagement', 100],
+      ['renewal', 100],
     ]);
     expect(h.components.reduce((s, c) => s + c.contribution!, 0)).toBeCloseTo(h.score!, 9);
     expect(h).toMatchObject({ band: 'green', coveragePct: 100 });
@@ -46,11 +50,13 @@ describe('health model', () => {
   });
 
   it('lists the reasons that cost the most points first', () => {
-    expect(topReasons([
-      { weight: 10, score: 0, reason: 'small weight, no points' },
-      { weight: 30, score: 50, reason: 'big weight, half' },
-      { weight: 30, score: 100, reason: 'perfect' },
-      { weight: 20, score: null, reason: 'no data' },
-    ])).toEqual(['big weight, half', 'small weight, no points']);
+    expect(
+      topReasons([
+        { weight: 10, score: 0, reason: 'small weight, no points' },
+        { weight: 30, score: 50, reason: 'big weight, half' },
+        { weight: 30, score: 100, reason: 'perfect' },
+        { weight: 20, score: null, reason: 'no data' },
+      ]),
+    ).toEqual(['big weight, half', 'small weight, no points']);
   });
 });

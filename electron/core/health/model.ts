@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Settings } from '../../../shared/contract/settings';
 import { csatFromCounts } from '../metrics/csat';
 import { healthScore } from '../metrics/health';
-import {
-  adoptionComponent, engagementRecencyComponent, renewalProximityComponent, satisfactionComponent, supportComponent,
-} from '../metrics/healthComponents';
+import { adoptionComponent, engagementRecencyComponent, renewalProximityComponent, satisfactionComponent, supportComponent } from '../metrics/healthComponents';
 import { npsFromCounts } from '../metrics/nps';
 import { clockKey } from '../metrics/rollups/state';
 import { DAY_MS } from '../../../shared/dates';
@@ -75,7 +73,6 @@ export interface HealthAssessment {
   components: ComponentAssessment[];
 }
 
-
 export function assessHealth(inputs: HealthInputs, settings: Settings, now: Date): HealthAssessment {
   const nps = npsFromCounts(inputs.npsCounts);
   const csat = csatFromCounts(inputs.csatCounts);
@@ -95,9 +92,7 @@ export function assessHealth(inputs: HealthInputs, settings: Settings, now: Date
       liveDeployments: inputs.liveDeployments,
       deployments: inputs.deployments,
     }),
-    engagement: engagementRecencyComponent(
-      inputs.lastTouchpointAt === null ? null : Math.floor((now.getTime() - Date.parse(inputs.lastTouchpointAt)) / DAY_MS),
-    ),
+    engagement: engagementRecencyComponent(inputs.lastTouchpointAt === null ? null : Math.floor((now.getTime() - Date.parse(inputs.lastTouchpointAt)) / DAY_MS)),
     renewal: renewalProximityComponent(inputs.renewalDate === null ? null : Math.round((Date.parse(inputs.renewalDate) - today) / DAY_MS)),
   };
   const ids = Object.keys(COMPONENT_LABELS) as ComponentId[];

@@ -58,12 +58,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * held until the returned promise settles): no other channel can use the connection in between,
  * and other processes wait on SQLite's write lock as they did for the blocking loop.
  */
-export async function recomputeAllHealthInSteps(
-  sqlite: Database.Database,
-  now: Date,
-  onProgress?: (done: number, total: number) => void,
-  chunk = RECOMPUTE_CHUNK,
-) {
+export async function recomputeAllHealthInSteps(sqlite: Database.Database, now: Date, onProgress?: (done: number, total: number) => void, chunk = RECOMPUTE_CHUNK) {
   const settings = readSettings(sqlite);
   const version = modelVersion(settings);
   const all = allHealthInputs(sqlite, now);

@@ -21,22 +21,27 @@ export function saveSnapshot(sqlite: Database.Database, accountId: number, asses
   const takenAt = now.toISOString();
   const components = JSON.stringify(assessment.components.map(({ id, weight, score, contribution, reason }) => ({ id, weight, score, contribution, reason })));
   const current = stmt(sqlite, 'SELECT id, taken_at, model_version FROM health_snapshots WHERE account_id = ? AND current = 1').get(accountId) as
-    | { id: number; taken_at: string; model_version: string }
-    | undefined;
+    { id: number; taken_at: string; model_version: string } | undefined;
   const values = [takenAt, modelVersion, assessment.score, assessment.band, assessment.coveragePct, components];
   if (current && current.taken_at.slice(0, 10) === takenAt.slice(0, 10) && current.model_version === modelVersion) {
     stmt(sqlite, 'UPDATE health_snapshots SET taken_at = ?, model_version = ?, score = ?, band = ?, coverage_pct = ?, components = ? WHERE id = ?').run(...values, current.id);
     return;
   }
   if (current) stmt(sqlite, 'UPDATE health_snapshots SET current = 0 WHERE id = ?').run(current.id);
-  stmt(sqlite, `INSERT INTO health_snapshots (account_id, taken_at, model_version, score, band, coverage_pct, components, current)
-    VALUES (?, ?, ?, ?, ?, ?, ?, 1)`).run(accountId, ...values);
+  stmt(
+    sqlite,
+    `INSERT INTO health_snapshots (account_id, taken_at, model_version, score, band, coverage_pct, components, current)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 1)`,
+  ).run(accountId, ...values);
 }
 
 /** Every account's current snapshot (one index read, for the dashboard). */
 export function currentSnapshots(sqlite: Database.Database): Map<number, SnapshotRow> {
-  const rows = stmt<SnapshotRow>(sqlite, `SELECT account_id AS accountId, taken_at AS takenAt, model_version AS modelVersion, score, band
-    FROM health_snapshots WHERE current = 1`).all();
+  const rows = stmt<SnapshotRow>(
+    sqlite,
+    `SELECT account_id AS accountId, taken_at AS takenAt, model_version AS modelVersion, score, band
+    FROM health_snapshots WHERE current = 1`,
+  ).all();
   return new Map(rows.map((row) => [row.accountId, row]));
 }
 
@@ -47,7 +52,10 @@ export function snapshotComponents(sqlite: Database.Database, accountId: number)
 
 /** The latest snapshot taken before an instant (the previous point of the trend). */
 export function snapshotBefore(sqlite: Database.Database, accountId: number, before: string): { score: number | null; takenAt: string; modelVersion: string } | null {
-  const row = stmt<{ score: number | null; takenAt: string; modelVersion: string }>(sqlite, `SELECT score, taken_at AS takenAt, model_version AS modelVersion FROM health_snapshots
-    WHERE account_id = ? AND taken_at < ? ORDER BY taken_at DESC LIMIT 1`).get(accountId, before);
+  const row = stmt<{ score: number | null; takenAt: string; modelVersion: string }>(
+    sqlite,
+    `SELECT score, taken_at AS takenAt, model_version AS modelVersion FROM health_snapshots
+    WHERE account_id = ? AND taken_at < ? ORDER BY taken_at DESC LIMIT 1`,
+  ).get(accountId, before);
   return row ?? null;
 }

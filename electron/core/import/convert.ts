@@ -1,19 +1,7 @@
 import type { ImportMapping } from '../../../shared/contract/import';
 import { sourceColumn } from './mapping';
 import type { FieldDef, TargetDef } from './targets';
-import {
-  isMissing,
-  parseBoolean,
-  parseDate,
-  parseEnum,
-  parseInstant,
-  parseInteger,
-  parseList,
-  parseMoney,
-  parseNumber,
-  type Converted,
-  type DateOrder,
-} from './values';
+import { isMissing, parseBoolean, parseDate, parseEnum, parseInstant, parseInteger, parseList, parseMoney, parseNumber, type Converted, type DateOrder } from './values';
 
 // Pure: one row of cells -> the record in the API's form (what `<domain>.create` takes), or the
 // problems, each naming its column. Compiled once per import so the per-row work is a loop.

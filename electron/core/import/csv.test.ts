@@ -5,19 +5,72 @@ const rows = (text: string, delimiter: Delimiter) => [...csvRows(text, delimiter
 
 describe('csvRows', () => {
   it.each([
-    ['a,b\n1,2\n', ',', [['a', 'b'], ['1', '2']]],
-    ['a,b\r\n1,2', ',', [['a', 'b'], ['1', '2']]],
-    ['a;b\n"x;y";"say ""hi"""\n', ';', [['a', 'b'], ['x;y', 'say "hi"']]],
-    ['a,b\n"line 1\nline 2",2\n', ',', [['a', 'b'], ['line 1\nline 2', '2']]],
-    ['a\tb\n1\t\n', '\t', [['a', 'b'], ['1', '']]],
-    ['a|b\n\n1|2\n', '|', [['a', 'b'], ['1', '2']]],
-    ['  00001 19970101  1  11.77\r\n  00002 19970112  2  89.00\r\n', 'whitespace', [['00001', '19970101', '1', '11.77'], ['00002', '19970112', '2', '89.00']]],
+    [
+      'a,b\n1,2\n',
+      ',',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'a,b\r\n1,2',
+      ',',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'a;b\n"x;y";"say ""hi"""\n',
+      ';',
+      [
+        ['a', 'b'],
+        ['x;y', 'say "hi"'],
+      ],
+    ],
+    [
+      'a,b\n"line 1\nline 2",2\n',
+      ',',
+      [
+        ['a', 'b'],
+        ['line 1\nline 2', '2'],
+      ],
+    ],
+    [
+      'a\tb\n1\t\n',
+      '\t',
+      [
+        ['a', 'b'],
+        ['1', ''],
+      ],
+    ],
+    [
+      'a|b\n\n1|2\n',
+      '|',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      '  00001 19970101  1  11.77\r\n  00002 19970112  2  89.00\r\n',
+      'whitespace',
+      [
+        ['00001', '19970101', '1', '11.77'],
+        ['00002', '19970112', '2', '89.00'],
+      ],
+    ],
   ] as const)('%j', (text, delimiter, expected) => expect(rows(text, delimiter)).toEqual(expected));
 });
 
 describe('sniffDelimiter', () => {
   it.each([
-    ['a,b,c\n1,2,3\n', ','], ['a;b;c\n1,5;2;3\n', ';'], ['a\tb\n1\t2\n', '\t'], ['a|b\n1|2\n', '|'], ['id  date  n\n 1  2  3\n', 'whitespace'],
+    ['a,b,c\n1,2,3\n', ','],
+    ['a;b;c\n1,5;2;3\n', ';'],
+    ['a\tb\n1\t2\n', '\t'],
+    ['a|b\n1|2\n', '|'],
+    ['id  date  n\n 1  2  3\n', 'whitespace'],
     ['name,notes\n"x","a;b;c;d"\n', ','],
   ])('%j -> %j', (text, delimiter) => expect(sniffDelimiter(text)).toBe(delimiter));
 });

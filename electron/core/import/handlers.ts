@@ -17,8 +17,7 @@ export const importHandlers = {
   },
   'import.cancel': (input: ParsedInput<'import.cancel'>, ctx: Context) => cancelImport(ctx, input.jobId),
   'import.presets': (input: ParsedInput<'import.presets'>, ctx: Context) => exclusive(ctx, (sqlite) => listPresets(sqlite, input.into)),
-  'import.savePreset': (input: ParsedInput<'import.savePreset'>, ctx: Context) =>
-    exclusive(ctx, (sqlite) => savePreset(sqlite, input, ctx.now())),
+  'import.savePreset': (input: ParsedInput<'import.savePreset'>, ctx: Context) => exclusive(ctx, (sqlite) => savePreset(sqlite, input, ctx.now())),
   'import.stage': (input: ParsedInput<'import.stage'>) => stageFile(input),
   'import.fields': (input: ParsedInput<'import.fields'>) => targetFields(input.into),
 } satisfies Handlers<Exclude<ChannelsOf<'import'>, 'import.archive'>>; // import.archive: with the archive export (export/handlers.ts)

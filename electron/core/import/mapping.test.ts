@@ -12,13 +12,19 @@ describe('autoMap by name', () => {
     [
       'tickets',
       ['Id', 'Requester', 'Created at', 'First reply time in minutes', 'Solved at', 'Priority', 'Via', 'Satisfaction Score', 'Tags', 'Organization'],
-      { externalId: 'Id', openedAt: 'Created at', firstResponseMinutes: 'First reply time in minutes', resolvedAt: 'Solved at', priority: 'Priority', channel: 'Via', csat: 'Satisfaction Score', topic: 'Tags', account: 'Organization' },
+      {
+        externalId: 'Id',
+        openedAt: 'Created at',
+        firstResponseMinutes: 'First reply time in minutes',
+        resolvedAt: 'Solved at',
+        priority: 'Priority',
+        channel: 'Via',
+        csat: 'Satisfaction Score',
+        topic: 'Tags',
+        account: 'Organization',
+      },
     ],
-    [
-      'surveyResponses',
-      ['Response ID', 'NPS', 'Comment', 'Email', 'Created'],
-      { score: 'NPS', comment: 'Comment', contactEmail: 'Email', respondedAt: 'Created' },
-    ],
+    ['surveyResponses', ['Response ID', 'NPS', 'Comment', 'Email', 'Created'], { score: 'NPS', comment: 'Comment', contactEmail: 'Email', respondedAt: 'Created' }],
   ] as const)('%s', (target, headers, fields) => {
     expect(autoMap(targetDef(target), headers, []).fields).toEqual(fields);
   });
@@ -33,7 +39,16 @@ describe('autoMap by content', () => {
     expect(autoMap(targetDef('surveyResponses'), ['ref', 'when it happened', 'how likely'], sample).fields).toEqual({ respondedAt: 'when it happened', score: 'how likely' });
   });
   it('a yes/no column becomes the churn flag of accounts', () => {
-    expect(autoMap(targetDef('accounts'), ['customer', 'left us'], [['a', 'Yes'], ['b', 'No']]).fields).toMatchObject({ churned: 'left us' });
+    expect(
+      autoMap(
+        targetDef('accounts'),
+        ['customer', 'left us'],
+        [
+          ['a', 'Yes'],
+          ['b', 'No'],
+        ],
+      ).fields,
+    ).toMatchObject({ churned: 'left us' });
   });
 });
 

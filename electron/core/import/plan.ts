@@ -80,7 +80,11 @@ export async function makePlan(sqlite: Database.Database, input: ParsedImportInp
   const mapping = given ?? autoMap(def, source.headers, sample);
   const problems = mappingProblems(def, mapping, source.headers);
   if (problems.length > 0) {
-    throw new CoreError('BAD_INPUT', `the mapping does not fit the file: ${problems.join('; ')}`, problems.map((message) => ({ path: 'mapping', message })));
+    throw new CoreError(
+      'BAD_INPUT',
+      `the mapping does not fit the file: ${problems.join('; ')}`,
+      problems.map((message) => ({ path: 'mapping', message })),
+    );
   }
   return { def, source, mapping, ...chooseDateOrders(def, source, mapping, sample) };
 }

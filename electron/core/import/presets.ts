@@ -32,7 +32,8 @@ export const BUILT_IN_PRESETS: readonly ImportPreset[] = [
     name: 'helpdesk-tickets',
     into: 'tickets',
     builtIn: true,
-    description: 'Help-desk ticket export (Zendesk-style: Id, Requester, Created at, First reply time in minutes, Solved at, Priority, Via, Satisfaction Score, Tags, Organization)',
+    description:
+      'Help-desk ticket export (Zendesk-style: Id, Requester, Created at, First reply time in minutes, Solved at, Priority, Via, Satisfaction Score, Tags, Organization)',
     mapping: {
       fields: {
         externalId: 'Id',
@@ -73,12 +74,35 @@ export const BUILT_IN_PRESETS: readonly ImportPreset[] = [
   },
   ...(
     [
-      ['accounts', ['name', 'externalId', 'industry', 'segment', 'region', 'employeeCount', 'arrMinor', 'currency', 'grossMarginPct', 'owner', 'lifecycleStage', 'contractStart', 'renewalDate', 'churnedAt', 'churnReason', 'tags']],
+      [
+        'accounts',
+        [
+          'name',
+          'externalId',
+          'industry',
+          'segment',
+          'region',
+          'employeeCount',
+          'arrMinor',
+          'currency',
+          'grossMarginPct',
+          'owner',
+          'lifecycleStage',
+          'contractStart',
+          'renewalDate',
+          'churnedAt',
+          'churnReason',
+          'tags',
+        ],
+      ],
       ['tickets', ['externalId', 'subject', 'openedAt', 'firstResponseAt', 'resolvedAt', 'channel', 'priority', 'topic', 'status', 'csat']],
       ['touchpoints', ['occurredAt', 'channel', 'kind', 'sentiment', 'notes']],
       ['surveyResponses', ['respondedAt', 'kind', 'score', 'comment']],
       ['deployments', ['product', 'status', 'startedAt', 'plannedGoLive', 'actualGoLive', 'licencesPurchased', 'licencesUsed', 'notes']],
-      ['deals', ['prospect', 'industry', 'segment', 'region', 'employeeCount', 'products', 'useCase', 'competitor', 'amountMinor', 'currency', 'stage', 'owner', 'openedAt', 'closedAt']],
+      [
+        'deals',
+        ['prospect', 'industry', 'segment', 'region', 'employeeCount', 'products', 'useCase', 'competitor', 'amountMinor', 'currency', 'stage', 'owner', 'openedAt', 'closedAt'],
+      ],
       ['contacts', ['name', 'title', 'email', 'isChampion', 'isExecutiveSponsor']],
     ] as [ImportTarget, string[]][]
   ).map(([into, fields]): ImportPreset => ({
@@ -112,7 +136,13 @@ export function listPresets(sqlite: Database.Database, into?: ImportTarget): Imp
 
 export function findPreset(sqlite: Database.Database, name: string): ImportPreset {
   const preset = listPresets(sqlite).find((candidate) => candidate.name === name);
-  if (!preset) throw new CoreError('NOT_FOUND', `no import preset named '${name}' (presets: ${listPresets(sqlite).map((p) => p.name).join(', ')})`);
+  if (!preset)
+    throw new CoreError(
+      'NOT_FOUND',
+      `no import preset named '${name}' (presets: ${listPresets(sqlite)
+        .map((p) => p.name)
+        .join(', ')})`,
+    );
   return preset;
 }
 

@@ -128,7 +128,10 @@ export async function commitImport(ctx: Context, input: ParsedImportInput & { jo
       // Rollups, ARR history and health brought up to date from the rows now stored.
       if (written > 0) refreshDerivedAfterImport(sqlite, now);
       const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
-      ctx.log('info', `import ${input.jobId}: ${outcome.counts.rows} rows read, converted and written in ${seconds(began, rowsDone)} s, commit ${seconds(rowsDone, committed)} s, metrics rebuilt in ${seconds(committed, performance.now())} s`);
+      ctx.log(
+        'info',
+        `import ${input.jobId}: ${outcome.counts.rows} rows read, converted and written in ${seconds(began, rowsDone)} s, commit ${seconds(rowsDone, committed)} s, metrics rebuilt in ${seconds(committed, performance.now())} s`,
+      );
       const errorFile = commit && outcome.badRows.length > 0 ? writeErrorFile(ctx.files.beside(input.path, '.errors.csv'), plan.source.headers, outcome.badRows) : null;
       return { plan, outcome, commit, errorFile };
     });

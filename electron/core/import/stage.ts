@@ -22,7 +22,9 @@ export const STAGING_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /** A name safe as one path segment: no folders, no control characters. */
 function safeName(name: string): string {
-  const plain = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
+  const plain = basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
+    .trim();
   return plain && plain !== '.' && plain !== '..' ? plain.slice(0, 200) : 'import.csv';
 }
 

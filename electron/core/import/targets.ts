@@ -45,16 +45,36 @@ export interface TargetDef {
 const f = (name: string, kind: FieldKind, synonyms: string[] = [], extra: Partial<FieldDef> = {}): FieldDef => ({ name, kind, synonyms, ...extra });
 
 const channelAliases = {
-  web: 'self_service', web_form: 'self_service', web_widget: 'self_service', api: 'self_service', help_center: 'self_service', portal: 'self_service',
-  mail: 'email', e_mail: 'email', voice: 'phone', call: 'phone', telephone: 'phone', messaging: 'chat', live_chat: 'chat', whatsapp: 'chat',
-  forum: 'community', onsite: 'in_person', on_site: 'in_person', meeting: 'in_person', video: 'webinar',
+  web: 'self_service',
+  web_form: 'self_service',
+  web_widget: 'self_service',
+  api: 'self_service',
+  help_center: 'self_service',
+  portal: 'self_service',
+  mail: 'email',
+  e_mail: 'email',
+  voice: 'phone',
+  call: 'phone',
+  telephone: 'phone',
+  messaging: 'chat',
+  live_chat: 'chat',
+  whatsapp: 'chat',
+  forum: 'community',
+  onsite: 'in_person',
+  on_site: 'in_person',
+  meeting: 'in_person',
+  video: 'webinar',
 };
 const channel = f('channel', 'enum', ['channel', 'via', 'source', 'medium', 'via_channel', 'ticket_channel'], { values: CHANNELS, aliases: channelAliases });
 const account = f('account', 'account', ['account', 'account_id', 'account_name', 'organization', 'organisation', 'company', 'customer', 'customer_id', 'org', 'client']);
 
 const TARGETS: readonly TargetDef[] = [
   {
-    name: 'accounts', table: 'accounts', domain: 'accounts', matchKey: 'externalId', json: ['tags'],
+    name: 'accounts',
+    table: 'accounts',
+    domain: 'accounts',
+    matchKey: 'externalId',
+    json: ['tags'],
     fields: [
       f('name', 'text', ['name', 'account_name', 'company', 'company_name', 'organization', 'customer_name']),
       f('externalId', 'text', ['external_id', 'account_id', 'id', 'customer_id', 'customerid', 'crm_id', 'sfdc_id']),
@@ -76,7 +96,10 @@ const TARGETS: readonly TargetDef[] = [
     ],
   },
   {
-    name: 'contacts', table: 'contacts', domain: 'contacts', flags: ['isChampion', 'isExecutiveSponsor'],
+    name: 'contacts',
+    table: 'contacts',
+    domain: 'contacts',
+    flags: ['isChampion', 'isExecutiveSponsor'],
     fields: [
       account,
       f('name', 'text', ['name', 'full_name', 'contact_name', 'contact']),
@@ -87,7 +110,9 @@ const TARGETS: readonly TargetDef[] = [
     ],
   },
   {
-    name: 'touchpoints', table: 'touchpoints', domain: 'touchpoints',
+    name: 'touchpoints',
+    table: 'touchpoints',
+    domain: 'touchpoints',
     fields: [
       account,
       f('contactEmail', 'contactEmail', ['contact_email', 'email', 'requester_email']),
@@ -99,7 +124,10 @@ const TARGETS: readonly TargetDef[] = [
     ],
   },
   {
-    name: 'tickets', table: 'tickets', domain: 'tickets', matchKey: 'externalId',
+    name: 'tickets',
+    table: 'tickets',
+    domain: 'tickets',
+    matchKey: 'externalId',
     fields: [
       account,
       f('contactEmail', 'contactEmail', ['requester_email', 'contact_email', 'email']),
@@ -107,17 +135,25 @@ const TARGETS: readonly TargetDef[] = [
       f('subject', 'text', ['subject', 'title', 'summary']),
       f('openedAt', 'instant', ['opened_at', 'created_at', 'created', 'creation_date', 'date_opened', 'opened']),
       f('firstResponseAt', 'instant', ['first_response_at', 'first_reply_at', 'first_replied_at', 'first_response']),
-      f('firstResponseMinutes', 'minutes', ['first_reply_time_in_minutes', 'first_response_minutes', 'first_reply_time', 'first_response_time_minutes'], { from: 'openedAt', into: 'firstResponseAt' }),
+      f('firstResponseMinutes', 'minutes', ['first_reply_time_in_minutes', 'first_response_minutes', 'first_reply_time', 'first_response_time_minutes'], {
+        from: 'openedAt',
+        into: 'firstResponseAt',
+      }),
       f('resolvedAt', 'instant', ['resolved_at', 'solved_at', 'closed_at', 'resolved', 'solved', 'date_closed']),
       channel,
-      f('priority', 'enum', ['priority', 'severity', 'urgency'], { values: TICKET_PRIORITIES, aliases: { medium: 'normal', p1: 'urgent', p2: 'high', p3: 'normal', p4: 'low', critical: 'urgent' } }),
+      f('priority', 'enum', ['priority', 'severity', 'urgency'], {
+        values: TICKET_PRIORITIES,
+        aliases: { medium: 'normal', p1: 'urgent', p2: 'high', p3: 'normal', p4: 'low', critical: 'urgent' },
+      }),
       f('topic', 'text', ['topic', 'tags', 'category', 'type', 'issue_type']),
       f('status', 'enum', ['status', 'state'], { values: TICKET_STATUSES, aliases: { new: 'open', on_hold: 'pending', hold: 'pending', resolved: 'solved' } }),
       f('csat', 'int', ['csat', 'satisfaction_score', 'satisfaction', 'rating', 'satisfaction_rating']),
     ],
   },
   {
-    name: 'surveyResponses', table: 'survey_responses', domain: 'surveyResponses',
+    name: 'surveyResponses',
+    table: 'survey_responses',
+    domain: 'surveyResponses',
     fields: [
       account,
       f('contactEmail', 'contactEmail', ['email', 'recipient_email', 'respondent_email', 'contact_email', 'person_email']),
@@ -128,11 +164,16 @@ const TARGETS: readonly TargetDef[] = [
     ],
   },
   {
-    name: 'deployments', table: 'deployments', domain: 'deployments',
+    name: 'deployments',
+    table: 'deployments',
+    domain: 'deployments',
     fields: [
       account,
       f('product', 'text', ['product', 'product_name', 'module', 'solution']),
-      f('status', 'enum', ['status', 'deployment_status', 'state'], { values: DEPLOYMENT_STATUSES, aliases: { done: 'live', complete: 'live', completed: 'live', active: 'in_progress' } }),
+      f('status', 'enum', ['status', 'deployment_status', 'state'], {
+        values: DEPLOYMENT_STATUSES,
+        aliases: { done: 'live', complete: 'live', completed: 'live', active: 'in_progress' },
+      }),
       f('startedAt', 'date', ['started_at', 'start_date', 'kickoff']),
       f('plannedGoLive', 'date', ['planned_go_live', 'target_go_live', 'target_date']),
       f('actualGoLive', 'date', ['actual_go_live', 'go_live', 'go_live_date', 'live_date']),
@@ -142,7 +183,10 @@ const TARGETS: readonly TargetDef[] = [
     ],
   },
   {
-    name: 'deals', table: 'deals', domain: 'deals', json: ['products'],
+    name: 'deals',
+    table: 'deals',
+    domain: 'deals',
+    json: ['products'],
     fields: [
       account,
       f('prospect', 'text', ['prospect', 'opportunity', 'opportunity_name', 'deal_name', 'company', 'customer']),
@@ -163,7 +207,9 @@ const TARGETS: readonly TargetDef[] = [
   },
   {
     // references.create nominates (always a candidate, with a log entry); an import keeps the stage it brings. Insert only.
-    name: 'references', table: 'references', domain: 'references',
+    name: 'references',
+    table: 'references',
+    domain: 'references',
     schema: referenceImportRow,
     fields: [
       account,

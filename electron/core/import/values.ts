@@ -220,5 +220,10 @@ export function parseList(raw: string): Converted<string[]> {
       // not JSON: split below
     }
   }
-  return { value: text.split(/[;,|]/).map((part) => part.trim()).filter(Boolean) };
+  return {
+    value: text
+      .split(/[;,|]/)
+      .map((part) => part.trim())
+      .filter(Boolean),
+  };
 }

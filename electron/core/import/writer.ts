@@ -26,7 +26,10 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
   const flags = new Set(def.flags ?? []);
   const json = new Set(def.json ?? []);
   const table = `"${def.table}"`;
-  const arrOf = def.name === 'accounts' ? sqlite.prepare<unknown[], AccountArr>('SELECT id, arr_minor AS arrMinor, churned_at AS churnedAt, contract_start AS contractStart FROM accounts WHERE id = ?') : undefined;
+  const arrOf =
+    def.name === 'accounts'
+      ? sqlite.prepare<unknown[], AccountArr>('SELECT id, arr_minor AS arrMinor, churned_at AS churnedAt, contract_start AS contractStart FROM accounts WHERE id = ?')
+      : undefined;
 
   const push = (out: unknown[], keys: string[], record: Record_) => {
     for (const key of keys) {
@@ -97,7 +100,9 @@ export function deferIndexes(sqlite: Database.Database, table: string, incoming:
   const existing = sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM "${table}"`).get()!.n;
   if (incoming < 50_000 || incoming < existing) return () => {};
   const indexes = sqlite
-    .prepare<unknown[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
+    .prepare<unknown[], { name: string; sql: string }>(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`,
+    )
     .all(table);
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
   return () => {
@@ -120,7 +125,9 @@ export function loadLookups(sqlite: Database.Database, def: TargetDef, needConta
   }
   const contacts = new Map<string, { id: number; accountId: number }>();
   if (needContacts) {
-    for (const row of sqlite.prepare<unknown[], { id: number; accountId: number; email: string }>('SELECT id, account_id AS accountId, email FROM contacts WHERE email IS NOT NULL').iterate()) {
+    for (const row of sqlite
+      .prepare<unknown[], { id: number; accountId: number; email: string }>('SELECT id, account_id AS accountId, email FROM contacts WHERE email IS NOT NULL')
+      .iterate()) {
       contacts.set(row.email.toLowerCase(), { id: row.id, accountId: row.accountId });
     }
   }

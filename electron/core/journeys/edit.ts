@@ -1,9 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { RemovedPart } from '../../../shared/contract/journeys';
 import { CoreError } from '../errors';
-import {
-  checkPersona, insertStage, insertTouchpoint, loadMap, renumber, stageOf, touchMap, touchpointOf, encodeTouchpoint,
-} from './repo';
+import { checkPersona, insertStage, insertTouchpoint, loadMap, renumber, stageOf, touchMap, touchpointOf, encodeTouchpoint } from './repo';
 import { linksOf, restoreLinks } from './links';
 import { templateStages } from './templates';
 import type { Db } from '../db/schema';
@@ -29,7 +27,11 @@ export async function createMap(db: Db, input: ParsedInput<'journeys.create'>, s
 export async function updateMap(db: Db, { id, ...patch }: ParsedInput<'journeys.update'>, stamp: string): Promise<number> {
   await loadMap(db, id);
   await checkPersona(db, patch.personaId);
-  await db.updateTable('journeyMaps').set({ ...patch, updatedAt: stamp }).where('id', '=', id).execute();
+  await db
+    .updateTable('journeyMaps')
+    .set({ ...patch, updatedAt: stamp })
+    .where('id', '=', id)
+    .execute();
   return id;
 }
 
@@ -50,7 +52,12 @@ export async function duplicateMap(db: Db, input: ParsedInput<'journeys.duplicat
 
 export async function setMapArchived(db: Db, id: number, archived: boolean, stamp: string): Promise<number> {
   const map = await loadMap(db, id);
-  if ((map.archivedAt !== null) !== archived) await db.updateTable('journeyMaps').set({ archivedAt: archived ? stamp : null, updatedAt: stamp }).where('id', '=', id).execute();
+  if ((map.archivedAt !== null) !== archived)
+    await db
+      .updateTable('journeyMaps')
+      .set({ archivedAt: archived ? stamp : null, updatedAt: stamp })
+      .where('id', '=', id)
+      .execute();
   return id;
 }
 
@@ -76,7 +83,11 @@ export async function addStage(db: Db, input: ParsedInput<'journeys.addStage'>, 
 
 export async function updateStage(db: Db, { id, ...patch }: ParsedInput<'journeys.updateStage'>, stamp: string): Promise<number> {
   const stage = await stageOf(db, id);
-  await db.updateTable('journeyStages').set({ ...patch, updatedAt: stamp }).where('id', '=', id).execute();
+  await db
+    .updateTable('journeyStages')
+    .set({ ...patch, updatedAt: stamp })
+    .where('id', '=', id)
+    .execute();
   return Number(stage.journeyMapId);
 }
 
@@ -93,12 +104,25 @@ async function snapshot(db: Db, stage: RemovedPart['stage'], touchpointRows: rea
   const decoded = map
     ? map.stages.find((s) => s.id === stage!.id)!.touchpoints
     : (await loadMap(db, touchpointRows[0]!.journeyMapId)).stages.flatMap((s) => s.touchpoints).filter((t) => touchpointRows.some((r) => r.id === t.id));
-  const links = await linksOf(db, decoded.map((t) => t.id));
+  const links = await linksOf(
+    db,
+    decoded.map((t) => t.id),
+  );
   return {
     stage,
     touchpoints: decoded.map((t) => ({
-      id: t.id, journeyStageId: t.journeyStageId, position: t.position, name: t.name, channel: t.channel, ownerTeam: t.ownerTeam, lane: t.lane,
-      isMomentOfTruth: t.isMomentOfTruth, idealExperience: t.idealExperience, target: t.target, matchRule: t.matchRule, links: links.get(t.id)!,
+      id: t.id,
+      journeyStageId: t.journeyStageId,
+      position: t.position,
+      name: t.name,
+      channel: t.channel,
+      ownerTeam: t.ownerTeam,
+      lane: t.lane,
+      isMomentOfTruth: t.isMomentOfTruth,
+      idealExperience: t.idealExperience,
+      target: t.target,
+      matchRule: t.matchRule,
+      links: links.get(t.id)!,
     })),
   };
 }
@@ -161,12 +185,18 @@ export async function addTouchpoint(db: Db, { journeyStageId, ...fields }: Parse
 export async function updateTouchpoint(db: Db, { id, journeyStageId, position, ...fields }: ParsedInput<'journeys.updateTouchpoint'>, stamp: string): Promise<number> {
   const row = await touchpointOf(db, id);
   const values = encodeTouchpoint(fields);
-  if (Object.keys(values).length > 0) await db.updateTable('journeyTouchpoints').set({ ...values, updatedAt: stamp }).where('id', '=', id).execute();
+  if (Object.keys(values).length > 0)
+    await db
+      .updateTable('journeyTouchpoints')
+      .set({ ...values, updatedAt: stamp })
+      .where('id', '=', id)
+      .execute();
   const from = Number(row.journeyStageId);
   const to = journeyStageId ?? from;
   if (to !== from) {
     const target = await stageOf(db, to);
-    if (Number(target.journeyMapId) !== row.journeyMapId) throw new CoreError('BAD_INPUT', 'journeyStageId: a touchpoint moves only between stages of its own map', [{ path: 'journeyStageId', message: 'is a stage of another map' }]);
+    if (Number(target.journeyMapId) !== row.journeyMapId)
+      throw new CoreError('BAD_INPUT', 'journeyStageId: a touchpoint moves only between stages of its own map', [{ path: 'journeyStageId', message: 'is a stage of another map' }]);
     await db.updateTable('journeyTouchpoints').set({ journeyStageId: to }).where('id', '=', id).execute();
     await renumber(db, 'journeyTouchpoints', await touchpointIdsOf(db, from));
   }

@@ -68,10 +68,26 @@ export const journeysHandlers = {
     const map = await loadMap(ctx.db, row.journeyMapId);
     const touchpoints = map.stages.flatMap((s) => s.touchpoints);
     const touchpoint = touchpoints.find((t) => t.id === input.journeyTouchpointId)!;
-    return exclusive(ctx, (sqlite) => recordsOf(sqlite, touchpoint, touchpoints.map((t) => t.id), resolveScope(input, ctx.now()), input.limit));
+    return exclusive(ctx, (sqlite) =>
+      recordsOf(
+        sqlite,
+        touchpoint,
+        touchpoints.map((t) => t.id),
+        resolveScope(input, ctx.now()),
+        input.limit,
+      ),
+    );
   },
   'journeys.unmapped': async (input: ParsedInput<'journeys.unmapped'>, ctx: Context) => {
     const map = await loadMap(ctx.db, input.id);
-    return exclusive(ctx, (sqlite) => unmappedRecords(sqlite, input.source, map.stages.flatMap((s) => s.touchpoints), resolveScope(input, ctx.now()), input.limit));
+    return exclusive(ctx, (sqlite) =>
+      unmappedRecords(
+        sqlite,
+        input.source,
+        map.stages.flatMap((s) => s.touchpoints),
+        resolveScope(input, ctx.now()),
+        input.limit,
+      ),
+    );
   },
 } satisfies Handlers<ChannelsOf<'journeys'>>;

@@ -17,8 +17,7 @@ export interface SparseTimes {
   keys: number[];
   counts: number[];
 }
-const bucketSql = (from: string, to: string) =>
-  `CAST(round(log2(1 + max(0, (julianday(${to}) - julianday(${from})) * 1440)) * ${TIME_BUCKETS_PER_DOUBLING}) AS INTEGER)`;
+const bucketSql = (from: string, to: string) => `CAST(round(log2(1 + max(0, (julianday(${to}) - julianday(${from})) * 1440)) * ${TIME_BUCKETS_PER_DOUBLING}) AS INTEGER)`;
 
 /** Tickets of one segment, month, channel, priority and topic. */
 export interface TicketCell {
@@ -122,16 +121,33 @@ function loadTicketCells(sqlite: Database.Database, accountId?: number): TicketC
   // One pass gives the counts and the first-response times (a null bucket: not answered yet);
   // resolution times come from a second pass, only when a card needs them (addResolutionTimes).
   // Each is a scan of the tickets: the cold cost of the inputs.
-  const counted = stmt<[string, number, string, string, string | null, number | null, number, number, number]>(sqlite, `SELECT ${group}, CASE WHEN t.first_response_at IS NULL THEN NULL ELSE ${bucketSql('t.opened_at', 't.first_response_at')} END AS bucket,
-      count(*), count(t.csat), coalesce(sum(t.csat), 0) ${base} GROUP BY ${group}, bucket`).raw().all(...args);
+  const counted = stmt<[string, number, string, string, string | null, number | null, number, number, number]>(
+    sqlite,
+    `SELECT ${group}, CASE WHEN t.first_response_at IS NULL THEN NULL ELSE ${bucketSql('t.opened_at', 't.first_response_at')} END AS bucket,
+      count(*), count(t.csat), coalesce(sum(t.csat), 0) ${base} GROUP BY ${group}, bucket`,
+  )
+    .raw()
+    .all(...args);
   for (const r of counted) {
     const key = keyOf(r);
     let cell = cells.get(key);
     if (!cell) {
-      cells.set(key, (cell = {
-        segment: r[0], month: r[1], channel: r[2], priority: r[3], topic: r[4], topicKey: (r[4] ?? '').toLowerCase(),
-        count: 0, csatN: 0, csatSum: 0, firstResponse: { keys: [], counts: [] }, resolution: { keys: [], counts: [] },
-      }));
+      cells.set(
+        key,
+        (cell = {
+          segment: r[0],
+          month: r[1],
+          channel: r[2],
+          priority: r[3],
+          topic: r[4],
+          topicKey: (r[4] ?? '').toLowerCase(),
+          count: 0,
+          csatN: 0,
+          csatSum: 0,
+          firstResponse: { keys: [], counts: [] },
+          resolution: { keys: [], counts: [] },
+        }),
+      );
     }
     cell.count += r[6];
     cell.csatN += r[7];
@@ -147,10 +163,15 @@ function loadTicketCells(sqlite: Database.Database, accountId?: number): TicketC
 function addResolutionTimes(sqlite: Database.Database, cells: readonly TicketCell[], accountId?: number): void {
   const byKey = new Map(cells.map((cell) => [`${cell.segment}|${cell.month}|${cell.channel}|${cell.priority}|${cell.topic ?? ''}`, cell]));
   const group = `a.segment, ${monthSql('t.opened_at')}, t.channel, t.priority, t.topic`;
-  const rows = stmt<[string, number, string, string, string | null, number, number]>(sqlite, `SELECT ${group}, ${bucketSql('t.opened_at', 't.resolved_at')} AS bucket, count(*)
+  const rows = stmt<[string, number, string, string, string | null, number, number]>(
+    sqlite,
+    `SELECT ${group}, ${bucketSql('t.opened_at', 't.resolved_at')} AS bucket, count(*)
       FROM tickets t JOIN accounts a ON a.id = t.account_id
       WHERE t.archived_at IS NULL AND a.archived_at IS NULL AND t.resolved_at IS NOT NULL${accountId ? ' AND t.account_id = ?' : ''}
-      GROUP BY ${group}, bucket`).raw().all(...(accountId ? [accountId] : []));
+      GROUP BY ${group}, bucket`,
+  )
+    .raw()
+    .all(...(accountId ? [accountId] : []));
   for (const r of rows) {
     const times = byKey.get(`${r[0]}|${r[1]}|${r[2]}|${r[3]}|${r[4] ?? ''}`)?.resolution;
     times?.keys.push(Math.min(r[5], TIME_BUCKETS - 1));
@@ -161,45 +182,58 @@ function addResolutionTimes(sqlite: Database.Database, cells: readonly TicketCel
 /** The hand-linked tickets (a handful: read one by one, with the cells' filters). */
 function loadLinkedTickets(sqlite: Database.Database, accountId?: number): LinkedTicket[] {
   const bucket = (to: string) => `CASE WHEN ${to} IS NULL THEN NULL ELSE min(${bucketSql('t.opened_at', to)}, ${TIME_BUCKETS - 1}) END`;
-  return stmt<LinkedTicket>(sqlite, `SELECT t.id, l.journey_touchpoint_id AS journeyTouchpointId, a.segment, ${monthSql('t.opened_at')} AS month,
+  return stmt<LinkedTicket>(
+    sqlite,
+    `SELECT t.id, l.journey_touchpoint_id AS journeyTouchpointId, a.segment, ${monthSql('t.opened_at')} AS month,
       t.channel, t.priority, lower(coalesce(t.topic, '')) AS topicKey, t.csat,
       ${bucket('t.first_response_at')} AS firstResponse, ${bucket('t.resolved_at')} AS resolution
     FROM journey_links l JOIN tickets t ON t.id = l.record_id JOIN accounts a ON a.id = t.account_id
-    WHERE l.source = 'tickets' AND t.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND t.account_id = ?' : ''}`)
-    .all(...(accountId ? [accountId] : []));
+    WHERE l.source = 'tickets' AND t.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND t.account_id = ?' : ''}`,
+  ).all(...(accountId ? [accountId] : []));
 }
 
 const SURVEY_TRIGGER = (s: string) => `CASE WHEN ${s}.ticket_id IS NOT NULL THEN 'ticket' WHEN ${s}.touchpoint_id IS NOT NULL THEN 'touchpoint' ELSE 'none' END`;
 
 function loadLinkedAnswers(sqlite: Database.Database, accountId?: number): LinkedAnswer[] {
-  return stmt<LinkedAnswer>(sqlite, `SELECT s.id, l.journey_touchpoint_id AS journeyTouchpointId, a.segment, ${monthSql('s.responded_at')} AS month,
+  return stmt<LinkedAnswer>(
+    sqlite,
+    `SELECT s.id, l.journey_touchpoint_id AS journeyTouchpointId, a.segment, ${monthSql('s.responded_at')} AS month,
       s.kind, s.score, ${SURVEY_TRIGGER('s')} AS "trigger"
     FROM journey_links l JOIN survey_responses s ON s.id = l.record_id JOIN accounts a ON a.id = s.account_id
     WHERE l.source = 'surveyResponses' AND s.archived_at IS NULL AND a.archived_at IS NULL AND s.score IS NOT NULL
-      AND s.kind IN ('nps','csat','nsat','ces')${accountId ? ' AND s.account_id = ?' : ''}`)
-    .all(...(accountId ? [accountId] : []));
+      AND s.kind IN ('nps','csat','nsat','ces')${accountId ? ' AND s.account_id = ?' : ''}`,
+  ).all(...(accountId ? [accountId] : []));
 }
 
 function loadSurveyCells(sqlite: Database.Database, accountId?: number): SurveyCell[] {
   const group = `a.segment, ${monthSql('s.responded_at')}, s.kind, s.score, ${SURVEY_TRIGGER('s')}`;
-  const rows = stmt<[string, number, string, number, SurveyCell['trigger'], number]>(sqlite, `SELECT ${group}, count(*) FROM survey_responses s JOIN accounts a ON a.id = s.account_id
+  const rows = stmt<[string, number, string, number, SurveyCell['trigger'], number]>(
+    sqlite,
+    `SELECT ${group}, count(*) FROM survey_responses s JOIN accounts a ON a.id = s.account_id
     WHERE s.archived_at IS NULL AND a.archived_at IS NULL AND s.score IS NOT NULL AND s.kind IN ('nps','csat','nsat','ces')${accountId ? ' AND s.account_id = ?' : ''}
-    GROUP BY ${group}`).raw().all(...(accountId ? [accountId] : []));
+    GROUP BY ${group}`,
+  )
+    .raw()
+    .all(...(accountId ? [accountId] : []));
   return rows.map(([segment, month, kind, score, trigger, count]) => ({ segment, month, kind, score, trigger, count }));
 }
 
 function loadInteractions(sqlite: Database.Database, accountId?: number): Interaction[] {
-  return stmt<Interaction>(sqlite, `SELECT t.id, t.account_id AS accountId, t.contact_id AS contactId, t.journey_touchpoint_id AS journeyTouchpointId,
+  return stmt<Interaction>(
+    sqlite,
+    `SELECT t.id, t.account_id AS accountId, t.contact_id AS contactId, t.journey_touchpoint_id AS journeyTouchpointId,
       ${monthSql('t.occurred_at')} AS month, ${msSql('t.occurred_at')} AS at, t.channel, t.kind, t.sentiment, a.segment
-    FROM touchpoints t JOIN accounts a ON a.id = t.account_id WHERE t.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND t.account_id = ?' : ''}`)
-    .all(...(accountId ? [accountId] : []));
+    FROM touchpoints t JOIN accounts a ON a.id = t.account_id WHERE t.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND t.account_id = ?' : ''}`,
+  ).all(...(accountId ? [accountId] : []));
 }
 
 /** Answers triggered by interactions, by the interaction's id. */
 function loadAnswers(sqlite: Database.Database, accountId?: number): Map<number, Answer[]> {
-  const rows = stmt<Answer>(sqlite, `SELECT id, touchpoint_id AS touchpointId, kind, score FROM survey_responses
-    WHERE touchpoint_id IS NOT NULL AND archived_at IS NULL AND score IS NOT NULL AND kind IN ('nps','csat','nsat','ces')${accountId ? ' AND account_id = ?' : ''}`)
-    .all(...(accountId ? [accountId] : []));
+  const rows = stmt<Answer>(
+    sqlite,
+    `SELECT id, touchpoint_id AS touchpointId, kind, score FROM survey_responses
+    WHERE touchpoint_id IS NOT NULL AND archived_at IS NULL AND score IS NOT NULL AND kind IN ('nps','csat','nsat','ces')${accountId ? ' AND account_id = ?' : ''}`,
+  ).all(...(accountId ? [accountId] : []));
   const out = new Map<number, Answer[]>();
   for (const row of rows) {
     const list = out.get(row.touchpointId);
@@ -210,17 +244,21 @@ function loadAnswers(sqlite: Database.Database, accountId?: number): Map<number,
 }
 
 function loadDeployments(sqlite: Database.Database, accountId?: number): DeploymentFact[] {
-  return stmt<DeploymentFact>(sqlite, `SELECT d.id, d.account_id AS accountId, a.segment, ${monthSql('d.actual_go_live')} AS month, d.started_at AS startedAt,
+  return stmt<DeploymentFact>(
+    sqlite,
+    `SELECT d.id, d.account_id AS accountId, a.segment, ${monthSql('d.actual_go_live')} AS month, d.started_at AS startedAt,
       d.planned_go_live AS plannedGoLive, d.actual_go_live AS actualGoLive,
       ${msSql('d.actual_go_live')} AS goLiveAt, ${msSql('d.started_at')} AS startedAtMs, d.licences_purchased AS licencesPurchased, d.licences_used AS licencesUsed
     FROM deployments d JOIN accounts a ON a.id = d.account_id
-    WHERE d.actual_go_live IS NOT NULL AND d.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND d.account_id = ?' : ''}`)
-    .all(...(accountId ? [accountId] : []));
+    WHERE d.actual_go_live IS NOT NULL AND d.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND d.account_id = ?' : ''}`,
+  ).all(...(accountId ? [accountId] : []));
 }
 
 function loadAccountFacts(sqlite: Database.Database, accountId?: number): Map<number, AccountFact> {
-  const rows = stmt<AccountFact & { id: number }>(sqlite, `SELECT id, segment, ${msSql('churned_at')} AS churnedAt FROM accounts WHERE archived_at IS NULL${accountId ? ' AND id = ?' : ''}`)
-    .all(...(accountId ? [accountId] : []));
+  const rows = stmt<AccountFact & { id: number }>(
+    sqlite,
+    `SELECT id, segment, ${msSql('churned_at')} AS churnedAt FROM accounts WHERE archived_at IS NULL${accountId ? ' AND id = ?' : ''}`,
+  ).all(...(accountId ? [accountId] : []));
   return new Map(rows.map(({ id, ...fact }) => [id, fact]));
 }
 

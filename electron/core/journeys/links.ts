@@ -18,16 +18,22 @@ const batches = <T>(items: readonly T[]) => Array.from({ length: Math.ceil(items
 
 /** The cards the records are linked to now. */
 async function cardsOf(db: Db, source: LinkSource, ids: readonly number[]): Promise<number[]> {
-  const rows = source === 'touchpoints'
-    ? await db.selectFrom('touchpoints').select('journeyTouchpointId as card').where('id', 'in', ids).where('journeyTouchpointId', 'is not', null).execute()
-    : await db.selectFrom('journeyLinks').select('journeyTouchpointId as card').where('source', '=', source).where('recordId', 'in', ids).execute();
+  const rows =
+    source === 'touchpoints'
+      ? await db.selectFrom('touchpoints').select('journeyTouchpointId as card').where('id', 'in', ids).where('journeyTouchpointId', 'is not', null).execute()
+      : await db.selectFrom('journeyLinks').select('journeyTouchpointId as card').where('source', '=', source).where('recordId', 'in', ids).execute();
   return rows.map((row) => Number(row.card));
 }
 
 async function mapsOf(db: Db, cards: readonly number[]): Promise<number[]> {
   if (cards.length === 0) return [];
-  const rows = await db.selectFrom('journeyTouchpoints as t').innerJoin('journeyStages as s', 's.id', 't.journeyStageId')
-    .select('s.journeyMapId').distinct().where('t.id', 'in', [...new Set(cards)]).execute();
+  const rows = await db
+    .selectFrom('journeyTouchpoints as t')
+    .innerJoin('journeyStages as s', 's.id', 't.journeyStageId')
+    .select('s.journeyMapId')
+    .distinct()
+    .where('t.id', 'in', [...new Set(cards)])
+    .execute();
   return rows.map((row) => Number(row.journeyMapId));
 }
 
@@ -67,7 +73,8 @@ export async function linkRecords(db: Db, { journeyTouchpointId, source, ids }: 
     } else if (journeyTouchpointId === null) {
       await db.deleteFrom('journeyLinks').where('source', '=', source).where('recordId', 'in', batch).execute();
     } else {
-      await db.insertInto('journeyLinks')
+      await db
+        .insertInto('journeyLinks')
         .values(batch.map((recordId) => ({ journeyTouchpointId, source, recordId, createdAt: stamp })))
         .onConflict((oc) => oc.columns(['source', 'recordId']).doUpdateSet({ journeyTouchpointId, createdAt: stamp }))
         .execute();
@@ -81,11 +88,20 @@ export async function linkRecords(db: Db, { journeyTouchpointId, source, ids }: 
 export async function linksOf(db: Db, cards: readonly number[]): Promise<Map<number, HandLinks>> {
   const out = new Map<number, HandLinks>(cards.map((id) => [id, { touchpoints: [], tickets: [], surveyResponses: [] }]));
   if (cards.length === 0) return out;
-  const interactions = await db.selectFrom('touchpoints').select(['id', 'journeyTouchpointId']).where('journeyTouchpointId', 'in', [...cards])
-    .$narrowType<{ journeyTouchpointId: number }>().execute();
+  const interactions = await db
+    .selectFrom('touchpoints')
+    .select(['id', 'journeyTouchpointId'])
+    .where('journeyTouchpointId', 'in', [...cards])
+    .$narrowType<{ journeyTouchpointId: number }>()
+    .execute();
   for (const row of interactions) out.get(row.journeyTouchpointId)!.touchpoints.push(row.id);
-  const others = await db.selectFrom('journeyLinks').select(['recordId', 'source', 'journeyTouchpointId']).where('journeyTouchpointId', 'in', [...cards])
-    .orderBy('source').orderBy('recordId').execute();
+  const others = await db
+    .selectFrom('journeyLinks')
+    .select(['recordId', 'source', 'journeyTouchpointId'])
+    .where('journeyTouchpointId', 'in', [...cards])
+    .orderBy('source')
+    .orderBy('recordId')
+    .execute();
   for (const row of others) out.get(row.journeyTouchpointId)![row.source].push(row.recordId);
   return out;
 }
@@ -101,9 +117,15 @@ export async function restoreLinks(db: Db, card: number, links: HandLinks, stamp
         await db.updateTable('touchpoints').set({ journeyTouchpointId: card }).where('id', 'in', batch).where('journeyTouchpointId', 'is', null).execute();
         continue;
       }
-      await db.insertInto('journeyLinks')
+      await db
+        .insertInto('journeyLinks')
         .columns(['journeyTouchpointId', 'source', 'recordId', 'createdAt'])
-        .expression(db.selectFrom(TABLES[source]).select([sql.val(card).as('card'), sql.val(source).as('source'), 'id', sql.val(stamp).as('stamp')]).where('id', 'in', batch))
+        .expression(
+          db
+            .selectFrom(TABLES[source])
+            .select([sql.val(card).as('card'), sql.val(source).as('source'), 'id', sql.val(stamp).as('stamp')])
+            .where('id', 'in', batch),
+        )
         .onConflict((oc) => oc.columns(['source', 'recordId']).doNothing())
         .execute();
     }

@@ -7,12 +7,15 @@ import { decodeTouchpoint, type TouchpointRow } from './repo';
 
 /** The touchpoints of every map in use, grouped into maps (rules depend on the whole map: hand-made links). */
 function mapsInUse(sqlite: Database.Database): JourneyMap[] {
-  const rows = stmt<TouchpointRow & { mapId: number; mapName: string }>(sqlite, `SELECT t.id, t.journey_stage_id AS journeyStageId, t.position, t.name, t.channel, t.owner_team AS ownerTeam, t.lane,
+  const rows = stmt<TouchpointRow & { mapId: number; mapName: string }>(
+    sqlite,
+    `SELECT t.id, t.journey_stage_id AS journeyStageId, t.position, t.name, t.channel, t.owner_team AS ownerTeam, t.lane,
       t.is_moment_of_truth AS isMomentOfTruth, t.ideal_experience AS idealExperience, t.target_metric AS targetMetric,
       t.target_operator AS targetOperator, t.target_value AS targetValue, t.match_rule AS matchRule, t.created_at AS createdAt, t.updated_at AS updatedAt,
       s.journey_map_id AS mapId, m.name AS mapName
     FROM journey_touchpoints t JOIN journey_stages s ON s.id = t.journey_stage_id JOIN journey_maps m ON m.id = s.journey_map_id
-    WHERE m.archived_at IS NULL ORDER BY m.id, s.position, t.position`).all();
+    WHERE m.archived_at IS NULL ORDER BY m.id, s.position, t.position`,
+  ).all();
   const maps = new Map<number, JourneyMap>();
   for (const row of rows) {
     let map = maps.get(row.mapId);
@@ -30,7 +33,11 @@ function mapsInUse(sqlite: Database.Database): JourneyMap[] {
 const formatNumber = (value: number) => (Number.isInteger(value) ? String(value) : Math.abs(value) >= 10 ? value.toFixed(0) : value.toFixed(1));
 
 /** "Moment of truth below target: Open a ticket 6.2 h vs ≤ 4 h (n 5)": short enough for the at-risk list's column. */
-export function momentOfTruthReason(name: string, measure: Pick<TouchpointMeasure, 'actual' | 'n'>, target: { metric: keyof typeof TARGET_METRICS; operator: '>=' | '<='; value: number }): string {
+export function momentOfTruthReason(
+  name: string,
+  measure: Pick<TouchpointMeasure, 'actual' | 'n'>,
+  target: { metric: keyof typeof TARGET_METRICS; operator: '>=' | '<='; value: number },
+): string {
   const { unit } = TARGET_METRICS[target.metric];
   const withUnit = (value: number) => `${formatNumber(value)}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`;
   return `Moment of truth below target: ${name} ${withUnit(measure.actual!)} vs ${target.operator === '>=' ? '≥' : '≤'} ${withUnit(target.value)} (n ${measure.n})`;

@@ -86,7 +86,16 @@ function notLinkedTo(source: RuleSource, cards: readonly number[]): Condition {
 }
 
 /** One source's records in the period and segment that meet `conditions`: the total and the newest `limit`. */
-function page(sqlite: Database.Database, source: RuleSource, from: string, conditions: Condition[], scope: RecordScope, limit: number, metric: TargetMetric | undefined, linkedByHand: boolean): Page {
+function page(
+  sqlite: Database.Database,
+  source: RuleSource,
+  from: string,
+  conditions: Condition[],
+  scope: RecordScope,
+  limit: number,
+  metric: TargetMetric | undefined,
+  linkedByHand: boolean,
+): Page {
   const s = SOURCES[source];
   const where = ['a.archived_at IS NULL', 'x.archived_at IS NULL', ...s.base, `${s.at} >= ?`, `${s.at} < ?`];
   const params: unknown[] = [scope.from, scope.to];
@@ -99,8 +108,14 @@ function page(sqlite: Database.Database, source: RuleSource, from: string, condi
     params.push(...conditionParams);
   }
   const clause = `FROM ${from} WHERE ${where.join(' AND ')}`;
-  const total = sqlite.prepare<unknown[], number>(`SELECT count(*) ${clause}`).pluck().get(...params) ?? 0;
-  const rows = sqlite.prepare<unknown[], Record<string, unknown>>(`SELECT ${s.columns(metric)}, ${linkedByHand ? 1 : 0} AS linkedByHand ${clause} ORDER BY ${s.at} DESC LIMIT ?`).all(...params, limit);
+  const total =
+    sqlite
+      .prepare<unknown[], number>(`SELECT count(*) ${clause}`)
+      .pluck()
+      .get(...params) ?? 0;
+  const rows = sqlite
+    .prepare<unknown[], Record<string, unknown>>(`SELECT ${s.columns(metric)}, ${linkedByHand ? 1 : 0} AS linkedByHand ${clause} ORDER BY ${s.at} DESC LIMIT ?`)
+    .all(...params, limit);
   return { total, rows };
 }
 
@@ -109,12 +124,24 @@ function linkedPage(sqlite: Database.Database, source: LinkSource, card: Card, s
   const metric = card.target?.metric;
   if (source === 'touchpoints') return page(sqlite, source, SOURCES.touchpoints.from, [['x.journey_touchpoint_id = ?', [card.id]]], scope, limit, metric, true);
   // Read from the links (a handful), not from the period's records.
-  return page(sqlite, source, `journey_links l JOIN ${SOURCES[source].from}`, [['l.source = ? AND l.journey_touchpoint_id = ? AND x.id = l.record_id', [source, card.id]]], scope, limit, metric, true);
+  return page(
+    sqlite,
+    source,
+    `journey_links l JOIN ${SOURCES[source].from}`,
+    [['l.source = ? AND l.journey_touchpoint_id = ? AND x.id = l.record_id', [source, card.id]]],
+    scope,
+    limit,
+    metric,
+    true,
+  );
 }
 
 /** The newest `limit` of several pages, and their total. */
 function merge(pages: Page[], limit: number) {
-  const rows = pages.flatMap((p) => p.rows).sort((x, y) => String(y.at).localeCompare(String(x.at))).slice(0, limit);
+  const rows = pages
+    .flatMap((p) => p.rows)
+    .sort((x, y) => String(y.at).localeCompare(String(x.at)))
+    .slice(0, limit);
   return { total: pages.reduce((sum, p) => sum + p.total, 0), rows: rows.map(decode) };
 }
 
@@ -127,7 +154,12 @@ export function recordsOf(sqlite: Database.Database, card: Card, mapCards: reado
 
 /** Records of one source in the period that no card of the map takes (answers triggered by an interaction go with it). */
 export function unmappedRecords(sqlite: Database.Database, source: LinkSource, cards: readonly Pick<JourneyTouchpoint, 'id' | 'matchRule'>[], scope: RecordScope, limit: number) {
-  const conditions: Condition[] = [notLinkedTo(source, cards.map((c) => c.id))];
+  const conditions: Condition[] = [
+    notLinkedTo(
+      source,
+      cards.map((c) => c.id),
+    ),
+  ];
   for (const { matchRule } of cards) {
     if (matchRule?.source !== source) continue;
     const [condition, params] = ruleCondition(matchRule);

@@ -1,6 +1,4 @@
-import {
-  matchRule as matchRuleSchema, target as targetSchema, type JourneyMap, type JourneyTouchpoint, type MatchRule, type Target,
-} from '../../../shared/contract/journeys';
+import { matchRule as matchRuleSchema, target as targetSchema, type JourneyMap, type JourneyTouchpoint, type MatchRule, type Target } from '../../../shared/contract/journeys';
 import type { Selectable, Updateable } from 'kysely';
 import { CoreError, notFound } from '../errors';
 import type { Db, JourneyTouchpointsTable } from '../db/schema';
@@ -23,9 +21,19 @@ function decodeTarget(row: Pick<TouchpointRow, 'targetMetric' | 'targetOperator'
 
 export function decodeTouchpoint(row: TouchpointRow): JourneyTouchpoint {
   return {
-    id: row.id, journeyStageId: row.journeyStageId, position: row.position, name: row.name, channel: row.channel,
-    ownerTeam: row.ownerTeam, lane: row.lane, isMomentOfTruth: row.isMomentOfTruth === 1, idealExperience: row.idealExperience,
-    target: decodeTarget(row), matchRule: decodeRule(row.matchRule), createdAt: row.createdAt, updatedAt: row.updatedAt,
+    id: row.id,
+    journeyStageId: row.journeyStageId,
+    position: row.position,
+    name: row.name,
+    channel: row.channel,
+    ownerTeam: row.ownerTeam,
+    lane: row.lane,
+    isMomentOfTruth: row.isMomentOfTruth === 1,
+    idealExperience: row.idealExperience,
+    target: decodeTarget(row),
+    matchRule: decodeRule(row.matchRule),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
@@ -55,9 +63,17 @@ export async function listMaps(db: Db, includeArchived: boolean) {
     .leftJoin('personas as p', 'p.id', 'm.personaId')
     .select([...mapColumns])
     .select((eb) => [
-      eb.selectFrom('journeyStages as s').whereRef('s.journeyMapId', '=', 'm.id').select((e) => e.fn.countAll<number>().as('n')).as('stageCount'),
-      eb.selectFrom('journeyTouchpoints as t').innerJoin('journeyStages as s', 's.id', 't.journeyStageId').whereRef('s.journeyMapId', '=', 'm.id')
-        .select((e) => e.fn.countAll<number>().as('n')).as('touchpointCount'),
+      eb
+        .selectFrom('journeyStages as s')
+        .whereRef('s.journeyMapId', '=', 'm.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('stageCount'),
+      eb
+        .selectFrom('journeyTouchpoints as t')
+        .innerJoin('journeyStages as s', 's.id', 't.journeyStageId')
+        .whereRef('s.journeyMapId', '=', 'm.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('touchpointCount'),
     ])
     .orderBy('m.name')
     .orderBy('m.id');
@@ -66,14 +82,36 @@ export async function listMaps(db: Db, includeArchived: boolean) {
 }
 
 export async function loadMap(db: Db, id: number): Promise<JourneyMap> {
-  const map = await db.selectFrom('journeyMaps as m').leftJoin('personas as p', 'p.id', 'm.personaId').select([...mapColumns]).where('m.id', '=', id).executeTakeFirst();
+  const map = await db
+    .selectFrom('journeyMaps as m')
+    .leftJoin('personas as p', 'p.id', 'm.personaId')
+    .select([...mapColumns])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
   if (!map) throw notFound('journey map', id);
   const stages = await db.selectFrom('journeyStages').selectAll().where('journeyMapId', '=', id).orderBy('position').orderBy('id').execute();
-  const touchpoints = stages.length === 0 ? [] : await db
-    .selectFrom('journeyTouchpoints').selectAll().where('journeyStageId', 'in', stages.map((s) => s.id)).orderBy('position').orderBy('id').execute();
+  const touchpoints =
+    stages.length === 0
+      ? []
+      : await db
+          .selectFrom('journeyTouchpoints')
+          .selectAll()
+          .where(
+            'journeyStageId',
+            'in',
+            stages.map((s) => s.id),
+          )
+          .orderBy('position')
+          .orderBy('id')
+          .execute();
   const full = stages.map((stage) => ({
-    id: stage.id, journeyMapId: stage.journeyMapId, position: stage.position, name: stage.name, description: stage.description,
-    createdAt: stage.createdAt, updatedAt: stage.updatedAt,
+    id: stage.id,
+    journeyMapId: stage.journeyMapId,
+    position: stage.position,
+    name: stage.name,
+    description: stage.description,
+    createdAt: stage.createdAt,
+    updatedAt: stage.updatedAt,
     touchpoints: touchpoints.filter((t) => t.journeyStageId === stage.id).map(decodeTouchpoint),
   }));
   return { ...map, stages: full, stageCount: full.length, touchpointCount: touchpoints.length };
@@ -87,8 +125,12 @@ export async function stageOf(db: Db, id: number) {
 
 export async function touchpointOf(db: Db, id: number) {
   const row = await db
-    .selectFrom('journeyTouchpoints as t').innerJoin('journeyStages as s', 's.id', 't.journeyStageId')
-    .selectAll('t').select('s.journeyMapId').where('t.id', '=', id).executeTakeFirst();
+    .selectFrom('journeyTouchpoints as t')
+    .innerJoin('journeyStages as s', 's.id', 't.journeyStageId')
+    .selectAll('t')
+    .select('s.journeyMapId')
+    .where('t.id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound('journey touchpoint', id);
   return row;
 }
@@ -105,10 +147,22 @@ export async function touchMap(db: Db, id: number, stamp: string): Promise<void>
 
 /** Renumbers positions 1..n in the given order. */
 export async function renumber(db: Db, table: 'journeyStages' | 'journeyTouchpoints', ids: readonly number[]): Promise<void> {
-  for (const [index, id] of ids.entries()) await db.updateTable(table).set({ position: index + 1 }).where('id', '=', id).execute();
+  for (const [index, id] of ids.entries())
+    await db
+      .updateTable(table)
+      .set({ position: index + 1 })
+      .where('id', '=', id)
+      .execute();
 }
 
-export async function insertTouchpoint(db: Db, stageId: number, position: number, fields: TouchpointFields & Pick<JourneyTouchpoint, 'name'>, stamp: string, id?: number): Promise<number> {
+export async function insertTouchpoint(
+  db: Db,
+  stageId: number,
+  position: number,
+  fields: TouchpointFields & Pick<JourneyTouchpoint, 'name'>,
+  stamp: string,
+  id?: number,
+): Promise<number> {
   const row = await db
     .insertInto('journeyTouchpoints')
     .values({ ...(id ? { id } : {}), journeyStageId: stageId, position, ...encodeTouchpoint(fields), name: fields.name, createdAt: stamp, updatedAt: stamp })

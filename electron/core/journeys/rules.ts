@@ -43,11 +43,16 @@ export function interactionBelongs(
  */
 export function answerSatisfaction(kind: string, score: number): number | null {
   switch (kind) {
-    case 'csat': return ((score - 1) / 4) * 100;
-    case 'nps': return (score / 10) * 100;
-    case 'nsat': return ((4 - score) / 3) * 100;
-    case 'ces': return ((7 - score) / 6) * 100;
-    default: return null;
+    case 'csat':
+      return ((score - 1) / 4) * 100;
+    case 'nps':
+      return (score / 10) * 100;
+    case 'nsat':
+      return ((4 - score) / 3) * 100;
+    case 'ces':
+      return ((7 - score) / 6) * 100;
+    default:
+      return null;
   }
 }
 

@@ -3,8 +3,17 @@ import type { LinkedTicket } from './inputs';
 import { actualOf, addTicket, emptyTally } from './tally';
 
 const ticket = (fields: Partial<LinkedTicket>): LinkedTicket => ({
-  id: 1, journeyTouchpointId: 1, segment: 'smb', month: 24_300, channel: 'email', priority: 'normal', topicKey: '',
-  csat: null, firstResponse: null, resolution: null, ...fields,
+  id: 1,
+  journeyTouchpointId: 1,
+  segment: 'smb',
+  month: 24_300,
+  channel: 'email',
+  priority: 'normal',
+  topicKey: '',
+  csat: null,
+  firstResponse: null,
+  resolution: null,
+  ...fields,
 });
 
 describe('one hand-linked ticket in a tally', () => {

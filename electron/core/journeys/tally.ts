@@ -117,17 +117,25 @@ const mean = (part: { n: number; sum: number }) => (part.n === 0 ? null : part.s
 /** The value of a target metric over a tally, and how many values it rests on. */
 export function actualOf(metric: TargetMetric, tally: Tally): { value: number | null; n: number } {
   switch (metric) {
-    case 'csat': return { value: mean(tally.csat), n: tally.csat.n };
-    case 'ces': return { value: mean(tally.ces), n: tally.ces.n };
-    case 'sentiment': return { value: mean(tally.sentiment), n: tally.sentiment.n };
+    case 'csat':
+      return { value: mean(tally.csat), n: tally.csat.n };
+    case 'ces':
+      return { value: mean(tally.ces), n: tally.ces.n };
+    case 'sentiment':
+      return { value: mean(tally.sentiment), n: tally.sentiment.n };
     case 'nps': {
       const { n, promoters, detractors } = tally.nps;
       return { value: n === 0 ? null : ((promoters - detractors) / n) * 100, n };
     }
-    case 'first_response_hours': return histogramMedianHours(tally.firstResponse);
-    case 'resolution_hours': return histogramMedianHours(tally.resolution);
-    case 'time_to_go_live_days': return { value: medianOf(tally.goLiveDays), n: tally.goLiveDays.length };
-    case 'on_time_go_live_pct': return { value: tally.onTime.n === 0 ? null : (tally.onTime.yes / tally.onTime.n) * 100, n: tally.onTime.n };
-    case 'adoption_pct': return { value: mean(tally.adoption), n: tally.adoption.n };
+    case 'first_response_hours':
+      return histogramMedianHours(tally.firstResponse);
+    case 'resolution_hours':
+      return histogramMedianHours(tally.resolution);
+    case 'time_to_go_live_days':
+      return { value: medianOf(tally.goLiveDays), n: tally.goLiveDays.length };
+    case 'on_time_go_live_pct':
+      return { value: tally.onTime.n === 0 ? null : (tally.onTime.yes / tally.onTime.n) * 100, n: tally.onTime.n };
+    case 'adoption_pct':
+      return { value: mean(tally.adoption), n: tally.adoption.n };
   }
 }

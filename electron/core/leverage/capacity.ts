@@ -21,8 +21,7 @@ export interface DemandDeal {
   hasRequest: boolean;
 }
 
-export const FORECAST_METHOD =
-  'open deals without a request × the share of deals closed in the last 12 months in the same segment that asked for a reference';
+export const FORECAST_METHOD = 'open deals without a request × the share of deals closed in the last 12 months in the same segment that asked for a reference';
 
 export function capacityBySegment(refs: readonly SupplyRef[], openRequests: readonly { segment: string }[], deals: readonly DemandDeal[]) {
   const segments = [...new Set([...refs.map((r) => r.segment), ...openRequests.map((r) => r.segment), ...deals.filter((d) => d.open).map((d) => d.segment)])].sort();

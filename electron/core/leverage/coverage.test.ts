@@ -5,7 +5,12 @@ const place = (industry: string, segment: string, region: string, products: stri
 
 describe('coverage and its gaps', () => {
   const ready = [place('Healthcare', 'enterprise', 'NA'), place('Healthcare', 'enterprise', 'NA', ['Payments']), place('Retail', 'smb', 'EMEA')];
-  const open = [place('Healthcare', 'enterprise', 'EMEA'), place('Healthcare', 'enterprise', 'EMEA'), place('Healthcare', 'enterprise', 'NA'), place('Banking', 'mid_market', 'APAC', ['Payments'])];
+  const open = [
+    place('Healthcare', 'enterprise', 'EMEA'),
+    place('Healthcare', 'enterprise', 'EMEA'),
+    place('Healthcare', 'enterprise', 'NA'),
+    place('Banking', 'mid_market', 'APAC', ['Payments']),
+  ];
   const customers = [place('Retail', 'smb', 'LATAM'), place('Retail', 'smb', 'EMEA')];
 
   it('counts ready references per industry × segment × region and names the gaps, demand first', () => {

@@ -21,13 +21,7 @@ export function gapMessage(industry: string, segment: string, region: string, pr
   return `no ready reference for ${industry.toLowerCase()} ${SEGMENT_WORDS[segment] ?? segment} in ${region}${product ? ` using ${product}` : ''}`;
 }
 
-export function coverageOf(
-  ready: readonly Place[],
-  openDeals: readonly Place[],
-  customers: readonly Place[],
-  product: string | null,
-  maxGaps = 50,
-) {
+export function coverageOf(ready: readonly Place[], openDeals: readonly Place[], customers: readonly Place[], product: string | null, maxGaps = 50) {
   const has = (p: Place) => product === null || p.products.some((x) => x.toLowerCase() === product.toLowerCase());
   const cells = new Map<string, { industry: string; segment: string; region: string; ready: number; openDeals: number; customers: number }>();
   const cell = (p: Place) => {
@@ -50,11 +44,20 @@ export function coverageOf(
   const gaps = allGaps
     .sort((a, b) => b.openDeals - a.openDeals || b.customers - a.customers || a.industry.localeCompare(b.industry))
     .slice(0, maxGaps)
-    .map((c) => ({ industry: c.industry, segment: c.segment, region: c.region, openDeals: c.openDeals, customers: c.customers, message: gapMessage(c.industry, c.segment, c.region, product) }));
+    .map((c) => ({
+      industry: c.industry,
+      segment: c.segment,
+      region: c.region,
+      openDeals: c.openDeals,
+      customers: c.customers,
+      message: gapMessage(c.industry, c.segment, c.region, product),
+    }));
   return {
     industries,
     columns,
-    cells: all.map(({ customers: _c, ...rest }) => rest).sort((a, b) => a.industry.localeCompare(b.industry) || a.segment.localeCompare(b.segment) || a.region.localeCompare(b.region)),
+    cells: all
+      .map(({ customers: _c, ...rest }) => rest)
+      .sort((a, b) => a.industry.localeCompare(b.industry) || a.segment.localeCompare(b.segment) || a.region.localeCompare(b.region)),
     gaps,
     gapCount: allGaps.length,
     ready: ready.filter(has).length,

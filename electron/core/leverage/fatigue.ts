@@ -82,13 +82,7 @@ function freeFrom(dates: number[], budget: number, windowMs: number, from: numbe
  * activity and in total against the budgets, its rest period and the first day it can be asked.
  * `usageLimit` (the reference's usage_limit_per_quarter) replaces the total budget when set.
  */
-export function availabilityOf(
-  asks: readonly Ask[],
-  rules: FatigueRules,
-  activity: ReferenceActivity,
-  on: string,
-  usageLimit: number | null = null,
-): AvailabilityAnswer {
+export function availabilityOf(asks: readonly Ask[], rules: FatigueRules, activity: ReferenceActivity, on: string, usageLimit: number | null = null): AvailabilityAnswer {
   const day = startOfDay(on);
   const windowMs = rules.windowDays * DAY_MS;
   // Most references have no asks at all: the answer needs no dates.
@@ -103,14 +97,22 @@ export function availabilityOf(
   const totalBudget = usageLimit ?? rules.totalBudget;
   const total = { asks: counted.length, budget: totalBudget, fromUsageLimit: usageLimit !== null };
 
-  const uses = asks.filter((a) => a.completed).map((a) => a.at).sort();
+  const uses = asks
+    .filter((a) => a.completed)
+    .map((a) => a.at)
+    .sort();
   const lastUsedAt = uses.at(-1) ?? null;
   const restEnd = lastUsedAt === null ? null : startOfDay(lastUsedAt) + rules.restDays * DAY_MS;
   const restUntil = restEnd !== null && rules.restDays > 0 ? dayOf(restEnd - DAY_MS) : null;
 
   const ofActivity = counted.filter((a) => a.activity === activity).map((a) => a.t);
   const activityFree = freeFrom(ofActivity, budgetOf(activity), windowMs, day);
-  const totalFree = freeFrom(counted.map((a) => a.t), totalBudget, windowMs, day);
+  const totalFree = freeFrom(
+    counted.map((a) => a.t),
+    totalBudget,
+    windowMs,
+    day,
+  );
   const restFree = restEnd === null || rules.restDays === 0 ? day : Math.max(day, restEnd);
 
   const mine = activities.find((a) => a.activity === activity)!;
@@ -128,9 +130,11 @@ export function availabilityOf(
   // Name the constraint that holds longest: that is the date the user sees.
   const when = `available from ${longDate(availableFrom)}`;
   const reason =
-    from === activityFree ? `${activityWords(activity, mine.asks)} ${windowText} (budget ${mine.budget}): ${when}`
-    : from === totalFree ? `${asksWords(total.asks)} ${windowText} (${total.fromUsageLimit ? 'usage limit' : 'budget'} ${totalBudget}): ${when}`
-    : `resting after the use on ${longDate(lastUsedAt!.slice(0, 10))}: ${when}`;
+    from === activityFree
+      ? `${activityWords(activity, mine.asks)} ${windowText} (budget ${mine.budget}): ${when}`
+      : from === totalFree
+        ? `${asksWords(total.asks)} ${windowText} (${total.fromUsageLimit ? 'usage limit' : 'budget'} ${totalBudget}): ${when}`
+        : `resting after the use on ${longDate(lastUsedAt!.slice(0, 10))}: ${when}`;
   return { activities, total, lastUsedAt, restUntil, availableFrom, available: false, reason };
 }
 

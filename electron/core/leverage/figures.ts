@@ -51,8 +51,7 @@ export function capacity(sqlite: Database.Database, now: Date) {
   return { segments: capacityBySegment(refs, open, demand), forecastMethod: FORECAST_METHOD, windowDays: settings.fatigue.windowDays };
 }
 
-export const READY_DEFINITION =
-  'ready = active, a valid consent for reference calls today, health at or above the threshold, and not fatigued (a reference call allowed today)';
+export const READY_DEFINITION = 'ready = active, a valid consent for reference calls today, health at or above the threshold, and not fatigued (a reference call allowed today)';
 
 export function coverage(sqlite: Database.Database, input: ParsedInput<'leverage.coverage'>, now: Date) {
   const data = leverageData(sqlite);

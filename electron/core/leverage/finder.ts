@@ -4,7 +4,14 @@ import { MATCH_GATES, type ExcludedReference, type MatchResult, type ProspectPro
 import { notFound } from '../errors';
 import { cached } from '../db/inputCache';
 import {
-  type MatchRequest, type NormalisedProfile, normaliseProfile, normaliseRequest, type ReferenceProfile, similarity, similarityOfNormalised, sizeBandOf,
+  type MatchRequest,
+  type NormalisedProfile,
+  normaliseProfile,
+  normaliseRequest,
+  type ReferenceProfile,
+  similarity,
+  similarityOfNormalised,
+  sizeBandOf,
 } from '../metrics/matching';
 import { DAY_MS } from '../../../shared/dates';
 import { type Ask, availabilityOf, type AvailabilityAnswer, startOfDay } from './fatigue';
@@ -51,7 +58,12 @@ function poolOf(sqlite: Database.Database): PoolEntry[] {
       const bySize = { ...base, sizeBand: sizeBandOf(account.employeeCount, account.segment) };
       const bySegment = { ...base, sizeBand: sizeBandOf(null, account.segment) };
       pool.push({
-        ref, account, bySize, bySegment, normalisedBySize: normaliseProfile(bySize), normalisedBySegment: normaliseProfile(bySegment),
+        ref,
+        account,
+        bySize,
+        bySegment,
+        normalisedBySize: normaliseProfile(bySize),
+        normalisedBySegment: normaliseProfile(bySegment),
         consents: ref.contactId === null ? [] : (data.consents.get(ref.contactId) ?? []),
         asks: ref.contactId === null ? [] : (data.asks.get(ref.contactId) ?? []),
       });
@@ -61,8 +73,13 @@ function poolOf(sqlite: Database.Database): PoolEntry[] {
 }
 
 const headOf = ({ ref, account }: PoolEntry) => ({
-  referenceId: ref.id, accountId: ref.accountId, accountName: account.name, contactName: ref.contactName,
-  segment: account.segment, industry: account.industry, region: account.region,
+  referenceId: ref.id,
+  accountId: ref.accountId,
+  accountName: account.name,
+  contactName: ref.contactName,
+  segment: account.segment,
+  industry: account.industry,
+  region: account.region,
 });
 
 /**
@@ -79,8 +96,12 @@ export function match(sqlite: Database.Database, input: ParsedInput<'leverage.ma
   // Size compares employee counts when the request has one, else segments.
   const bySize = profile.employeeCount !== undefined;
   const request: MatchRequest = {
-    industry: profile.industry, products: profile.products, useCases: profile.useCase ? [profile.useCase] : [],
-    sizeBand: bySize ? sizeBandOf(profile.employeeCount) : sizeBandOf(null, profile.segment), region: profile.region, competitor: profile.competitor,
+    industry: profile.industry,
+    products: profile.products,
+    useCases: profile.useCase ? [profile.useCase] : [],
+    sizeBand: bySize ? sizeBandOf(profile.employeeCount) : sizeBandOf(null, profile.segment),
+    region: profile.region,
+    competitor: profile.competitor,
   };
   const normalisedRequest = normaliseRequest(request);
   const prospect = { name: profile.prospect, industry: profile.industry, region: profile.region };
@@ -98,7 +119,10 @@ export function match(sqlite: Database.Database, input: ParsedInput<'leverage.ma
     const score = health.get(ref.accountId) ?? null;
     const gate = firstGate(
       { stage: ref.stage, consents: entry.consents, isProspect: ref.accountId === prospectAccount, health: score, availability },
-      prospect, input.activity, on, settings.minHealth,
+      prospect,
+      input.activity,
+      on,
+      settings.minHealth,
     );
     if (gate) {
       excludedByGate[gate.gate]++;
@@ -117,8 +141,14 @@ export function match(sqlite: Database.Database, input: ParsedInput<'leverage.ma
     const sim = similarity(request, bySize ? e.entry.bySize : e.entry.bySegment, settings.matchWeights);
     const scored = rankScore(sim, e.ready, e.daysSinceUse, settings.scoreWeights);
     return {
-      ...headOf(e.entry), rank: i + 1, score: scored.score, parts: scored.parts, criteria: sim.contributions, reasons: scored.reasons,
-      health: health.get(e.entry.ref.accountId)!, lastUsedAt: e.lastUse,
+      ...headOf(e.entry),
+      rank: i + 1,
+      score: scored.score,
+      parts: scored.parts,
+      criteria: sim.contributions,
+      reasons: scored.reasons,
+      health: health.get(e.entry.ref.accountId)!,
+      lastUsedAt: e.lastUse,
     };
   });
   return {
@@ -129,7 +159,9 @@ export function match(sqlite: Database.Database, input: ParsedInput<'leverage.ma
     ranked,
     eligible: eligible.length,
     excluded: excluded.slice(0, MAX_EXCLUDED).map(({ entry, gate }): ExcludedReference => ({
-      ...headOf(entry), ...gate, reason: entry.ref.contactId === null && gate.gate === 'consent' ? 'no contact person, so no consent' : gate.reason,
+      ...headOf(entry),
+      ...gate,
+      reason: entry.ref.contactId === null && gate.gate === 'consent' ? 'no contact person, so no consent' : gate.reason,
     })),
     excludedByGate,
     pool: pool.length,

@@ -13,11 +13,23 @@ const consent = (over: Partial<Consent> = {}): Consent => ({
 });
 
 const free: AvailabilityAnswer = {
-  activities: [], total: { asks: 0, budget: 4, fromUsageLimit: false }, lastUsedAt: null, restUntil: null,
-  availableFrom: '2026-03-01', available: true, reason: 'fine',
+  activities: [],
+  total: { asks: 0, budget: 4, fromUsageLimit: false },
+  lastUsedAt: null,
+  restUntil: null,
+  availableFrom: '2026-03-01',
+  available: true,
+  reason: 'fine',
 };
 type Over = Partial<Omit<GateInput, 'availability'>> & { availability?: AvailabilityAnswer };
-const input = ({ availability = free, ...over }: Over = {}): GateInput => ({ stage: 'active', consents: [consent()], isProspect: false, health: 80, availability: () => availability, ...over });
+const input = ({ availability = free, ...over }: Over = {}): GateInput => ({
+  stage: 'active',
+  consents: [consent()],
+  isProspect: false,
+  health: 80,
+  availability: () => availability,
+  ...over,
+});
 const prospect = { name: 'Globex', industry: 'Banking', region: 'EMEA' };
 const ON = '2026-03-01';
 
@@ -67,7 +79,12 @@ describe('consent rules against the prospect', () => {
 });
 
 describe('gates in order: stage, consent, restrictions, health, fatigue', () => {
-  const tired: AvailabilityAnswer = { ...free, available: false, availableFrom: '2026-04-11', reason: '2 reference calls in the last 90 days (budget 2): available from 11 April 2026' };
+  const tired: AvailabilityAnswer = {
+    ...free,
+    available: false,
+    availableFrom: '2026-04-11',
+    reason: '2 reference calls in the last 90 days (budget 2): available from 11 April 2026',
+  };
   it.each([
     ['passes', {}, null],
     ['resting', { stage: 'resting' }, 'stage'],

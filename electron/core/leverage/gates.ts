@@ -12,10 +12,7 @@ import type { ReferenceActivity } from './types';
  * after D) and not expired (expires_at null or after D).
  */
 
-export type ConsentRule =
-  | { kind: 'regionsOnly'; regions: string[] }
-  | { kind: 'excludeIndustries'; industries: string[] }
-  | { kind: 'excludeProspects'; names: string[] };
+export type ConsentRule = { kind: 'regionsOnly'; regions: string[] } | { kind: 'excludeIndustries'; industries: string[] } | { kind: 'excludeProspects'; names: string[] };
 
 export interface Consent {
   activity: ReferenceActivity;

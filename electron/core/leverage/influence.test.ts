@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { type InfluenceDeal, influenceFigures, influencedAt } from './influence';
 
 const deal = (id: number, over: Partial<InfluenceDeal>): InfluenceDeal => ({
-  id, segment: 'enterprise', stage: 'closed_won', amountMinor: 100_00, currency: 'USD',
-  openedAt: '2026-01-01T00:00:00.000Z', closedAt: '2026-02-01T00:00:00.000Z', ...over,
+  id,
+  segment: 'enterprise',
+  stage: 'closed_won',
+  amountMinor: 100_00,
+  currency: 'USD',
+  openedAt: '2026-01-01T00:00:00.000Z',
+  closedAt: '2026-02-01T00:00:00.000Z',
+  ...over,
 });
 const NOW = '2026-06-01T00:00:00.000Z';
 const PERIOD = { from: '2026-01-01', to: '2026-07-01' };

@@ -53,13 +53,7 @@ function group(deals: readonly InfluenceDeal[]): Group {
   return { n: deals.length, won: won.length, winRate: percent(won.length, deals.length), medianCycleDays: median(cycles) };
 }
 
-export function influenceFigures(
-  deals: readonly InfluenceDeal[],
-  completions: readonly Completion[],
-  period: { from: string; to: string },
-  currency: string,
-  now: string,
-) {
+export function influenceFigures(deals: readonly InfluenceDeal[], completions: readonly Completion[], period: { from: string; to: string }, currency: string, now: string) {
   const influenced = influencedAt(deals, completions, now);
   const inPeriod = (iso: string | null) => iso !== null && iso >= period.from && iso < period.to;
 
@@ -90,7 +84,12 @@ export function influenceFigures(
     influencedPipelineMinor: pipeline,
     influencedWonMinor: won,
     otherCurrencyDeals: other,
-    segments: segments.map((s) => row(closed.filter((d) => (d.segment ?? 'unknown') === s), s)),
+    segments: segments.map((s) =>
+      row(
+        closed.filter((d) => (d.segment ?? 'unknown') === s),
+        s,
+      ),
+    ),
     overall: row(closed, 'all'),
   };
 }

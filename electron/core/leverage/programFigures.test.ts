@@ -26,8 +26,15 @@ it('acceptance, time to fulfil, most and least used, past SLA (hand-computed)', 
   // accepted: 3 completed + 1 approved = 4; decided 4 + 1 declined = 5
   expect(f.acceptance).toEqual({ rate: 80, accepted: 4, decided: 5 });
   expect(f.fulfilment).toEqual({ medianDays: 6, n: 3 });
-  expect(f.mostUsed).toEqual([{ referenceId: 1, accountName: 'Acme', uses: 2 }, { referenceId: 2, accountName: 'Globex', uses: 1 }]);
-  expect(f.leastUsed.map((u) => [u.accountName, u.uses])).toEqual([['Initech', 0], ['Globex', 1], ['Acme', 2]]);
+  expect(f.mostUsed).toEqual([
+    { referenceId: 1, accountName: 'Acme', uses: 2 },
+    { referenceId: 2, accountName: 'Globex', uses: 1 },
+  ]);
+  expect(f.leastUsed.map((u) => [u.accountName, u.uses])).toEqual([
+    ['Initech', 0],
+    ['Globex', 1],
+    ['Acme', 2],
+  ]);
   expect(f.pastSla).toEqual({ count: 1, slaDays: 3 });
 });
 

@@ -41,7 +41,10 @@ export function programFiguresOf(
   const uses = new Map<number, number>();
   for (const r of completed) uses.set(r.referenceId, (uses.get(r.referenceId) ?? 0) + 1);
   const usage = references.filter((r) => r.active).map((r) => ({ referenceId: r.id, accountName: r.accountName, uses: uses.get(r.id) ?? 0 }));
-  const mostUsed = [...usage].filter((u) => u.uses > 0).sort((a, b) => b.uses - a.uses || a.accountName.localeCompare(b.accountName)).slice(0, top);
+  const mostUsed = [...usage]
+    .filter((u) => u.uses > 0)
+    .sort((a, b) => b.uses - a.uses || a.accountName.localeCompare(b.accountName))
+    .slice(0, top);
   const leastUsed = [...usage].sort((a, b) => a.uses - b.uses || a.accountName.localeCompare(b.accountName)).slice(0, top);
 
   const cutoff = new Date(now.getTime() - slaDays * DAY_MS).toISOString();

@@ -26,7 +26,11 @@ export function freshness(daysSinceUse: number | null): { score: number; reason:
 export function blendScore(similarityValue: number | null, readiness: number | null, daysSinceUse: number | null, weights: LeverageSettings['scoreWeights']): number {
   let sum = 0;
   let weight = 0;
-  for (const [w, s] of [[weights.similarity, similarityValue], [weights.readiness, readiness], [weights.freshness, freshness(daysSinceUse).score]] as const) {
+  for (const [w, s] of [
+    [weights.similarity, similarityValue],
+    [weights.readiness, readiness],
+    [weights.freshness, freshness(daysSinceUse).score],
+  ] as const) {
     if (s === null) continue;
     sum += w * s;
     weight += w;
@@ -49,12 +53,7 @@ export interface Scored {
   reasons: string[];
 }
 
-export function rankScore(
-  match: SimilarityResult,
-  readiness: number | null,
-  daysSinceUse: number | null,
-  weights: LeverageSettings['scoreWeights'],
-): Scored {
+export function rankScore(match: SimilarityResult, readiness: number | null, daysSinceUse: number | null, weights: LeverageSettings['scoreWeights']): Scored {
   const fresh = freshness(daysSinceUse);
   const matched = match.contributions.filter((c) => c.match > 0);
   const ready = readiness === null ? 'no readiness score' : `readiness ${Math.round(readiness)}`;
@@ -63,7 +62,10 @@ export function rankScore(
     { id: 'readiness' as const, label: 'Readiness', score: readiness, reason: ready },
     { id: 'freshness' as const, label: 'Freshness', score: fresh.score, reason: fresh.reason },
   ];
-  const combined = healthScore(raw.map((p) => ({ id: p.id, weight: weights[p.id], score: p.score })), { coverageFloorPct: 0 });
+  const combined = healthScore(
+    raw.map((p) => ({ id: p.id, weight: weights[p.id], score: p.score })),
+    { coverageFloorPct: 0 },
+  );
   const parts = raw.map((p) => ({ ...p, weight: weights[p.id], points: combined.contributions.find((c) => c.id === p.id)?.contribution ?? null }));
   const reasons = [...matched.map((c) => c.reason), ready, fresh.reason];
   return { score: combined.value ?? 0, parts, reasons };

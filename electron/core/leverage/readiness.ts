@@ -22,10 +22,16 @@ export interface ReadinessInputs {
   contractStart: string | null;
   deployments: { total: number; live: number; liveWithPlan: number; onTime: number; used: number | null; purchased: number | null };
   surveys: {
-    npsN: number; promoters: number; detractors: number;
-    csatN: number; csatTop2: number;
-    nsatN: number; nsatVery: number; nsatDissatisfied: number;
-    repurchaseN: number; repurchaseSum: number;
+    npsN: number;
+    promoters: number;
+    detractors: number;
+    csatN: number;
+    csatTop2: number;
+    nsatN: number;
+    nsatVery: number;
+    nsatDissatisfied: number;
+    repurchaseN: number;
+    repurchaseSum: number;
   };
   lastTouchpointAt: string | null;
   hasChampion: boolean;

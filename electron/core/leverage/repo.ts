@@ -65,22 +65,31 @@ const ASKED = ASK_STATUSES.map((s) => `'${s}'`).join(',');
 
 /** Current customers (not archived, not churned); `former` includes the others (one account's page). */
 export function loadAccounts(sqlite: Database.Database, accountId?: number, former = false): AccountRow[] {
-  return stmt<AccountRow>(sqlite, `SELECT id, name, segment, industry, region, owner, employee_count AS employeeCount, contract_start AS contractStart
-    FROM accounts WHERE ${former ? '1' : 'archived_at IS NULL AND churned_at IS NULL'}${one(accountId, 'id')} ORDER BY id`).all();
+  return stmt<AccountRow>(
+    sqlite,
+    `SELECT id, name, segment, industry, region, owner, employee_count AS employeeCount, contract_start AS contractStart
+    FROM accounts WHERE ${former ? '1' : 'archived_at IS NULL AND churned_at IS NULL'}${one(accountId, 'id')} ORDER BY id`,
+  ).all();
 }
 
 /** References that are not archived, newest first per account. */
 export function loadReferences(sqlite: Database.Database, accountId?: number): ReferenceRow[] {
-  return stmt<ReferenceRow>(sqlite, `SELECT r.id, r.account_id AS accountId, r.contact_id AS contactId, c.name AS contactName, r.stage,
+  return stmt<ReferenceRow>(
+    sqlite,
+    `SELECT r.id, r.account_id AS accountId, r.contact_id AS contactId, c.name AS contactName, r.stage,
       r.usage_limit_per_quarter AS usageLimit
     FROM "references" r LEFT JOIN contacts c ON c.id = r.contact_id
-    WHERE r.archived_at IS NULL${one(accountId, 'r.account_id')} ORDER BY r.account_id, r.id DESC`).all();
+    WHERE r.archived_at IS NULL${one(accountId, 'r.account_id')} ORDER BY r.account_id, r.id DESC`,
+  ).all();
 }
 
 /** Every consent of the given contacts (all when none given), by contact. */
 export function loadConsents(sqlite: Database.Database): Map<number, Consent[]> {
-  const rows = stmt<Omit<Consent, 'rules'> & { contactId: number; rules: string }>(sqlite, `SELECT contact_id AS contactId, activity, granted_at AS grantedAt, expires_at AS expiresAt,
-      revoked_at AS revokedAt, restrictions, rules FROM consents`).all();
+  const rows = stmt<Omit<Consent, 'rules'> & { contactId: number; rules: string }>(
+    sqlite,
+    `SELECT contact_id AS contactId, activity, granted_at AS grantedAt, expires_at AS expiresAt,
+      revoked_at AS revokedAt, restrictions, rules FROM consents`,
+  ).all();
   const byContact = new Map<number, Consent[]>();
   for (const { contactId, rules, ...row } of rows) {
     const list = byContact.get(contactId) ?? [];
@@ -94,7 +103,9 @@ export function loadConsents(sqlite: Database.Database): Map<number, Consent[]> 
 function parseRules(text: string): ConsentRule[] {
   try {
     const value = JSON.parse(text) as unknown;
-    return Array.isArray(value) ? value.filter((r): r is ConsentRule => typeof r === 'object' && r !== null && ['regionsOnly', 'excludeIndustries', 'excludeProspects'].includes((r as ConsentRule).kind)) : [];
+    return Array.isArray(value)
+      ? value.filter((r): r is ConsentRule => typeof r === 'object' && r !== null && ['regionsOnly', 'excludeIndustries', 'excludeProspects'].includes((r as ConsentRule).kind))
+      : [];
   } catch {
     return [];
   }
@@ -102,10 +113,13 @@ function parseRules(text: string): ConsentRule[] {
 
 /** Every ask of every contact (requests of any reference of that contact), by contact. */
 export function loadAsks(sqlite: Database.Database): Map<number, Ask[]> {
-  const rows = stmt<{ contactId: number; activity: ReferenceActivity; at: string; completed: number }>(sqlite, `SELECT r.contact_id AS contactId, q.activity, coalesce(q.completed_at, q.scheduled_for, q.requested_at) AS at,
+  const rows = stmt<{ contactId: number; activity: ReferenceActivity; at: string; completed: number }>(
+    sqlite,
+    `SELECT r.contact_id AS contactId, q.activity, coalesce(q.completed_at, q.scheduled_for, q.requested_at) AS at,
       q.status = 'completed' AS completed
     FROM reference_requests q JOIN "references" r ON r.id = q.reference_id
-    WHERE r.contact_id IS NOT NULL AND q.status IN (${ASKED})`).all();
+    WHERE r.contact_id IS NOT NULL AND q.status IN (${ASKED})`,
+  ).all();
   const byContact = new Map<number, Ask[]>();
   for (const row of rows) {
     const list = byContact.get(row.contactId) ?? [];
@@ -131,8 +145,13 @@ export function loadProfiles(sqlite: Database.Database): Map<number, { products:
   };
   const products = stmt<[number, string]>(sqlite, `SELECT DISTINCT account_id, product FROM deployments WHERE status = 'live' AND archived_at IS NULL`).raw(true).all();
   for (const [id, product] of products) get(id).products.push(product);
-  const won = stmt<[number, string | null, string | null]>(sqlite, `SELECT account_id, use_case, competitor FROM deals
-    WHERE stage = 'closed_won' AND account_id IS NOT NULL AND archived_at IS NULL`).raw(true).all();
+  const won = stmt<[number, string | null, string | null]>(
+    sqlite,
+    `SELECT account_id, use_case, competitor FROM deals
+    WHERE stage = 'closed_won' AND account_id IS NOT NULL AND archived_at IS NULL`,
+  )
+    .raw(true)
+    .all();
   for (const [id, useCase, competitor] of won) {
     const p = get(id);
     if (useCase && !p.useCases.includes(useCase)) p.useCases.push(useCase);
@@ -145,28 +164,65 @@ export function loadProfiles(sqlite: Database.Database): Map<number, { products:
 export function loadReadinessInputs(sqlite: Database.Database, now: Date, accountId?: number, former = false): Map<number, Omit<ReadinessInputs, 'asks' | 'askBudget'>> {
   const since = new Date(now);
   since.setUTCFullYear(since.getUTCFullYear() - 1);
-  const deployments = new Map((stmt<number[]>(sqlite, `SELECT account_id, count(*), sum(status = 'live'),
+  const deployments = new Map(
+    stmt<number[]>(
+      sqlite,
+      `SELECT account_id, count(*), sum(status = 'live'),
       sum(status = 'live' AND planned_go_live IS NOT NULL AND actual_go_live IS NOT NULL),
       sum(status = 'live' AND planned_go_live IS NOT NULL AND actual_go_live IS NOT NULL AND substr(actual_go_live, 1, 10) <= substr(planned_go_live, 1, 10)),
       sum(CASE WHEN licences_used IS NOT NULL AND licences_purchased IS NOT NULL THEN licences_used END),
       sum(CASE WHEN licences_used IS NOT NULL AND licences_purchased IS NOT NULL THEN licences_purchased END)
-    FROM deployments WHERE archived_at IS NULL AND status <> 'cancelled'${one(accountId, 'account_id')} GROUP BY account_id`).raw(true).all()).map(
-    ([id, total, live, liveWithPlan, onTime, used, purchased]) => [id!, { total: total!, live: live!, liveWithPlan: liveWithPlan!, onTime: onTime!, used: used ?? null, purchased: purchased ?? null }],
-  ));
-  const surveys = new Map((stmt<number[]>(sqlite, `SELECT account_id,
+    FROM deployments WHERE archived_at IS NULL AND status <> 'cancelled'${one(accountId, 'account_id')} GROUP BY account_id`,
+    )
+      .raw(true)
+      .all()
+      .map(([id, total, live, liveWithPlan, onTime, used, purchased]) => [
+        id!,
+        { total: total!, live: live!, liveWithPlan: liveWithPlan!, onTime: onTime!, used: used ?? null, purchased: purchased ?? null },
+      ]),
+  );
+  const surveys = new Map(
+    stmt<number[]>(
+      sqlite,
+      `SELECT account_id,
       sum(kind = 'nps'), sum(kind = 'nps' AND score >= 9), sum(kind = 'nps' AND score <= 6),
       sum(kind = 'csat'), sum(kind = 'csat' AND score >= 4),
       sum(kind = 'nsat' AND score IS NOT NULL), sum(kind = 'nsat' AND score = 1), sum(kind = 'nsat' AND score >= 3),
       sum(kind = 'repurchase'), sum(CASE WHEN kind = 'repurchase' THEN score ELSE 0 END)
     FROM survey_responses WHERE archived_at IS NULL AND score IS NOT NULL AND responded_at > ? AND responded_at <= ?${one(accountId, 'account_id')}
-    GROUP BY account_id`).raw(true).all(since.toISOString(), now.toISOString())).map(
-    ([id, npsN, promoters, detractors, csatN, csatTop2, nsatN, nsatVery, nsatDissatisfied, repurchaseN, repurchaseSum]) => [
-      id!, { npsN: npsN!, promoters: promoters!, detractors: detractors!, csatN: csatN!, csatTop2: csatTop2!, nsatN: nsatN!, nsatVery: nsatVery!, nsatDissatisfied: nsatDissatisfied!, repurchaseN: repurchaseN!, repurchaseSum: repurchaseSum! },
-    ],
-  ));
-  const last = new Map(stmt<[number, string]>(sqlite, `SELECT account_id, max(occurred_at) FROM touchpoints WHERE archived_at IS NULL AND occurred_at <= ?${one(accountId, 'account_id')} GROUP BY account_id`)
-    .raw(true).all(now.toISOString()));
-  const champions = new Set(stmt<number>(sqlite, `SELECT DISTINCT account_id FROM contacts WHERE is_champion = 1 AND archived_at IS NULL${one(accountId, 'account_id')}`).pluck().all());
+    GROUP BY account_id`,
+    )
+      .raw(true)
+      .all(since.toISOString(), now.toISOString())
+      .map(([id, npsN, promoters, detractors, csatN, csatTop2, nsatN, nsatVery, nsatDissatisfied, repurchaseN, repurchaseSum]) => [
+        id!,
+        {
+          npsN: npsN!,
+          promoters: promoters!,
+          detractors: detractors!,
+          csatN: csatN!,
+          csatTop2: csatTop2!,
+          nsatN: nsatN!,
+          nsatVery: nsatVery!,
+          nsatDissatisfied: nsatDissatisfied!,
+          repurchaseN: repurchaseN!,
+          repurchaseSum: repurchaseSum!,
+        },
+      ]),
+  );
+  const last = new Map(
+    stmt<[number, string]>(
+      sqlite,
+      `SELECT account_id, max(occurred_at) FROM touchpoints WHERE archived_at IS NULL AND occurred_at <= ?${one(accountId, 'account_id')} GROUP BY account_id`,
+    )
+      .raw(true)
+      .all(now.toISOString()),
+  );
+  const champions = new Set(
+    stmt<number>(sqlite, `SELECT DISTINCT account_id FROM contacts WHERE is_champion = 1 AND archived_at IS NULL${one(accountId, 'account_id')}`)
+      .pluck()
+      .all(),
+  );
 
   const noDeployments = { total: 0, live: 0, liveWithPlan: 0, onTime: 0, used: null, purchased: null };
   const noSurveys = { npsN: 0, promoters: 0, detractors: 0, csatN: 0, csatTop2: 0, nsatN: 0, nsatVery: 0, nsatDissatisfied: 0, repurchaseN: 0, repurchaseSum: 0 };
@@ -195,11 +251,17 @@ export function loadDeal(sqlite: Database.Database, id: number): DealRow | undef
 
 /** Deals not archived; `open` only the ones still open. */
 export function loadDeals(sqlite: Database.Database, open = false): DealRow[] {
-  const rows = stmt<Omit<DealRow, 'products'> & { products: string }>(sqlite, `SELECT ${DEAL_COLUMNS} FROM deals WHERE archived_at IS NULL${open ? ` AND closed_at IS NULL AND stage NOT IN ('closed_won','closed_lost')` : ''}`).all();
+  const rows = stmt<Omit<DealRow, 'products'> & { products: string }>(
+    sqlite,
+    `SELECT ${DEAL_COLUMNS} FROM deals WHERE archived_at IS NULL${open ? ` AND closed_at IS NULL AND stage NOT IN ('closed_won','closed_lost')` : ''}`,
+  ).all();
   return rows.map(parseDeal);
 }
 
 export function loadRequests(sqlite: Database.Database): RequestRow[] {
-  return stmt<RequestRow>(sqlite, `SELECT id, reference_id AS referenceId, deal_id AS dealId, activity, status, requested_at AS requestedAt,
-      scheduled_for AS scheduledFor, completed_at AS completedAt FROM reference_requests`).all();
+  return stmt<RequestRow>(
+    sqlite,
+    `SELECT id, reference_id AS referenceId, deal_id AS dealId, activity, status, requested_at AS requestedAt,
+      scheduled_for AS scheduledFor, completed_at AS completedAt FROM reference_requests`,
+  ).all();
 }

@@ -36,8 +36,14 @@ export function candidates(sqlite: Database.Database, input: ParsedInput<'levera
     if (result.score === null || result.score < threshold || data.referencesByAccount.has(accountId)) continue;
     const account = data.accounts.get(accountId)!;
     rows.push({
-      accountId, name: account.name, segment: account.segment, industry: account.industry, region: account.region, owner: account.owner,
-      score: result.score, reasons: result.reasons,
+      accountId,
+      name: account.name,
+      segment: account.segment,
+      industry: account.industry,
+      region: account.region,
+      owner: account.owner,
+      score: result.score,
+      reasons: result.reasons,
     });
   }
   rows.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));

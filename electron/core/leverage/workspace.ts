@@ -5,9 +5,7 @@ import { readSettings } from '../db/settings';
 import { type Ask, asksInWindow } from './fatigue';
 import type { Consent } from './gates';
 import { type ReadinessResult, readinessScore } from './readiness';
-import {
-  type AccountRow, loadAccounts, loadAsks, loadConsents, loadHealth, loadProfiles, loadReadinessInputs, loadReferences, type ReferenceRow,
-} from './repo';
+import { type AccountRow, loadAccounts, loadAsks, loadConsents, loadHealth, loadProfiles, loadReadinessInputs, loadReferences, type ReferenceRow } from './repo';
 
 /**
  * What the leverage figures read, loaded once and kept while the workspace is unchanged: the

@@ -188,7 +188,10 @@ export function grantPolicy(options: { now?: () => number; idleMs?: number } = {
       if (grant.spent) throw new CoreError('FORBIDDEN', 'that file choice was already used: choose the file again');
       if (now() - grant.lastUsed > idleMs) throw new CoreError('FORBIDDEN', 'that file choice has expired: choose the file again');
       if (grant.mode !== mode) {
-        throw new CoreError('FORBIDDEN', `that file was chosen to be ${grant.mode === 'read' ? 'read' : 'written'}, not ${mode === 'read' ? 'read' : 'written'}: choose it again for this`);
+        throw new CoreError(
+          'FORBIDDEN',
+          `that file was chosen to be ${grant.mode === 'read' ? 'read' : 'written'}, not ${mode === 'read' ? 'read' : 'written'}: choose it again for this`,
+        );
       }
       grant.lastUsed = now();
       return grant.path;

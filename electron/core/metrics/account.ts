@@ -55,4 +55,3 @@ function clvNow(sqlite: Database.Database, account: AccountFacts, settings: Sett
   if (retention === null) return figure('clv', noValue('no retention history for the segment'));
   return figure('clv', clvSimple({ margin: (account.arrMinor * account.grossMarginPct) / 100, retention, discount: settings.discountRate }));
 }
-

@@ -55,10 +55,7 @@ export function advocateSegments(pairs: readonly AdvocatePair[], highMin = ADVOC
     else excluded += 1;
   }
   const n = ADVOCATE_SEGMENTS.reduce((s, k) => s + counts[k], 0);
-  const shares = Object.fromEntries(ADVOCATE_SEGMENTS.map((k) => [k, n === 0 ? null : (100 * counts[k]) / n])) as Record<
-    AdvocateSegment,
-    number | null
-  >;
+  const shares = Object.fromEntries(ADVOCATE_SEGMENTS.map((k) => [k, n === 0 ? null : (100 * counts[k]) / n])) as Record<AdvocateSegment, number | null>;
   if (n === 0) {
     return noValue(excluded > 0 ? `no complete answer pairs (${excluded} incomplete)` : 'no answer pairs', 0, {
       counts,

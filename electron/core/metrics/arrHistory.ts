@@ -21,8 +21,7 @@ const append = (sqlite: Database.Database, accountId: number, on: string, arr: n
 
 const latest = (sqlite: Database.Database, accountId: number) =>
   stmt(sqlite, 'SELECT id, arr_minor AS arr, kind FROM arr_changes WHERE account_id = ? ORDER BY changed_on DESC, id DESC LIMIT 1').get(accountId) as
-    | { id: number; arr: number; kind: Kind }
-    | undefined;
+    { id: number; arr: number; kind: Kind } | undefined;
 
 /** Records what an account write did to its ARR: `before` is null for a new account. */
 export function recordArrChange(sqlite: Database.Database, before: AccountArr | null, after: AccountArr, now: Date): void {
@@ -39,8 +38,11 @@ export function recordArrChange(sqlite: Database.Database, before: AccountArr | 
   if (before.churnedAt && after.churnedAt) {
     // A corrected churn date moves the churn, it does not churn twice.
     if (before.churnedAt !== after.churnedAt) {
-      stmt(sqlite, `UPDATE arr_changes SET changed_on = ? WHERE id = (
-        SELECT id FROM arr_changes WHERE account_id = ? AND kind = 'churn' ORDER BY changed_on DESC, id DESC LIMIT 1)`).run(after.churnedAt, after.id);
+      stmt(
+        sqlite,
+        `UPDATE arr_changes SET changed_on = ? WHERE id = (
+        SELECT id FROM arr_changes WHERE account_id = ? AND kind = 'churn' ORDER BY changed_on DESC, id DESC LIMIT 1)`,
+      ).run(after.churnedAt, after.id);
     }
     return;
   }

@@ -17,7 +17,7 @@ describe('business minutes', () => {
     expect(businessMinutesBetween(from, to, weekdays('UTC'))).toBeCloseTo(minutes, 9);
   });
 
-  it('reads the schedule in the team\'s zone: 09:00 in New York is 14:00 UTC in winter', () => {
+  it("reads the schedule in the team's zone: 09:00 in New York is 14:00 UTC in winter", () => {
     expect(businessMinutesBetween('2026-02-02T13:00:00Z', '2026-02-02T15:00:00Z', weekdays('America/New_York'))).toBe(60);
     // Summer time (EDT, UTC−4): 09:00 local is 13:00 UTC.
     expect(businessMinutesBetween('2026-06-01T13:00:00Z', '2026-06-01T15:00:00Z', weekdays('America/New_York'))).toBe(120);

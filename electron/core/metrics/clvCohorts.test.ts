@@ -3,8 +3,20 @@ import { clvCohortRows } from './clvCohorts';
 import type { AccountFacts } from './repo';
 
 const account = (id: number, start: string, arrMinor: number, patch: Partial<AccountFacts> = {}): AccountFacts => ({
-  id, name: `A${id}`, segment: 'smb', industry: null, region: null, owner: null, lifecycleStage: 'growth',
-  start, churnedAt: null, arrMinor, currency: 'USD', grossMarginPct: 50, renewalDate: null, ...patch,
+  id,
+  name: `A${id}`,
+  segment: 'smb',
+  industry: null,
+  region: null,
+  owner: null,
+  lifecycleStage: 'growth',
+  start,
+  churnedAt: null,
+  arrMinor,
+  currency: 'USD',
+  grossMarginPct: 50,
+  renewalDate: null,
+  ...patch,
 });
 const steps = (list: AccountFacts[]) => new Map(list.map((a) => [a.id, [[a.start, a.arrMinor] as [string, number]]]));
 
@@ -13,7 +25,10 @@ describe('CLV, cohort form per start year', () => {
     // 2023 cohort: two accounts at 1,000 a year, 50 % margin; one churns in mid-2024.
     const accounts = [account(1, '2023-03-01', 1000), account(2, '2023-06-01', 1000, { churnedAt: '2024-07-01' }), account(3, '2025-02-01', 4000)];
     const rows = clvCohortRows({ accounts, steps: steps(accounts), to: '2026-01-01', discount: 0.1 });
-    expect(rows.map((r) => [r.cohort, r.size, r.years])).toEqual([['2023', 2, 3], ['2025', 1, 1]]);
+    expect(rows.map((r) => [r.cohort, r.size, r.years])).toEqual([
+      ['2023', 2, 3],
+      ['2025', 1, 1],
+    ]);
     const [c2023, c2025] = rows;
     // 1 Jan 2024: both; 2025 and 2026: one. Margin per survivor 500 each time.
     expect(c2023!.survival).toEqual([1, 0.5, 0.5]);
@@ -24,7 +39,12 @@ describe('CLV, cohort form per start year', () => {
   });
 
   it.each([
-    { name: 'a cohort that started this year has no full year', accounts: [account(1, '2025-05-01', 100)], to: '2025-12-01', expected: { years: 0, value: null, reason: 'no full year observed yet' } },
+    {
+      name: 'a cohort that started this year has no full year',
+      accounts: [account(1, '2025-05-01', 100)],
+      to: '2025-12-01',
+      expected: { years: 0, value: null, reason: 'no full year observed yet' },
+    },
     { name: 'accounts without a gross margin are left out', accounts: [account(1, '2020-05-01', 100, { grossMarginPct: null })], to: '2025-12-01', expected: null },
     { name: 'accounts starting after the period are not yet a cohort', accounts: [account(1, '2026-05-01', 100)], to: '2025-12-01', expected: null },
   ])('$name', ({ accounts, to, expected }) => {
@@ -35,7 +55,15 @@ describe('CLV, cohort form per start year', () => {
 
   it('reads ARR at each date from the history (expansion counts from its date)', () => {
     const a = account(1, '2022-01-15', 1000);
-    const history = new Map([[1, [['2022-01-15', 1000], ['2023-06-01', 3000]] as [string, number][]]]);
+    const history = new Map([
+      [
+        1,
+        [
+          ['2022-01-15', 1000],
+          ['2023-06-01', 3000],
+        ] as [string, number][],
+      ],
+    ]);
     const [row] = clvCohortRows({ accounts: [a], steps: history, to: '2024-01-01', discount: 0 });
     expect(row!.margins).toEqual([500, 1500]);
     expect(row!.clv.value).toBe(2000);

@@ -59,7 +59,14 @@ describe('customer value from the value-map survey', () => {
   });
 
   it('says when weights were rescaled to 100', () => {
-    const cv = customerValueFigures(survey({ quality: [{ name: 'a', weight: 30, ours: 2, theirs: 1 }, { name: 'b', weight: 30, ours: 1, theirs: 1 }] }));
+    const cv = customerValueFigures(
+      survey({
+        quality: [
+          { name: 'a', weight: 30, ours: 2, theirs: 1 },
+          { name: 'b', weight: 30, ours: 1, theirs: 1 },
+        ],
+      }),
+    );
     expect(cv.relativeQuality.value).toBeCloseTo(150, 9);
     expect(cv.relativeQuality.warning).toBe('weights sum to 60, rescaled to 100');
   });

@@ -20,9 +20,7 @@ export function customerValueFigures(survey: ValueMapSettings) {
   const relPrice = price.value === null ? noValue(price.reason ?? NO_SURVEY, price.n) : relativePrice(price);
   const place = quality.value !== null && relPrice.value !== null ? valueMapPosition(quality.value, relPrice.value) : null;
   const n = quality.n + price.n;
-  const advantage = place
-    ? { value: place.advantage, n }
-    : noValue(quality.value === null ? (quality.reason ?? NO_SURVEY) : (relPrice.reason ?? NO_SURVEY), n);
+  const advantage = place ? { value: place.advantage, n } : noValue(quality.value === null ? (quality.reason ?? NO_SURVEY) : (relPrice.reason ?? NO_SURVEY), n);
   return {
     competitor,
     rounding: survey.rounding,

@@ -31,7 +31,7 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
   {
     id: 'nsat',
     name: 'Net satisfaction (NSAT)',
-    formula: "% very satisfied − % dissatisfied (both dissatisfied answers) + 100, 0-200; \"don't know\" and n/a left out of the base",
+    formula: '% very satisfied − % dissatisfied (both dissatisfied answers) + 100, 0-200; "don\'t know" and n/a left out of the base',
     unit: 'index',
     source: "Microsoft's net satisfaction index (customer and partner satisfaction surveys)",
   },
@@ -45,8 +45,7 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
   {
     id: 'advocates',
     name: 'Advocate segments',
-    formula:
-      'would-recommend × would-buy-again (0-10), high = 9-10: champions (both high), moral supporters (recommend only), captives (buy again only), rebels (neither)',
+    formula: 'would-recommend × would-buy-again (0-10), high = 9-10: champions (both high), moral supporters (recommend only), captives (buy again only), rebels (neither)',
     unit: 'percent',
     source: 'Loyalty grid after Dick & Basu (1994), JAMS 22(2); cut-off at the NPS promoter threshold (Reichheld 2003)',
   },
@@ -89,7 +88,8 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
   {
     id: 'slaAttainment',
     name: 'SLA attainment',
-    formula: 'share of the tickets of a priority answered (or resolved) within its target from the settings, of those answered (resolved); Wilson interval; only times within 1 % of the target can be misclassified',
+    formula:
+      'share of the tickets of a priority answered (or resolved) within its target from the settings, of those answered (resolved); Wilson interval; only times within 1 % of the target can be misclassified',
     unit: 'percent',
     source: 'Service-level reporting convention; interval: Wilson (1927)',
   },
@@ -196,8 +196,7 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
   {
     id: 'health',
     name: 'Health score',
-    formula:
-      'Σ w · s / Σ w over the components with data; coverage = weight with data / all weight; below 60 % coverage "insufficient data"; red < 50, amber < 70, else green',
+    formula: 'Σ w · s / Σ w over the components with data; coverage = weight with data / all weight; below 60 % coverage "insufficient data"; red < 50, amber < 70, else green',
     unit: 'score',
     source: 'Weighted composite indicator with re-weighting of missing components: OECD & JRC (2008), "Handbook on Constructing Composite Indicators"',
   },
@@ -205,7 +204,7 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     id: 'referenceMatch',
     name: 'Reference match',
     formula:
-      'after five gates in order (stage active, a valid consent for the activity, the consent\'s restrictions, health at or above the threshold, fatigue budgets and rest period): similarity = industry 30 + product 20 + use case 15 + size band 15 + region 10 + competitor displaced 10 for the criteria that match (weights in settings); rank = similarity 60 % + readiness 25 % + freshness 15 % (days since last use, full at 180)',
+      "after five gates in order (stage active, a valid consent for the activity, the consent's restrictions, health at or above the threshold, fatigue budgets and rest period): similarity = industry 30 + product 20 + use case 15 + size band 15 + region 10 + competitor displaced 10 for the criteria that match (weights in settings); rank = similarity 60 % + readiness 25 % + freshness 15 % (days since last use, full at 180)",
     unit: 'score',
     source: 'Weighted additive score (Edwards & Barron 1994, "SMARTS and SMARTER"); weights are the product\'s',
   },

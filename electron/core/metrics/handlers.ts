@@ -22,17 +22,15 @@ export interface FromAbove {
   refreshDerived: (sqlite: Database.Database, now: Date, onProgress?: (done: number, total: number) => void) => Output<'metrics.rebuild'>;
 }
 
-export const metricsHandlers = ({ healthFigures, explainHealth, refreshDerived }: FromAbove) => ({
-  'metrics.portfolio': (input: ParsedInput<'metrics.portfolio'>, ctx: Context) => exclusive(ctx, (sqlite) => portfolio(sqlite, input, ctx.now(), healthFigures)),
-  'metrics.account': (input: ParsedInput<'metrics.account'>, ctx: Context) =>
-    exclusive(ctx, (sqlite) => accountMetrics(sqlite, input, ctx.now(), explainHealth)),
-  'metrics.trend': (input: ParsedInput<'metrics.trend'>, ctx: Context) => exclusive(ctx, (sqlite) => trend(sqlite, input, ctx.now())),
-  'metrics.definitions': () => METRIC_DEFINITIONS.map(({ id, name, formula, unit, source }) => ({ id, name, formula, unit, source })),
-  'metrics.rebuild': async (_input: ParsedInput<'metrics.rebuild'>, ctx: Context) => {
-    const summary = await exclusive(ctx, (sqlite) =>
-      refreshDerived(sqlite, ctx.now(), (done, total) => ctx.emit({ name: 'metrics.progress', progress: { done, total } })),
-    );
-    ctx.emit({ name: 'health.changed' });
-    return summary;
-  },
-}) satisfies Handlers<ChannelsOf<'metrics'>>;
+export const metricsHandlers = ({ healthFigures, explainHealth, refreshDerived }: FromAbove) =>
+  ({
+    'metrics.portfolio': (input: ParsedInput<'metrics.portfolio'>, ctx: Context) => exclusive(ctx, (sqlite) => portfolio(sqlite, input, ctx.now(), healthFigures)),
+    'metrics.account': (input: ParsedInput<'metrics.account'>, ctx: Context) => exclusive(ctx, (sqlite) => accountMetrics(sqlite, input, ctx.now(), explainHealth)),
+    'metrics.trend': (input: ParsedInput<'metrics.trend'>, ctx: Context) => exclusive(ctx, (sqlite) => trend(sqlite, input, ctx.now())),
+    'metrics.definitions': () => METRIC_DEFINITIONS.map(({ id, name, formula, unit, source }) => ({ id, name, formula, unit, source })),
+    'metrics.rebuild': async (_input: ParsedInput<'metrics.rebuild'>, ctx: Context) => {
+      const summary = await exclusive(ctx, (sqlite) => refreshDerived(sqlite, ctx.now(), (done, total) => ctx.emit({ name: 'metrics.progress', progress: { done, total } })));
+      ctx.emit({ name: 'health.changed' });
+      return summary;
+    },
+  }) satisfies Handlers<ChannelsOf<'metrics'>>;

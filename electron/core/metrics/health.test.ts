@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_COVERAGE_FLOOR_PCT, type HealthComponentInput, healthBand, healthScore } from './health';
 import { randomInt, seeded } from '../../../tests/fixtures/testRandom';
 
-const components = (weights: number[], scores: (number | null)[]): HealthComponentInput[] =>
-  weights.map((weight, k) => ({ id: `c${k + 1}`, weight, score: scores[k] ?? null }));
+const components = (weights: number[], scores: (number | null)[]): HealthComponentInput[] => weights.map((weight, k) => ({ id: `c${k + 1}`, weight, score: scores[k] ?? null }));
 
 describe('health score fixtures (metrics.md): Σ w·s / Σ w over the measures with data', () => {
   it.each([

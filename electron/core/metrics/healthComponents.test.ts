@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { healthScore } from './health';
-import {
-  DEFAULT_HEALTH_WEIGHTS,
-  adoptionComponent,
-  engagementRecencyComponent,
-  renewalProximityComponent,
-  satisfactionComponent,
-  supportComponent,
-} from './healthComponents';
+import { DEFAULT_HEALTH_WEIGHTS, adoptionComponent, engagementRecencyComponent, renewalProximityComponent, satisfactionComponent, supportComponent } from './healthComponents';
 
 describe('engagement recency (≤ 30 days 100, ≤ 60 days 50, else 0)', () => {
   it.each([

@@ -96,10 +96,7 @@ export interface RecencyThresholds {
 export const DEFAULT_RECENCY_THRESHOLDS: RecencyThresholds = { recentDays: 30, staleDays: 60 };
 
 /** Engagement recency from the days since the last touchpoint (null: none recorded, no data). */
-export function engagementRecencyComponent(
-  daysSinceLastTouchpoint: number | null,
-  t: RecencyThresholds = DEFAULT_RECENCY_THRESHOLDS,
-): ComponentScore {
+export function engagementRecencyComponent(daysSinceLastTouchpoint: number | null, t: RecencyThresholds = DEFAULT_RECENCY_THRESHOLDS): ComponentScore {
   if (!isFiniteNumber(daysSinceLastTouchpoint)) return { score: null, reason: 'no touchpoint recorded' };
   const d = daysSinceLastTouchpoint;
   const label = `last touchpoint ${plural(d, 'day')} ago`;
@@ -117,10 +114,7 @@ export interface RenewalThresholds {
 export const DEFAULT_RENEWAL_THRESHOLDS: RenewalThresholds = { soonDays: 30, nearDays: 90 };
 
 /** Renewal proximity from the days to the next renewal (negative: the date has passed). */
-export function renewalProximityComponent(
-  daysToRenewal: number | null,
-  t: RenewalThresholds = DEFAULT_RENEWAL_THRESHOLDS,
-): ComponentScore {
+export function renewalProximityComponent(daysToRenewal: number | null, t: RenewalThresholds = DEFAULT_RENEWAL_THRESHOLDS): ComponentScore {
   if (!isFiniteNumber(daysToRenewal)) return { score: null, reason: 'no renewal date' };
   const d = daysToRenewal;
   if (d < 0) return { score: 0, reason: `renewal date passed ${plural(-d, 'day')} ago` };

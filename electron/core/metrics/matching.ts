@@ -105,9 +105,11 @@ function list(criterion: MatchCriterion, wanted: readonly string[] | undefined, 
   const hits = items.filter(([key]) => owned.includes(key)).map(([, name]) => name);
   const what = criterion === 'product' ? 'product' : 'use case';
   const reason =
-    hits.length === 0 ? `no requested ${what} in common`
-    : criterion === 'product' ? `also uses ${hits.join(', ')}${hits.length < items.length ? ` (${hits.length} of ${items.length})` : ''}`
-    : `same use case (${hits.join(', ')})`;
+    hits.length === 0
+      ? `no requested ${what} in common`
+      : criterion === 'product'
+        ? `also uses ${hits.join(', ')}${hits.length < items.length ? ` (${hits.length} of ${items.length})` : ''}`
+        : `same use case (${hits.join(', ')})`;
   return { match: hits.length / items.length, reason, specified: true };
 }
 
@@ -123,16 +125,24 @@ export interface NormalisedProfile {
 
 export function normaliseProfile(ref: ReferenceProfile): NormalisedProfile {
   return {
-    industry: norm(ref.industry), products: (ref.products ?? []).map(norm), useCases: (ref.useCases ?? []).map(norm),
-    sizeBand: norm(ref.sizeBand), region: norm(ref.region), competitors: (ref.competitorsDisplaced ?? []).map(norm),
+    industry: norm(ref.industry),
+    products: (ref.products ?? []).map(norm),
+    useCases: (ref.useCases ?? []).map(norm),
+    sizeBand: norm(ref.sizeBand),
+    region: norm(ref.region),
+    competitors: (ref.competitorsDisplaced ?? []).map(norm),
   };
 }
 
 /** The request side: lists without blanks or repeats. */
 export function normaliseRequest(request: MatchRequest): NormalisedProfile {
   return {
-    industry: norm(request.industry), products: asked(request.products).map(([key]) => key), useCases: asked(request.useCases).map(([key]) => key),
-    sizeBand: norm(request.sizeBand), region: norm(request.region), competitors: request.competitor && norm(request.competitor) ? [norm(request.competitor)] : [],
+    industry: norm(request.industry),
+    products: asked(request.products).map(([key]) => key),
+    useCases: asked(request.useCases).map(([key]) => key),
+    sizeBand: norm(request.sizeBand),
+    region: norm(request.region),
+    competitors: request.competitor && norm(request.competitor) ? [norm(request.competitor)] : [],
   };
 }
 

@@ -77,21 +77,18 @@ describe('NPS interval and edges', () => {
     expect(r.warning !== undefined).toBe(warned);
   });
 
-  it.each([
-    { name: 'off-scale and fractional answers', scores: [11, -1, 9.5], reason: 'off the scale' },
-  ])('$name are not counted', ({ scores, reason }) => {
+  it.each([{ name: 'off-scale and fractional answers', scores: [11, -1, 9.5], reason: 'off the scale' }])('$name are not counted', ({ scores, reason }) => {
     const r = npsFromScores(scores);
     expect(r.value).toBeNull();
     expect(r.reason).toContain(reason);
   });
 
-  it.each([
-    { counts: [1, 2, 3] },
-    { counts: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1] },
-    { counts: [1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] },
-  ])('bad counts $counts give null', ({ counts }) => {
-    expect(npsFromCounts(counts).value).toBeNull();
-  });
+  it.each([{ counts: [1, 2, 3] }, { counts: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1] }, { counts: [1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }])(
+    'bad counts $counts give null',
+    ({ counts }) => {
+      expect(npsFromCounts(counts).value).toBeNull();
+    },
+  );
 
   it('property: the interval contains the estimate, stays in range, never NaN', () => {
     const rand = seeded(2003);

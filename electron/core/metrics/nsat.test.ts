@@ -35,16 +35,7 @@ describe('NSAT', () => {
 
   it('from stored responses: score 1..4 or a non-answer', () => {
     const nonAnswer = (k: NsatNonAnswer) => ({ score: null, nonAnswer: k });
-    const r = nsatFromResponses([
-      { score: 1 },
-      { score: 1 },
-      { score: 2 },
-      { score: 4 },
-      nonAnswer('dont_know'),
-      nonAnswer('not_applicable'),
-      { score: null },
-      { score: 5 },
-    ]);
+    const r = nsatFromResponses([{ score: 1 }, { score: 1 }, { score: 2 }, { score: 4 }, nonAnswer('dont_know'), nonAnswer('not_applicable'), { score: null }, { score: 5 }]);
     expect(r).toMatchObject({ value: 125, n: 4, vsatPct: 50, dsatPct: 25 });
     expect(r.excluded).toEqual({ dontKnow: 1, notApplicable: 1, missing: 2 });
     expect(r.distribution?.counts).toEqual([2, 1, 0, 1]);

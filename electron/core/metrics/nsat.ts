@@ -59,9 +59,7 @@ export function nsatFromCounts(counts: NsatCounts): NsatResult {
 }
 
 /** NSAT from stored responses: a score 1..4, or a non-answer ("don't know", "n/a"). */
-export function nsatFromResponses(
-  responses: readonly { score: number | null | undefined; nonAnswer?: NsatNonAnswer | null }[],
-): NsatResult {
+export function nsatFromResponses(responses: readonly { score: number | null | undefined; nonAnswer?: NsatNonAnswer | null }[]): NsatResult {
   const counts = { verySatisfied: 0, somewhatSatisfied: 0, somewhatDissatisfied: 0, veryDissatisfied: 0, dontKnow: 0, notApplicable: 0 };
   const keys = ['verySatisfied', 'somewhatSatisfied', 'somewhatDissatisfied', 'veryDissatisfied'] as const;
   let missing = 0;

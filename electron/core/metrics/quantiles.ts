@@ -46,11 +46,7 @@ function quantileOfSorted(sorted: readonly number[], p: number, method: Quantile
 }
 
 /** The p-quantile (0 ≤ p ≤ 1) of the values. */
-export function quantile(
-  values: readonly (number | null | undefined)[],
-  p: number,
-  method: QuantileMethod = DEFAULT_QUANTILE_METHOD,
-): QuantileResult {
+export function quantile(values: readonly (number | null | undefined)[], p: number, method: QuantileMethod = DEFAULT_QUANTILE_METHOD): QuantileResult {
   const finite = values.filter(isFiniteNumber);
   const missing = values.length - finite.length;
   if (!(p >= 0 && p <= 1)) return noValue(`p must be between 0 and 1 (got ${p})`, finite.length, { p, method, missing });
@@ -60,11 +56,7 @@ export function quantile(
 }
 
 /** Several quantiles of one sample (sorted once). */
-export function quantiles(
-  values: readonly (number | null | undefined)[],
-  ps: readonly number[],
-  method: QuantileMethod = DEFAULT_QUANTILE_METHOD,
-): QuantileResult[] {
+export function quantiles(values: readonly (number | null | undefined)[], ps: readonly number[], method: QuantileMethod = DEFAULT_QUANTILE_METHOD): QuantileResult[] {
   const finite = values.filter(isFiniteNumber);
   const sorted = [...finite].sort((a, b) => a - b);
   const missing = values.length - finite.length;
@@ -74,8 +66,6 @@ export function quantiles(
   });
 }
 
-export const median = (values: readonly (number | null | undefined)[], method: QuantileMethod = DEFAULT_QUANTILE_METHOD) =>
-  quantile(values, 0.5, method);
+export const median = (values: readonly (number | null | undefined)[], method: QuantileMethod = DEFAULT_QUANTILE_METHOD) => quantile(values, 0.5, method);
 
-export const p90 = (values: readonly (number | null | undefined)[], method: QuantileMethod = DEFAULT_QUANTILE_METHOD) =>
-  quantile(values, 0.9, method);
+export const p90 = (values: readonly (number | null | undefined)[], method: QuantileMethod = DEFAULT_QUANTILE_METHOD) => quantile(values, 0.9, method);

@@ -69,7 +69,13 @@ export function sourceFor(filter: MetricsFilter): RollupSource {
 function accountWhere(filter: MetricsFilter): { sql: string; params: string[] } {
   const parts = ['a.archived_at IS NULL'];
   const params: string[] = [];
-  for (const [key, column] of [['segment', 'segment'], ['industry', 'industry'], ['region', 'region'], ['owner', 'owner'], ['lifecycleStage', 'lifecycle_stage']] as const) {
+  for (const [key, column] of [
+    ['segment', 'segment'],
+    ['industry', 'industry'],
+    ['region', 'region'],
+    ['owner', 'owner'],
+    ['lifecycleStage', 'lifecycle_stage'],
+  ] as const) {
     const values = filter[key];
     if (!values || values.length === 0) continue;
     parts.push(`a.${column} IN (${values.map(() => '?').join(',')})`);
@@ -85,11 +91,18 @@ export function rollupRows(sqlite: Database.Database, source: RollupSource, toMo
   if (source.level === 'segment') {
     const segments = source.segments ?? [];
     const where = segments.length > 0 ? ` AND segment IN (${segments.map(() => '?').join(',')})` : '';
-    return stmt<RollupRowRaw>(sqlite, `SELECT segment, month, data FROM rollup_segment_month WHERE month < ?${where}`).raw(true).iterate(toMonth, ...segments);
+    return stmt<RollupRowRaw>(sqlite, `SELECT segment, month, data FROM rollup_segment_month WHERE month < ?${where}`)
+      .raw(true)
+      .iterate(toMonth, ...segments);
   }
   const { sql, params } = accountWhere(source.filter);
-  return stmt<RollupRowRaw>(sqlite, `SELECT a.segment, r.month, r.data FROM accounts a JOIN rollup_account_month r ON r.account_id = a.id
-    WHERE ${sql} AND r.month < ?`).raw(true).iterate(...params, toMonth);
+  return stmt<RollupRowRaw>(
+    sqlite,
+    `SELECT a.segment, r.month, r.data FROM accounts a JOIN rollup_account_month r ON r.account_id = a.id
+    WHERE ${sql} AND r.month < ?`,
+  )
+    .raw(true)
+    .iterate(...params, toMonth);
 }
 
 /** One account's rollup rows in [fromMonth, toMonth), and all before for its backlog. */
@@ -98,7 +111,8 @@ export const accountRollupRows = (sqlite: Database.Database, accountId: number, 
 
 /** An account's survey answers in a window, newest first (the account page's history). */
 export const surveyHistory = (sqlite: Database.Database, accountId: number, from: string, to: string, limit: number) =>
-  stmt<{ respondedAt: string; kind: string; score: number | null }>(sqlite, `SELECT responded_at AS respondedAt, kind, score FROM survey_responses
-    WHERE account_id = ? AND responded_at >= ? AND responded_at < ? AND archived_at IS NULL ORDER BY responded_at DESC LIMIT ?`).all(
-    accountId, from, to, limit,
-  );
+  stmt<{ respondedAt: string; kind: string; score: number | null }>(
+    sqlite,
+    `SELECT responded_at AS respondedAt, kind, score FROM survey_responses
+    WHERE account_id = ? AND responded_at >= ? AND responded_at < ? AND archived_at IS NULL ORDER BY responded_at DESC LIMIT ?`,
+  ).all(accountId, from, to, limit);

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  grossRevenueRetention,
-  logoChurn,
-  logoRetention,
-  medianTenureDays,
-  netRevenueRetention,
-  renewalRate,
-  revenueMovements,
-  tenureDays,
-  tenureYears,
-} from './retention';
+import { grossRevenueRetention, logoChurn, logoRetention, medianTenureDays, netRevenueRetention, renewalRate, revenueMovements, tenureDays, tenureYears } from './retention';
 
 describe('retention fixtures (metrics.md)', () => {
   // The fixture gives no cohort size; 3 accounts is this test's choice.

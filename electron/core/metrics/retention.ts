@@ -94,7 +94,6 @@ export function renewalRate(renewed: number, upForRenewal: number): MetricValue 
   return countShare(renewed, upForRenewal, 'renewals due');
 }
 
-
 /** Whole days from start to end (ISO-8601 instants or dates); null if invalid or end < start. */
 export function tenureDays(startIso: string, endIso: string): number | null {
   const start = Date.parse(startIso);

@@ -23,8 +23,12 @@ export function satisfactionFigures(counts: Float64Array) {
       ...figure(
         'nsat',
         nsatFromCounts({
-          verySatisfied: nsat[0]!, somewhatSatisfied: nsat[1]!, somewhatDissatisfied: nsat[2]!, veryDissatisfied: nsat[3]!,
-          dontKnow: nsat[4]!, notApplicable: nsat[5]!,
+          verySatisfied: nsat[0]!,
+          somewhatSatisfied: nsat[1]!,
+          somewhatDissatisfied: nsat[2]!,
+          veryDissatisfied: nsat[3]!,
+          dontKnow: nsat[4]!,
+          notApplicable: nsat[5]!,
         }),
       ),
       distribution: nsat,

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quantile } from './quantiles';
-import {
-  SKETCH_RELATIVE_ERROR, addToSketch, emptySketch, mergeSketch, sketchCount, sketchCountAtMost, sketchQuantile, slotOf, slotValue,
-} from './sketch';
+import { SKETCH_RELATIVE_ERROR, addToSketch, emptySketch, mergeSketch, sketchCount, sketchCountAtMost, sketchQuantile, slotOf, slotValue } from './sketch';
 import { seeded } from '../../../tests/fixtures/testRandom';
 
 const sketchOf = (values: number[]) => {

@@ -25,15 +25,24 @@ export function trend(sqlite: Database.Database, query: MetricsQuery & { metric:
     const strip = ({ distribution: _, ...rest }: { distribution: number[] } & ReturnType<typeof figure>) => rest;
     const value = (() => {
       switch (query.metric) {
-        case 'nps': return strip(s().nps);
-        case 'csat': return strip(s().csat);
-        case 'nsat': return strip(s().nsat);
-        case 'ces': return strip(s().ces);
-        case 'ticketVolume': return countFigure('ticketVolume', acc.counts[L.opened.start]!, false);
-        case 'backlog': return countFigure('backlog', backlogAt(view, to), false);
-        case 'firstResponseMedian': return figure('firstResponse', sketchQuantile(timesSketch(acc, 'firstResponse'), 0.5), true);
-        case 'resolutionMedian': return figure('resolution', sketchQuantile(timesSketch(acc, 'resolution'), 0.5), true);
-        case 'logoChurn': return logoFigures(accounts, monthStart(from), monthStart(to)).logoChurn;
+        case 'nps':
+          return strip(s().nps);
+        case 'csat':
+          return strip(s().csat);
+        case 'nsat':
+          return strip(s().nsat);
+        case 'ces':
+          return strip(s().ces);
+        case 'ticketVolume':
+          return countFigure('ticketVolume', acc.counts[L.opened.start]!, false);
+        case 'backlog':
+          return countFigure('backlog', backlogAt(view, to), false);
+        case 'firstResponseMedian':
+          return figure('firstResponse', sketchQuantile(timesSketch(acc, 'firstResponse'), 0.5), true);
+        case 'resolutionMedian':
+          return figure('resolution', sketchQuantile(timesSketch(acc, 'resolution'), 0.5), true);
+        case 'logoChurn':
+          return logoFigures(accounts, monthStart(from), monthStart(to)).logoChurn;
       }
     })();
     return { period: label, value };

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_RATIO_ROUNDING,
-  RATIO_ROUNDING_LABELS,
-  type RatioRounding,
-  relativePrice,
-  relativeScore,
-  roundHalfUp2,
-  valueMapPosition,
-} from './valueMap';
+import { DEFAULT_RATIO_ROUNDING, RATIO_ROUNDING_LABELS, type RatioRounding, relativePrice, relativeScore, roundHalfUp2, valueMapPosition } from './valueMap';
 
 /** metrics.md, "Customer value (value map after Gale)": the luxury-car price profile. */
 const PRICE_PROFILE = [

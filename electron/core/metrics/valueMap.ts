@@ -52,10 +52,7 @@ export function roundHalfUp2(x: number): number {
 }
 
 /** Relative score of our offer against one competitor, with each attribute's contribution. */
-export function relativeScore(
-  attributes: readonly ValueMapAttribute[],
-  rounding: RatioRounding = DEFAULT_RATIO_ROUNDING,
-): RelativeScoreResult {
+export function relativeScore(attributes: readonly ValueMapAttribute[], rounding: RatioRounding = DEFAULT_RATIO_ROUNDING): RelativeScoreResult {
   const n = attributes.length;
   const empty = { rounding, contributions: [] };
   if (n === 0) return noValue('no attributes', 0, empty);
@@ -97,11 +94,7 @@ export type ValueMapPosition = 'better value' | 'fair value' | 'worse value';
  * Where an offer sits on Gale's value map, against the fair-value line through parity (100, 100)
  * with slope 1: the value advantage is relative quality − relative price, in index points.
  */
-export function valueMapPosition(
-  relativeQuality: number,
-  relativePriceIndex: number,
-  tolerance = 0,
-): { advantage: number; position: ValueMapPosition } | null {
+export function valueMapPosition(relativeQuality: number, relativePriceIndex: number, tolerance = 0): { advantage: number; position: ValueMapPosition } | null {
   if (!isFiniteNumber(relativeQuality) || !isFiniteNumber(relativePriceIndex)) return null;
   const advantage = relativeQuality - relativePriceIndex;
   const position = advantage > tolerance ? 'better value' : advantage < -tolerance ? 'worse value' : 'fair value';

@@ -14,11 +14,7 @@ export interface ReachedContact {
  * channels the persona is willing to use. A channel without a stated preference counts as neutral:
  * not a violation, and not adherence either.
  */
-export function adherenceOf(
-  interactions: readonly ReachedContact[],
-  preferences: Partial<Record<Channel, Preference>>,
-  months: { from: number; to: number },
-) {
+export function adherenceOf(interactions: readonly ReachedContact[], preferences: Partial<Record<Channel, Preference>>, months: { from: number; to: number }) {
   const counts = { willing: 0, neutral: 0, unwilling: 0 };
   const perMonth = new Map<number, { n: number; willing: number }>();
   for (let m = months.from; m < months.to; m++) perMonth.set(m, { n: 0, willing: 0 });

@@ -26,64 +26,90 @@ async function referencesOfContact(db: Context['db'], contactId: number): Promis
  */
 export type RecentRequestsOf = (ctx: Context, referenceId: number, now: Date) => Promise<Output<'references.get'>['requests']>;
 
-export const referencesHandlers = (recentRequests: RecentRequestsOf) => ({
-  'references.list': (input: ParsedInput<'references.list'>, ctx: Context) => listReferences(ctx.db, input),
-  'references.get': async (input: ParsedInput<'references.get'>, ctx: Context) => {
-    const now = ctx.now();
-    const reference = await getReference(ctx.db, input.id);
-    const [consents, history, requests] = await Promise.all([
-      reference.contactId === null ? [] : consentsOfContact(ctx.db, reference.contactId, now.toISOString()),
-      stageHistory(ctx.db, input.id),
-      recentRequests(ctx, input.id, now),
-    ]);
-    return { ...reference, consents, history, requests };
-  },
-  'references.create': (input: ParsedInput<'references.create'>, ctx: Context) =>
-    write(ctx, async (db, now) => getReference(db, await createReference(db, input, now)), (row) => [row.id]),
-  'references.update': (input: ParsedInput<'references.update'>, ctx: Context) =>
-    write(ctx, async (db, now) => {
-      await updateReference(db, input, now);
-      return getReference(db, input.id);
-    }, (row) => [row.id]),
-  'references.archive': (input: ParsedInput<'references.archive'>, ctx: Context) =>
-    write(ctx, async (db, now) => {
-      const current = await getReference(db, input.id);
-      // Archiving twice keeps the first date.
-      if (current.archivedAt === null) {
-        await db.updateTable('references').set({ archivedAt: now, updatedAt: now }).where('id', '=', input.id).execute();
-      }
-      return getReference(db, input.id);
-    }, (row) => [row.id]),
-  'references.move': (input: ParsedInput<'references.move'>, ctx: Context) =>
-    write(ctx, async (db, now) => {
-      await moveReference(db, input, now);
-      return getReference(db, input.id);
-    }, (row) => [row.id]),
-  'references.funnel': async (_input: ParsedInput<'references.funnel'>, ctx: Context) => funnelOf(await stagePaths(ctx.db)),
-  'references.consents': async (input: ParsedInput<'references.consents'>, ctx: Context) => {
-    const { contactId, contactName } = await contactOfReference(ctx.db, input.referenceId);
-    const at = input.at ?? ctx.now().toISOString();
-    return { contactId, contactName, consents: contactId === null ? [] : await consentsOfContact(ctx.db, contactId, at) };
-  },
-  'references.grantConsent': async (input: ParsedInput<'references.grantConsent'>, ctx: Context) => {
-    let affected: number[] = [];
-    const consent = await write(ctx, async (db, now) => {
-      const granted = await getConsent(db, await grantConsent(db, input, now), now);
-      affected = await referencesOfContact(db, granted.contactId);
-      return granted;
-    }, () => affected);
-    return consent;
-  },
-  'references.revokeConsent': async (input: ParsedInput<'references.revokeConsent'>, ctx: Context) => {
-    let affected: number[] = [];
-    return write(ctx, async (db, now) => {
-      const current = await getConsent(db, input.id, now);
-      if (current.revokedAt !== null) throw new CoreError('CONFLICT', `consent ${input.id} was already revoked on ${current.revokedAt}`);
-      const at = input.at ?? now;
-      if (at < current.grantedAt) throw new CoreError('BAD_INPUT', 'at: a consent cannot be revoked before it was granted', [{ path: 'at', message: 'is before the consent was granted' }]);
-      await db.updateTable('consents').set({ revokedAt: at, updatedAt: now }).where('id', '=', input.id).execute();
-      affected = await referencesOfContact(db, current.contactId);
-      return getConsent(db, input.id, now);
-    }, () => affected);
-  },
-}) satisfies Handlers<ChannelsOf<'references'>>;
+export const referencesHandlers = (recentRequests: RecentRequestsOf) =>
+  ({
+    'references.list': (input: ParsedInput<'references.list'>, ctx: Context) => listReferences(ctx.db, input),
+    'references.get': async (input: ParsedInput<'references.get'>, ctx: Context) => {
+      const now = ctx.now();
+      const reference = await getReference(ctx.db, input.id);
+      const [consents, history, requests] = await Promise.all([
+        reference.contactId === null ? [] : consentsOfContact(ctx.db, reference.contactId, now.toISOString()),
+        stageHistory(ctx.db, input.id),
+        recentRequests(ctx, input.id, now),
+      ]);
+      return { ...reference, consents, history, requests };
+    },
+    'references.create': (input: ParsedInput<'references.create'>, ctx: Context) =>
+      write(
+        ctx,
+        async (db, now) => getReference(db, await createReference(db, input, now)),
+        (row) => [row.id],
+      ),
+    'references.update': (input: ParsedInput<'references.update'>, ctx: Context) =>
+      write(
+        ctx,
+        async (db, now) => {
+          await updateReference(db, input, now);
+          return getReference(db, input.id);
+        },
+        (row) => [row.id],
+      ),
+    'references.archive': (input: ParsedInput<'references.archive'>, ctx: Context) =>
+      write(
+        ctx,
+        async (db, now) => {
+          const current = await getReference(db, input.id);
+          // Archiving twice keeps the first date.
+          if (current.archivedAt === null) {
+            await db.updateTable('references').set({ archivedAt: now, updatedAt: now }).where('id', '=', input.id).execute();
+          }
+          return getReference(db, input.id);
+        },
+        (row) => [row.id],
+      ),
+    'references.move': (input: ParsedInput<'references.move'>, ctx: Context) =>
+      write(
+        ctx,
+        async (db, now) => {
+          await moveReference(db, input, now);
+          return getReference(db, input.id);
+        },
+        (row) => [row.id],
+      ),
+    'references.funnel': async (_input: ParsedInput<'references.funnel'>, ctx: Context) => funnelOf(await stagePaths(ctx.db)),
+    'references.consents': async (input: ParsedInput<'references.consents'>, ctx: Context) => {
+      const { contactId, contactName } = await contactOfReference(ctx.db, input.referenceId);
+      const at = input.at ?? ctx.now().toISOString();
+      return { contactId, contactName, consents: contactId === null ? [] : await consentsOfContact(ctx.db, contactId, at) };
+    },
+    'references.grantConsent': async (input: ParsedInput<'references.grantConsent'>, ctx: Context) => {
+      let affected: number[] = [];
+      const consent = await write(
+        ctx,
+        async (db, now) => {
+          const granted = await getConsent(db, await grantConsent(db, input, now), now);
+          affected = await referencesOfContact(db, granted.contactId);
+          return granted;
+        },
+        () => affected,
+      );
+      return consent;
+    },
+    'references.revokeConsent': async (input: ParsedInput<'references.revokeConsent'>, ctx: Context) => {
+      let affected: number[] = [];
+      return write(
+        ctx,
+        async (db, now) => {
+          const current = await getConsent(db, input.id, now);
+          if (current.revokedAt !== null) throw new CoreError('CONFLICT', `consent ${input.id} was already revoked on ${current.revokedAt}`);
+          const at = input.at ?? now;
+          if (at < current.grantedAt)
+            throw new CoreError('BAD_INPUT', 'at: a consent cannot be revoked before it was granted', [{ path: 'at', message: 'is before the consent was granted' }]);
+          await db.updateTable('consents').set({ revokedAt: at, updatedAt: now }).where('id', '=', input.id).execute();
+          affected = await referencesOfContact(db, current.contactId);
+          return getConsent(db, input.id, now);
+        },
+        () => affected,
+      );
+    },
+  }) satisfies Handlers<ChannelsOf<'references'>>;

@@ -26,9 +26,7 @@ function referenceRows(db: Db) {
 const SORTS = { accountName: 'a.name', stage: 'r.stage', stageSince: 'stageSince', createdAt: 'r.createdAt', updatedAt: 'r.updatedAt' } as const;
 
 export async function listReferences(db: Db, query: ParsedInput<'references.list'>) {
-  let where = db
-    .selectFrom('references as r')
-    .innerJoin('accounts as a', 'a.id', 'r.accountId');
+  let where = db.selectFrom('references as r').innerJoin('accounts as a', 'a.id', 'r.accountId');
   if (!query.includeArchived) where = where.where('r.archivedAt', 'is', null);
   const { stage, accountId } = query.filter ?? {};
   if (stage !== undefined) where = where.where('r.stage', Array.isArray(stage) ? 'in' : '=', stage);
@@ -62,12 +60,7 @@ export async function getReference(db: Db, id: number): Promise<ReferenceRow> {
 
 /** The account's reference still in the programme (not archived), if any. */
 export async function liveReferenceOfAccount(db: Db, accountId: number) {
-  return db
-    .selectFrom('references')
-    .select(['id', 'stage'])
-    .where('accountId', '=', accountId)
-    .where('archivedAt', 'is', null)
-    .executeTakeFirst();
+  return db.selectFrom('references').select(['id', 'stage']).where('accountId', '=', accountId).where('archivedAt', 'is', null).executeTakeFirst();
 }
 
 export async function contactOf(db: Db, contactId: number) {
@@ -75,13 +68,13 @@ export async function contactOf(db: Db, contactId: number) {
 }
 
 export async function stageHistory(db: Db, referenceId: number): Promise<StageChange[]> {
-  return (await db
+  return await db
     .selectFrom('referenceStageChanges')
     .select(['id', 'referenceId', 'fromStage', 'toStage', 'changedBy', 'changedAt', 'reason'])
     .where('referenceId', '=', referenceId)
     .orderBy('changedAt')
     .orderBy('id')
-    .execute());
+    .execute();
 }
 
 export async function logStageChange(
@@ -101,13 +94,7 @@ const decodeConsent = (row: StoredConsent, at: string): Consent => ({
 
 /** A contact's consents, newest grant first, each with its state at `at`. */
 export async function consentsOfContact(db: Db, contactId: number, at: string): Promise<Consent[]> {
-  const rows = await db
-    .selectFrom('consents')
-    .selectAll()
-    .where('contactId', '=', contactId)
-    .orderBy('grantedAt', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  const rows = await db.selectFrom('consents').selectAll().where('contactId', '=', contactId).orderBy('grantedAt', 'desc').orderBy('id', 'desc').execute();
   return rows.map((row) => decodeConsent(row, at));
 }
 
@@ -119,12 +106,12 @@ export async function getConsent(db: Db, id: number, at: string): Promise<Consen
 
 /** Every reference still in the programme with the stages its log has seen, for the funnel. */
 export async function stagePaths(db: Db) {
-  const rows = (await db
+  const rows = await db
     .selectFrom('references as r')
     .leftJoin('referenceStageChanges as s', 's.referenceId', 'r.id')
     .select(['r.id', 'r.stage', 's.toStage'])
     .where('r.archivedAt', 'is', null)
-    .execute());
+    .execute();
   const paths = new Map<number, { stage: ReferenceStage; visited: ReferenceStage[] }>();
   for (const row of rows) {
     const path = paths.get(row.id) ?? { stage: row.stage, visited: [] };

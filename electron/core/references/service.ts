@@ -20,7 +20,8 @@ export async function checkContact(db: Db, accountId: number, contactId: number 
 
 export async function createReference(db: Db, input: ParsedInput<'references.create'>, now: string) {
   const account = await db.selectFrom('accounts').select(['id', 'name', 'archivedAt']).where('id', '=', input.accountId).executeTakeFirst();
-  if (!account) throw new CoreError('NOT_FOUND', `accountId: account ${input.accountId} does not exist`, [{ path: 'accountId', message: `account ${input.accountId} does not exist` }]);
+  if (!account)
+    throw new CoreError('NOT_FOUND', `accountId: account ${input.accountId} does not exist`, [{ path: 'accountId', message: `account ${input.accountId} does not exist` }]);
   if (account.archivedAt !== null) throw new CoreError('CONFLICT', `${account.name} is archived: restore the account before nominating it`);
   const existing = await liveReferenceOfAccount(db, input.accountId);
   if (existing) throw new CoreError('CONFLICT', `${account.name} is already in the reference programme (reference ${existing.id}, ${existing.stage})`);
@@ -46,7 +47,12 @@ export async function createReference(db: Db, input: ParsedInput<'references.cre
 export async function updateReference(db: Db, { id, ...patch }: ParsedInput<'references.update'>, now: string) {
   const current = await getReference(db, id);
   await checkContact(db, current.accountId, patch.contactId);
-  if (Object.keys(patch).length > 0) await db.updateTable('references').set({ ...patch, updatedAt: now }).where('id', '=', id).execute();
+  if (Object.keys(patch).length > 0)
+    await db
+      .updateTable('references')
+      .set({ ...patch, updatedAt: now })
+      .where('id', '=', id)
+      .execute();
 }
 
 /** Recruiting means the contact said yes to something: at least one consent valid now. */

@@ -3,15 +3,28 @@ import { funnelOf, stageMoveProblem } from './stages';
 
 describe('stage transitions', () => {
   it.each([
-    ['candidate', 'nominated'], ['candidate', 'declined'], ['nominated', 'recruited'], ['nominated', 'declined'],
-    ['recruited', 'active'], ['active', 'resting'], ['resting', 'active'], ['active', 'retired'], ['resting', 'retired'],
-    ['retired', 'candidate'], ['declined', 'candidate'],
+    ['candidate', 'nominated'],
+    ['candidate', 'declined'],
+    ['nominated', 'recruited'],
+    ['nominated', 'declined'],
+    ['recruited', 'active'],
+    ['active', 'resting'],
+    ['resting', 'active'],
+    ['active', 'retired'],
+    ['resting', 'retired'],
+    ['retired', 'candidate'],
+    ['declined', 'candidate'],
   ] as const)('allows %s -> %s', (from, to) => {
     expect(stageMoveProblem(from, to)).toBeNull();
   });
 
   it.each([
-    ['candidate', 'active'], ['candidate', 'recruited'], ['recruited', 'declined'], ['active', 'candidate'], ['retired', 'active'], ['declined', 'nominated'],
+    ['candidate', 'active'],
+    ['candidate', 'recruited'],
+    ['recruited', 'declined'],
+    ['active', 'candidate'],
+    ['retired', 'active'],
+    ['declined', 'nominated'],
   ] as const)('refuses %s -> %s, saying where it can go', (from, to) => {
     expect(stageMoveProblem(from, to)).toMatch(new RegExp(`^a ${from} reference cannot move to ${to}; from ${from} it can move to `));
   });

@@ -1,6 +1,4 @@
-import {
-  FUNNEL_STAGES, REFERENCE_STAGES, STAGE_TRANSITIONS, type Funnel, type ReferenceStage,
-} from '../../../shared/contract/references';
+import { FUNNEL_STAGES, REFERENCE_STAGES, STAGE_TRANSITIONS, type Funnel, type ReferenceStage } from '../../../shared/contract/references';
 
 /** Why a move is not allowed, or null when it is (consent for recruiting is checked by the service). */
 export function stageMoveProblem(from: ReferenceStage, to: ReferenceStage): string | null {

@@ -21,7 +21,8 @@ async function write(ctx: Context, run: (db: Context['db'], now: string) => Prom
   return getRequest(ctx.db, id, { ...ageBasis(ctx), now });
 }
 
-const step = <Input extends { id: number }>(action: RequestAction, values: (input: Input, now: string) => Parameters<typeof transition>[3]) =>
+const step =
+  <Input extends { id: number }>(action: RequestAction, values: (input: Input, now: string) => Parameters<typeof transition>[3]) =>
   (input: Input, ctx: Context) =>
     write(ctx, async (db, now) => ({ id: input.id, referenceId: await transition(db, input.id, action, values(input, now), now) }));
 

@@ -29,7 +29,6 @@ export function requestActionProblem(id: number, status: RequestStatus, action: 
 
 export const isOpen = (status: RequestStatus) => OPEN.includes(status);
 
-
 /** What a request's age is measured against: the time now and the programme's SLA (settings). */
 export interface AgeBasis {
   now: Date;

@@ -72,12 +72,7 @@ export async function getRequest(db: Db, id: number, basis: AgeBasis): Promise<R
 
 /** A reference's latest requests, newest first. */
 export async function recentRequestsOf(db: Db, referenceId: number, basis: AgeBasis, limit = 20): Promise<RequestRow[]> {
-  const rows = await selectRow(joined(db))
-    .where('q.referenceId', '=', referenceId)
-    .orderBy('q.requestedAt', 'desc')
-    .orderBy('q.id', 'desc')
-    .limit(limit)
-    .execute();
+  const rows = await selectRow(joined(db)).where('q.referenceId', '=', referenceId).orderBy('q.requestedAt', 'desc').orderBy('q.id', 'desc').limit(limit).execute();
   return rows.map((row) => decode(row, basis));
 }
 

@@ -21,7 +21,8 @@ async function askableReference(db: Db, referenceId: number) {
     .select(['r.id', 'r.stage', 'r.contactId', 'r.archivedAt', 'a.name as accountName', 'c.name as contactName'])
     .where('r.id', '=', referenceId)
     .executeTakeFirst();
-  if (!reference) throw new CoreError('NOT_FOUND', `referenceId: reference ${referenceId} does not exist`, [{ path: 'referenceId', message: `reference ${referenceId} does not exist` }]);
+  if (!reference)
+    throw new CoreError('NOT_FOUND', `referenceId: reference ${referenceId} does not exist`, [{ path: 'referenceId', message: `reference ${referenceId} does not exist` }]);
   if (reference.archivedAt !== null) throw new CoreError('CONFLICT', `${reference.accountName} is archived: it is no longer in the reference programme`);
   if (!ASKABLE_STAGES.includes(reference.stage)) {
     throw new CoreError('CONFLICT', `${reference.accountName} is ${reference.stage}: only recruited or active references can be asked`);
@@ -97,13 +98,7 @@ function notBefore(field: string, value: string, requestedAt: string) {
 }
 
 /** Applies one lifecycle step after checking it is allowed from the stored status; returns the reference id. */
-export async function transition(
-  db: Db,
-  id: number,
-  action: RequestAction,
-  values: (request: { requestedAt: string }) => Record<string, unknown>,
-  now: string,
-): Promise<number> {
+export async function transition(db: Db, id: number, action: RequestAction, values: (request: { requestedAt: string }) => Record<string, unknown>, now: string): Promise<number> {
   const request = await current(db, id);
   const problem = requestActionProblem(id, request.status, action);
   if (problem) throw new CoreError('CONFLICT', problem);

@@ -34,14 +34,10 @@ export async function updateSettings(ctx: Context, patch: Partial<Settings>): Pr
   });
   ctx.emit({ name: 'settings.changed' });
   if (rebuild) {
-    await exclusive(ctx, (sqlite) =>
-      rebuildWithSettings(sqlite, ctx.now(), (done, total) => ctx.emit({ name: 'metrics.progress', progress: { done, total } })),
-    );
+    await exclusive(ctx, (sqlite) => rebuildWithSettings(sqlite, ctx.now(), (done, total) => ctx.emit({ name: 'metrics.progress', progress: { done, total } })));
   }
   if (recompute || rebuild) {
-    await exclusive(ctx, (sqlite) =>
-      recomputeAllHealthInSteps(sqlite, ctx.now(), (done, total) => ctx.emit({ name: 'health.progress', progress: { done, total } })),
-    );
+    await exclusive(ctx, (sqlite) => recomputeAllHealthInSteps(sqlite, ctx.now(), (done, total) => ctx.emit({ name: 'health.progress', progress: { done, total } })));
     await exclusive(ctx, clearDerivedStale);
     ctx.emit({ name: 'health.changed' });
   }

@@ -1,13 +1,16 @@
 import type { StoryDetail } from '../../../shared/contract/stories';
 import { isDraft, resultLine } from './resultLines';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Blank lines separate paragraphs; single line breaks stay. */
 const prose = (text: string | null, missing: string) =>
   text?.trim()
-    ? text.trim().split(/\n\s*\n/).map((block) => `<p>${escapeHtml(block).replace(/\n/g, '<br>')}</p>`).join('\n')
+    ? text
+        .trim()
+        .split(/\n\s*\n/)
+        .map((block) => `<p>${escapeHtml(block).replace(/\n/g, '<br>')}</p>`)
+        .join('\n')
     : `<p class="missing">${missing}</p>`;
 
 // Print-ready on A4 with no external assets (fonts, images, scripts), so "Print / Save as PDF"
@@ -53,9 +56,7 @@ export function storyHtml(story: StoryDetail): string {
     ['Products', story.products.join(', ') || null],
     ['Published', story.publishedAt?.slice(0, 10) ?? null],
   ].filter((fact): fact is [string, string] => fact[1] !== null && fact[1] !== '');
-  const quotes = story.quotes.map(
-    (quote) => `<blockquote><p>“${escapeHtml(quote.text)}”</p><footer>— ${escapeHtml(quote.speaker)}</footer></blockquote>`,
-  );
+  const quotes = story.quotes.map((quote) => `<blockquote><p>“${escapeHtml(quote.text)}”</p><footer>— ${escapeHtml(quote.speaker)}</footer></blockquote>`);
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -8,8 +8,21 @@ import { storyHtml } from './exportHtml';
 import { storyMarkdown } from './exportMarkdown';
 import { groupByProduct } from './productResults';
 import {
-  accountIndustry, approvalsOf, deleteApproval, getStoryDetail, getStoryRow, hasCustomerApproval, insertApproval, linkOutcome, listStories, liveProducts, resultsOf,
-  setStage, storiesForProducts, storiesTable, unlinkOutcome,
+  accountIndustry,
+  approvalsOf,
+  deleteApproval,
+  getStoryDetail,
+  getStoryRow,
+  hasCustomerApproval,
+  insertApproval,
+  linkOutcome,
+  listStories,
+  liveProducts,
+  resultsOf,
+  setStage,
+  storiesForProducts,
+  storiesTable,
+  unlinkOutcome,
 } from './repo';
 import { slug } from './resultLines';
 import type { ChannelsOf, Handlers } from '../handlerTypes';
@@ -37,14 +50,20 @@ export const storiesHandlers = {
   'stories.create': (input: ParsedInput<'stories.create'>, ctx: Context) =>
     write(ctx, async (db) => {
       const account = await db.selectFrom('accounts').select('id').where('id', '=', input.accountId).executeTakeFirst();
-      if (!account) throw new CoreError('NOT_FOUND', `accountId: account ${input.accountId} does not exist`, [{ path: 'accountId', message: `account ${input.accountId} does not exist` }]);
-      const row = await insertRow(db, storiesTable, {
-        ...input,
-        stage: 'idea',
-        industry: input.industry !== undefined ? input.industry : await accountIndustry(db, input.accountId),
-        products: input.products ?? (await liveProducts(db, input.accountId)),
-        quotes: input.quotes ?? [],
-      }, ctx.now());
+      if (!account)
+        throw new CoreError('NOT_FOUND', `accountId: account ${input.accountId} does not exist`, [{ path: 'accountId', message: `account ${input.accountId} does not exist` }]);
+      const row = await insertRow(
+        db,
+        storiesTable,
+        {
+          ...input,
+          stage: 'idea',
+          industry: input.industry !== undefined ? input.industry : await accountIndustry(db, input.accountId),
+          products: input.products ?? (await liveProducts(db, input.accountId)),
+          quotes: input.quotes ?? [],
+        },
+        ctx.now(),
+      );
       return getStoryDetail(db, Number(row.id));
     }),
 
@@ -55,8 +74,7 @@ export const storiesHandlers = {
       return getStoryDetail(db, id);
     }),
 
-  'stories.archive': (input: ParsedInput<'stories.archive'>, ctx: Context) =>
-    write(ctx, (db) => setArchived(db, storiesTable, input.id, true, ctx.now())),
+  'stories.archive': (input: ParsedInput<'stories.archive'>, ctx: Context) => write(ctx, (db) => setArchived(db, storiesTable, input.id, true, ctx.now())),
 
   'stories.move': (input: ParsedInput<'stories.move'>, ctx: Context) =>
     write(ctx, async (db) => {
@@ -68,9 +86,7 @@ export const storiesHandlers = {
       const now = ctx.now().toISOString();
       // Published is a fact with a date: set on publication, kept when the story retires (it was
       // published then), dropped when it is taken back to approved (it is no longer out).
-      const publishedAt = input.stage === 'published' ? (story.publishedAt ?? now)
-        : input.stage === 'retired' ? story.publishedAt
-        : null;
+      const publishedAt = input.stage === 'published' ? (story.publishedAt ?? now) : input.stage === 'retired' ? story.publishedAt : null;
       await setStage(db, input.id, input.stage, publishedAt, now);
       return getStoryDetail(db, input.id);
     }),
@@ -132,7 +148,10 @@ export const storiesHandlers = {
   'stories.productResults': async (input: ParsedInput<'stories.productResults'>, ctx: Context) => {
     const stages = input.stage === undefined ? undefined : Array.isArray(input.stage) ? input.stage : [input.stage];
     const stories = await storiesForProducts(ctx.db, stages);
-    const results = await resultsOf(ctx.db, stories.map((story) => story.id));
+    const results = await resultsOf(
+      ctx.db,
+      stories.map((story) => story.id),
+    );
     return groupByProduct(stories, results, input.product);
   },
 } satisfies Handlers<ChannelsOf<'stories'>>;

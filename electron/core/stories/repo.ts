@@ -115,11 +115,7 @@ export async function hasCustomerApproval(db: Db, storyId: number): Promise<bool
 /** A story with its account's name, its results and its approvals. */
 export async function getStoryDetail(db: Db, id: number): Promise<StoryDetail> {
   const story = await getStoryRow(db, id);
-  const [name, results, approvals] = await Promise.all([
-    accountName(db, story.accountId),
-    resultsOf(db, [id]),
-    approvalsOf(db, id),
-  ]);
+  const [name, results, approvals] = await Promise.all([accountName(db, story.accountId), resultsOf(db, [id]), approvalsOf(db, id)]);
   return { ...story, accountName: name, results: results.get(id) ?? [], approvals };
 }
 
@@ -143,7 +139,11 @@ export async function accountIndustry(db: Db, accountId: number): Promise<string
 }
 
 export async function linkOutcome(db: Db, storyId: number, outcomeId: number): Promise<void> {
-  await db.insertInto('storyOutcomes').values({ storyId, outcomeId }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('storyOutcomes')
+    .values({ storyId, outcomeId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** True when the link existed. */

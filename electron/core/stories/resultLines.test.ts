@@ -3,8 +3,22 @@ import type { Outcome } from '../../../shared/contract/outcomes';
 import { isDraft, resultLine, slug } from './resultLines';
 
 const outcome = (patch: Partial<Outcome>): Outcome => ({
-  id: 1, accountId: 1, deploymentId: null, metric: 'Churn', baseline: 10, achieved: 12.5, unit: '%', periodStart: null, periodEnd: null,
-  method: null, verifiedBy: null, verifiedAt: null, createdAt: '', updatedAt: '', archivedAt: null, ...patch,
+  id: 1,
+  accountId: 1,
+  deploymentId: null,
+  metric: 'Churn',
+  baseline: 10,
+  achieved: 12.5,
+  unit: '%',
+  periodStart: null,
+  periodEnd: null,
+  method: null,
+  verifiedBy: null,
+  verifiedAt: null,
+  createdAt: '',
+  updatedAt: '',
+  archivedAt: null,
+  ...patch,
 });
 
 describe('result lines', () => {

@@ -30,6 +30,11 @@ export const isDraft = (story: Pick<StoryDetail, 'stage'>) => !['approved', 'pub
 
 /** "northwind-cuts-response-times" for file names. */
 export function slug(title: string): string {
-  const words = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return words.slice(0, 60).replace(/-+$/, '') || 'story';
 }

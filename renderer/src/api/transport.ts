@@ -8,8 +8,7 @@ declare global {
 }
 
 /** What the browser build says when the bridge does not know it (no session cookie). */
-export const NO_SESSION_MESSAGE =
-  'This page is not connected to Fulcrum: open Fulcrum from the address printed at start (the one ending in /launch?token=…).';
+export const NO_SESSION_MESSAGE = 'This page is not connected to Fulcrum: open Fulcrum from the address printed at start (the one ending in /launch?token=…).';
 
 /**
  * Over IPC in the desktop app, over the loopback HTTP bridge in the browser build. The bridge

@@ -76,10 +76,7 @@ export function usePagedList<Row>(
     [pageSize],
   );
 
-  const visiblePages = useCallback(
-    () => pagesForRange(range.current.start, range.current.end, pageSize, undefined),
-    [pageSize],
-  );
+  const visiblePages = useCallback(() => pagesForRange(range.current.start, range.current.end, pageSize, undefined), [pageSize]);
 
   // A new query starts from its first page. The old rows stay on screen until it arrives, so
   // typing in the search box does not flash an empty table between keystrokes.

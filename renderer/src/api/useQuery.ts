@@ -41,8 +41,7 @@ export function useLoader<T>(key: string | undefined, load: (key: string) => Pro
     loader.current(key).then(
       (data) => request === latest.current && setState({ data, loading: false }),
       (error: unknown) =>
-        request === latest.current &&
-        setState({ error: error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) }), loading: false }),
+        request === latest.current && setState({ error: error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) }), loading: false }),
     );
   }, [key, version]);
 

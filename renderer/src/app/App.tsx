@@ -26,11 +26,7 @@ export function App() {
         <ul>
           {SECTIONS.map((section) => (
             <li key={section.path}>
-              <a
-                href={`#/${section.path}`}
-                aria-current={route.section === section.path ? 'page' : undefined}
-                data-testid={`nav-${section.path}`}
-              >
+              <a href={`#/${section.path}`} aria-current={route.section === section.path ? 'page' : undefined} data-testid={`nav-${section.path}`}>
                 {section.label}
               </a>
             </li>

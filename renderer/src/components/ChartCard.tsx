@@ -5,7 +5,17 @@ import type { ReactNode } from 'react';
  * states: the error, loading (before the first answer), empty (in words, never an empty axis),
  * or the chart.
  */
-export function ChartCard({ title, subtitle, testId, state, onHelp, actions, children, wide, footer }: {
+export function ChartCard({
+  title,
+  subtitle,
+  testId,
+  state,
+  onHelp,
+  actions,
+  children,
+  wide,
+  footer,
+}: {
   title: string;
   subtitle?: ReactNode;
   testId: string;
@@ -46,7 +56,14 @@ export function ChartCard({ title, subtitle, testId, state, onHelp, actions, chi
         <div className="card-actions">
           {actions}
           {onHelp && (
-            <button type="button" className="help-button" aria-label={`How "${title}" is calculated`} title="Definition and the data behind it" onClick={onHelp} data-testid={`${testId}-help`}>
+            <button
+              type="button"
+              className="help-button"
+              aria-label={`How "${title}" is calculated`}
+              title="Definition and the data behind it"
+              onClick={onHelp}
+              data-testid={`${testId}-help`}
+            >
               ?
             </button>
           )}

@@ -3,7 +3,15 @@ import { useAction } from '../api/useAction';
 import { FormDialog } from './FormDialog';
 
 /** "Are you sure?" with the consequence spelled out; the action's error stays in the dialog. */
-export function ConfirmDialog({ title, children, confirm, danger, onConfirm, onClose, testId }: {
+export function ConfirmDialog({
+  title,
+  children,
+  confirm,
+  danger,
+  onConfirm,
+  onClose,
+  testId,
+}: {
   title: string;
   children: ReactNode;
   confirm: string;

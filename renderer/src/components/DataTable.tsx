@@ -128,13 +128,32 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const span = visibleColumns.length;
 
   let body: ReactNode;
-  if (props.error && rowCount === undefined) body = <Message span={span} testId={`${id}-error`} role="alert">{props.error}</Message>;
-  else if (rowCount === undefined) body = <Message span={span} testId={`${id}-loading`}>Loading…</Message>;
-  else if (rowCount === 0) body = <Message span={span} testId={`${id}-empty`}>{props.empty}</Message>;
+  if (props.error && rowCount === undefined)
+    body = (
+      <Message span={span} testId={`${id}-error`} role="alert">
+        {props.error}
+      </Message>
+    );
+  else if (rowCount === undefined)
+    body = (
+      <Message span={span} testId={`${id}-loading`}>
+        Loading…
+      </Message>
+    );
+  else if (rowCount === 0)
+    body = (
+      <Message span={span} testId={`${id}-empty`}>
+        {props.empty}
+      </Message>
+    );
   else {
     body = (
       <>
-        {paddingTop > 0 && <tr aria-hidden="true"><td colSpan={span} style={{ height: paddingTop, padding: 0, border: 0 }} /></tr>}
+        {paddingTop > 0 && (
+          <tr aria-hidden="true">
+            <td colSpan={span} style={{ height: paddingTop, padding: 0, border: 0 }} />
+          </tr>
+        )}
         {items.map((item) => {
           const original = getRow(item.index);
           const row = original === undefined ? undefined : rowsById[getRowId(original)];
@@ -171,7 +190,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             </tr>
           );
         })}
-        {paddingBottom > 0 && <tr aria-hidden="true"><td colSpan={span} style={{ height: paddingBottom, padding: 0, border: 0 }} /></tr>}
+        {paddingBottom > 0 && (
+          <tr aria-hidden="true">
+            <td colSpan={span} style={{ height: paddingBottom, padding: 0, border: 0 }} />
+          </tr>
+        )}
       </>
     );
   }
@@ -180,12 +203,12 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     <div className="dt" data-testid={id}>
       <div className="dt-bar">
         <div className="dt-toolbar">{props.toolbar}</div>
-        {props.error && rowCount !== undefined && <div className="dt-error" role="alert">{props.error}</div>}
-        <ColumnMenu
-          columns={table.getAllLeafColumns()}
-          testId={`${id}-columns`}
-          onReset={() => table.setColumnVisibility({})}
-        />
+        {props.error && rowCount !== undefined && (
+          <div className="dt-error" role="alert">
+            {props.error}
+          </div>
+        )}
+        <ColumnMenu columns={table.getAllLeafColumns()} testId={`${id}-columns`} onReset={() => table.setColumnVisibility({})} />
       </div>
       <div className="dt-scroll" ref={scroller}>
         {props.loading && <div className="dt-progress" data-testid={`${id}-busy`} aria-hidden="true" />}

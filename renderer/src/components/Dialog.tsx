@@ -4,13 +4,7 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
  * A modal on the native <dialog>: the browser keeps focus inside and Escape closes it. Focus
  * moves to the first field (or `[data-autofocus]`) on open and back where it was on close.
  */
-export function Dialog({ title, onClose, children, testId, wide }: {
-  title: string;
-  onClose: () => void;
-  children: ReactNode;
-  testId: string;
-  wide?: boolean;
-}) {
+export function Dialog({ title, onClose, children, testId, wide }: { title: string; onClose: () => void; children: ReactNode; testId: string; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useLayoutEffect(() => {
@@ -18,7 +12,8 @@ export function Dialog({ title, onClose, children, testId, wide }: {
     if (!dialog) return;
     const previous = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal();
-    const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+    const first =
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
       dialog.querySelector<HTMLElement>('input:not([type=hidden]):not(:disabled), select, textarea, button:not(.dialog-close)');
     first?.focus();
     return () => {

@@ -15,13 +15,7 @@ export interface ChartClick {
  * technology, so `label` says in words what the chart shows; the figures themselves are also in
  * the text beside each chart.
  */
-export function EChart({ option, height, label, testId, onClick }: {
-  option: ChartOption;
-  height: number;
-  label: string;
-  testId?: string;
-  onClick?: (click: ChartClick) => void;
-}) {
+export function EChart({ option, height, label, testId, onClick }: { option: ChartOption; height: number; label: string; testId?: string; onClick?: (click: ChartClick) => void }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts>(undefined);
   const clickRef = useRef(onClick);
@@ -55,14 +49,5 @@ export function EChart({ option, height, label, testId, onClick }: {
     chart.current?.setOption(option, { notMerge: true, lazyUpdate: true });
   }, [option]);
 
-  return (
-    <div
-      ref={box}
-      className={`echart${onClick ? ' clickable' : ''}`}
-      role="img"
-      aria-label={label}
-      data-testid={testId}
-      style={{ height, width: '100%' }}
-    />
-  );
+  return <div ref={box} className={`echart${onClick ? ' clickable' : ''}`} role="img" aria-label={label} data-testid={testId} style={{ height, width: '100%' }} />;
 }

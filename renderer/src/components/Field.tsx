@@ -4,7 +4,15 @@ import { cloneElement, useId, type ReactElement } from 'react';
  * A labelled form control with its hint and its error beside it. The control gets id,
  * aria-invalid and aria-describedby, so screen readers read the error with the field.
  */
-export function Field({ label, name, error, hint, required, children, wide }: {
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  required,
+  children,
+  wide,
+}: {
   label: string;
   name: string;
   error?: string;
@@ -19,7 +27,12 @@ export function Field({ label, name, error, hint, required, children, wide }: {
     <div className={`field${error ? ' invalid' : ''}${wide ? ' wide' : ''}`} data-testid={`field-${name}`}>
       <label htmlFor={id}>
         {label}
-        {required && <span className="required" aria-hidden="true"> *</span>}
+        {required && (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {cloneElement(children, {
         id,

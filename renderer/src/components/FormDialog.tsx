@@ -7,8 +7,27 @@ import { Dialog } from './Dialog';
  * does its own checks (noValidate), so its messages read the same as the core's.
  */
 export function FormDialog({
-  title, testId, onClose, onSubmit, wide, intro, error, errorTestId, errorLast, submitLabel, busyLabel, busy = false,
-  submitTestId, submitDisabled, submitFocus, danger, cancelLabel = 'Cancel', actions, formRef, onKeyDown, children,
+  title,
+  testId,
+  onClose,
+  onSubmit,
+  wide,
+  intro,
+  error,
+  errorTestId,
+  errorLast,
+  submitLabel,
+  busyLabel,
+  busy = false,
+  submitTestId,
+  submitDisabled,
+  submitFocus,
+  danger,
+  cancelLabel = 'Cancel',
+  actions,
+  formRef,
+  onKeyDown,
+  children,
 }: {
   title: string;
   testId: string;
@@ -65,7 +84,13 @@ export function FormDialog({
           <button type="button" className="button" onClick={onClose}>
             {cancelLabel}
           </button>
-          <button type="submit" className={`button ${danger ? 'danger' : 'primary'}`} disabled={busy || submitDisabled} data-autofocus={submitFocus || undefined} data-testid={submitTestId}>
+          <button
+            type="submit"
+            className={`button ${danger ? 'danger' : 'primary'}`}
+            disabled={busy || submitDisabled}
+            data-autofocus={submitFocus || undefined}
+            data-testid={submitTestId}
+          >
             {busy && busyLabel ? busyLabel : submitLabel}
           </button>
         </footer>

@@ -32,7 +32,9 @@ describe('ScoreBreakdown', () => {
   });
 
   it('draws score bars in the band colour when asked, leaving the weight the first number', () => {
-    const host = render(<ScoreBreakdown testId="parts" bars rows={[{ id: 'a', label: 'Support', weight: '30 (60%)', score: '80', bar: { value: 80, color: 'green' }, points: '+48' }]} />);
+    const host = render(
+      <ScoreBreakdown testId="parts" bars rows={[{ id: 'a', label: 'Support', weight: '30 (60%)', score: '80', bar: { value: 80, color: 'green' }, points: '+48' }]} />,
+    );
     const row = host.querySelector('tbody tr')!;
     expect(row.querySelector('td.num')!.textContent).toBe('30 (60%)');
     expect(row.querySelector<HTMLElement>('.score-bar > span')!.style.width).toBe('80%');

@@ -21,7 +21,13 @@ export interface BreakdownRow {
  * The weight · score · points table that explains a score (health, readiness, the finder's
  * match), so every score in the app is explained the same way.
  */
-export function ScoreBreakdown({ rows, testId, caption, partHeading = 'Component and reason', bars }: {
+export function ScoreBreakdown({
+  rows,
+  testId,
+  caption,
+  partHeading = 'Component and reason',
+  bars,
+}: {
   rows: BreakdownRow[];
   testId: string;
   /** For screen readers: what the table explains. */
@@ -37,9 +43,15 @@ export function ScoreBreakdown({ rows, testId, caption, partHeading = 'Component
       <thead>
         <tr>
           <th scope="col">{partHeading}</th>
-          <th scope="col" className="num">Weight</th>
-          <th scope="col" className={scoreClass}>Score</th>
-          <th scope="col" className="num">Points</th>
+          <th scope="col" className="num">
+            Weight
+          </th>
+          <th scope="col" className={scoreClass}>
+            Score
+          </th>
+          <th scope="col" className="num">
+            Points
+          </th>
         </tr>
       </thead>
       <tbody>

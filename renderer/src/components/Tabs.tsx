@@ -9,7 +9,13 @@ export interface Tab {
  * WAI-ARIA tabs: one tab stop, arrows/Home/End move between tabs, the selection is the caller's
  * (so a screen can keep it in its route).
  */
-export function Tabs({ tabs, selected, onSelect, label, children }: {
+export function Tabs({
+  tabs,
+  selected,
+  onSelect,
+  label,
+  children,
+}: {
   tabs: readonly Tab[];
   selected: string;
   onSelect: (id: string) => void;
@@ -17,15 +23,22 @@ export function Tabs({ tabs, selected, onSelect, label, children }: {
   children: ReactNode;
 }) {
   const list = useRef<HTMLDivElement>(null);
-  const index = Math.max(0, tabs.findIndex((t) => t.id === selected));
+  const index = Math.max(
+    0,
+    tabs.findIndex((t) => t.id === selected),
+  );
 
   const onKeyDown = (event: KeyboardEvent) => {
     const next =
-      event.key === 'ArrowRight' ? (index + 1) % tabs.length
-      : event.key === 'ArrowLeft' ? (index - 1 + tabs.length) % tabs.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? tabs.length - 1
-      : null;
+      event.key === 'ArrowRight'
+        ? (index + 1) % tabs.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + tabs.length) % tabs.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? tabs.length - 1
+              : null;
     if (next === null) return;
     event.preventDefault();
     onSelect(tabs[next]!.id);

@@ -2,9 +2,7 @@
 // components registered in echarts.ts. Option builders import only this type, so their tests do
 // not load ECharts.
 import type { ComposeOption } from 'echarts/core';
-import type {
-  BarSeriesOption, FunnelSeriesOption, GaugeSeriesOption, HeatmapSeriesOption, LineSeriesOption, RadarSeriesOption, ScatterSeriesOption,
-} from 'echarts/charts';
+import type { BarSeriesOption, FunnelSeriesOption, GaugeSeriesOption, HeatmapSeriesOption, LineSeriesOption, RadarSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type {
   GridComponentOption,
   LegendComponentOption,

@@ -3,14 +3,24 @@
 // chartTypes.ts together.
 import { use as registerCharts } from 'echarts/core';
 import { BarChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, RadarChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, RadarComponent, TooltipComponent, VisualMapComponent,
-} from 'echarts/components';
+import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, RadarComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
 registerCharts([
-  BarChart, LineChart, ScatterChart, GaugeChart, FunnelChart, HeatmapChart, RadarChart,
-  GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, MarkAreaComponent, RadarComponent, VisualMapComponent,
+  BarChart,
+  LineChart,
+  ScatterChart,
+  GaugeChart,
+  FunnelChart,
+  HeatmapChart,
+  RadarChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
+  RadarComponent,
+  VisualMapComponent,
   SVGRenderer,
 ]);
 

@@ -42,8 +42,7 @@ export function moneyInputValue(minor: number, currency: string, locale?: string
 
 export const formatInteger = (value: number, locale?: string) => numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 export const formatNumber = (value: number, locale?: string) => numberFormat(locale, { maximumFractionDigits: 2 }).format(value);
-export const formatPercent = (share: number, locale?: string) =>
-  numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+export const formatPercent = (share: number, locale?: string) => numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
 /** The locale's group and decimal separators, e.g. en-US "," and ".", de-DE "." and ",". */
 export function separators(locale?: string): { group: string; decimal: string } {
@@ -65,7 +64,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  */
 function parseDecimal(input: string, locale?: string): Parsed<{ whole: string; fraction: string; negative: boolean }> {
   const { group, decimal } = separators(locale);
-  let text = input.trim().replace(/\p{Sc}/gu, '').trim();
+  let text = input
+    .trim()
+    .replace(/\p{Sc}/gu, '')
+    .trim();
   const negative = text.startsWith('-');
   if (negative) text = text.slice(1).trim();
   // Spaces (including the narrow no-break space French uses) are group separators everywhere.

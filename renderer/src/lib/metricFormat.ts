@@ -92,13 +92,7 @@ const MINUS = '−';
 const signed = (text: string, delta: number) => (delta > 0 ? `+${text}` : delta < 0 ? `${MINUS}${text}` : text);
 
 /** The change from `previous` to `current`, in the unit's natural difference (points, percentage points, …). */
-export function describeChange(
-  current: number,
-  previous: number,
-  unit: MetricUnit,
-  better: Better,
-  options: { locale?: string; currency?: string } = {},
-): Change {
+export function describeChange(current: number, previous: number, unit: MetricUnit, better: Better, options: { locale?: string; currency?: string } = {}): Change {
   const { locale } = options;
   const delta = current - previous;
   const size = Math.abs(delta);
@@ -119,9 +113,8 @@ export function describeChange(
   // A change too small to show in the unit's precision is no change.
   const shownAsZero = /^[^1-9]*$/.test(text);
   const direction = shownAsZero ? 0 : Math.sign(delta);
-  const tone: Tone = direction === 0 || better === 'none' ? 'neutral' : (direction > 0) === (better === 'up') ? 'ok' : 'bad';
+  const tone: Tone = direction === 0 || better === 'none' ? 'neutral' : direction > 0 === (better === 'up') ? 'ok' : 'bad';
   const was = formatMetric(previous, unit, { ...options, compact: true });
-  const description =
-    direction === 0 ? `unchanged from ${was} in the previous period` : `${direction > 0 ? 'up' : 'down'} ${text} from ${was} in the previous period`;
+  const description = direction === 0 ? `unchanged from ${was} in the previous period` : `${direction > 0 ? 'up' : 'down'} ${text} from ${was} in the previous period`;
   return { text: direction === 0 ? `±0` : signed(text, direction), tone, description, delta };
 }

@@ -17,7 +17,14 @@ function toSvg(option: object, width: number, height: number): string {
 
 /** Dimensions: current, target (when set) and the previous assessment (when there is one). */
 export function radarSvg(results: Results): string {
-  return toSvg(radarOption(results.dimensions.map((d) => d.name), resultLines(results)), 640, 420);
+  return toSvg(
+    radarOption(
+      results.dimensions.map((d) => d.name),
+      resultLines(results),
+    ),
+    640,
+    420,
+  );
 }
 
 /** Items × respondents, each cell the level given. */

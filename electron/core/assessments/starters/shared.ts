@@ -26,7 +26,10 @@ export function standardStages(floorDimensionKey: string, floorName: string): Fr
     {
       name: 'Systematic',
       description: `Practices are measured and managed, and ${floorName.toLowerCase()} is nowhere below "Defined".`,
-      rules: [{ kind: 'score', min: 60 }, { kind: 'dimensionLevel', dimensionKey: floorDimensionKey, level: 3 }],
+      rules: [
+        { kind: 'score', min: 60 },
+        { kind: 'dimensionLevel', dimensionKey: floorDimensionKey, level: 3 },
+      ],
     },
     { name: 'Differentiating', description: 'The practice is a recognised strength that customers notice.', rules: [{ kind: 'score', min: 80 }] },
   ];

@@ -5,8 +5,7 @@ import { sql, type Kysely } from 'kysely';
 // ISO-8601 UTC text, dates as YYYY-MM-DD, flags as 0/1, lists as JSON text, soft delete via archived_at.
 
 const stamps = `created_at TEXT NOT NULL, updated_at TEXT NOT NULL`;
-const channel = (column: string) =>
-  `${column} TEXT CHECK (${column} IN ('phone','email','chat','self_service','community','in_person','webinar'))`;
+const channel = (column: string) => `${column} TEXT CHECK (${column} IN ('phone','email','chat','self_service','community','in_person','webinar'))`;
 const activity = (column: string) =>
   `${column} TEXT NOT NULL CHECK (${column} IN ('reference_call','case_study','press_quote','analyst_briefing','site_visit','speaking','peer_review','logo_use'))`;
 const flag = (column: string) => `${column} INTEGER NOT NULL DEFAULT 0 CHECK (${column} IN (0, 1))`;

@@ -57,11 +57,7 @@ export const REFERENCE_FEEDBACK: Record<'good' | 'poor', readonly string[]> = {
     'Prospect loved the concrete numbers on first-response time.',
     'Strong call, the champion was candid about the rollout.',
   ],
-  poor: [
-    'Reference was not well prepared.',
-    'Different use case from the prospect; limited value.',
-    'Call was rescheduled twice; prospect lost interest.',
-  ],
+  poor: ['Reference was not well prepared.', 'Different use case from the prospect; limited value.', 'Call was rescheduled twice; prospect lost interest.'],
 };
 
 export const CONSENT_RESTRICTIONS = [

@@ -30,9 +30,7 @@ export const OUTCOME_METRICS: Record<string, readonly OutcomeMetric[]> = {
     { metric: 'Tickets routed automatically', unit: '%', baseline: [0, 15], better: 'higher', maxGain: 4, headline: 'automated ticket routing' },
     { metric: 'Average handle time', unit: 'minutes', baseline: [9, 25], better: 'lower', maxGain: 0.35, headline: 'cut handle time' },
   ],
-  'Helio Connect': [
-    { metric: 'Agents working in one workspace', unit: '%', baseline: [20, 60], better: 'higher', maxGain: 0.9, headline: 'consolidated tools' },
-  ],
+  'Helio Connect': [{ metric: 'Agents working in one workspace', unit: '%', baseline: [20, 60], better: 'higher', maxGain: 0.9, headline: 'consolidated tools' }],
 };
 
 export const VERIFICATION_METHODS = [

@@ -14,7 +14,15 @@ const counts = () => {
 describe('rollup row BLOBs', () => {
   it('round-trip counters, sketch keys (repeated, unsorted) and topics', () => {
     const keys = [SERIES.resolution(3) * SKETCH_SLOTS + 700, SERIES.firstResponse(0) * SKETCH_SLOTS + 5, SERIES.firstResponse(0) * SKETCH_SLOTS + 5];
-    const data = encodeRow(counts(), { keys }, new Map([[7, 2], [3, 1], [9, 0]]));
+    const data = encodeRow(
+      counts(),
+      { keys },
+      new Map([
+        [7, 2],
+        [3, 1],
+        [9, 0],
+      ]),
+    );
     // 8-byte header, three counters of 5 bytes, two distinct sketch buckets of 7, two topics of 8.
     expect(data.length).toBe(8 + 3 * 5 + 2 * 7 + 2 * 8);
     const back = { counts: new Float64Array(COUNTERS), times: emptyTimes(), topics: new Map<number, number>() };
@@ -23,7 +31,10 @@ describe('rollup row BLOBs', () => {
     expect(back.times[SERIES.firstResponse(0) * SKETCH_SLOTS + 5]).toBe(2);
     expect(back.times[SERIES.resolution(3) * SKETCH_SLOTS + 700]).toBe(1);
     expect(back.times.reduce((a, b) => a + b, 0)).toBe(3);
-    expect([...back.topics]).toEqual([[3, 1], [7, 2]]);
+    expect([...back.topics]).toEqual([
+      [3, 1],
+      [7, 2],
+    ]);
     expect(countOf(data, L.opened.start)).toBe(12);
     expect(countOf(data, L.csat.start)).toBe(0);
   });

@@ -28,12 +28,7 @@ export const createScratch = (): Scratch => ({ buffer: Buffer.allocUnsafe(1 << 1
  * a dense accumulator, and topic counts by id. With a scratch the result is a view into it, valid
  * until the scratch's next use (bind or fold it at once); without, a Buffer of its own.
  */
-export function encodeRow(
-  counts: ArrayLike<number>,
-  times: { keys: number[] } | { dense: Float64Array },
-  topics: Map<number, number>,
-  scratch?: Scratch,
-): Buffer {
+export function encodeRow(counts: ArrayLike<number>, times: { keys: number[] } | { dense: Float64Array }, topics: Map<number, number>, scratch?: Scratch): Buffer {
   const timeCount = 'keys' in times ? times.keys.length : SERIES_COUNT * SKETCH_SLOTS;
   const bound = 8 + COUNTERS * COUNT_RECORD + Math.min(timeCount, SERIES_COUNT * SKETCH_SLOTS) * TIME_RECORD + topics.size * TOPIC_RECORD;
   let out = scratch?.buffer ?? Buffer.allocUnsafe(bound);
@@ -55,7 +50,7 @@ export function encodeRow(
   };
   if ('keys' in times) {
     const keys = times.keys.sort((a, b) => a - b);
-    for (let i = 0; i < keys.length; ) {
+    for (let i = 0; i < keys.length;) {
       let j = i + 1;
       while (j < keys.length && keys[j] === keys[i]) j++;
       record(keys[i]!, j - i);
@@ -82,7 +77,6 @@ export interface RollupRow {
   topics: Map<string, number>;
 }
 
-
 /** A dense accumulator for all series: SERIES_COUNT sketches side by side. */
 export const emptyTimes = () => new Float64Array(SERIES_COUNT * SKETCH_SLOTS);
 
@@ -104,7 +98,6 @@ export function addSeriesTo(sketch: Float64Array, data: Buffer, series: readonly
 
 /** One series of a dense accumulator, as a sketch (a view, not a copy). */
 export const seriesOf = (dense: Float64Array, series: number) => dense.subarray(series * SKETCH_SLOTS, (series + 1) * SKETCH_SLOTS);
-
 
 /**
  * Adds a row's BLOB to the accumulators given (× sign), reading the parts in place: no views are

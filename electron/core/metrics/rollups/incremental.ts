@@ -38,6 +38,16 @@ export function refreshAccountRollups(sqlite: Database.Database, accountId: numb
 export function moveAccountRollups(sqlite: Database.Database, accountId: number, from: string | null, to: string | null): void {
   if (from === to) return;
   const rows = accountRows(sqlite, accountId);
-  if (from !== null) applyToSegment(sqlite, from, rows.map((row) => ({ month: row.month, before: row })));
-  if (to !== null) applyToSegment(sqlite, to, rows.map((row) => ({ month: row.month, after: row })));
+  if (from !== null)
+    applyToSegment(
+      sqlite,
+      from,
+      rows.map((row) => ({ month: row.month, before: row })),
+    );
+  if (to !== null)
+    applyToSegment(
+      sqlite,
+      to,
+      rows.map((row) => ({ month: row.month, after: row })),
+    );
 }

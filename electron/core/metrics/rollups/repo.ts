@@ -62,8 +62,7 @@ export function topicIds(sqlite: Database.Database, topics: Iterable<string>, kn
 }
 
 /** Every topic by id (for reading). */
-export const topicNames = (sqlite: Database.Database) =>
-  new Map(stmt<[number, string]>(sqlite, 'SELECT id, topic FROM rollup_topics').raw(true).all());
+export const topicNames = (sqlite: Database.Database) => new Map(stmt<[number, string]>(sqlite, 'SELECT id, topic FROM rollup_topics').raw(true).all());
 
 /** The account's segment, or null when it does not count at the segment level (archived). */
 export function segmentOfAccount(sqlite: Database.Database, accountId: number): string | null {

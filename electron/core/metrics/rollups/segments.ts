@@ -59,4 +59,3 @@ export function applyToSegment(sqlite: Database.Database, segment: string, chang
     else deleteSegmentRow(sqlite, segment, month);
   }
 }
-

@@ -36,11 +36,7 @@ export function rollupsAreCurrent(sqlite: Database.Database, settings: Settings 
 }
 
 /** Rebuilds every rollup with the workspace's settings and records how. */
-export function rebuildWithSettings(
-  sqlite: Database.Database,
-  now: Date,
-  onProgress?: (done: number, total: number) => void,
-): RebuildSummary {
+export function rebuildWithSettings(sqlite: Database.Database, now: Date, onProgress?: (done: number, total: number) => void): RebuildSummary {
   const settings = readSettings(sqlite);
   return inTransaction(sqlite, () => {
     const summary = rebuildRollups(sqlite, { clock: clockOf(settings), onProgress });

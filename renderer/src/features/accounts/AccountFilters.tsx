@@ -9,7 +9,12 @@ interface Facets {
 }
 
 /** Search box and filters above the accounts table. "/" jumps to the search box. */
-export function AccountFilters({ state, facets, onChange, onClear }: {
+export function AccountFilters({
+  state,
+  facets,
+  onChange,
+  onClear,
+}: {
   state: ListState;
   facets: Facets | undefined;
   onChange: (patch: Partial<ListState>) => void;
@@ -62,12 +67,7 @@ export function AccountFilters({ state, facets, onChange, onClear }: {
         testId="filter-stage"
       />
       <label className="check">
-        <input
-          type="checkbox"
-          checked={state.includeArchived}
-          onChange={(event) => onChange({ includeArchived: event.target.checked })}
-          data-testid="filter-archived"
-        />
+        <input type="checkbox" checked={state.includeArchived} onChange={(event) => onChange({ includeArchived: event.target.checked })} data-testid="filter-archived" />
         Show archived
       </label>
       {isFiltered(state) && (
@@ -79,7 +79,13 @@ export function AccountFilters({ state, facets, onChange, onClear }: {
   );
 }
 
-function FilterSelect({ label, value, options, onChange, testId }: {
+function FilterSelect({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+}: {
   label: string;
   value: string;
   options: { value: string; label: string }[];
@@ -89,13 +95,7 @@ function FilterSelect({ label, value, options, onChange, testId }: {
   // A remembered value that no longer exists in the workspace still shows, so it can be cleared.
   const all = value && !options.some((option) => option.value === value) ? [...options, { value, label: value }] : options;
   return (
-    <select
-      className={`input select${value ? ' active' : ''}`}
-      aria-label={label}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      data-testid={testId}
-    >
+    <select className={`input select${value ? ' active' : ''}`} aria-label={label} value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
       <option value="">{`All ${label.toLowerCase()}s`}</option>
       {all.map((option) => (
         <option key={option.value} value={option.value}>

@@ -15,7 +15,13 @@ export interface AccountFacets {
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY', 'SEK', 'NOK', 'DKK', 'INR', 'BRL', 'SGD'];
 
 /** The account's fields, used by "New account" and "Edit account" alike. */
-export function AccountForm({ values, errors, facets, onChange, locale }: {
+export function AccountForm({
+  values,
+  errors,
+  facets,
+  onChange,
+  locale,
+}: {
   values: AccountFormValues;
   errors: FieldErrors;
   facets: AccountFacets | undefined;
@@ -23,17 +29,13 @@ export function AccountForm({ values, errors, facets, onChange, locale }: {
   locale?: string;
 }) {
   const text = (field: keyof AccountFormValues, extra: Record<string, unknown> = {}) => (
-    <input
-      className="input"
-      value={values[field]}
-      onChange={(event) => onChange({ [field]: event.target.value })}
-      data-testid={`input-${field}`}
-      {...extra}
-    />
+    <input className="input" value={values[field]} onChange={(event) => onChange({ [field]: event.target.value })} data-testid={`input-${field}`} {...extra} />
   );
   const suggest = (id: string, options: string[] | undefined) => (
     <datalist id={id}>
-      {options?.map((option) => <option key={option} value={option} />)}
+      {options?.map((option) => (
+        <option key={option} value={option} />
+      ))}
     </datalist>
   );
   const arr = parseMoney(values.arr, values.currency.toUpperCase(), locale);

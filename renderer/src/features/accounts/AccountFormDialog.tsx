@@ -9,7 +9,16 @@ import { errorsFromApi, firstInvalid, formToAccount, type AccountFields, type Ac
  * The account form in a dialog: Enter submits, Escape cancels. Errors (the form's own number
  * parsing, then the core's validation) appear beside their fields and focus moves to the first.
  */
-export function AccountFormDialog({ title, submitLabel, initial, facets, save, onSaved, onClose, testId }: {
+export function AccountFormDialog({
+  title,
+  submitLabel,
+  initial,
+  facets,
+  save,
+  onSaved,
+  onClose,
+  testId,
+}: {
   title: string;
   submitLabel: string;
   initial: AccountFormValues;

@@ -11,21 +11,18 @@ import { periodLabel } from '../dashboard/filters';
 import { satisfactionHistoryHeight, satisfactionHistoryOption } from './charts/satisfactionHistory';
 
 /** One figure with its n, or why there is none (never a 0 for missing). */
-function Figure({ label, metric, unit, currency, testId, nUnit }: {
-  label: string;
-  metric: MetricValueDto;
-  unit: MetricUnit;
-  currency?: string;
-  testId: string;
-  nUnit: string;
-}) {
+function Figure({ label, metric, unit, currency, testId, nUnit }: { label: string; metric: MetricValueDto; unit: MetricUnit; currency?: string; testId: string; nUnit: string }) {
   const missing = metric.value === null;
   return (
     <div className="figure" data-testid={testId}>
       <span className="figure-label">{label}</span>
       <span className={missing ? 'figure-missing' : 'figure-value'} data-testid={`${testId}-value`}>
         {missing ? (metric.n === 0 ? `No ${nUnit}` : 'Insufficient data') : formatMetric(metric.value!, unit, { currency })}
-        {metric.approximate && !missing && <span className="approx" title="Approximate, from a sketch within 1 % of the exact value">≈</span>}
+        {metric.approximate && !missing && (
+          <span className="approx" title="Approximate, from a sketch within 1 % of the exact value">
+            ≈
+          </span>
+        )}
       </span>
       <span className="figure-n">{missing && metric.n > 0 && metric.reason ? metric.reason : `n = ${formatInteger(metric.n)}`}</span>
       {metric.warning && !missing && (
@@ -39,7 +36,12 @@ function Figure({ label, metric, unit, currency, testId, nUnit }: {
 
 /** "87% · 1 hr": the share handled within the target, and the target. */
 function Attainment({ metric, targetHours }: { metric: MetricValueDto | undefined; targetHours: number | undefined }) {
-  if (!metric || metric.value === null) return <span className="muted" title={metric?.reason}>—</span>;
+  if (!metric || metric.value === null)
+    return (
+      <span className="muted" title={metric?.reason}>
+        —
+      </span>
+    );
   return (
     <span title={`n = ${metric.n}${metric.approximate ? ', approximate' : ''}`}>
       <strong>{formatMetric(metric.value, 'percent')}</strong>
@@ -65,7 +67,11 @@ export function AccountMetricsCard({ accountId, currency }: { accountId: number;
       </p>
     );
   } else if (!data) {
-    body = <p className="muted" data-testid="account-metrics-loading">Computing metrics…</p>;
+    body = (
+      <p className="muted" data-testid="account-metrics-loading">
+        Computing metrics…
+      </p>
+    );
   } else {
     const s = data.support;
     body = (
@@ -94,8 +100,12 @@ export function AccountMetricsCard({ accountId, currency }: { accountId: number;
           <thead>
             <tr>
               <th scope="col" />
-              <th scope="col" className="num">Median</th>
-              <th scope="col" className="num">p90</th>
+              <th scope="col" className="num">
+                Median
+              </th>
+              <th scope="col" className="num">
+                p90
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -120,9 +130,15 @@ export function AccountMetricsCard({ accountId, currency }: { accountId: number;
           <thead>
             <tr>
               <th scope="col">Priority</th>
-              <th scope="col" className="num">Answered in time</th>
-              <th scope="col" className="num">Resolved in time</th>
-              <th scope="col" className="num">Tickets</th>
+              <th scope="col" className="num">
+                Answered in time
+              </th>
+              <th scope="col" className="num">
+                Resolved in time
+              </th>
+              <th scope="col" className="num">
+                Tickets
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -39,7 +39,12 @@ function AccountView({ id }: { id: number }) {
     return <NotFound message={account.error.error.code === 'NOT_FOUND' ? `Account ${id} does not exist in this workspace.` : account.error.message} />;
   }
   const data = account.data;
-  if (!data) return <p className="muted" data-testid="account-loading">Loading account…</p>;
+  if (!data)
+    return (
+      <p className="muted" data-testid="account-loading">
+        Loading account…
+      </p>
+    );
 
   return (
     <article className="screen account-page" data-testid="account-page" aria-labelledby="account-name">
@@ -117,9 +122,7 @@ function AccountView({ id }: { id: number }) {
           <p>You can restore it from this page at any time.</p>
         </ConfirmDialog>
       )}
-      {open === 'log' && (
-        <LogTouchpointDialog accountId={id} contacts={contacts.data?.rows ?? []} onLogged={timeline.refresh} onClose={close} />
-      )}
+      {open === 'log' && <LogTouchpointDialog accountId={id} contacts={contacts.data?.rows ?? []} onLogged={timeline.refresh} onClose={close} />}
     </article>
   );
 }

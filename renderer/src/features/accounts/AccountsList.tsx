@@ -88,12 +88,15 @@ export function AccountsList() {
 }
 
 function Count({ shown, all, filtered }: { shown: number | undefined; all: number | undefined; filtered: boolean }) {
-  if (shown === undefined) return <p className="subtitle" data-testid="accounts-count">Loading accounts…</p>;
+  if (shown === undefined)
+    return (
+      <p className="subtitle" data-testid="accounts-count">
+        Loading accounts…
+      </p>
+    );
   const noun = (n: number) => (n === 1 ? 'account' : 'accounts');
   const text =
-    filtered && all !== undefined
-      ? `${formatInteger(shown)} of ${formatInteger(all)} ${noun(all)} ${shown === 1 ? 'matches' : 'match'}`
-      : `${formatInteger(shown)} ${noun(shown)}`;
+    filtered && all !== undefined ? `${formatInteger(shown)} of ${formatInteger(all)} ${noun(all)} ${shown === 1 ? 'matches' : 'match'}` : `${formatInteger(shown)} ${noun(shown)}`;
   return (
     <p className="subtitle" data-testid="accounts-count" data-total={shown} aria-live="polite">
       {text}

@@ -11,7 +11,11 @@ export function ContactsCard({ contacts }: { contacts: QueryState<Output<'contac
         <h2 id="contacts-title">Contacts</h2>
         {rows && <span className="muted">{rows.length}</span>}
       </header>
-      {contacts.error && <p className="form-error" role="alert">{contacts.error.message}</p>}
+      {contacts.error && (
+        <p className="form-error" role="alert">
+          {contacts.error.message}
+        </p>
+      )}
       {rows?.length === 0 && <p className="muted">No contacts at this account yet.</p>}
       {rows && rows.length > 0 && (
         <ul className="contact-list">
@@ -19,12 +23,18 @@ export function ContactsCard({ contacts }: { contacts: QueryState<Output<'contac
             <li key={contact.id} data-testid="contact-row">
               <div className="contact-name">
                 {contact.name}
-                {contact.isExecutiveSponsor && <span className="pill sponsor" data-testid="badge-sponsor">Exec sponsor</span>}
-                {contact.isChampion && <span className="pill champion" data-testid="badge-champion">Champion</span>}
+                {contact.isExecutiveSponsor && (
+                  <span className="pill sponsor" data-testid="badge-sponsor">
+                    Exec sponsor
+                  </span>
+                )}
+                {contact.isChampion && (
+                  <span className="pill champion" data-testid="badge-champion">
+                    Champion
+                  </span>
+                )}
               </div>
-              <div className="muted small">
-                {[contact.title, contact.email].filter(Boolean).join(' · ') || 'No title or email recorded'}
-              </div>
+              <div className="muted small">{[contact.title, contact.email].filter(Boolean).join(' · ') || 'No title or email recorded'}</div>
             </li>
           ))}
         </ul>

@@ -5,11 +5,7 @@ import { adoption, adoptionTone, goLiveStatus } from './accountPage';
 
 /** Products being rolled out: status, planned vs actual go-live, licences in use. */
 export function DeploymentsCard({ accountId }: { accountId: number }) {
-  const deployments = useQuery(
-    'deployments.list',
-    { filter: { accountId }, pageSize: 100, sort: { field: 'plannedGoLive', direction: 'desc' } },
-    ['deployments'],
-  );
+  const deployments = useQuery('deployments.list', { filter: { accountId }, pageSize: 100, sort: { field: 'plannedGoLive', direction: 'desc' } }, ['deployments']);
   const rows = deployments.data?.rows;
   const today = new Date();
   return (
@@ -17,7 +13,11 @@ export function DeploymentsCard({ accountId }: { accountId: number }) {
       <header className="card-header">
         <h2 id="deployments-title">Deployments</h2>
       </header>
-      {deployments.error && <p className="form-error" role="alert">{deployments.error.message}</p>}
+      {deployments.error && (
+        <p className="form-error" role="alert">
+          {deployments.error.message}
+        </p>
+      )}
       {rows?.length === 0 && <p className="muted">No deployments recorded.</p>}
       {rows && rows.length > 0 && (
         <ul className="deployment-list">

@@ -33,7 +33,11 @@ export function HealthCard({ accountId }: { accountId: number }) {
           The health score could not be computed: {health.error.message}
         </p>
       )}
-      {!data && !health.error && <p className="muted" data-testid="health-loading">Computing health…</p>}
+      {!data && !health.error && (
+        <p className="muted" data-testid="health-loading">
+          Computing health…
+        </p>
+      )}
       {data && (
         <>
           <div className="health-summary">
@@ -95,9 +99,7 @@ export function HealthCard({ accountId }: { accountId: number }) {
               testId: `health-component-${row.id}`,
             }))}
           />
-          <p className="muted small health-note">
-            Points are each component's weight × score ÷ the weight of the components with data; they add up to the score.
-          </p>
+          <p className="muted small health-note">Points are each component's weight × score ÷ the weight of the components with data; they add up to the score.</p>
         </>
       )}
     </section>

@@ -14,7 +14,12 @@ import { contactOption, emptyTouchpointForm, formToTouchpoint, touchpointErrors,
 const LAST_USED = 'fulcrum.touchpoint.last';
 
 /** Log what just happened with the account, fast: now, the last channel and kind used, notes. */
-export function LogTouchpointDialog({ accountId, contacts, onLogged, onClose }: {
+export function LogTouchpointDialog({
+  accountId,
+  contacts,
+  onLogged,
+  onClose,
+}: {
   accountId: number;
   contacts: Contact[];
   onLogged: () => Promise<void> | void;
@@ -73,7 +78,13 @@ export function LogTouchpointDialog({ accountId, contacts, onLogged, onClose }: 
           </select>
         </Field>
         <Field label="Channel" name="channel" error={errors.channel} required>
-          <select className="input" value={values.channel} onChange={(e) => set({ channel: e.target.value as TouchpointFormValues['channel'] })} data-testid="input-channel" data-autofocus>
+          <select
+            className="input"
+            value={values.channel}
+            onChange={(e) => set({ channel: e.target.value as TouchpointFormValues['channel'] })}
+            data-testid="input-channel"
+            data-autofocus
+          >
             {CHANNELS.map((channel) => (
               <option key={channel} value={channel}>
                 {channelLabel(channel)}

@@ -18,7 +18,11 @@ export function OutcomesCard({ accountId }: { accountId: number }) {
           Add outcome
         </button>
       </header>
-      {outcomes.error && <p className="form-error" role="alert">{outcomes.error.message}</p>}
+      {outcomes.error && (
+        <p className="form-error" role="alert">
+          {outcomes.error.message}
+        </p>
+      )}
       {!rows && !outcomes.error && <p className="muted small">Loading outcomes…</p>}
       {rows?.length === 0 && <p className="muted">No measured results yet. Record one when the customer can show what changed.</p>}
       {rows && rows.length > 0 && (
@@ -33,9 +37,7 @@ export function OutcomesCard({ accountId }: { accountId: number }) {
           ))}
         </ul>
       )}
-      {editing && (
-        <OutcomeDialog accountId={accountId} outcome={editing === 'new' ? undefined : editing} onSaved={outcomes.reload} onClose={() => setEditing(undefined)} />
-      )}
+      {editing && <OutcomeDialog accountId={accountId} outcome={editing === 'new' ? undefined : editing} onSaved={outcomes.reload} onClose={() => setEditing(undefined)} />}
     </section>
   );
 }

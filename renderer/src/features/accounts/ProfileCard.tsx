@@ -22,7 +22,9 @@ export function ProfileCard({ account, onEdit }: { account: Account; onEdit: () 
     [
       'renewalDate',
       'Renewal',
-      renewal === null ? DASH : (
+      renewal === null ? (
+        DASH
+      ) : (
         <>
           {date(account.renewalDate)} <span className={renewal >= 0 && renewal <= 90 ? 'tone-warn' : 'muted'}>({relativeDays(renewal)})</span>
         </>
@@ -33,7 +35,17 @@ export function ProfileCard({ account, onEdit }: { account: Account; onEdit: () 
     items.push(['churnedAt', 'Churned on', date(account.churnedAt)], ['churnReason', 'Churn reason', account.churnReason ?? DASH]);
   }
   items.push(
-    ['tags', 'Tags', account.tags.length ? account.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) : DASH],
+    [
+      'tags',
+      'Tags',
+      account.tags.length
+        ? account.tags.map((tag) => (
+            <span key={tag} className="tag">
+              {tag}
+            </span>
+          ))
+        : DASH,
+    ],
     ['createdAt', 'Created', formatDateTime(account.createdAt)],
     ['updatedAt', 'Last changed', formatDateTime(account.updatedAt)],
   );

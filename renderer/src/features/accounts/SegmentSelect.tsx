@@ -5,13 +5,7 @@ import { segmentLabel } from '../../lib/labels';
 const OTHER = '\u0000other';
 
 /** The known segments to pick from, or "Other…" to type a new one (segments are user-defined). */
-export function SegmentSelect({ value, known, onChange, ...aria }: {
-  value: string;
-  known: string[];
-  onChange: (value: string) => void;
-  id?: string;
-  name?: string;
-}) {
+export function SegmentSelect({ value, known, onChange, ...aria }: { value: string; known: string[]; onChange: (value: string) => void; id?: string; name?: string }) {
   const options = [...new Set([...DEFAULT_SEGMENTS, ...known])];
   const [typing, setTyping] = useState(() => value !== '' && !options.includes(value));
   return (

@@ -17,7 +17,11 @@ export function StoriesCard({ account }: { account: { id: number; name: string }
           New story
         </button>
       </header>
-      {stories.error && <p className="form-error" role="alert">{stories.error.message}</p>}
+      {stories.error && (
+        <p className="form-error" role="alert">
+          {stories.error.message}
+        </p>
+      )}
       {!rows && !stories.error && <p className="muted small">Loading stories…</p>}
       {rows?.length === 0 && <p className="muted">No stories about this customer yet.</p>}
       {rows && rows.length > 0 && (

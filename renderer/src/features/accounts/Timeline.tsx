@@ -14,7 +14,11 @@ export function Timeline({ timeline }: { timeline: TimelineState }) {
       <header className="card-header">
         <h2 id="timeline-title">Timeline</h2>
       </header>
-      {error && <p className="form-error" role="alert">{error.message}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
       {entries === undefined && !error && <p className="muted">Loading history…</p>}
       {entries?.length === 0 && (
         <p className="muted" data-testid="timeline-empty">

@@ -61,7 +61,12 @@ describe('account columns', () => {
     expect(show(byId('renewalDate'), account)).toBe('Dec 31, 2026');
     expect(show(byId('renewalDate'), { ...account, renewalDate: null })).toBe('—');
     expect(show(byId('employeeCount'), account)).toBe('5,400');
-    expect(show(accountColumns('de-DE').find((c) => c.id === 'arrMinor')!, account)).toBe('485.000\u00a0€');
+    expect(
+      show(
+        accountColumns('de-DE').find((c) => c.id === 'arrMinor')!,
+        account,
+      ),
+    ).toBe('485.000\u00a0€');
   });
 
   it('line numbers up on the right', () => {

@@ -77,10 +77,26 @@ describe('account form', () => {
 
   it('round-trips a stored account through the form unchanged', () => {
     const account: Account = {
-      id: 1, name: 'Northwind', externalId: 'CRM-1', industry: 'Logistics', segment: 'enterprise', region: 'EMEA',
-      employeeCount: 5400, arrMinor: 48_500_050, currency: 'EUR', grossMarginPct: 72.5, owner: 'Dana',
-      lifecycleStage: 'growth', contractStart: '2023-04-01', renewalDate: '2027-02-06', churnedAt: null, churnReason: null,
-      tags: ['strategic'], createdAt: '', updatedAt: '', archivedAt: null,
+      id: 1,
+      name: 'Northwind',
+      externalId: 'CRM-1',
+      industry: 'Logistics',
+      segment: 'enterprise',
+      region: 'EMEA',
+      employeeCount: 5400,
+      arrMinor: 48_500_050,
+      currency: 'EUR',
+      grossMarginPct: 72.5,
+      owner: 'Dana',
+      lifecycleStage: 'growth',
+      contractStart: '2023-04-01',
+      renewalDate: '2027-02-06',
+      churnedAt: null,
+      churnReason: null,
+      tags: ['strategic'],
+      createdAt: '',
+      updatedAt: '',
+      archivedAt: null,
     };
     const form = accountToForm(account, 'de-DE');
     expect(form.arr).toBe('485.000,5');

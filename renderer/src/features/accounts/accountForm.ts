@@ -74,8 +74,7 @@ export function accountToForm(account: Account, locale?: string): AccountFormVal
   };
 }
 
-const decimalOf = (locale?: string) =>
-  new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+const decimalOf = (locale?: string) => new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
 
 /** Blank optional text is null: the user cleared the field. */
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
@@ -114,7 +113,14 @@ export function formToAccount(values: AccountFormValues, locale?: string): { ok:
       // Churn details belong to churned accounts only; leaving the stage clears them.
       churnedAt: churned ? orNull(values.churnedAt) : null,
       churnReason: churned ? orNull(values.churnReason) : null,
-      tags: [...new Set(values.tags.split(',').map((tag) => tag.trim()).filter(Boolean))],
+      tags: [
+        ...new Set(
+          values.tags
+            .split(',')
+            .map((tag) => tag.trim())
+            .filter(Boolean),
+        ),
+      ],
     },
   };
 }

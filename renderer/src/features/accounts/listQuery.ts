@@ -37,9 +37,7 @@ export function restoreListState(stored: unknown): ListState {
     stage: text(value.stage),
     includeArchived: value.includeArchived === true,
     sort:
-      sort && typeof sort.field === 'string' && isSortField(sort.field)
-        ? { field: sort.field, direction: sort.direction === 'desc' ? 'desc' : 'asc' }
-        : DEFAULT_LIST_STATE.sort,
+      sort && typeof sort.field === 'string' && isSortField(sort.field) ? { field: sort.field, direction: sort.direction === 'desc' ? 'desc' : 'asc' } : DEFAULT_LIST_STATE.sort,
   };
 }
 
@@ -60,8 +58,7 @@ export function listInput(state: ListState, page: number, pageSize: number): Acc
   };
 }
 
-export const isFiltered = (state: ListState) =>
-  state.search.trim() !== '' || state.segment !== '' || state.owner !== '' || state.stage !== '' || state.includeArchived;
+export const isFiltered = (state: ListState) => state.search.trim() !== '' || state.segment !== '' || state.owner !== '' || state.stage !== '' || state.includeArchived;
 
 /** The list query without paging: what "Export view" writes, every row the screen can scroll to. */
 export function exportQuery(state: ListState): Record<string, unknown> {

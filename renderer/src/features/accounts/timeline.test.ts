@@ -3,7 +3,12 @@ import type { TimelineEntry } from '../../../../shared/contract/accounts';
 import { entryDetail, entryTitle, isDateOnly, mergeEntries, splitUpcoming } from './timeline';
 
 const entry = (kind: TimelineEntry['kind'], id: number, at: string, title = 't', detail: string | null = null): TimelineEntry => ({
-  kind, id, at, title, detail, channel: null,
+  kind,
+  id,
+  at,
+  title,
+  detail,
+  channel: null,
 });
 
 describe('timeline', () => {
@@ -18,9 +23,7 @@ describe('timeline', () => {
     expect(entryTitle(entry('survey', 1, '', 'NSAT dont_know'))).toBe('NSAT dont know');
     expect(entryTitle(entry('ticket', 1, '', 'SSO login_loop'))).toBe('SSO login_loop');
     expect(entryDetail(entry('ticket', 1, '', 't', 'high · open · billing'))).toBe('High · Open · Billing');
-    expect(entryDetail(entry('deployment', 1, '', 't', 'planned go-live 2026-12-23, live since 2027-01-05'), 'en-US')).toBe(
-      'Planned go-live Dec 23, 2026, live since Jan 5, 2027',
-    );
+    expect(entryDetail(entry('deployment', 1, '', 't', 'planned go-live 2026-12-23, live since 2027-01-05'), 'en-US')).toBe('Planned go-live Dec 23, 2026, live since Jan 5, 2027');
     expect(entryDetail(entry('touchpoint', 1, '', 't', null))).toBeNull();
   });
 

@@ -34,9 +34,7 @@ export function emptyTouchpointForm(now: Date, last?: Partial<Pick<TouchpointFor
 
 type FormErrors = Partial<Record<TouchpointField | 'form', string>>;
 
-export function formToTouchpoint(accountId: number, values: TouchpointFormValues):
-  | { ok: true; input: Input<'touchpoints.create'> }
-  | { ok: false; errors: FormErrors } {
+export function formToTouchpoint(accountId: number, values: TouchpointFormValues): { ok: true; input: Input<'touchpoints.create'> } | { ok: false; errors: FormErrors } {
   const occurredAt = fromLocalInput(values.occurredAt);
   if (!occurredAt) return { ok: false, errors: { occurredAt: 'must be a date and time' } };
   return {

@@ -9,10 +9,14 @@ export function AccountAssessmentsCard({ accountId }: { accountId: number }) {
     <section className="card" aria-labelledby="account-assessments-title" data-testid="account-assessments">
       <header className="card-header">
         <h2 id="account-assessments-title">Assessments</h2>
-        <a href="#/assessments" className="small">All assessments</a>
+        <a href="#/assessments" className="small">
+          All assessments
+        </a>
       </header>
       {list.error ? (
-        <p className="form-error" role="alert">{list.error.message}</p>
+        <p className="form-error" role="alert">
+          {list.error.message}
+        </p>
       ) : !list.data ? (
         <p className="muted">Loading…</p>
       ) : list.data.length === 0 ? (

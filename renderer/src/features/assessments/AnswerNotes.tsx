@@ -8,11 +8,7 @@ const AUTOSAVE_MS = 700;
  * Evidence notes and links for the current answer. Saved a moment after typing stops, when the
  * field is left, and when the screen moves to another item or respondent, so nothing typed is lost.
  */
-export function AnswerNotes({ prompts, answer, onSave }: {
-  prompts: string[];
-  answer: Answer | undefined;
-  onSave: (notes: { evidence: string | null; links: string[] }) => void;
-}) {
+export function AnswerNotes({ prompts, answer, onSave }: { prompts: string[]; answer: Answer | undefined; onSave: (notes: { evidence: string | null; links: string[] }) => void }) {
   const [evidence, setEvidence] = useState(answer?.evidence ?? '');
   const [links, setLinks] = useState((answer?.links ?? []).join('\n'));
   const latest = useRef({ evidence, links, answer, onSave });
@@ -51,7 +47,16 @@ export function AnswerNotes({ prompts, answer, onSave }: {
       </label>
       <label className="field">
         <span className="field-label">Links</span>
-        <textarea className="input" rows={1} value={links} disabled={!answer} placeholder="One per line" onChange={(e) => setLinks(e.target.value)} onBlur={commit} data-testid="answer-links" />
+        <textarea
+          className="input"
+          rows={1}
+          value={links}
+          disabled={!answer}
+          placeholder="One per line"
+          onChange={(e) => setLinks(e.target.value)}
+          onBlur={commit}
+          data-testid="answer-links"
+        />
       </label>
     </div>
   );

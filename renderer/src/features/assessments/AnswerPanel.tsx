@@ -27,10 +27,14 @@ export function AnswerPanel({ detail }: { detail: AssessmentDetail }) {
   const [pending, setPending] = useState<Map<string, Answer | null>>(new Map());
   const answers = useMemo(() => {
     const byKey = new Map<string, Answer>(detail.answers.map((a) => [`${a.respondentId}|${a.itemKey}`, a]));
-    for (const [key, answer] of pending) if (answer) byKey.set(key, answer); else byKey.delete(key);
+    for (const [key, answer] of pending)
+      if (answer) byKey.set(key, answer);
+      else byKey.delete(key);
     return [...byKey.values()];
   }, [detail.answers, pending]);
-  const [index, setIndex] = useState(() => (respondentId === undefined ? 0 : readJson(local(), `${storeKey}.${respondentId}.index`, resumeIndex(items, detail.answers, respondentId))));
+  const [index, setIndex] = useState(() =>
+    respondentId === undefined ? 0 : readJson(local(), `${storeKey}.${respondentId}.index`, resumeIndex(items, detail.answers, respondentId)),
+  );
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const card = useRef<HTMLDivElement>(null);
 
@@ -132,9 +136,7 @@ export function AnswerPanel({ detail }: { detail: AssessmentDetail }) {
             {item.statement}
           </h2>
           <LevelChoices framework={framework} guidance={item.guidance} answer={current} target={target} onPick={(value) => void write(value)} />
-          <p className="muted small keys-hint">
-            Keys: 1–{framework.scale.levels.length} pick a level · D don't know · N not applicable · Delete clears · ↑ ↓ or Enter move
-          </p>
+          <p className="muted small keys-hint">Keys: 1–{framework.scale.levels.length} pick a level · D don't know · N not applicable · Delete clears · ↑ ↓ or Enter move</p>
           <AnswerNotes
             key={`${respondentId}|${item.key}`}
             prompts={item.evidencePrompts}
@@ -173,7 +175,11 @@ function TargetChoice({ detail, itemKey, level }: { detail: AssessmentDetail; it
           </option>
         ))}
       </select>
-      {error && <span className="field-error" role="alert">{error}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </label>
   );
 }

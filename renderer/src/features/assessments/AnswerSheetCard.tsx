@@ -24,15 +24,20 @@ export function AnswerSheetCard({ detail }: { detail: AssessmentDetail }) {
         <h2 id="sheet-title">Answers from a spreadsheet</h2>
       </header>
       <p className="muted small">
-        The sheet lists every item with two columns per respondent, “level: name” and “evidence: name”. Add columns for new respondents; a level is its number
-        or label, dk (don't know) or na (not applicable). Nothing is imported if one cell is wrong.
+        The sheet lists every item with two columns per respondent, “level: name” and “evidence: name”. Add columns for new respondents; a level is its number or label, dk (don't
+        know) or na (not applicable). Nothing is imported if one cell is wrong.
       </p>
       <div className="file-actions">
         <select className="input" value={format} onChange={(e) => setFormat(e.target.value as 'csv' | 'xlsx')} aria-label="Sheet format">
           <option value="xlsx">XLSX</option>
           <option value="csv">CSV</option>
         </select>
-        <button type="button" className="button" onClick={() => void run(async () => downloadCoreFile(await call('assessments.answerSheet', { id: detail.assessment.id, format })))} data-testid="sheet-export">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void run(async () => downloadCoreFile(await call('assessments.answerSheet', { id: detail.assessment.id, format })))}
+          data-testid="sheet-export"
+        >
           Export answer sheet
         </button>
         <input
@@ -56,8 +61,16 @@ export function AnswerSheetCard({ detail }: { detail: AssessmentDetail }) {
           Import filled sheet…
         </button>
       </div>
-      {message && <p role="status" className="tone-ok" data-testid="sheet-message">{message}</p>}
-      {error && <p className="form-error" role="alert" data-testid="sheet-error">{error}</p>}
+      {message && (
+        <p role="status" className="tone-ok" data-testid="sheet-message">
+          {message}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert" data-testid="sheet-error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -32,7 +32,12 @@ export function AssessmentPage({ id, tab }: { id: number; tab: string | undefine
     );
   }
   const data = detail.data;
-  if (!data) return <p className="muted" aria-busy="true">Loading assessment…</p>;
+  if (!data)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading assessment…
+      </p>
+    );
   const { assessment, template } = data;
 
   return (

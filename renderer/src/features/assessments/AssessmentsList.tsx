@@ -36,9 +36,13 @@ export function AssessmentsList() {
             </label>
           </header>
           {list.error ? (
-            <p className="form-error" role="alert">{list.error.message}</p>
+            <p className="form-error" role="alert">
+              {list.error.message}
+            </p>
           ) : !list.data ? (
-            <p className="muted" aria-busy="true">Loading assessments…</p>
+            <p className="muted" aria-busy="true">
+              Loading assessments…
+            </p>
           ) : rows.length === 0 && showArchived ? (
             <p className="muted">No assessment, archived or not.</p>
           ) : rows.length === 0 ? (

@@ -2,7 +2,12 @@ import type { Framework } from '../../../../shared/contract/assessments';
 import { addItem, linesOf, removeDimension, updateDimension, updateItem } from './templateDraft';
 
 /** One dimension: name, weight, description, and its items (statement, weight, guidance per level, evidence prompts). */
-export function DimensionEditor({ framework, index, onChange, issue }: {
+export function DimensionEditor({
+  framework,
+  index,
+  onChange,
+  issue,
+}: {
   framework: Framework;
   index: number;
   onChange: (next: Framework) => void;
@@ -16,12 +21,25 @@ export function DimensionEditor({ framework, index, onChange, issue }: {
       <div className="dimension-head">
         <label className="field">
           <span className="field-label">Dimension</span>
-          <input className="input" value={dimension.name} onChange={(e) => onChange(updateDimension(framework, index, { name: e.target.value }))} data-testid={`dimension-name-${index}`} />
+          <input
+            className="input"
+            value={dimension.name}
+            onChange={(e) => onChange(updateDimension(framework, index, { name: e.target.value }))}
+            data-testid={`dimension-name-${index}`}
+          />
           {issue(`${at}.name`) && <span className="field-error">{issue(`${at}.name`)}</span>}
         </label>
         <label className="field weight-field">
           <span className="field-label">Weight</span>
-          <input className="input number" type="number" min={0.1} step={0.1} value={dimension.weight} onChange={(e) => onChange(updateDimension(framework, index, { weight: Number(e.target.value) }))} data-testid={`dimension-weight-${index}`} />
+          <input
+            className="input number"
+            type="number"
+            min={0.1}
+            step={0.1}
+            value={dimension.weight}
+            onChange={(e) => onChange(updateDimension(framework, index, { weight: Number(e.target.value) }))}
+            data-testid={`dimension-weight-${index}`}
+          />
           {issue(`${at}.weight`) && <span className="field-error">{issue(`${at}.weight`)}</span>}
         </label>
         <button type="button" className="link-button" disabled={framework.dimensions.length === 1} onClick={() => onChange(removeDimension(framework, index))}>
@@ -37,13 +55,27 @@ export function DimensionEditor({ framework, index, onChange, issue }: {
           <li key={i} className="item-editor">
             <div className="item-head">
               <label className="field grow">
-                <span className="field-label">Statement <span className="muted small">({item.key})</span></span>
-                <input className="input" value={item.statement} onChange={(e) => onChange(updateItem(framework, index, i, { statement: e.target.value }))} data-testid={`item-statement-${index}-${i}`} />
+                <span className="field-label">
+                  Statement <span className="muted small">({item.key})</span>
+                </span>
+                <input
+                  className="input"
+                  value={item.statement}
+                  onChange={(e) => onChange(updateItem(framework, index, i, { statement: e.target.value }))}
+                  data-testid={`item-statement-${index}-${i}`}
+                />
                 {issue(`${at}.items.${i}.statement`) && <span className="field-error">{issue(`${at}.items.${i}.statement`)}</span>}
               </label>
               <label className="field weight-field">
                 <span className="field-label">Weight</span>
-                <input className="input number" type="number" min={0.1} step={0.1} value={item.weight ?? 1} onChange={(e) => onChange(updateItem(framework, index, i, { weight: Number(e.target.value) }))} />
+                <input
+                  className="input number"
+                  type="number"
+                  min={0.1}
+                  step={0.1}
+                  value={item.weight ?? 1}
+                  onChange={(e) => onChange(updateItem(framework, index, i, { weight: Number(e.target.value) }))}
+                />
               </label>
               <button
                 type="button"
@@ -57,12 +89,22 @@ export function DimensionEditor({ framework, index, onChange, issue }: {
             <div className="item-texts">
               <label className="field">
                 <span className="field-label">Guidance, one line per level ({levels.map((l) => l.label).join(', ')})</span>
-                <textarea className="input" rows={Math.min(levels.length, 5)} value={item.guidance.join('\n')} onChange={(e) => onChange(updateItem(framework, index, i, { guidance: linesOf(e.target.value) }))} />
+                <textarea
+                  className="input"
+                  rows={Math.min(levels.length, 5)}
+                  value={item.guidance.join('\n')}
+                  onChange={(e) => onChange(updateItem(framework, index, i, { guidance: linesOf(e.target.value) }))}
+                />
                 {issue(`${at}.items.${i}.guidance`) && <span className="field-error">{issue(`${at}.items.${i}.guidance`)}</span>}
               </label>
               <label className="field">
                 <span className="field-label">Evidence prompts, one per line</span>
-                <textarea className="input" rows={2} value={item.evidencePrompts.join('\n')} onChange={(e) => onChange(updateItem(framework, index, i, { evidencePrompts: linesOf(e.target.value).filter(Boolean) }))} />
+                <textarea
+                  className="input"
+                  rows={2}
+                  value={item.evidencePrompts.join('\n')}
+                  onChange={(e) => onChange(updateItem(framework, index, i, { evidencePrompts: linesOf(e.target.value).filter(Boolean) }))}
+                />
               </label>
             </div>
           </li>

@@ -7,7 +7,11 @@ import { fileToBase64 } from './files';
  * Opens a portable assessment file (a colleague's, or one handed over): as a new assessment, or,
  * with `intoAssessmentId`, merged into this one (its respondents and answers are added).
  */
-export function ImportFileButton({ intoAssessmentId, onImported, label = 'Open assessment file…' }: {
+export function ImportFileButton({
+  intoAssessmentId,
+  onImported,
+  label = 'Open assessment file…',
+}: {
   intoAssessmentId?: number;
   onImported: (assessmentId: number, summary: string) => void;
   label?: string;
@@ -25,11 +29,22 @@ export function ImportFileButton({ intoAssessmentId, onImported, label = 'Open a
   };
   return (
     <span className="file-action">
-      <input ref={input} type="file" accept=".json,application/json" hidden onChange={(e) => e.target.files?.[0] && void run(e.target.files[0])} data-testid={intoAssessmentId ? 'merge-file-input' : 'import-file-input'} />
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        onChange={(e) => e.target.files?.[0] && void run(e.target.files[0])}
+        data-testid={intoAssessmentId ? 'merge-file-input' : 'import-file-input'}
+      />
       <button type="button" className="button" disabled={busy} onClick={() => input.current?.click()}>
         {busy ? 'Opening…' : label}
       </button>
-      {error && <span className="field-error" role="alert">{error}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

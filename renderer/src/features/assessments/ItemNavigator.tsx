@@ -2,7 +2,14 @@ import type { Answer, Framework } from '../../../../shared/contract/assessments'
 import type { FlatItem } from './answering';
 
 /** Every item by dimension, with this respondent's answer beside it; a click jumps there. */
-export function ItemNavigator({ items, index, answers, respondentId, framework, onSelect }: {
+export function ItemNavigator({
+  items,
+  index,
+  answers,
+  respondentId,
+  framework,
+  onSelect,
+}: {
   items: FlatItem[];
   index: number;
   answers: Answer[];
@@ -22,8 +29,17 @@ export function ItemNavigator({ items, index, answers, respondentId, framework, 
               const mark = !answer ? '' : answer.level !== null ? String(answer.level) : answer.nonAnswer === 'dont_know' ? '?' : '–';
               return (
                 <li key={item.key}>
-                  <button type="button" tabIndex={-1} className={`item-link${i === index ? ' current' : ''}${answer ? ' answered' : ''}`} aria-current={i === index ? 'step' : undefined} onClick={() => onSelect(i)} data-testid="item-link">
-                    <span className="item-mark" aria-label={answer ? 'answered' : 'not answered'}>{mark}</span>
+                  <button
+                    type="button"
+                    tabIndex={-1}
+                    className={`item-link${i === index ? ' current' : ''}${answer ? ' answered' : ''}`}
+                    aria-current={i === index ? 'step' : undefined}
+                    onClick={() => onSelect(i)}
+                    data-testid="item-link"
+                  >
+                    <span className="item-mark" aria-label={answer ? 'answered' : 'not answered'}>
+                      {mark}
+                    </span>
                     <span className="item-statement">{item.statement}</span>
                   </button>
                 </li>

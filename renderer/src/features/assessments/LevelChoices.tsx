@@ -1,7 +1,13 @@
 import type { Answer, Framework, NonAnswer } from '../../../../shared/contract/assessments';
 
 /** The scale as buttons, each with this item's guidance for the level, plus the two non-answers. */
-export function LevelChoices({ framework, guidance, answer, target, onPick }: {
+export function LevelChoices({
+  framework,
+  guidance,
+  answer,
+  target,
+  onPick,
+}: {
   framework: Framework;
   guidance: string[];
   answer: Answer | undefined;
@@ -33,7 +39,12 @@ export function LevelChoices({ framework, guidance, answer, target, onPick }: {
         );
       })}
       <div className="non-answers">
-        {([['dont_know', "Don't know", 'D'], ['not_applicable', 'Not applicable', 'N']] as const).map(([value, label, key]) => (
+        {(
+          [
+            ['dont_know', "Don't know", 'D'],
+            ['not_applicable', 'Not applicable', 'N'],
+          ] as const
+        ).map(([value, label, key]) => (
           <button
             key={value}
             type="button"

@@ -46,23 +46,48 @@ export function ReportPanel({ detail }: { detail: AssessmentDetail }) {
             <h2 id="files-title">Report and files</h2>
           </header>
           <div className="file-actions">
-            <button type="button" className="button primary" disabled={!report.data} onClick={() => void run(() => savePdf(detail.assessment.id, frame.current, setMessage))} data-testid="report-print">
+            <button
+              type="button"
+              className="button primary"
+              disabled={!report.data}
+              onClick={() => void run(() => savePdf(detail.assessment.id, frame.current, setMessage))}
+              data-testid="report-print"
+            >
               {window.fulcrum ? 'Save as PDF…' : 'Print or save as PDF…'}
             </button>
-            <button type="button" className="button" disabled={!report.data} onClick={() => report.data && downloadFile(`${report.data.name}.html`, 'text/html', report.data.html)} data-testid="report-html">
+            <button
+              type="button"
+              className="button"
+              disabled={!report.data}
+              onClick={() => report.data && downloadFile(`${report.data.name}.html`, 'text/html', report.data.html)}
+              data-testid="report-html"
+            >
               Download HTML report
             </button>
-            <button type="button" className="button" onClick={() => void run(async () => downloadCoreFile(await call('assessments.exportFile', { id: detail.assessment.id })))} data-testid="export-file">
+            <button
+              type="button"
+              className="button"
+              onClick={() => void run(async () => downloadCoreFile(await call('assessments.exportFile', { id: detail.assessment.id })))}
+              data-testid="export-file"
+            >
               Export assessment file
             </button>
             <ImportFileButton intoAssessmentId={detail.assessment.id} label="Merge a colleague's file…" onImported={(_, summary) => setMessage(summary)} />
           </div>
           <p className="muted small">
-            The HTML report holds its charts inline and needs nothing else to open. The assessment file carries the template, respondents, answers,
-            targets and roadmap, for a colleague's Fulcrum.
+            The HTML report holds its charts inline and needs nothing else to open. The assessment file carries the template, respondents, answers, targets and roadmap, for a
+            colleague's Fulcrum.
           </p>
-          {message && <p role="status" className="tone-ok">{message}</p>}
-          {error && <p className="form-error" role="alert">{error}</p>}
+          {message && (
+            <p role="status" className="tone-ok">
+              {message}
+            </p>
+          )}
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
         </section>
       </div>
       <AnswerSheetCard detail={detail} />
@@ -72,11 +97,15 @@ export function ReportPanel({ detail }: { detail: AssessmentDetail }) {
           {report.loading && <span className="muted small">Updating…</span>}
         </header>
         {report.error ? (
-          <p className="form-error" role="alert">{report.error.message}</p>
+          <p className="form-error" role="alert">
+            {report.error.message}
+          </p>
         ) : report.data ? (
           <iframe ref={frame} title="Report preview" srcDoc={report.data.html} sandbox="allow-same-origin allow-modals" data-testid="report-frame" />
         ) : (
-          <p className="muted" aria-busy="true">Building the report…</p>
+          <p className="muted" aria-busy="true">
+            Building the report…
+          </p>
         )}
       </section>
     </div>

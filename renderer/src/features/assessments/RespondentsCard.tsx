@@ -17,7 +17,13 @@ export function RespondentsCard({ detail }: { detail: AssessmentDetail }) {
   const saveEdit = async () => {
     if (!editing) return;
     await attempt.run(async () => {
-      await call('assessments.saveRespondent', { assessmentId: detail.assessment.id, id: editing.id, name: editing.name, role: editing.role.trim() || null, function: editing.function.trim() || null });
+      await call('assessments.saveRespondent', {
+        assessmentId: detail.assessment.id,
+        id: editing.id,
+        name: editing.name,
+        role: editing.role.trim() || null,
+        function: editing.function.trim() || null,
+      });
       setEditing(undefined);
     });
   };
@@ -30,7 +36,9 @@ export function RespondentsCard({ detail }: { detail: AssessmentDetail }) {
     <section className="card" aria-labelledby="respondents-title" data-testid="respondents-card">
       <header className="card-header">
         <h2 id="respondents-title">Respondents</h2>
-        <span className="muted small">{detail.respondents.length} · each answers all or part of the {items.length} items</span>
+        <span className="muted small">
+          {detail.respondents.length} · each answers all or part of the {items.length} items
+        </span>
       </header>
       {detail.respondents.length === 0 ? (
         <p className="muted">No respondent yet: add the people who will answer, by role and function.</p>
@@ -50,7 +58,13 @@ export function RespondentsCard({ detail }: { detail: AssessmentDetail }) {
               editing?.id === r.id ? (
                 <tr key={r.id} data-testid="respondent-editing">
                   <td>
-                    <input className="input" aria-label="Name" value={editing.name} onChange={(e) => setEditing({ ...editing, name: e.target.value })} data-testid="respondent-edit-name" />
+                    <input
+                      className="input"
+                      aria-label="Name"
+                      value={editing.name}
+                      onChange={(e) => setEditing({ ...editing, name: e.target.value })}
+                      data-testid="respondent-edit-name"
+                    />
                   </td>
                   <td>
                     <input className="input" aria-label="Role" value={editing.role} onChange={(e) => setEditing({ ...editing, role: e.target.value })} />
@@ -68,22 +82,27 @@ export function RespondentsCard({ detail }: { detail: AssessmentDetail }) {
                   </td>
                 </tr>
               ) : (
-              <tr key={r.id} data-testid="respondent-row">
-                <td>{r.name}</td>
-                <td>{r.role ?? '—'}</td>
-                <td>{r.function ?? '—'}</td>
-                <td className="num">
-                  {answeredCount(items, detail.answers, r.id)} / {items.length}
-                </td>
-                <td className="row-actions">
-                  <button type="button" className="link-button" onClick={() => setEditing({ id: r.id, name: r.name, role: r.role ?? '', function: r.function ?? '' })} aria-label={`Edit ${r.name}`}>
-                    Edit
-                  </button>
-                  <button type="button" className="link-button" onClick={() => setRemoving(r)} aria-label={`Remove ${r.name}`}>
-                    Remove
-                  </button>
-                </td>
-              </tr>
+                <tr key={r.id} data-testid="respondent-row">
+                  <td>{r.name}</td>
+                  <td>{r.role ?? '—'}</td>
+                  <td>{r.function ?? '—'}</td>
+                  <td className="num">
+                    {answeredCount(items, detail.answers, r.id)} / {items.length}
+                  </td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setEditing({ id: r.id, name: r.name, role: r.role ?? '', function: r.function ?? '' })}
+                      aria-label={`Edit ${r.name}`}
+                    >
+                      Edit
+                    </button>
+                    <button type="button" className="link-button" onClick={() => setRemoving(r)} aria-label={`Remove ${r.name}`}>
+                      Remove
+                    </button>
+                  </td>
+                </tr>
               ),
             )}
           </tbody>
@@ -96,14 +115,31 @@ export function RespondentsCard({ detail }: { detail: AssessmentDetail }) {
           void add();
         }}
       >
-        <input className="input" placeholder="Name" aria-label="New respondent name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} data-testid="respondent-new-name" />
+        <input
+          className="input"
+          placeholder="Name"
+          aria-label="New respondent name"
+          value={draft.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          data-testid="respondent-new-name"
+        />
         <input className="input" placeholder="Role" aria-label="New respondent role" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })} />
-        <input className="input" placeholder="Function" aria-label="New respondent function" value={draft.function} onChange={(e) => setDraft({ ...draft, function: e.target.value })} />
+        <input
+          className="input"
+          placeholder="Function"
+          aria-label="New respondent function"
+          value={draft.function}
+          onChange={(e) => setDraft({ ...draft, function: e.target.value })}
+        />
         <button type="submit" className="button small" data-testid="respondent-new-add">
           Add
         </button>
       </form>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {removing && (
         <ConfirmDialog
           title={`Remove ${removing.name}?`}

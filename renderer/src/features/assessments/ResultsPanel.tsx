@@ -12,13 +12,26 @@ import { formatScore } from './format';
 export function ResultsPanel({ detail }: { detail: AssessmentDetail }) {
   const results = useQuery('assessments.results', { id: detail.assessment.id }, ['assessments']);
   const data = results.data;
-  const radar = useMemo(() => (data ? radarOption(data.dimensions.map((d) => d.name), resultLines(data)) : undefined), [data]);
+  const radar = useMemo(
+    () =>
+      data
+        ? radarOption(
+            data.dimensions.map((d) => d.name),
+            resultLines(data),
+          )
+        : undefined,
+    [data],
+  );
   const heatmap = useMemo(() => heatmapOption(detail), [detail]);
   const noScore = data && data.overall === null ? 'No levels given yet: answer some items on the Answers tab.' : false;
 
   return (
     <div className="results-panel" data-testid="results-panel">
-      {results.error && <p className="form-error" role="alert">{results.error.message}</p>}
+      {results.error && (
+        <p className="form-error" role="alert">
+          {results.error.message}
+        </p>
+      )}
       {data && <KeyFigures results={data} respondents={detail.respondents.length} />}
       <div className="assessment-columns">
         <ChartCard title="Dimensions" subtitle="normalised 0–100" testId="results-radar" state={{ loading: !data, empty: noScore }}>
@@ -40,23 +53,31 @@ function KeyFigures({ results, respondents }: { results: Results; respondents: n
     <section className="card key-figures" aria-label="Key numbers" data-testid="results-figures">
       <div className="figure">
         <span className="figure-label">Overall score</span>
-        <span className="figure-value" data-testid="results-overall">{formatScore(results.overall)}</span>
+        <span className="figure-value" data-testid="results-overall">
+          {formatScore(results.overall)}
+        </span>
         <span className="figure-n">of 100{results.overallTarget !== null ? ` · target ${formatScore(results.overallTarget)}` : ''}</span>
       </div>
       <div className="figure">
         <span className="figure-label">Stage reached</span>
-        <span className="figure-value" data-testid="results-stage">{results.stage?.name ?? 'None yet'}</span>
+        <span className="figure-value" data-testid="results-stage">
+          {results.stage?.name ?? 'None yet'}
+        </span>
         <span className="figure-n">{results.nextStage ? `Next, ${results.nextStage.name}: ${results.nextStage.unmet.join('; ')}` : 'the highest stage'}</span>
       </div>
       <div className="figure">
         <span className="figure-label">Floor dimension</span>
-        <span className="figure-value" data-testid="results-floor">{results.floor?.name ?? '—'}</span>
+        <span className="figure-value" data-testid="results-floor">
+          {results.floor?.name ?? '—'}
+        </span>
         <span className="figure-n">{results.floor ? `${formatScore(results.floor.score)} of 100: the weakest link` : 'no scores yet'}</span>
       </div>
       <div className="figure">
         <span className="figure-label">Answered</span>
         <span className="figure-value">{results.progress === null ? '—' : `${Math.round(results.progress)} %`}</span>
-        <span className="figure-n">{respondents} respondent(s){results.previous ? ` · previous ${results.previous.assessedOn}: ${formatScore(results.previous.overall)}` : ''}</span>
+        <span className="figure-n">
+          {respondents} respondent(s){results.previous ? ` · previous ${results.previous.assessedOn}: ${formatScore(results.previous.overall)}` : ''}
+        </span>
       </div>
     </section>
   );
@@ -69,7 +90,9 @@ function DimensionTable({ results }: { results: Results }) {
         <tr>
           <th>Dimension</th>
           <th className="num">Score</th>
-          <th className="num" title="Lowest and highest respondent's score">Respondents</th>
+          <th className="num" title="Lowest and highest respondent's score">
+            Respondents
+          </th>
           <th className="num">Target</th>
           <th className="num">Previous</th>
         </tr>

@@ -37,7 +37,14 @@ export function RoadmapPanel({ detail }: { detail: AssessmentDetail }) {
       <header className="card-header">
         <h2 id="roadmap-title">Roadmap</h2>
         <div className="card-actions">
-          <button type="button" className="button" disabled={suggestions.length === 0} onClick={() => change([...drafts, ...suggestions])} data-testid="roadmap-suggest" title="Adds an action for each of the largest gaps to target not covered yet">
+          <button
+            type="button"
+            className="button"
+            disabled={suggestions.length === 0}
+            onClick={() => change([...drafts, ...suggestions])}
+            data-testid="roadmap-suggest"
+            title="Adds an action for each of the largest gaps to target not covered yet"
+          >
             Suggest from gaps{suggestions.length ? ` (${suggestions.length})` : ''}
           </button>
           <button type="button" className="button" onClick={() => change([...drafts, emptyDraft()])} data-testid="roadmap-add">
@@ -51,9 +58,15 @@ export function RoadmapPanel({ detail }: { detail: AssessmentDetail }) {
       <p className="muted small" role="status" data-testid="roadmap-state">
         {dirty ? 'Unsaved changes.' : saved ? 'Roadmap saved.' : `${drafts.length} action(s).`}
       </p>
-      {error && <p className="form-error" role="alert">{error.message}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
       {drafts.length === 0 ? (
-        <p className="muted" data-testid="roadmap-empty">No action yet. Set targets while answering, then “Suggest from gaps”, or add actions yourself.</p>
+        <p className="muted" data-testid="roadmap-empty">
+          No action yet. Set targets while answering, then “Suggest from gaps”, or add actions yourself.
+        </p>
       ) : (
         <ol className="roadmap-list">
           {drafts.map((d, i) => {
@@ -64,7 +77,14 @@ export function RoadmapPanel({ detail }: { detail: AssessmentDetail }) {
                 <div className="roadmap-grid">
                   <label className="field wide">
                     <span className="field-label">Action {i + 1}</span>
-                    <textarea className="input" rows={2} value={d.action} onChange={(e) => set(i, { action: e.target.value })} aria-invalid={issue('action') ? true : undefined} data-testid={`roadmap-action-${i}`} />
+                    <textarea
+                      className="input"
+                      rows={2}
+                      value={d.action}
+                      onChange={(e) => set(i, { action: e.target.value })}
+                      aria-invalid={issue('action') ? true : undefined}
+                      data-testid={`roadmap-action-${i}`}
+                    />
                     {issue('action') && <span className="field-error">{issue('action')}</span>}
                   </label>
                   <label className="field">
@@ -72,7 +92,9 @@ export function RoadmapPanel({ detail }: { detail: AssessmentDetail }) {
                     <select className="input" value={d.dimensionKey} onChange={(e) => set(i, { dimensionKey: e.target.value, itemKey: '' })}>
                       <option value="">—</option>
                       {framework.dimensions.map((dim) => (
-                        <option key={dim.key} value={dim.key}>{dim.name}</option>
+                        <option key={dim.key} value={dim.key}>
+                          {dim.name}
+                        </option>
                       ))}
                     </select>
                   </label>
@@ -81,7 +103,9 @@ export function RoadmapPanel({ detail }: { detail: AssessmentDetail }) {
                     <select className="input" value={d.itemKey} onChange={(e) => set(i, { itemKey: e.target.value })}>
                       <option value="">—</option>
                       {items.map((item) => (
-                        <option key={item.key} value={item.key}>{item.statement}</option>
+                        <option key={item.key} value={item.key}>
+                          {item.statement}
+                        </option>
                       ))}
                     </select>
                   </label>
@@ -91,10 +115,17 @@ export function RoadmapPanel({ detail }: { detail: AssessmentDetail }) {
                   </label>
                   <label className="field">
                     <span className="field-label">Horizon</span>
-                    <select className="input" value={d.horizon} onChange={(e) => set(i, { horizon: e.target.value as RecommendationDraft['horizon'] })} data-testid={`roadmap-horizon-${i}`}>
+                    <select
+                      className="input"
+                      value={d.horizon}
+                      onChange={(e) => set(i, { horizon: e.target.value as RecommendationDraft['horizon'] })}
+                      data-testid={`roadmap-horizon-${i}`}
+                    >
                       <option value="">—</option>
                       {HORIZONS.map((h) => (
-                        <option key={h} value={h}>{HORIZON_LABELS[h]}</option>
+                        <option key={h} value={h}>
+                          {HORIZON_LABELS[h]}
+                        </option>
                       ))}
                     </select>
                   </label>
@@ -104,9 +135,21 @@ export function RoadmapPanel({ detail }: { detail: AssessmentDetail }) {
                   </label>
                 </div>
                 <div className="roadmap-item-actions">
-                  <button type="button" className="link-button" onClick={() => change(moveDraft(drafts, i, -1))} disabled={i === 0} aria-label={`Move action ${i + 1} up`}>↑</button>
-                  <button type="button" className="link-button" onClick={() => change(moveDraft(drafts, i, 1))} disabled={i === drafts.length - 1} aria-label={`Move action ${i + 1} down`}>↓</button>
-                  <button type="button" className="link-button" onClick={() => change(drafts.filter((_, j) => j !== i))} aria-label={`Remove action ${i + 1}`}>Remove</button>
+                  <button type="button" className="link-button" onClick={() => change(moveDraft(drafts, i, -1))} disabled={i === 0} aria-label={`Move action ${i + 1} up`}>
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => change(moveDraft(drafts, i, 1))}
+                    disabled={i === drafts.length - 1}
+                    aria-label={`Move action ${i + 1} down`}
+                  >
+                    ↓
+                  </button>
+                  <button type="button" className="link-button" onClick={() => change(drafts.filter((_, j) => j !== i))} aria-label={`Remove action ${i + 1}`}>
+                    Remove
+                  </button>
                 </div>
               </li>
             );

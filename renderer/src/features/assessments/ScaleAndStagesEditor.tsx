@@ -15,15 +15,31 @@ export function ScaleEditor({ framework, onChange, issue }: Props) {
       <div className="scale-levels">
         {levels.map((level, i) => (
           <div key={i} className="scale-level">
-            <input className="input number" type="number" aria-label={`Level ${i + 1} value`} value={level.value} onChange={(e) => set(levels.map((l, j) => (j === i ? { ...l, value: Number(e.target.value) } : l)))} />
-            <input className="input" aria-label={`Level ${i + 1} label`} value={level.label} onChange={(e) => set(levels.map((l, j) => (j === i ? { ...l, label: e.target.value } : l)))} />
+            <input
+              className="input number"
+              type="number"
+              aria-label={`Level ${i + 1} value`}
+              value={level.value}
+              onChange={(e) => set(levels.map((l, j) => (j === i ? { ...l, value: Number(e.target.value) } : l)))}
+            />
+            <input
+              className="input"
+              aria-label={`Level ${i + 1} label`}
+              value={level.label}
+              onChange={(e) => set(levels.map((l, j) => (j === i ? { ...l, label: e.target.value } : l)))}
+            />
             <button type="button" className="link-button" disabled={levels.length <= 2} onClick={() => set(levels.filter((_, j) => j !== i))} aria-label={`Remove level ${i + 1}`}>
               ×
             </button>
             {issue(`scale.levels.${i}.value`) && <span className="field-error">{issue(`scale.levels.${i}.value`)}</span>}
           </div>
         ))}
-        <button type="button" className="button small" disabled={levels.length >= 10} onClick={() => set([...levels, { value: (levels.at(-1)?.value ?? 0) + 1, label: 'New level' }])}>
+        <button
+          type="button"
+          className="button small"
+          disabled={levels.length >= 10}
+          onClick={() => set([...levels, { value: (levels.at(-1)?.value ?? 0) + 1, label: 'New level' }])}
+        >
           Add level
         </button>
       </div>
@@ -62,20 +78,31 @@ export function StagesEditor({ framework, onChange, issue }: Props) {
                   {rule.kind === 'score' ? (
                     <label className="inline-field">
                       Overall score at least
-                      <input className="input number" type="number" min={0} max={100} value={rule.min} onChange={(e) => setRule(i, r, { kind: 'score', min: Number(e.target.value) })} />
+                      <input
+                        className="input number"
+                        type="number"
+                        min={0}
+                        max={100}
+                        value={rule.min}
+                        onChange={(e) => setRule(i, r, { kind: 'score', min: Number(e.target.value) })}
+                      />
                     </label>
                   ) : (
                     <span className="inline-field">
                       Every item of
                       <select className="input" aria-label="Dimension" value={rule.dimensionKey} onChange={(e) => setRule(i, r, { ...rule, dimensionKey: e.target.value })}>
                         {framework.dimensions.map((d) => (
-                          <option key={d.key} value={d.key}>{d.name}</option>
+                          <option key={d.key} value={d.key}>
+                            {d.name}
+                          </option>
                         ))}
                       </select>
                       at level ≥
                       <select className="input" aria-label="Level" value={rule.level} onChange={(e) => setRule(i, r, { ...rule, level: Number(e.target.value) })}>
                         {framework.scale.levels.map((l) => (
-                          <option key={l.value} value={l.value}>{l.value} {l.label}</option>
+                          <option key={l.value} value={l.value}>
+                            {l.value} {l.label}
+                          </option>
                         ))}
                       </select>
                     </span>
@@ -92,7 +119,12 @@ export function StagesEditor({ framework, onChange, issue }: Props) {
             <button type="button" className="button small" onClick={() => setStage(i, { rules: [...stage.rules, { kind: 'score', min: 50 }] })}>
               Add score rule
             </button>{' '}
-            <button type="button" className="button small" disabled={!firstDimension} onClick={() => setStage(i, { rules: [...stage.rules, { kind: 'dimensionLevel', dimensionKey: firstDimension, level: firstLevel }] })}>
+            <button
+              type="button"
+              className="button small"
+              disabled={!firstDimension}
+              onClick={() => setStage(i, { rules: [...stage.rules, { kind: 'dimensionLevel', dimensionKey: firstDimension, level: firstLevel }] })}
+            >
               Add dimension rule
             </button>
           </li>

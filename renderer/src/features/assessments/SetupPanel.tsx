@@ -44,10 +44,21 @@ export function SetupPanel({ detail }: { detail: AssessmentDetail }) {
             <textarea className="input" rows={3} value={form.scope} onChange={(e) => set({ scope: e.target.value })} />
           </Field>
           <div className="field wide form-actions">
-            {error && !error.error.issues?.length && <p className="form-error" role="alert">{error.message}</p>}
+            {error && !error.error.issues?.length && (
+              <p className="form-error" role="alert">
+                {error.message}
+              </p>
+            )}
             <div>
-              <button type="submit" className="button primary">Save</button>
-              {saved && <span className="muted small" role="status"> Saved.</span>}
+              <button type="submit" className="button primary">
+                Save
+              </button>
+              {saved && (
+                <span className="muted small" role="status">
+                  {' '}
+                  Saved.
+                </span>
+              )}
             </div>
           </div>
         </form>

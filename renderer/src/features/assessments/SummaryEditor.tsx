@@ -37,8 +37,16 @@ export function SummaryEditor({ detail }: { detail: AssessmentDetail }) {
         }}
         data-testid="summary-input"
       />
-      {saved && <p className="muted small" role="status">Saved: the report shows it.</p>}
-      {saving.error && <p className="form-error" role="alert">{saving.error}</p>}
+      {saved && (
+        <p className="muted small" role="status">
+          Saved: the report shows it.
+        </p>
+      )}
+      {saving.error && (
+        <p className="form-error" role="alert">
+          {saving.error}
+        </p>
+      )}
     </section>
   );
 }

@@ -39,8 +39,16 @@ export function TargetsCard({ detail }: { detail: AssessmentDetail }) {
           {missing.length ? `Set for the ${missing.length} item(s) without one` : 'Every item has a target'}
         </button>
       </div>
-      {message && <p className="muted small" role="status">{message}</p>}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {message && (
+        <p className="muted small" role="status">
+          {message}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -19,7 +19,12 @@ export function TemplateEditor({ idParam }: { idParam: string }) {
       </div>
     );
   }
-  if (!template.data) return <p className="muted" aria-busy="true">Loading template…</p>;
+  if (!template.data)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading template…
+      </p>
+    );
   return <Editor template={template.data} />;
 }
 
@@ -68,7 +73,14 @@ function Editor({ template }: { template: Template }) {
           </p>
         </div>
         <div className="actions">
-          <button type="button" className="button" disabled={busy || name === template.name} onClick={() => void save(true)} title="Give the template a new name first" data-testid="template-save-new">
+          <button
+            type="button"
+            className="button"
+            disabled={busy || name === template.name}
+            onClick={() => void save(true)}
+            title="Give the template a new name first"
+            data-testid="template-save-new"
+          >
             Save as new template
           </button>
           <button type="button" className="button primary" disabled={busy || (!dirty && name === template.name)} onClick={() => void save(false)} data-testid="template-save">
@@ -95,7 +107,15 @@ function Editor({ template }: { template: Template }) {
       <section className="card template-basics">
         <label className="field">
           <span className="field-label">Name</span>
-          <input className="input" value={name} onChange={(e) => { setName(e.target.value); setDirty(true); }} data-testid="template-name" />
+          <input
+            className="input"
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setDirty(true);
+            }}
+            data-testid="template-name"
+          />
           {error?.issueFor('name') && <span className="field-error">{error.issueFor('name')}</span>}
         </label>
         <label className="field">

@@ -9,7 +9,9 @@ export function TemplatesCard() {
         <h2 id="templates-title">Templates</h2>
       </header>
       {templates.error ? (
-        <p className="form-error" role="alert">{templates.error.message}</p>
+        <p className="form-error" role="alert">
+          {templates.error.message}
+        </p>
       ) : !templates.data ? (
         <p className="muted">Loading templates…</p>
       ) : (
@@ -18,7 +20,8 @@ export function TemplatesCard() {
             <li key={t.id} data-testid="template-row">
               <a href={`#/assessments/templates/${t.id}`}>{t.name}</a>
               <span className="muted small">
-                {' '}v{t.version} · {t.framework.dimensions.length} dimensions · {t.framework.dimensions.reduce((n, d) => n + d.items.length, 0)} items
+                {' '}
+                v{t.version} · {t.framework.dimensions.length} dimensions · {t.framework.dimensions.reduce((n, d) => n + d.items.length, 0)} items
                 {t.lockedAt ? ' · in use (edits make a new version)' : ''}
               </span>
             </li>

@@ -5,9 +5,24 @@ import { heatmapOption, radarOption, resultLines } from '../../../../shared/char
 
 const framework = {
   description: '',
-  scale: { levels: [{ value: 1, label: 'Low' }, { value: 3, label: 'Mid' }, { value: 5, label: 'High' }] },
+  scale: {
+    levels: [
+      { value: 1, label: 'Low' },
+      { value: 3, label: 'Mid' },
+      { value: 5, label: 'High' },
+    ],
+  },
   dimensions: [
-    { key: 'a', name: 'Alpha', description: '', weight: 1, items: [{ key: 'a1', statement: 'A1', guidance: [], evidencePrompts: [] }, { key: 'a2', statement: 'A2', guidance: [], evidencePrompts: [] }] },
+    {
+      key: 'a',
+      name: 'Alpha',
+      description: '',
+      weight: 1,
+      items: [
+        { key: 'a1', statement: 'A1', guidance: [], evidencePrompts: [] },
+        { key: 'a2', statement: 'A2', guidance: [], evidencePrompts: [] },
+      ],
+    },
     { key: 'b', name: 'Beta', description: '', weight: 1, items: [{ key: 'b1', statement: 'B1', guidance: [], evidencePrompts: [] }] },
   ],
   stages: [],
@@ -34,7 +49,10 @@ describe('answering keys', () => {
 describe('resuming and progress', () => {
   const items = flatItems(framework);
   it('resumes at the first unanswered item of the respondent', () => {
-    const answers = [{ respondentId: 1, itemKey: 'a1' }, { respondentId: 2, itemKey: 'a2' }];
+    const answers = [
+      { respondentId: 1, itemKey: 'a1' },
+      { respondentId: 2, itemKey: 'a2' },
+    ];
     expect(resumeIndex(items, answers, 1)).toBe(1);
     expect(resumeIndex(items, answers, 2)).toBe(0);
     expect(resumeIndex(items, [...answers, { respondentId: 1, itemKey: 'a2' }, { respondentId: 1, itemKey: 'b1' }], 1)).toBe(2);
@@ -61,7 +79,10 @@ describe('assessment charts', () => {
     const lines = resultLines(results);
     expect(lines.map((l) => l.name)).toEqual(['Current', 'Previous (2025-01-01)']);
     const option = radarOption(['Alpha', 'Beta'], lines) as { series: { data: { value: number[] }[] }[] };
-    expect(option.series[0]!.data.map((d) => d.value)).toEqual([[62, 0], [40, 0]]);
+    expect(option.series[0]!.data.map((d) => d.value)).toEqual([
+      [62, 0],
+      [40, 0],
+    ]);
   });
 
   it('puts each level answer in its item row and respondent column', () => {

@@ -1,11 +1,7 @@
 // The answering screen's rules, as pure functions: which key does what, where to resume, progress.
 import type { Answer, Framework, NonAnswer } from '../../../../shared/contract/assessments';
 
-export type KeyAction =
-  | { kind: 'level'; level: number }
-  | { kind: 'nonAnswer'; nonAnswer: NonAnswer }
-  | { kind: 'clear' }
-  | { kind: 'move'; by: 1 | -1 };
+export type KeyAction = { kind: 'level'; level: number } | { kind: 'nonAnswer'; nonAnswer: NonAnswer } | { kind: 'clear' } | { kind: 'move'; by: 1 | -1 };
 
 /** Number keys pick the n-th level of the scale, D/0 "don't know", N "not applicable", arrows and Enter move. */
 export function keyAction(key: string, framework: Pick<Framework, 'scale'>): KeyAction | null {
@@ -73,5 +69,9 @@ export function answerLabel(framework: Pick<Framework, 'scale'>, answer: Pick<An
 
 /** Links typed one per line or separated by spaces/commas. */
 export function parseLinks(text: string): string[] {
-  return text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean).slice(0, 20);
+  return text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 20);
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { emptyDraft, fromDraft, moveDraft, suggestFromGaps } from './roadmap';
 
 const item = (itemKey: string, dimensionKey: string, meanLevel: number | null, target: number | null) => ({
-  itemKey, dimensionKey, statement: itemKey.toUpperCase(), meanLevel, target, gap: meanLevel !== null && target !== null ? target - meanLevel : null,
+  itemKey,
+  dimensionKey,
+  statement: itemKey.toUpperCase(),
+  meanLevel,
+  target,
+  gap: meanLevel !== null && target !== null ? target - meanLevel : null,
 });
 
 describe('roadmap drafts', () => {
@@ -17,7 +22,14 @@ describe('roadmap drafts', () => {
   });
 
   it('turns blanks into nulls and moves rows within bounds', () => {
-    expect(fromDraft({ ...emptyDraft(), action: 'Do it', owner: '  ' })).toEqual({ action: 'Do it', dimensionKey: null, itemKey: null, owner: null, horizon: null, expectedEffect: null });
+    expect(fromDraft({ ...emptyDraft(), action: 'Do it', owner: '  ' })).toEqual({
+      action: 'Do it',
+      dimensionKey: null,
+      itemKey: null,
+      owner: null,
+      horizon: null,
+      expectedEffect: null,
+    });
     expect(moveDraft(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
     expect(moveDraft(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
   });

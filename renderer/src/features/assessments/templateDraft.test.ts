@@ -4,9 +4,23 @@ import { addDimension, addItem, linesOf, removeDimension, slugKey } from './temp
 
 const framework: Framework = {
   description: '',
-  scale: { levels: [{ value: 1, label: 'Low' }, { value: 2, label: 'High' }] },
+  scale: {
+    levels: [
+      { value: 1, label: 'Low' },
+      { value: 2, label: 'High' },
+    ],
+  },
   dimensions: [{ key: 'people', name: 'People', description: '', weight: 1, items: [{ key: 'people-1', statement: 'S', guidance: [], evidencePrompts: [] }] }],
-  stages: [{ name: 'Up', description: '', rules: [{ kind: 'score', min: 50 }, { kind: 'dimensionLevel', dimensionKey: 'people', level: 2 }] }],
+  stages: [
+    {
+      name: 'Up',
+      description: '',
+      rules: [
+        { kind: 'score', min: 50 },
+        { kind: 'dimensionLevel', dimensionKey: 'people', level: 2 },
+      ],
+    },
+  ],
 };
 
 describe('template drafts', () => {

@@ -31,7 +31,11 @@ export function CustomerCharts({ portfolio, onHelp }: { portfolio: QueryState<Po
           ) : undefined
         }
         testId="chart-cohorts"
-        state={{ error: errorOf(portfolio), loading: firstLoad(portfolio), empty: p && visibleCohorts(p.retention.cohorts).length === 0 && 'No customer cohorts in this selection.' }}
+        state={{
+          error: errorOf(portfolio),
+          loading: firstLoad(portfolio),
+          empty: p && visibleCohorts(p.retention.cohorts).length === 0 && 'No customer cohorts in this selection.',
+        }}
         onHelp={() => onHelp('cohorts')}
       >
         {cohortOption && <EChart option={cohortOption} height={280} label="Share of each start quarter's accounts still customers, quarter by quarter." />}

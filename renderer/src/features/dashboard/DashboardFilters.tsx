@@ -2,7 +2,13 @@ import { segmentLabel } from '../../lib/labels';
 import { PERIOD_PRESETS, type DashboardFilters as Filters, type PeriodPreset } from './filters';
 
 /** Period and segment, applied to every card and chart of the dashboard. */
-export function DashboardFilters({ filters, segments, error, busy, onChange }: {
+export function DashboardFilters({
+  filters,
+  segments,
+  error,
+  busy,
+  onChange,
+}: {
   filters: Filters;
   segments: string[];
   /** A custom period that cannot be used, in words. */

@@ -50,13 +50,7 @@ export function DashboardScreen() {
   return (
     <section className="screen dashboard" data-testid="dashboard" aria-labelledby="dashboard-title" aria-busy={portfolio.loading}>
       <DashboardHeader p={p} period={period} segment={filters.segment} query={query} />
-      <DashboardFilters
-        filters={filters}
-        segments={facets.data?.segments ?? []}
-        error={resolved.ok ? undefined : resolved.message}
-        busy={stale}
-        onChange={change}
-      />
+      <DashboardFilters filters={filters} segments={facets.data?.segments ?? []} error={resolved.ok ? undefined : resolved.message} busy={stale} onChange={change} />
       <DashboardNotices error={portfolio.error?.message} p={p} segment={filters.segment} onRetry={portfolio.reload} />
 
       <KpiGrid kpis={kpis} stale={stale} onOpen={(id) => setPanel({ kind: 'kpi', id })} />
@@ -77,9 +71,7 @@ export function DashboardScreen() {
         </ChartCard>
       </div>
 
-      {panel && p && (
-        <DefinitionPanel {...panelProps(panel, p, previous.data, npsTrend.data?.points, definitions.data)} onClose={() => setPanel(undefined)} />
-      )}
+      {panel && p && <DefinitionPanel {...panelProps(panel, p, previous.data, npsTrend.data?.points, definitions.data)} onClose={() => setPanel(undefined)} />}
     </section>
   );
 }

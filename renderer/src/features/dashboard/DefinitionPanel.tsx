@@ -68,15 +68,15 @@ export function DefinitionPanel(props: DefinitionPanelProps) {
           {props.approximate && (
             <>
               <dt>Precision</dt>
-              <dd data-testid="definition-approximate">
-                Approximate: computed from the maintained time sketches, within 1 % of the exact value.
-              </dd>
+              <dd data-testid="definition-approximate">Approximate: computed from the maintained time sketches, within 1 % of the exact value.</dd>
             </>
           )}
           {props.warning && (
             <>
               <dt>Caution</dt>
-              <dd className="tone-warn" data-testid="definition-warning">{props.warning}</dd>
+              <dd className="tone-warn" data-testid="definition-warning">
+                {props.warning}
+              </dd>
             </>
           )}
           {props.reason && (
@@ -110,8 +110,12 @@ export function DefinitionPanel(props: DefinitionPanelProps) {
               <thead>
                 <tr>
                   <th scope="col">Answer</th>
-                  <th scope="col" className="num">Count</th>
-                  <th scope="col"><span className="visually-hidden">Share</span></th>
+                  <th scope="col" className="num">
+                    Count
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">Share</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -50,9 +50,14 @@ export function KpiCard({ kpi, onOpen }: { kpi: Kpi; onOpen: () => void }) {
       </div>
       {change && (
         <div className={`kpi-change tone-${change.tone}`} data-testid={`kpi-${id}-change`} title={change.description}>
-          <span aria-hidden="true" className="kpi-arrow">{arrow}</span>
+          <span aria-hidden="true" className="kpi-arrow">
+            {arrow}
+          </span>
           <span className="visually-hidden">{change.description}</span>
-          <span aria-hidden="true">{change.text}</span> <span className="muted" aria-hidden="true">vs previous</span>
+          <span aria-hidden="true">{change.text}</span>{' '}
+          <span className="muted" aria-hidden="true">
+            vs previous
+          </span>
         </div>
       )}
       {!change && kpi.value !== null && kpi.noChange && <div className="kpi-change no-change">{kpi.noChange}</div>}

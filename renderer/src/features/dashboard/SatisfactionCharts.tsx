@@ -9,7 +9,11 @@ import { npsTrendOption, npsTrendSummary } from './charts/npsTrend';
 import type { ChartId } from './panel';
 
 /** How satisfied customers are: NPS over the period, and CSAT per support channel. */
-export function SatisfactionCharts({ portfolio, npsTrend, onHelp }: {
+export function SatisfactionCharts({
+  portfolio,
+  npsTrend,
+  onHelp,
+}: {
   portfolio: QueryState<PortfolioData>;
   npsTrend: QueryState<{ points: TrendPoints }>;
   onHelp: (id: ChartId) => void;

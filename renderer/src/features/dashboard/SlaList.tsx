@@ -16,7 +16,10 @@ export function SlaList({ sla, measure }: { sla: PortfolioData['support']['sla']
           const attainment = resolution ? s.resolutionAttainment : s.attainment;
           const target = resolution ? s.resolutionTargetHours : s.targetHours;
           return (
-            <li key={s.priority} title={attainment && attainment.value !== null ? `n = ${formatInteger(attainment.n)} tickets${attainment.approximate ? ', approximate' : ''}` : attainment?.reason}>
+            <li
+              key={s.priority}
+              title={attainment && attainment.value !== null ? `n = ${formatInteger(attainment.n)} tickets${attainment.approximate ? ', approximate' : ''}` : attainment?.reason}
+            >
               <span className={`prio prio-${s.priority}`}>{humanize(s.priority)}</span>
               <strong>{!attainment || attainment.value === null ? '—' : formatMetric(attainment.value, 'percent')}</strong>
               <span className="muted small">{target === undefined ? 'no target' : `within ${formatHours(target)}`}</span>

@@ -15,11 +15,7 @@ import { SlaList } from './SlaList';
 const MEASURE_KEY = 'fulcrum.dashboard.supportMeasure';
 
 /** Support: first response or resolution times against the SLA targets, and the topics tickets are about. */
-export function SupportCharts({ portfolio, query, onHelp }: {
-  portfolio: QueryState<PortfolioData>;
-  query: Input<'metrics.portfolio'>;
-  onHelp: (id: ChartId) => void;
-}) {
+export function SupportCharts({ portfolio, query, onHelp }: { portfolio: QueryState<PortfolioData>; query: Input<'metrics.portfolio'>; onHelp: (id: ChartId) => void }) {
   const p = portfolio.data;
   // Which time the chart shows is kept for the session, like the filters.
   const [measure, setMeasure] = useStoredState<SupportMeasure>(session(), MEASURE_KEY, (stored) => (stored === 'resolution' ? 'resolution' : 'firstResponse'));
@@ -51,13 +47,15 @@ export function SupportCharts({ portfolio, query, onHelp }: {
             ))}
           </div>
         }
-        footer={
-          p && p.support.sla.length > 0 ? (
-            <SlaList sla={p.support.sla} measure={measure} />
-          ) : undefined
-        }
+        footer={p && p.support.sla.length > 0 ? <SlaList sla={p.support.sla} measure={measure} /> : undefined}
       >
-        {supportOption && <EChart option={supportOption} height={260} label={`${measure === 'firstResponse' ? 'First response' : 'Resolution'} time per period against the SLA target of each priority.`} />}
+        {supportOption && (
+          <EChart
+            option={supportOption}
+            height={260}
+            label={`${measure === 'firstResponse' ? 'First response' : 'Resolution'} time per period against the SLA target of each priority.`}
+          />
+        )}
       </ChartCard>
 
       <ChartCard
@@ -68,7 +66,14 @@ export function SupportCharts({ portfolio, query, onHelp }: {
         onHelp={() => onHelp('topics')}
       >
         {topicOption && p && (
-          <EChart option={topicOption} height={280} label={`Top ticket topics: ${p.support.topics.slice(0, 5).map((t) => `${t.topic} ${t.count}`).join(', ')}`} />
+          <EChart
+            option={topicOption}
+            height={280}
+            label={`Top ticket topics: ${p.support.topics
+              .slice(0, 5)
+              .map((t) => `${t.topic} ${t.count}`)
+              .join(', ')}`}
+          />
         )}
       </ChartCard>
     </>

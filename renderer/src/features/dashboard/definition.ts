@@ -105,19 +105,20 @@ export function behindKpi(id: KpiId, p: Portfolio, locale?: string): Behind {
     case 'nsat':
     case 'ces': {
       const metric = p.satisfaction[id];
-      const figures = id === 'nps'
-        ? (() => {
-            const d = metric.distribution;
-            const total = d.reduce((a, b) => a + b, 0);
-            const sum = (from: number, to: number) => d.slice(from, to + 1).reduce((a, b) => a + b, 0);
-            const share = (x: number) => (total ? ` (${formatMetric((x / total) * 100, 'percent', { locale })})` : '');
-            return [
-              { label: 'Promoters (9-10)', value: `${formatInteger(sum(9, 10), locale)}${share(sum(9, 10))}` },
-              { label: 'Passives (7-8)', value: `${formatInteger(sum(7, 8), locale)}${share(sum(7, 8))}` },
-              { label: 'Detractors (0-6)', value: `${formatInteger(sum(0, 6), locale)}${share(sum(0, 6))}` },
-            ];
-          })()
-        : [];
+      const figures =
+        id === 'nps'
+          ? (() => {
+              const d = metric.distribution;
+              const total = d.reduce((a, b) => a + b, 0);
+              const sum = (from: number, to: number) => d.slice(from, to + 1).reduce((a, b) => a + b, 0);
+              const share = (x: number) => (total ? ` (${formatMetric((x / total) * 100, 'percent', { locale })})` : '');
+              return [
+                { label: 'Promoters (9-10)', value: `${formatInteger(sum(9, 10), locale)}${share(sum(9, 10))}` },
+                { label: 'Passives (7-8)', value: `${formatInteger(sum(7, 8), locale)}${share(sum(7, 8))}` },
+                { label: 'Detractors (0-6)', value: `${formatInteger(sum(0, 6), locale)}${share(sum(0, 6))}` },
+              ];
+            })()
+          : [];
       return { figures, distribution: { kind: id, caption: CAPTIONS[id], rows: distributionRows(id, metric.distribution) } };
     }
     case 'firstResponseMedian':

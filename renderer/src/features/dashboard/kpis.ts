@@ -5,17 +5,7 @@ import type { MetricValueDto, Portfolio } from '../../../../shared/contract/metr
 import { formatInteger } from '../../lib/format';
 import { describeChange, formatInterval, formatMetric, type Better, type Change, type MetricUnit } from '../../lib/metricFormat';
 
-export type KpiId =
-  | 'nps'
-  | 'csat'
-  | 'nsat'
-  | 'ces'
-  | 'firstResponseMedian'
-  | 'backlog'
-  | 'logoChurn'
-  | 'netRevenueRetention'
-  | 'renewalRate'
-  | 'customerEquity';
+export type KpiId = 'nps' | 'csat' | 'nsat' | 'ces' | 'firstResponseMedian' | 'backlog' | 'logoChurn' | 'netRevenueRetention' | 'renewalRate' | 'customerEquity';
 
 interface KpiSpec {
   id: KpiId;

@@ -11,8 +11,16 @@ export type Panel = { kind: 'kpi'; id: KpiId } | { kind: 'chart'; id: ChartId };
 const CHART_DEFINITIONS: Record<ChartId, { title: string; ids: string[]; note?: string }> = {
   npsTrend: { title: 'NPS trend', ids: ['nps'] },
   csatByChannel: { title: 'CSAT by channel', ids: ['ticketCsat'], note: 'CSAT of the answers about tickets handled through each channel.' },
-  supportTimes: { title: 'Support times against SLA', ids: ['firstResponse', 'resolution', 'slaAttainment'], note: 'Median time per period; the dashed lines are the SLA targets per priority from Settings.' },
-  topics: { title: 'Top ticket topics', ids: [], note: 'Tickets per topic, most first (a Pareto chart): the bars count tickets, the line is the cumulative share of all tickets in the period.' },
+  supportTimes: {
+    title: 'Support times against SLA',
+    ids: ['firstResponse', 'resolution', 'slaAttainment'],
+    note: 'Median time per period; the dashed lines are the SLA targets per priority from Settings.',
+  },
+  topics: {
+    title: 'Top ticket topics',
+    ids: [],
+    note: 'Tickets per topic, most first (a Pareto chart): the bars count tickets, the line is the cumulative share of all tickets in the period.',
+  },
   cohorts: { title: 'Retention by start cohort', ids: ['logoRetention', 'nrr', 'grr'] },
   health: { title: 'Health distribution', ids: ['health'], note: 'Accounts by the band of their latest health snapshot.' },
   valueMap: {
@@ -81,7 +89,10 @@ export function panelProps(
     definitions: found,
     n,
     approximate: panel.id === 'supportTimes' && (p.support.firstResponse.median.approximate || p.support.resolution.median.approximate),
-    warning: panel.id === 'valueMap' ? [p.value.customerValue?.relativeQuality.warning, p.value.customerValue?.priceSatisfaction.warning].filter(Boolean).join('; ') || undefined : undefined,
+    warning:
+      panel.id === 'valueMap'
+        ? [p.value.customerValue?.relativeQuality.warning, p.value.customerValue?.priceSatisfaction.warning].filter(Boolean).join('; ') || undefined
+        : undefined,
     behind:
       panel.id === 'supportTimes'
         ? behindKpi('firstResponseMedian', p)

@@ -68,9 +68,31 @@ export function portfolioFixture(overrides: Partial<Portfolio> = {}): Portfolio 
     health: {
       bands: { red: 12, amber: 30, green: 95, insufficient: 13 },
       atRisk: [
-        { accountId: 7, name: 'Borealis Freight', segment: 'enterprise', owner: 'Dana Whitfield', arrMinor: 12_000_000, currency: 'USD', renewalDate: '2026-04-30', score: 38.2, band: 'red', reasons: ['NPS −40 (< 0)', 'last touchpoint 95 days ago (> 60)', 'renewal in 40 days'] },
+        {
+          accountId: 7,
+          name: 'Borealis Freight',
+          segment: 'enterprise',
+          owner: 'Dana Whitfield',
+          arrMinor: 12_000_000,
+          currency: 'USD',
+          renewalDate: '2026-04-30',
+          score: 38.2,
+          band: 'red',
+          reasons: ['NPS −40 (< 0)', 'last touchpoint 95 days ago (> 60)', 'renewal in 40 days'],
+        },
         { accountId: 3, name: 'Acme Corp', segment: 'smb', owner: null, arrMinor: 2_500_000, currency: 'EUR', renewalDate: null, score: 55, band: 'amber', reasons: [] },
-        { accountId: 9, name: 'Zenith', segment: 'mid_market', owner: 'Kevin Zhang', arrMinor: 6_000_000, currency: 'USD', renewalDate: '2026-09-01', score: null, band: 'insufficient', reasons: ['no survey answers'] },
+        {
+          accountId: 9,
+          name: 'Zenith',
+          segment: 'mid_market',
+          owner: 'Kevin Zhang',
+          arrMinor: 6_000_000,
+          currency: 'USD',
+          renewalDate: '2026-09-01',
+          score: null,
+          band: 'insufficient',
+          reasons: ['no survey answers'],
+        },
       ],
     },
     previous: {

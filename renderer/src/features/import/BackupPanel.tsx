@@ -54,7 +54,16 @@ export function BackupPanel() {
         <div>
           <h2 className="card-title">Backups</h2>
           <p className="card-subtitle">
-            Consistent copies of the open workspace{settings.data ? <> in <code data-testid="backup-folder">{settings.data.folder}</code></> : ''}.
+            Consistent copies of the open workspace
+            {settings.data ? (
+              <>
+                {' '}
+                in <code data-testid="backup-folder">{settings.data.folder}</code>
+              </>
+            ) : (
+              ''
+            )}
+            .
           </p>
         </div>
         <button type="button" className="button primary" onClick={backUp} disabled={busy} data-testid="backup-now">
@@ -125,9 +134,7 @@ export function BackupPanel() {
             list.reload();
           }}
         >
-          <p>
-            The workspace will be replaced by the backup taken {formatDateTime(restoring.createdAt)}. Everything changed since then is replaced.
-          </p>
+          <p>The workspace will be replaced by the backup taken {formatDateTime(restoring.createdAt)}. Everything changed since then is replaced.</p>
           <p>The current workspace is backed up first, so this can be undone by restoring that backup.</p>
         </ConfirmDialog>
       )}

@@ -5,7 +5,25 @@ import type { DateOrder, ImportWizardState, Match, Policy } from './useImportWiz
 
 /** Step 2: the options and the column -> field mapping, with samples to check it against. */
 export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
-  const { target, staged, preset, mapping, match, setMatch, policy, setPolicy, dateOrder, setDateOrder, preview, previewError, presetName, setPresetName, presetNotice, presets, fields } = wizard;
+  const {
+    target,
+    staged,
+    preset,
+    mapping,
+    match,
+    setMatch,
+    policy,
+    setPolicy,
+    dateOrder,
+    setDateOrder,
+    preview,
+    previewError,
+    presetName,
+    setPresetName,
+    presetNotice,
+    presets,
+    fields,
+  } = wizard;
   const { restart, changePreset, correct, savePreset } = wizard;
   const shown = mapping ?? preview?.mapping;
   const headers = preview?.source.headers ?? [];
@@ -17,7 +35,10 @@ export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
   const storedSample = (column: string): string[] => {
     const field = byColumn[column];
     if (!field || !preview) return [];
-    return preview.rows.slice(0, 3).map((row) => storedCell(row, field)).filter(Boolean);
+    return preview.rows
+      .slice(0, 3)
+      .map((row) => storedCell(row, field))
+      .filter(Boolean);
   };
 
   return (
@@ -28,7 +49,9 @@ export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
           <p className="card-subtitle">
             <span data-testid="import-source">
               {staged?.file.name} · {formatBytes(staged?.bytes ?? 0)}
-              {preview ? ` · ${preview.source.format.toUpperCase()}${preview.source.encoding ? `, ${preview.source.encoding}` : ''}${preview.source.delimiter ? `, delimiter ${delimiterLabel(preview.source.delimiter)}` : ''}` : ''}
+              {preview
+                ? ` · ${preview.source.format.toUpperCase()}${preview.source.encoding ? `, ${preview.source.encoding}` : ''}${preview.source.delimiter ? `, delimiter ${delimiterLabel(preview.source.delimiter)}` : ''}`
+                : ''}
             </span>{' '}
             into <strong>{TARGET_LABELS[target].toLowerCase()}</strong>
           </p>
@@ -49,7 +72,11 @@ export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
             ))}
           </select>
         </Field>
-        <Field label="Existing records" name="import-match" hint={target === 'accounts' || target === 'tickets' ? 'Matched by external id' : 'This target is always added as new rows'}>
+        <Field
+          label="Existing records"
+          name="import-match"
+          hint={target === 'accounts' || target === 'tickets' ? 'Matched by external id' : 'This target is always added as new rows'}
+        >
           <select className="input" value={match} onChange={(e) => setMatch(e.target.value as Match)} data-testid="import-match">
             <option value="upsert">Update matches, add the rest</option>
             <option value="insert">Add every row as new</option>
@@ -96,9 +123,25 @@ export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
               <tr key={column} data-testid={`map-row-${column}`} className={byColumn[column] ? '' : 'unmapped'}>
                 <th scope="row">{column}</th>
                 <td className="samples">
-                  {samples.length > 0 ? samples.map((s, i) => <span key={i} className="sample">{s}</span>) : <span className="muted">empty</span>}
-                  {choice?.ambiguous && <span className="pill tone-warn" title={choice.evidence}>ambiguous date</span>}
-                  {choice?.conflict && <span className="pill tone-bad" title={choice.conflict}>mixed date orders</span>}
+                  {samples.length > 0 ? (
+                    samples.map((s, i) => (
+                      <span key={i} className="sample">
+                        {s}
+                      </span>
+                    ))
+                  ) : (
+                    <span className="muted">empty</span>
+                  )}
+                  {choice?.ambiguous && (
+                    <span className="pill tone-warn" title={choice.evidence}>
+                      ambiguous date
+                    </span>
+                  )}
+                  {choice?.conflict && (
+                    <span className="pill tone-bad" title={choice.conflict}>
+                      mixed date orders
+                    </span>
+                  )}
                 </td>
                 <td>
                   <select

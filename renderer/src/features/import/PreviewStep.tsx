@@ -101,7 +101,11 @@ export function PreviewStep({ wizard }: { wizard: ImportWizardState }) {
         </p>
       )}
       <footer className="card-actions">
-        {rejecting && <span className="muted small" data-testid="import-reject-note">With problems in the file, the reject policy imports nothing. Fix the mapping or skip the bad rows.</span>}
+        {rejecting && (
+          <span className="muted small" data-testid="import-reject-note">
+            With problems in the file, the reject policy imports nothing. Fix the mapping or skip the bad rows.
+          </span>
+        )}
         <button type="button" className={`button${rejecting ? '' : ' primary'}`} onClick={commit} disabled={!preview || previewing || !!previewError} data-testid="import-commit">
           {rejecting ? 'Import (the file will be rejected)' : `Import ${preview ? formatInteger(preview.counts.inserts + preview.counts.updates) : ''} rows`}
         </button>

@@ -8,8 +8,17 @@ export function RunStep({ wizard, step }: { wizard: ImportWizardState; step: Imp
   const share = step.total > 0 ? step.done / step.total : undefined;
   return (
     <section className="card import-step" data-testid="import-running">
-      <h2 className="card-title">Importing {staged?.file.name} into {TARGET_LABELS[target].toLowerCase()}</h2>
-      <div className={`progress${share === undefined ? ' indeterminate' : ''}`} role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={step.total} aria-valuenow={step.done}>
+      <h2 className="card-title">
+        Importing {staged?.file.name} into {TARGET_LABELS[target].toLowerCase()}
+      </h2>
+      <div
+        className={`progress${share === undefined ? ' indeterminate' : ''}`}
+        role="progressbar"
+        aria-label="Import progress"
+        aria-valuemin={0}
+        aria-valuemax={step.total}
+        aria-valuenow={step.done}
+      >
         <span style={share === undefined ? undefined : { width: `${share * 100}%` }} />
       </div>
       <p className="muted small" data-testid="import-progress-text">

@@ -8,7 +8,14 @@ export const MONEY_FIELDS = new Set(['arrMinor', 'amountMinor']);
 
 /** `arrMinor` -> "ARR", `employeeCount` -> "Employee count". */
 export function fieldLabel(name: string): string {
-  const special: Record<string, string> = { arrMinor: 'ARR', amountMinor: 'Amount', externalId: 'External id', csat: 'CSAT', grossMarginPct: 'Gross margin %', contactEmail: 'Contact e-mail' };
+  const special: Record<string, string> = {
+    arrMinor: 'ARR',
+    amountMinor: 'Amount',
+    externalId: 'External id',
+    csat: 'CSAT',
+    grossMarginPct: 'Gross margin %',
+    contactEmail: 'Contact e-mail',
+  };
   if (special[name]) return special[name];
   const words = name.replace(/([A-Z])/g, ' $1').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);

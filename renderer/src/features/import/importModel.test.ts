@@ -29,7 +29,11 @@ describe('import model', () => {
 
   it('reads sample cells with quotes, embedded newlines and other delimiters', () => {
     const records = parseCsvStart('Name;Note\r\n"Acme; Inc";"two\nlines"\nBeta;\nGam', ';', 10);
-    expect(records).toEqual([['Name', 'Note'], ['Acme; Inc', 'two\nlines'], ['Beta', '']]);
+    expect(records).toEqual([
+      ['Name', 'Note'],
+      ['Acme; Inc', 'two\nlines'],
+      ['Beta', ''],
+    ]);
     expect(sampleValues(records[0]!, records.slice(1))).toEqual({ Name: ['Acme; Inc', 'Beta'], Note: ['two\nlines'] });
   });
 });

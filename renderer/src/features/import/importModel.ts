@@ -44,7 +44,8 @@ export function assignColumn(mapping: ImportMapping, column: string, field: stri
 
 export function fileProblem(file: { name: string; size: number }): string | undefined {
   if (file.size === 0) return `${file.name} is empty: choose a file with a header row and data.`;
-  if (file.size > MAX_STAGED_BYTES) return `${file.name} is ${formatBytes(file.size)}; files up to ${formatBytes(MAX_STAGED_BYTES)} can be imported here (the command line takes larger ones).`;
+  if (file.size > MAX_STAGED_BYTES)
+    return `${file.name} is ${formatBytes(file.size)}; files up to ${formatBytes(MAX_STAGED_BYTES)} can be imported here (the command line takes larger ones).`;
   const lower = file.name.toLowerCase();
   if (!/\.(csv|tsv|txt|xlsx)$/.test(lower)) return `${file.name} is not a CSV or XLSX file.`;
   return undefined;

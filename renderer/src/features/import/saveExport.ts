@@ -10,7 +10,7 @@ import { fromBase64 } from './importModel';
 export async function saveExport(file: Output<'export.download'>): Promise<void> {
   if (file.contentBase64 !== null) return downloadFile(file.name, file.mediaType, fromBase64(file.contentBase64));
   const parts: BlobPart[] = [];
-  for (let offset = 0, done = file.downloadId === null; !done; ) {
+  for (let offset = 0, done = file.downloadId === null; !done;) {
     const chunk = await call('export.chunk', { downloadId: file.downloadId!, offset });
     parts.push(fromBase64(chunk.contentBase64));
     ({ offset, done } = chunk);

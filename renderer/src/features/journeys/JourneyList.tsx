@@ -30,12 +30,20 @@ export function JourneyList() {
           <p className="subtitle">The experience promised to each persona, held against what happened.</p>
         </div>
         <div className="header-actions">
-          <button type="button" className="button" onClick={() => setDialog('persona')} data-testid="new-persona">New persona</button>
-          <button type="button" className="button primary" onClick={() => setDialog('map')} data-testid="new-map">New journey map</button>
+          <button type="button" className="button" onClick={() => setDialog('persona')} data-testid="new-persona">
+            New persona
+          </button>
+          <button type="button" className="button primary" onClick={() => setDialog('map')} data-testid="new-map">
+            New journey map
+          </button>
         </div>
       </header>
       <UndoBar undo={undo} />
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
 
       <section className="card" aria-labelledby="maps-title">
         <header className="card-header">
@@ -46,41 +54,58 @@ export function JourneyList() {
           </label>
         </header>
         {maps.loading && !maps.data && <p className="muted">Loading maps…</p>}
-        {maps.error && <p className="form-error" role="alert">{maps.error.message}</p>}
+        {maps.error && (
+          <p className="form-error" role="alert">
+            {maps.error.message}
+          </p>
+        )}
         {maps.data?.length === 0 && (
           <div className="journey-empty">
-            <p>No journey map yet. Start from the customer-experience delivery template: onboarding, implementation, training, technical and premium support, social engagement, each with a measurable promise.</p>
-            <button type="button" className="button primary" onClick={() => setDialog('map')}>Create the first map</button>
+            <p>
+              No journey map yet. Start from the customer-experience delivery template: onboarding, implementation, training, technical and premium support, social engagement, each
+              with a measurable promise.
+            </p>
+            <button type="button" className="button primary" onClick={() => setDialog('map')}>
+              Create the first map
+            </button>
           </div>
         )}
         {maps.data && maps.data.length > 0 && (
           <ul className="journey-list" data-testid="map-list">
             {maps.data.map((map) => (
               <li key={map.id} data-testid="map-row">
-                <a href={`#/journeys/${map.id}`} className="cell-strong">{map.name}</a>
+                <a href={`#/journeys/${map.id}`} className="cell-strong">
+                  {map.name}
+                </a>
                 <span className="muted small">
                   {map.personaName ? `For ${map.personaName}` : 'For every persona'} · {map.stageCount} stages · {map.touchpointCount} touchpoints
                 </span>
                 {map.archivedAt && <span className="pill muted">Archived</span>}
                 <span className="journey-row-actions">
                   {map.archivedAt ? (
-                    <button type="button" className="link-button" onClick={() => act(async () => void (await call('journeys.unarchive', { id: map.id })))}>Restore</button>
-                  ) : (<>
-                  <button type="button" className="link-button" onClick={() => act(async () => navigate(`journeys/${(await call('journeys.duplicate', { id: map.id })).id}`))}>
-                    Duplicate
-                  </button>
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={`Archive ${map.name}`}
-                    onClick={() => act(async () => {
-                      await call('journeys.archive', { id: map.id });
-                      undo.offer(`Archived “${map.name}”.`, async () => void (await call('journeys.unarchive', { id: map.id })));
-                    })}
-                  >
-                    Archive
-                  </button>
-                  </>)}
+                    <button type="button" className="link-button" onClick={() => act(async () => void (await call('journeys.unarchive', { id: map.id })))}>
+                      Restore
+                    </button>
+                  ) : (
+                    <>
+                      <button type="button" className="link-button" onClick={() => act(async () => navigate(`journeys/${(await call('journeys.duplicate', { id: map.id })).id}`))}>
+                        Duplicate
+                      </button>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Archive ${map.name}`}
+                        onClick={() =>
+                          act(async () => {
+                            await call('journeys.archive', { id: map.id });
+                            undo.offer(`Archived “${map.name}”.`, async () => void (await call('journeys.unarchive', { id: map.id })));
+                          })
+                        }
+                      >
+                        Archive
+                      </button>
+                    </>
+                  )}
                 </span>
               </li>
             ))}
@@ -89,7 +114,10 @@ export function JourneyList() {
       </section>
 
       <section className="card" aria-labelledby="personas-title">
-        <header className="card-header"><h2 id="personas-title">Personas</h2>{personas.data && <span className="muted">{personas.data.total}</span>}</header>
+        <header className="card-header">
+          <h2 id="personas-title">Personas</h2>
+          {personas.data && <span className="muted">{personas.data.total}</span>}
+        </header>
         {personas.data?.rows.length === 0 && <p className="muted">No persona yet: add who your customers are and which channels they are willing to use.</p>}
         {personas.data && personas.data.rows.length > 0 && (
           <ul className="journey-list" data-testid="persona-list">
@@ -97,7 +125,9 @@ export function JourneyList() {
               const willing = CHANNELS.filter((c) => persona.channelPreferences[c] === 'willing').map(channelLabel);
               return (
                 <li key={persona.id} data-testid="persona-row">
-                  <a href={`#/journeys/personas/${persona.id}`} className="cell-strong">{persona.name}</a>
+                  <a href={`#/journeys/personas/${persona.id}`} className="cell-strong">
+                    {persona.name}
+                  </a>
                   <span className="muted small">{willing.length ? `Willing: ${willing.join(', ')}` : 'No channel preferences yet'}</span>
                 </li>
               );

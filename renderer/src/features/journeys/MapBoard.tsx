@@ -23,9 +23,21 @@ export function MapBoard({ map, measure, actions }: { map: JourneyMap; measure: 
         <div key={stage.id} className="journey-stage-head" data-testid="stage-head">
           <h2 className="journey-stage-name">{stage.name}</h2>
           <div className="journey-stage-tools">
-            <button type="button" className="icon-button" aria-label={`Move ${stage.name} left`} disabled={index === 0} onClick={() => actions.moveStage(stage, index)}>‹</button>
-            <button type="button" className="icon-button" aria-label={`Move ${stage.name} right`} disabled={index === map.stages.length - 1} onClick={() => actions.moveStage(stage, index + 2)}>›</button>
-            <button type="button" className="icon-button" aria-label={`Edit stage ${stage.name}`} onClick={() => actions.editStage(stage)}>✎</button>
+            <button type="button" className="icon-button" aria-label={`Move ${stage.name} left`} disabled={index === 0} onClick={() => actions.moveStage(stage, index)}>
+              ‹
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move ${stage.name} right`}
+              disabled={index === map.stages.length - 1}
+              onClick={() => actions.moveStage(stage, index + 2)}
+            >
+              ›
+            </button>
+            <button type="button" className="icon-button" aria-label={`Edit stage ${stage.name}`} onClick={() => actions.editStage(stage)}>
+              ✎
+            </button>
           </div>
         </div>
       ))}
@@ -36,9 +48,21 @@ export function MapBoard({ map, measure, actions }: { map: JourneyMap; measure: 
         const m = stageMeasures.get(stage.id);
         return (
           <dl key={stage.id} className="journey-stage-foot" data-testid="stage-foot">
-            <div><dt>Time in stage</dt><dd>{m ? formatDays(m.daysInStage) : '…'}{m && m.daysInStageN > 0 && <span className="muted"> · n {m.daysInStageN}</span>}</dd></div>
-            <div><dt>Accounts here</dt><dd>{m?.accountsHere ?? '…'}</dd></div>
-            <div><dt>Stalled or churned</dt><dd className={m && m.dropOff > 0 ? 'drop-off' : undefined}>{m?.dropOff ?? '…'}</dd></div>
+            <div>
+              <dt>Time in stage</dt>
+              <dd>
+                {m ? formatDays(m.daysInStage) : '…'}
+                {m && m.daysInStageN > 0 && <span className="muted"> · n {m.daysInStageN}</span>}
+              </dd>
+            </div>
+            <div>
+              <dt>Accounts here</dt>
+              <dd>{m?.accountsHere ?? '…'}</dd>
+            </div>
+            <div>
+              <dt>Stalled or churned</dt>
+              <dd className={m && m.dropOff > 0 ? 'drop-off' : undefined}>{m?.dropOff ?? '…'}</dd>
+            </div>
           </dl>
         );
       })}
@@ -54,9 +78,11 @@ function Lane({ lane, map, measures, actions }: { lane: 'front' | 'back'; map: J
       </div>
       {map.stages.map((stage) => (
         <div key={stage.id} className={`journey-cell lane-${lane}`} data-testid={`cell-${lane}`}>
-          {stage.touchpoints.filter((t) => t.lane === lane).map((touchpoint) => (
-            <Card key={touchpoint.id} touchpoint={touchpoint} measure={measures.get(touchpoint.id)} onOpen={() => actions.openCard(touchpoint)} />
-          ))}
+          {stage.touchpoints
+            .filter((t) => t.lane === lane)
+            .map((touchpoint) => (
+              <Card key={touchpoint.id} touchpoint={touchpoint} measure={measures.get(touchpoint.id)} onOpen={() => actions.openCard(touchpoint)} />
+            ))}
           {lane === 'front' && (
             <button type="button" className="journey-add" onClick={() => actions.addCard(stage)} aria-label={`Add a touchpoint to ${stage.name}`}>
               + Touchpoint
@@ -88,10 +114,16 @@ function Card({ touchpoint, measure, onOpen }: { touchpoint: JourneyTouchpoint; 
       aria-label={`${touchpoint.name}${touchpoint.isMomentOfTruth ? ', moment of truth' : ''}: ${cardFigure(touchpoint.target, measure)}, ${VERDICT_LABELS[verdict]}`}
     >
       <div className="journey-card-title">
-        {touchpoint.isMomentOfTruth && <span className="moment-mark" title="Moment of truth" aria-hidden="true">★</span>}
+        {touchpoint.isMomentOfTruth && (
+          <span className="moment-mark" title="Moment of truth" aria-hidden="true">
+            ★
+          </span>
+        )}
         <span>{touchpoint.name}</span>
       </div>
-      <div className="journey-card-figure" data-testid="card-figure">{cardFigure(touchpoint.target, measure)}</div>
+      <div className="journey-card-figure" data-testid="card-figure">
+        {cardFigure(touchpoint.target, measure)}
+      </div>
       <div className="journey-card-meta">
         <span data-testid="card-n">{cardCounts(touchpoint, measure)}</span>
         {touchpoint.target && <span className="journey-card-verdict">{VERDICT_LABELS[verdict]}</span>}
@@ -102,4 +134,3 @@ function Card({ touchpoint, measure, onOpen }: { touchpoint: JourneyTouchpoint; 
     </div>
   );
 }
-

@@ -34,7 +34,11 @@ export function MapDetailsDialog({ map, onClose }: { map: JourneyMap; onClose: (
       <Field label="Persona" name="personaId">
         <select className="input" value={personaId} onChange={(e) => setPersonaId(e.target.value)}>
           <option value="">Every persona</option>
-          {personas.data?.rows.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {personas.data?.rows.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </select>
       </Field>
       <Field label="Description" name="description">

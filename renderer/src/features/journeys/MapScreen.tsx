@@ -51,72 +51,124 @@ export function MapScreen({ idParam }: { idParam: string }) {
       </div>
     );
   }
-  if (!map.data) return <p className="muted" role="status">Loading the map…</p>;
+  if (!map.data)
+    return (
+      <p className="muted" role="status">
+        Loading the map…
+      </p>
+    );
   const data = map.data;
   const measured = measure.data?.journeyMapId === data.id ? measure.data : undefined;
   const subtitle = `${data.personaName ? `For ${data.personaName}` : 'For every persona'} · ${PERIODS.find((p) => p.id === period)!.label} (${periodRange(scope.from, scope.to)})${segment ? ` · ${segmentLabel(segment)}` : ' · all segments'}`;
 
   const act = async (work: () => Promise<void>) => void (await attempt.run(work));
-  const removeTouchpoint = (touchpoint: JourneyTouchpoint) => act(async () => {
-    const { removed } = await call('journeys.removeTouchpoint', { id: touchpoint.id });
-    setOpen(undefined);
-    undo.offer(`Removed “${touchpoint.name}”.`, async () => void (await call('journeys.restore', removed)));
-  });
-  const removeStage = (stage: JourneyStage) => act(async () => {
-    const { removed } = await call('journeys.removeStage', { id: stage.id });
-    setOpen(undefined);
-    undo.offer(`Removed the stage “${stage.name}”${stage.touchpoints.length ? ` and its ${stage.touchpoints.length} touchpoints` : ''}.`, async () => void (await call('journeys.restore', removed)));
-  });
+  const removeTouchpoint = (touchpoint: JourneyTouchpoint) =>
+    act(async () => {
+      const { removed } = await call('journeys.removeTouchpoint', { id: touchpoint.id });
+      setOpen(undefined);
+      undo.offer(`Removed “${touchpoint.name}”.`, async () => void (await call('journeys.restore', removed)));
+    });
+  const removeStage = (stage: JourneyStage) =>
+    act(async () => {
+      const { removed } = await call('journeys.removeStage', { id: stage.id });
+      setOpen(undefined);
+      undo.offer(
+        `Removed the stage “${stage.name}”${stage.touchpoints.length ? ` and its ${stage.touchpoints.length} touchpoints` : ''}.`,
+        async () => void (await call('journeys.restore', removed)),
+      );
+    });
   const unmapped = measured ? measured.unmapped.touchpoints + measured.unmapped.tickets + measured.unmapped.surveyResponses : undefined;
   const journey = measured?.journey;
 
   return (
     <div className="screen journey-map-screen" data-testid="journey-map">
-      <a href="#/journeys" className="back-link">← Journeys</a>
+      <a href="#/journeys" className="back-link">
+        ← Journeys
+      </a>
       <header className="screen-header">
         <div>
           <h1 data-testid="map-name">{data.name}</h1>
           <p className="subtitle">{subtitle}</p>
         </div>
         <div className="header-actions">
-          <button type="button" className="button" onClick={() => setOpen({ kind: 'details' })}>Edit map</button>
-          <button type="button" className="button" onClick={() => act(async () => navigate(`journeys/${(await call('journeys.duplicate', { id: data.id })).id}`))} data-testid="duplicate-map">Duplicate</button>
-          <button type="button" className="button" onClick={() => act(() => exportPng(mapSvg(data, measured, subtitle), data.name))} data-testid="export-png">Export PNG</button>
-          <button type="button" className="button" onClick={() => printMap(mapSvg(data, measured, subtitle))} data-testid="export-pdf">Export PDF</button>
+          <button type="button" className="button" onClick={() => setOpen({ kind: 'details' })}>
+            Edit map
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => act(async () => navigate(`journeys/${(await call('journeys.duplicate', { id: data.id })).id}`))}
+            data-testid="duplicate-map"
+          >
+            Duplicate
+          </button>
+          <button type="button" className="button" onClick={() => act(() => exportPng(mapSvg(data, measured, subtitle), data.name))} data-testid="export-png">
+            Export PNG
+          </button>
+          <button type="button" className="button" onClick={() => printMap(mapSvg(data, measured, subtitle))} data-testid="export-pdf">
+            Export PDF
+          </button>
         </div>
       </header>
       <UndoBar undo={undo} />
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
 
       <div className="toolbar" role="group" aria-label="Measure over">
-        <label className="inline-field">Period
+        <label className="inline-field">
+          Period
           <select className="input select" value={period} onChange={(e) => setPeriod(e.target.value as PeriodId)} data-testid="map-period">
-            {PERIODS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            {PERIODS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="inline-field">Segment
+        <label className="inline-field">
+          Segment
           <select className="input select" value={segment} onChange={(e) => setSegment(e.target.value)} data-testid="map-segment">
             <option value="">All segments</option>
-            {DEFAULT_SEGMENTS.map((s) => <option key={s} value={s}>{segmentLabel(s)}</option>)}
+            {DEFAULT_SEGMENTS.map((s) => (
+              <option key={s} value={s}>
+                {segmentLabel(s)}
+              </option>
+            ))}
           </select>
         </label>
-        {measure.loading && <span className="muted small" role="status">Measuring…</span>}
-        {measure.error && <span className="form-error" role="alert">{measure.error.message}</span>}
+        {measure.loading && (
+          <span className="muted small" role="status">
+            Measuring…
+          </span>
+        )}
+        {measure.error && (
+          <span className="form-error" role="alert">
+            {measure.error.message}
+          </span>
+        )}
         <span className="journey-summary" data-testid="journey-summary">
-          {journey && (journey.durationMedianDays === null
-            ? `${journey.accounts.toLocaleString()} accounts on the map; too few have moved between stages for a duration`
-            : `${journey.accounts.toLocaleString()} accounts on the map · journey so far: median ${formatDays(journey.durationMedianDays)} (middle half ${formatDays(journey.durationP25Days)} to ${formatDays(journey.durationP75Days)})`)}
+          {journey &&
+            (journey.durationMedianDays === null
+              ? `${journey.accounts.toLocaleString()} accounts on the map; too few have moved between stages for a duration`
+              : `${journey.accounts.toLocaleString()} accounts on the map · journey so far: median ${formatDays(journey.durationMedianDays)} (middle half ${formatDays(journey.durationP25Days)} to ${formatDays(journey.durationP75Days)})`)}
         </span>
         {unmapped !== undefined && (
           <button type="button" className="button" onClick={() => setOpen({ kind: 'unmapped' })} data-testid="unmapped-button">
             Unmapped: {unmapped.toLocaleString()}
           </button>
         )}
-        <button type="button" className="button" onClick={() => setOpen({ kind: 'stage' })}>+ Stage</button>
+        <button type="button" className="button" onClick={() => setOpen({ kind: 'stage' })}>
+          + Stage
+        </button>
       </div>
 
       {data.stages.length === 0 ? (
-        <div className="journey-empty"><p>This map has no stage. Add the first one.</p></div>
+        <div className="journey-empty">
+          <p>This map has no stage. Add the first one.</p>
+        </div>
       ) : (
         <div className="journey-scroll">
           <div className="journey-canvas" style={{ minWidth: data.stages.length * 202 }}>
@@ -134,10 +186,12 @@ export function MapScreen({ idParam }: { idParam: string }) {
             <div className="journey-emotion">
               <div className="journey-emotion-label muted small">Satisfaction along the journey (0-100, answers and sentiments of each stage’s records)</div>
               <EChart
-                option={emotionLineOption(data.stages.map((s) => {
-                  const m = measured?.stages.find((x) => x.journeyStageId === s.id);
-                  return { name: s.name, satisfaction: m?.satisfaction ?? null, n: m?.satisfactionN ?? 0 };
-                }))}
+                option={emotionLineOption(
+                  data.stages.map((s) => {
+                    const m = measured?.stages.find((x) => x.journeyStageId === s.id);
+                    return { name: s.name, satisfaction: m?.satisfaction ?? null, n: m?.satisfactionN ?? 0 };
+                  }),
+                )}
                 height={130}
                 label="Emotion line: mean satisfaction per stage"
                 testId="emotion-line"
@@ -158,7 +212,9 @@ export function MapScreen({ idParam }: { idParam: string }) {
         />
       )}
       {open?.kind === 'edit' && <TouchpointDialog map={data} stageId={open.stageId} touchpoint={open.touchpoint} onClose={() => setOpen(undefined)} />}
-      {open?.kind === 'stage' && <StageDialog mapId={data.id} stage={open.stage} onRemove={open.stage ? () => removeStage(open.stage!) : undefined} onClose={() => setOpen(undefined)} />}
+      {open?.kind === 'stage' && (
+        <StageDialog mapId={data.id} stage={open.stage} onRemove={open.stage ? () => removeStage(open.stage!) : undefined} onClose={() => setOpen(undefined)} />
+      )}
       {open?.kind === 'unmapped' && <UnmappedDialog map={data} counts={measured?.unmapped} scope={scope} onClose={() => setOpen(undefined)} />}
       {open?.kind === 'details' && <MapDetailsDialog map={data} onClose={() => setOpen(undefined)} />}
     </div>

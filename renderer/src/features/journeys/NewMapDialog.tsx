@@ -35,18 +35,30 @@ export function NewMapDialog({ personas, onClose, onCreated }: { personas: Perso
       <Field label="Persona" name="personaId" hint="Whose ideal experience this map describes" error={error?.issueFor('personaId')}>
         <select className="input" value={personaId} onChange={(e) => setPersonaId(e.target.value)}>
           <option value="">Every persona</option>
-          {personas.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {personas.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </select>
       </Field>
       <fieldset className="template-choice">
         <legend>Start from</legend>
         <label>
           <input type="radio" name="template" checked={template === 'cx_delivery'} onChange={() => setTemplate('cx_delivery')} />
-          <span><strong>Customer-experience delivery system</strong><br /><span className="muted small">Onboarding, implementation, training, technical and premium support, social engagement, with targets and rules</span></span>
+          <span>
+            <strong>Customer-experience delivery system</strong>
+            <br />
+            <span className="muted small">Onboarding, implementation, training, technical and premium support, social engagement, with targets and rules</span>
+          </span>
         </label>
         <label>
           <input type="radio" name="template" checked={template === 'blank'} onChange={() => setTemplate('blank')} />
-          <span><strong>Blank map</strong><br /><span className="muted small">The nine default stages from aware to advocate, no touchpoints</span></span>
+          <span>
+            <strong>Blank map</strong>
+            <br />
+            <span className="muted small">The nine default stages from aware to advocate, no touchpoints</span>
+          </span>
         </label>
       </fieldset>
     </FormDialog>

@@ -31,10 +31,17 @@ export function PersonaPage({ idParam }: { idParam: string }) {
       </div>
     );
   }
-  if (!persona.data) return <p className="muted" role="status">Loading the persona…</p>;
+  if (!persona.data)
+    return (
+      <p className="muted" role="status">
+        Loading the persona…
+      </p>
+    );
   return (
     <div className="screen persona-page" data-testid="persona-page">
-      <a href="#/journeys" className="back-link">← Journeys</a>
+      <a href="#/journeys" className="back-link">
+        ← Journeys
+      </a>
       <h1 data-testid="persona-name">{persona.data.name}</h1>
       <div className="persona-grid">
         <PersonaForm persona={persona.data} />
@@ -64,7 +71,9 @@ function PersonaForm({ persona }: { persona: Persona }) {
         void saving.run();
       }}
     >
-      <header className="card-header"><h2 id="persona-form-title">Ideal experience</h2></header>
+      <header className="card-header">
+        <h2 id="persona-form-title">Ideal experience</h2>
+      </header>
       <Field label="Name" name="name" required error={error?.issueFor('name')}>
         <input className="input" value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
@@ -100,10 +109,20 @@ function PersonaForm({ persona }: { persona: Persona }) {
           ))}
         </tbody>
       </table>
-      {error && !error.issueFor('name') && <p className="form-error" role="alert">{error.message}</p>}
+      {error && !error.issueFor('name') && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
       <div className="dialog-actions">
-        {saved && <span className="muted" role="status">Saved</span>}
-        <button type="submit" className="button primary" data-testid="save-persona">Save</button>
+        {saved && (
+          <span className="muted" role="status">
+            Saved
+          </span>
+        )}
+        <button type="submit" className="button primary" data-testid="save-persona">
+          Save
+        </button>
       </div>
     </form>
   );
@@ -119,17 +138,27 @@ function AdherenceCard({ personaId }: { personaId: number }) {
       <header className="card-header">
         <h2 id="adherence-title">Adherence to the ideal experience</h2>
         <select className="input select" value={period} onChange={(e) => setPeriod(e.target.value as PeriodId)} aria-label="Period">
-          {PERIODS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+          {PERIODS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
         </select>
       </header>
-      {adherence.error && <p className="form-error" role="alert">{adherence.error.message}</p>}
+      {adherence.error && (
+        <p className="form-error" role="alert">
+          {adherence.error.message}
+        </p>
+      )}
       {!data && !adherence.error && <p className="muted">Loading…</p>}
       {data && (
         <>
           <div className="adherence-figures">
             <div className="figure">
               <span className="figure-label">Through willing channels</span>
-              <span className="figure-value" data-testid="adherence-share">{data.share === null ? '—' : `${Math.round(data.share)} %`}</span>
+              <span className="figure-value" data-testid="adherence-share">
+                {data.share === null ? '—' : `${Math.round(data.share)} %`}
+              </span>
               <span className="figure-n">n {data.n.toLocaleString()} interactions</span>
             </div>
             <div className="adherence-split small">
@@ -149,12 +178,25 @@ function AdherenceCard({ personaId }: { personaId: number }) {
           ) : (
             <div className="records-scroll short">
               <table className="records-table" data-testid="violations">
-                <thead><tr><th>When</th><th>Account</th><th>Contact</th><th>Channel</th><th>Kind</th><th>Journey touchpoint</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th>When</th>
+                    <th>Account</th>
+                    <th>Contact</th>
+                    <th>Channel</th>
+                    <th>Kind</th>
+                    <th>Journey touchpoint</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {data.violations.map((v) => (
                     <tr key={v.touchpointId}>
-                      <td className="records-when" title={formatDateTime(v.occurredAt)}>{formatDate(v.occurredAt.slice(0, 10))}</td>
-                      <td><a href={`#/accounts/${v.accountId}`}>{v.accountName}</a></td>
+                      <td className="records-when" title={formatDateTime(v.occurredAt)}>
+                        {formatDate(v.occurredAt.slice(0, 10))}
+                      </td>
+                      <td>
+                        <a href={`#/accounts/${v.accountId}`}>{v.accountName}</a>
+                      </td>
                       <td>{v.contactName}</td>
                       <td>{channelLabel(v.channel)}</td>
                       <td>{touchpointKindLabel(v.kind)}</td>

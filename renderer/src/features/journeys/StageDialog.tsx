@@ -26,7 +26,8 @@ export function StageDialog({ mapId, stage, onRemove, onClose }: { mapId: number
       submitLabel={stage ? 'Save' : 'Add stage'}
       busy={save.busy}
       actions={
-        stage && onRemove && (
+        stage &&
+        onRemove && (
           <button type="button" className="button danger" onClick={onRemove} data-testid="remove-stage">
             Remove stage{stage.touchpoints.length ? ` and its ${stage.touchpoints.length} touchpoints` : ''}
           </button>

@@ -19,12 +19,7 @@ const SOURCES = [
 ];
 
 /** Adds a touchpoint to a stage, or edits one: where it sits, the promise, its target and the rule that finds its records. */
-export function TouchpointDialog({ map, stageId, touchpoint, onClose }: {
-  map: JourneyMap;
-  stageId: number;
-  touchpoint?: JourneyTouchpoint;
-  onClose: () => void;
-}) {
+export function TouchpointDialog({ map, stageId, touchpoint, onClose }: { map: JourneyMap; stageId: number; touchpoint?: JourneyTouchpoint; onClose: () => void }) {
   const [form, setForm] = useState<TouchpointFormState>(() => formFrom(touchpoint, stageId));
   const [error, setError] = useState<{ field?: string; message: string }>();
   const set = <K extends keyof TouchpointFormState>(key: K, value: TouchpointFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -73,13 +68,21 @@ export function TouchpointDialog({ map, stageId, touchpoint, onClose }: {
         </Field>
         <Field label="Stage" name="journeyStageId">
           <select className="input" value={form.journeyStageId} onChange={(e) => set('journeyStageId', e.target.value)}>
-            {map.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {map.stages.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </Field>
         {touchpoint && (
           <Field label="Place in the stage" name="position">
             <select className="input" value={String(placed)} onChange={(e) => setPosition(e.target.value)} data-testid="touchpoint-position">
-              {Array.from({ length: places }, (_, i) => <option key={i} value={i + 1}>{i === 0 ? '1 (first)' : i + 1 === places ? `${i + 1} (last)` : i + 1}</option>)}
+              {Array.from({ length: places }, (_, i) => (
+                <option key={i} value={i + 1}>
+                  {i === 0 ? '1 (first)' : i + 1 === places ? `${i + 1} (last)` : i + 1}
+                </option>
+              ))}
             </select>
           </Field>
         )}
@@ -92,7 +95,11 @@ export function TouchpointDialog({ map, stageId, touchpoint, onClose }: {
         <Field label="Channel" name="channel">
           <select className="input" value={form.channel} onChange={(e) => set('channel', e.target.value)}>
             <option value="">Any channel</option>
-            {CHANNELS.map((c) => <option key={c} value={c}>{channelLabel(c)}</option>)}
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {channelLabel(c)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Owner team" name="ownerTeam">
@@ -111,14 +118,22 @@ export function TouchpointDialog({ map, stageId, touchpoint, onClose }: {
       <div className="form-grid">
         <Field label="Records from" name="source">
           <select className="input" value={form.source} onChange={(e) => set('source', e.target.value)} data-testid="rule-source">
-            {SOURCES.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+            {SOURCES.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
           </select>
         </Field>
         {form.source === 'touchpoints' && (
           <Field label="Kind of interaction" name="kind">
             <select className="input" value={form.kind} onChange={(e) => set('kind', e.target.value)}>
               <option value="">Any kind</option>
-              {TOUCHPOINT_KINDS.map((k) => <option key={k} value={k}>{touchpointKindLabel(k)}</option>)}
+              {TOUCHPOINT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {touchpointKindLabel(k)}
+                </option>
+              ))}
             </select>
           </Field>
         )}
@@ -126,7 +141,11 @@ export function TouchpointDialog({ map, stageId, touchpoint, onClose }: {
           <Field label="Through channel" name="ruleChannel">
             <select className="input" value={form.ruleChannel} onChange={(e) => set('ruleChannel', e.target.value)}>
               <option value="">Any channel</option>
-              {CHANNELS.map((c) => <option key={c} value={c}>{channelLabel(c)}</option>)}
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {channelLabel(c)}
+                </option>
+              ))}
             </select>
           </Field>
         )}
@@ -135,7 +154,11 @@ export function TouchpointDialog({ map, stageId, touchpoint, onClose }: {
             <Field label="Priority" name="priority">
               <select className="input" value={form.priority} onChange={(e) => set('priority', e.target.value)}>
                 <option value="">Any priority</option>
-                {TICKET_PRIORITIES.map((p) => <option key={p} value={p}>{p}</option>)}
+                {TICKET_PRIORITIES.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
               </select>
             </Field>
             <Field label="Topic" name="topic" hint="Exactly as on the tickets (case does not matter)">
@@ -148,7 +171,11 @@ export function TouchpointDialog({ map, stageId, touchpoint, onClose }: {
             <Field label="Survey" name="surveyKind">
               <select className="input" value={form.surveyKind} onChange={(e) => set('surveyKind', e.target.value)}>
                 <option value="">Any survey</option>
-                {RULE_SURVEY_KINDS.map((k) => <option key={k} value={k}>{k.toUpperCase()}</option>)}
+                {RULE_SURVEY_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {k.toUpperCase()}
+                  </option>
+                ))}
               </select>
             </Field>
             <Field label="Triggered by" name="triggeredBy">
@@ -167,7 +194,11 @@ export function TouchpointDialog({ map, stageId, touchpoint, onClose }: {
         <Field label="Metric" name="targetMetric" error={issue('targetMetric')}>
           <select className="input" value={form.targetMetric} onChange={(e) => set('targetMetric', e.target.value)} data-testid="target-metric">
             <option value="">No target</option>
-            {metrics.map((m) => <option key={m} value={m}>{TARGET_METRICS[m].label}</option>)}
+            {metrics.map((m) => (
+              <option key={m} value={m}>
+                {TARGET_METRICS[m].label}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Must be" name="targetOperator">
@@ -176,8 +207,19 @@ export function TouchpointDialog({ map, stageId, touchpoint, onClose }: {
             <option value="<=">at most (≤)</option>
           </select>
         </Field>
-        <Field label={`Threshold${form.targetMetric && TARGET_METRICS[form.targetMetric as keyof typeof TARGET_METRICS].unit ? ` (${TARGET_METRICS[form.targetMetric as keyof typeof TARGET_METRICS].unit})` : ''}`} name="targetValue" error={issue('targetValue')}>
-          <input className="input" inputMode="decimal" value={form.targetValue} onChange={(e) => set('targetValue', e.target.value)} disabled={!form.targetMetric} data-testid="target-value" />
+        <Field
+          label={`Threshold${form.targetMetric && TARGET_METRICS[form.targetMetric as keyof typeof TARGET_METRICS].unit ? ` (${TARGET_METRICS[form.targetMetric as keyof typeof TARGET_METRICS].unit})` : ''}`}
+          name="targetValue"
+          error={issue('targetValue')}
+        >
+          <input
+            className="input"
+            inputMode="decimal"
+            value={form.targetValue}
+            onChange={(e) => set('targetValue', e.target.value)}
+            disabled={!form.targetMetric}
+            data-testid="target-value"
+          />
         </Field>
       </div>
     </FormDialog>

@@ -37,15 +37,12 @@ export function UndoBar({ undo }: { undo: Undo }) {
       <span>{message}</span>
       {error && <span className="form-error">{error}</span>}
       <span className="header-actions">
-        <button
-          type="button"
-          className="button"
-          data-testid="undo"
-          onClick={() => void undoing.run(run)}
-        >
+        <button type="button" className="button" data-testid="undo" onClick={() => void undoing.run(run)}>
           Undo
         </button>
-        <button type="button" className="link-button" onClick={undo.dismiss} aria-label="Dismiss">Dismiss</button>
+        <button type="button" className="link-button" onClick={undo.dismiss} aria-label="Dismiss">
+          Dismiss
+        </button>
       </span>
     </div>
   );

@@ -10,7 +10,12 @@ import { channelLabel } from '../../lib/labels';
 import { SOURCE_LABELS, sourceTabLabel } from './journeyFormat';
 
 /** The records of the period no card takes, one source per tab, each linkable by hand to a card of the map. */
-export function UnmappedDialog({ map, counts, scope, onClose }: {
+export function UnmappedDialog({
+  map,
+  counts,
+  scope,
+  onClose,
+}: {
   map: JourneyMap;
   counts: MeasureResult['unmapped'] | undefined;
   scope: { from: string; to: string; segment?: string };
@@ -34,9 +39,7 @@ export function UnmappedDialog({ map, counts, scope, onClose }: {
   return (
     <Dialog title="Records no touchpoint takes" onClose={onClose} testId="unmapped-dialog" wide>
       <div className="dialog-body">
-        <p className="muted">
-          Records of the period that no card's rule takes. Link one by hand to the card it belongs to: it then counts there, and only there.
-        </p>
+        <p className="muted">Records of the period that no card's rule takes. Link one by hand to the card it belongs to: it then counts there, and only there.</p>
         <Tabs
           tabs={LINK_SOURCES.map((s) => ({ id: s, label: sourceTabLabel(s, counts?.[s]) }))}
           selected={source}
@@ -47,12 +50,22 @@ export function UnmappedDialog({ map, counts, scope, onClose }: {
           }}
           label="Unmapped records by source"
         >
-          {error && <p className="form-error" role="alert">{error}</p>}
-          <p className="small unmapped-status" role="status">{linked}</p>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <p className="small unmapped-status" role="status">
+            {linked}
+          </p>
           {/* One list per source (keyed), so a tab never shows another source's rows while it loads. */}
           <UnmappedList key={source} mapId={map.id} source={source} scope={scope} cards={cards} onLink={link} />
         </Tabs>
-        <footer className="dialog-actions"><button type="button" className="button" onClick={onClose}>Close</button></footer>
+        <footer className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        </footer>
       </div>
     </Dialog>
   );
@@ -63,7 +76,13 @@ interface Card {
   label: string;
 }
 
-function UnmappedList({ mapId, source, scope, cards, onLink }: {
+function UnmappedList({
+  mapId,
+  source,
+  scope,
+  cards,
+  onLink,
+}: {
   mapId: number;
   source: LinkSource;
   scope: { from: string; to: string; segment?: string };
@@ -74,31 +93,69 @@ function UnmappedList({ mapId, source, scope, cards, onLink }: {
   const [choice, setChoice] = useState<Record<number, string>>({});
   const noun = SOURCE_LABELS[source].one.toLowerCase();
   const rows = list.data?.rows;
-  if (list.error) return <p className="form-error" role="alert">{list.error.message}</p>;
+  if (list.error)
+    return (
+      <p className="form-error" role="alert">
+        {list.error.message}
+      </p>
+    );
   if (!rows) return <p className="muted">Loading {SOURCE_LABELS[source].many.toLowerCase()}…</p>;
-  if (rows.length === 0) return <p className="muted" data-testid="unmapped-empty">Every {noun} of the period is on a card.</p>;
+  if (rows.length === 0)
+    return (
+      <p className="muted" data-testid="unmapped-empty">
+        Every {noun} of the period is on a card.
+      </p>
+    );
   return (
     <>
-      {list.data!.total > rows.length && <p className="muted small">The newest {rows.length} of {list.data!.total.toLocaleString('en-US')}.</p>}
+      {list.data!.total > rows.length && (
+        <p className="muted small">
+          The newest {rows.length} of {list.data!.total.toLocaleString('en-US')}.
+        </p>
+      )}
       <div className="records-scroll">
         <table className="records-table" data-testid="unmapped-records" data-source={source}>
-          <thead><tr><th>When</th><th>Account</th><th>Contact</th><th>Channel</th><th>What</th><th>Link to</th></tr></thead>
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Account</th>
+              <th>Contact</th>
+              <th>Channel</th>
+              <th>What</th>
+              <th>Link to</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((row) => {
               const card = cards.find((c) => c.id === Number(choice[row.id]));
               return (
                 <tr key={row.id}>
-                  <td className="records-when" title={formatDateTime(row.at)}>{formatDate(row.at.slice(0, 10))}</td>
+                  <td className="records-when" title={formatDateTime(row.at)}>
+                    {formatDate(row.at.slice(0, 10))}
+                  </td>
                   <td>{row.accountName}</td>
                   <td>{row.contactName ?? '—'}</td>
                   <td>{row.channel ? channelLabel(row.channel) : '—'}</td>
-                  <td className="records-detail" title={row.detail}>{row.detail}</td>
+                  <td className="records-detail" title={row.detail}>
+                    {row.detail}
+                  </td>
                   <td className="link-cell">
-                    <select className="input" aria-label={`Card for the ${noun} of ${row.accountName}`} value={choice[row.id] ?? ''} onChange={(e) => setChoice({ ...choice, [row.id]: e.target.value })}>
+                    <select
+                      className="input"
+                      aria-label={`Card for the ${noun} of ${row.accountName}`}
+                      value={choice[row.id] ?? ''}
+                      onChange={(e) => setChoice({ ...choice, [row.id]: e.target.value })}
+                    >
                       <option value="">Choose a card…</option>
-                      {cards.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+                      {cards.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.label}
+                        </option>
+                      ))}
                     </select>
-                    <button type="button" className="button" disabled={!card} onClick={() => card && onLink(source, row.id, row.accountName, card)}>Link</button>
+                    <button type="button" className="button" disabled={!card} onClick={() => card && onLink(source, row.id, row.accountName, card)}>
+                      Link
+                    </button>
                   </td>
                 </tr>
               );

@@ -4,7 +4,11 @@ import type { MapDrawing } from './mapSvg';
 // Export of the map for a workshop: a PNG drawn from the SVG through a canvas, and a PDF through
 // the print dialog of a page holding only the drawing (Chromium and Electron print to PDF).
 
-const fileName = (name: string) => name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'journey-map';
+const fileName = (name: string) =>
+  name
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase() || 'journey-map';
 
 /** The drawing as PNG at twice its size, so it stays sharp on a projector. */
 export async function exportPng(drawing: MapDrawing, name: string): Promise<void> {

@@ -16,7 +16,13 @@ describe('journey charts', () => {
   });
 
   it('draws the adherence trend in percent with gaps for empty months', () => {
-    const option = adherenceTrendOption([{ month: '2026-01', share: 66.666, n: 3 }, { month: '2026-02', share: null, n: 0 }], 'en-GB');
+    const option = adherenceTrendOption(
+      [
+        { month: '2026-01', share: 66.666, n: 3 },
+        { month: '2026-02', share: null, n: 0 },
+      ],
+      'en-GB',
+    );
     expect((option.series as { data: unknown[] }[])[0]!.data).toEqual([66.7, '-']);
     expect((option.xAxis as { data: string[] }).data).toEqual(['Jan 2026', 'Feb 2026']);
   });

@@ -58,9 +58,15 @@ export function adherenceTrendOption(points: { month: string; share: number | nu
     },
     xAxis: { type: 'category', data: categories, axisLine, axisLabel },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { ...axisLabel, formatter: '{value} %' }, splitLine },
-    series: [{
-      type: 'line', name: 'Adherence', data: points.map((p) => (p.share === null ? '-' : Math.round(p.share * 10) / 10)),
-      symbolSize: 6, lineStyle: { width: 2, color: COLORS.accent }, itemStyle: { color: COLORS.accent },
-    }],
+    series: [
+      {
+        type: 'line',
+        name: 'Adherence',
+        data: points.map((p) => (p.share === null ? '-' : Math.round(p.share * 10) / 10)),
+        symbolSize: 6,
+        lineStyle: { width: 2, color: COLORS.accent },
+        itemStyle: { color: COLORS.accent },
+      },
+    ],
   };
 }

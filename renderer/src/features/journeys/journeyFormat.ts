@@ -64,7 +64,9 @@ export function describeRule(rule: MatchRule | null): string {
     case 'tickets':
       return [SOURCE_LABELS.tickets.many, rule.priority, rule.channel && channelLabel(rule.channel), rule.topic].filter(Boolean).join(' · ');
     case 'surveyResponses':
-      return [SOURCE_LABELS.surveyResponses.many, rule.surveyKind?.toUpperCase(), rule.triggeredBy && `after a ${rule.triggeredBy === 'ticket' ? 'ticket' : 'interaction'}`].filter(Boolean).join(' · ');
+      return [SOURCE_LABELS.surveyResponses.many, rule.surveyKind?.toUpperCase(), rule.triggeredBy && `after a ${rule.triggeredBy === 'ticket' ? 'ticket' : 'interaction'}`]
+        .filter(Boolean)
+        .join(' · ');
     case 'deployments':
       return `${SOURCE_LABELS.deployments.many} gone live`;
   }

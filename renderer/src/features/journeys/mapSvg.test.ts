@@ -4,18 +4,37 @@ import { mapSvg } from './mapSvg';
 
 const stamps = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
 const card = (id: number, stageId: number, name: string, lane: 'front' | 'back', isMomentOfTruth = false) => ({
-  id, journeyStageId: stageId, position: 1, name, channel: null, ownerTeam: null, lane, isMomentOfTruth, idealExperience: null,
-  target: { metric: 'csat' as const, operator: '>=' as const, value: 4.5 }, matchRule: null, ...stamps,
+  id,
+  journeyStageId: stageId,
+  position: 1,
+  name,
+  channel: null,
+  ownerTeam: null,
+  lane,
+  isMomentOfTruth,
+  idealExperience: null,
+  target: { metric: 'csat' as const, operator: '>=' as const, value: 4.5 },
+  matchRule: null,
+  ...stamps,
 });
 const map: JourneyMap = {
-  id: 1, personaId: null, personaName: null, name: 'Support <lead> & co', description: null, stageCount: 2, touchpointCount: 2, archivedAt: null, ...stamps,
+  id: 1,
+  personaId: null,
+  personaName: null,
+  name: 'Support <lead> & co',
+  description: null,
+  stageCount: 2,
+  touchpointCount: 2,
+  archivedAt: null,
+  ...stamps,
   stages: [
     { id: 10, journeyMapId: 1, position: 1, name: 'Onboard', description: null, touchpoints: [card(100, 10, 'Kickoff', 'front', true)], ...stamps },
     { id: 11, journeyMapId: 1, position: 2, name: 'Get support', description: null, touchpoints: [card(101, 11, 'Survey', 'back')], ...stamps },
   ],
 };
 const measure: MeasureResult = {
-  journeyMapId: 1, scope: { from: '2025-04-01', to: '2026-04-01', segment: null },
+  journeyMapId: 1,
+  scope: { from: '2025-04-01', to: '2026-04-01', segment: null },
   touchpoints: [
     { journeyTouchpointId: 100, volume: 12, actual: 4.7, n: 10, gap: 0.2, verdict: 'met', answers: 10, satisfaction: 90 },
     { journeyTouchpointId: 101, volume: 5, actual: 3.1, n: 5, gap: -1.4, verdict: 'missed', answers: 5, satisfaction: 40 },

@@ -49,16 +49,22 @@ export function mapSvg(map: JourneyMap, measure: MeasureResult | undefined, subt
     out.push(`<text x="10" y="${top + 18}" font-size="11" font-weight="600" fill="#5b6675">${lane === 'front' ? 'FRONT STAGE' : 'BACK STAGE'}</text>`);
     if (l > 0) out.push(`<line x1="8" x2="${width - 8}" y1="${top - 14}" y2="${top - 14}" stroke="#c5ccd6" stroke-dasharray="4 4"/>`);
     map.stages.forEach((stage, s) => {
-      stage.touchpoints.filter((t) => t.lane === lane).forEach((touchpoint, row) => {
-        const m = byId.get(touchpoint.id);
-        const colors = VERDICT_COLORS[m?.verdict ?? 'no_target'];
-        const cx = x(s);
-        const cy = top + row * (CARD_H + GAP);
-        out.push(`<rect x="${cx}" y="${cy}" width="${COLUMN}" height="${CARD_H}" rx="6" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="${touchpoint.isMomentOfTruth ? 2.5 : 1}"/>`);
-        out.push(`<text x="${cx + 8}" y="${cy + 18}" font-size="12" font-weight="600" fill="#1c2430">${touchpoint.isMomentOfTruth ? '★ ' : ''}${escapeXml(fit(touchpoint.name, 27))}</text>`);
-        out.push(`<text x="${cx + 8}" y="${cy + 38}" font-size="12" fill="${colors.text}">${escapeXml(fit(cardFigure(touchpoint.target, m), 30))}</text>`);
-        out.push(`<text x="${cx + 8}" y="${cy + 55}" font-size="10" fill="#5b6675">${escapeXml(m ? cardCounts(touchpoint, m) : '')}</text>`);
-      });
+      stage.touchpoints
+        .filter((t) => t.lane === lane)
+        .forEach((touchpoint, row) => {
+          const m = byId.get(touchpoint.id);
+          const colors = VERDICT_COLORS[m?.verdict ?? 'no_target'];
+          const cx = x(s);
+          const cy = top + row * (CARD_H + GAP);
+          out.push(
+            `<rect x="${cx}" y="${cy}" width="${COLUMN}" height="${CARD_H}" rx="6" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="${touchpoint.isMomentOfTruth ? 2.5 : 1}"/>`,
+          );
+          out.push(
+            `<text x="${cx + 8}" y="${cy + 18}" font-size="12" font-weight="600" fill="#1c2430">${touchpoint.isMomentOfTruth ? '★ ' : ''}${escapeXml(fit(touchpoint.name, 27))}</text>`,
+          );
+          out.push(`<text x="${cx + 8}" y="${cy + 38}" font-size="12" fill="${colors.text}">${escapeXml(fit(cardFigure(touchpoint.target, m), 30))}</text>`);
+          out.push(`<text x="${cx + 8}" y="${cy + 55}" font-size="10" fill="#5b6675">${escapeXml(m ? cardCounts(touchpoint, m) : '')}</text>`);
+        });
     });
   });
 
@@ -76,7 +82,9 @@ export function mapSvg(map: JourneyMap, measure: MeasureResult | undefined, subt
     out.push(`<circle cx="${p.x}" cy="${p.y}" r="4" fill="#2554c7"/>`);
     out.push(`<text x="${p.x + 7}" y="${p.y - 6}" font-size="10" fill="#1c2430">${Math.round(p.value)}</text>`);
   }
-  out.push(`<text x="16" y="${height - 12}" font-size="10" fill="#5b6675">★ moment of truth · green meets target · amber just below · red below · grey no data · white no target</text>`);
+  out.push(
+    `<text x="16" y="${height - 12}" font-size="10" fill="#5b6675">★ moment of truth · green meets target · amber just below · red below · grey no data · white no target</text>`,
+  );
   out.push('</svg>');
   return { svg: out.join(''), width, height };
 }

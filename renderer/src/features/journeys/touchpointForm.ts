@@ -1,6 +1,4 @@
-import {
-  TARGET_METRICS, type JourneyTouchpoint, type MatchRule, type TargetMetric,
-} from '../../../../shared/contract/journeys';
+import { TARGET_METRICS, type JourneyTouchpoint, type MatchRule, type TargetMetric } from '../../../../shared/contract/journeys';
 import { parseNumber, type Parsed } from '../../lib/format';
 
 // The touchpoint form's state (all strings, as the inputs hold them) and its conversion to the
@@ -59,11 +57,16 @@ const optional = <T extends string>(value: string) => (value ? (value as T) : un
 export function ruleOf(form: TouchpointFormState): MatchRule | null {
   switch (form.source) {
     // The selects offer only the contract's values, so the strings are of the right kind.
-    case 'touchpoints': return strip({ source: 'touchpoints', kind: optional(form.kind), channel: optional(form.ruleChannel) });
-    case 'tickets': return strip({ source: 'tickets', channel: optional(form.ruleChannel), priority: optional(form.priority), topic: form.topic.trim() || undefined });
-    case 'surveyResponses': return strip({ source: 'surveyResponses', surveyKind: optional(form.surveyKind), triggeredBy: optional(form.triggeredBy) });
-    case 'deployments': return { source: 'deployments' };
-    default: return null;
+    case 'touchpoints':
+      return strip({ source: 'touchpoints', kind: optional(form.kind), channel: optional(form.ruleChannel) });
+    case 'tickets':
+      return strip({ source: 'tickets', channel: optional(form.ruleChannel), priority: optional(form.priority), topic: form.topic.trim() || undefined });
+    case 'surveyResponses':
+      return strip({ source: 'surveyResponses', surveyKind: optional(form.surveyKind), triggeredBy: optional(form.triggeredBy) });
+    case 'deployments':
+      return { source: 'deployments' };
+    default:
+      return null;
   }
 }
 

@@ -24,10 +24,18 @@ export function CoveragePanel() {
           Product
           <select className="input select" value={product} onChange={(e) => setProduct(e.target.value)} data-testid="coverage-product">
             <option value="">All products</option>
-            {(data?.products ?? []).map((p) => <option key={p} value={p}>{p}</option>)}
+            {(data?.products ?? []).map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
           </select>
         </label>
-        {data && <span className="muted small">{data.ready} ready reference{data.ready === 1 ? '' : 's'} · {data.definition}</span>}
+        {data && (
+          <span className="muted small">
+            {data.ready} ready reference{data.ready === 1 ? '' : 's'} · {data.definition}
+          </span>
+        )}
       </div>
       <div className="coverage-grid">
         <ChartCard
@@ -38,7 +46,12 @@ export function CoveragePanel() {
           state={{ error: coverage.error?.message, loading: !data && !coverage.error, empty: data && data.cells.length === 0 && 'No customers, deals or references yet.' }}
         >
           {heatmap && data && (
-            <EChart option={heatmap} height={heatmapHeight(data)} label={`Ready references for ${data.industries.length} industries; ${data.gaps.length} gaps`} testId="coverage-chart" />
+            <EChart
+              option={heatmap}
+              height={heatmapHeight(data)}
+              label={`Ready references for ${data.industries.length} industries; ${data.gaps.length} gaps`}
+              testId="coverage-chart"
+            />
           )}
         </ChartCard>
         <section className="card gaps" aria-labelledby="gaps-title" data-testid="coverage-gaps">
@@ -46,7 +59,11 @@ export function CoveragePanel() {
             <h2 id="gaps-title">Gaps{data ? ` (${data.gapCount})` : ''}</h2>
             <span className="muted small">{data && data.gapCount > data.gaps.length ? `the ${data.gaps.length} with most demand` : 'open deals first'}</span>
           </header>
-          {data && data.gaps.length === 0 && <p className="muted" data-testid="coverage-no-gaps">Every place with customers or open deals has a ready reference.</p>}
+          {data && data.gaps.length === 0 && (
+            <p className="muted" data-testid="coverage-no-gaps">
+              Every place with customers or open deals has a ready reference.
+            </p>
+          )}
           <ul className="gap-list">
             {data?.gaps.map((g) => (
               <li key={`${g.industry}|${g.segment}|${g.region}`} data-testid="coverage-gap">
@@ -62,7 +79,11 @@ export function CoveragePanel() {
           title="Supply and demand of reference asks"
           subtitle={capacity.data ? `per segment, over the ${capacity.data.windowDays}-day fatigue window` : undefined}
           testId="coverage-capacity"
-          state={{ error: capacity.error?.message, loading: !capacity.data && !capacity.error, empty: capacity.data && capacity.data.segments.length === 0 && 'No active references or open deals yet.' }}
+          state={{
+            error: capacity.error?.message,
+            loading: !capacity.data && !capacity.error,
+            empty: capacity.data && capacity.data.segments.length === 0 && 'No active references or open deals yet.',
+          }}
           footer={capacity.data && <p className="muted small">Forecast: {capacity.data.forecastMethod}.</p>}
         >
           {supply && <EChart option={supply} height={220} label="Supply of asks against open requests and forecast per segment" testId="capacity-chart" />}
@@ -71,11 +92,21 @@ export function CoveragePanel() {
               <thead>
                 <tr>
                   <th scope="col">Segment</th>
-                  <th scope="col" className="num">Active refs</th>
-                  <th scope="col" className="num">Supply</th>
-                  <th scope="col" className="num">Open requests</th>
-                  <th scope="col" className="num">Forecast</th>
-                  <th scope="col" className="num">Balance</th>
+                  <th scope="col" className="num">
+                    Active refs
+                  </th>
+                  <th scope="col" className="num">
+                    Supply
+                  </th>
+                  <th scope="col" className="num">
+                    Open requests
+                  </th>
+                  <th scope="col" className="num">
+                    Forecast
+                  </th>
+                  <th scope="col" className="num">
+                    Balance
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -86,7 +117,10 @@ export function CoveragePanel() {
                     <td className="num">{s.supply}</td>
                     <td className="num">{s.openRequests}</td>
                     <td className="num">{s.forecast.toFixed(1)}</td>
-                    <td className={`num ${s.balance < 0 ? 'tone-bad' : 'tone-ok'}`}>{s.balance > 0 ? '+' : ''}{s.balance.toFixed(1)}</td>
+                    <td className={`num ${s.balance < 0 ? 'tone-bad' : 'tone-ok'}`}>
+                      {s.balance > 0 ? '+' : ''}
+                      {s.balance.toFixed(1)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -11,7 +11,9 @@ const OPEN_STAGES = ['qualify', 'discover', 'propose', 'negotiate'] as const;
 export function DealPicker({ selectedId, onSelect }: { selectedId: number | undefined; onSelect: (id: number | undefined) => void }) {
   const [search, setSearch] = useState('');
   const query = useDebounced(search, 200);
-  const deals = useQuery('deals.list', { filter: { stage: [...OPEN_STAGES] }, search: query || undefined, pageSize: 12, sort: { field: 'openedAt', direction: 'desc' } }, ['deals']);
+  const deals = useQuery('deals.list', { filter: { stage: [...OPEN_STAGES] }, search: query || undefined, pageSize: 12, sort: { field: 'openedAt', direction: 'desc' } }, [
+    'deals',
+  ]);
   const selected = useLoader(selectedId === undefined ? undefined : String(selectedId), (key) => call('deals.get', { id: Number(key) }), ['deals']);
 
   if (selectedId !== undefined) {
@@ -19,7 +21,9 @@ export function DealPicker({ selectedId, onSelect }: { selectedId: number | unde
     return (
       <div className="deal-chosen" data-testid="finder-deal">
         {selected.error ? (
-          <span className="form-error" role="alert">{selected.error.message}</span>
+          <span className="form-error" role="alert">
+            {selected.error.message}
+          </span>
         ) : deal ? (
           <div>
             <strong data-testid="finder-deal-prospect">{deal.prospect}</strong>
@@ -51,15 +55,17 @@ export function DealPicker({ selectedId, onSelect }: { selectedId: number | unde
         onChange={(e) => setSearch(e.target.value)}
         data-testid="finder-deal-search"
       />
-      {deals.error && <p className="form-error" role="alert">{deals.error.message}</p>}
+      {deals.error && (
+        <p className="form-error" role="alert">
+          {deals.error.message}
+        </p>
+      )}
       <ul className="deal-options" aria-label="Open deals" aria-busy={deals.loading}>
         {rows.map((deal) => (
           <li key={deal.id}>
             <button type="button" onClick={() => onSelect(deal.id)} data-testid="finder-deal-option">
               <strong>{deal.prospect}</strong>
-              <span className="muted">
-                {[deal.industry, deal.segment && segmentLabel(deal.segment), deal.region].filter(Boolean).join(' · ')}
-              </span>
+              <span className="muted">{[deal.industry, deal.segment && segmentLabel(deal.segment), deal.region].filter(Boolean).join(' · ')}</span>
               <span className="deal-amount">{formatMoney(deal.amountMinor, deal.currency, undefined, true)}</span>
             </button>
           </li>

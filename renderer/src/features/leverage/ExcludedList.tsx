@@ -27,7 +27,9 @@ export function ExcludedList({ excluded, total }: { excluded: ExcludedReference[
                 {e.contactName && <span className="muted small"> · {e.contactName}</span>}
               </th>
               <td>
-                <span className={`pill gate gate-${e.gate}`} data-testid="excluded-gate">{gateLabel(e.gate)}</span>
+                <span className={`pill gate gate-${e.gate}`} data-testid="excluded-gate">
+                  {gateLabel(e.gate)}
+                </span>
               </td>
               <td data-testid="excluded-reason">{e.reason}</td>
               <td data-testid="excluded-available">{e.availableFrom ? dayText(e.availableFrom) : '—'}</td>

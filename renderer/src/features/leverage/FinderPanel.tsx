@@ -51,7 +51,9 @@ export function FinderPanel({ params }: { params: string[] }) {
           <ProfileForm initial={profile} onSubmit={setProfile} />
         )}
       </section>
-      {input ? <Results input={input} /> : (
+      {input ? (
+        <Results input={input} />
+      ) : (
         <p className="muted finder-hint" data-testid="finder-empty">
           {mode === 'deal' ? 'Pick an open deal to see which references fit it, and which are held back and why.' : 'Describe the prospect and press Find references.'}
         </p>

@@ -29,17 +29,49 @@ export function InfluencePanel() {
           To (exclusive)
           <input className="input" type="date" value={period.to} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} data-testid="influence-to" />
         </label>
-        {problem && <span className="field-error" role="alert">{problem}: showing the last 12 months</span>}
+        {problem && (
+          <span className="field-error" role="alert">
+            {problem}: showing the last 12 months
+          </span>
+        )}
       </div>
-      {influence.error && <p className="form-error" role="alert">{influence.error.message}</p>}
-      {!i && !influence.error && <p className="muted" aria-busy="true">Computing influence…</p>}
+      {influence.error && (
+        <p className="form-error" role="alert">
+          {influence.error.message}
+        </p>
+      )}
+      {!i && !influence.error && (
+        <p className="muted" aria-busy="true">
+          Computing influence…
+        </p>
+      )}
       {i && (
         <>
           <div className="kpi-row">
-            <Figure label="Influenced pipeline" value={formatMoney(i.influencedPipelineMinor, i.currency, undefined, true)} note={`${i.influencedDeals} deal${i.influencedDeals === 1 ? '' : 's'} with a reference completed between ${dayText(i.from)} and ${dayText(i.to)}`} testId="influence-pipeline" />
-            <Figure label="Influenced won revenue" value={formatMoney(i.influencedWonMinor, i.currency, undefined, true)} note={i.otherCurrencyDeals ? `${i.otherCurrencyDeals} deals in other currencies not summed` : 'won deals among them'} testId="influence-won" />
-            <Figure label="Win rate with a reference" value={percentText(i.overall.withReference.winRate)} note={`n = ${i.overall.withReference.n} closed · without: ${percentText(i.overall.withoutReference.winRate)} (n = ${i.overall.withoutReference.n})`} testId="influence-winrate" />
-            <Figure label="Median sales cycle with a reference" value={cycleText(i.overall.withReference)} note={`n = ${i.overall.withReference.won} won · without: ${cycleText(i.overall.withoutReference)} (n = ${i.overall.withoutReference.won})`} testId="influence-cycle" />
+            <Figure
+              label="Influenced pipeline"
+              value={formatMoney(i.influencedPipelineMinor, i.currency, undefined, true)}
+              note={`${i.influencedDeals} deal${i.influencedDeals === 1 ? '' : 's'} with a reference completed between ${dayText(i.from)} and ${dayText(i.to)}`}
+              testId="influence-pipeline"
+            />
+            <Figure
+              label="Influenced won revenue"
+              value={formatMoney(i.influencedWonMinor, i.currency, undefined, true)}
+              note={i.otherCurrencyDeals ? `${i.otherCurrencyDeals} deals in other currencies not summed` : 'won deals among them'}
+              testId="influence-won"
+            />
+            <Figure
+              label="Win rate with a reference"
+              value={percentText(i.overall.withReference.winRate)}
+              note={`n = ${i.overall.withReference.n} closed · without: ${percentText(i.overall.withoutReference.winRate)} (n = ${i.overall.withoutReference.n})`}
+              testId="influence-winrate"
+            />
+            <Figure
+              label="Median sales cycle with a reference"
+              value={cycleText(i.overall.withReference)}
+              note={`n = ${i.overall.withReference.won} won · without: ${cycleText(i.overall.withoutReference)} (n = ${i.overall.withoutReference.won})`}
+              testId="influence-cycle"
+            />
           </div>
           <section className="card" aria-labelledby="influence-segments-title">
             <header className="card-header">
@@ -50,20 +82,36 @@ export function InfluencePanel() {
               <thead>
                 <tr>
                   <th scope="col">Segment</th>
-                  <th scope="col" className="num">Win rate with (n)</th>
-                  <th scope="col" className="num">Win rate without (n)</th>
-                  <th scope="col" className="num">Cycle with (n)</th>
-                  <th scope="col" className="num">Cycle without (n)</th>
+                  <th scope="col" className="num">
+                    Win rate with (n)
+                  </th>
+                  <th scope="col" className="num">
+                    Win rate without (n)
+                  </th>
+                  <th scope="col" className="num">
+                    Cycle with (n)
+                  </th>
+                  <th scope="col" className="num">
+                    Cycle without (n)
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {[...i.segments, i.overall].map((row) => (
                   <tr key={row.segment} className={row.segment === 'all' ? 'total' : undefined} data-testid="influence-row">
                     <th scope="row">{row.segment === 'all' ? 'All segments' : segmentLabel(row.segment)}</th>
-                    <td className="num">{percentText(row.withReference.winRate)} <span className="muted">({row.withReference.n})</span></td>
-                    <td className="num">{percentText(row.withoutReference.winRate)} <span className="muted">({row.withoutReference.n})</span></td>
-                    <td className="num">{cycleText(row.withReference)} <span className="muted">({row.withReference.won})</span></td>
-                    <td className="num">{cycleText(row.withoutReference)} <span className="muted">({row.withoutReference.won})</span></td>
+                    <td className="num">
+                      {percentText(row.withReference.winRate)} <span className="muted">({row.withReference.n})</span>
+                    </td>
+                    <td className="num">
+                      {percentText(row.withoutReference.winRate)} <span className="muted">({row.withoutReference.n})</span>
+                    </td>
+                    <td className="num">
+                      {cycleText(row.withReference)} <span className="muted">({row.withReference.won})</span>
+                    </td>
+                    <td className="num">
+                      {cycleText(row.withoutReference)} <span className="muted">({row.withoutReference.won})</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -82,7 +130,9 @@ function Figure({ label, value, note, testId }: { label: string; value: string; 
   return (
     <div className="card kpi-figure" data-testid={testId}>
       <span className="kpi-label">{label}</span>
-      <strong className="kpi-value" data-testid={`${testId}-value`}>{value}</strong>
+      <strong className="kpi-value" data-testid={`${testId}-value`}>
+        {value}
+      </strong>
       <span className="muted small">{note}</span>
     </div>
   );
@@ -93,19 +143,34 @@ function ProgramSection({ program: p, error }: { program: ProgramFigures | undef
     <section className="card" aria-labelledby="program-title" data-testid="program-figures">
       <header className="card-header">
         <h2 id="program-title">The program's requests</h2>
-        {p && <span className="muted small">{p.requests} requests made from {dayText(p.from)} to {dayText(p.to)}</span>}
+        {p && (
+          <span className="muted small">
+            {p.requests} requests made from {dayText(p.from)} to {dayText(p.to)}
+          </span>
+        )}
       </header>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {p && (
         <div className="program-grid">
           <dl className="facts">
             <div>
               <dt>Acceptance rate</dt>
-              <dd data-testid="program-acceptance">{percentText(p.acceptance.rate)} <span className="muted small">({p.acceptance.accepted} of {p.acceptance.decided} decided)</span></dd>
+              <dd data-testid="program-acceptance">
+                {percentText(p.acceptance.rate)}{' '}
+                <span className="muted small">
+                  ({p.acceptance.accepted} of {p.acceptance.decided} decided)
+                </span>
+              </dd>
             </div>
             <div>
               <dt>Median time to fulfil</dt>
-              <dd data-testid="program-fulfil">{p.fulfilment.medianDays === null ? '—' : `${Math.round(p.fulfilment.medianDays * 10) / 10} days`} <span className="muted small">(n = {p.fulfilment.n})</span></dd>
+              <dd data-testid="program-fulfil">
+                {p.fulfilment.medianDays === null ? '—' : `${Math.round(p.fulfilment.medianDays * 10) / 10} days`} <span className="muted small">(n = {p.fulfilment.n})</span>
+              </dd>
             </div>
             <div>
               <dt>Open past the {p.pastSla.slaDays}-day SLA</dt>
@@ -126,12 +191,16 @@ function UsageList({ title, rows, empty, testId }: { title: string; rows: Progra
   return (
     <div data-testid={testId}>
       <h3 className="usage-title">{title}</h3>
-      {rows.length === 0 ? <p className="muted small">{empty}</p> : (
+      {rows.length === 0 ? (
+        <p className="muted small">{empty}</p>
+      ) : (
         <ol className="usage-list">
           {rows.map((r) => (
             <li key={r.referenceId}>
               <span>{r.accountName}</span>
-              <span className="muted">{r.uses} use{r.uses === 1 ? '' : 's'}</span>
+              <span className="muted">
+                {r.uses} use{r.uses === 1 ? '' : 's'}
+              </span>
             </li>
           ))}
         </ol>

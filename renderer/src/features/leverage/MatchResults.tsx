@@ -13,8 +13,18 @@ export function MatchResults({ match }: { match: QueryState<MatchResult> }) {
   const [asking, setAsking] = useState<RankedReference>();
   const [notice, setNotice] = useState<string>();
   const data = match.data;
-  if (match.error) return <p className="form-error" role="alert" data-testid="match-error">{match.error.message}</p>;
-  if (!data) return <p className="muted" aria-busy="true" data-testid="match-loading">Finding references…</p>;
+  if (match.error)
+    return (
+      <p className="form-error" role="alert" data-testid="match-error">
+        {match.error.message}
+      </p>
+    );
+  if (!data)
+    return (
+      <p className="muted" aria-busy="true" data-testid="match-loading">
+        Finding references…
+      </p>
+    );
   return (
     <div className="match-results" aria-busy={match.loading} data-testid="match-results">
       <p className="match-summary" data-testid="match-summary">
@@ -30,7 +40,11 @@ export function MatchResults({ match }: { match: QueryState<MatchResult> }) {
         )}
         .
       </p>
-      {notice && <p className="tone-ok" role="status" data-testid="request-notice">{notice} <a href="#/references/requests">Open the requests</a></p>}
+      {notice && (
+        <p className="tone-ok" role="status" data-testid="request-notice">
+          {notice} <a href="#/references/requests">Open the requests</a>
+        </p>
+      )}
       {data.pool === 0 ? (
         <p className="empty-note" data-testid="match-no-pool">
           The program has no active references yet. <a href="#/references/candidates">See the candidates</a> to nominate customers who are ready.
@@ -67,12 +81,14 @@ function RankedCard({ reference: r, onRequest }: { reference: RankedReference; o
   return (
     <li className="card match-card" data-testid="match-row" data-reference-id={r.referenceId}>
       <div className="match-head">
-        <span className="match-rank" aria-label={`Rank ${r.rank}`}>{r.rank}</span>
+        <span className="match-rank" aria-label={`Rank ${r.rank}`}>
+          {r.rank}
+        </span>
         <div className="match-who">
-          <a href={`#/accounts/${r.accountId}`} className="match-name" data-testid="match-name">{r.accountName}</a>
-          <span className="muted small">
-            {[r.contactName, r.industry, segmentLabel(r.segment), r.region].filter(Boolean).join(' · ')}
-          </span>
+          <a href={`#/accounts/${r.accountId}`} className="match-name" data-testid="match-name">
+            {r.accountName}
+          </a>
+          <span className="muted small">{[r.contactName, r.industry, segmentLabel(r.segment), r.region].filter(Boolean).join(' · ')}</span>
         </div>
         <div className="match-score" aria-label={`Score ${scoreText(r.score)} of 100`}>
           <strong data-testid="match-score">{scoreText(r.score)}</strong>
@@ -99,7 +115,11 @@ function RankedCard({ reference: r, onRequest }: { reference: RankedReference; o
           partHeading="Part and reason"
           rows={r.parts.map((p) => ({
             id: p.id,
-            label: <><span className={`swatch part-${p.id}`} aria-hidden="true" /> {p.label}</>,
+            label: (
+              <>
+                <span className={`swatch part-${p.id}`} aria-hidden="true" /> {p.label}
+              </>
+            ),
             reason: p.reason,
             weight: p.weight,
             score: scoreText(p.score),
@@ -108,12 +128,23 @@ function RankedCard({ reference: r, onRequest }: { reference: RankedReference; o
         />
         <table className="components-table criteria" aria-label="Similarity by criterion">
           <tbody>
-            {r.criteria.filter((c) => c.specified).map((c) => (
-              <tr key={c.criterion} className={c.match > 0 ? undefined : 'not-counted'}>
-                <th scope="row">{c.reason}</th>
-                <td className="num">{pointsText(c.points)} of {pointsText((100 * c.weight) / Math.max(1, r.criteria.reduce((s, x) => s + x.weight, 0)))}</td>
-              </tr>
-            ))}
+            {r.criteria
+              .filter((c) => c.specified)
+              .map((c) => (
+                <tr key={c.criterion} className={c.match > 0 ? undefined : 'not-counted'}>
+                  <th scope="row">{c.reason}</th>
+                  <td className="num">
+                    {pointsText(c.points)} of{' '}
+                    {pointsText(
+                      (100 * c.weight) /
+                        Math.max(
+                          1,
+                          r.criteria.reduce((s, x) => s + x.weight, 0),
+                        ),
+                    )}
+                  </td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </details>

@@ -21,7 +21,11 @@ export function ProfileForm({ initial, onSubmit }: { initial: ProspectProfile | 
     }
   };
   const list = (name: string, options: readonly string[] | undefined) => (
-    <datalist id={`profile-${name}-options`}>{(options ?? []).map((o) => <option key={o} value={o} />)}</datalist>
+    <datalist id={`profile-${name}-options`}>
+      {(options ?? []).map((o) => (
+        <option key={o} value={o} />
+      ))}
+    </datalist>
   );
   return (
     <form className="profile-form" onSubmit={submit} noValidate data-testid="profile-form">

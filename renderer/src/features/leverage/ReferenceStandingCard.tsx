@@ -13,10 +13,20 @@ export function ReferenceStandingCard({ accountId }: { accountId: number }) {
     <section className="card standing-card" aria-labelledby="standing-title" data-testid="reference-standing">
       <header className="card-header">
         <h2 id="standing-title">Reference standing</h2>
-        <a href="#/references/pipeline" className="small" data-testid="standing-link">References →</a>
+        <a href="#/references/pipeline" className="small" data-testid="standing-link">
+          References →
+        </a>
       </header>
-      {standing.error && <p className="form-error" role="alert">Readiness could not be computed: {standing.error.message}</p>}
-      {!data && !standing.error && <p className="muted" aria-busy="true">Computing readiness…</p>}
+      {standing.error && (
+        <p className="form-error" role="alert">
+          Readiness could not be computed: {standing.error.message}
+        </p>
+      )}
+      {!data && !standing.error && (
+        <p className="muted" aria-busy="true">
+          Computing readiness…
+        </p>
+      )}
       {data && r && (
         <>
           <div className="standing-summary">
@@ -37,7 +47,9 @@ export function ReferenceStandingCard({ accountId }: { accountId: number }) {
                       {data.reference.contactName && <span className="muted"> · {data.reference.contactName}</span>}
                     </>
                   ) : r.score !== null && r.score >= data.threshold ? (
-                    <span>Not in the program: a candidate (readiness ≥ {data.threshold}). <a href="#/references/candidates">Nominate</a></span>
+                    <span>
+                      Not in the program: a candidate (readiness ≥ {data.threshold}). <a href="#/references/candidates">Nominate</a>
+                    </span>
                   ) : (
                     <span className="muted">Not in the program</span>
                   )}

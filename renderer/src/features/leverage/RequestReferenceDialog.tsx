@@ -8,7 +8,13 @@ import { activityLabel } from '../references/labels';
 import { useActor } from '../references/useActor';
 
 /** Asks for a reference from the finder: who asks, and by when it is needed; the request starts as requested. */
-export function RequestReferenceDialog({ reference, dealId, activity, onClose, onDone }: {
+export function RequestReferenceDialog({
+  reference,
+  dealId,
+  activity,
+  onClose,
+  onDone,
+}: {
   reference: RankedReference;
   dealId: number | null;
   activity: MatchResult['activity'];
@@ -57,7 +63,16 @@ export function RequestReferenceDialog({ reference, dealId, activity, onClose, o
       </p>
       <div className="form-grid">
         <Field label="Requested by" name="requester" required error={errors.requester}>
-          <input className="input" value={requester} onChange={(e) => { setRequester(e.target.value); setErrors((x) => ({ ...x, requester: undefined })); }} data-testid="request-requester" data-autofocus />
+          <input
+            className="input"
+            value={requester}
+            onChange={(e) => {
+              setRequester(e.target.value);
+              setErrors((x) => ({ ...x, requester: undefined }));
+            }}
+            data-testid="request-requester"
+            data-autofocus
+          />
         </Field>
         <Field label="Needed by" name="neededBy" error={errors.neededBy} hint="optional">
           <input className="input" type="date" value={neededBy} onChange={(e) => setNeededBy(e.target.value)} data-testid="request-neededBy" />

@@ -23,9 +23,7 @@ export const gateLabel = (gate: Gate) => GATES[gate];
 export const criterionLabel = (criterion: string) => CRITERIA[criterion] ?? criterion;
 
 /** The domains whose changes move leverage figures: screens reload on their events. */
-export const LEVERAGE_DOMAINS = [
-  'accounts', 'contacts', 'deployments', 'touchpoints', 'surveyResponses', 'deals', 'health', 'settings', 'references', 'requests',
-];
+export const LEVERAGE_DOMAINS = ['accounts', 'contacts', 'deployments', 'touchpoints', 'surveyResponses', 'deals', 'health', 'settings', 'references', 'requests'];
 
 /** A 0-100 score as a whole number, or a dash. */
 export const scoreText = (score: number | null | undefined) => (score === null || score === undefined ? '—' : String(Math.round(score)));

@@ -12,6 +12,15 @@ it('refuses a size that is not a whole number', () => {
 });
 
 it('round-trips a profile', () => {
-  const profile = { prospect: 'Globex', industry: 'Banking', segment: 'enterprise', employeeCount: 4000, region: 'EMEA', products: ['Ledger'], useCase: 'fraud', competitor: 'Acme' };
+  const profile = {
+    prospect: 'Globex',
+    industry: 'Banking',
+    segment: 'enterprise',
+    employeeCount: 4000,
+    region: 'EMEA',
+    products: ['Ledger'],
+    useCase: 'fraud',
+    competitor: 'Acme',
+  };
   expect(profileFromForm(profileToForm(profile))).toEqual({ ok: true, profile });
 });

@@ -37,7 +37,14 @@ export function profileFromForm(values: ProfileFormValues): { ok: true; profile:
     if (!/^\d+$/.test(size)) return { ok: false, message: 'must be a whole number of employees' };
     profile.employeeCount = Number(size);
   }
-  const products = [...new Set(values.products.split(',').map((p) => p.trim()).filter(Boolean))];
+  const products = [
+    ...new Set(
+      values.products
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (products.length) profile.products = products;
   return { ok: true, profile };
 }

@@ -42,7 +42,10 @@ export function CompleteRequestDialog({ request, onClose }: { request: RequestRo
       <div className="form-grid">
         <Field label="Did it take place?" name="happened" wide>
           <div className="segmented" role="radiogroup" aria-label="Did it take place?" data-testid="input-happened">
-            {[{ value: true, label: 'Yes, it happened' }, { value: false, label: 'No, it fell through' }].map((option) => (
+            {[
+              { value: true, label: 'Yes, it happened' },
+              { value: false, label: 'No, it fell through' },
+            ].map((option) => (
               <label key={String(option.value)} className={happened === option.value ? 'on' : undefined}>
                 <input type="radio" name="happened" checked={happened === option.value} onChange={() => setHappened(option.value)} data-autofocus={option.value || undefined} />
                 {option.label}

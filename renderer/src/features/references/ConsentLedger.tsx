@@ -12,36 +12,65 @@ export function ConsentLedger({ referenceId, contactName, consents }: { referenc
   const [granting, setGranting] = useState(false);
   const [revoking, setRevoking] = useState<Consent>();
   if (contactName === null) {
-    return <p className="muted" data-testid="consent-no-contact">Consent is given by a person: choose the reference contact above first.</p>;
+    return (
+      <p className="muted" data-testid="consent-no-contact">
+        Consent is given by a person: choose the reference contact above first.
+      </p>
+    );
   }
   return (
     <div data-testid="consent-ledger">
       <div className="section-bar">
         <span className="muted">Given by {contactName}</span>
-        <button type="button" className="button small" onClick={() => setGranting(true)} data-testid="grant-consent-button">Record consent</button>
+        <button type="button" className="button small" onClick={() => setGranting(true)} data-testid="grant-consent-button">
+          Record consent
+        </button>
       </div>
       {consents.length === 0 ? (
-        <p className="muted" data-testid="consent-empty">No consent on file: nothing may be asked of this reference yet.</p>
+        <p className="muted" data-testid="consent-empty">
+          No consent on file: nothing may be asked of this reference yet.
+        </p>
       ) : (
         <table className="mini-table">
           <thead>
-            <tr><th scope="col">Activity</th><th scope="col">State</th><th scope="col">Granted</th><th scope="col">Expires</th><th scope="col">Conditions</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+            <tr>
+              <th scope="col">Activity</th>
+              <th scope="col">State</th>
+              <th scope="col">Granted</th>
+              <th scope="col">Expires</th>
+              <th scope="col">Conditions</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {consents.map((consent) => (
               <tr key={consent.id} data-testid="consent-row" data-activity={consent.activity}>
                 <td>{activityLabel(consent.activity)}</td>
-                <td><span className={`pill consent-${consent.state}`} data-testid="consent-state">{consentStateLabel(consent.state)}</span></td>
-                <td>{formatDate(consent.grantedAt)} <span className="muted">by {consent.grantedBy}</span></td>
+                <td>
+                  <span className={`pill consent-${consent.state}`} data-testid="consent-state">
+                    {consentStateLabel(consent.state)}
+                  </span>
+                </td>
+                <td>
+                  {formatDate(consent.grantedAt)} <span className="muted">by {consent.grantedBy}</span>
+                </td>
                 <td>{consent.revokedAt ? `Revoked ${formatDate(consent.revokedAt)}` : consent.expiresAt ? formatDate(consent.expiresAt) : 'No expiry'}</td>
                 <td className="consent-conditions">
                   {consent.restrictions && <div>{consent.restrictions}</div>}
-                  {consent.rules.map((rule, index) => <span key={index} className="tag">{describeRule(rule)}</span>)}
+                  {consent.rules.map((rule, index) => (
+                    <span key={index} className="tag">
+                      {describeRule(rule)}
+                    </span>
+                  ))}
                   {!consent.restrictions && consent.rules.length === 0 && <span className="muted">None</span>}
                 </td>
                 <td>
                   {consent.revokedAt === null && (
-                    <button type="button" className="button small" onClick={() => setRevoking(consent)} data-testid="revoke-consent">Revoke</button>
+                    <button type="button" className="button small" onClick={() => setRevoking(consent)} data-testid="revoke-consent">
+                      Revoke
+                    </button>
                   )}
                 </td>
               </tr>
@@ -62,8 +91,8 @@ export function ConsentLedger({ referenceId, contactName, consents }: { referenc
             setRevoking(undefined);
           }}
         >
-          From now on ({formatDateTime(new Date().toISOString())}) nobody can ask {contactName} for a {activityLabel(revoking.activity).toLowerCase()}.
-          The consent stays in the ledger as revoked; record a new one if they agree again.
+          From now on ({formatDateTime(new Date().toISOString())}) nobody can ask {contactName} for a {activityLabel(revoking.activity).toLowerCase()}. The consent stays in the
+          ledger as revoked; record a new one if they agree again.
         </ConfirmDialog>
       )}
     </div>

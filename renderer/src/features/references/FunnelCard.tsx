@@ -18,7 +18,9 @@ export function FunnelCard({ funnel, loading, error }: { funnel: Funnel | undefi
       state={{ error, loading: loading && !funnel, empty }}
     >
       {option && <EChart option={option} height={150} label={`Reference funnel: ${words}`} />}
-      <p className="funnel-words muted" data-testid="funnel-words">{words}</p>
+      <p className="funnel-words muted" data-testid="funnel-words">
+        {words}
+      </p>
     </ChartCard>
   );
 }

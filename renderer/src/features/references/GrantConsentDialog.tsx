@@ -65,7 +65,11 @@ export function GrantConsentDialog({ referenceId, contactName, onClose }: { refe
       <div className="form-grid">
         <Field label="Activity" name="activity" required>
           <select className="input" value={activity} onChange={(e) => setActivity(e.target.value as Activity)} data-testid="input-activity" data-autofocus>
-            {REFERENCE_ACTIVITIES.map((code) => <option key={code} value={code}>{activityLabel(code)}</option>)}
+            {REFERENCE_ACTIVITIES.map((code) => (
+              <option key={code} value={code}>
+                {activityLabel(code)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Given on" name="grantedAt" error={errors.grantedAt} required>
@@ -75,7 +79,15 @@ export function GrantConsentDialog({ referenceId, contactName, onClose }: { refe
           <input className="input" type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} data-testid="input-expiresAt" />
         </Field>
         <Field label="Restrictions in their words" name="restrictions" wide>
-          <textarea className="input" rows={2} value={restrictions} onChange={(e) => setRestrictions(e.target.value)} placeholder="e.g. EMEA prospects only, no competitors of Initech" maxLength={1000} data-testid="input-restrictions" />
+          <textarea
+            className="input"
+            rows={2}
+            value={restrictions}
+            onChange={(e) => setRestrictions(e.target.value)}
+            placeholder="e.g. EMEA prospects only, no competitors of Initech"
+            maxLength={1000}
+            data-testid="input-restrictions"
+          />
         </Field>
       </div>
       <RulesEditor drafts={rules} onChange={setRules} error={errors.rules} />

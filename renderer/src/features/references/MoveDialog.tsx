@@ -8,12 +8,7 @@ import { referenceStageLabel, sentence } from './labels';
 import { useActor } from './useActor';
 
 /** Every stage change says who made it and, if they like, why: the log keeps both. */
-export function MoveDialog({ reference, to, onMoved, onClose }: {
-  reference: ReferenceRow;
-  to: ReferenceStage;
-  onMoved: () => void;
-  onClose: () => void;
-}) {
+export function MoveDialog({ reference, to, onMoved, onClose }: { reference: ReferenceRow; to: ReferenceStage; onMoved: () => void; onClose: () => void }) {
   const [actor, setActor] = useActor();
   const [by, setBy] = useState(actor);
   const [reason, setReason] = useState('');

@@ -12,11 +12,7 @@ type Activity = (typeof REFERENCE_ACTIVITIES)[number];
 type Errors = Partial<Record<'referenceId' | 'dealId' | 'requester' | 'activity' | 'neededBy' | 'form', string>>;
 
 /** Ask a reference for an activity, for a deal or for the programme; the contact's consents say what can be asked. */
-export function NewRequestDialog({ referenceId: fixedReference, onCreated, onClose }: {
-  referenceId?: number;
-  onCreated?: (id: number) => void;
-  onClose: () => void;
-}) {
+export function NewRequestDialog({ referenceId: fixedReference, onCreated, onClose }: { referenceId?: number; onCreated?: (id: number) => void; onClose: () => void }) {
   const [actor, setActor] = useActor();
   const [referenceId, setReferenceId] = useState(fixedReference ? String(fixedReference) : '');
   const [dealId, setDealId] = useState('');
@@ -25,7 +21,9 @@ export function NewRequestDialog({ referenceId: fixedReference, onCreated, onClo
   const [neededBy, setNeededBy] = useState('');
   const [missing, setMissing] = useState<Errors>({});
   const references = useQuery('references.list', { filter: { stage: ['recruited', 'active'] }, pageSize: 500 }, ['references']);
-  const deals = useQuery('deals.list', { filter: { stage: ['qualify', 'discover', 'propose', 'negotiate'] }, pageSize: 500, sort: { field: 'prospect', direction: 'asc' } }, ['deals']);
+  const deals = useQuery('deals.list', { filter: { stage: ['qualify', 'discover', 'propose', 'negotiate'] }, pageSize: 500, sort: { field: 'prospect', direction: 'asc' } }, [
+    'deals',
+  ]);
   const consents = useLoader(referenceId || undefined, (key) => call('references.consents', { referenceId: Number(key) }), ['references']);
   const allowed = new Set(consents.data?.consents.filter((c) => c.state === 'valid').map((c) => c.activity));
 
@@ -38,7 +36,11 @@ export function NewRequestDialog({ referenceId: fixedReference, onCreated, onClo
 
   const send = useAction(async () => {
     const created = await call('requests.create', {
-      referenceId: Number(referenceId), dealId: dealId ? Number(dealId) : null, requester: requester.trim(), activity, neededBy: neededBy || null,
+      referenceId: Number(referenceId),
+      dealId: dealId ? Number(dealId) : null,
+      requester: requester.trim(),
+      activity,
+      neededBy: neededBy || null,
     });
     setActor(requester);
     onCreated?.(created.id);
@@ -68,22 +70,41 @@ export function NewRequestDialog({ referenceId: fixedReference, onCreated, onClo
     >
       <div className="form-grid">
         <Field label="Reference" name="referenceId" error={errors.referenceId} required hint="Recruited and active references">
-          <select className="input" value={referenceId} onChange={(e) => setReferenceId(e.target.value)} disabled={fixedReference !== undefined} data-testid="input-referenceId" data-autofocus>
+          <select
+            className="input"
+            value={referenceId}
+            onChange={(e) => setReferenceId(e.target.value)}
+            disabled={fixedReference !== undefined}
+            data-testid="input-referenceId"
+            data-autofocus
+          >
             <option value="">{references.loading ? 'Loading…' : 'Choose'}</option>
-            {references.data?.rows.map((r) => <option key={r.id} value={r.id}>{r.accountName}{r.contactName ? ` (${r.contactName})` : ''}</option>)}
+            {references.data?.rows.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.accountName}
+                {r.contactName ? ` (${r.contactName})` : ''}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Activity" name="activity" error={errors.activity} required>
           <select className="input" value={activity} onChange={(e) => setActivity(e.target.value as Activity)} data-testid="input-activity">
             {REFERENCE_ACTIVITIES.map((code) => (
-              <option key={code} value={code}>{activityLabel(code)}{referenceId && consents.data && !allowed.has(code) ? ' — no valid consent' : ''}</option>
+              <option key={code} value={code}>
+                {activityLabel(code)}
+                {referenceId && consents.data && !allowed.has(code) ? ' — no valid consent' : ''}
+              </option>
             ))}
           </select>
         </Field>
         <Field label="For deal" name="dealId" error={errors.dealId} hint="Open deals; none for a programme request (press, analysts)">
           <select className="input" value={dealId} onChange={(e) => setDealId(e.target.value)} data-testid="input-dealId">
             <option value="">No deal</option>
-            {deals.data?.rows.map((deal) => <option key={deal.id} value={deal.id}>{deal.prospect}</option>)}
+            {deals.data?.rows.map((deal) => (
+              <option key={deal.id} value={deal.id}>
+                {deal.prospect}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Requested by" name="requester" error={errors.requester} required>

@@ -71,9 +71,21 @@ export function NominateDialog({ preset, onCreated, onClose }: { preset?: Nomina
               <input className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="input-account-search" data-autofocus />
             </Field>
             <Field label="Account" name="accountId" error={errors.accountId} required>
-              <select className="input" value={accountId ?? ''} onChange={(e) => { setAccountId(e.target.value ? Number(e.target.value) : undefined); setContactId(''); }} data-testid="input-accountId">
+              <select
+                className="input"
+                value={accountId ?? ''}
+                onChange={(e) => {
+                  setAccountId(e.target.value ? Number(e.target.value) : undefined);
+                  setContactId('');
+                }}
+                data-testid="input-accountId"
+              >
                 <option value="">{accounts.loading ? 'Loading…' : `Choose (${accounts.data?.total ?? 0} found)`}</option>
-                {accounts.data?.rows.map((account) => <option key={account.id} value={account.id}>{account.name}</option>)}
+                {accounts.data?.rows.map((account) => (
+                  <option key={account.id} value={account.id}>
+                    {account.name}
+                  </option>
+                ))}
               </select>
             </Field>
           </>
@@ -81,9 +93,14 @@ export function NominateDialog({ preset, onCreated, onClose }: { preset?: Nomina
         <Field label="Reference contact" name="contactId" error={errors.contactId} hint="Consents are the contact's; you can choose later">
           <select className="input" value={contactId} onChange={(e) => setContactId(e.target.value)} disabled={!accountId} data-testid="input-contactId">
             <option value="">No contact yet</option>
-            {accountId && contacts.data?.rows.map((contact) => (
-              <option key={contact.id} value={contact.id}>{contact.name}{contact.title ? ` — ${contact.title}` : ''}{contact.isChampion ? ' (champion)' : ''}</option>
-            ))}
+            {accountId &&
+              contacts.data?.rows.map((contact) => (
+                <option key={contact.id} value={contact.id}>
+                  {contact.name}
+                  {contact.title ? ` — ${contact.title}` : ''}
+                  {contact.isChampion ? ' (champion)' : ''}
+                </option>
+              ))}
           </select>
         </Field>
         <Field label="Nominated by" name="by" error={errors.by} required>

@@ -10,11 +10,7 @@ import { CardHelp, ReferenceCard } from './ReferenceCard';
  * menu asks for a reason first; the outcome is announced in words for screen readers and the moved
  * card keeps the focus.
  */
-export function PipelineBoard({ rows, onOpen, onMoved }: {
-  rows: ReferenceRow[];
-  onOpen: (id: number) => void;
-  onMoved: () => void;
-}) {
+export function PipelineBoard({ rows, onOpen, onMoved }: { rows: ReferenceRow[]; onOpen: (id: number) => void; onMoved: () => void }) {
   const columns = groupByStage(rows);
   const [pending, setPending] = useState<{ reference: ReferenceRow; to: ReferenceStage }>();
   const [dragging, setDragging] = useState<ReferenceRow>();
@@ -43,7 +39,9 @@ export function PipelineBoard({ rows, onOpen, onMoved }: {
     <>
       <CardHelp />
       {/* Said to screen readers and shown to everyone: what the last move did, or why it could not. */}
-      <p className="board-status" role="status" aria-live="polite" data-testid="board-announcement">{announcement}</p>
+      <p className="board-status" role="status" aria-live="polite" data-testid="board-announcement">
+        {announcement}
+      </p>
       <div className="pipeline-board" data-testid="pipeline-board">
         {BOARD_STAGES.map((stage) => {
           const droppable = dragging !== undefined && canMove(dragging.stage, stage);
@@ -71,7 +69,9 @@ export function PipelineBoard({ rows, onOpen, onMoved }: {
             >
               <header className="pipeline-column-header">
                 <h3 id={`column-${stage}`}>{referenceStageLabel(stage)}</h3>
-                <span className="pill muted" data-testid="column-count">{columns[stage].length}</span>
+                <span className="pill muted" data-testid="column-count">
+                  {columns[stage].length}
+                </span>
               </header>
               <div className="pipeline-cards">
                 {columns[stage].length === 0 && <p className="pipeline-empty muted">None</p>}

@@ -15,7 +15,15 @@ export function CardHelp() {
 }
 
 /** One reference on the board: focusable, draggable, with a "Move to…" menu for the keyboard. */
-export function ReferenceCard({ reference, now, onOpen, onMoveKey, onMoveTo, onDragStart, onDragEnd }: {
+export function ReferenceCard({
+  reference,
+  now,
+  onOpen,
+  onMoveKey,
+  onMoveTo,
+  onDragStart,
+  onDragEnd,
+}: {
   reference: ReferenceRow;
   now: Date;
   onOpen: () => void;
@@ -54,9 +62,13 @@ export function ReferenceCard({ reference, now, onOpen, onMoveKey, onMoveTo, onD
       onDragStart={onDrag}
       onDragEnd={onDragEnd}
     >
-      <strong className="reference-card-account" title={reference.accountName}>{reference.accountName}</strong>
+      <strong className="reference-card-account" title={reference.accountName}>
+        {reference.accountName}
+      </strong>
       <span className={reference.contactName ? 'reference-card-contact' : 'reference-card-contact muted'}>{reference.contactName ?? 'No contact yet'}</span>
-      <span className="reference-card-days muted" data-testid="days-in-stage">{days === 1 ? '1 day' : `${days} days`} in stage</span>
+      <span className="reference-card-days muted" data-testid="days-in-stage">
+        {days === 1 ? '1 day' : `${days} days`} in stage
+      </span>
       <select
         className="reference-card-move"
         aria-label={`Move ${reference.accountName} to…`}
@@ -69,7 +81,9 @@ export function ReferenceCard({ reference, now, onOpen, onMoveKey, onMoveTo, onD
       >
         <option value="">⋯</option>
         {STAGE_TRANSITIONS[reference.stage].map((stage) => (
-          <option key={stage} value={stage}>Move to {referenceStageLabel(stage)}</option>
+          <option key={stage} value={stage}>
+            Move to {referenceStageLabel(stage)}
+          </option>
         ))}
       </select>
     </article>

@@ -23,15 +23,31 @@ export function ReferenceDetailDialog({ id, onClose }: { id: number; onClose: ()
   return (
     <Dialog title={title} onClose={onClose} testId="reference-detail" wide>
       <div className="dialog-body reference-detail">
-        {detail.error && <p className="form-error" role="alert">{detail.error.message}</p>}
-        {!reference && !detail.error && <p className="muted" aria-busy="true">Loading…</p>}
+        {detail.error && (
+          <p className="form-error" role="alert">
+            {detail.error.message}
+          </p>
+        )}
+        {!reference && !detail.error && (
+          <p className="muted" aria-busy="true">
+            Loading…
+          </p>
+        )}
         {reference && (
           <>
             <p className="reference-summary">
-              <span className={`pill reference-stage-${reference.stage}`} data-testid="detail-stage">{referenceStageLabel(reference.stage)}</span>
-              <span className="muted"> for {daysSince(reference.stageSince, new Date())} days · in the programme since {formatDate(reference.createdAt)}</span>
+              <span className={`pill reference-stage-${reference.stage}`} data-testid="detail-stage">
+                {referenceStageLabel(reference.stage)}
+              </span>
+              <span className="muted">
+                {' '}
+                for {daysSince(reference.stageSince, new Date())} days · in the programme since {formatDate(reference.createdAt)}
+              </span>
               {reference.archivedAt && <span className="pill muted"> Archived {formatDate(reference.archivedAt)}</span>}
-              {' · '}<a href={`#/accounts/${reference.accountId}`} data-testid="detail-account-link">Open account</a>
+              {' · '}
+              <a href={`#/accounts/${reference.accountId}`} data-testid="detail-account-link">
+                Open account
+              </a>
             </p>
             <ReferenceProfileForm key={`${reference.id}-${reference.updatedAt}`} reference={reference} />
             <h3 className="section-title">Consent ledger</h3>
@@ -41,15 +57,21 @@ export function ReferenceDetailDialog({ id, onClose }: { id: number; onClose: ()
             <div className="section-bar heading">
               <h3 className="section-title">Requests</h3>
               {['recruited', 'active'].includes(reference.stage) && !reference.archivedAt && (
-                <button type="button" className="button small" onClick={() => setAsking(true)} data-testid="detail-new-request">New request</button>
+                <button type="button" className="button small" onClick={() => setAsking(true)} data-testid="detail-new-request">
+                  New request
+                </button>
               )}
             </div>
             <ReferenceRequestsList requests={reference.requests} />
             <footer className="dialog-actions">
               {!reference.archivedAt && (
-                <button type="button" className="button" onClick={() => setArchiving(true)} data-testid="archive-reference">Remove from programme…</button>
+                <button type="button" className="button" onClick={() => setArchiving(true)} data-testid="archive-reference">
+                  Remove from programme…
+                </button>
               )}
-              <button type="button" className="button primary" onClick={onClose}>Done</button>
+              <button type="button" className="button primary" onClick={onClose}>
+                Done
+              </button>
             </footer>
           </>
         )}
@@ -67,8 +89,7 @@ export function ReferenceDetailDialog({ id, onClose }: { id: number; onClose: ()
             onClose();
           }}
         >
-          The reference leaves the board and the finder. Its stage history, consents and requests stay in the workspace,
-          and the account can be nominated again later.
+          The reference leaves the board and the finder. Its stage history, consents and requests stay in the workspace, and the account can be nominated again later.
         </ConfirmDialog>
       )}
       {asking && reference && <NewRequestDialog referenceId={reference.id} onClose={() => setAsking(false)} />}

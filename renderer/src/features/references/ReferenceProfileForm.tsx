@@ -36,13 +36,30 @@ export function ReferenceProfileForm({ reference }: { reference: ReferenceDetail
   };
 
   return (
-    <form className="reference-profile" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }} data-testid="reference-profile">
-      {errors.form && <p className="form-error" role="alert">{errors.form}</p>}
+    <form
+      className="reference-profile"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      data-testid="reference-profile"
+    >
+      {errors.form && (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      )}
       <div className="form-grid">
         <Field label="Reference contact" name="contactId" error={errors.contactId}>
           <select className="input" value={contactId} onChange={(e) => setContactId(e.target.value)} data-testid="input-contactId">
             <option value="">No contact yet</option>
-            {contacts.data?.rows.map((contact) => <option key={contact.id} value={contact.id}>{contact.name}{contact.title ? ` — ${contact.title}` : ''}</option>)}
+            {contacts.data?.rows.map((contact) => (
+              <option key={contact.id} value={contact.id}>
+                {contact.name}
+                {contact.title ? ` — ${contact.title}` : ''}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Asks per quarter at most" name="usageLimitPerQuarter" error={errors.usageLimitPerQuarter} hint="Empty: the programme's total budget">
@@ -53,8 +70,12 @@ export function ReferenceProfileForm({ reference }: { reference: ReferenceDetail
         </Field>
       </div>
       <div className="section-bar">
-        <span className="muted" role="status">{saved ? 'Saved.' : ''}</span>
-        <button type="submit" className="button small" disabled={busy} data-testid="save-profile">{busy ? 'Saving…' : 'Save'}</button>
+        <span className="muted" role="status">
+          {saved ? 'Saved.' : ''}
+        </span>
+        <button type="submit" className="button small" disabled={busy} data-testid="save-profile">
+          {busy ? 'Saving…' : 'Save'}
+        </button>
       </div>
     </form>
   );

@@ -25,12 +25,19 @@ export function ReferencesScreen({ params }: { params: string[] }) {
         <h1>References</h1>
       </header>
       <Tabs tabs={TABS} selected={tab} onSelect={(id) => navigate(`references/${id}`)} label="Reference programme views">
-        {tab === 'finder' ? <FinderPanel params={rest} />
-          : tab === 'requests' ? <RequestsPanel params={rest} />
-          : tab === 'candidates' ? <CandidatesPanel />
-          : tab === 'coverage' ? <CoveragePanel />
-          : tab === 'influence' ? <InfluencePanel />
-          : <PipelinePanel params={rest} />}
+        {tab === 'finder' ? (
+          <FinderPanel params={rest} />
+        ) : tab === 'requests' ? (
+          <RequestsPanel params={rest} />
+        ) : tab === 'candidates' ? (
+          <CandidatesPanel />
+        ) : tab === 'coverage' ? (
+          <CoveragePanel />
+        ) : tab === 'influence' ? (
+          <InfluencePanel />
+        ) : (
+          <PipelinePanel params={rest} />
+        )}
       </Tabs>
     </section>
   );

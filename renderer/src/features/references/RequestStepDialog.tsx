@@ -35,7 +35,7 @@ const INTRO: Record<Step, string> = {
 /** One step of a request's lifecycle that needs a single answer: who approves, when, or why not. */
 export function RequestStepDialog({ request, step, onClose }: { request: RequestRow; step: Step; onClose: () => void }) {
   const [actor, setActor] = useActor();
-  const [value, setValue] = useState(() => (step === 'approve' ? request.accountOwner ?? actor : step === 'schedule' ? defaultSlot(request) : ''));
+  const [value, setValue] = useState(() => (step === 'approve' ? (request.accountOwner ?? actor) : step === 'schedule' ? defaultSlot(request) : ''));
   const [missing, setMissing] = useState<string>();
   const field = step === 'approve' ? 'by' : step === 'schedule' ? 'scheduledFor' : 'reason';
   const save = useAction(async () => {

@@ -61,22 +61,38 @@ export function RequestsPanel({ params }: { params: string[] }) {
         resetKey={key}
         toolbar={
           <div className="requests-toolbar">
-            <input className="input search" type="search" placeholder="Account, prospect or requester" aria-label="Search requests" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="requests-search" />
+            <input
+              className="input search"
+              type="search"
+              placeholder="Account, prospect or requester"
+              aria-label="Search requests"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              data-testid="requests-search"
+            />
             <select className="input select" aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)} data-testid="requests-status">
               <option value="open">Open</option>
               <option value="all">All statuses</option>
-              {REQUEST_STATUSES.map((code) => <option key={code} value={code}>{requestStatusLabel(code)}</option>)}
+              {REQUEST_STATUSES.map((code) => (
+                <option key={code} value={code}>
+                  {requestStatusLabel(code)}
+                </option>
+              ))}
             </select>
             <span className={overdueCount > 0 ? 'sla-summary sla-overdue' : 'sla-summary muted'} data-testid="sla-summary">
               {overdueCount === 0 ? `No open request older than ${slaDays} days` : `${overdueCount} open longer than the ${slaDays}-day SLA`}
             </span>
-            <button type="button" className="button primary" onClick={() => setCreating(true)} data-testid="new-request-button">New request</button>
+            <button type="button" className="button primary" onClick={() => setCreating(true)} data-testid="new-request-button">
+              New request
+            </button>
           </div>
         }
         empty={
           <div className="empty">
             <p>{status === 'open' && !term ? 'No open requests: every ask has been answered.' : 'No request matches.'}</p>
-            <button type="button" className="button" onClick={() => setCreating(true)}>New request</button>
+            <button type="button" className="button" onClick={() => setCreating(true)}>
+              New request
+            </button>
           </div>
         }
       />

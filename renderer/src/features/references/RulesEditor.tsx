@@ -10,8 +10,18 @@ export function RulesEditor({ drafts, onChange, error }: { drafts: RuleDraft[]; 
       {drafts.length === 0 && <p className="muted">None: any prospect may be served.</p>}
       {drafts.map((draft, index) => (
         <div key={index} className="rule-row" data-testid="rule-row">
-          <select className="input" aria-label={`Rule ${index + 1} kind`} value={draft.kind} onChange={(e) => update(index, { kind: e.target.value as RuleKind })} data-testid="rule-kind">
-            {CONSENT_RULE_KINDS.map((kind) => <option key={kind} value={kind}>{RULE_KIND_LABELS[kind]}</option>)}
+          <select
+            className="input"
+            aria-label={`Rule ${index + 1} kind`}
+            value={draft.kind}
+            onChange={(e) => update(index, { kind: e.target.value as RuleKind })}
+            data-testid="rule-kind"
+          >
+            {CONSENT_RULE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {RULE_KIND_LABELS[kind]}
+              </option>
+            ))}
           </select>
           <input
             className="input"
@@ -21,11 +31,19 @@ export function RulesEditor({ drafts, onChange, error }: { drafts: RuleDraft[]; 
             onChange={(e) => update(index, { names: e.target.value })}
             data-testid="rule-names"
           />
-          <button type="button" className="button small" aria-label={`Remove rule ${index + 1}`} onClick={() => onChange(drafts.filter((_, i) => i !== index))}>Remove</button>
+          <button type="button" className="button small" aria-label={`Remove rule ${index + 1}`} onClick={() => onChange(drafts.filter((_, i) => i !== index))}>
+            Remove
+          </button>
         </div>
       ))}
-      {error && <p className="field-error" role="alert">{error}</p>}
-      <button type="button" className="button small" onClick={() => onChange([...drafts, { kind: 'regionsOnly', names: '' }])} data-testid="add-rule">Add rule</button>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" className="button small" onClick={() => onChange([...drafts, { kind: 'regionsOnly', names: '' }])} data-testid="add-rule">
+        Add rule
+      </button>
     </fieldset>
   );
 }

@@ -13,7 +13,10 @@ export function StageHistory({ history }: { history: StageChange[] }) {
             {change.fromStage ? `${referenceStageLabel(change.fromStage)} → ` : 'Entered as '}
             <strong>{referenceStageLabel(change.toStage)}</strong>
           </span>
-          <span className="muted"> by {change.changedBy}, {formatDateTime(change.changedAt)}</span>
+          <span className="muted">
+            {' '}
+            by {change.changedBy}, {formatDateTime(change.changedAt)}
+          </span>
           {change.reason && <q className="stage-history-reason">{change.reason}</q>}
         </li>
       ))}

@@ -24,6 +24,5 @@ export function neighbourStage(from: ReferenceStage, direction: -1 | 1): Referen
   return null;
 }
 
-
 /** Whole days since an instant, never negative (a clock a little behind the core's). */
 export const daysSince = (iso: string, now: Date) => Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / DAY_MS));

@@ -16,7 +16,14 @@ export interface RuleDraft {
 
 /** "EMEA, APAC" or one per line -> ['EMEA', 'APAC'], without blanks or repeats. */
 export function parseNames(text: string): string[] {
-  return [...new Set(text.split(/[,\n;]/).map((name) => name.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,\n;]/)
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The drafts as the contract's rules; a draft with no names is left out (nothing to check). */

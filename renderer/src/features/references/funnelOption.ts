@@ -14,8 +14,7 @@ const STEP_COLOURS = ['#5b7fd6', '#3f67c9', '#2554c7', '#1a3f99'];
  * the conversion from the step before in the label: "Recruited 12 · 67 %".
  */
 export function funnelSteps(funnel: Funnel): { stage: string; reached: number; rate: number | null }[] {
-  const reachedAt = (index: number) =>
-    index < funnel.conversions.length ? funnel.conversions[index]!.reached : funnel.conversions.at(-1)?.converted ?? 0;
+  const reachedAt = (index: number) => (index < funnel.conversions.length ? funnel.conversions[index]!.reached : (funnel.conversions.at(-1)?.converted ?? 0));
   return FUNNEL_STAGES.map((stage, index) => ({
     stage,
     reached: reachedAt(index),

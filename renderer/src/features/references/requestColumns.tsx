@@ -11,11 +11,21 @@ const DASH = '—';
 export function requestColumns(onAction: (request: RequestRow, action: RequestAction) => void): ColumnDef<RequestRow, any>[] {
   return [
     {
-      id: 'requestedAt', accessorKey: 'requestedAt', header: 'Requested', size: 108, enableHiding: false, meta: { label: 'Requested' },
+      id: 'requestedAt',
+      accessorKey: 'requestedAt',
+      header: 'Requested',
+      size: 108,
+      enableHiding: false,
+      meta: { label: 'Requested' },
       cell: ({ row }) => shortDate(row.original.requestedAt),
     },
     {
-      id: 'reference', header: 'Reference', size: 164, enableSorting: false, enableHiding: false, meta: { label: 'Reference', tooltip: true },
+      id: 'reference',
+      header: 'Reference',
+      size: 164,
+      enableSorting: false,
+      enableHiding: false,
+      meta: { label: 'Reference', tooltip: true },
       cell: ({ row }) => (
         <>
           <span className="cell-strong">{row.original.accountName}</span>
@@ -25,20 +35,40 @@ export function requestColumns(onAction: (request: RequestRow, action: RequestAc
     },
     { id: 'activity', accessorKey: 'activity', header: 'Activity', size: 112, meta: { label: 'Activity' }, cell: ({ row }) => activityLabel(row.original.activity) },
     {
-      id: 'prospect', header: 'For', size: 140, enableSorting: false, meta: { label: 'For (deal prospect)', tooltip: true },
+      id: 'prospect',
+      header: 'For',
+      size: 140,
+      enableSorting: false,
+      meta: { label: 'For (deal prospect)', tooltip: true },
       cell: ({ row }) => row.original.prospect ?? <span className="muted">Programme</span>,
     },
     { id: 'requester', header: 'Requester', size: 104, enableSorting: false, meta: { label: 'Requester', tooltip: true }, cell: ({ row }) => row.original.requester },
     {
-      id: 'neededBy', accessorKey: 'neededBy', header: 'Needed by', size: 92, meta: { label: 'Needed by' },
+      id: 'neededBy',
+      accessorKey: 'neededBy',
+      header: 'Needed by',
+      size: 92,
+      meta: { label: 'Needed by' },
       cell: ({ row }) => (row.original.neededBy ? shortDate(row.original.neededBy) : DASH),
     },
     {
-      id: 'status', accessorKey: 'status', header: 'Status', size: 104, meta: { label: 'Status' },
-      cell: ({ row }) => <span className={`pill request-${row.original.status}`} data-testid="request-status">{requestStatusLabel(row.original.status)}</span>,
+      id: 'status',
+      accessorKey: 'status',
+      header: 'Status',
+      size: 104,
+      meta: { label: 'Status' },
+      cell: ({ row }) => (
+        <span className={`pill request-${row.original.status}`} data-testid="request-status">
+          {requestStatusLabel(row.original.status)}
+        </span>
+      ),
     },
     {
-      id: 'daysOpen', header: 'Open', size: 72, enableSorting: false, meta: { label: 'Days open', align: 'end' },
+      id: 'daysOpen',
+      header: 'Open',
+      size: 72,
+      enableSorting: false,
+      meta: { label: 'Days open', align: 'end' },
       cell: ({ row }) =>
         row.original.overdueSla ? (
           <span className="sla-overdue" data-testid="sla-overdue" title={`Open more than the ${row.original.slaDays}-day SLA`}>
@@ -50,7 +80,12 @@ export function requestColumns(onAction: (request: RequestRow, action: RequestAc
         ),
     },
     {
-      id: 'next', header: 'Next step', size: 104, enableSorting: false, enableHiding: false, meta: { label: 'Next step' },
+      id: 'next',
+      header: 'Next step',
+      size: 104,
+      enableSorting: false,
+      enableHiding: false,
+      meta: { label: 'Next step' },
       cell: ({ row }) => {
         const next = actionsFor(row.original.status)[0];
         if (!next) return <span className="muted">Closed</span>;

@@ -32,14 +32,28 @@ export function BusinessHoursSection({ form, error, update }: SectionProps) {
             />
           </Field>
           <Field label="Start" name="businessHours.start" error={error('businessHours.start')}>
-            <input type="time" className="input" value={form.businessHours.start} onChange={(e) => update((f) => ({ ...f, businessHours: { ...f.businessHours, start: e.target.value } }))} data-testid="input-businessHours-start" />
+            <input
+              type="time"
+              className="input"
+              value={form.businessHours.start}
+              onChange={(e) => update((f) => ({ ...f, businessHours: { ...f.businessHours, start: e.target.value } }))}
+              data-testid="input-businessHours-start"
+            />
           </Field>
           <Field label="End" name="businessHours.end" error={error('businessHours.end')}>
-            <input type="time" className="input" value={form.businessHours.end} onChange={(e) => update((f) => ({ ...f, businessHours: { ...f.businessHours, end: e.target.value } }))} data-testid="input-businessHours-end" />
+            <input
+              type="time"
+              className="input"
+              value={form.businessHours.end}
+              onChange={(e) => update((f) => ({ ...f, businessHours: { ...f.businessHours, end: e.target.value } }))}
+              data-testid="input-businessHours-end"
+            />
           </Field>
         </div>
         <div className={`field${error('businessHours.days') ? ' invalid' : ''}`} role="group" aria-labelledby="days-label">
-          <span id="days-label" className="field-label">Working days</span>
+          <span id="days-label" className="field-label">
+            Working days
+          </span>
           <div className="days">
             {WEEKDAYS.map(({ day, label }) => (
               <label key={day} className={`day${form.businessHours.days.includes(day) ? ' on' : ''}`}>

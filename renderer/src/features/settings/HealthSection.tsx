@@ -17,15 +17,17 @@ export function HealthSection({ form, error, update, children }: SectionProps & 
         <h2 id="health-title">Health score</h2>
       </header>
       <p className="muted small settings-intro">
-        The score is the weighted mean of the components that have data for an account; weights are relative, so what counts is each one's
-        share. Components without data are left out and the rest renormalised.
+        The score is the weighted mean of the components that have data for an account; weights are relative, so what counts is each one's share. Components without data are left
+        out and the rest renormalised.
       </p>
       <table className="weights-table">
         <thead>
           <tr>
             <th scope="col">Component</th>
             <th scope="col">Weight</th>
-            <th scope="col" className="num">Share</th>
+            <th scope="col" className="num">
+              Share
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -93,13 +95,25 @@ export function HealthSection({ form, error, update, children }: SectionProps & 
       )}
       <div className="form-grid three">
         <Field label="Coverage floor (%)" name="health.coverageFloorPct" error={error('health.coverageFloorPct')} hint="below this share of weight with data: “insufficient data”">
-          <input className="input" inputMode="decimal" value={form.coverageFloorPct} onChange={(e) => update((f) => ({ ...f, coverageFloorPct: e.target.value }))} data-testid="input-coverageFloorPct" />
+          <input
+            className="input"
+            inputMode="decimal"
+            value={form.coverageFloorPct}
+            onChange={(e) => update((f) => ({ ...f, coverageFloorPct: e.target.value }))}
+            data-testid="input-coverageFloorPct"
+          />
         </Field>
         <Field label="Red below" name="health.redBelow" error={error('health.redBelow')} hint="scores under this are red">
           <input className="input" inputMode="decimal" value={form.redBelow} onChange={(e) => update((f) => ({ ...f, redBelow: e.target.value }))} data-testid="input-redBelow" />
         </Field>
         <Field label="Amber below" name="health.amberBelow" error={error('health.amberBelow')} hint="under this amber, from it green">
-          <input className="input" inputMode="decimal" value={form.amberBelow} onChange={(e) => update((f) => ({ ...f, amberBelow: e.target.value }))} data-testid="input-amberBelow" />
+          <input
+            className="input"
+            inputMode="decimal"
+            value={form.amberBelow}
+            onChange={(e) => update((f) => ({ ...f, amberBelow: e.target.value }))}
+            data-testid="input-amberBelow"
+          />
         </Field>
       </div>
       {Number.isFinite(red) && Number.isFinite(amber) && red >= 0 && amber <= 100 && red <= amber && (

@@ -10,14 +10,30 @@ import './leverageSection.css';
 import { leverageFromForm, leverageToForm, MATCH_CRITERIA, READINESS_PARTS, SCORE_PARTS, type LeverageErrors, type LeverageForm } from './leverageForm';
 
 const BUDGET_LABELS: Record<(typeof REFERENCE_ACTIVITIES)[number], string> = {
-  reference_call: 'Reference calls', case_study: 'Case studies', press_quote: 'Press quotes', analyst_briefing: 'Analyst briefings',
-  site_visit: 'Site visits', speaking: 'Speaking slots', peer_review: 'Peer reviews', logo_use: 'Logo uses',
+  reference_call: 'Reference calls',
+  case_study: 'Case studies',
+  press_quote: 'Press quotes',
+  analyst_briefing: 'Analyst briefings',
+  site_visit: 'Site visits',
+  speaking: 'Speaking slots',
+  peer_review: 'Peer reviews',
+  logo_use: 'Logo uses',
 };
 
 const LABELS: Record<string, string> = {
-  deployment: 'Deployment success', satisfaction: 'Satisfaction', loyalty: 'Loyalty', rapport: 'Rapport',
-  industry: 'Industry', product: 'Products', useCase: 'Use case', sizeBand: 'Size', region: 'Region', competitor: 'Competitor displaced',
-  similarity: 'Similarity', readiness: 'Readiness', freshness: 'Freshness',
+  deployment: 'Deployment success',
+  satisfaction: 'Satisfaction',
+  loyalty: 'Loyalty',
+  rapport: 'Rapport',
+  industry: 'Industry',
+  product: 'Products',
+  useCase: 'Use case',
+  sizeBand: 'Size',
+  region: 'Region',
+  competitor: 'Competitor displaced',
+  similarity: 'Similarity',
+  readiness: 'Readiness',
+  freshness: 'Freshness',
 };
 
 /**
@@ -80,14 +96,28 @@ export function LeverageSection() {
       <header className="card-header">
         <h2 id="leverage-settings-title">Customer leverage</h2>
       </header>
-      <p className="muted small settings-intro">
-        How ready a customer is to be a reference, how often a reference may be asked, and how the finder ranks. Weights are relative.
-      </p>
-      {errors.leverage && <p className="form-error" role="alert">{errors.leverage}</p>}
+      <p className="muted small settings-intro">How ready a customer is to be a reference, how often a reference may be asked, and how the finder ranks. Weights are relative.</p>
+      {errors.leverage && (
+        <p className="form-error" role="alert">
+          {errors.leverage}
+        </p>
+      )}
       {weights('Readiness weights', 'readinessWeights', READINESS_PARTS)}
       <div className="form-grid three">
-        {number('Fatigue penalty (points)', 'leverage.fatiguePenalty', form.fatiguePenalty, (v) => update((f) => ({ ...f, fatiguePenalty: v })), 'taken off readiness when all asks are used')}
-        {number('Candidate threshold', 'leverage.candidateThreshold', form.candidateThreshold, (v) => update((f) => ({ ...f, candidateThreshold: v })), 'readiness from which an account is suggested')}
+        {number(
+          'Fatigue penalty (points)',
+          'leverage.fatiguePenalty',
+          form.fatiguePenalty,
+          (v) => update((f) => ({ ...f, fatiguePenalty: v })),
+          'taken off readiness when all asks are used',
+        )}
+        {number(
+          'Candidate threshold',
+          'leverage.candidateThreshold',
+          form.candidateThreshold,
+          (v) => update((f) => ({ ...f, candidateThreshold: v })),
+          'readiness from which an account is suggested',
+        )}
         {number('Minimum health for the finder', 'leverage.minHealth', form.minHealth, (v) => update((f) => ({ ...f, minHealth: v })), 'the health gate')}
       </div>
       <fieldset className="leverage-weights">
@@ -95,7 +125,13 @@ export function LeverageSection() {
         <div className="form-grid three">
           {number('Window (days)', 'leverage.fatigue.windowDays', form.windowDays, (v) => update((f) => ({ ...f, windowDays: v })), 'asks are counted over this many days')}
           {number('Rest after a use (days)', 'leverage.fatigue.restDays', form.restDays, (v) => update((f) => ({ ...f, restDays: v })))}
-          {number('All asks in the window', 'leverage.fatigue.totalBudget', form.totalBudget, (v) => update((f) => ({ ...f, totalBudget: v })), "a reference's usage limit replaces it")}
+          {number(
+            'All asks in the window',
+            'leverage.fatigue.totalBudget',
+            form.totalBudget,
+            (v) => update((f) => ({ ...f, totalBudget: v })),
+            "a reference's usage limit replaces it",
+          )}
           {REFERENCE_ACTIVITIES.map((a) =>
             number(`${BUDGET_LABELS[a]} in the window`, `leverage.fatigue.budgets.${a}`, form.budgets[a], (v) => update((f) => ({ ...f, budgets: { ...f.budgets, [a]: v } }))),
           )}
@@ -110,11 +146,23 @@ export function LeverageSection() {
         <button type="button" className="button primary" disabled={saving || !dirty} onClick={() => void save(form)} data-testid="leverage-save">
           {saving ? 'Saving…' : 'Save leverage settings'}
         </button>
-        <button type="button" className="button" disabled={saving || !dirty} onClick={() => { setForm(saved); setErrors({}); }}>
+        <button
+          type="button"
+          className="button"
+          disabled={saving || !dirty}
+          onClick={() => {
+            setForm(saved);
+            setErrors({});
+          }}
+        >
           Discard changes
         </button>
         <span className="spacer" />
-        {notice && <span className="tone-ok" role="status" data-testid="leverage-notice">{notice}</span>}
+        {notice && (
+          <span className="tone-ok" role="status" data-testid="leverage-notice">
+            {notice}
+          </span>
+        )}
         {dirty && !notice && <span className="muted">Unsaved changes</span>}
         <button type="button" className="button" disabled={saving} onClick={() => update(() => leverageToForm(DEFAULT_SETTINGS.leverage))} data-testid="leverage-defaults">
           Fill in defaults

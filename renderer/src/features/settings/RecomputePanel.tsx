@@ -9,12 +9,7 @@ export type Recompute =
   | { state: 'done'; accounts?: number; modelVersion: string; previousVersion?: string; afterSave: boolean }
   | { state: 'error'; message: string };
 
-export function RecomputePanel({ recompute, modelVersion, dirtyHealth, onRun }: {
-  recompute: Recompute;
-  modelVersion?: string;
-  dirtyHealth: boolean;
-  onRun: () => void;
-}) {
+export function RecomputePanel({ recompute, modelVersion, dirtyHealth, onRun }: { recompute: Recompute; modelVersion?: string; dirtyHealth: boolean; onRun: () => void }) {
   let status: ReactNode;
   if (recompute.state === 'running') {
     const { progress } = recompute;

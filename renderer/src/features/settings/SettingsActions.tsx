@@ -1,5 +1,11 @@
 /** The settings form's footer: save, discard, what happened last, and the way back to the defaults. */
-export function SettingsActions({ saving, dirty, notice, onDiscard, onReset }: {
+export function SettingsActions({
+  saving,
+  dirty,
+  notice,
+  onDiscard,
+  onReset,
+}: {
   saving: boolean;
   dirty: boolean;
   notice: string | undefined;

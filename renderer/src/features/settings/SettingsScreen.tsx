@@ -30,7 +30,12 @@ export function SettingsScreen() {
       </section>
     );
   }
-  if (!form || !saved) return <p className="muted" data-testid="settings-loading">Loading settings…</p>;
+  if (!form || !saved)
+    return (
+      <p className="muted" data-testid="settings-loading">
+        Loading settings…
+      </p>
+    );
 
   const error = (field: string) => errors[field];
 

@@ -15,11 +15,7 @@ const COLUMNS: { key: keyof AttributeRow; label: string; numeric: boolean }[] = 
  * with a weight and both ratings. Weights show their sum, because the core rescales them to 100
  * when they do not add up (and says so on the dashboard).
  */
-export function ValueMapEditor({ form, errors, onChange }: {
-  form: ValueMapForm;
-  errors: FieldErrors;
-  onChange: (patch: (current: ValueMapForm) => ValueMapForm) => void;
-}) {
+export function ValueMapEditor({ form, errors, onChange }: { form: ValueMapForm; errors: FieldErrors; onChange: (patch: (current: ValueMapForm) => ValueMapForm) => void }) {
   const setRow = (kind: AttributeKind, index: number, key: keyof AttributeRow, value: string) =>
     onChange((f) => ({ ...f, [kind]: f[kind].map((row, i) => (i === index ? { ...row, [key]: value } : row)) }));
   return (
@@ -28,8 +24,8 @@ export function ValueMapEditor({ form, errors, onChange }: {
         <h2 id="value-map-title">Customer value map</h2>
       </header>
       <p className="muted small settings-intro">
-        Customers rate us and one competitor on each attribute. Relative quality = Σ weight × (our rating ÷ theirs) over the quality
-        attributes; the same over the price attributes gives price satisfaction, and relative price = 100 × 100 ÷ that. 100 is parity.
+        Customers rate us and one competitor on each attribute. Relative quality = Σ weight × (our rating ÷ theirs) over the quality attributes; the same over the price attributes
+        gives price satisfaction, and relative price = 100 × 100 ÷ that. 100 is parity.
       </p>
       <div className="form-grid three">
         <Field label="Competitor" name="valueMap.competitor" error={errors['valueMap.competitor']} hint="the one the ratings compare with">

@@ -10,7 +10,13 @@ export function ValueSection({ form, error, update }: SectionProps) {
       </header>
       <div className="form-grid three">
         <Field label="Discount rate (% a year)" name="discountRate" error={error('discountRate')} hint="i in CLV = m · r / (1 + i − r)">
-          <input className="input" inputMode="decimal" value={form.discountRatePct} onChange={(e) => update((f) => ({ ...f, discountRatePct: e.target.value }))} data-testid="input-discountRate" />
+          <input
+            className="input"
+            inputMode="decimal"
+            value={form.discountRatePct}
+            onChange={(e) => update((f) => ({ ...f, discountRatePct: e.target.value }))}
+            data-testid="input-discountRate"
+          />
         </Field>
       </div>
     </section>

@@ -70,7 +70,11 @@ export function leverageFromForm(form: LeverageForm): { ok: true; value: Leverag
     scoreWeights: group('leverage.scoreWeights', form.scoreWeights, 100),
     requestSlaDays: read('leverage.requestSlaDays', form.requestSlaDays, 1, 90, true),
   };
-  for (const [name, weights] of [['readinessWeights', value.readinessWeights], ['matchWeights', value.matchWeights], ['scoreWeights', value.scoreWeights]] as const) {
+  for (const [name, weights] of [
+    ['readinessWeights', value.readinessWeights],
+    ['matchWeights', value.matchWeights],
+    ['scoreWeights', value.scoreWeights],
+  ] as const) {
     const sum = Object.values<number>(weights).reduce((s, w) => s + (Number.isFinite(w) ? w : 0), 0);
     if (sum <= 0 && !Object.keys(errors).some((k) => k.startsWith(`leverage.${name}.`))) errors[`leverage.${name}`] = 'at least one weight must be above 0';
   }

@@ -51,9 +51,7 @@ export function useSettingsEditor() {
       (progress, name) => {
         if (name === 'health.progress') accounts = progress.total;
         setRecompute((current) =>
-          current.state === 'running'
-            ? { ...current, progress, label: name === 'health.progress' ? 'Recomputing health scores' : 'Rebuilding support times' }
-            : current,
+          current.state === 'running' ? { ...current, progress, label: name === 'health.progress' ? 'Recomputing health scores' : 'Rebuilding support times' } : current,
         );
       },
       () => call('settings.update', changes),
@@ -116,9 +114,20 @@ export function useSettingsEditor() {
   };
 
   return {
-    stored, saved, form, errors, notice, dirty, recompute, formRef,
+    stored,
+    saved,
+    form,
+    errors,
+    notice,
+    dirty,
+    recompute,
+    formRef,
     modelVersion: modelVersion.data ?? undefined,
     saving: saving.busy,
-    update, save, discard, runRecompute, resetToDefaults,
+    update,
+    save,
+    discard,
+    runRecompute,
+    resetToDefaults,
   };
 }

@@ -21,8 +21,20 @@ describe('value-map survey form', () => {
 
   it.each([
     { rows: [], sum: null },
-    { rows: [{ name: 'a', weight: '60', ours: '', theirs: '' }, { name: 'b', weight: '30', ours: '', theirs: '' }], sum: 90 },
-    { rows: [{ name: 'a', weight: 'x', ours: '', theirs: '' }, { name: 'b', weight: '100', ours: '', theirs: '' }], sum: 100 },
+    {
+      rows: [
+        { name: 'a', weight: '60', ours: '', theirs: '' },
+        { name: 'b', weight: '30', ours: '', theirs: '' },
+      ],
+      sum: 90,
+    },
+    {
+      rows: [
+        { name: 'a', weight: 'x', ours: '', theirs: '' },
+        { name: 'b', weight: '100', ours: '', theirs: '' },
+      ],
+      sum: 100,
+    },
   ])('weights sum to $sum', ({ rows, sum }) => {
     expect(weightSum(rows, 'en-US')).toBe(sum);
   });

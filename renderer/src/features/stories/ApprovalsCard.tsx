@@ -20,14 +20,20 @@ export function ApprovalsCard({ story, readOnly }: { story: StoryDetail; readOnl
           </button>
         )}
       </header>
-      {!customerApproved && <p className="muted small" data-testid="no-customer-approval">The customer has not approved this story yet: it cannot be approved or published without it.</p>}
+      {!customerApproved && (
+        <p className="muted small" data-testid="no-customer-approval">
+          The customer has not approved this story yet: it cannot be approved or published without it.
+        </p>
+      )}
       {story.approvals.length > 0 && (
         <ul className="approval-list">
           {story.approvals.map((approval) => (
             <li key={approval.id} data-testid="approval-row">
               <span className={`pill approval-${approval.role}`}>{APPROVAL_ROLE_LABELS[approval.role]}</span>
               <strong>{approval.approver}</strong>
-              <time className="muted small" dateTime={approval.approvedAt}>{formatDateTime(approval.approvedAt)}</time>
+              <time className="muted small" dateTime={approval.approvedAt}>
+                {formatDateTime(approval.approvedAt)}
+              </time>
               {!readOnly && (
                 <button type="button" className="link-button small approval-withdraw" onClick={() => setWithdrawing(approval)} data-testid="withdraw-approval">
                   Withdraw
@@ -51,8 +57,8 @@ export function ApprovalsCard({ story, readOnly }: { story: StoryDetail; readOnl
           }}
         >
           <p>
-            The approval by {withdrawing.approver} as {APPROVAL_ROLE_LABELS[withdrawing.role].toLowerCase()}, recorded {formatDateTime(withdrawing.approvedAt)},
-            will be taken off the record. Record it again if it was right after all.
+            The approval by {withdrawing.approver} as {APPROVAL_ROLE_LABELS[withdrawing.role].toLowerCase()}, recorded {formatDateTime(withdrawing.approvedAt)}, will be taken off
+            the record. Record it again if it was right after all.
           </p>
         </ConfirmDialog>
       )}

@@ -22,7 +22,11 @@ export function ExportActions({ storyId }: { storyId: number }) {
       <button type="button" className="button" disabled={busy} onClick={() => void run('print')} data-testid="print-story" title="Print, or save as PDF">
         Print…
       </button>
-      {error && <span className="field-error" role="alert">{error}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -56,11 +56,31 @@ export function NewStoryDialog({ account, onClose }: { account?: { id: number; n
         </p>
       ) : (
         <>
-          <Field label="Find the customer" name="accountSearch" hint={matches.data && matches.data.total > rows.length ? `Showing ${rows.length} of ${matches.data.total}: type to narrow` : undefined}>
-            <input className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Account name, industry, owner…" data-testid="new-story-account-search" />
+          <Field
+            label="Find the customer"
+            name="accountSearch"
+            hint={matches.data && matches.data.total > rows.length ? `Showing ${rows.length} of ${matches.data.total}: type to narrow` : undefined}
+          >
+            <input
+              className="input"
+              type="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              placeholder="Account name, industry, owner…"
+              data-testid="new-story-account-search"
+            />
           </Field>
           <Field label="Customer" name="accountId" error={errors.accountId} required>
-            <select className="input story-account-list" size={6} value={accountId ?? ''} onChange={(e) => { setAccountId(Number(e.target.value)); setErrors(({ accountId: _, ...rest }) => rest); }} data-testid="new-story-account">
+            <select
+              className="input story-account-list"
+              size={6}
+              value={accountId ?? ''}
+              onChange={(e) => {
+                setAccountId(Number(e.target.value));
+                setErrors(({ accountId: _, ...rest }) => rest);
+              }}
+              data-testid="new-story-account"
+            >
               {rows.map((row) => (
                 <option key={row.id} value={row.id}>
                   {row.name}
@@ -73,7 +93,16 @@ export function NewStoryDialog({ account, onClose }: { account?: { id: number; n
         </>
       )}
       <Field label="Working title" name="title" error={errors.title} required hint="You can change it any time.">
-        <input className="input" value={title} onChange={(e) => { setTitle(e.target.value); setErrors(({ title: _, ...rest }) => rest); }} maxLength={300} data-testid="new-story-title" />
+        <input
+          className="input"
+          value={title}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            setErrors(({ title: _, ...rest }) => rest);
+          }}
+          maxLength={300}
+          data-testid="new-story-title"
+        />
       </Field>
     </FormDialog>
   );

@@ -7,7 +7,12 @@ import { Field } from '../../components/Field';
 import { emptyOutcomeForm, formToOutcome, outcomeErrorsFromApi, outcomeToForm, type OutcomeErrors, type OutcomeFields, type OutcomeFormValues } from './outcomeForm';
 
 /** Record a measured customer result, or correct one: what stories quote as their results. */
-export function OutcomeDialog({ accountId, outcome, onSaved, onClose }: {
+export function OutcomeDialog({
+  accountId,
+  outcome,
+  onSaved,
+  onClose,
+}: {
   accountId: number;
   /** The outcome to edit; a new one when absent. */
   outcome?: Outcome;

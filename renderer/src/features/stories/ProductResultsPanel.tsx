@@ -16,7 +16,11 @@ export function ProductResultsPanel() {
           Published stories only
         </label>
       </div>
-      {products.error && <p className="form-error" role="alert">{products.error.message}</p>}
+      {products.error && (
+        <p className="form-error" role="alert">
+          {products.error.message}
+        </p>
+      )}
       {!rows && !products.error && <p className="muted">Loading…</p>}
       {rows?.length === 0 && (
         <div className="empty-state" data-testid="product-results-empty">
@@ -44,7 +48,9 @@ export function ProductResultsPanel() {
                   <p className="muted small">No measured result linked.</p>
                 ) : (
                   <div className="product-story-results">
-                    {story.results.map((outcome) => <ResultFigure key={outcome.id} outcome={outcome} compact />)}
+                    {story.results.map((outcome) => (
+                      <ResultFigure key={outcome.id} outcome={outcome} compact />
+                    ))}
                   </div>
                 )}
               </li>

@@ -20,9 +20,7 @@ export function ResultFigure({ outcome, compact }: { outcome: Outcome; compact?:
           </span>
         )}
       </div>
-      <div className="muted small">
-        {[period, compact ? null : outcome.method && `Method: ${outcome.method}`].filter(Boolean).join(' · ')}
-      </div>
+      <div className="muted small">{[period, compact ? null : outcome.method && `Method: ${outcome.method}`].filter(Boolean).join(' · ')}</div>
       <div className={`small ${verified ? 'tone-ok' : 'tone-warn'}`}>{verified ?? 'Not verified'}</div>
     </div>
   );

@@ -29,7 +29,11 @@ export function ResultsCard({ story, readOnly }: { story: StoryDetail; readOnly:
           </button>
         )}
       </header>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {story.results.length === 0 && <p className="muted small">No results yet. A story is believed for its numbers: link a measured outcome of {story.accountName}.</p>}
       <ul className="result-list">
         {story.results.map((outcome) => (
@@ -40,8 +44,13 @@ export function ResultsCard({ story, readOnly }: { story: StoryDetail; readOnly:
                 <button type="button" className="link-button small" onClick={() => setEditing(outcome)} aria-label={`Edit ${outcome.metric}`}>
                   Edit
                 </button>
-                <button type="button" className="link-button small" onClick={() => void run(() => call('stories.unlinkOutcome', { id: story.id, outcomeId: outcome.id }))}
-                  aria-label={`Remove ${outcome.metric} from the story`} data-testid="unlink-result">
+                <button
+                  type="button"
+                  className="link-button small"
+                  onClick={() => void run(() => call('stories.unlinkOutcome', { id: story.id, outcomeId: outcome.id }))}
+                  aria-label={`Remove ${outcome.metric} from the story`}
+                  data-testid="unlink-result"
+                >
                   Remove
                 </button>
               </div>
@@ -51,7 +60,9 @@ export function ResultsCard({ story, readOnly }: { story: StoryDetail; readOnly:
       </ul>
       {!readOnly && available.length > 0 && (
         <div className="result-picker">
-          <label className="visually-hidden" htmlFor="story-result-pick">Outcome to add</label>
+          <label className="visually-hidden" htmlFor="story-result-pick">
+            Outcome to add
+          </label>
           <select id="story-result-pick" className="input" value={picked} onChange={(e) => setPicked(e.target.value)} data-testid="result-pick">
             <option value="">Add a measured outcome…</option>
             {available.map((outcome) => (

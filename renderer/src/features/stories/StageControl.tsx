@@ -16,11 +16,16 @@ export function StageControl({ story, readOnly }: { story: StoryDetail; readOnly
 
   return (
     <section className="card story-stage" aria-labelledby="story-stage-title" data-testid="story-stage">
-      <h2 id="story-stage-title" className="visually-hidden">Stage</h2>
+      <h2 id="story-stage-title" className="visually-hidden">
+        Stage
+      </h2>
       <ol className="stage-steps">
         {STORY_STAGES.map((stage) => (
-          <li key={stage} className={stage === story.stage ? 'current' : STORY_STAGES.indexOf(stage) < STORY_STAGES.indexOf(story.stage) ? 'done' : undefined}
-            aria-current={stage === story.stage ? 'step' : undefined}>
+          <li
+            key={stage}
+            className={stage === story.stage ? 'current' : STORY_STAGES.indexOf(stage) < STORY_STAGES.indexOf(story.stage) ? 'done' : undefined}
+            aria-current={stage === story.stage ? 'step' : undefined}
+          >
             {STORY_STAGE_LABELS[stage]}
           </li>
         ))}
@@ -33,8 +38,14 @@ export function StageControl({ story, readOnly }: { story: StoryDetail; readOnly
             </button>
           )}
           {next && (
-            <button type="button" className={next === 'retired' ? 'button' : 'button primary'} disabled={busy} onClick={() => void move(next)} data-testid="stage-forward"
-              aria-describedby={blocked ? 'stage-blocked' : undefined}>
+            <button
+              type="button"
+              className={next === 'retired' ? 'button' : 'button primary'}
+              disabled={busy}
+              onClick={() => void move(next)}
+              data-testid="stage-forward"
+              aria-describedby={blocked ? 'stage-blocked' : undefined}
+            >
               {next === 'retired' ? 'Retire' : `Move to ${STORY_STAGE_LABELS[next].toLowerCase()}`} →
             </button>
           )}
@@ -45,7 +56,11 @@ export function StageControl({ story, readOnly }: { story: StoryDetail; readOnly
           )}
         </div>
       )}
-      {error && <p className="form-error" role="alert" data-testid="stage-error">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert" data-testid="stage-error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

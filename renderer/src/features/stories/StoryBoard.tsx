@@ -82,8 +82,16 @@ export function StoryBoard() {
       <p className="visually-hidden" aria-live="polite" data-testid="story-move-status">
         {status}
       </p>
-      {list.error && <p className="form-error" role="alert">{list.error.message}</p>}
-      {!list.data && !list.error && <p className="muted" data-testid="stories-loading">Loading stories…</p>}
+      {list.error && (
+        <p className="form-error" role="alert">
+          {list.error.message}
+        </p>
+      )}
+      {!list.data && !list.error && (
+        <p className="muted" data-testid="stories-loading">
+          Loading stories…
+        </p>
+      )}
       {list.data && list.data.total === 0 && (
         <div className="empty-state stories-empty" data-testid="stories-empty">
           <h2>{term ? 'No story matches this search' : 'No success stories yet'}</h2>
@@ -108,7 +116,9 @@ export function StoryBoard() {
             >
               <header className="story-column-header">
                 <h2 id={`story-column-${column.stage}`}>{STORY_STAGE_LABELS[column.stage]}</h2>
-                <span className="pill muted" aria-label={`${column.stories.length} stories`}>{column.stories.length}</span>
+                <span className="pill muted" aria-label={`${column.stories.length} stories`}>
+                  {column.stories.length}
+                </span>
               </header>
               <ul className="story-cards">
                 {column.stories.map((story) => (

@@ -3,7 +3,12 @@ import { APPROVAL_ROLE_LABELS, STORY_STAGE_LABELS, type StorySummary } from '../
 import { formatDate } from '../../lib/format';
 
 /** One story on the board: title, account, who approved it, how many measured results back it. */
-export function StoryCard({ story, busy, onDragStart, onKeyDown }: {
+export function StoryCard({
+  story,
+  busy,
+  onDragStart,
+  onKeyDown,
+}: {
   story: StorySummary;
   busy: boolean;
   onDragStart: (event: DragEvent) => void;

@@ -22,23 +22,36 @@ export function StoryEditor({ id }: { id: number }) {
       <section className="empty-state" data-testid="story-not-found">
         <h1>Story not found</h1>
         <p>{story.error.error.code === 'NOT_FOUND' ? `Story ${id} does not exist in this workspace.` : story.error.message}</p>
-        <a href="#/stories" className="button">Back to stories</a>
+        <a href="#/stories" className="button">
+          Back to stories
+        </a>
       </section>
     );
   }
   const data = story.data;
-  if (!data || data.id !== id) return <p className="muted" data-testid="story-loading">Loading story…</p>;
+  if (!data || data.id !== id)
+    return (
+      <p className="muted" data-testid="story-loading">
+        Loading story…
+      </p>
+    );
   const readOnly = data.archivedAt !== null;
 
   return (
     <article className="screen story-editor" data-testid="story-editor" aria-labelledby="story-heading">
-      <a href="#/stories" className="back-link">← Stories</a>
+      <a href="#/stories" className="back-link">
+        ← Stories
+      </a>
       <header className="screen-header">
         <div>
-          <h1 id="story-heading" data-testid="story-heading">{data.title}</h1>
+          <h1 id="story-heading" data-testid="story-heading">
+            {data.title}
+          </h1>
           <p className="subtitle">
             <a href={`#/accounts/${data.accountId}`}>{data.accountName}</a> ·{' '}
-            <span className={`pill story-stage-${data.stage}`} data-testid="story-stage-pill">{STORY_STAGE_LABELS[data.stage]}</span>
+            <span className={`pill story-stage-${data.stage}`} data-testid="story-stage-pill">
+              {STORY_STAGE_LABELS[data.stage]}
+            </span>
             {data.publishedAt && <> · Published {formatDate(data.publishedAt.slice(0, 10))}</>}
           </p>
         </div>

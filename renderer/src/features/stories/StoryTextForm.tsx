@@ -53,7 +53,11 @@ export function StoryTextForm({ story, readOnly }: { story: StoryDetail; readOnl
           {dirty ? 'Unsaved changes' : justSaved ? 'Saved' : ''}
         </span>
       </header>
-      {error && !error.error.issues?.length && <p className="form-error" role="alert">{error.message}</p>}
+      {error && !error.error.issues?.length && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
       <fieldset disabled={readOnly} className="story-fields">
         <Field label="Title" name="title" error={issue('title')} required wide>
           <input className="input" value={values.title} onChange={(e) => set({ title: e.target.value })} maxLength={300} data-testid="story-title" />
@@ -84,7 +88,12 @@ export function StoryTextForm({ story, readOnly }: { story: StoryDetail; readOnl
                 <Field label="Speaker" name={`quote-${index}-speaker`} error={issue(`quotes.${index}.speaker`)} required hint="Name, title">
                   <input className="input" value={quote.speaker} onChange={(e) => setQuote(index, { speaker: e.target.value })} data-testid="quote-speaker" />
                 </Field>
-                <button type="button" className="button small" onClick={() => set({ quotes: values.quotes.filter((_, i) => i !== index) })} aria-label={`Remove quote ${index + 1}`}>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => set({ quotes: values.quotes.filter((_, i) => i !== index) })}
+                  aria-label={`Remove quote ${index + 1}`}
+                >
                   Remove
                 </button>
               </div>
@@ -103,7 +112,15 @@ export function StoryTextForm({ story, readOnly }: { story: StoryDetail; readOnl
             </span>
           )}
           {dirty && (
-            <button type="button" className="button" onClick={() => { setValues(saved); saving.reset(); }} data-testid="story-discard">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setValues(saved);
+                saving.reset();
+              }}
+              data-testid="story-discard"
+            >
               Discard changes
             </button>
           )}

@@ -7,7 +7,12 @@ const story = (id: number, stage: StorySummary['stage']) => ({ id, stage, title:
 it('puts each story in its stage column, keeping empty stages', () => {
   const columns = boardColumns([story(1, 'idea'), story(2, 'published'), story(3, 'idea')]);
   expect(columns.map((c) => [c.stage, c.stories.map((s) => s.id)])).toEqual([
-    ['idea', [1, 3]], ['drafting', []], ['customer_review', []], ['approved', []], ['published', [2]], ['retired', []],
+    ['idea', [1, 3]],
+    ['drafting', []],
+    ['customer_review', []],
+    ['approved', []],
+    ['published', [2]],
+    ['retired', []],
   ]);
 });
 

@@ -3,8 +3,21 @@ import type { Outcome } from '../../../../shared/contract/outcomes';
 import { emptyOutcomeForm, formToOutcome, outcomeErrorsFromApi, outcomeToForm } from './outcomeForm';
 
 const stored: Outcome = {
-  id: 3, accountId: 1, deploymentId: null, metric: 'Handling time', baseline: 1234.5, achieved: -2, unit: 'min', periodStart: '2026-01-01',
-  periodEnd: '2026-03-31', method: 'Median', verifiedBy: 'Ana', verifiedAt: '2026-04-02', createdAt: '', updatedAt: '', archivedAt: null,
+  id: 3,
+  accountId: 1,
+  deploymentId: null,
+  metric: 'Handling time',
+  baseline: 1234.5,
+  achieved: -2,
+  unit: 'min',
+  periodStart: '2026-01-01',
+  periodEnd: '2026-03-31',
+  method: 'Median',
+  verifiedBy: 'Ana',
+  verifiedAt: '2026-04-02',
+  createdAt: '',
+  updatedAt: '',
+  archivedAt: null,
 };
 
 describe('outcome form', () => {
@@ -19,7 +32,10 @@ describe('outcome form', () => {
 
   it('turns blanks into nulls and names what is wrong', () => {
     const blank = formToOutcome({ ...emptyOutcomeForm(), metric: ' NPS ' }, 'en-US');
-    expect(blank).toEqual({ ok: true, fields: { metric: 'NPS', baseline: null, achieved: null, unit: null, periodStart: null, periodEnd: null, method: null, verifiedBy: null, verifiedAt: null } });
+    expect(blank).toEqual({
+      ok: true,
+      fields: { metric: 'NPS', baseline: null, achieved: null, unit: null, periodStart: null, periodEnd: null, method: null, verifiedBy: null, verifiedAt: null },
+    });
     const bad = formToOutcome({ ...emptyOutcomeForm(), baseline: 'twelve', periodStart: '2026-02-01', periodEnd: '2026-01-01', verifiedAt: '2026-01-01' }, 'en-US');
     expect(bad.ok).toBe(false);
     expect(!bad.ok && Object.keys(bad.errors).sort()).toEqual(['baseline', 'metric', 'periodEnd', 'verifiedBy']);

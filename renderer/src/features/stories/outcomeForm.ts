@@ -19,8 +19,17 @@ export type OutcomeField = keyof OutcomeFormValues;
 export type OutcomeErrors = Partial<Record<OutcomeField | 'form', string>>;
 export const OUTCOME_FIELDS: readonly OutcomeField[] = ['metric', 'baseline', 'achieved', 'unit', 'periodStart', 'periodEnd', 'method', 'verifiedBy', 'verifiedAt'];
 
-export const emptyOutcomeForm = (): OutcomeFormValues =>
-  ({ metric: '', baseline: '', achieved: '', unit: '', periodStart: '', periodEnd: '', method: '', verifiedBy: '', verifiedAt: '' });
+export const emptyOutcomeForm = (): OutcomeFormValues => ({
+  metric: '',
+  baseline: '',
+  achieved: '',
+  unit: '',
+  periodStart: '',
+  periodEnd: '',
+  method: '',
+  verifiedBy: '',
+  verifiedAt: '',
+});
 
 export function outcomeToForm(outcome: Outcome, locale?: string): OutcomeFormValues {
   // Without group separators, in the user's decimal style: what parseNumber reads back.

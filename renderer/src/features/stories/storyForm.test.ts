@@ -3,7 +3,12 @@ import type { StoryDetail } from '../../../../shared/contract/stories';
 import { formToUpdate, parseProducts, sameForm, storyToForm } from './storyForm';
 
 const story = {
-  title: 'T', industry: null, products: ['A', 'B'], challenge: 'C', solution: null, quotes: [{ text: 'Q', speaker: 'S' }],
+  title: 'T',
+  industry: null,
+  products: ['A', 'B'],
+  challenge: 'C',
+  solution: null,
+  quotes: [{ text: 'Q', speaker: 'S' }],
 } as unknown as StoryDetail;
 
 it('reads products as a comma-separated list, once each', () => {

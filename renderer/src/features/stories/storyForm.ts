@@ -20,7 +20,14 @@ export const storyToForm = (story: StoryDetail): StoryFormValues => ({
 });
 
 /** "Service Cloud, , Analytics ,Service Cloud" -> ["Service Cloud", "Analytics"]. */
-export const parseProducts = (text: string) => [...new Set(text.split(',').map((part) => part.trim()).filter(Boolean))];
+export const parseProducts = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** What stories.update takes; blank text is null, and a quote left entirely blank is dropped. */
 export function formToUpdate(values: StoryFormValues) {

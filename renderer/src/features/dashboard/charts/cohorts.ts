@@ -57,7 +57,13 @@ export function cohortsOption(input: CohortRow[], locale?: string): ChartOption 
       },
     },
     xAxis: { type: 'category', data: quarters, boundaryGap: false, axisLine, axisLabel, axisTick: { show: false } },
-    yAxis: { type: 'value', max: 100, min: (e: { min: number }) => Math.max(0, Math.floor(e.min / 10) * 10 - 10), axisLabel: { ...axisLabel, formatter: (v: number) => formatPercentValue(v, locale, 0) }, splitLine },
+    yAxis: {
+      type: 'value',
+      max: 100,
+      min: (e: { min: number }) => Math.max(0, Math.floor(e.min / 10) * 10 - 10),
+      axisLabel: { ...axisLabel, formatter: (v: number) => formatPercentValue(v, locale, 0) },
+      splitLine,
+    },
     series: rows.map((row) => ({
       name: cohortName(row.cohort),
       type: 'line' as const,

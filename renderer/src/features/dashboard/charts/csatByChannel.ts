@@ -47,11 +47,7 @@ export function csatByChannelOption(input: ChannelRow[], locale?: string): Chart
         name: 'CSAT',
         type: 'bar',
         barMaxWidth: 18,
-        data: rows.map((r) =>
-          has(r.csat)
-            ? { value: Math.round(r.csat.value! * 10) / 10, itemStyle: { color: r.csat.warning ? '#8fa6e0' : COLORS.accent } }
-            : '-',
-        ),
+        data: rows.map((r) => (has(r.csat) ? { value: Math.round(r.csat.value! * 10) / 10, itemStyle: { color: r.csat.warning ? '#8fa6e0' : COLORS.accent } } : '-')),
         label: {
           show: true,
           position: 'right',

@@ -27,12 +27,7 @@ const MEASURE_NAMES: Record<SupportMeasure, string> = { firstResponse: 'Median f
  * hours on a log axis so a one-hour and a one-week target both read), with one dashed SLA line
  * per priority at its target. Periods without tickets are gaps.
  */
-export function supportTimesOption(
-  measure: SupportMeasure,
-  points: TrendPoint[],
-  targets: Partial<Record<Priority, SlaTargets>>,
-  locale?: string,
-): ChartOption {
+export function supportTimesOption(measure: SupportMeasure, points: TrendPoint[], targets: Partial<Record<Priority, SlaTargets>>, locale?: string): ChartOption {
   const categories = points.map((p) => periodName(p.period, locale));
   const hours = points.map((p) => (p.value.value !== null && p.value.value > 0 ? Math.round((p.value.value / 60) * 100) / 100 : '-'));
   const lines = [...TICKET_PRIORITIES]

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { behindValueMap } from '../definition';
 import { formatIndex, valueMapOption, valueMapRange, valueMapSummary, type CustomerValue } from './valueMap';
 
-const mv = (definition: string, value: number | null, n: number, extra = {}) => ({ definition, value, n, ...(value === null ? { reason: 'no value-map survey entered' } : {}), ...extra });
+const mv = (definition: string, value: number | null, n: number, extra = {}) => ({
+  definition,
+  value,
+  n,
+  ...(value === null ? { reason: 'no value-map survey entered' } : {}),
+  ...extra,
+});
 const contribution = { name: 'purchase price', weight: 60, ours: 9, theirs: 7, ratio: 1.29, contribution: 77.4 };
 const cv = (quality: number | null, price: number | null): CustomerValue => ({
   competitor: 'Marque B',
@@ -21,8 +27,14 @@ describe('value map chart', () => {
   it('puts us at (relative price, relative quality), the competitor at parity, and the fair-value diagonal through (100, 100)', () => {
     const option = valueMapOption(cv(130, 84.246), 'en-US')!;
     const [line, points] = series(option);
-    expect(line!.data).toEqual([[70, 70], [140, 140]]);
-    expect(points!.data.map((d: { name: string; value: number[] }) => [d.name, d.value])).toEqual([['Us', [84.246, 130]], ['Marque B', [100, 100]]]);
+    expect(line!.data).toEqual([
+      [70, 70],
+      [140, 140],
+    ]);
+    expect(points!.data.map((d: { name: string; value: number[] }) => [d.name, d.value])).toEqual([
+      ['Us', [84.246, 130]],
+      ['Marque B', [100, 100]],
+    ]);
     expect((option as any).xAxis.name).toBe('Relative price');
   });
 

@@ -60,7 +60,10 @@ export function valueMapOption(cv: CustomerValue, locale?: string): ChartOption 
       {
         name: 'Fair value',
         type: 'line',
-        data: [[lo, lo], [hi, hi]],
+        data: [
+          [lo, lo],
+          [hi, hi],
+        ],
         symbol: 'none',
         lineStyle: { color: COLORS.warn, type: 'dashed', width: 1.5 },
         silent: true,
