@@ -23,6 +23,7 @@ import { reportHtml, reportName } from './report/html';
 import { checkAnswer, compare, itemKeys, resultsOf } from './service';
 import { getTemplate, listTemplates, lockTemplate, saveTemplate, seedStarterTemplates } from './templates';
 import type { ChannelsOf, Handlers } from '../handlerTypes';
+import { loadECharts } from '../lib/lazyModules';
 
 /** A write: one transaction holding the connection, then `assessments.changed`. */
 async function write<T>(ctx: Context, ids: (value: T) => number[], run: (sqlite: Database.Database, now: string) => T): Promise<T> {
@@ -206,11 +207,13 @@ export const assessmentsHandlers = {
 
   'assessments.results': (input: ParsedInput<'assessments.results'>, ctx: Context) => read(ctx, (sqlite) => resultsOf(sqlite, getDetail(sqlite, input.id))),
   'assessments.compare': (input: ParsedInput<'assessments.compare'>, ctx: Context) => read(ctx, (sqlite) => compare(sqlite, getDetail(sqlite, input.id))),
-  'assessments.report': (input: ParsedInput<'assessments.report'>, ctx: Context) =>
-    read(ctx, (sqlite) => {
+  'assessments.report': async (input: ParsedInput<'assessments.report'>, ctx: Context) => {
+    const echarts = await loadECharts();
+    return read(ctx, (sqlite) => {
       const detail = getDetail(sqlite, input.id);
-      return { name: reportName(detail), html: reportHtml(detail, resultsOf(sqlite, detail)) };
-    }),
+      return { name: reportName(detail), html: reportHtml(detail, resultsOf(sqlite, detail), echarts) };
+    });
+  },
   'assessments.savePdf': () => {
     throw new CoreError('FORBIDDEN', 'saving a PDF needs the desktop app: in the browser, use "Print or save as PDF…" and choose "Save as PDF"');
   },

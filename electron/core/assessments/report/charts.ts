@@ -1,11 +1,14 @@
 // The report's charts, drawn by ECharts' server-side SVG renderer so the HTML carries them inline
 // (no script, no network, the same picture in Chromium's and Electron's PDF). The options are the
 // screen's own (shared/charts/assessments.ts).
-import * as echarts from 'echarts';
+import type * as ECharts from 'echarts';
 import { heatmapHeight, heatmapOption, radarOption, resultLines } from '../../../../shared/charts/assessments';
 import type { AssessmentDetail, Results } from '../../../../shared/contract/assessments';
 
-function toSvg(option: object, width: number, height: number): string {
+/** The echarts module, loaded by the caller (lib/lazyModules.ts) so only a report pays for it. */
+export type Charts = typeof ECharts;
+
+function toSvg(echarts: Charts, option: object, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: 'DejaVu Sans, Arial, sans-serif' }, ...option, tooltip: undefined });
@@ -16,8 +19,9 @@ function toSvg(option: object, width: number, height: number): string {
 }
 
 /** Dimensions: current, target (when set) and the previous assessment (when there is one). */
-export function radarSvg(results: Results): string {
+export function radarSvg(echarts: Charts, results: Results): string {
   return toSvg(
+    echarts,
     radarOption(
       results.dimensions.map((d) => d.name),
       resultLines(results),
@@ -28,6 +32,6 @@ export function radarSvg(results: Results): string {
 }
 
 /** Items × respondents, each cell the level given. */
-export function heatmapSvg(detail: AssessmentDetail): string {
-  return toSvg(heatmapOption(detail), 640, heatmapHeight(detail));
+export function heatmapSvg(echarts: Charts, detail: AssessmentDetail): string {
+  return toSvg(echarts, heatmapOption(detail), 640, heatmapHeight(detail));
 }

@@ -2,7 +2,7 @@
 // numbers, radar and heatmap (inline SVG), findings per dimension, roadmap, appendix of answers.
 // The same HTML is printed to PDF by Chromium (browser build, tests) and by Electron.
 import { HORIZON_LABELS, type AssessmentDetail, type Results } from '../../../../shared/contract/assessments';
-import { heatmapSvg, radarSvg } from './charts';
+import { heatmapSvg, radarSvg, type Charts } from './charts';
 import { REPORT_CSS } from './style';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -76,7 +76,7 @@ function appendix(detail: AssessmentDetail): string {
   <h3>Items</h3><dl class="items">${framework.dimensions.flatMap((d) => d.items.map((i) => `<dt>${escape(i.key)}</dt><dd>${escape(i.statement)}</dd>`)).join('')}</dl>`;
 }
 
-export function reportHtml(detail: AssessmentDetail, results: Results): string {
+export function reportHtml(detail: AssessmentDetail, results: Results, echarts: Charts): string {
   const { assessment: a, template } = detail;
   const previousLabel = results.previous ? `Previous (${results.previous.assessedOn})` : null;
   const respondents = detail.respondents.map((r) => [r.name, r.role, r.function].filter(Boolean).join(', ')).join('; ');
@@ -97,12 +97,12 @@ export function reportHtml(detail: AssessmentDetail, results: Results): string {
   ${a.executiveSummary ? paragraphs(a.executiveSummary) : '<p class="muted">The consultant has not written a summary yet.</p>'}
   ${results.nextStage ? `<p><strong>Next stage, ${escape(results.nextStage.name)}:</strong> ${escape(results.nextStage.unmet.join('; '))}.</p>` : ''}
   <h2>Dimensions: current${results.dimensions.some((d) => d.targetScore !== null) ? ', target' : ''}${previousLabel ? ' and previous' : ''}</h2>
-  <figure class="chart">${radarSvg(results)}</figure>
+  <figure class="chart">${radarSvg(echarts, results)}</figure>
 </section>
 <section class="page">
   <h2>Answers by respondent</h2>
   <p class="muted">Each cell is the level a respondent gave an item; blank cells are not answered, don't know or not applicable.</p>
-  <figure class="chart">${heatmapSvg(detail)}</figure>
+  <figure class="chart">${heatmapSvg(echarts, detail)}</figure>
 </section>
 <section class="page">
   <h2>Findings by dimension</h2>
