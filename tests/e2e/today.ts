@@ -7,7 +7,7 @@
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const chosen = process.env.FULCRUM_E2E_TODAY || '2026-11-18';
-if (!DAY.test(chosen) || Number.isNaN(Date.parse(`${chosen}T00:00:00Z`))) throw new Error(`FULCRUM_E2E_TODAY must be YYYY-MM-DD, not '${chosen}'`);
+if (DAY.exec(chosen) === null || Number.isNaN(Date.parse(`${chosen}T00:00:00Z`))) throw new Error(`FULCRUM_E2E_TODAY must be YYYY-MM-DD, not '${chosen}'`);
 
 /** The day the tests run "on", as YYYY-MM-DD. */
 export const TODAY = chosen;
