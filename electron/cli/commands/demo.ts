@@ -2,7 +2,7 @@
 
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DEMO_DEFAULTS, generateDemoWorkspace, MAX_DEMO_ACCOUNTS, type DemoProgress } from '../../core/demo';
+import { DEMO_DEFAULTS, demoToday, generateDemoWorkspace, MAX_DEMO_ACCOUNTS, type DemoProgress } from '../../core/demo';
 import { CliError, formatCount, requireString, UsageError, type Command, type Io, type OptionValues } from '../command';
 
 function parseAccounts(value: OptionValues[string]): number {
@@ -48,7 +48,7 @@ async function run(values: OptionValues, io: Io): Promise<number> {
   const out = resolve(requireString(values, 'out'));
   const accounts = parseAccounts(values.accounts);
   const seed = parseSeed(values.seed);
-  const today = typeof values.today === 'string' ? values.today : DEMO_DEFAULTS.today;
+  const today = typeof values.today === 'string' ? values.today : demoToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
     throw new UsageError(`--today must be a date as YYYY-MM-DD, not '${today}'`);
   }
@@ -82,7 +82,7 @@ export const demoCommand: Command = {
     `  --out FILE        the workspace file to write`,
     `  --accounts N      how many customer accounts (default ${DEMO_DEFAULTS.accounts}; 20000 gives about two million tickets)`,
     `  --seed S          any number or word; the same seed gives the same workspace (default ${DEMO_DEFAULTS.seed})`,
-    `  --today DATE      the reference day the two years of history end on (default ${DEMO_DEFAULTS.today})`,
+    `  --today DATE      the reference day the two years of history end on (default: today)`,
     '  --force           replace FILE if it exists',
   ].join('\n'),
   options: {

@@ -23,7 +23,13 @@ import { DAY, iso, parseDay } from './time';
 import { generateTouchpoints } from './touchpoints';
 import { createBulkWriter } from './writer';
 
-export const DEMO_DEFAULTS = { accounts: 300, seed: 1 as number | string, today: '2026-11-01' };
+export const DEMO_DEFAULTS = { accounts: 300, seed: 1 as number | string };
+
+/**
+ * The demo's "today" when none is given: the real UTC day, so a new user's first look shows a
+ * living company (a fixed date made every open request look weeks late). `today` fixes it for tests.
+ */
+export const demoToday = (now = new Date()): string => now.toISOString().slice(0, 10);
 export const MAX_DEMO_ACCOUNTS = 200_000;
 /** Rows per account on average (tickets ~100, surveys ~27, touchpoints ~11, the rest ~10), for progress. */
 export const ROWS_PER_ACCOUNT = 150;
@@ -32,7 +38,7 @@ export interface DemoOptions {
   accounts?: number;
   /** Any number or word; the same seed (and today) gives the same workspace. */
   seed?: number | string;
-  /** The reference "today" as YYYY-MM-DD: all history lies in the two years before it. */
+  /** The reference "today" as YYYY-MM-DD (default: the real day, demoToday): all history lies in the two years before it. */
   today?: string;
   /** Called after every committed batch; `total` is an estimate until the end. */
   onProgress?: (progress: DemoProgress) => void;
@@ -66,7 +72,7 @@ export const estimateRows = (accounts: number) => accounts * ROWS_PER_ACCOUNT + 
 export async function generateDemoWorkspace(path: string, options: DemoOptions = {}): Promise<DemoSummary> {
   const accounts = options.accounts ?? DEMO_DEFAULTS.accounts;
   const seed = options.seed ?? DEMO_DEFAULTS.seed;
-  const todayText = options.today ?? DEMO_DEFAULTS.today;
+  const todayText = options.today ?? demoToday();
   if (!Number.isInteger(accounts) || accounts < 1 || accounts > MAX_DEMO_ACCOUNTS) {
     throw new RangeError(`accounts must be a whole number from 1 to ${MAX_DEMO_ACCOUNTS}, not ${accounts}`);
   }

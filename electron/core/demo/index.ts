@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { generateDemoWorkspace, type DemoOptions } from './generate';
 
-export { DEMO_DEFAULTS, estimateRows, generateDemoWorkspace, MAX_DEMO_ACCOUNTS } from './generate';
+export { DEMO_DEFAULTS, demoToday, estimateRows, generateDemoWorkspace, MAX_DEMO_ACCOUNTS } from './generate';
 export type { DemoOptions, DemoProgress, DemoSummary } from './generate';
 
 /**
