@@ -10,6 +10,34 @@ export const importTarget = z.enum(IMPORT_TARGETS);
 export type ImportTarget = z.infer<typeof importTarget>;
 
 export const DELIMITERS = [',', ';', '\t', '|', 'whitespace'] as const;
+
+/** A text file's encodings the import reads (the preview's picker offers these); detected when the input names none. */
+export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1', 'iso-8859-15', 'windows-1250', 'windows-1251', 'macintosh'] as const;
+export const importEncoding = z.enum(IMPORT_ENCODINGS);
+export type ImportEncoding = z.infer<typeof importEncoding>;
+
+/**
+ * How the text was decoded, for the preview: the encoding, why (a BOM, NUL bytes of UTF-16, a
+ * sample that is valid UTF-8, one that is not and so a single-byte code page, or the caller's
+ * choice), how sure (0..1), and how many characters could not be decoded (each stored nowhere:
+ * a cell holding one is a problem).
+ */
+export const encodingReport = z.object({
+  encoding: importEncoding,
+  source: z.enum(['bom', 'nul-bytes', 'valid-utf8', 'invalid-utf8', 'chosen']),
+  confidence: z.number().min(0).max(1),
+  replaced: z.number().int().nonnegative(),
+});
+export type EncodingReport = z.infer<typeof encodingReport>;
+
+/** "windows-1252 (not valid UTF-8)", as the CLI and the Import screen show the source's encoding. */
+export function describeEncoding(report: EncodingReport): string {
+  const why = { bom: 'byte-order mark', 'nul-bytes': 'UTF-16 without a byte-order mark', 'valid-utf8': 'valid UTF-8', 'invalid-utf8': 'not valid UTF-8', chosen: 'chosen' }[
+    report.source
+  ];
+  return `${report.encoding} (${why})`;
+}
+
 export const dateOrder = z.enum(['ymd', 'mdy', 'dmy']);
 
 /** A target field's source: a column name, or a column with a factor (e.g. monthly charges x 12 = ARR). */
@@ -38,6 +66,8 @@ export const importInput = z.strictObject({
   sheet: z.string().optional(),
   delimiter: z.enum(DELIMITERS).optional(),
   header: z.boolean().optional(),
+  /** A text file's encoding (`--encoding` in the CLI, the preview's picker); detected when absent, and the preview's `source.encodingReport` says what was used. */
+  encoding: importEncoding.optional(),
   /** A saved or shipped preset; `mapping` (if also given) is laid over it. Auto-mapped when both are absent. */
   preset: z.string().optional(),
   mapping: importMapping.optional(),
@@ -60,7 +90,14 @@ export const dateChoice = z.object({
 });
 
 export const importPreview = z.object({
-  source: z.object({ format: z.string(), encoding: z.string().nullable(), delimiter: z.string().nullable(), headers: z.array(z.string()) }),
+  source: z.object({
+    format: z.string(),
+    encoding: z.string().nullable(),
+    delimiter: z.string().nullable(),
+    headers: z.array(z.string()),
+    /** Text files: how the encoding was chosen and how many characters could not be decoded (absent for XLSX). */
+    encodingReport: encodingReport.optional(),
+  }),
   mapping: importMapping,
   /** Columns no field takes. */
   unmapped: z.array(z.string()),
