@@ -5,8 +5,19 @@
 export const INVOKE_CHANNEL = 'fulcrum:invoke';
 /** The one IPC channel main uses to push events (`domain.changed`) to the renderer. */
 export const EVENT_CHANNEL = 'fulcrum:event';
+/**
+ * Events about the core itself, sent by its host beside `domain.changed`: the core stopped (its
+ * thread or process ended; calls in flight failed with CORE_STOPPED) and was started again.
+ */
+export const CORE_STOPPED_EVENT = 'core.stopped';
+export const CORE_RESTARTED_EVENT = 'core.restarted';
 
-export const ERROR_CODES = ['BAD_INPUT', 'NOT_FOUND', 'UNKNOWN_CHANNEL', 'CONFLICT', 'FORBIDDEN', 'NEWER_WORKSPACE', 'NOT_A_WORKSPACE', 'INTERNAL'] as const;
+/**
+ * BUSY: another process holds the workspace's write lock past the wait (the message names its job
+ * when it can be known; the call may be retried). CORE_STOPPED: the core's thread or process ended
+ * while answering; the host restarted it, and the call may be retried.
+ */
+export const ERROR_CODES = ['BAD_INPUT', 'NOT_FOUND', 'UNKNOWN_CHANNEL', 'CONFLICT', 'FORBIDDEN', 'NEWER_WORKSPACE', 'NOT_A_WORKSPACE', 'BUSY', 'CORE_STOPPED', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One problem with the input, at a path such as `renewalDate` or `rows.3.score`. */

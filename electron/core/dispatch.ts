@@ -22,6 +22,8 @@ function fromSqlite(error: { code?: string; message: string }): RpcError | undef
   if (unique) return { code: 'CONFLICT', message: `another row of ${unique[1]} already has this ${unique[2]}` };
   if (error.code === 'SQLITE_CONSTRAINT_CHECK') return { code: 'BAD_INPUT', message: `a value is out of range (${error.message})` };
   if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return { code: 'NOT_FOUND', message: 'a referenced row does not exist' };
+  // Another process held the write lock past busy_timeout: retryable, not a fault (the core host names the other job).
+  if (error.code?.startsWith('SQLITE_BUSY')) return { code: 'BUSY', message: 'the workspace is busy: another program is writing to it; try again when it has finished' };
   return undefined;
 }
 
