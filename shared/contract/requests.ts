@@ -54,7 +54,7 @@ export const requestRow = referenceRequest.extend({
   prospect: z.string().nullable(),
   /** Whole days from requestedAt to closedAt (or now while open). */
   daysOpen: z.number().int().nonnegative(),
-  /** Open for more than slaDays days. */
+  /** Awaiting an answer (requested or approved) for more than slaDays days: shared/requestSla.ts, the figure leverage.programFigures counts. */
   overdueSla: z.boolean(),
   /** The programme's promise to sales: days a request may stay open (settings, leverage.requestSlaDays). */
   slaDays: z.number().int().positive(),

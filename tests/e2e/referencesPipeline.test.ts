@@ -145,7 +145,7 @@ describe('an empty programme', () => {
     await empty.screenshot(page, 'references-pipeline-empty');
     await page.getByTestId('tab-requests').click();
     await page.getByText('No open requests: every ask has been answered.').waitFor();
-    expect(await page.getByTestId('sla-summary').innerText()).toBe('No open request older than 3 days');
+    expect(await page.getByTestId('sla-summary').innerText()).toBe('No request awaiting an answer past the 3-day SLA');
     await page.close();
   });
 });

@@ -1,4 +1,5 @@
 import { DAY_MS } from '../../../shared/dates';
+import { isPastSla } from '../../../shared/requestSla';
 import { median, percent } from './stats';
 
 /**
@@ -6,7 +7,7 @@ import { median, percent } from './stats';
  *   acceptance rate    accepted (approved, scheduled or completed) / decided (accepted + declined); cancelled ones are neither
  *   time to fulfil     median days from request to completion, completed requests
  *   most / least used  completed uses per active reference in the period (least includes references never used)
- *   past SLA           open requests (requested or approved) older than the SLA days, now (not limited to the period)
+ *   past SLA           requests awaiting an answer past the SLA days, now (not limited to the period): shared/requestSla.ts, as the requests log flags them
  */
 
 export interface ProgramRequest {
@@ -47,8 +48,7 @@ export function programFiguresOf(
     .slice(0, top);
   const leastUsed = [...usage].sort((a, b) => a.uses - b.uses || a.accountName.localeCompare(b.accountName)).slice(0, top);
 
-  const cutoff = new Date(now.getTime() - slaDays * DAY_MS).toISOString();
-  const pastSla = requests.filter((r) => (r.status === 'requested' || r.status === 'approved') && r.requestedAt < cutoff).length;
+  const pastSla = requests.filter((r) => isPastSla(r, now, slaDays)).length;
   return {
     requests: made.length,
     acceptance: { rate: percent(accepted, decided), accepted, decided },

@@ -34,9 +34,17 @@ describe('a request’s age and SLA', () => {
       overdueSla: false,
       slaDays: 3,
     });
-    expect(requestAge({ status: 'scheduled', requestedAt: '2026-03-07T11:59:59.000Z', closedAt: null }, { now, slaDays: 3 })).toEqual({
+    expect(requestAge({ status: 'approved', requestedAt: '2026-03-07T11:59:59.000Z', closedAt: null }, { now, slaDays: 3 })).toEqual({
       daysOpen: 3,
       overdueSla: true,
+      slaDays: 3,
+    });
+  });
+
+  it('does not flag a scheduled request: it has had its answer, though it stays open', () => {
+    expect(requestAge({ status: 'scheduled', requestedAt: '2026-03-01T12:00:00.000Z', closedAt: null }, { now, slaDays: 3 })).toEqual({
+      daysOpen: 9,
+      overdueSla: false,
       slaDays: 3,
     });
   });

@@ -1,5 +1,6 @@
 import { OPEN_REQUEST_STATUSES, type RequestStatus } from '../../../shared/contract/requests';
 import { DAY_MS } from '../../../shared/dates';
+import { isPastSla } from '../../../shared/requestSla';
 
 export type RequestAction = 'approve' | 'schedule' | 'complete' | 'decline' | 'cancel';
 
@@ -35,7 +36,7 @@ export interface AgeBasis {
   slaDays: number;
 }
 
-/** How long a request has been (or was) open in whole days, and whether it broke the SLA. */
+/** How long a request has been (or was) open in whole days, and whether it is past the SLA now (shared/requestSla.ts: the one definition). */
 export function requestAge(
   request: { status: RequestStatus; requestedAt: string; closedAt: string | null },
   { now, slaDays }: AgeBasis,
@@ -43,5 +44,5 @@ export function requestAge(
   const open = isOpen(request.status);
   const end = open || request.closedAt === null ? now.getTime() : Date.parse(request.closedAt);
   const openMs = Math.max(0, end - Date.parse(request.requestedAt));
-  return { daysOpen: Math.floor(openMs / DAY_MS), overdueSla: open && openMs > slaDays * DAY_MS, slaDays };
+  return { daysOpen: Math.floor(openMs / DAY_MS), overdueSla: isPastSla(request, now, slaDays), slaDays };
 }

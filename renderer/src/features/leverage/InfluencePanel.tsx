@@ -173,7 +173,7 @@ function ProgramSection({ program: p, error }: { program: ProgramFigures | undef
               </dd>
             </div>
             <div>
-              <dt>Open past the {p.pastSla.slaDays}-day SLA</dt>
+              <dt>Awaiting an answer past the {p.pastSla.slaDays}-day SLA</dt>
               <dd className={p.pastSla.count > 0 ? 'tone-bad' : 'tone-ok'} data-testid="program-past-sla">
                 {p.pastSla.count} {p.pastSla.count > 0 && <a href="#/references/requests">see the requests</a>}
               </dd>

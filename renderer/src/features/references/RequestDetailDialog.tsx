@@ -40,7 +40,7 @@ export function RequestDetailDialog({ id, onClose }: { id: number; onClose: () =
               {request.overdueSla && (
                 <span className="sla-overdue">
                   {' '}
-                  Open {request.daysOpen} days: over the {request.slaDays}-day SLA
+                  Awaiting an answer for {request.daysOpen} days: past the {request.slaDays}-day SLA
                 </span>
               )}
             </p>

@@ -37,9 +37,10 @@ export function RequestsPanel({ params }: { params: string[] }) {
   );
   const key = JSON.stringify(query);
   const list = usePagedList<RequestRow>(key, (page, pageSize) => call('requests.list', { ...query, page, pageSize }), { pageSize: PAGE_SIZE, domains: ['requests', 'references'] });
-  const overdue = useQuery('requests.list', { openOnly: true, pageSize: 500 }, ['requests']);
-  const overdueCount = overdue.data?.rows.filter((row) => row.overdueSla).length ?? 0;
-  const slaDays = useQuery('settings.get', {}, ['settings']).data?.leverage.requestSlaDays ?? '…';
+  // The count is the programme figure Influence shows (one definition, shared/requestSla.ts), not a count of a page of rows.
+  const program = useQuery('leverage.programFigures', {}, ['requests', 'references', 'settings']).data;
+  const overdueCount = program?.pastSla.count ?? 0;
+  const slaDays = program?.pastSla.slaDays ?? '…';
   const columns = useMemo(() => requestColumns((request, next) => setAction({ request, action: next })), []);
   const selected = params[0] && /^\d+$/.test(params[0]) ? Number(params[0]) : undefined;
 
@@ -80,7 +81,7 @@ export function RequestsPanel({ params }: { params: string[] }) {
               ))}
             </select>
             <span className={overdueCount > 0 ? 'sla-summary sla-overdue' : 'sla-summary muted'} data-testid="sla-summary">
-              {overdueCount === 0 ? `No open request older than ${slaDays} days` : `${overdueCount} open longer than the ${slaDays}-day SLA`}
+              {overdueCount === 0 ? `No request awaiting an answer past the ${slaDays}-day SLA` : `${overdueCount} awaiting an answer past the ${slaDays}-day SLA`}
             </span>
             <button type="button" className="button primary" onClick={() => setCreating(true)} data-testid="new-request-button">
               New request

@@ -71,7 +71,7 @@ export function requestColumns(onAction: (request: RequestRow, action: RequestAc
       meta: { label: 'Days open', align: 'end' },
       cell: ({ row }) =>
         row.original.overdueSla ? (
-          <span className="sla-overdue" data-testid="sla-overdue" title={`Open more than the ${row.original.slaDays}-day SLA`}>
+          <span className="sla-overdue" data-testid="sla-overdue" title={`Awaiting an answer past the ${row.original.slaDays}-day SLA`}>
             <span aria-hidden="true">⚠ </span>
             {row.original.daysOpen} d<span className="visually-hidden">, over the {row.original.slaDays}-day SLA</span>
           </span>
