@@ -12,6 +12,7 @@ import { deploymentsHandlers } from './deployments/handlers';
 import { metricsHandlers } from './metrics/handlers';
 import { healthFigures } from './health/figures';
 import { healthHandlers } from './health/handlers';
+import { identityHandlers } from './identity/handlers';
 import { explainHealth } from './health/service';
 import { refreshDerived } from './derived/refresh';
 import { outcomesHandlers } from './outcomes/handlers';
@@ -56,6 +57,7 @@ export const typedHandlers = {
   ...assessmentsHandlers,
   ...storiesHandlers,
   ...leverageHandlers,
+  ...identityHandlers,
 } satisfies Handlers<Channel>;
 
 /** A handler as dispatch calls it: with the input its channel's schema has just validated. */

@@ -7,11 +7,13 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { expireStagings, stagedHandles } from './import/stage';
 import { createFileAccess } from './lib/fileAccess';
 import { noFiles, type FilePolicy } from './lib/filePolicy';
+import { fileIdentityStore, memoryIdentityStore } from './lib/identityStore';
 import { noteChange } from './db/inputCache';
 import { ensureDerived } from './derived/refresh';
 
 export { CoreError } from './errors';
 export type { Dispatch } from './dispatch';
+export { defaultIdentityFile } from './lib/identityStore';
 export { folderPolicy, grantPolicy, noFiles, plainPaths, type FilePolicy, type GrantPolicy } from './lib/filePolicy';
 
 export interface CoreOptions {
@@ -38,6 +40,12 @@ export interface CoreOptions {
    * Without one, no caller can name a file (staged uploads and backups still work).
    */
   files?: FilePolicy;
+  /**
+   * The JSON file that says who uses this laptop's Fulcrum (identity.get/set): the desktop app's
+   * userData folder, `defaultIdentityFile()` for the bridge and the CLI, a temp file in tests.
+   * Never the workspace, which a team shares. Without one it is kept in memory only.
+   */
+  identityFile?: string;
 }
 
 export interface Core {
@@ -49,6 +57,8 @@ export interface Core {
 }
 
 const silent: Log = () => {};
+
+const identityOf = (options: CoreOptions) => (options.identityFile ? fileIdentityStore(options.identityFile) : memoryIdentityStore());
 
 const fileAccess = (options: CoreOptions) => createFileAccess({ policy: options.files ?? noFiles(), workspace: options.dbPath, handles: [stagedHandles] });
 
@@ -69,6 +79,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       listeners.forEach((listener) => listener(event));
     },
     files: fileAccess(options),
+    identity: identityOf(options),
   };
   // A workspace written in bulk (the demo, an import) or by an older Fulcrum, or one whose
   // refresh after a bulk write never finished (the stale mark), gets its derived data here.
@@ -130,6 +141,7 @@ async function createReadOnlyCore(options: CoreOptions): Promise<Core> {
     log: options.log ?? silent,
     emit: () => {},
     files: fileAccess(options),
+    identity: identityOf(options),
   };
   return {
     dispatch: guardDamage(createDispatch(context, { checkOutputs: options.checkOutputs }), context),

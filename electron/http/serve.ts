@@ -5,7 +5,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core';
+import { createCore, defaultIdentityFile } from '../core';
 import { startBackupSchedule } from '../core/backup/schedule';
 import type { Log } from '../core/context';
 import { ensureDemoWorkspace } from '../core/demo';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   // --db opens an existing workspace only (a typo never becomes a new one); --new creates it.
   // Files named over the bridge: only inside these folders (--folder, repeatable; default the workspace's folder and exports/ beside it).
   const folders = values.folder?.length ? values.folder.map((folder) => resolve(folder)) : defaultBridgeFolders(dbPath);
-  const core = await createCore({ dbPath, log, create: Boolean(values.new), files: bridgeFilePolicy(folders) });
+  const core = await createCore({ dbPath, log, create: Boolean(values.new), files: bridgeFilePolicy(folders), identityFile: defaultIdentityFile() });
   createBridgeFolders(folders);
   // Scheduled backups as in the desktop app: on start when the last is older than 6 hours, then every 6 hours.
   const backups = startBackupSchedule({ current: () => core.dispatch, log });

@@ -80,6 +80,7 @@ function start(): void {
       const userData = app.getPath('userData');
       host = new WorkspaceHost({
         settingsFile: join(userData, 'settings.json'),
+        identityFile: join(userData, 'identity.json'),
         demoPath: join(userData, 'demo.fulcrum'),
         ensureDemo: ensureDemoWorkspace,
         showError: (title, message) => dialog.showErrorBox(title, message),

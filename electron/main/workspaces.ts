@@ -24,6 +24,8 @@ export interface WorkspaceHostOptions {
   onChange(change: { switched: boolean }): void;
   /** The file policy of every core opened here (the desktop app: grants from its file dialogs). */
   files?: FilePolicy;
+  /** userData/identity.json: who uses this laptop's Fulcrum, the same for every workspace opened here. */
+  identityFile?: string;
 }
 
 const OPEN_FAILED = 'Could not open the workspace';
@@ -157,7 +159,7 @@ export class WorkspaceHost {
     let next: Core;
     try {
       // Opening refuses a missing or empty file (never adopts it as a new workspace); only create makes one.
-      next = await createCore({ dbPath: path, log: this.options.log, create, files: this.options.files });
+      next = await createCore({ dbPath: path, log: this.options.log, create, files: this.options.files, identityFile: this.options.identityFile });
     } catch (error) {
       this.options.log('warn', `opening ${path} failed`, error);
       this.options.showError(OPEN_FAILED, describeOpenError(path, error));

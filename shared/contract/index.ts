@@ -8,6 +8,7 @@ import { referencesContract } from './references';
 import { requestsContract } from './requests';
 import { metricsContract } from './metrics';
 import { healthContract } from './health';
+import { identityContract } from './identity';
 import { settingsContract } from './settings';
 import { storiesContract } from './stories';
 import { backupContract } from './backup';
@@ -50,6 +51,7 @@ export const contract = {
   ...assessmentsContract,
   ...storiesContract,
   ...leverageContract,
+  ...identityContract,
 } as const;
 
 export type Contract = typeof contract;

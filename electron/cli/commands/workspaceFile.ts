@@ -3,7 +3,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createCore, plainPaths, type Core } from '../../core';
+import { createCore, defaultIdentityFile, plainPaths, type Core } from '../../core';
 import { CliError, requireString, type OptionValues } from '../command';
 
 /** An unexpected failure reaches the CLI's user as an error id; the exception itself goes to stderr with it. */
@@ -19,7 +19,7 @@ export async function openExisting(values: OptionValues, options: { readOnly?: b
   // createCore refuses an empty file, or one that is not a workspace, before writing anything.
   // The CLI's file policy: plain paths, since its user typed them.
   const { now } = options;
-  return createCore({ dbPath, readOnly: options.readOnly, files: plainPaths(), log, ...(now ? { now: () => now } : {}) });
+  return createCore({ dbPath, readOnly: options.readOnly, files: plainPaths(), identityFile: defaultIdentityFile(), log, ...(now ? { now: () => now } : {}) });
 }
 
 export async function call<T>(core: Core, channel: string, input: unknown): Promise<T> {
