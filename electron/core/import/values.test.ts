@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDateOrder, isMissing, parseBoolean, parseDate, parseInstant, parseMoney, parseNumber } from './values';
+import { describeMissing, isMissing, parseBoolean, parseMoney, parseNumber } from './values';
 
 describe('isMissing', () => {
   it.each([
@@ -10,6 +10,8 @@ describe('isMissing', () => {
     ['null', true],
     ['-', true],
     ['n/a', true],
+    ['NULL', true],
+    ['Null', true],
     ['0', false],
     ['No', false],
     ['x', false],
@@ -60,37 +62,15 @@ describe('parseBoolean', () => {
   it('refuses maybe', () => expect(parseBoolean('maybe')).toEqual({ error: "'maybe' is not yes/no" }));
 });
 
-describe('parseDate', () => {
+describe('describeMissing', () => {
   it.each([
-    ['2024-03-05', 'ymd', '2024-03-05'],
-    ['19970101', 'ymd', '1997-01-01'],
-    ['03/05/2024', 'mdy', '2024-03-05'],
-    ['03/05/2024', 'dmy', '2024-05-03'],
-    ['05.03.2024', 'dmy', '2024-03-05'],
-    ['5/3/24', 'dmy', '2024-03-05'],
-    ['2024-03-05T10:00:00Z', 'ymd', '2024-03-05'],
-  ] as const)('%j read %s -> %s', (raw, order, value) => expect(parseDate(raw, order)).toEqual({ value }));
-  it.each(['2024-02-30', '13/13/2024', 'soon'])('%j is refused', (raw) => expect('error' in parseDate(raw, 'mdy')).toBe(true));
+    ['', 'missing (NA): the cell is empty'],
+    ['  ', 'missing (NA): the cell is empty'],
+    ['NA', "missing (NA): the cell says 'NA'"],
+    [' N/A ', "missing (NA): the cell says 'N/A'"],
+    ['null', "missing (NA): the cell says 'null'"],
+    ['-', "missing (NA): the cell says '-'"],
+  ])('%j -> %s', (raw, text) => expect(describeMissing(raw)).toBe(text));
 });
 
-describe('parseInstant', () => {
-  it.each([
-    ['2024-03-05T10:00:00Z', '2024-03-05T10:00:00.000Z'],
-    ['2024-03-05 10:00:00 +0100', '2024-03-05T09:00:00.000Z'],
-    ['2024-03-05', '2024-03-05T00:00:00.000Z'],
-    ['2024-03-05T10:00:00.250+02:00', '2024-03-05T08:00:00.250Z'],
-    ['03/05/2024 2:30 PM', '2024-03-05T14:30:00.000Z'],
-  ])('%j -> %s', (raw, value) => expect(parseInstant(raw, 'mdy')).toEqual({ value }));
-});
-
-describe('chooseDateOrder over a column', () => {
-  it.each([
-    [['01/02/2024', '13/02/2024'], { order: 'dmy', ambiguous: false, evidence: '13/02/2024' }],
-    [['01/02/2024', '02/13/2024'], { order: 'mdy', ambiguous: false, evidence: '02/13/2024' }],
-    [['01/02/2024', '03/04/2024'], { order: 'mdy', ambiguous: true }],
-    [['2024-01-02'], { order: null, ambiguous: false }],
-  ] as const)('%j', (values, choice) => expect(chooseDateOrder(values)).toEqual(choice));
-  it('reports a column that contradicts itself', () => {
-    expect(chooseDateOrder(['13/01/2024', '01/13/2024']).conflict).toContain('13/01/2024');
-  });
-});
+// Dates: dates.test.ts.

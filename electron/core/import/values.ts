@@ -19,6 +19,16 @@ export function isMissing(raw: string | undefined | null, markers: ReadonlySet<s
   return text === '' || markers.has(text.toLowerCase());
 }
 
+/**
+ * A missing cell as problems name it: "missing (NA)" whatever the file wrote, then what it wrote,
+ * so "N/A" in a required column is not reported as an empty cell.
+ */
+export function describeMissing(raw: string | undefined | null): string {
+  const text = raw?.trim() ?? '';
+  if (raw === undefined || raw === null) return 'missing (NA): the row has no such cell';
+  return text === '' ? 'missing (NA): the cell is empty' : `missing (NA): the cell says '${text}'`;
+}
+
 const CURRENCY = /^(?:[A-Z]{3}\s*)?[$€£¥₹₩₽¢]?|[$€£¥₹₩₽¢]?(?:\s*[A-Z]{3})?$/g;
 
 /** "1,234.56", "1.234,56", "1 234,56", "(12.50)", "-3" -> a number; thousands separators understood. */
@@ -76,123 +86,8 @@ export function parseBoolean(raw: string): Converted<boolean> {
   return { error: `'${raw}' is not yes/no` };
 }
 
-interface DateParts {
-  y: number;
-  m: number;
-  d: number;
-  time: string | null;
-  offset: string | null;
-}
-
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$/i;
-const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T,]+(\d{1,2}:\d{2}(?::\d{2})?)\s*([AP]M)?)?$/i;
-
-/** For a date written a/b/yyyy: which readings are possible ('mdy', 'dmy'), or null when it is not that shape. */
-export function dateReadings(raw: string): DateOrder[] | null {
-  const match = SLASHED.exec(raw.trim());
-  if (!match) return null;
-  const a = Number(match[1]);
-  const b = Number(match[2]);
-  const out: DateOrder[] = [];
-  if (a >= 1 && a <= 12 && b >= 1 && b <= 31) out.push('mdy');
-  if (b >= 1 && b <= 12 && a >= 1 && a <= 31) out.push('dmy');
-  return out;
-}
-
-export interface DateChoice {
-  order: DateOrder | null;
-  /** True when every value read both ways and the order was a default, not evidence. */
-  ambiguous: boolean;
-  /** Values that rule out the other reading, e.g. "13/02/2024". */
-  evidence?: string;
-  conflict?: string;
-}
-
-/**
- * Decides over a whole column whether a/b/yyyy dates are US (month first) or European (day first).
- * `fallback` is used (and reported as ambiguous) when no value settles it.
- */
-export function chooseDateOrder(values: Iterable<string>, fallback: DateOrder = 'mdy'): DateChoice {
-  let mdyOnly: string | undefined;
-  let dmyOnly: string | undefined;
-  let any = false;
-  for (const raw of values) {
-    if (isMissing(raw)) continue;
-    const readings = dateReadings(raw);
-    if (!readings) continue;
-    any = true;
-    if (readings.length === 1 && readings[0] === 'mdy') mdyOnly ??= raw;
-    if (readings.length === 1 && readings[0] === 'dmy') dmyOnly ??= raw;
-  }
-  if (!any) return { order: null, ambiguous: false };
-  if (mdyOnly && dmyOnly) return { order: fallback, ambiguous: true, conflict: `'${mdyOnly}' is month-first but '${dmyOnly}' is day-first` };
-  if (mdyOnly) return { order: 'mdy', ambiguous: false, evidence: mdyOnly };
-  if (dmyOnly) return { order: 'dmy', ambiguous: false, evidence: dmyOnly };
-  return { order: fallback, ambiguous: true };
-}
-
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function validDay(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= DAYS[m - 1]! + (leap ? 1 : 0);
-}
-
-function dateParts(raw: string, order: DateOrder): DateParts | string {
-  const text = raw.trim();
-  let match = ISO.exec(text);
-  if (match) return { y: +match[1]!, m: +match[2]!, d: +match[3]!, time: match[4] ?? null, offset: match[5] ?? null };
-  match = COMPACT.exec(text);
-  if (match) return { y: +match[1]!, m: +match[2]!, d: +match[3]!, time: null, offset: null };
-  match = SLASHED.exec(text);
-  if (match) {
-    const [a, b] = [Number(match[1]), Number(match[2])];
-    let y = Number(match[3]);
-    if (match[3]!.length === 2) y += y < 70 ? 2000 : 1900;
-    let time = match[4] ?? null;
-    if (time && match[5]) {
-      const [h, rest] = [Number(time.split(':')[0]) % 12, time.slice(time.indexOf(':'))];
-      time = `${String(match[5].toUpperCase() === 'PM' ? h + 12 : h).padStart(2, '0')}${rest}`;
-    }
-    return order === 'dmy' ? { y, m: b, d: a, time, offset: null } : { y, m: a, d: b, time, offset: null };
-  }
-  return `'${raw}' is not a date`;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A calendar date "YYYY-MM-DD". */
-export function parseDate(raw: string, order: DateOrder = 'ymd'): Converted<string> {
-  const parts = dateParts(raw, order);
-  if (typeof parts === 'string') return { error: parts };
-  if (!validDay(parts.y, parts.m, parts.d)) return { error: `'${raw}' is not a valid date` };
-  return { value: `${parts.y}-${pad(parts.m)}-${pad(parts.d)}` };
-}
-
-const CANONICAL = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
-
-/** An instant as ISO-8601 UTC; a value without an offset is read as UTC. */
-export function parseInstant(raw: string, order: DateOrder = 'ymd'): Converted<string> {
-  // Fast path (most of a million-row export): already canonical UTC, only the day needs checking.
-  const canonical = CANONICAL.exec(raw);
-  if (canonical) {
-    return validDay(+canonical[1]!, +canonical[2]!, +canonical[3]!) ? { value: raw } : { error: `'${raw}' is not a valid date` };
-  }
-  const parts = dateParts(raw, order);
-  if (typeof parts === 'string') return { error: parts };
-  if (!validDay(parts.y, parts.m, parts.d)) return { error: `'${raw}' is not a valid date` };
-  const [h = '0', mi = '0', s = '0'] = (parts.time ?? '0:00').split(':');
-  let offset = parts.offset?.toUpperCase() ?? 'Z';
-  if (offset === 'UTC' || offset === 'GMT') offset = 'Z';
-  if (/^[+-]\d{4}$/.test(offset)) offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
-  const sec = Number(s);
-  const iso = `${parts.y}-${pad(parts.m)}-${pad(parts.d)}T${pad(Number(h))}:${pad(Number(mi))}:${pad(Math.floor(sec))}.${String(Math.round((sec % 1) * 1000)).padStart(3, '0')}${offset}`;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return { error: `'${raw}' is not a valid date-time` };
-  return { value: date.toISOString() };
-}
+// Dates have their own module; re-exported here, where the other conversions are.
+export { chooseDateOrder, dateReadings, parseDate, parseInstant, type DateChoice } from './dates';
 
 /** "Web Form", "self-service" -> "web_form", "self_service": how enum values are compared. */
 export const normaliseKey = (text: string) =>
