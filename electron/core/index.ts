@@ -10,6 +10,7 @@ import { noFiles, type FilePolicy } from './lib/filePolicy';
 import { fileIdentityStore, memoryIdentityStore } from './lib/identityStore';
 import { noteChange } from './db/inputCache';
 import { ensureDerived } from './derived/refresh';
+import { startDailyRefresh, type Schedule } from './derived/freshness';
 
 export { CoreError } from './errors';
 export type { Dispatch } from './dispatch';
@@ -40,6 +41,11 @@ export interface CoreOptions {
    * Without one, no caller can name a file (staged uploads and backups still work).
    */
   files?: FilePolicy;
+  /**
+   * The daily health refresh while the workspace is open (derived/freshness.ts): on by default,
+   * `false` for a one-shot command, a Schedule in tests (fire it with a moved clock, not by waiting).
+   */
+  dailyRefresh?: boolean | Schedule;
   /**
    * The JSON file that says who uses this laptop's Fulcrum (identity.get/set): the desktop app's
    * userData folder, `defaultIdentityFile()` for the bridge and the CLI, a temp file in tests.
@@ -94,6 +100,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Import files staged by Fulcrums that are gone (or long ago) are deleted; a live one's are kept.
   const expired = expireStagings();
   if (expired.length > 0) context.log('info', `deleted ${expired.length} expired staged import file(s)`, expired);
+  const daily = options.dailyRefresh === false ? null : startDailyRefresh(context, typeof options.dailyRefresh === 'function' ? options.dailyRefresh : undefined);
   return {
     dispatch: guardDamage(createDispatch(context, { checkOutputs: options.checkOutputs }), context),
     subscribe(listener) {
@@ -101,6 +108,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return () => listeners.delete(listener);
     },
     async close() {
+      await daily?.stop();
       await db.destroy();
       // Kysely only closes a connection it has used; a workspace opened and never queried is closed here.
       if (sqlite.open) sqlite.close();

@@ -24,7 +24,13 @@ export const healthExplanation = z.object({
   coveragePct: z.number(),
   reason: z.string().optional(),
   modelVersion: z.string(),
+  /** When this score was computed: the snapshot's time (the same as asOf). */
   computedAt: z.string(),
+  /**
+   * ISO date-time of the health snapshot this score is (the dashboard and the account page read the
+   * same one, so they never show two scores for an account); "as of" wherever a score is shown.
+   */
+  asOf: z.string(),
   components: z.array(healthComponent),
   previous: z.object({ score: z.number().nullable(), takenAt: z.string(), modelVersion: z.string().optional() }).nullable(),
 });

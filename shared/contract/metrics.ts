@@ -155,6 +155,8 @@ export const atRiskAccount = z.object({
   renewalDate: z.string().nullable(),
   score: z.number().nullable(),
   band: healthBand,
+  /** ISO date-time of the health snapshot the score is from (health.explain shows the same one). */
+  asOf: z.string(),
   reasons: z.array(z.string()),
 });
 

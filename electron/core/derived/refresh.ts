@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { backfillArrHistory } from '../metrics/arrHistory';
 import { pausePoint } from '../db/pausePoint';
 import { recomputeAllHealth } from '../health/service';
+import { refreshStaleHealth } from './freshness';
 import { inTransaction, stmt } from '../db/sql';
 import { rebuildWithSettings, rollupsAreCurrent } from '../metrics/rollups/state';
 
@@ -70,8 +71,12 @@ export function refreshDerived(sqlite: Database.Database, now: Date, onProgress?
 
 /**
  * On opening a workspace: rebuild when its rollups are missing, of an older layout or of another
- * clock, or when a bulk write's refresh never finished (the stale mark).
+ * clock, or when a bulk write's refresh never finished (the stale mark); otherwise recompute the
+ * health snapshots if any is from an earlier day (time alone moves them: freshness.ts).
  */
 export function ensureDerived(sqlite: Database.Database, now: Date): DerivedSummary | null {
-  return rollupsAreCurrent(sqlite) && derivedStaleReason(sqlite) === null ? null : refreshDerived(sqlite, now);
+  if (!rollupsAreCurrent(sqlite) || derivedStaleReason(sqlite) !== null) return refreshDerived(sqlite, now);
+  const began = performance.now();
+  const health = refreshStaleHealth(sqlite, now);
+  return health && { arrBackfilled: 0, accountMonths: 0, healthSnapshots: health.accounts, seconds: (performance.now() - began) / 1000 };
 }

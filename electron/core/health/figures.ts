@@ -21,7 +21,7 @@ const snapshotsOf = (sqlite: Database.Database) => cached(sqlite, 'snapshots', (
 export function healthFigures(sqlite: Database.Database, accounts: readonly AccountFacts[], today: string) {
   const snapshots = snapshotsOf(sqlite);
   const bands = { red: 0, amber: 0, green: 0, insufficient: 0 };
-  const risky: { account: AccountFacts; score: number; band: 'red' | 'amber' }[] = [];
+  const risky: { account: AccountFacts; score: number; band: 'red' | 'amber'; asOf: string }[] = [];
   let oldest: string | null = null;
   for (const account of accounts) {
     if (account.churnedAt !== null && account.churnedAt <= today) continue;
@@ -32,7 +32,7 @@ export function healthFigures(sqlite: Database.Database, accounts: readonly Acco
     }
     bands[snapshot.band]++;
     if (oldest === null || snapshot.takenAt < oldest) oldest = snapshot.takenAt;
-    if (snapshot.band === 'red' || snapshot.band === 'amber') risky.push({ account, score: snapshot.score, band: snapshot.band });
+    if (snapshot.band === 'red' || snapshot.band === 'amber') risky.push({ account, score: snapshot.score, band: snapshot.band, asOf: snapshot.takenAt });
   }
   const soon = (a: AccountFacts) => a.renewalDate ?? '9999-12-31';
   const bandRank = (band: 'red' | 'amber') => (band === 'red' ? 0 : 1);
@@ -40,7 +40,7 @@ export function healthFigures(sqlite: Database.Database, accounts: readonly Acco
     (x, y) => bandRank(x.band) - bandRank(y.band) || Math.round(x.score) - Math.round(y.score) || soon(x.account).localeCompare(soon(y.account)) || x.account.id - y.account.id,
   );
   const journeyScope = resolveScope({}, new Date(`${today}T00:00:00.000Z`)).measure;
-  const atRisk = risky.slice(0, AT_RISK).map(({ account, score, band }) => ({
+  const atRisk = risky.slice(0, AT_RISK).map(({ account, score, band, asOf }) => ({
     accountId: account.id,
     name: account.name,
     segment: account.segment,
@@ -50,6 +50,7 @@ export function healthFigures(sqlite: Database.Database, accounts: readonly Acco
     renewalDate: account.renewalDate,
     score,
     band,
+    asOf,
     reasons: [...momentsOfTruthBelowTarget(sqlite, account.id, journeyScope), ...topReasons(snapshotComponents(sqlite, account.id))],
   }));
   return { bands, atRisk, takenAt: oldest };

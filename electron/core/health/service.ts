@@ -4,16 +4,18 @@ import { notFound } from '../errors';
 import { inTransaction, stmt } from '../db/sql';
 import { readSettings } from '../db/settings';
 import { accountHealthInputs, allHealthInputs } from './inputs';
-import { assessHealth, modelVersion } from './model';
-import { saveSnapshot, snapshotBefore } from './snapshots';
+import { assessHealth, COMPONENT_LABELS, modelVersion, type ComponentId } from './model';
+import { currentSnapshot, saveSnapshot, snapshotBefore } from './snapshots';
 
 /**
- * Health scores are computed live for one account (health.explain, after each write) and in bulk
- * by health.recompute. Decision: every write through the core that touches an account (its row,
- * tickets, surveys, touchpoints, deployments) refreshes that account's snapshot in the same
- * transaction, so the dashboard, which reads snapshots, never shows a score older than the
- * account's data. Time alone also moves scores (days since the last touchpoint, days to renewal):
- * health.recompute refreshes everyone, and runs after a settings change that alters the model.
+ * Health scores live in snapshots (snapshots.ts), and every reader (health.explain, the account
+ * page, the dashboard's bands and at-risk list, the finder's health gate) reads the current one, so
+ * an account never shows two scores. Decision: every write through the core that touches an account
+ * (its row, tickets, surveys, touchpoints, deployments) refreshes that account's snapshot in the
+ * same transaction, so no score is older than the account's data. Time alone also moves scores
+ * (days since the last touchpoint, days to renewal): every customer's is recomputed on open when the
+ * snapshots are from an earlier day, and daily while the workspace is open (derived/freshness.ts);
+ * health.recompute refreshes everyone on demand, and runs after a settings change that alters the model.
  */
 
 const isCustomer = (sqlite: Database.Database, accountId: number) =>
@@ -86,8 +88,38 @@ export async function recomputeAllHealthInSteps(sqlite: Database.Database, now: 
   return { accounts: all.length, modelVersion: version };
 }
 
-/** One account's health now, component by component, with the snapshot before today for the trend. */
+/**
+ * One account's health as the dashboard sees it: its current snapshot (kept fresh by every write,
+ * on open and daily: derived/freshness.ts), component by component, with the snapshot before that
+ * day for the trend. Reading the snapshot rather than computing now is what keeps the account page
+ * and the dashboard on one score; `asOf` says when it was taken. An account without a snapshot (not
+ * a current customer: archived or churned before it got one) is computed now.
+ */
 export function explainHealth(sqlite: Database.Database, accountId: number, now: Date): HealthExplanation {
+  const snapshot = currentSnapshot(sqlite, accountId);
+  if (!snapshot) return explainNow(sqlite, accountId, now);
+  const previous = snapshotBefore(sqlite, accountId, `${snapshot.takenAt.slice(0, 10)}T00:00:00.000Z`);
+  const floor = readSettings(sqlite).health.coverageFloorPct;
+  return {
+    accountId,
+    score: snapshot.score,
+    band: snapshot.band,
+    coveragePct: snapshot.coveragePct,
+    // The snapshot keeps the components, not the sentence: it is the model's (metrics/health.ts) for a score below the floor.
+    ...(snapshot.score === null ? { reason: `insufficient data: coverage ${Math.floor(snapshot.coveragePct)} % (< ${floor} %)` } : {}),
+    modelVersion: snapshot.modelVersion,
+    computedAt: snapshot.takenAt,
+    asOf: snapshot.takenAt,
+    components: snapshot.components.map(({ id, weight, score, contribution, reason }) => {
+      const known = id as ComponentId;
+      return { id: known, label: COMPONENT_LABELS[known], weight, score, contribution, reason };
+    }),
+    previous: previous && { score: previous.score, takenAt: previous.takenAt },
+  };
+}
+
+/** Health computed now, for an account that has no snapshot. */
+function explainNow(sqlite: Database.Database, accountId: number, now: Date): HealthExplanation {
   const inputs = accountHealthInputs(sqlite, accountId, now);
   if (!inputs) throw notFound('account', accountId);
   const settings = readSettings(sqlite);
@@ -98,6 +130,7 @@ export function explainHealth(sqlite: Database.Database, accountId: number, now:
     ...assessment,
     modelVersion: modelVersion(settings),
     computedAt: now.toISOString(),
+    asOf: now.toISOString(),
     previous: previous && { score: previous.score, takenAt: previous.takenAt },
   };
 }
