@@ -1,0 +1,181 @@
+// One step of the scale benchmark (tests/bench/scale.ts), in a process of its own so that its peak
+// memory (process.resourceUsage().maxRSS) is that step's alone. Every step goes through the same
+// entry points the app uses (the demo generator, createCore and dispatch), so work on those
+// channels shows here when it lands. Prints one JSON line on stdout; progress goes to stderr.
+//   generate <path> <accounts>          write the demo workspace
+//   core <path> <accounts>              the dashboard and the account page through dispatch, warm
+//   plain <path> <accounts>             the plain typed-array passes over the same rows (the reference)
+//   import <path> <accounts> <rows> <dir>  a generated help-desk CSV through import.commit
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCore, plainPaths } from '../../electron/core';
+import { generateDemoWorkspace } from '../../electron/core/demo';
+import type { ImportResult } from '../../shared/contract/import';
+import { accountPass, dashboardPass, loadRawArrays, rebuildPass } from './plainPass';
+import { summarize } from './types';
+
+/** The demo's reference day, as in the metrics benchmark: the history is the two years before it. */
+export const SCALE_TODAY = '2026-11-01';
+const NOW = new Date(`${SCALE_TODAY}T09:00:00Z`);
+const TO_MONTH = NOW.getUTCFullYear() * 12 + NOW.getUTCMonth() + 1;
+const RUNS = 20;
+const WARMUP = 3;
+
+const log = (text: string) => process.stderr.write(`    ${text}\n`);
+const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+/** Five accounts spread over the workspace, so the account figures do not depend on one account's size. */
+export const sampleAccounts = (accounts: number) => [1, Math.round(accounts / 4), Math.round(accounts / 2), Math.round((3 * accounts) / 4), accounts];
+
+async function generate(path: string, accounts: number) {
+  let tenth = -1;
+  const summary = await generateDemoWorkspace(path, {
+    accounts,
+    today: SCALE_TODAY,
+    onProgress: ({ written, total }) => {
+      if (Math.floor((10 * written) / total) > tenth) log(`${(tenth = Math.floor((10 * written) / total)) * 10}% (${written.toLocaleString('en-US')} rows)`);
+    },
+  });
+  const { rows, counts, seconds, rowsPerSecond, derivedSeconds } = summary;
+  return { rows, tickets: counts.tickets, answers: counts.survey_responses, seconds, rowsPerSecond, derivedSeconds, maxRssMb: maxRssMb() };
+}
+
+async function core(path: string, accounts: number) {
+  const opened = performance.now();
+  const core = await createCore({ dbPath: path, now: () => NOW });
+  const openSeconds = (performance.now() - opened) / 1000;
+  const call = async (channel: string, input: unknown) => {
+    const result = await core.dispatch(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  };
+  const time = async (run: () => Promise<unknown>, runs = RUNS, warmup = WARMUP) => {
+    const samples: number[] = [];
+    for (let i = 0; i < warmup + runs; i++) {
+      const started = performance.now();
+      await run();
+      if (i >= warmup) samples.push(performance.now() - started);
+    }
+    return summarize(samples);
+  };
+  try {
+    const coldStarted = performance.now();
+    await call('metrics.portfolio', {});
+    const dashboardColdMs = performance.now() - coldStarted;
+    const dashboard = await time(() => call('metrics.portfolio', {}));
+    const smb = await time(() => call('metrics.portfolio', { segment: ['smb'] }));
+    // What the account page asks for when it opens (renderer/src/features/accounts/AccountPage.tsx and its cards).
+    const page = (id: number) =>
+      Promise.all([
+        call('accounts.get', { id }),
+        call('accounts.facets', {}),
+        call('contacts.list', { filter: { accountId: id }, pageSize: 500, sort: { field: 'name', direction: 'asc' } }),
+        call('accounts.timeline', { id, limit: 20 }),
+        call('metrics.account', { id }),
+        call('health.explain', { id }),
+        call('deployments.list', { filter: { accountId: id } }),
+      ]);
+    const ids = sampleAccounts(accounts);
+    const pages = await Promise.all(ids.map((id) => time(() => page(id), 10, 2)));
+    const metricsAccount = await Promise.all(ids.map((id) => time(() => call('metrics.account', { id }), 10, 2)));
+    const list = await time(() => call('accounts.list', { filter: { segment: ['enterprise'] }, sort: { field: 'arrMinor', direction: 'desc' } }));
+    return {
+      openSeconds,
+      dashboardColdMs,
+      dashboardMs: dashboard.median,
+      dashboardP90Ms: dashboard.p90,
+      smbMs: smb.median,
+      accountPageMs: summarize(pages.map((s) => s.median)).median,
+      metricsAccountMs: summarize(metricsAccount.map((s) => s.median)).median,
+      accountsListMs: list.median,
+      maxRssMb: maxRssMb(),
+    };
+  } finally {
+    await core.close();
+  }
+}
+
+function plain(path: string, accounts: number) {
+  const raw = loadRawArrays(path);
+  const time = (run: () => unknown, runs: number) => {
+    const samples: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const started = performance.now();
+      run();
+      if (i > 0) samples.push(performance.now() - started);
+    }
+    return summarize(samples).median;
+  };
+  const ids = sampleAccounts(accounts);
+  const smb = raw.segments.indexOf('smb');
+  return {
+    loadSeconds: raw.loadSeconds,
+    dashboardMs: time(() => dashboardPass(raw, TO_MONTH - 12, TO_MONTH), 10),
+    smbMs: time(() => dashboardPass(raw, TO_MONTH - 12, TO_MONTH, smb), 10),
+    accountMs: time(() => ids.forEach((id) => accountPass(raw, id, TO_MONTH - 12, TO_MONTH)), 50) / ids.length,
+    rebuildSeconds: time(() => rebuildPass(raw), 2) / 1000,
+    maxRssMb: maxRssMb(),
+  };
+}
+
+/** Help-desk tickets in the import benchmark's shape, for the demo's accounts (matched by their CRM ids). */
+function ticketsCsv(rows: number, accounts: number): string {
+  const parts = ['Id,Organization,Subject,Created at,First reply time in minutes,Solved at,Priority,Via,Status,Satisfaction Score,Tags\n'];
+  const priorities = ['low', 'normal', 'high', 'urgent'];
+  const channels = ['email', 'Web', 'chat', 'phone'];
+  const base = Date.UTC(2025, 0, 1);
+  let chunk = '';
+  for (let i = 1; i <= rows; i++) {
+    const opened = base + (i % 500_000) * 60_000;
+    const solved = i % 5 === 0 ? '' : new Date(opened + 3_600_000).toISOString();
+    chunk += `SCALE-${i},CRM-${100_000 + (i % accounts) + 1},"Cannot log in, again",${new Date(opened).toISOString()},${i % 90},${solved},${priorities[i % 4]},${channels[i % 4]},${solved ? 'solved' : 'open'},${i % 7 === 0 ? '' : (i % 5) + 1},login\n`;
+    if (i % 50_000 === 0) {
+      parts.push(chunk);
+      chunk = '';
+    }
+  }
+  parts.push(chunk);
+  return parts.join('');
+}
+
+async function importRows(path: string, accounts: number, rows: number, dir: string) {
+  const csv = join(dir, 'scale-tickets.csv');
+  writeFileSync(csv, ticketsCsv(rows, accounts));
+  const core = await createCore({ dbPath: path, files: plainPaths(), now: () => NOW });
+  try {
+    const started = performance.now();
+    const result = await core.dispatch('import.commit', { jobId: 'scale', path: csv, into: 'tickets', preset: 'helpdesk-tickets', policy: 'reject' });
+    const wallSeconds = (performance.now() - started) / 1000;
+    if (!result.ok) throw new Error(`import.commit: ${result.error.message}`);
+    const value = result.value as ImportResult;
+    if (!value.committed || value.counts.inserts !== rows)
+      throw new Error(`the import did not commit ${rows} rows: ${JSON.stringify(value.counts)} ${JSON.stringify(value.problems.slice(0, 3))}`);
+    return { rows, seconds: value.seconds, wallSeconds, rowsPerSecond: value.rowsPerSecond, maxRssMb: maxRssMb() };
+  } finally {
+    await core.close();
+  }
+}
+
+async function main() {
+  const [step, path, accounts, rows, dir] = process.argv.slice(2);
+  const n = Number(accounts);
+  const out =
+    step === 'generate'
+      ? await generate(path!, n)
+      : step === 'core'
+        ? await core(path!, n)
+        : step === 'plain'
+          ? plain(path!, n)
+          : step === 'import'
+            ? await importRows(path!, n, Number(rows), dir!)
+            : undefined;
+  if (!out) throw new Error(`unknown step ${step}`);
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+// Only as a script: scale.ts imports the constants above.
+if (process.argv[1] && /scaleChild\.[cm]?[jt]s$/.test(process.argv[1])) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
