@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../lib/lazyModules';
 import { CoreError } from '../errors';
-import { csvRows, decodeText, sniffDelimiter, type Delimiter } from './csv';
+import type { Delimiter } from './csv';
+import { openTextSource } from './textSource';
 
 export interface SourceOptions {
   path: string;
@@ -19,6 +20,8 @@ export interface SourceRow {
   /** The spreadsheet row number (the header is row 1). */
   row: number;
   cells: string[];
+  /** A structural fault of the row (unclosed quote, cell count): reported as its problem, never converted. */
+  problem?: { column: string | null; message: string };
 }
 
 export interface Source {
@@ -33,58 +36,34 @@ export interface Source {
   estimatedRows: number;
 }
 
-function countLines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 const isXlsx = (path: string) => ['.xlsx', '.xlsm'].includes(extname(path).toLowerCase());
 
-export async function openSource(options: SourceOptions): Promise<Source> {
-  let bytes: Buffer;
+/** The file's first two bytes: a zip (XLSX) starts with PK. */
+function startsAsZip(path: string): boolean {
+  let fd: number;
   try {
-    bytes = readFileSync(options.path);
+    fd = openSync(path, 'r');
   } catch (error) {
-    throw new CoreError('NOT_FOUND', `cannot read ${options.path}: ${(error as Error).message}`);
+    throw new CoreError('NOT_FOUND', `cannot read ${path}: ${(error as Error).message}`);
   }
-  return isXlsx(options.path) || (bytes[0] === 0x50 && bytes[1] === 0x4b) ? openXlsx(bytes, options) : openText(bytes, options);
+  try {
+    const two = Buffer.alloc(2);
+    return readSync(fd, two, 0, 2, 0) === 2 && two[0] === 0x50 && two[1] === 0x4b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function openSource(options: SourceOptions): Promise<Source> {
+  if (isXlsx(options.path) || startsAsZip(options.path)) return openXlsx(options);
+  // Text is streamed (textSource.ts): never read whole into memory.
+  const text = openTextSource(options.path, { delimiter: options.delimiter, header: options.header });
+  return { ...text, format: 'csv' };
 }
 
 function headerNames(first: string[] | undefined, header: boolean, width: number): string[] {
   if (header && first) return first.map((name, i) => name.trim() || `column${i + 1}`);
   return Array.from({ length: width }, (_, i) => `column${i + 1}`);
-}
-
-function openText(bytes: Buffer, options: SourceOptions): Source {
-  const { text, encoding } = decodeText(bytes);
-  const delimiter = options.delimiter ?? sniffDelimiter(text);
-  const header = options.header ?? true;
-  const firstRow = csvRows(text, delimiter).next();
-  const first = firstRow.done ? undefined : firstRow.value;
-  const headers = headerNames(first?.cells, header, first?.cells.length ?? 0);
-  let position = 0;
-  return {
-    headers,
-    format: 'csv',
-    encoding,
-    delimiter,
-    *rows() {
-      let row = header ? 1 : 0;
-      let skip = header;
-      for (const { cells, end } of csvRows(text, delimiter)) {
-        position = end;
-        if (skip) {
-          skip = false;
-          continue;
-        }
-        yield { row: ++row, cells };
-      }
-      position = text.length;
-    },
-    fraction: () => (text.length === 0 ? 1 : position / text.length),
-    estimatedRows: countLines(text),
-  };
 }
 
 /** A cell of a spreadsheet as the text a CSV would have held. */
@@ -101,7 +80,13 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function openXlsx(bytes: Buffer, options: SourceOptions): Promise<Source> {
+async function openXlsx(options: SourceOptions): Promise<Source> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(options.path);
+  } catch (error) {
+    throw new CoreError('NOT_FOUND', `cannot read ${options.path}: ${(error as Error).message}`);
+  }
   const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -119,6 +104,7 @@ async function openXlsx(bytes: Buffer, options: SourceOptions): Promise<Source> 
   const width = Math.max(0, ...all.map((row) => row.cells.length));
   const headers = headerNames(header ? all[0]?.cells : undefined, header, width);
   const data = header ? all.slice(1) : all;
+  if (data.length === 0) throw new CoreError('BAD_INPUT', `the file is empty: ${basename(options.path)} has no rows${header && all.length > 0 ? ' below its header' : ''}`);
   let done = 0;
   return {
     headers,
