@@ -23,6 +23,8 @@ import { storiesHandlers } from './stories/handlers';
 import { backupHandlers } from './backup/handlers';
 import { exportHandlers } from './export/handlers';
 import { importHandlers } from './import/handlers';
+import { customFieldsHandlers } from './customFields/handlers';
+import { purchasesHandlers } from './purchases/handlers';
 import { surveyResponsesHandlers } from './surveyResponses/handlers';
 import { ticketsHandlers } from './tickets/handlers';
 import { touchpointsHandlers } from './touchpoints/handlers';
@@ -52,6 +54,8 @@ export const typedHandlers = {
   ...healthHandlers,
   ...settingsHandlers,
   ...importHandlers,
+  ...customFieldsHandlers,
+  ...purchasesHandlers,
   ...exportHandlers,
   ...backupHandlers,
   ...assessmentsHandlers,

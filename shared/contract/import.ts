@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { calendarDate } from './common';
+import { customFieldSource } from './customFields';
 
 // Import (issue 4): a preview call and a commit call over the same input, progress events
 // (`import.progress`, with `jobId` and `rowsPerSecond` beside `progress`) and a cancel call.
 // The file is named by path: the desktop shell picks it with a dialog.
 
-export const IMPORT_TARGETS = ['accounts', 'contacts', 'touchpoints', 'tickets', 'surveyResponses', 'deployments', 'deals', 'references'] as const;
+export const IMPORT_TARGETS = ['accounts', 'contacts', 'touchpoints', 'tickets', 'surveyResponses', 'deployments', 'deals', 'references', 'purchases'] as const;
 export const importTarget = z.enum(IMPORT_TARGETS);
 export type ImportTarget = z.infer<typeof importTarget>;
 
@@ -56,6 +57,8 @@ export const importMapping = z.strictObject({
   delimiter: z.enum(DELIMITERS).optional(),
   /** Words read as missing besides an empty or blank cell (default: NA, N/A, null, nil, none, -, --, #N/A, NaN). */
   missingMarkers: z.array(z.string()).optional(),
+  /** Columns no field takes, kept as typed custom fields of the record (targets matched by a key: accounts, contacts, tickets, purchases). */
+  customFields: z.array(customFieldSource).max(200).optional(),
 });
 export type ImportMapping = z.infer<typeof importMapping>;
 
@@ -121,7 +124,15 @@ export const importResult = importPreview.extend({
 });
 export type ImportResult = z.infer<typeof importResult>;
 
-export const importPreset = z.object({ name: z.string(), into: importTarget, builtIn: z.boolean(), description: z.string(), mapping: importMapping });
+export const importPreset = z.object({
+  name: z.string(),
+  into: importTarget,
+  builtIn: z.boolean(),
+  description: z.string(),
+  mapping: importMapping,
+  /** The tool whose export a shipped preset reads ("Zendesk"). */
+  tool: z.string().optional(),
+});
 export type ImportPreset = z.infer<typeof importPreset>;
 
 export const importContract = {
@@ -168,4 +179,39 @@ export const importStageContract = {
   },
   /** The fields a target takes (the mapping step's choices). */
   'import.fields': { input: z.strictObject({ into: importTarget }), output: z.array(importFieldInfo) },
+} as const;
+
+/** A shipped preset as detection rates it against a file's header. */
+export const presetCandidate = z.object({
+  name: z.string(),
+  into: importTarget,
+  tool: z.string(),
+  description: z.string(),
+  /** 0..1: the share of the preset's columns the header has, the ones the export always has counted double. */
+  confidence: z.number(),
+  matched: z.array(z.string()),
+  missing: z.array(z.string()),
+});
+export type PresetCandidate = z.infer<typeof presetCandidate>;
+
+/** What automatic mapping proposes for one column, and how sure it is (0..1). */
+export const columnSuggestion = z.object({ column: z.string(), field: z.string().nullable(), confidence: z.number(), reason: z.string() });
+export type ColumnSuggestion = z.infer<typeof columnSuggestion>;
+
+export const importDetectContract = {
+  /** Which preset fits a file (best first, with the runners-up) and what automatic mapping would propose for `into`. Writes nothing. */
+  'import.detect': {
+    input: z.strictObject({ path: z.string().min(1), into: importTarget.optional(), sheet: z.string().optional(), delimiter: z.enum(DELIMITERS).optional() }),
+    output: z.object({
+      headers: z.array(z.string()),
+      /** The best preset when one fits at all (confidence of 0.5 or more). */
+      best: presetCandidate.nullable(),
+      candidates: z.array(presetCandidate),
+      /** The target the suggestions are for: the one asked, else the best preset's, else accounts. */
+      into: importTarget,
+      columns: z.array(columnSuggestion),
+      /** Header names that occur more than once (only the first of each is read). */
+      duplicateHeaders: z.array(z.string()),
+    }),
+  },
 } as const;

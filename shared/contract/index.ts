@@ -13,7 +13,9 @@ import { settingsContract } from './settings';
 import { storiesContract } from './stories';
 import { backupContract } from './backup';
 import { exportContract, exportDownloadContract, exportMetricsContract } from './export';
-import { archiveImportContract, importContract, importStageContract } from './import';
+import { archiveImportContract, importContract, importDetectContract, importStageContract } from './import';
+import { customFieldsContract } from './customFields';
+import { purchasesContract } from './purchases';
 import { deploymentsContract } from './deployments';
 import { outcomesContract } from './outcomes';
 import { personasContract } from './personas';
@@ -44,6 +46,9 @@ export const contract = {
   ...importContract,
   ...archiveImportContract,
   ...importStageContract,
+  ...importDetectContract,
+  ...customFieldsContract,
+  ...purchasesContract,
   ...exportContract,
   ...exportDownloadContract,
   ...exportMetricsContract,

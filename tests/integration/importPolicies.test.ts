@@ -102,7 +102,9 @@ describe('policies', () => {
 describe('presets', () => {
   it('are listed per target and saved by name', async () => {
     const shipped = await core.call('import.presets', { into: 'tickets' });
-    expect(shipped.map((preset) => preset.name)).toEqual(['helpdesk-tickets', 'fulcrum-tickets']);
+    // The tools' own ticket presets (issue 13) follow these two.
+    expect(shipped.map((preset) => preset.name).slice(0, 2)).toEqual(['helpdesk-tickets', 'fulcrum-tickets']);
+    expect(shipped.every((preset) => preset.into === 'tickets')).toBe(true);
     await core.call('import.savePreset', {
       name: 'my tickets',
       into: 'tickets',

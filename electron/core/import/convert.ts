@@ -127,6 +127,7 @@ export function compileConverter(def: TargetDef, mapping: ImportMapping, headers
       record.churnedAt ??= options.churnDate;
       record.lifecycleStage ??= 'churned';
     }
+    def.finish?.(record);
     return { record, problems };
   };
 }

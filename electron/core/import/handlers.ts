@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { exclusive } from '../db/exclusive';
+import { detectFile } from './detectFile';
 import { listPresets, savePreset } from './presets';
 import { cancelImport, commitImport, previewImport } from './service';
 import { stageFile, targetFields } from './stage';
@@ -20,4 +21,5 @@ export const importHandlers = {
   'import.savePreset': (input: ParsedInput<'import.savePreset'>, ctx: Context) => exclusive(ctx, (sqlite) => savePreset(sqlite, input, ctx.now())),
   'import.stage': (input: ParsedInput<'import.stage'>) => stageFile(input),
   'import.fields': (input: ParsedInput<'import.fields'>) => targetFields(input.into),
+  'import.detect': (input: ParsedInput<'import.detect'>, ctx: Context) => detectFile({ ...input, path: ctx.files.read(input.path) }),
 } satisfies Handlers<Exclude<ChannelsOf<'import'>, 'import.archive'>>; // import.archive: with the archive export (export/handlers.ts)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoMap, mappingProblems, overlay } from './mapping';
+import { autoMap, mappingProblems, overlay, suggestMapping } from './mapping';
 import { targetDef } from './targets';
 
 describe('autoMap by name', () => {
@@ -38,17 +38,28 @@ describe('autoMap by content', () => {
     ];
     expect(autoMap(targetDef('surveyResponses'), ['ref', 'when it happened', 'how likely'], sample).fields).toEqual({ respondedAt: 'when it happened', score: 'how likely' });
   });
-  it('a yes/no column becomes the churn flag of accounts', () => {
-    expect(
-      autoMap(
-        targetDef('accounts'),
-        ['customer', 'left us'],
-        [
-          ['a', 'Yes'],
-          ['b', 'No'],
-        ],
-      ).fields,
-    ).toMatchObject({ churned: 'left us' });
+  it('a yes/no column is never the churn flag by content alone (SeniorCitizen is yes/no too)', () => {
+    const sample = [
+      ['a', '0', 'Yes'],
+      ['b', '1', 'No'],
+    ];
+    expect(autoMap(targetDef('accounts'), ['customer', 'SeniorCitizen', 'left us'], sample).fields).not.toHaveProperty('churned');
+    expect(autoMap(targetDef('accounts'), ['customer', 'SeniorCitizen', 'Churn Flag'], sample).fields).toMatchObject({ churned: 'Churn Flag' });
+  });
+});
+
+describe('autoMap checks values before a name match', () => {
+  it('keeps a named column only when its values fit, and says why not', () => {
+    const sample = [
+      ['1', 'Good', '2026-01-02'],
+      ['2', 'Bad', '2026-01-03'],
+    ];
+    const { mapping, suggestions } = suggestMapping(targetDef('tickets'), ['Id', 'Satisfaction Score', 'Created at'], sample);
+    expect(mapping.fields).toEqual({ externalId: 'Id', openedAt: 'Created at' });
+    expect(suggestions[1]).toMatchObject({ column: 'Satisfaction Score', field: null, confidence: 0 });
+    expect(suggestions[1]!.reason).toContain("'Good'");
+    expect(suggestions[2]).toMatchObject({ field: 'openedAt' });
+    expect(suggestions[2]!.confidence).toBeGreaterThan(0.8);
   });
 });
 

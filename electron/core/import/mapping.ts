@@ -1,9 +1,10 @@
-import type { ImportMapping } from '../../../shared/contract/import';
+import type { ColumnSuggestion, ImportMapping } from '../../../shared/contract/import';
 import type { FieldDef, TargetDef } from './targets';
-import { isMissing, normaliseKey, parseBoolean, parseInstant, parseNumber } from './values';
+import { isMissing, normaliseKey, parseBoolean, parseEnum, parseInstant, parseNumber } from './values';
 
-// Pure: which column feeds which field. By name first (normalised, then the field's synonyms),
-// then by content for fields still open (a column of dates, of 0-10 scores, of yes/no).
+// Pure: which column feeds which field. By name first (normalised, then the field's synonyms) when
+// the values fit, then by content for dates and scores still open. Never a flag by content alone:
+// `churned <- SeniorCitizen` came from a renamed churn column and the first yes/no column.
 
 const camelToKey = (name: string) => normaliseKey(name.replace(/[A-Z]/g, (c) => `_${c}`));
 
@@ -20,30 +21,74 @@ function columnValues(sample: Sample, index: number): string[] {
   return sample.map((row) => row[index] ?? '').filter((value) => !isMissing(value));
 }
 
-/** Whether every present value of a column reads as this kind. */
-function contentFits(field: FieldDef, values: string[]): boolean {
-  if (values.length === 0) return false;
+const isInteger = (value: string, min: number, max: number) => {
+  const parsed = parseNumber(value);
+  return 'value' in parsed && Number.isInteger(parsed.value) && parsed.value >= min && parsed.value <= max;
+};
+
+/** Whether one value reads as the field's kind (and, for enums and scores, lies among its allowed values). */
+function valueFits(field: FieldDef, value: string): boolean {
   switch (field.kind) {
     case 'instant':
     case 'date':
-      return values.every((value) => /\d/.test(value) && ('value' in parseInstant(value, 'mdy') || 'value' in parseInstant(value, 'dmy')));
+      return /\d/.test(value) && ('value' in parseInstant(value, 'mdy') || 'value' in parseInstant(value, 'dmy'));
     case 'bool':
     case 'churned':
-      return values.every((value) => 'value' in parseBoolean(value));
+      return 'value' in parseBoolean(value);
     case 'int':
-      if (field.name !== 'score' && field.name !== 'csat') return false;
-      return values.every((value) => {
-        const parsed = parseNumber(value);
-        return 'value' in parsed && Number.isInteger(parsed.value) && parsed.value >= 0 && parsed.value <= 10;
-      });
+      if (field.name === 'score') return isInteger(value, 0, 10);
+      if (field.name === 'csat') return isInteger(value, 1, 5);
+      return isInteger(value, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    case 'number':
+    case 'minutes':
+      return 'value' in parseNumber(value);
+    case 'money':
+      return 'value' in parseNumber(value, true);
+    case 'enum':
+      return 'value' in parseEnum(value, field.values ?? [], field.aliases);
+    case 'contactEmail':
+      return value.includes('@');
     default:
-      return false;
+      return true;
   }
 }
 
-export function autoMap(def: TargetDef, headers: readonly string[], sample: Sample): ImportMapping {
+/** The share of a column's present values that fit the field, and the first that does not. */
+function fitOf(field: FieldDef, values: readonly string[]): { share: number; misfit?: string } {
+  if (values.length === 0) return { share: 1 };
+  let fit = 0;
+  let misfit: string | undefined;
+  for (const value of values) {
+    if (valueFits(field, value)) fit++;
+    else misfit ??= value;
+  }
+  return { share: fit / values.length, misfit };
+}
+
+/** Fields a column's content alone may propose: dates, and 0-10 scores. A yes/no column is never enough (SeniorCitizen is yes/no too). */
+function contentProposes(field: FieldDef): boolean {
+  return field.kind === 'instant' || field.kind === 'date' || (field.kind === 'int' && (field.name === 'score' || field.name === 'csat'));
+}
+
+/** A name match is kept when at least this share of the sample's values fit the field. */
+const MIN_FIT = 0.9;
+
+export interface AutoMapping {
+  mapping: ImportMapping;
+  /** One per header: the field proposed (or null) with a confidence (0..1) and the reason. */
+  suggestions: ColumnSuggestion[];
+}
+
+/**
+ * Pure: which column feeds which field, and how sure. By name (own name, then synonyms), kept only
+ * when the sample's values fit the field's type and allowed values; then by content, for dates and
+ * scores still open.
+ */
+export function suggestMapping(def: TargetDef, headers: readonly string[], sample: Sample): AutoMapping {
   const fields: Record<string, string> = {};
+  const suggestions = new Map<number, ColumnSuggestion>();
   const taken = new Set<number>();
+  const values = headers.map((_, index) => columnValues(sample, index));
   // Best name matches first, so "Account Name" goes to name before "Account ID" can.
   const pairs: { field: FieldDef; index: number; score: number; order: number }[] = [];
   for (const field of def.fields) {
@@ -53,22 +98,48 @@ export function autoMap(def: TargetDef, headers: readonly string[], sample: Samp
     });
   }
   pairs.sort((a, b) => b.score - a.score || a.order - b.order);
-  for (const { field, index } of pairs) {
+  for (const { field, index, score } of pairs) {
     if (fields[field.name] !== undefined || taken.has(index)) continue;
+    const { share, misfit } = fitOf(field, values[index]!);
+    if (share < MIN_FIT) {
+      if (!suggestions.has(index)) {
+        const reason = `named like ${field.name}, but ${Math.round(100 * (1 - share))} % of the sample does not fit it (e.g. '${misfit}')`;
+        suggestions.set(index, { column: headers[index]!, field: null, confidence: 0, reason });
+      }
+      continue;
+    }
     fields[field.name] = headers[index]!;
     taken.add(index);
+    const named = score === 3 ? 'its name is the field' : 'a usual name for the field';
+    const empty = values[index]!.length === 0;
+    suggestions.set(index, {
+      column: headers[index]!,
+      field: field.name,
+      confidence: Math.round((score === 3 ? 0.95 : 0.85) * (empty ? 0.7 : share) * 100) / 100,
+      reason: empty ? `${named}; no values in the sample to check` : `${named}; ${Math.round(100 * share)} % of the sample fits`,
+    });
   }
   for (const field of def.fields) {
-    if (fields[field.name] !== undefined) continue;
-    const index = headers.findIndex((_, i) => !taken.has(i) && contentFits(field, columnValues(sample, i)));
+    if (fields[field.name] !== undefined || !contentProposes(field)) continue;
+    const index = headers.findIndex((_, i) => !taken.has(i) && !suggestions.has(i) && values[i]!.length > 0 && fitOf(field, values[i]!).share === 1);
     if (index >= 0) {
       fields[field.name] = headers[index]!;
       taken.add(index);
+      suggestions.set(index, { column: headers[index]!, field: field.name, confidence: 0.5, reason: `the name says nothing, but every value in the sample fits ${field.name}` });
     }
   }
   // Two sources for one value: an explicit first-response time wins over minutes.
-  if (fields.firstResponseAt !== undefined) delete fields.firstResponseMinutes;
-  return { fields };
+  if (fields.firstResponseAt !== undefined && fields.firstResponseMinutes !== undefined) {
+    const index = headers.indexOf(fields.firstResponseMinutes);
+    delete fields.firstResponseMinutes;
+    suggestions.set(index, { column: headers[index]!, field: null, confidence: 0, reason: 'firstResponseAt is mapped from another column' });
+  }
+  const ordered = headers.map((column, index) => suggestions.get(index) ?? { column, field: null, confidence: 0, reason: 'matches no field by name or content' });
+  return { mapping: { fields }, suggestions: ordered };
+}
+
+export function autoMap(def: TargetDef, headers: readonly string[], sample: Sample): ImportMapping {
+  return suggestMapping(def, headers, sample).mapping;
 }
 
 /** A preset with the caller's changes over it (fields replaced one by one, a field set to "" removed). */

@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { importInput, type ImportMapping } from '../../../shared/contract/import';
 import { CoreError } from '../errors';
 import { autoMap, mappingProblems, overlay, sourceColumn } from './mapping';
-import { findPreset } from './presets';
+import { customColumnsHook, type RowHook } from './customColumns';
+import { extraHeaderRows, findPreset, presetMappingFor } from './presets';
+import { skipHeaderRows } from './shapes';
 import { openSource, type Source } from './source';
 import { targetDef, type TargetDef } from './targets';
 import { chooseDateOrder, dateReadings, isMissing, type DateChoice, type DateOrder } from './values';
@@ -19,6 +21,8 @@ export interface Plan {
   mapping: ImportMapping;
   dateChoices: (DateChoice & { column: string })[];
   dateOrders: Record<string, DateOrder>;
+  /** Columns kept as custom fields (mapping.customFields), converted and written beside the rows. */
+  rowHook?: RowHook;
 }
 
 const SAMPLE_ROWS = 200;
@@ -59,23 +63,20 @@ function chooseDateOrders(def: TargetDef, source: Source, mapping: ImportMapping
   return { dateChoices, dateOrders };
 }
 
-function presentOnly(mapping: ImportMapping, headers: readonly string[]): ImportMapping {
-  const fields = Object.fromEntries(Object.entries(mapping.fields).filter(([, source]) => headers.includes(sourceColumn(source))));
-  return { ...mapping, fields };
-}
-
 export async function makePlan(sqlite: Database.Database, input: ParsedImportInput): Promise<Plan> {
   const def = targetDef(input.into);
   const preset = input.preset ? findPreset(sqlite, input.preset) : undefined;
   if (preset && preset.into !== input.into) throw new CoreError('BAD_INPUT', `preset '${preset.name}' imports into ${preset.into}, not ${input.into}`);
-  const source = await openSource({
+  const opened = await openSource({
     path: input.path,
     sheet: input.sheet,
     delimiter: input.delimiter ?? input.mapping?.delimiter ?? preset?.mapping.delimiter,
     header: input.header ?? input.mapping?.header ?? preset?.mapping.header,
   });
+  // Header rows a tool writes under the first (Qualtrics, SurveyMonkey) are not data.
+  const source = skipHeaderRows(opened, extraHeaderRows(preset));
   // A preset names every column the export can have; the ones this file lacks are left out.
-  const given = preset ? overlay(presentOnly(preset.mapping, source.headers), input.mapping) : input.mapping;
+  const given = preset ? overlay(presetMappingFor(preset, source.headers), input.mapping) : input.mapping;
   const sample = sampleRows(source, SAMPLE_ROWS);
   const mapping = given ?? autoMap(def, source.headers, sample);
   const problems = mappingProblems(def, mapping, source.headers);
@@ -86,10 +87,10 @@ export async function makePlan(sqlite: Database.Database, input: ParsedImportInp
       problems.map((message) => ({ path: 'mapping', message })),
     );
   }
-  return { def, source, mapping, ...chooseDateOrders(def, source, mapping, sample) };
+  return { def, source, mapping, ...chooseDateOrders(def, source, mapping, sample), rowHook: customColumnsHook(def, mapping, source.headers) };
 }
 
 export function unmappedColumns(plan: Plan): string[] {
-  const used = new Set(Object.values(plan.mapping.fields).map(sourceColumn));
+  const used = new Set([...Object.values(plan.mapping.fields).map(sourceColumn), ...(plan.mapping.customFields ?? []).map((custom) => custom.column)]);
   return plan.source.headers.filter((header) => !used.has(header));
 }

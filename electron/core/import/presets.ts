@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
-import { importPreset, type ImportPreset, type ImportTarget } from '../../../shared/contract/import';
+import { importPreset, type ImportMapping, type ImportPreset, type ImportTarget } from '../../../shared/contract/import';
 import { CoreError } from '../errors';
+import { sourceColumn } from './mapping';
+import { CRM_PRESETS } from './presets/crm';
+import { HELPDESK_PRESETS } from './presets/helpdesk';
+import { SURVEY_PRESETS } from './presets/surveys';
+import type { PresetSpec } from './presets/types';
 
 // Shipped presets for the exports people have, and the user's own, kept in the settings table
 // under one key (no migration needed; the settings service ignores keys it does not know).
@@ -9,7 +14,10 @@ const SETTINGS_KEY = 'import.presets';
 
 const fulcrumFields = (fields: string[]) => Object.fromEntries(fields.map((field) => [field, field]));
 
-export const BUILT_IN_PRESETS: readonly ImportPreset[] = [
+/** The presets for the exports of named tools (presets/): each with its detection columns. */
+export const TOOL_PRESETS: readonly PresetSpec[] = [...CRM_PRESETS, ...HELPDESK_PRESETS, ...SURVEY_PRESETS];
+
+const GENERIC_PRESETS: readonly ImportPreset[] = [
   {
     name: 'crm-accounts',
     into: 'accounts',
@@ -122,6 +130,34 @@ export const BUILT_IN_PRESETS: readonly ImportPreset[] = [
     },
   })),
 ];
+
+export const BUILT_IN_PRESETS: readonly ImportPreset[] = [
+  ...GENERIC_PRESETS,
+  ...TOOL_PRESETS.map(({ name, into, description, mapping, tool }): ImportPreset => ({ name, into, builtIn: true, description, mapping, tool })),
+];
+
+/**
+ * A preset's mapping for one file: the columns it lacks left out (an export need not have every
+ * column), the columns a tool names by their question found in the header, custom fields kept only
+ * for columns the file has.
+ */
+export function presetMappingFor(preset: ImportPreset, headers: readonly string[]): ImportMapping {
+  const spec = TOOL_PRESETS.find((candidate) => candidate.name === preset.name && preset.builtIn);
+  const present = (column: string) => headers.includes(column);
+  const fields = Object.fromEntries(Object.entries(preset.mapping.fields).filter(([, source]) => present(sourceColumn(source))));
+  const taken = new Set(Object.values(fields).map(sourceColumn));
+  for (const [field, column] of Object.entries(spec?.resolve?.(headers) ?? {})) {
+    if (fields[field] === undefined && !taken.has(column)) {
+      fields[field] = column;
+      taken.add(column);
+    }
+  }
+  const customFields = preset.mapping.customFields?.filter((custom) => present(custom.column) && !taken.has(custom.column));
+  return { ...preset.mapping, fields, ...(customFields ? { customFields } : {}) };
+}
+
+/** Header rows the preset's tool writes under the first (read past, never as data). */
+export const extraHeaderRows = (preset: ImportPreset | undefined) => (preset?.builtIn ? (TOOL_PRESETS.find((spec) => spec.name === preset.name)?.extraHeaderRows ?? 0) : 0);
 
 function storedPresets(sqlite: Database.Database): ImportPreset[] {
   const row = sqlite.prepare<unknown[], { value: string }>('SELECT value FROM settings WHERE key = ?').get(SETTINGS_KEY);

@@ -71,7 +71,9 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
         break;
       }
     }
-    const { record, problems: found } = convert(cells);
+    const { record, problems: converted } = convert(cells);
+    // Columns kept as custom fields are converted beside the row: a bad one is a problem of the row.
+    const found = plan.rowHook ? [...converted, ...plan.rowHook.check(cells, record)] : converted;
     if (found.length > 0) {
       report(row, cells, found);
       continue;
@@ -115,8 +117,10 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
       if (action === 'insert') writer.insert(value);
       else writer.update(existingId!, value);
     }
+    plan.rowHook?.accepted(existingId, value);
   }
   writer?.flush();
+  if (writer && !cancelled) plan.rowHook?.write(sqlite, options.now);
   if (!cancelled) restoreIndexes();
   options.onBatch?.(counts.rows, cancelled ? source.fraction() : 1);
   return { rows, counts, problems, problemsTotal, cancelled, badRows };

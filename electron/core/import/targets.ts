@@ -40,6 +40,16 @@ export interface TargetDef {
   matchKey?: 'externalId';
   /** When `<domain>.create` is not what an imported row is (references): the rows' schema. */
   schema?: z.ZodType;
+  /** Last step of a converted record, before validation: fields that combine (first + last name). */
+  finish?: (record: Record<string, unknown>) => void;
+}
+
+/** First and last name into `name` (when no name column is mapped); the parts are not stored. */
+function joinName(record: Record<string, unknown>): void {
+  const parts = [record.firstName, record.lastName].filter((part): part is string => typeof part === 'string' && part !== '');
+  if (record.name === undefined && parts.length > 0) record.name = parts.join(' ');
+  delete record.firstName;
+  delete record.lastName;
 }
 
 const f = (name: string, kind: FieldKind, synonyms: string[] = [], extra: Partial<FieldDef> = {}): FieldDef => ({ name, kind, synonyms, ...extra });
@@ -65,7 +75,78 @@ const channelAliases = {
   meeting: 'in_person',
   video: 'webinar',
 };
-const channel = f('channel', 'enum', ['channel', 'via', 'source', 'medium', 'via_channel', 'ticket_channel'], { values: CHANNELS, aliases: channelAliases });
+// The words the tools write: Zendesk's Via, Freshdesk's Source, Gainsight's stages, Salesforce's and
+// HubSpot's default sales stages, Jira Service Management's and Intercom's statuses.
+const toolChannelAliases = {
+  web_service: 'self_service',
+  phone_call_inbound: 'phone',
+  phone_call_incoming: 'phone',
+  phone_call_outbound: 'phone',
+  phone_call_outgoing: 'phone',
+  voicemail: 'phone',
+  feedback_widget: 'self_service',
+  outbound_email: 'email',
+  conversation: 'chat',
+  messenger: 'chat',
+  twitter: 'community',
+  facebook: 'community',
+};
+const lifecycleAliases = {
+  kick_off: 'onboarding',
+  kickoff: 'onboarding',
+  implementation: 'onboarding',
+  new_customer: 'onboarding',
+  launched: 'adoption',
+  adopting: 'adoption',
+  active: 'adoption',
+  expansion: 'growth',
+  expanding: 'growth',
+  renewing: 'renewal',
+  will_churn: 'at_risk',
+  risk: 'at_risk',
+  churn: 'churned',
+  inactive: 'churned',
+  lost: 'churned',
+};
+const ticketStatusAliases = {
+  new: 'open',
+  on_hold: 'pending',
+  hold: 'pending',
+  resolved: 'solved',
+  snoozed: 'pending',
+  waiting_on_customer: 'pending',
+  waiting_on_third_party: 'pending',
+  waiting_for_customer: 'pending',
+  waiting_for_support: 'open',
+  in_progress: 'open',
+  work_in_progress: 'open',
+  escalated: 'open',
+  done: 'solved',
+  canceled: 'closed',
+  cancelled: 'closed',
+};
+const dealStageAliases = {
+  won: 'closed_won',
+  lost: 'closed_lost',
+  closed: 'closed_won',
+  prospecting: 'qualify',
+  qualification: 'qualify',
+  appointment_scheduled: 'qualify',
+  qualified_to_buy: 'qualify',
+  needs_analysis: 'discover',
+  value_proposition: 'discover',
+  id_decision_makers: 'discover',
+  presentation_scheduled: 'discover',
+  perception_analysis: 'propose',
+  proposal_price_quote: 'propose',
+  decision_maker_bought_in: 'propose',
+  negotiation_review: 'negotiate',
+  contract_sent: 'negotiate',
+};
+const channel = f('channel', 'enum', ['channel', 'via', 'source', 'medium', 'via_channel', 'ticket_channel'], {
+  values: CHANNELS,
+  aliases: { ...channelAliases, ...toolChannelAliases },
+});
 const account = f('account', 'account', ['account', 'account_id', 'account_name', 'organization', 'organisation', 'company', 'customer', 'customer_id', 'org', 'client']);
 
 const TARGETS: readonly TargetDef[] = [
@@ -86,7 +167,7 @@ const TARGETS: readonly TargetDef[] = [
       f('currency', 'text', ['currency', 'currency_code', 'account_currency']),
       f('grossMarginPct', 'number', ['gross_margin', 'gross_margin_pct', 'margin']),
       f('owner', 'text', ['owner', 'account_owner', 'csm', 'owner_name', 'account_manager']),
-      f('lifecycleStage', 'enum', ['lifecycle_stage', 'stage', 'lifecycle', 'status'], { values: LIFECYCLE_STAGES }),
+      f('lifecycleStage', 'enum', ['lifecycle_stage', 'stage', 'lifecycle', 'status'], { values: LIFECYCLE_STAGES, aliases: lifecycleAliases }),
       f('contractStart', 'date', ['contract_start', 'customer_since', 'start_date', 'created_date']),
       f('renewalDate', 'date', ['renewal_date', 'renewal', 'contract_end', 'contract_end_date']),
       f('churnedAt', 'date', ['churned_at', 'churn_date', 'cancelled_at', 'churned_on']),
@@ -100,9 +181,13 @@ const TARGETS: readonly TargetDef[] = [
     table: 'contacts',
     domain: 'contacts',
     flags: ['isChampion', 'isExecutiveSponsor'],
+    finish: joinName,
     fields: [
       account,
       f('name', 'text', ['name', 'full_name', 'contact_name', 'contact']),
+      // CRMs export a person's name in two columns: finish() joins them into name.
+      f('firstName', 'text', ['first_name', 'firstname', 'given_name']),
+      f('lastName', 'text', ['last_name', 'lastname', 'surname', 'family_name']),
       f('title', 'text', ['title', 'job_title', 'role', 'position']),
       f('email', 'text', ['email', 'email_address', 'e_mail']),
       f('isChampion', 'bool', ['champion', 'is_champion']),
@@ -143,10 +228,10 @@ const TARGETS: readonly TargetDef[] = [
       channel,
       f('priority', 'enum', ['priority', 'severity', 'urgency'], {
         values: TICKET_PRIORITIES,
-        aliases: { medium: 'normal', p1: 'urgent', p2: 'high', p3: 'normal', p4: 'low', critical: 'urgent' },
+        aliases: { medium: 'normal', p1: 'urgent', p2: 'high', p3: 'normal', p4: 'low', critical: 'urgent', highest: 'urgent', lowest: 'low', blocker: 'urgent' },
       }),
       f('topic', 'text', ['topic', 'tags', 'category', 'type', 'issue_type']),
-      f('status', 'enum', ['status', 'state'], { values: TICKET_STATUSES, aliases: { new: 'open', on_hold: 'pending', hold: 'pending', resolved: 'solved' } }),
+      f('status', 'enum', ['status', 'state'], { values: TICKET_STATUSES, aliases: ticketStatusAliases }),
       f('csat', 'int', ['csat', 'satisfaction_score', 'satisfaction', 'rating', 'satisfaction_rating']),
     ],
   },
@@ -199,7 +284,7 @@ const TARGETS: readonly TargetDef[] = [
       f('competitor', 'text', ['competitor', 'competitors']),
       f('amountMinor', 'money', ['amount', 'value', 'deal_value', 'amount_minor', 'revenue', 'dollar_value']),
       f('currency', 'text', ['currency']),
-      f('stage', 'enum', ['stage', 'deal_stage', 'status'], { values: DEAL_STAGES, aliases: { won: 'closed_won', lost: 'closed_lost', closed: 'closed_won' } }),
+      f('stage', 'enum', ['stage', 'deal_stage', 'status'], { values: DEAL_STAGES, aliases: dealStageAliases }),
       f('owner', 'text', ['owner', 'opportunity_owner', 'rep']),
       f('openedAt', 'instant', ['opened_at', 'created', 'created_date', 'date', 'order_date', 'purchase_date']),
       f('closedAt', 'instant', ['closed_at', 'close_date', 'closed']),
@@ -217,6 +302,23 @@ const TARGETS: readonly TargetDef[] = [
       f('stage', 'enum', ['stage', 'reference_stage', 'status'], { values: REFERENCE_STAGES, aliases: { nominee: 'nominated', inactive: 'resting', paused: 'resting' } }),
       f('usageLimitPerQuarter', 'int', ['usage_limit', 'usage_limit_per_quarter', 'limit_per_quarter', 'max_per_quarter', 'quarterly_limit']),
       f('notes', 'text', ['notes', 'note', 'comment', 'comments']),
+    ],
+  },
+  {
+    // Orders (customer, date, amount): the value figures of customers without contracts. Matched by order id.
+    name: 'purchases',
+    table: 'purchases',
+    domain: 'purchases',
+    matchKey: 'externalId',
+    // A buyer's e-mail finds the account; a purchase keeps no contact.
+    finish: (record) => delete record.contactId,
+    fields: [
+      account,
+      f('contactEmail', 'contactEmail', ['email', 'customer_email', 'contact_email', 'buyer_email']),
+      f('externalId', 'text', ['order_id', 'order_number', 'order', 'invoice_id', 'invoice_number', 'transaction_id', 'external_id', 'id']),
+      f('purchasedOn', 'date', ['purchased_on', 'order_date', 'purchase_date', 'date', 'created_at', 'invoice_date', 'paid_at']),
+      f('amountMinor', 'money', ['amount', 'total', 'order_total', 'value', 'revenue', 'price', 'dollar_value', 'amount_minor']),
+      f('currency', 'text', ['currency', 'currency_code']),
     ],
   },
 ];

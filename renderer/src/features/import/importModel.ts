@@ -13,6 +13,7 @@ export const TARGET_LABELS: Record<ImportTarget, string> = {
   deployments: 'Deployments',
   deals: 'Deals',
   references: 'References',
+  purchases: 'Purchases',
 };
 
 /** Where the imported rows can be seen. */

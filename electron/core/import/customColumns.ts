@@ -1,0 +1,133 @@
+import type Database from 'better-sqlite3';
+import type { CustomFieldKind, CustomValue } from '../../../shared/contract/customFields';
+import { CUSTOM_FIELD_KINDS } from '../../../shared/contract/customFields';
+import type { ImportMapping } from '../../../shared/contract/import';
+import { ensureField, storedForm, upsertValueStatement } from '../customFields/repo';
+import { CoreError } from '../errors';
+import type { CellProblem, Record_ } from './convert';
+import type { TargetDef } from './targets';
+import { isMissing, parseBoolean, parseDate, parseNumber } from './values';
+
+// Columns kept as custom fields (`mapping.customFields`): each cell converted to the field's type
+// beside the row's own conversion (a bad cell is a problem of its row), remembered for the rows the
+// import accepts, and written once the rows are: a value finds its record by the row's key (the
+// external id; a contact's e-mail), inside the import's transaction.
+
+/** What the row loop (run.ts) calls for the columns kept as custom fields. */
+export interface RowHook {
+  /** The row's custom cells converted (problems name their column); remembered until `accepted`. */
+  check(cells: readonly string[], record: Record_): CellProblem[];
+  /** The row passed: its values belong to the record `id` (an update) or the one its key will find. */
+  accepted(id: number | undefined, record: Record_): void;
+  /** Inside the import's transaction, after the rows are written: definitions and values. */
+  write(sqlite: Database.Database, now: Date): void;
+}
+
+/** The field a record is found by after its insert, per kind. */
+const KEYS: Record<CustomFieldKind, { field: string; sql: string }> = {
+  accounts: { field: 'externalId', sql: 'SELECT id FROM accounts WHERE external_id = ?' },
+  tickets: { field: 'externalId', sql: 'SELECT id FROM tickets WHERE external_id = ?' },
+  purchases: { field: 'externalId', sql: 'SELECT id FROM purchases WHERE external_id = ?' },
+  contacts: { field: 'email', sql: 'SELECT id FROM contacts WHERE email = ? COLLATE NOCASE ORDER BY id DESC LIMIT 1' },
+};
+
+const MAX_CHOICES = 200;
+
+interface Column {
+  index: number;
+  column: string;
+  name: string;
+  type: 'text' | 'number' | 'bool' | 'date' | 'choice';
+  /** Lower-cased choice -> its spelling; open (collecting) when no choices were given. */
+  choices: Map<string, string>;
+  open: boolean;
+}
+
+function convertCell(column: Column, raw: string): { value: CustomValue } | { error: string } {
+  switch (column.type) {
+    case 'text':
+      return { value: raw.trim() };
+    case 'number':
+      return parseNumber(raw);
+    case 'bool':
+      return parseBoolean(raw);
+    case 'date':
+      return parseDate(raw, 'mdy');
+    case 'choice': {
+      const text = raw.trim();
+      const known = column.choices.get(text.toLowerCase());
+      if (known !== undefined) return { value: known };
+      if (!column.open) return { error: `'${text}' is not one of ${[...column.choices.values()].join(', ')}` };
+      if (column.choices.size >= MAX_CHOICES) return { error: `more than ${MAX_CHOICES} different values: keep '${column.column}' as text instead of a choice` };
+      column.choices.set(text.toLowerCase(), text);
+      return { value: text };
+    }
+  }
+}
+
+export function customColumnsHook(def: TargetDef, mapping: ImportMapping, headers: readonly string[]): RowHook | undefined {
+  const sources = mapping.customFields ?? [];
+  if (sources.length === 0) return undefined;
+  const kind = def.name as CustomFieldKind;
+  if (!(CUSTOM_FIELD_KINDS as readonly string[]).includes(kind)) {
+    throw new CoreError('BAD_INPUT', `custom fields are kept for ${CUSTOM_FIELD_KINDS.join(', ')}, not ${def.name}: leave those columns out`);
+  }
+  const key = KEYS[kind];
+  if (mapping.fields[key.field] === undefined) {
+    throw new CoreError('BAD_INPUT', `custom fields of ${kind} need the ${key.field} field mapped: it finds the record a kept value belongs to`);
+  }
+  const used = new Set(Object.values(mapping.fields).map((source) => (typeof source === 'string' ? source : source.column)));
+  const names = new Set<string>();
+  const columns: Column[] = sources.map((source) => {
+    const index = headers.indexOf(source.column);
+    if (index < 0) throw new CoreError('BAD_INPUT', `column '${source.column}' (kept as a custom field) is not in the file`);
+    if (used.has(source.column)) throw new CoreError('BAD_INPUT', `column '${source.column}' is mapped to a field and kept as a custom field: choose one`);
+    const name = source.name ?? source.column;
+    if (names.has(name)) throw new CoreError('BAD_INPUT', `two columns are kept as the custom field '${name}'`);
+    names.add(name);
+    const choices = new Map((source.choices ?? []).map((choice) => [choice.toLowerCase(), choice]));
+    return { index, column: source.column, name, type: source.type, choices, open: choices.size === 0 };
+  });
+
+  let current: (CustomValue | undefined)[] = [];
+  const pending: { id?: number; key?: string; values: (CustomValue | undefined)[] }[] = [];
+
+  return {
+    check(cells, record) {
+      const problems: CellProblem[] = [];
+      current = columns.map((column) => {
+        const raw = cells[column.index];
+        if (raw === undefined || isMissing(raw)) return undefined;
+        const converted = convertCell(column, raw);
+        if ('error' in converted) {
+          problems.push({ column: column.column, message: converted.error });
+          return undefined;
+        }
+        return converted.value;
+      });
+      if (record[key.field] === undefined && current.some((value) => value !== undefined)) {
+        problems.push({ column: null, message: `the row has custom field values but no ${key.field}, which finds the record they belong to` });
+      }
+      return problems;
+    },
+    accepted(id, record) {
+      if (current.every((value) => value === undefined)) return;
+      const keyValue = record[key.field];
+      pending.push({ id, key: typeof keyValue === 'string' ? keyValue : undefined, values: current });
+    },
+    write(sqlite, now) {
+      const fieldIds = columns.map((column) => ensureField(sqlite, kind, column.name, column.type, [...column.choices.values()], now));
+      const find = sqlite.prepare<unknown[], { id: number }>(key.sql);
+      const upsert = upsertValueStatement(sqlite);
+      for (const row of pending) {
+        const id = row.id ?? (row.key === undefined ? undefined : find.get(row.key)?.id);
+        if (id === undefined) continue;
+        row.values.forEach((value, i) => {
+          if (value === undefined) return;
+          const stored = storedForm(value);
+          upsert.run(fieldIds[i], id, stored.value, stored.number);
+        });
+      }
+    },
+  };
+}

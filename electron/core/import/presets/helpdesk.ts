@@ -1,0 +1,138 @@
+import type { PresetSpec } from './types';
+
+// Help-desk ticket exports, one row per ticket (an event log, one row per event, is a shape of its
+// own: import/eventLog.ts). Statuses, priorities and channels are read through targets.ts's aliases.
+
+export const HELPDESK_PRESETS: readonly PresetSpec[] = [
+  {
+    name: 'zendesk-tickets',
+    tool: 'Zendesk',
+    into: 'tickets',
+    description:
+      'Zendesk ticket CSV export (Id, Organization, Requester email, Subject, Created at, First reply time in minutes, Solved at, Priority, Via, Status, Tags; Satisfaction Score good/bad and Ticket type as custom fields)',
+    required: ['Id', 'Requester', 'Created at', 'Via', 'First reply time in minutes'],
+    optional: [
+      'Requester id',
+      'Requester external id',
+      'Requester domain',
+      'Submitter',
+      'Assignee',
+      'Group',
+      'Updated at',
+      'Assigned at',
+      'Due date',
+      'Reopens',
+      'Replies',
+      'Full resolution time in minutes',
+    ],
+    mapping: {
+      fields: {
+        externalId: 'Id',
+        account: 'Organization',
+        contactEmail: 'Requester email',
+        subject: 'Subject',
+        openedAt: 'Created at',
+        firstResponseMinutes: 'First reply time in minutes',
+        resolvedAt: 'Solved at',
+        priority: 'Priority',
+        channel: 'Via',
+        status: 'Status',
+        topic: 'Tags',
+      },
+      defaults: { channel: 'email', priority: 'normal' },
+      customFields: [
+        { column: 'Satisfaction Score', name: 'Satisfaction', type: 'choice' },
+        { column: 'Ticket type', name: 'Ticket type', type: 'choice' },
+      ],
+    },
+  },
+  {
+    name: 'freshdesk-tickets',
+    tool: 'Freshdesk',
+    into: 'tickets',
+    description: 'Freshdesk ticket export (Ticket ID, Subject, Status, Priority, Source, Type, Created time, Initial response time, Resolved time, Email, Company Name)',
+    required: ['Ticket ID', 'Created time', 'Source', 'Resolved time'],
+    optional: [
+      'Agent',
+      'Group',
+      'Due by Time',
+      'Closed time',
+      'Last update time',
+      'First response time (in hrs)',
+      'Resolution time (in hrs)',
+      'Agent interactions',
+      'Customer interactions',
+      'Full name',
+      'Contact ID',
+      'Tags',
+    ],
+    mapping: {
+      fields: {
+        externalId: 'Ticket ID',
+        subject: 'Subject',
+        status: 'Status',
+        priority: 'Priority',
+        channel: 'Source',
+        topic: 'Type',
+        openedAt: 'Created time',
+        firstResponseAt: 'Initial response time',
+        resolvedAt: 'Resolved time',
+        contactEmail: 'Email',
+        account: 'Company Name',
+      },
+      defaults: { channel: 'email', priority: 'normal' },
+      customFields: [
+        { column: 'Resolution status', name: 'Resolution SLA', type: 'choice' },
+        { column: 'Survey results', name: 'Survey result', type: 'text' },
+      ],
+    },
+  },
+  {
+    name: 'intercom-conversations',
+    tool: 'Intercom',
+    into: 'tickets',
+    description:
+      'Intercom conversations export (Conversation ID, Conversation started at, Conversation first replied at, Conversation last closed at, Conversation state, Conversation rating 1-5, Company name, User email, Channel, Conversation tags)',
+    required: ['Conversation ID', 'Conversation started at', 'Conversation state'],
+    optional: ['Teammate assigned', 'Team assigned', 'Conversation rating remark', 'Time to first close'],
+    mapping: {
+      fields: {
+        externalId: 'Conversation ID',
+        openedAt: 'Conversation started at',
+        firstResponseAt: 'Conversation first replied at',
+        resolvedAt: 'Conversation last closed at',
+        status: 'Conversation state',
+        csat: 'Conversation rating',
+        account: 'Company name',
+        contactEmail: 'User email',
+        channel: 'Channel',
+        topic: 'Conversation tags',
+      },
+      defaults: { channel: 'chat', priority: 'normal' },
+    },
+  },
+  {
+    name: 'jira-service-management',
+    tool: 'Jira Service Management',
+    into: 'tickets',
+    description:
+      'Jira Service Management issues exported as CSV (all fields): Issue key, Summary, Status, Priority, Created, Resolved, Labels, Custom field (Organizations), Custom field (Satisfaction); Request Type as a custom field',
+    required: ['Issue key', 'Issue id', 'Summary', 'Issue Type'],
+    optional: ['Project key', 'Resolution', 'Assignee', 'Reporter', 'Updated', 'Custom field (Request Type)'],
+    mapping: {
+      fields: {
+        externalId: 'Issue key',
+        subject: 'Summary',
+        status: 'Status',
+        priority: 'Priority',
+        openedAt: 'Created',
+        resolvedAt: 'Resolved',
+        topic: 'Labels',
+        account: 'Custom field (Organizations)',
+        csat: 'Custom field (Satisfaction)',
+      },
+      defaults: { channel: 'self_service', priority: 'normal' },
+      customFields: [{ column: 'Custom field (Request Type)', name: 'Request type', type: 'choice' }],
+    },
+  },
+];

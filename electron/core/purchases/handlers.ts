@@ -1,0 +1,19 @@
+import type { ParsedInput } from '../../../shared/contract';
+import type { Context } from '../context';
+import { exclusive } from '../db/exclusive';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
+import { createPurchase, listPurchases, updatePurchase } from './repo';
+
+export const purchasesHandlers = {
+  'purchases.list': (input: ParsedInput<'purchases.list'>, ctx: Context) => exclusive(ctx, (sqlite) => listPurchases(sqlite, input)),
+  'purchases.create': async (input: ParsedInput<'purchases.create'>, ctx: Context) => {
+    const created = await exclusive(ctx, (sqlite) => createPurchase(sqlite, input, ctx.now()));
+    ctx.emit({ name: 'purchases.changed' });
+    return created;
+  },
+  'purchases.update': async (input: ParsedInput<'purchases.update'>, ctx: Context) => {
+    const updated = await exclusive(ctx, (sqlite) => updatePurchase(sqlite, input, ctx.now()));
+    ctx.emit({ name: 'purchases.changed' });
+    return updated;
+  },
+} satisfies Handlers<ChannelsOf<'purchases'>>;
