@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveRefusal, resultChange, resultDelta, resultPeriod, resultVerification } from './stories';
+import { moveRefusal, resultChange, resultDelta, resultDeltaText, resultHeadlineSize, resultPeriod, resultVerification } from './stories';
 
 describe('story moves', () => {
   it.each([
@@ -42,6 +42,26 @@ describe('how a result reads', () => {
     expect(resultChange({ ...base, baseline: null })).toBe('→ 4 hours');
     expect(resultChange({ baseline: 1250.5, achieved: 2000, unit: null })).toBe('1,250.5 → 2,000');
     expect(resultChange({ ...base, achieved: null })).toBeNull();
+  });
+
+  it('reads money in its currency and percentages with their sign on both sides', () => {
+    expect(resultChange({ baseline: 18.6, achieved: 15.7, unit: 'USD' })).toBe('$18.60 → $15.70');
+    expect(resultChange({ baseline: 18.6, achieved: 15.7, unit: 'EUR' }, 'de-DE')).toBe('18,60\u00a0€ → 15,70\u00a0€');
+    expect(resultChange({ baseline: 12.4, achieved: 51.6, unit: '%' })).toBe('12.4 % → 51.6 %');
+    expect(resultChange({ baseline: null, achieved: 51.6, unit: '%' })).toBe('→ 51.6 %');
+    // Three capitals that are no currency stay a plain unit.
+    expect(resultChange({ baseline: 3, achieved: 5, unit: 'FTE' })).toBe('3 → 5 FTE');
+  });
+
+  it('changes a percentage in points, never relatively; anything else relatively', () => {
+    expect(resultDeltaText({ baseline: 12.4, achieved: 51.6, unit: '%' })).toBe('+39.2 pp');
+    expect(resultDeltaText({ baseline: 80, achieved: 72.5, unit: '%' })).toBe('−7.5 pp');
+    expect(resultDelta({ baseline: 12.4, achieved: 51.6, unit: '%' })).toBeNull();
+    expect(resultDeltaText({ baseline: 12, achieved: 4, unit: 'hours' })).toBe('−67 %');
+    expect(resultDeltaText({ baseline: 18.6, achieved: 15.7, unit: 'USD' })).toBe('−16 %');
+    expect(resultDeltaText({ baseline: 0, achieved: 4, unit: 'hours' })).toBeNull();
+    expect(resultHeadlineSize({ baseline: 12.4, achieved: 51.6, unit: '%' })).toBe('from 12 % to 52 %');
+    expect(resultHeadlineSize({ baseline: 20, achieved: 12, unit: 'hours' })).toBe('by 40 %');
   });
 
   it('gives the relative change only when there is a non-zero baseline', () => {

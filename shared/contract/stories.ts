@@ -168,19 +168,69 @@ export const storiesContract = {
 
 // ---- How a result reads, the same in the editor, the board and the exports ----
 
-const plain = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const plain = (value: number, locale = 'en-US') => value.toLocaleString(locale, { maximumFractionDigits: 2 });
 
-/** "12 → 4 hours" (or "→ 4 hours" without a baseline); null when nothing was measured. */
-export function resultChange(result: Pick<Outcome, 'baseline' | 'achieved' | 'unit'>): string | null {
-  if (result.achieved === null) return null;
-  const unit = result.unit ? ` ${result.unit}` : '';
-  return result.baseline === null ? `→ ${plain(result.achieved)}${unit}` : `${plain(result.baseline)} → ${plain(result.achieved)}${unit}`;
+/** A result measured as a share ("%"): its change is told in percentage points, never as a relative change of a percentage. */
+export const isPercentUnit = (unit: string | null) => unit !== null && /^(%|percent|per ?cent)$/i.test(unit.trim());
+
+/** ISO 4217 codes this runtime knows; any three capitals are well-formed to Intl, so "FTE" must be told apart. */
+let currencies: Set<string> | undefined;
+
+/** The currency a result is measured in, when its unit is an ISO 4217 code ("USD", "EUR"); else null. */
+export function currencyUnit(unit: string | null): string | null {
+  const code = unit?.trim() ?? '';
+  if (!/^[A-Z]{3}$/.test(code)) return null;
+  currencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return currencies.has(code) ? code : null;
 }
 
-/** The relative change from baseline to achieved, e.g. -0.67 for 12 → 4; null when it cannot be told. */
-export function resultDelta(result: Pick<Outcome, 'baseline' | 'achieved'>): number | null {
-  if (result.baseline === null || result.achieved === null || result.baseline === 0) return null;
+/** One side of a result in its unit: "$18.60", "12.4 %", "4 hours". */
+export function resultValue(value: number, unit: string | null, locale = 'en-US'): string {
+  const currency = currencyUnit(unit);
+  if (currency !== null) return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
+  if (isPercentUnit(unit)) return `${plain(value, locale)} %`;
+  return unit ? `${plain(value, locale)} ${unit}` : plain(value, locale);
+}
+
+/** "12 → 4 hours", "$18.60 → $15.70", "12.4 % → 51.6 %" (or "→ 4 hours" without a baseline); null when nothing was measured. */
+export function resultChange(result: Pick<Outcome, 'baseline' | 'achieved' | 'unit'>, locale = 'en-US'): string | null {
+  if (result.achieved === null) return null;
+  if (currencyUnit(result.unit) !== null || isPercentUnit(result.unit)) {
+    const achieved = resultValue(result.achieved, result.unit, locale);
+    return result.baseline === null ? `→ ${achieved}` : `${resultValue(result.baseline, result.unit, locale)} → ${achieved}`;
+  }
+  const unit = result.unit ? ` ${result.unit}` : '';
+  return result.baseline === null ? `→ ${plain(result.achieved, locale)}${unit}` : `${plain(result.baseline, locale)} → ${plain(result.achieved, locale)}${unit}`;
+}
+
+/** The relative change from baseline to achieved, e.g. -0.67 for 12 → 4; null when it cannot be told or the result is a percentage. */
+export function resultDelta(result: Pick<Outcome, 'baseline' | 'achieved'> & { unit?: string | null }): number | null {
+  if (result.baseline === null || result.achieved === null || result.baseline === 0 || isPercentUnit(result.unit ?? null)) return null;
   return (result.achieved - result.baseline) / Math.abs(result.baseline);
+}
+
+const signed = (size: number, text: string) => `${size > 0 ? '+' : size < 0 ? '−' : '±'}${text}`;
+
+/**
+ * How much a result changed, as a person says it: "+39.2 pp" for a percentage (12.4 % → 51.6 %),
+ * "−67 %" for anything else with a non-zero baseline; null when it cannot be told.
+ */
+export function resultDeltaText(result: Pick<Outcome, 'baseline' | 'achieved' | 'unit'>, locale = 'en-US'): string | null {
+  if (result.baseline === null || result.achieved === null) return null;
+  if (isPercentUnit(result.unit)) {
+    const points = Math.round((result.achieved - result.baseline) * 10) / 10;
+    return signed(points, `${plain(Math.abs(points), locale)} pp`);
+  }
+  const delta = resultDelta(result);
+  if (delta === null) return null;
+  const percent = Math.round(delta * 100);
+  return signed(percent, `${plain(Math.abs(percent), locale)} %`);
+}
+
+/** A headline's figure: "from 12 % to 52 %" for a percentage, "by 67 %" otherwise (a story title never claims a relative change of a percentage). */
+export function resultHeadlineSize(result: { baseline: number; achieved: number; unit: string | null }): string {
+  if (isPercentUnit(result.unit)) return `from ${Math.round(result.baseline)} % to ${Math.round(result.achieved)} %`;
+  return `by ${Math.round((Math.abs(result.achieved - result.baseline) / Math.abs(result.baseline)) * 100)} %`;
 }
 
 /** "Jan 2026 – Jun 2026", "from Jan 2026", or null. */

@@ -18,13 +18,23 @@ it('writes demo stories whose quotes have a speaker and whose headline figure is
     const story = await core.call('stories.get', { id: summary.id });
     for (const quote of story.quotes) expect(quote.speaker).toMatch(/\S, \S/);
     expect(story.results.length).toBeGreaterThanOrEqual(1);
-    const claimed = Number(/by (\d+) %$/.exec(story.title)?.[1]);
-    const measured = story.results.map((r) => Math.round((Math.abs(r.achieved! - r.baseline!) / r.baseline!) * 100));
-    // Stored figures are rounded to one decimal, so the recomputed change may differ by a point or two.
-    expect(
-      measured.some((m) => Math.abs(m - claimed) <= 2),
-      `${story.title}: ${measured.join(', ')}`,
-    ).toBe(true);
+    // A percentage is claimed as where it went ("from 12 % to 52 %"), never as a relative change; anything else relatively ("by 42 %").
+    const fromTo = /from (\d+) % to (\d+) %$/.exec(story.title);
+    if (fromTo) {
+      const [from, to] = [Number(fromTo[1]), Number(fromTo[2])];
+      expect(
+        story.results.some((r) => r.unit === '%' && Math.round(r.baseline!) === from && Math.round(r.achieved!) === to),
+        story.title,
+      ).toBe(true);
+    } else {
+      const claimed = Number(/by (\d+) %$/.exec(story.title)?.[1]);
+      const measured = story.results.filter((r) => r.unit !== '%').map((r) => Math.round((Math.abs(r.achieved! - r.baseline!) / r.baseline!) * 100));
+      // Stored figures are rounded to one decimal, so the recomputed change may differ by a point or two.
+      expect(
+        measured.some((m) => Math.abs(m - claimed) <= 2),
+        `${story.title}: ${measured.join(', ')}`,
+      ).toBe(true);
+    }
     // Approved and published stories carry the customer's approval, as the move rule demands.
     if (['approved', 'published'].includes(story.stage)) expect(story.approvals.some((a) => a.role === 'customer')).toBe(true);
   }

@@ -21,6 +21,10 @@ export interface OutcomeInfo {
   /** Relative improvement, 0.42 = 42 %. */
   gain: number;
   verifiedAt: number | null;
+  /** As stored, for the story's headline (a percentage's change is told in points). */
+  baseline: number;
+  achieved: number;
+  unit: string;
 }
 
 /** Planned implementation length in days, by segment. */
@@ -123,7 +127,16 @@ export function generateOutcomes(gen: Gen, plan: AccountPlan, deployments: reado
         stamp,
         verified === null ? stamp : iso(Math.max(verified, Date.parse(stamp))),
       ]);
-      out.push({ id, metric: metric.metric, headline: metric.headline, gain: Math.abs(achieved - baseline) / baseline, verifiedAt: verified });
+      out.push({
+        id,
+        metric: metric.metric,
+        headline: metric.headline,
+        gain: Math.abs(achieved - baseline) / baseline,
+        verifiedAt: verified,
+        baseline,
+        achieved,
+        unit: metric.unit,
+      });
     }
   }
   return out;

@@ -1,6 +1,7 @@
 // Success stories, from idea to published, built on an account's measured outcomes and approved
 // by the customer, legal, marketing and the account owner before they go out.
 
+import { resultHeadlineSize } from '../../../shared/contract/stories';
 import type { AccountPlan } from './accounts';
 import type { ContactInfo, Gen } from './context';
 import type { OutcomeInfo } from './deployments';
@@ -43,7 +44,7 @@ export function generateStory(gen: Gen, plan: AccountPlan, contacts: readonly Co
 
   const id = gen.id('success_stories');
   const quotes = reached >= 1 ? [{ text: rng.pick(QUOTES), speaker: `${contact.name}, ${contact.title}` }] : [];
-  const title = `How ${brandOf(plan.name)} ${lead.headline} by ${Math.round(lead.gain * 100)} %`;
+  const title = `How ${brandOf(plan.name)} ${lead.headline} ${resultHeadlineSize(lead)}`;
   sink.success_stories([
     id,
     plan.id,

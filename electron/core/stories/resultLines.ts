@@ -1,24 +1,22 @@
 import type { Outcome } from '../../../shared/contract/outcomes';
-import { resultChange, resultDelta, resultPeriod, resultVerification, type StoryDetail } from '../../../shared/contract/stories';
+import { resultChange, resultDeltaText, resultPeriod, resultVerification, type StoryDetail } from '../../../shared/contract/stories';
 
 /** One result as the exports print it: the headline figure and the facts that make it credible. */
 export interface ResultLine {
   metric: string;
-  /** "12 → 4 hours (−67 %)", or "not measured yet". */
+  /** "12 → 4 hours (−67 %)", "12.4 % → 51.6 % (+39.2 pp)", or "not measured yet". */
   figure: string;
   period: string | null;
   method: string | null;
   verification: string;
 }
 
-const percent = (delta: number) => `${delta > 0 ? '+' : delta < 0 ? '−' : ''}${Math.round(Math.abs(delta) * 100)} %`;
-
 export function resultLine(outcome: Outcome): ResultLine {
   const change = resultChange(outcome);
-  const delta = resultDelta(outcome);
+  const delta = resultDeltaText(outcome);
   return {
     metric: outcome.metric,
-    figure: change === null ? 'not measured yet' : delta === null ? change : `${change} (${percent(delta)})`,
+    figure: change === null ? 'not measured yet' : delta === null ? change : `${change} (${delta})`,
     period: resultPeriod(outcome),
     method: outcome.method,
     verification: resultVerification(outcome) ?? 'Not verified',

@@ -1,11 +1,11 @@
 import type { Outcome } from '../../../../shared/contract/outcomes';
-import { resultChange, resultDelta, resultPeriod, resultVerification } from '../../../../shared/contract/stories';
-import { formatPercent } from '../../lib/format';
+import { resultChange, resultDeltaText, resultPeriod, resultVerification } from '../../../../shared/contract/stories';
 
 /** A measured result: baseline → achieved (unit) with the change, the period, the method and who verified it. */
 export function ResultFigure({ outcome, compact }: { outcome: Outcome; compact?: boolean }) {
   const change = resultChange(outcome);
-  const delta = resultDelta(outcome);
+  // A percentage changes in points ("+39.2 pp"), anything else relatively ("−67 %"): the exports read the same.
+  const delta = resultDeltaText(outcome);
   const period = resultPeriod(outcome);
   const verified = resultVerification(outcome);
   return (
@@ -14,9 +14,8 @@ export function ResultFigure({ outcome, compact }: { outcome: Outcome; compact?:
       <div className="result-change">
         <span data-testid="result-change">{change ?? <span className="muted">Not measured yet</span>}</span>
         {delta !== null && (
-          <span className="pill muted result-delta">
-            {delta > 0 ? '+' : ''}
-            {formatPercent(delta)}
+          <span className="pill muted result-delta" data-testid="result-delta">
+            {delta}
           </span>
         )}
       </div>
