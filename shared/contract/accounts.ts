@@ -48,6 +48,71 @@ export const accountList = listInput(
 );
 export type AccountListInput = z.input<typeof accountList>;
 
+/** The accounts table's sortable columns: the account's own fields, and the figures beside them. */
+export const ACCOUNT_TABLE_SORT_FIELDS = [...ACCOUNT_SORT_FIELDS, 'healthScore', 'lastTouchAt', 'nps'] as const;
+export const HEALTH_BANDS = ['red', 'amber', 'green', 'insufficient'] as const;
+
+/**
+ * The accounts table (issue 15): the list's filters plus "my accounts" (owner = the identity's name
+ * or e-mail, identity.ts's ownerKeys) and the health band.
+ */
+export const accountTableInput = listInput(
+  ACCOUNT_TABLE_SORT_FIELDS,
+  z.object({
+    segment: oneOrMany(z.string()),
+    owner: oneOrMany(z.string()),
+    lifecycleStage: oneOrMany(lifecycleStage),
+    industry: oneOrMany(z.string()),
+    region: oneOrMany(z.string()),
+    /** Only the accounts of the person using this laptop (identity.get); refused while nobody is set. */
+    mine: z.boolean(),
+    healthBand: oneOrMany(z.enum(HEALTH_BANDS)),
+  }),
+);
+export type AccountTableInput = z.input<typeof accountTableInput>;
+
+export const accountTableRow = account.extend({
+  health: z
+    .object({
+      score: z.number(),
+      band: z.enum(HEALTH_BANDS),
+      /** The score of the snapshot before the current one (another day or model), for the trend arrow. */
+      previousScore: z.number().nullable(),
+      takenAt: z.string(),
+    })
+    .nullable(),
+  /** The latest touchpoint (not archived). */
+  lastTouchAt: z.string().nullable(),
+  /** NPS over the last twelve months (the current one included), from the account's answers; null with none. */
+  nps: z.object({ value: z.number(), n: z.number().int().positive() }).nullable(),
+});
+export type AccountTableRow = z.infer<typeof accountTableRow>;
+
+/** The account filter the dashboard and the at-risk list share (metrics.portfolio's names). */
+export const accountScope = z.strictObject({
+  segment: z.array(z.string()).max(50).optional(),
+  industry: z.array(z.string()).max(50).optional(),
+  region: z.array(z.string()).max(50).optional(),
+  owner: z.array(z.string()).max(100).optional(),
+  lifecycleStage: z.array(lifecycleStage).max(10).optional(),
+  mine: z.boolean().optional(),
+});
+
+export const atRiskRow = z.object({
+  accountId: id,
+  name: z.string(),
+  segment: z.string(),
+  owner: z.string().nullable(),
+  arrMinor: z.number().int(),
+  currency: z.string(),
+  renewalDate: z.string().nullable(),
+  score: z.number(),
+  band: z.enum(['red', 'amber']),
+  /** Sentences a CSM reads ("No touchpoint in the last 95 days"), worst first. */
+  reasons: z.array(z.string()),
+});
+export type AtRiskRow = z.infer<typeof atRiskRow>;
+
 /** One entry of an account's history, whatever table it came from. */
 export const timelineEntry = z.object({
   kind: z.enum(['touchpoint', 'ticket', 'survey', 'deployment']),
@@ -87,6 +152,17 @@ export const accountsContract = {
   'accounts.archive': { input: idInput, output: account },
   'accounts.restore': { input: idInput, output: account },
   'accounts.facets': { input: z.strictObject({}), output: accountFacets },
+  'accounts.table': { input: accountTableInput, output: pageOf(accountTableRow) },
+  /** Every account in the band (red by default), lowest score first, a page at a time, with its reasons as sentences. */
+  'accounts.atRisk': {
+    input: z.strictObject({
+      scope: accountScope.default({}),
+      band: z.enum(['red', 'amber']).default('red'),
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(100).default(20),
+    }),
+    output: pageOf(atRiskRow),
+  },
   'accounts.timeline': {
     input: z.strictObject({
       id,

@@ -4,6 +4,8 @@ import type { Context } from '../context';
 import { crudHandlers } from '../crud/handlers';
 import { getRow, setArchived } from '../crud/queries';
 import { accountFacets, accountsTable, accountTimeline } from './repo';
+import { accountTable } from './table';
+import { atRiskPage } from './atRisk';
 import type { ChannelsOf, Handlers } from '../handlerTypes';
 
 const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
@@ -21,6 +23,8 @@ export const accountsHandlers = {
     return row;
   },
   'accounts.facets': (_input: ParsedInput<'accounts.facets'>, ctx: Context) => accountFacets(ctx.db),
+  'accounts.table': (input: ParsedInput<'accounts.table'>, ctx: Context) => accountTable(ctx, input),
+  'accounts.atRisk': (input: ParsedInput<'accounts.atRisk'>, ctx: Context) => atRiskPage(ctx, input),
   'accounts.timeline': async (input: ParsedInput<'accounts.timeline'>, ctx: Context) => {
     await getRow(ctx.db, accountsTable, input.id);
     // No kind sorts after '~', so a bare `before` keeps only entries strictly earlier than it.

@@ -5,8 +5,8 @@ import { accountJourneyInputs } from './inputs';
 import { measureMap, type MeasureScope } from './measure';
 import { decodeTouchpoint, type TouchpointRow } from './repo';
 
-/** The touchpoints of every map in use, grouped into maps (rules depend on the whole map: hand-made links). */
-function mapsInUse(sqlite: Database.Database): JourneyMap[] {
+/** The touchpoints of every map in use, grouped into maps (rules depend on the whole map: hand-made links). Exported for the at-risk list's findings (accounts/atRisk.ts). */
+export function mapsInUse(sqlite: Database.Database): JourneyMap[] {
   const rows = stmt<TouchpointRow & { mapId: number; mapName: string }>(
     sqlite,
     `SELECT t.id, t.journey_stage_id AS journeyStageId, t.position, t.name, t.channel, t.owner_team AS ownerTeam, t.lane,
