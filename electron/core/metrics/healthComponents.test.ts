@@ -32,11 +32,11 @@ describe('renewal proximity (passed 0, ≤ 30 days 25, ≤ 90 days 60, else 100)
 describe('support experience (median first response vs SLA, open backlog)', () => {
   const t = { slaMinutes: 60, backlogLimit: 5 };
   it.each([
-    { median: 42, open: 3, score: 100, reason: 'median first response 42 min (≤ SLA 60); 3 open tickets (≤ 5)' },
-    { median: 90, open: 3, score: 75, reason: 'median first response 90 min (> SLA 60); 3 open tickets (≤ 5)' },
-    { median: 150, open: 12, score: 0, reason: 'median first response 150 min (> 2 × SLA 120); 12 open tickets (> 10)' },
+    { median: 42, open: 3, score: 100, reason: 'median first response 42 min (≤ SLA 1 hr); 3 open tickets (≤ 5)' },
+    { median: 90, open: 3, score: 75, reason: 'median first response 1.5 hr (> SLA 1 hr); 3 open tickets (≤ 5)' },
+    { median: 150, open: 12, score: 0, reason: 'median first response 2.5 hr (> 2 × SLA 2 hr); 12 open tickets (> 10)' },
     { median: null, open: 7, score: 50, reason: '7 open tickets (> 5)' },
-    { median: 30, open: null, score: 100, reason: 'median first response 30 min (≤ SLA 60)' },
+    { median: 30, open: null, score: 100, reason: 'median first response 30 min (≤ SLA 1 hr)' },
     { median: null, open: null, score: null, reason: 'no support data' },
   ])('median $median min, $open open -> $score', ({ median, open, score, reason }) => {
     expect(supportComponent({ medianFirstResponseMinutes: median, openTickets: open }, t)).toEqual({ score, reason });

@@ -1,3 +1,4 @@
+import { formatDuration } from '../../../shared/duration';
 import { isFiniteNumber } from './types';
 
 /**
@@ -52,10 +53,12 @@ export function supportComponent(
   const parts: ComponentScore[] = [];
   const m = input.medianFirstResponseMinutes;
   if (isFiniteNumber(m)) {
-    const label = `median first response ${fmt(m)} min`;
-    if (m <= t.slaMinutes) parts.push({ score: 100, reason: `${label} (≤ SLA ${t.slaMinutes})` });
-    else if (m <= 2 * t.slaMinutes) parts.push({ score: 50, reason: `${label} (> SLA ${t.slaMinutes})` });
-    else parts.push({ score: 0, reason: `${label} (> 2 × SLA ${2 * t.slaMinutes})` });
+    // Durations read as the screens say them (shared/duration.ts): "4.2 hr", not "250.9 min".
+    const say = (minutes: number) => formatDuration(minutes, 'en-US');
+    const label = `median first response ${say(m)}`;
+    if (m <= t.slaMinutes) parts.push({ score: 100, reason: `${label} (≤ SLA ${say(t.slaMinutes)})` });
+    else if (m <= 2 * t.slaMinutes) parts.push({ score: 50, reason: `${label} (> SLA ${say(t.slaMinutes)})` });
+    else parts.push({ score: 0, reason: `${label} (> 2 × SLA ${say(2 * t.slaMinutes)})` });
   }
   const open = input.openTickets;
   if (isFiniteNumber(open)) {

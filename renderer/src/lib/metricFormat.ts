@@ -1,6 +1,7 @@
 // Metric figures in words and numbers for the user's locale. A missing figure is never shown as 0:
 // its formatter is only called with a number, and the card says why there is none.
 
+import { formatDuration } from '../../../shared/duration';
 import { formatMoney, minorDigits } from './format';
 
 /**
@@ -20,13 +21,8 @@ function nf(locale: string | undefined, options: Intl.NumberFormatOptions): Intl
   return format;
 }
 
-/** 45 -> "45 min", 150 -> "2.5 hr", 4320 -> "3 days": the unit a person would say. */
-export function formatDuration(minutes: number, locale?: string): string {
-  const abs = Math.abs(minutes);
-  if (abs < 60) return nf(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: abs < 10 ? 1 : 0 }).format(minutes);
-  if (abs < 48 * 60) return nf(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(minutes / 60);
-  return nf(locale, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }).format(minutes / 1440);
-}
+// The core's health reasons say durations with the same function.
+export { formatDuration };
 
 /** Hours (an SLA target) as a person says them: 1 -> "1 hr", 72 -> "3 days". */
 export const formatHours = (hours: number, locale?: string) => formatDuration(hours * 60, locale);
