@@ -18,6 +18,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           serve: resolve(__dirname, 'electron/http/serve.ts'),
+          // The core's own thread or process (issue 14): a worker of serve.js, a utilityProcess of the shell.
+          coreHost: resolve(__dirname, 'electron/core/host/entry.ts'),
         },
       },
     },

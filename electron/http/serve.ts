@@ -5,11 +5,12 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore, defaultIdentityFile } from '../core';
+import { defaultIdentityFile } from '../core';
 import { startBackupSchedule } from '../core/backup/schedule';
 import type { Log } from '../core/context';
 import { ensureDemoWorkspace } from '../core/demo';
-import { bridgeFilePolicy, createBridgeFolders, defaultBridgeFolders } from './folders';
+import { startCoreHost } from '../core/host/client';
+import { createBridgeFolders, defaultBridgeFolders } from './folders';
 import { startBridge } from './server';
 
 async function main(): Promise<void> {
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
   // --db opens an existing workspace only (a typo never becomes a new one); --new creates it.
   // Files named over the bridge: only inside these folders (--folder, repeatable; default the workspace's folder and exports/ beside it).
   const folders = values.folder?.length ? values.folder.map((folder) => resolve(folder)) : defaultBridgeFolders(dbPath);
-  const core = await createCore({ dbPath, log, create: Boolean(values.new), files: bridgeFilePolicy(folders), identityFile: defaultIdentityFile() });
+  // The core runs in a worker thread (electron/core/host): a rebuild, an import or a wait on a busy
+  // workspace never holds up this process's event loop, which serves the page and the other calls.
+  const core = await startCoreHost({ dbPath, create: Boolean(values.new), files: { kind: 'folders', folders }, identityFile: defaultIdentityFile() }, { log });
   createBridgeFolders(folders);
   // Scheduled backups as in the desktop app: on start when the last is older than 6 hours, then every 6 hours.
   const backups = startBackupSchedule({ current: () => core.dispatch, log });

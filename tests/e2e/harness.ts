@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterEach, expect } from 'vitest';
-import { createCore, type Core } from '../../electron/core';
-import { bridgeFilePolicy, defaultBridgeFolders } from '../../electron/http/folders';
+import { startCoreHost, type HostedCore } from '../../electron/core/host/client';
+import { defaultBridgeFolders } from '../../electron/http/folders';
 import { startBridge, type Bridge } from '../../electron/http/server';
 import { now } from './today';
 
@@ -86,8 +87,15 @@ afterEach(async () => {
   expect(found, 'the pages of this test reported errors').toEqual([]);
 });
 
+/**
+ * The app's core as the bridge reaches it: in its worker thread, through the core host's client.
+ * `context.sqlite` is the test's own connection to the workspace file, for setting up a state no
+ * channel makes (back-dating a row); it waits for the core's writes instead of failing.
+ */
+export type AppCore = HostedCore & { context: { sqlite: Database.Database } };
+
 export interface App {
-  core: Core;
+  core: AppCore;
   bridge: Bridge;
   browser: Browser;
   /** A fresh page at an app route such as 'accounts'. */
@@ -101,9 +109,13 @@ export interface App {
 export async function startApp(dbPath: string): Promise<App> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // The bridge's file policy, as `npm run web` sets it: the workspace's folder and exports/ beside it.
-  const files = bridgeFilePolicy(defaultBridgeFolders(dbPath));
-  const core = await createCore({ dbPath, checkOutputs: true, now, create: !existsSync(dbPath), files });
+  // As `npm run web` starts it: the core in a worker thread, the bridge's file policy (the
+  // workspace's folder and exports/ beside it), and the tests' clock as an offset from real time.
+  const files = { kind: 'folders' as const, folders: defaultBridgeFolders(dbPath) };
+  const hosted = await startCoreHost({ dbPath, checkOutputs: true, clock: { offsetMs: now().getTime() - Date.now() }, create: !existsSync(dbPath), files });
+  const sqlite = new Database(dbPath);
+  sqlite.pragma('busy_timeout = 10000');
+  const core: AppCore = Object.assign(hosted, { context: { sqlite } });
   const bridge = await startBridge({ core, rendererDir: RENDERER });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -134,6 +146,7 @@ export async function startApp(dbPath: string): Promise<App> {
     async close() {
       await browser.close();
       await bridge.close();
+      sqlite.close();
       await core.close();
     },
   };

@@ -10,8 +10,13 @@ import { startWorker, workerScript } from '../../electron/core/lib/startWorker';
 describe('startWorker', () => {
   it('runs a .ts entry through tsx and passes workerData', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'start-worker-'));
-    const source = join(dir, 'twice.ts');
-    writeFileSync(source, "import { parentPort, workerData } from 'node:worker_threads';\nconst n: number = workerData.n;\nparentPort!.postMessage(n * 2);\n");
+    // A relative import without extension, as the code base writes them: tsx resolves it.
+    writeFileSync(join(dir, 'twice.ts'), 'export const twice = (n: number): number => n * 2;\n');
+    const source = join(dir, 'main.ts');
+    writeFileSync(
+      source,
+      "import { parentPort, workerData } from 'node:worker_threads';\nimport { twice } from './twice';\nparentPort!.postMessage(twice(workerData.n as number));\n",
+    );
     const worker = startWorker(source, { workerData: { n: 21 } });
     const [answer] = (await once(worker, 'message')) as [number];
     expect(answer).toBe(42);
@@ -22,7 +27,7 @@ describe('startWorker', () => {
     const dir = mkdtempSync(join(tmpdir(), 'start-worker-'));
     const built = join(dir, 'entry.js');
     writeFileSync(built, '');
-    expect(workerScript(join(dir, 'entry.ts'), [join(dir, 'missing.js'), built])).toEqual({ file: built, execArgv: [] });
-    expect(workerScript(join(dir, 'entry.ts'), join(dir, 'missing.js'))).toEqual({ file: join(dir, 'entry.ts'), execArgv: ['--import', 'tsx'] });
+    expect(workerScript(join(dir, 'entry.ts'), [join(dir, 'missing.js'), built])).toEqual({ file: built, viaTsx: false });
+    expect(workerScript(join(dir, 'entry.ts'), join(dir, 'missing.js'))).toEqual({ file: join(dir, 'entry.ts'), viaTsx: true });
   });
 });

@@ -1,0 +1,206 @@
+// The host's side of the core host protocol: turns a core thread or process into what the hosts
+// already use (an async dispatch, subscribe, close), restarts it when it dies, and keeps what must
+// survive a restart (the open options, the registered grants). The process that calls this only
+// posts messages: the database work, and SQLite's waits on a busy workspace, happen over there.
+import { randomBytes } from 'node:crypto';
+import { CORE_RESTARTED_EVENT, CORE_STOPPED_EVENT, type ChangeEvent, type Result, type RpcError } from '../../../shared/rpc';
+import type { Log } from '../context';
+import { CoreError } from '../errors';
+import type { FileMode } from '../lib/filePolicy';
+import { workerCoreProcess, type CoreProcess, type SpawnCore } from './process';
+import type { FromCore, HostOptions } from './protocol';
+
+export interface CallOptions {
+  /** Aborting asks the core to stop the call's job (imports); the call still answers, with what was done. */
+  signal?: AbortSignal;
+}
+
+export interface HostedCore {
+  dispatch(channel: string, input: unknown, options?: CallOptions): Promise<Result<unknown>>;
+  subscribe(listener: (event: ChangeEvent) => void): () => void;
+  /** A grant for a file the user chose (the desktop's dialogs): registered with the core before the token is returned. */
+  grant(path: string, mode: FileMode): string;
+  /** Forgets one grant, or all (another workspace opened). */
+  revoke(token?: string): void;
+  readonly schemaVersion: number;
+  /** How many times the core was started again after it died. */
+  readonly restarts: number;
+  /** The running thread or process (tests end it to see the restart). */
+  readonly process: CoreProcess;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  spawn?: SpawnCore;
+  log?: Log;
+  /** More deaths than this within a minute and the core is not started again (it would only die again). */
+  maxRestartsPerMinute?: number;
+}
+
+interface Pending {
+  channel: string;
+  resolve(result: Result<unknown>): void;
+}
+
+const stopped = (channel: string, code: number | null): Result<never> => ({
+  ok: false,
+  error: {
+    code: 'CORE_STOPPED',
+    message: `Fulcrum's core stopped unexpectedly (exit code ${code ?? 'unknown'}) while answering ${channel}; it was started again: try again`,
+  },
+});
+
+/**
+ * Starts the core in its own thread (or what `spawn` makes) and opens the workspace there. Refuses
+ * like createCore when the workspace cannot be opened: a CoreError with the core's message.
+ */
+export async function startCoreHost(options: HostOptions, start: StartOptions = {}): Promise<HostedCore> {
+  const spawn = start.spawn ?? workerCoreProcess;
+  const log: Log = start.log ?? (() => {});
+  const maxRestarts = start.maxRestartsPerMinute ?? 5;
+  const listeners = new Set<(event: ChangeEvent) => void>();
+  const grants = new Map<string, { path: string; mode: FileMode }>();
+  const pending = new Map<number, Pending>();
+  const deaths: number[] = [];
+  let nextId = 1;
+  let restarts = 0;
+  let schemaVersion = 0;
+  let closing = false;
+  let gaveUp: RpcError | undefined;
+  let current!: CoreProcess;
+  /** Settles when the current process has opened the workspace (calls wait for it). */
+  let ready: Promise<void>;
+  let onClosed: (() => void) | undefined;
+
+  const emit = (event: ChangeEvent) => listeners.forEach((listener) => listener(event));
+
+  const launch = (openOptions: HostOptions): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn();
+      current = child;
+      child.onMessage((message: FromCore) => {
+        switch (message.type) {
+          case 'opened':
+            schemaVersion = message.schemaVersion;
+            resolve();
+            break;
+          case 'openFailed':
+            reject(new CoreError(message.error.code, message.error.message));
+            break;
+          case 'result': {
+            const call = pending.get(message.id);
+            pending.delete(message.id);
+            call?.resolve(message.result);
+            break;
+          }
+          case 'event':
+          case 'progress':
+            emit(message.event);
+            break;
+          case 'log':
+            log(message.level, message.message, message.detail);
+            break;
+          case 'closed':
+            onClosed?.();
+            break;
+        }
+      });
+      child.onExit((code) => {
+        if (current !== child) return;
+        reject(new CoreError('CORE_STOPPED', `Fulcrum's core stopped while opening the workspace (exit code ${code ?? 'unknown'})`));
+        for (const [id, call] of pending) {
+          pending.delete(id);
+          call.resolve(stopped(call.channel, code));
+        }
+        onClosed?.();
+        if (!closing) restart(code);
+      });
+      child.postMessage({ type: 'open', options: openOptions });
+      for (const [token, grant] of grants) child.postMessage({ type: 'grant', token, ...grant });
+    });
+
+  const restart = (code: number | null) => {
+    const now = Date.now();
+    deaths.push(now);
+    while (deaths.length > 0 && deaths[0]! < now - 60_000) deaths.shift();
+    emit({ name: CORE_STOPPED_EVENT });
+    if (deaths.length > maxRestarts) {
+      gaveUp = { code: 'CORE_STOPPED', message: `Fulcrum's core stopped ${deaths.length} times within a minute (last exit code ${code ?? 'unknown'}); restart Fulcrum` };
+      log('error', gaveUp.message);
+      return;
+    }
+    log('warn', `the core stopped (exit code ${code ?? 'unknown'}); starting it again`);
+    restarts++;
+    // The workspace exists now: a restart opens it, never creates it again.
+    ready = launch({ ...options, create: false }).then(
+      () => emit({ name: CORE_RESTARTED_EVENT }),
+      (error: unknown) => {
+        gaveUp = { code: 'CORE_STOPPED', message: `Fulcrum's core could not be started again: ${(error as Error).message}` };
+        log('error', gaveUp.message, error);
+      },
+    );
+  };
+
+  ready = launch(options);
+  try {
+    await ready;
+  } catch (error) {
+    closing = true;
+    await current.kill();
+    throw error;
+  }
+
+  return {
+    async dispatch(channel, input, callOptions = {}) {
+      await ready;
+      if (gaveUp) return { ok: false, error: gaveUp };
+      if (closing) return { ok: false, error: { code: 'INTERNAL', message: 'the workspace was closed' } };
+      const id = nextId++;
+      const answer = new Promise<Result<unknown>>((resolve) => pending.set(id, { channel, resolve }));
+      current.postMessage({ type: 'call', id, channel, input });
+      const { signal } = callOptions;
+      if (signal) {
+        const cancel = () => current.postMessage({ type: 'cancel', id });
+        if (signal.aborted) cancel();
+        else signal.addEventListener('abort', cancel, { once: true });
+        void answer.finally(() => signal.removeEventListener('abort', cancel));
+      }
+      return answer;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    grant(path, mode) {
+      const token = `grant:${randomBytes(16).toString('hex')}`;
+      grants.set(token, { path, mode });
+      // Posted before the token is handed out, so the renderer's call that uses it comes after it.
+      current.postMessage({ type: 'grant', token, path, mode });
+      return token;
+    },
+    revoke(token) {
+      if (token === undefined) grants.clear();
+      else grants.delete(token);
+      current.postMessage({ type: 'revoke', token });
+    },
+    get schemaVersion() {
+      return schemaVersion;
+    },
+    get restarts() {
+      return restarts;
+    },
+    get process() {
+      return current;
+    },
+    async close() {
+      if (closing) return;
+      closing = true;
+      await ready.catch(() => undefined);
+      const closed = new Promise<void>((resolve) => (onClosed = resolve));
+      current.postMessage({ type: 'close' });
+      // A core that does not answer within 10 s is ended anyway: quitting must not hang.
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      await current.kill();
+    },
+  };
+}
