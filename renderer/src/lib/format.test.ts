@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, formatDate, formatMoney, minorDigits, moneyInputValue, parseInteger, parseMoney, parseNumber, relativeDays } from './format';
+import {
+  asOfText,
+  daysUntil,
+  formatDate,
+  formatMoney,
+  minorDigits,
+  moneyInputValue,
+  parseInteger,
+  parseMoney,
+  parseNumber,
+  relativeDays,
+  renewalText,
+  renewalTone,
+} from './format';
 
 describe('money', () => {
   it('knows each currency’s minor units', () => {
@@ -81,5 +94,21 @@ describe('dates', () => {
     expect(daysUntil('2026-02-26', today)).toBe(-3);
     expect(relativeDays(45, 'en-US')).toBe('in 45 days');
     expect(relativeDays(-1, 'en-US')).toBe('yesterday');
+  });
+});
+
+describe('renewals and dated scores', () => {
+  it('makes a passed renewal red and says it is overdue', () => {
+    expect(renewalTone(-27)).toBe('bad');
+    expect(renewalText(-27, 'en-US')).toBe('overdue, 27 days ago');
+    expect(renewalTone(0)).toBe('warn');
+    expect(renewalText(0, 'en-US')).toBe('today');
+    expect(renewalTone(90)).toBe('warn');
+    expect(renewalTone(91)).toBe('muted');
+    expect(renewalText(45, 'en-US')).toBe('in 45 days');
+  });
+
+  it('says when a score was taken', () => {
+    expect(asOfText('2026-12-06T10:30:00.000Z', 'en-US', 'UTC')).toBe('as of Dec 6, 2026, 10:30 AM');
   });
 });

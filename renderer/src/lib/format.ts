@@ -149,3 +149,23 @@ export function daysUntil(ymd: string, today: Date): number {
 export function relativeDays(days: number, locale?: string): string {
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
 }
+
+/**
+ * "as of Dec 6, 2026, 10:30 AM": the moment a score was taken (a health snapshot), said wherever
+ * the score is shown, so two screens never seem to disagree about a number without a date.
+ */
+export function asOfText(iso: string, locale?: string, timeZone?: string): string {
+  return `as of ${formatDateTime(iso, locale, timeZone)}`;
+}
+
+export type RenewalTone = 'bad' | 'warn' | 'muted';
+
+/** A renewal date's urgency: passed is bad (red: it is overdue), within 90 days a warning, later quiet. */
+export function renewalTone(days: number): RenewalTone {
+  return days < 0 ? 'bad' : days <= 90 ? 'warn' : 'muted';
+}
+
+/** "in 45 days", "overdue, 27 days ago", "today": a passed renewal says it is overdue. */
+export function renewalText(days: number, locale?: string): string {
+  return days < 0 ? `overdue, ${relativeDays(days, locale)}` : relativeDays(days, locale);
+}

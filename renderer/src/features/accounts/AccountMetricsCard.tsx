@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import type { MetricValueDto } from '../../../../shared/contract/metrics';
+import { SURVEY_SCALES } from '../../../../shared/contract/surveyResponses';
 import { TICKET_PRIORITIES } from '../../../../shared/contract/tickets';
 import { METRIC_DOMAINS } from '../../api/metrics';
 import { useQuery } from '../../api/useQuery';
@@ -11,7 +12,24 @@ import { periodLabel } from '../dashboard/filters';
 import { satisfactionHistoryHeight, satisfactionHistoryOption } from './charts/satisfactionHistory';
 
 /** One figure with its n, or why there is none (never a 0 for missing). */
-function Figure({ label, metric, unit, currency, testId, nUnit }: { label: string; metric: MetricValueDto; unit: MetricUnit; currency?: string; testId: string; nUnit: string }) {
+function Figure({
+  label,
+  metric,
+  unit,
+  currency,
+  testId,
+  nUnit,
+  scale,
+}: {
+  label: string;
+  metric: MetricValueDto;
+  unit: MetricUnit;
+  currency?: string;
+  testId: string;
+  nUnit: string;
+  /** The range the figure lives on, said beside it ("1–7"). */
+  scale?: string;
+}) {
   const missing = metric.value === null;
   return (
     <div className="figure" data-testid={testId}>
@@ -24,7 +42,10 @@ function Figure({ label, metric, unit, currency, testId, nUnit }: { label: strin
           </span>
         )}
       </span>
-      <span className="figure-n">{missing && metric.n > 0 && metric.reason ? metric.reason : `n = ${formatInteger(metric.n)}`}</span>
+      <span className="figure-n">
+        {missing && metric.n > 0 && metric.reason ? metric.reason : `n = ${formatInteger(metric.n)}`}
+        {scale && !missing && <span data-testid={`${testId}-scale`}> · scale {scale}</span>}
+      </span>
       {metric.warning && !missing && (
         <span className="figure-warning" title={metric.warning}>
           ⚠ {metric.warning}
@@ -78,9 +99,16 @@ export function AccountMetricsCard({ accountId, currency }: { accountId: number;
       <>
         <h3 className="section-title">Satisfaction</h3>
         <div className="figures">
-          <Figure label="NPS" metric={data.satisfaction.nps} unit="points" testId="account-nps" nUnit="answers" />
+          <Figure label="NPS" metric={data.satisfaction.nps} unit="points" testId="account-nps" nUnit="answers" scale="−100 to +100" />
           <Figure label="CSAT" metric={data.satisfaction.csat} unit="percent" testId="account-csat" nUnit="answers" />
-          <Figure label="Effort (CES)" metric={data.satisfaction.ces} unit="mean" testId="account-ces" nUnit="answers" />
+          <Figure
+            label="Effort (CES)"
+            metric={data.satisfaction.ces}
+            unit="mean"
+            testId="account-ces"
+            nUnit="answers"
+            scale={`${SURVEY_SCALES.ces.min}–${SURVEY_SCALES.ces.max}, higher is easier`}
+          />
         </div>
         {option ? (
           <EChart

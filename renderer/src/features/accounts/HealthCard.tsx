@@ -4,7 +4,7 @@ import { METRIC_DOMAINS } from '../../api/metrics';
 import { useQuery } from '../../api/useQuery';
 import { EChart } from '../../components/EChart';
 import { ScoreBreakdown } from '../../components/ScoreBreakdown';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { asOfText, formatNumber } from '../../lib/format';
 import { formatPercentValue } from '../../lib/metricFormat';
 import { BAND_COLORS } from '../dashboard/charts/theme';
 import { healthGaugeOption } from './charts/healthGauge';
@@ -24,7 +24,7 @@ export function HealthCard({ accountId }: { accountId: number }) {
         <h2 id="health-title">Health</h2>
         {data && (
           <span className="muted small" data-testid="health-model">
-            Model <code data-testid="health-model-version">{data.modelVersion}</code> · {formatDateTime(data.computedAt)}
+            Model <code data-testid="health-model-version">{data.modelVersion}</code> · <span data-testid="health-as-of">{asOfText(data.asOf)}</span>
           </span>
         )}
       </header>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Account } from '../../../../shared/contract/accounts';
-import { daysUntil, formatDate, formatDateTime, formatInteger, formatMoney, formatNumber, relativeDays } from '../../lib/format';
+import { daysUntil, formatDate, formatDateTime, formatInteger, formatMoney, formatNumber, renewalText, renewalTone } from '../../lib/format';
 import { segmentLabel, stageLabel } from '../../lib/labels';
 import { DASH } from './accountColumns';
 
@@ -26,7 +26,10 @@ export function ProfileCard({ account, onEdit }: { account: Account; onEdit: () 
         DASH
       ) : (
         <>
-          {date(account.renewalDate)} <span className={renewal >= 0 && renewal <= 90 ? 'tone-warn' : 'muted'}>({relativeDays(renewal)})</span>
+          {date(account.renewalDate)}{' '}
+          <span className={renewalTone(renewal) === 'muted' ? 'muted' : `tone-${renewalTone(renewal)}`} data-testid="profile-renewal-when">
+            ({renewalText(renewal)})
+          </span>
         </>
       ),
     ],

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { QueryState } from '../../api/useQuery';
 import { ChartCard } from '../../components/ChartCard';
 import { EChart } from '../../components/EChart';
-import { formatInteger } from '../../lib/format';
+import { asOfText, formatInteger } from '../../lib/format';
 import { formatMetric } from '../../lib/metricFormat';
 import { errorOf, firstLoad, type PortfolioData } from './cardState';
 import { cohortsOption, visibleCohorts } from './charts/cohorts';
@@ -43,7 +43,13 @@ export function CustomerCharts({ portfolio, onHelp }: { portfolio: QueryState<Po
 
       <ChartCard
         title="Health distribution"
-        subtitle={p ? `${formatInteger(bandsTotal)} accounts by band` : undefined}
+        subtitle={
+          p ? (
+            <span data-testid="health-bands-as-of">
+              {formatInteger(bandsTotal)} accounts by band{p.health.takenAt ? `, ${asOfText(p.health.takenAt)}` : ''}
+            </span>
+          ) : undefined
+        }
         testId="chart-health"
         state={{ error: errorOf(portfolio), loading: firstLoad(portfolio), empty: p && bandsTotal === 0 && 'No accounts in this selection.' }}
         onHelp={() => onHelp('health')}

@@ -45,6 +45,7 @@ export function KpiCard({ kpi, onOpen }: { kpi: Kpi; onOpen: () => void }) {
         </div>
       )}
       <div className="kpi-meta">
+        {kpi.scale && <span data-testid={`kpi-${id}-scale`}>{kpi.scale}</span>}
         {kpi.interval && <span data-testid={`kpi-${id}-interval`}>{kpi.interval}</span>}
         <span data-testid={`kpi-${id}-n`}>{kpi.n}</span>
       </div>

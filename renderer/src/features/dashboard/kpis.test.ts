@@ -20,6 +20,15 @@ describe('KPI cards', () => {
     expect(kpis.netRevenueRetention.change).toBeUndefined();
   });
 
+  it('says the scale of a figure that has one, and none for shares, times and money', () => {
+    const kpis = byId(buildKpis(portfolioFixture(), undefined, 'en-US'));
+    expect(kpis.nsat.scale).toBe('scale 0–200 (100 = as many satisfied as not)');
+    expect(kpis.ces.scale).toBe('mean on 1–7, higher is easier');
+    expect(kpis.nps.scale).toBe('scale −100 to +100');
+    expect(kpis.csat.scale).toBeUndefined();
+    expect(kpis.firstResponseMedian.scale).toBeUndefined();
+  });
+
   it('never shows 0 for a missing figure: it says why', () => {
     const empty = portfolioFixture();
     empty.satisfaction.nps = { ...mv('nps', null, 0), distribution: Array(11).fill(0) };

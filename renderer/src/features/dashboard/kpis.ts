@@ -2,6 +2,7 @@
 // what to say when there is no figure. Pure, so the wording is tested without a browser.
 
 import type { MetricValueDto, Portfolio } from '../../../../shared/contract/metrics';
+import { SURVEY_SCALES } from '../../../../shared/contract/surveyResponses';
 import { formatInteger } from '../../lib/format';
 import { describeChange, formatInterval, formatMetric, type Better, type Change, type MetricUnit } from '../../lib/metricFormat';
 
@@ -16,6 +17,8 @@ interface KpiSpec {
   nUnit: string;
   /** The card's words when nothing in the period could give a figure. */
   empty: string;
+  /** The range the figure lives on, where it has one a reader might not know ("scale 0–200"). */
+  scale?: string;
   figure(p: Portfolio): MetricValueDto;
   /** The same figure for the previous period: the portfolio's own `previous` where it has one. */
   previous(p: Portfolio, previous: Portfolio | undefined): MetricValueDto | undefined;
@@ -26,6 +29,7 @@ export const KPI_SPECS: readonly KpiSpec[] = [
     id: 'nps',
     label: 'NPS',
     unit: 'points',
+    scale: 'scale −100 to +100',
     better: 'up',
     nUnit: 'answers',
     empty: 'No answers in this period',
@@ -46,6 +50,7 @@ export const KPI_SPECS: readonly KpiSpec[] = [
     id: 'nsat',
     label: 'NSAT',
     unit: 'index',
+    scale: 'scale 0–200 (100 = as many satisfied as not)',
     better: 'up',
     nUnit: 'answers',
     empty: 'No answers in this period',
@@ -56,6 +61,8 @@ export const KPI_SPECS: readonly KpiSpec[] = [
     id: 'ces',
     label: 'Customer effort (CES)',
     unit: 'mean',
+    // The answers' own scale, from the contract that validates them.
+    scale: `mean on ${SURVEY_SCALES.ces.min}–${SURVEY_SCALES.ces.max}, higher is easier`,
     better: 'up',
     nUnit: 'answers',
     empty: 'No answers in this period',
@@ -139,6 +146,8 @@ export interface Kpi {
   interval?: string;
   /** "n = 1,204 answers" */
   n: string;
+  /** "scale 0–200": the range of a figure that has one. */
+  scale?: string;
   change?: Change;
   /** Why the previous period gives no comparison. */
   noChange?: string;
@@ -159,6 +168,7 @@ export function buildKpi(spec: KpiSpec, portfolio: Portfolio, previous: Portfoli
     missing: null,
     n,
     approximate: metric.approximate === true,
+    ...(spec.scale ? { scale: spec.scale } : {}),
   };
   if (metric.value === null || !Number.isFinite(metric.value)) {
     kpi.missing = metric.n === 0 ? spec.empty : 'Insufficient data';
