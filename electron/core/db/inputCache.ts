@@ -22,6 +22,9 @@ export function noteChange(sqlite: Database.Database, domain: string): void {
   counts.set(domain, (counts.get(domain) ?? 0) + 1);
 }
 
+/** How many writes to a domain this connection has announced (noteChange); inputs kept in step with writes compare it with what they applied. */
+export const generationOf = (sqlite: Database.Database, domain: string): number => generations.get(sqlite)?.get(domain) ?? 0;
+
 function stateKey(sqlite: Database.Database, dependsOn?: readonly string[]): string {
   const version = stmt<number>(sqlite, 'PRAGMA data_version').pluck().get()!;
   if (!dependsOn) return `${version}/${stmt<number>(sqlite, 'SELECT total_changes()').pluck().get()!}`;

@@ -4,6 +4,9 @@ import { recordArrChange } from '../metrics/arrHistory';
 import { refreshAccountHealth } from '../health/service';
 import { moveAccountRollups, refreshAccountRollups } from '../metrics/rollups/incremental';
 import { currentClock } from '../metrics/rollups/state';
+import { logChange } from '../metrics/changeLog';
+import type { TicketChange } from '../journeys/liveTickets';
+import { ticketContribution, type TicketFields } from '../journeys/ticketCells';
 
 // What a write does to derived data, inside its transaction (TableSpec.afterWrite).
 
@@ -18,9 +21,47 @@ export function activityWritten(ctx: Context, { before, after }: { before: Row |
   }
 }
 
+const ticketFields = (row: Row): TicketFields => ({
+  accountId: Number(row.accountId),
+  openedAt: String(row.openedAt),
+  firstResponseAt: (row.firstResponseAt as string | null) ?? null,
+  resolvedAt: (row.resolvedAt as string | null) ?? null,
+  channel: String(row.channel),
+  priority: String(row.priority),
+  topic: (row.topic as string | null) ?? null,
+  csat: (row.csat as number | null) ?? null,
+  archivedAt: (row.archivedAt as string | null) ?? null,
+});
+
+/**
+ * A ticket was written: as any activity, and its share of the journey map's ticket cells before and
+ * after goes to the change log (metrics/changeLog.ts), so the cells follow without a rescan.
+ */
+export function ticketWritten(ctx: Context, change: { before: Row | null; after: Row }): void {
+  activityWritten(ctx, change);
+  const detail: TicketChange = {
+    before: change.before && ticketContribution(ctx.sqlite, ticketFields(change.before)),
+    after: ticketContribution(ctx.sqlite, ticketFields(change.after)),
+  };
+  logChange(ctx.sqlite, { domain: 'tickets', accounts: [...accountsOf(change.before, change.after)], detail });
+}
+
+/** A survey answer was written: as any activity, logged with its accounts (readiness and health follow them). */
+export function surveyWritten(ctx: Context, change: { before: Row | null; after: Row }): void {
+  activityWritten(ctx, change);
+  logChange(ctx.sqlite, { domain: 'surveyResponses', accounts: [...accountsOf(change.before, change.after)] });
+}
+
+/** An interaction (touchpoint) was written: as any activity, logged with its accounts. */
+export function touchpointWritten(ctx: Context, change: { before: Row | null; after: Row }): void {
+  activityWritten(ctx, change);
+  logChange(ctx.sqlite, { domain: 'touchpoints', accounts: [...accountsOf(change.before, change.after)] });
+}
+
 /** A deployment was written: adoption is part of health. */
 export function deploymentWritten(ctx: Context, { before, after }: { before: Row | null; after: Row }): void {
   for (const accountId of accountsOf(before, after)) refreshAccountHealth(ctx.sqlite, accountId, ctx.now());
+  logChange(ctx.sqlite, { domain: 'deployments', accounts: [...accountsOf(before, after)] });
 }
 
 const countingSegment = (row: Row | null) => (row && row.archivedAt === null ? String(row.segment) : null);
@@ -36,4 +77,5 @@ export function accountWritten(ctx: Context, { before, after }: { before: Row | 
   recordArrChange(ctx.sqlite, before && arr(before), arr(after), ctx.now());
   if (before) moveAccountRollups(ctx.sqlite, Number(after.id), countingSegment(before), countingSegment(after));
   refreshAccountHealth(ctx.sqlite, Number(after.id), ctx.now());
+  logChange(ctx.sqlite, { domain: 'accounts', accounts: [Number(after.id)] });
 }

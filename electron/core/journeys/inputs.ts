@@ -1,39 +1,14 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../db/inputCache';
 import { monthSql, msSql, stmt } from '../db/sql';
+import { liveTicketCells } from './liveTickets';
+import { addResolutionTimes, bucketSql, loadTicketCells, TIME_BUCKETS, type TicketCell } from './ticketCells';
+
+export { minutesOfBucket, TIME_BUCKETS, TIME_BUCKETS_PER_DOUBLING, type SparseTimes, type TicketCell } from './ticketCells';
 
 // What a journey map is measured on, read once per state of the domains it comes from (see
 // db/inputCache.ts) so that measuring a map, or the next period or segment, is arithmetic in
 // memory. Only these inputs are cached, never a result.
-
-/** Ticket times are kept as log-scale buckets: key k holds minutes ≈ 2^(k/8) − 1 (±4.5 %). */
-export const TIME_BUCKETS_PER_DOUBLING = 8;
-export const minutesOfBucket = (key: number) => 2 ** (key / TIME_BUCKETS_PER_DOUBLING) - 1;
-/** Enough buckets for 2^24 minutes (32 years); longer times land in the last. */
-export const TIME_BUCKETS = 24 * TIME_BUCKETS_PER_DOUBLING + 1;
-
-/** A sparse histogram of bucketed times: parallel lists of bucket keys and counts. */
-export interface SparseTimes {
-  keys: number[];
-  counts: number[];
-}
-const bucketSql = (from: string, to: string) => `CAST(round(log2(1 + max(0, (julianday(${to}) - julianday(${from})) * 1440)) * ${TIME_BUCKETS_PER_DOUBLING}) AS INTEGER)`;
-
-/** Tickets of one segment, month, channel, priority and topic. */
-export interface TicketCell {
-  segment: string;
-  month: number;
-  channel: string;
-  priority: string;
-  topic: string | null;
-  /** The topic in lower case, as rules compare it. */
-  topicKey: string;
-  count: number;
-  csatN: number;
-  csatSum: number;
-  firstResponse: SparseTimes;
-  resolution: SparseTimes;
-}
 
 /** Survey answers of one segment, month, kind, score and trigger, with the interaction that triggered them. */
 export interface SurveyCell {
@@ -110,73 +85,6 @@ export interface AccountFact {
   segment: string;
   /** ms since the epoch. */
   churnedAt: number | null;
-}
-
-function loadTicketCells(sqlite: Database.Database, accountId?: number): TicketCell[] {
-  const cells = new Map<string, TicketCell>();
-  const group = `a.segment, ${monthSql('t.opened_at')}, t.channel, t.priority, t.topic`;
-  const base = `FROM tickets t JOIN accounts a ON a.id = t.account_id WHERE t.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND t.account_id = ?' : ''}`;
-  const args = accountId ? [accountId] : [];
-  const keyOf = (r: readonly unknown[]) => [r[0], r[1], r[2], r[3], r[4] ?? ''].map(String).join('|');
-  // One pass gives the counts and the first-response times (a null bucket: not answered yet);
-  // resolution times come from a second pass, only when a card needs them (addResolutionTimes).
-  // Each is a scan of the tickets: the cold cost of the inputs.
-  const counted = stmt<[string, number, string, string, string | null, number | null, number, number, number]>(
-    sqlite,
-    `SELECT ${group}, CASE WHEN t.first_response_at IS NULL THEN NULL ELSE ${bucketSql('t.opened_at', 't.first_response_at')} END AS bucket,
-      count(*), count(t.csat), coalesce(sum(t.csat), 0) ${base} GROUP BY ${group}, bucket`,
-  )
-    .raw()
-    .all(...args);
-  for (const r of counted) {
-    const key = keyOf(r);
-    let cell = cells.get(key);
-    if (!cell) {
-      cells.set(
-        key,
-        (cell = {
-          segment: r[0],
-          month: r[1],
-          channel: r[2],
-          priority: r[3],
-          topic: r[4],
-          topicKey: (r[4] ?? '').toLowerCase(),
-          count: 0,
-          csatN: 0,
-          csatSum: 0,
-          firstResponse: { keys: [], counts: [] },
-          resolution: { keys: [], counts: [] },
-        }),
-      );
-    }
-    cell.count += r[6];
-    cell.csatN += r[7];
-    cell.csatSum += r[8];
-    if (r[5] === null) continue;
-    cell.firstResponse.keys.push(Math.min(r[5], TIME_BUCKETS - 1));
-    cell.firstResponse.counts.push(r[6]);
-  }
-  return [...cells.values()];
-}
-
-/** Fills the cells' resolution times in place: a second scan of the tickets. */
-function addResolutionTimes(sqlite: Database.Database, cells: readonly TicketCell[], accountId?: number): void {
-  const byKey = new Map(cells.map((cell) => [`${cell.segment}|${cell.month}|${cell.channel}|${cell.priority}|${cell.topic ?? ''}`, cell]));
-  const group = `a.segment, ${monthSql('t.opened_at')}, t.channel, t.priority, t.topic`;
-  const rows = stmt<[string, number, string, string, string | null, number, number]>(
-    sqlite,
-    `SELECT ${group}, ${bucketSql('t.opened_at', 't.resolved_at')} AS bucket, count(*)
-      FROM tickets t JOIN accounts a ON a.id = t.account_id
-      WHERE t.archived_at IS NULL AND a.archived_at IS NULL AND t.resolved_at IS NOT NULL${accountId ? ' AND t.account_id = ?' : ''}
-      GROUP BY ${group}, bucket`,
-  )
-    .raw()
-    .all(...(accountId ? [accountId] : []));
-  for (const r of rows) {
-    const times = byKey.get(`${r[0]}|${r[1]}|${r[2]}|${r[3]}|${r[4] ?? ''}`)?.resolution;
-    times?.keys.push(Math.min(r[5], TIME_BUCKETS - 1));
-    times?.counts.push(r[6]);
-  }
 }
 
 /** The hand-linked tickets (a handful: read one by one, with the cells' filters). */
@@ -279,10 +187,11 @@ export interface JourneyInputs {
 export function journeyInputs(sqlite: Database.Database): JourneyInputs {
   // Each input names the domains it is read from: logging an interaction does not make the next
   // measurement re-read two million tickets.
-  const tickets = cached(sqlite, 'journeys.tickets', () => loadTicketCells(sqlite), ['tickets', 'accounts']);
+  // The ticket cells are kept in step with ticket writes (liveTickets.ts): a scan of every ticket otherwise.
+  const tickets = liveTicketCells(sqlite);
   return {
-    tickets,
-    loadResolutionTimes: () => cached(sqlite, 'journeys.ticketResolution', () => addResolutionTimes(sqlite, tickets), ['tickets', 'accounts']),
+    tickets: tickets.cells,
+    loadResolutionTimes: tickets.loadResolutionTimes,
     surveys: cached(sqlite, 'journeys.surveys', () => loadSurveyCells(sqlite), ['surveyResponses', 'accounts']),
     interactions: cached(sqlite, 'journeys.interactions', () => loadInteractions(sqlite), ['touchpoints', 'accounts']),
     answers: cached(sqlite, 'journeys.answers', () => loadAnswers(sqlite), ['surveyResponses']),

@@ -1,7 +1,7 @@
 import { surveyScaleIssues } from '../../../shared/contract/surveyResponses';
 import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
-import { activityWritten } from '../derived/hooks';
+import { surveyWritten } from '../derived/hooks';
 
 export const surveyResponsesTable: TableSpec<Output<'surveyResponses.get'>> = {
   table: 'surveyResponses',
@@ -16,5 +16,5 @@ export const surveyResponsesTable: TableSpec<Output<'surveyResponses.get'>> = {
     ticketId: { table: 'tickets', label: 'ticket' },
   },
   check: surveyScaleIssues,
-  afterWrite: activityWritten,
+  afterWrite: surveyWritten,
 };

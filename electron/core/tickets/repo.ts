@@ -1,7 +1,7 @@
 import { ticketOrderIssues } from '../../../shared/contract/tickets';
 import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
-import { activityWritten } from '../derived/hooks';
+import { ticketWritten } from '../derived/hooks';
 
 export const ticketsTable: TableSpec<Output<'tickets.get'>> = {
   table: 'tickets',
@@ -11,5 +11,5 @@ export const ticketsTable: TableSpec<Output<'tickets.get'>> = {
   defaultSort: { field: 'openedAt', direction: 'desc' },
   references: { accountId: { table: 'accounts', label: 'account' }, contactId: { table: 'contacts', label: 'contact' } },
   check: ticketOrderIssues,
-  afterWrite: activityWritten,
+  afterWrite: ticketWritten,
 };

@@ -1,6 +1,6 @@
 import type { Output } from '../../../shared/contract';
 import type { TableSpec } from '../crud/table';
-import { activityWritten } from '../derived/hooks';
+import { touchpointWritten } from '../derived/hooks';
 
 export const touchpointsTable: TableSpec<Output<'touchpoints.get'>> = {
   table: 'touchpoints',
@@ -13,5 +13,5 @@ export const touchpointsTable: TableSpec<Output<'touchpoints.get'>> = {
     contactId: { table: 'contacts', label: 'contact' },
     journeyTouchpointId: { table: 'journeyTouchpoints', label: 'journey touchpoint' },
   },
-  afterWrite: activityWritten,
+  afterWrite: touchpointWritten,
 };
