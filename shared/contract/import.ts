@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate } from './common';
-import { customFieldSource } from './customFields';
+import { customFieldSource, customFieldType } from './customFields';
 
 // Import (issue 4): a preview call and a commit call over the same input, progress events
 // (`import.progress`, with `jobId` and `rowsPerSecond` beside `progress`) and a cancel call.
@@ -195,7 +195,14 @@ export const presetCandidate = z.object({
 export type PresetCandidate = z.infer<typeof presetCandidate>;
 
 /** What automatic mapping proposes for one column, and how sure it is (0..1). */
-export const columnSuggestion = z.object({ column: z.string(), field: z.string().nullable(), confidence: z.number(), reason: z.string() });
+export const columnSuggestion = z.object({
+  column: z.string(),
+  field: z.string().nullable(),
+  confidence: z.number(),
+  reason: z.string(),
+  /** For a column no field takes: the custom-field type its values suggest ("keep as custom field"). */
+  keepAs: customFieldType.optional(),
+});
 export type ColumnSuggestion = z.infer<typeof columnSuggestion>;
 
 export const importDetectContract = {

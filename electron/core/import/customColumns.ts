@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CustomFieldKind, CustomValue } from '../../../shared/contract/customFields';
 import { CUSTOM_FIELD_KINDS } from '../../../shared/contract/customFields';
 import type { ImportMapping } from '../../../shared/contract/import';
-import { ensureField, storedForm, upsertValueStatement } from '../customFields/repo';
+import { ensureField, listFields, storedForm, upsertValueStatement } from '../customFields/repo';
 import { CoreError } from '../errors';
 import type { CellProblem, Record_ } from './convert';
 import type { TargetDef } from './targets';
@@ -65,7 +65,7 @@ function convertCell(column: Column, raw: string): { value: CustomValue } | { er
   }
 }
 
-export function customColumnsHook(def: TargetDef, mapping: ImportMapping, headers: readonly string[]): RowHook | undefined {
+export function customColumnsHook(sqlite: Database.Database, def: TargetDef, mapping: ImportMapping, headers: readonly string[]): RowHook | undefined {
   const sources = mapping.customFields ?? [];
   if (sources.length === 0) return undefined;
   const kind = def.name as CustomFieldKind;
@@ -78,12 +78,16 @@ export function customColumnsHook(def: TargetDef, mapping: ImportMapping, header
   }
   const used = new Set(Object.values(mapping.fields).map((source) => (typeof source === 'string' ? source : source.column)));
   const names = new Set<string>();
+  const existing = listFields(sqlite, kind);
   const columns: Column[] = sources.map((source) => {
     const index = headers.indexOf(source.column);
     if (index < 0) throw new CoreError('BAD_INPUT', `column '${source.column}' (kept as a custom field) is not in the file`);
     if (used.has(source.column)) throw new CoreError('BAD_INPUT', `column '${source.column}' is mapped to a field and kept as a custom field: choose one`);
     const name = source.name ?? source.column;
     if (names.has(name)) throw new CoreError('BAD_INPUT', `two columns are kept as the custom field '${name}'`);
+    // Said at the preview already, not only when the commit would write the definition.
+    const stored = existing.find((field) => field.name === name);
+    if (stored && stored.type !== source.type) throw new CoreError('CONFLICT', `custom field '${name}' of ${kind} is already a ${stored.type} field, not ${source.type}`);
     names.add(name);
     const choices = new Map((source.choices ?? []).map((choice) => [choice.toLowerCase(), choice]));
     return { index, column: source.column, name, type: source.type, choices, open: choices.size === 0 };

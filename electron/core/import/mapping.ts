@@ -1,6 +1,7 @@
+import type { CustomFieldType } from '../../../shared/contract/customFields';
 import type { ColumnSuggestion, ImportMapping } from '../../../shared/contract/import';
 import type { FieldDef, TargetDef } from './targets';
-import { isMissing, normaliseKey, parseBoolean, parseEnum, parseInstant, parseNumber } from './values';
+import { isMissing, normaliseKey, parseBoolean, parseDate, parseEnum, parseInstant, parseNumber } from './values';
 
 // Pure: which column feeds which field. By name first (normalised, then the field's synonyms) when
 // the values fit, then by content for dates and scores still open. Never a flag by content alone:
@@ -134,8 +135,22 @@ export function suggestMapping(def: TargetDef, headers: readonly string[], sampl
     delete fields.firstResponseMinutes;
     suggestions.set(index, { column: headers[index]!, field: null, confidence: 0, reason: 'firstResponseAt is mapped from another column' });
   }
-  const ordered = headers.map((column, index) => suggestions.get(index) ?? { column, field: null, confidence: 0, reason: 'matches no field by name or content' });
+  // A column no field takes can be kept as a custom field: its likely type is proposed with it.
+  const ordered = headers.map((column, index) => {
+    const suggestion = suggestions.get(index) ?? { column, field: null, confidence: 0, reason: 'matches no field by name or content' };
+    return suggestion.field === null ? { ...suggestion, keepAs: inferCustomType(values[index]!) } : suggestion;
+  });
   return { mapping: { fields }, suggestions: ordered };
+}
+
+/** A column's likely custom-field type from its sample: yes/no, numbers, dates, a few distinct words, else text. */
+export function inferCustomType(values: readonly string[]): CustomFieldType {
+  if (values.length === 0) return 'text';
+  if (values.every((value) => 'value' in parseBoolean(value))) return 'bool';
+  if (values.every((value) => 'value' in parseNumber(value))) return 'number';
+  if (values.every((value) => /\d/.test(value) && 'value' in parseDate(value, 'mdy'))) return 'date';
+  const distinct = new Set(values.map((value) => value.trim().toLowerCase()));
+  return distinct.size <= 20 && distinct.size < values.length ? 'choice' : 'text';
 }
 
 export function autoMap(def: TargetDef, headers: readonly string[], sample: Sample): ImportMapping {

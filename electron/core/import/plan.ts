@@ -87,7 +87,7 @@ export async function makePlan(sqlite: Database.Database, input: ParsedImportInp
       problems.map((message) => ({ path: 'mapping', message })),
     );
   }
-  return { def, source, mapping, ...chooseDateOrders(def, source, mapping, sample), rowHook: customColumnsHook(def, mapping, source.headers) };
+  return { def, source, mapping, ...chooseDateOrders(def, source, mapping, sample), rowHook: customColumnsHook(sqlite, def, mapping, source.headers) };
 }
 
 export function unmappedColumns(plan: Plan): string[] {

@@ -22,7 +22,7 @@ export interface FieldDef {
   synonyms: readonly string[];
   values?: readonly string[];
   aliases?: Record<string, string>;
-  /** For `minutes`: the instant the minutes are counted from, and the field they produce. */
+  /** For `minutes`: the instant the minutes are counted from, and the field they produce (`into`, also first/last name -> name). */
   from?: string;
   into?: string;
 }
@@ -186,8 +186,8 @@ const TARGETS: readonly TargetDef[] = [
       account,
       f('name', 'text', ['name', 'full_name', 'contact_name', 'contact']),
       // CRMs export a person's name in two columns: finish() joins them into name.
-      f('firstName', 'text', ['first_name', 'firstname', 'given_name']),
-      f('lastName', 'text', ['last_name', 'lastname', 'surname', 'family_name']),
+      f('firstName', 'text', ['first_name', 'firstname', 'given_name'], { into: 'name' }),
+      f('lastName', 'text', ['last_name', 'lastname', 'surname', 'family_name'], { into: 'name' }),
       f('title', 'text', ['title', 'job_title', 'role', 'position']),
       f('email', 'text', ['email', 'email_address', 'e_mail']),
       f('isChampion', 'bool', ['champion', 'is_champion']),
