@@ -1,10 +1,12 @@
 // How fast the demo generator writes a large workspace (20,000 accounts, ~2.9 million rows), beside
 // the insert limit measured in the same run (issue 14: at least 200,000 rows/s, or above 0.6 of the
-// insert limit; the ratio is what a loaded machine cannot distort).
+// insert limit; the ratio is what a loaded machine cannot distort). The limit is measured before and
+// again after the generation, and the generation is held against their mean, so a load that comes
+// or goes during the few minutes of the run shifts both sides alike.
 // The generator loads with constraint enforcement off, so the result is verified here, untimed:
 // quick_check covers every CHECK and NOT NULL, foreign_key_check every reference.
 import Database from 'better-sqlite3';
-import { insertLimit } from './insertLimit';
+import { insertLimit, measureInsertLimit } from './insertLimit';
 import type { Benchmark } from './types';
 
 function verify(path: string): string {
@@ -26,9 +28,13 @@ export const demoBenchmark: Benchmark = {
   description: 'generate the benchmark workspace (20,000 accounts unless --accounts says otherwise)',
   async run(ctx) {
     ctx.log('  measuring the insert limit (1,000,000 prepared ticket INSERTs) ...');
-    const limit = await insertLimit();
-    ctx.log(`  ${limit.what}`);
+    const before = await insertLimit();
+    ctx.log(`  ${before.what}`);
     const { path, summary } = await ctx.workspace();
+    ctx.log('  measuring the insert limit again ...');
+    const after = await measureInsertLimit();
+    ctx.log(`  ${after.what}`);
+    const limit = (before.rowsPerSecond + after.rowsPerSecond) / 2;
     const { counts } = summary;
     const n = (value: number) => value.toLocaleString('en-US');
     ctx.log('  verifying the workspace ...');
@@ -47,11 +53,11 @@ export const demoBenchmark: Benchmark = {
       },
       {
         name: `demo: rate / insert limit (goal above 0.6, or the 200,000 rows/s above)`,
-        value: summary.rowsPerSecond / limit.rowsPerSecond,
+        value: summary.rowsPerSecond / limit,
         unit: 'x',
         limit: 0.6,
         better: 'higher',
-        detail: `${n(summary.rowsPerSecond)} rows/s against ${limit.what}`,
+        detail: `${n(summary.rowsPerSecond)} rows/s against the mean insert limit ${n(Math.round(limit))} rows/s (before the generation: ${before.what}; after: ${n(after.rowsPerSecond)} rows/s)`,
       },
     ];
   },

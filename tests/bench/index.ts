@@ -32,6 +32,8 @@ function createContext(accounts: number, dir: string): BenchContext {
         log(`Generating the ${accounts.toLocaleString('en-US')}-account workspace in ${dir} ...`);
         const summary = await generateDemoWorkspace(path, {
           accounts,
+          // The day the metrics benchmark and the rebuild child measure at: a fixed day keeps runs comparable.
+          today: '2026-11-01',
           onProgress: ({ written, total }) => {
             if (Math.floor((10 * written) / total) > tenth) log(`  ${(tenth = Math.floor((10 * written) / total)) * 10}% (${written.toLocaleString('en-US')} rows)`);
           },

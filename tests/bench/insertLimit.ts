@@ -24,7 +24,8 @@ const COLUMNS = ['account_id', 'external_id', 'subject', 'opened_at', 'resolved_
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
 const CHANNELS = ['email', 'chat', 'phone', 'self_service'];
 
-async function measure(rows: number): Promise<InsertLimit> {
+/** One fresh measurement (most callers want the shared one below). */
+export async function measureInsertLimit(rows = ROWS): Promise<InsertLimit> {
   const dir = mkdtempSync(join(tmpdir(), 'fulcrum-bench-insert-'));
   const workspace = await openWorkspace(join(dir, 'limit.fulcrum'), { create: true });
   try {
@@ -83,6 +84,6 @@ let once: Promise<InsertLimit> | undefined;
 
 /** The insert limit, measured on first use and shared by every benchmark of the run. */
 export function insertLimit(rows = ROWS): Promise<InsertLimit> {
-  once ??= measure(rows);
+  once ??= measureInsertLimit(rows);
   return once;
 }
