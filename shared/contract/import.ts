@@ -81,6 +81,7 @@ export const importInput = z.strictObject({
 });
 export type ImportInput = z.input<typeof importInput>;
 
+/** `row` 0: a problem of the whole file, found before any row was read (a mapping gap, a date order to choose). */
 export const importProblem = z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() });
 export type ImportProblem = z.infer<typeof importProblem>;
 
@@ -156,6 +157,8 @@ export const archiveImportContract = {
 
 /** "row 1,204, 'MonthlyCharges': 'abc' is not a number", as the CLI and the Import screen show it. */
 export function describeProblem(problem: ImportProblem): string {
+  // Row 0 is the whole file (a mapping gap, a date order to choose): found before any row was read.
+  if (problem.row === 0) return problem.column ? `'${problem.column}': ${problem.message}` : problem.message;
   const row = `row ${problem.row.toLocaleString('en-US')}`;
   return problem.column ? `${row}, '${problem.column}': ${problem.message}` : `${row}: ${problem.message}`;
 }

@@ -60,8 +60,11 @@ describe('the Telco churn file as accounts', () => {
     let seniors = 0;
     for (const { cells } of source.rows()) {
       const { record, problems } = accounts(cells);
-      expect(problems).toEqual([]);
-      if (!('arrMinor' in record)) blank++;
+      // Blank is unknown, not zero (issue 13): arr_minor is NOT NULL, so a blank total is a problem, never a stored 0.
+      if (!('arrMinor' in record)) {
+        blank++;
+        expect(problems).toEqual([{ column: 'TotalCharges', message: expect.stringMatching(/^missing \(NA\): the cell is empty; arrMinor cannot be left unknown/) }]);
+      } else expect(problems).toEqual([]);
       const flagged = flags(cells);
       expect(flagged.problems).toEqual([]);
       if (flagged.record.isChampion === true) seniors++;
@@ -122,13 +125,13 @@ describe('file shapes', () => {
       into: 'accounts',
       mapping: { fields: { externalId: 'Account ID', name: 'Account Name', arrMinor: 'Annual Revenue', renewalDate: 'Renewal' } },
     });
-    expect(result.problems).toEqual([]);
-    expect(result.rows.map((row) => [row.arrMinor, row.renewalDate])).toEqual([
-      [undefined, undefined],
-      [undefined, undefined],
-      [undefined, undefined],
-      [120050, '2026-05-01'],
+    // arr_minor is NOT NULL: a missing amount is reported (issue 13), never left for the column's default 0.
+    expect(result.problems.map((p) => [p.row, p.column, p.message.replace(/;.*/, '')])).toEqual([
+      [2, 'Annual Revenue', "missing (NA): the cell says 'NA'"],
+      [3, 'Annual Revenue', "missing (NA): the cell says 'N/A'"],
+      [4, 'Annual Revenue', 'missing (NA): the cell is empty'],
     ]);
+    expect(result.rows.map((row) => [row.arrMinor, row.renewalDate])).toEqual([[120050, '2026-05-01']]);
   });
 
   it('ambiguous dates: the order is decided over the column and reported', async () => {

@@ -136,7 +136,7 @@ describe('survey exports', () => {
     );
     const preview = await core.call('import.preview', { path, into: 'surveyResponses', preset: 'nps-survey' });
     expect(preview.rows[0]).toMatchObject({ accountId: 3, contactId: contact.id, kind: 'nps', score: 9, comment: 'Great, fast support', respondedAt: '2026-02-01T18:22:11.000Z' });
-    expect(preview.problems.map(describeProblem)).toEqual(["row 3, 'Score': is required but the cell is empty", "row 4, 'Score': must be 0-10 for nps"]);
+    expect(preview.problems.map(describeProblem)).toEqual(["row 3, 'Score': is required but missing (NA): the cell says 'NA'", "row 4, 'Score': must be 0-10 for nps"]);
   });
 });
 

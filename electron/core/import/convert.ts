@@ -1,7 +1,22 @@
+import type { z } from 'zod';
 import type { ImportMapping } from '../../../shared/contract/import';
+import { tables } from '../db/tables';
 import { sourceColumn } from './mapping';
 import type { FieldDef, TargetDef } from './targets';
-import { isMissing, parseBoolean, parseDate, parseEnum, parseInstant, parseInteger, parseList, parseMoney, parseNumber, type Converted, type DateOrder } from './values';
+import {
+  describeMissing,
+  isMissing,
+  parseBoolean,
+  parseDate,
+  parseEnum,
+  parseInstant,
+  parseInteger,
+  parseList,
+  parseMoney,
+  parseNumber,
+  type Converted,
+  type DateOrder,
+} from './values';
 
 // Pure: one row of cells -> the record in the API's form (what `<domain>.create` takes), or the
 // problems, each naming its column. Compiled once per import so the per-row work is a loop.
@@ -24,6 +39,8 @@ export interface ConvertOptions {
 export interface CellProblem {
   column: string | null;
   message: string;
+  /** A mapping gap: every row has it, so it is listed once (the plan's `gaps`), not per row. */
+  once?: boolean;
 }
 
 interface Step {
@@ -32,7 +49,26 @@ interface Step {
   column: string;
   scale: number;
   fallback?: string;
+  /** The record's key the field fills (account -> accountId), for naming a missing cell's field. */
+  key: string;
+  /** A number whose column is NOT NULL: a missing cell cannot be stored as unknown (the column's default 0 would stand in). */
+  notNull: boolean;
 }
+
+const NUMERIC_KINDS = new Set(['int', 'number', 'money', 'minutes']);
+const RECORD_KEY: Partial<Record<FieldDef['kind'], string>> = { account: 'accountId', contactEmail: 'contactId', churned: 'churnedAt' };
+
+/** The record key a field fills: what the create schema and its issues name. */
+export const recordKey = (field: FieldDef) => (field.kind === 'minutes' ? (field.into ?? field.name) : (RECORD_KEY[field.kind] ?? field.name));
+
+/** Whether a target's table column for this field is NOT NULL (tables.ts: '<family>' or '<family> generated'). */
+function notNullColumn(def: TargetDef, field: FieldDef): boolean {
+  const table = (tables as Record<string, Record<string, string>>)[def.table.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
+  const spec = table?.[field.name];
+  return spec !== undefined && !spec.endsWith(' null');
+}
+
+const UNDECODED = '\ufffd';
 
 function convertCell(field: FieldDef, raw: string, order: DateOrder, scale: number): Converted<unknown> {
   switch (field.kind) {
@@ -46,10 +82,11 @@ function convertCell(field: FieldDef, raw: string, order: DateOrder, scale: numb
       return parseNumber(raw);
     case 'money':
       return parseMoney(raw, scale);
+    // The column holds dates for sure here, so a bare number is one: an Excel serial or Unix time.
     case 'date':
-      return parseDate(raw, order);
+      return parseDate(raw, order, true);
     case 'instant':
-      return parseInstant(raw, order);
+      return parseInstant(raw, order, true);
     case 'bool':
     case 'churned':
       return parseBoolean(raw);
@@ -64,7 +101,8 @@ function convertCell(field: FieldDef, raw: string, order: DateOrder, scale: numb
 
 const NO_PROBLEMS: CellProblem[] = [];
 
-export type RowConverter = (cells: readonly string[]) => { record: Record_; problems: CellProblem[] };
+/** `missing`: record key -> the text of a missing cell (empty, NA, N/A…), for "is required but missing (NA)". */
+export type RowConverter = (cells: readonly string[]) => { record: Record_; problems: CellProblem[]; missing?: Record<string, string> };
 
 export function compileConverter(def: TargetDef, mapping: ImportMapping, headers: readonly string[], options: ConvertOptions): RowConverter {
   const steps: Step[] = [];
@@ -74,7 +112,15 @@ export function compileConverter(def: TargetDef, mapping: ImportMapping, headers
     if (source === undefined && fallback === undefined) continue;
     const column = source === undefined ? '' : sourceColumn(source);
     const scale = typeof source === 'object' ? (source.scale ?? 1) : 1;
-    steps.push({ field, index: source === undefined ? -1 : headers.indexOf(column), column, scale, fallback });
+    steps.push({
+      field,
+      index: source === undefined ? -1 : headers.indexOf(column),
+      column,
+      scale,
+      fallback,
+      key: recordKey(field),
+      notNull: NUMERIC_KINDS.has(field.kind) && notNullColumn(def, field),
+    });
   }
   const { lookups } = options;
   // Enum, boolean and list columns hold few distinct values: convert each once.
@@ -86,19 +132,32 @@ export function compileConverter(def: TargetDef, mapping: ImportMapping, headers
     let problems = NO_PROBLEMS;
     let minutes: { step: Step; value: number } | undefined;
     let churned: boolean | undefined;
+    let missing: Record<string, string> | undefined;
     for (const step of steps) {
       const { field } = step;
       let raw = step.index >= 0 ? cells[step.index] : undefined;
       let column: string | null = step.column;
       if (raw === undefined || isMissing(raw, markers)) {
-        if (step.fallback === undefined) continue;
+        if (step.fallback === undefined) {
+          // Blank is unknown, not zero: where the column cannot hold null, say so rather than let its default 0 stand in.
+          if (step.notNull)
+            problems = [
+              ...problems,
+              { column, message: `${describeMissing(raw)}; ${field.name} cannot be left unknown (it would be stored as 0): fill it in or give the mapping a default` },
+            ];
+          else (missing ??= {})[step.key] = raw ?? '';
+          continue;
+        }
         raw = step.fallback;
         column = null;
       }
       const cache = caches.get(step);
       let converted = cache?.get(raw);
       if (!converted) {
-        converted = convertCell(field, raw, options.dateOrders[step.column] ?? 'ymd', step.scale);
+        // U+FFFD is what a decoder writes for bytes it could not read (a Windows-1252 "é" read as UTF-8): never stored unnoticed.
+        converted = raw.includes(UNDECODED)
+          ? { error: `'${raw}' holds a character that could not be decoded (U+FFFD): the file is probably in another encoding; choose it (--encoding, or the preview's encoding)` }
+          : convertCell(field, raw, options.dateOrders[step.column] ?? 'ymd', step.scale);
         if (cache && cache.size < 10_000) cache.set(raw, converted);
       }
       if ('error' in converted) {
@@ -128,9 +187,35 @@ export function compileConverter(def: TargetDef, mapping: ImportMapping, headers
       record.lifecycleStage ??= 'churned';
     }
     def.finish?.(record);
-    return { record, problems };
+    return missing ? { record, problems, missing } : { record, problems };
   };
 }
+
+/**
+ * A create/update schema issue as the row's problem: a required field whose cell was missing says
+ * "missing (NA)" and what the cell held; a field no column feeds (a mapping gap, `gaps`) is marked
+ * `once`, since the plan lists it once for the whole file.
+ */
+export function schemaProblem(
+  issue: z.core.$ZodIssue,
+  record: Record_,
+  columns: Record<string, string>,
+  missing: Record<string, string> | undefined,
+  gaps: ReadonlySet<string>,
+): CellProblem {
+  const field = String(issue.path[0] ?? '');
+  const column = columns[field] ?? null;
+  if (field && record[field] === undefined) {
+    if (field === 'accountId' && !column && columns.contactId)
+      return { column: columns.contactId, message: "names no known contact, and no column is mapped to 'account' to find the account by" };
+    if (column) return { column, message: `is required but ${describeMissing(missing?.[field] ?? '')}` };
+    return { column: null, message: `'${fieldName(field)}' is required and no column is mapped to it`, once: gaps.has(field) };
+  }
+  return { column, message: column ? issue.message : `${field || 'row'}: ${issue.message}` };
+}
+
+/** A record key as the mapping names its field (accountId is fed by `account`, contactId by `contactEmail`). */
+export const fieldName = (key: string) => (key === 'accountId' ? 'account' : key === 'contactId' ? 'contactEmail' : key);
 
 /** The column a field came from, for naming it in a validation problem. */
 export function fieldColumns(def: TargetDef, mapping: ImportMapping): Record<string, string> {

@@ -1,14 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { importInput, type ImportMapping } from '../../../shared/contract/import';
+import { importInput, type ImportMapping, type ImportProblem } from '../../../shared/contract/import';
 import { CoreError } from '../errors';
 import { autoMap, mappingProblems, overlay, sourceColumn } from './mapping';
 import { customColumnsHook, type RowHook } from './customColumns';
 import { extraHeaderRows, findPreset, presetMappingFor } from './presets';
 import { skipHeaderRows } from './shapes';
 import { openSource, type Source } from './source';
-import { targetDef, type TargetDef } from './targets';
-import { chooseDateOrder, dateReadings, isMissing, type DateChoice, type DateOrder } from './values';
+import { createSchema, targetDef, type TargetDef } from './targets';
+import { fieldName, recordKey } from './convert';
+import { chooseDateOrder, dateReadings, isMissing, parseDate, type DateChoice, type DateOrder } from './values';
 
 // Before any row is converted: the source opened, the mapping settled (preset, the caller's
 // changes, or automatic), and for each date column whether a/b/yyyy means US or European.
@@ -21,6 +22,10 @@ export interface Plan {
   mapping: ImportMapping;
   dateChoices: (DateChoice & { column: string })[];
   dateOrders: Record<string, DateOrder>;
+  /** Record keys a new row needs that no column or default feeds (accountId: `account`): each listed once in `fileProblems`, not per row. */
+  gaps: ReadonlySet<string>;
+  /** Problems of the whole file, found before any row is read (row 0): mapping gaps, and date columns whose order is a question. */
+  fileProblems: ImportProblem[];
   /** Columns kept as custom fields (mapping.customFields), converted and written beside the rows. */
   rowHook?: RowHook;
 }
@@ -51,16 +56,48 @@ function chooseDateOrders(def: TargetDef, source: Source, mapping: ImportMapping
     }
     const slashed = sample.some((cells) => !isMissing(cells[index]) && dateReadings(cells[index]!) !== null);
     if (!slashed) continue;
-    // A dot separator is European by convention; a slash defaults to US when nothing settles it.
-    const dotted = sample.some((cells) => /^\d{1,2}\.\d{1,2}\.\d{2,4}/.test(cells[index]?.trim() ?? ''));
     const values = (function* () {
       for (const row of source.rows()) yield row.cells[index] ?? '';
     })();
-    const choice = chooseDateOrder(values, dotted ? 'dmy' : 'mdy');
+    // Dots are day-first by convention (chooseDateOrder); otherwise month-first is only the suggestion of a question.
+    const choice = chooseDateOrder(values, 'mdy');
     if (choice.order) dateOrders[column] = choice.order;
     dateChoices.push({ column, ...choice });
   }
   return { dateChoices, dateOrders };
+}
+
+/**
+ * The record keys the create schema requires that nothing in the mapping feeds. Only new rows need
+ * them, so an update-only import has none; a contact found by e-mail brings its account.
+ */
+export function mappingGaps(def: TargetDef, mapping: ImportMapping, match: ParsedImportInput['match']): string[] {
+  if (match === 'update') return [];
+  const empty = createSchema(def).safeParse({});
+  if (empty.success) return [];
+  const fed = new Set(def.fields.filter((field) => mapping.fields[field.name] !== undefined || mapping.defaults?.[field.name] !== undefined).map(recordKey));
+  if (fed.has('contactId')) fed.add('accountId');
+  const required = new Set(empty.error.issues.map((issue) => String(issue.path[0] ?? '')).filter(Boolean));
+  return [...required].filter((key) => !fed.has(key));
+}
+
+const gapProblem = (key: string): ImportProblem => ({
+  row: 0,
+  column: null,
+  message: `'${fieldName(key)}' is required for every new row and no column is mapped to it: map a column to '${fieldName(key)}' or give it a default`,
+});
+
+const readAs = (value: string, order: DateOrder) => {
+  const day = parseDate(value, order);
+  return 'value' in day ? day.value : null;
+};
+
+/** A date column whose order no value settles, as the question the preview asks. */
+function dateQuestion(choice: Plan['dateChoices'][number], sample: string[][], index: number): ImportProblem {
+  if (choice.conflict) return { row: 0, column: choice.column, message: `dates disagree on their order (${choice.conflict}): choose day-first or month-first` };
+  const example = sample.map((cells) => cells[index] ?? '').find((value) => dateReadings(value)?.length === 2 && readAs(value, 'dmy') !== readAs(value, 'mdy'));
+  const readings = example ? `'${example}' is ${readAs(example, 'dmy')} day-first or ${readAs(example, 'mdy')} month-first, and ` : '';
+  return { row: 0, column: choice.column, message: `${readings}no date in the column settles the order: choose day-first or month-first` };
 }
 
 export async function makePlan(sqlite: Database.Database, input: ParsedImportInput): Promise<Plan> {
@@ -87,7 +124,19 @@ export async function makePlan(sqlite: Database.Database, input: ParsedImportInp
       problems.map((message) => ({ path: 'mapping', message })),
     );
   }
-  return { def, source, mapping, ...chooseDateOrders(def, source, mapping, sample), rowHook: customColumnsHook(sqlite, def, mapping, source.headers) };
+  const dates = chooseDateOrders(def, source, mapping, sample);
+  const questions = dates.dateChoices.filter((choice) => choice.ambiguous).map((choice) => dateQuestion(choice, sample, source.headers.indexOf(choice.column)));
+  // A commit never guesses an order: the preview asked, the caller answers with mapping.dateOrder.
+  if ('jobId' in input && questions.length > 0) {
+    throw new CoreError(
+      'BAD_INPUT',
+      `the order of the dates is a question: ${questions.map((q) => `'${q.column}': ${q.message}`).join('; ')} (mapping.dateOrder: 'dmy' or 'mdy')`,
+      questions.map((q) => ({ path: 'mapping.dateOrder', message: `'${q.column}': ${q.message}` })),
+    );
+  }
+  const gaps = mappingGaps(def, mapping, input.match);
+  const fileProblems = [...gaps.map(gapProblem), ...questions];
+  return { def, source, mapping, ...dates, gaps: new Set(gaps), fileProblems, rowHook: customColumnsHook(sqlite, def, mapping, source.headers) };
 }
 
 export function unmappedColumns(plan: Plan): string[] {
