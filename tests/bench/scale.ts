@@ -68,7 +68,10 @@ function child<T>(script: string, args: string[]): T {
     maxBuffer: 1 << 20,
   });
   if (run.status !== 0) throw new Error(`${script} ${args[0]} failed with status ${String(run.status)} ${run.signal ?? ''}`);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as T;
+  const line = run.stdout.trim().split('\n').at(-1)!;
+  // Each step's figures as soon as it ends: a run stopped half-way (it takes long) still leaves them.
+  process.stderr.write(`    ${script} ${args[0]} ${args[1]}: ${line}\n`);
+  return JSON.parse(line) as T;
 }
 
 function measureSize(dir: string, accounts: number, importRows: number, log: (text: string) => void, keep: boolean): SizeFigures {
