@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -94,12 +95,18 @@ afterEach(async () => {
  */
 export type AppCore = HostedCore & { context: { sqlite: Database.Database } };
 
+/** How a page is opened: its window size (1280×800 unless said) and the system's colour scheme (light unless said). */
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+}
+
 export interface App {
   core: AppCore;
   bridge: Bridge;
   browser: Browser;
   /** A fresh page at an app route such as 'accounts'. */
-  open(route?: string): Promise<Page>;
+  open(route?: string, options?: OpenOptions): Promise<Page>;
   /** Saves a PNG under tests/artifacts/screenshots to look at. */
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
@@ -112,7 +119,9 @@ export async function startApp(dbPath: string): Promise<App> {
   // As `npm run web` starts it: the core in a worker thread, the bridge's file policy (the
   // workspace's folder and exports/ beside it), and the tests' clock as an offset from real time.
   const files = { kind: 'folders' as const, folders: defaultBridgeFolders(dbPath) };
-  const hosted = await startCoreHost({ dbPath, checkOutputs: true, clock: { offsetMs: now().getTime() - Date.now() }, create: !existsSync(dbPath), files });
+  // "Who am I" lives in a per-laptop file, never the workspace: each app gets its own, empty.
+  const identityFile = join(mkdtempSync(join(tmpdir(), 'fulcrum-identity-')), 'identity.json');
+  const hosted = await startCoreHost({ dbPath, checkOutputs: true, clock: { offsetMs: now().getTime() - Date.now() }, create: !existsSync(dbPath), files, identityFile });
   const sqlite = new Database(dbPath);
   sqlite.pragma('busy_timeout = 10000');
   const core: AppCore = Object.assign(hosted, { context: { sqlite } });
@@ -125,8 +134,8 @@ export async function startApp(dbPath: string): Promise<App> {
     core,
     bridge,
     browser,
-    async open(route = '') {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    async open(route = '', options: OpenOptions = {}) {
+      const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
       contexts.add(context);
       context.setDefaultTimeout(ACTION_TIMEOUT);
       context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT);
