@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describeProblem, IMPORT_TARGETS, importMapping, type ImportPreview, type ImportResult } from '../../../shared/contract/import';
+import { describeEncoding, describeProblem, IMPORT_ENCODINGS, IMPORT_TARGETS, importMapping, type ImportPreview, type ImportResult } from '../../../shared/contract/import';
 import { CliError, formatCount, requireString, UsageError, type Command, type Io, type OptionValues } from '../command';
 import { call, openExisting } from './workspaceFile';
 
@@ -24,7 +24,7 @@ function readMapping(path: string) {
 function printPreview(preview: ImportPreview, io: Io): void {
   const { source, counts } = preview;
   io.out(
-    `Source     ${source.format}${source.encoding ? `, ${source.encoding}` : ''}${source.delimiter ? `, delimiter ${JSON.stringify(source.delimiter)}` : ''}, ${source.headers.length} columns\n`,
+    `Source     ${source.format}${source.encodingReport ? `, ${describeEncoding(source.encodingReport)}` : source.encoding ? `, ${source.encoding}` : ''}${source.delimiter ? `, delimiter ${JSON.stringify(source.delimiter)}` : ''}, ${source.headers.length} columns\n`,
   );
   io.out('Mapping\n');
   for (const [field, column] of Object.entries(preview.mapping.fields))
@@ -56,9 +56,12 @@ async function run(values: OptionValues, io: Io, positionals: string[] = []): Pr
     preset: typeof values.preset === 'string' ? values.preset : undefined,
     mapping: typeof values.map === 'string' ? readMapping(values.map) : undefined,
     sheet: typeof values.sheet === 'string' ? values.sheet : undefined,
+    encoding: typeof values.encoding === 'string' ? values.encoding : undefined,
     policy: (values.policy as string | undefined) ?? 'reject',
     match: (values.match as string | undefined) ?? 'upsert',
   };
+  if (input.encoding !== undefined && !(IMPORT_ENCODINGS as readonly string[]).includes(input.encoding))
+    throw new UsageError(`--encoding must be one of ${IMPORT_ENCODINGS.join(', ')}`);
   if (!['reject', 'skip'].includes(input.policy)) throw new UsageError('--policy must be reject or skip');
   if (!['insert', 'update', 'upsert'].includes(input.match)) throw new UsageError('--match must be insert, update or upsert');
 
@@ -109,16 +112,18 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'import a CSV or XLSX file (preview with --dry-run)',
   usage: [
-    'fulcrum import --db FILE --into TARGET (--preset NAME | --map mapping.json) SOURCE [--dry-run] [--policy reject|skip] [--match insert|update|upsert] [--sheet NAME]',
+    'fulcrum import --db FILE --into TARGET (--preset NAME | --map mapping.json) SOURCE [--dry-run] [--policy reject|skip] [--match insert|update|upsert] [--sheet NAME] [--encoding NAME]',
     '',
     `  --into TARGET     ${IMPORT_TARGETS.join(', ')}`,
     '  --preset NAME     a shipped or saved mapping (crm-accounts, helpdesk-tickets, nps-survey, csat-survey, fulcrum-<target>)',
     '  --map FILE        a mapping as JSON: {"fields": {"openedAt": "Created at", ...}, "defaults": {...}}',
     '                    (neither: columns are matched automatically by name and content)',
     '  --dry-run         show the preview and every problem; write nothing',
-    '  --policy          reject (default): any problem rejects the file; skip: import good rows, bad ones to SOURCE.errors.csv',
+    '  --policy          reject (default): any problem rejects the file; skip: import good rows, bad ones to NAME.errors.csv',
+    '                    beside SOURCE (tickets.csv -> tickets.errors.csv; tickets.errors-2.csv if that exists)',
     '  --match           upsert (default), insert (only new ids) or update (only existing ids)',
     '  --sheet NAME      the XLSX sheet (default: the first)',
+    `  --encoding NAME   a text file's encoding: ${IMPORT_ENCODINGS.join(', ')} (default: detected; the preview says which and why)`,
   ].join('\n'),
   options: {
     db: { type: 'string' },
@@ -129,6 +134,7 @@ export const importCommand: Command = {
     policy: { type: 'string' },
     match: { type: 'string' },
     sheet: { type: 'string' },
+    encoding: { type: 'string' },
   },
   allowPositionals: true,
   run,
