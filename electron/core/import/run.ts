@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { ImportPreview, ImportProblem } from '../../../shared/contract/import';
 import { contract } from '../../../shared/contract';
-import { compileConverter, fieldColumns, schemaProblem, type CellProblem, type Record_ } from './convert';
+import { compileConverter, fieldColumns, type Record_ } from './convert';
 import type { Plan } from './plan';
 import { createSchema } from './targets';
 import { createWriter, deferIndexes, loadLookups } from './writer';
@@ -29,6 +29,8 @@ export interface RunOptions {
 export interface RunOutcome extends Omit<ImportPreview, 'source' | 'mapping' | 'unmapped' | 'dateChoices'> {
   cancelled: boolean;
   badRows: { row: number; cells: string[]; messages: string[] }[];
+  /** The accounts whose activity was written (activity targets; absent for the others): derived data to refresh. */
+  touched?: ReadonlySet<number>;
 }
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -48,23 +50,20 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
   const seen = new Map<string, number>();
 
   const counts = { rows: 0, inserts: 0, updates: 0, skips: 0, errors: 0 };
-  // Problems of the whole file (mapping gaps, date orders to choose) come first, once.
-  const problems: ImportProblem[] = [...plan.fileProblems];
-  let problemsTotal = problems.length;
+  const problems: ImportProblem[] = [];
+  let problemsTotal = 0;
   const rows: Record_[] = [];
   const badRows: RunOutcome['badRows'] = [];
   let cancelled = false;
 
-  const report = (row: number, cells: string[], found: CellProblem[]) => {
+  const report = (row: number, cells: string[], found: { column: string | null; message: string }[]) => {
     counts.errors++;
-    // A mapping gap (`once`) is in plan.fileProblems already: the row still fails, the list does not repeat it.
-    const listed = found.filter((problem) => !problem.once);
-    problemsTotal += listed.length;
-    for (const { column, message } of listed) if (problems.length < MAX_PROBLEMS) problems.push({ row, column, message });
+    problemsTotal += found.length;
+    for (const problem of found) if (problems.length < MAX_PROBLEMS) problems.push({ row, ...problem });
     if (options.keepBadRows) badRows.push({ row, cells, messages: found.map((p) => (p.column ? `'${p.column}': ${p.message}` : p.message)) });
   };
 
-  for (const { row, cells } of source.rows()) {
+  for (const { row, cells, problem } of source.rows()) {
     counts.rows++;
     if (counts.rows % BATCH === 0) {
       options.onBatch?.(counts.rows, source.fraction());
@@ -74,7 +73,12 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
         break;
       }
     }
-    const { record, problems: converted, missing } = convert(cells);
+    // A structural fault (unclosed quote, cell count): its cells are not where the header says.
+    if (problem) {
+      report(row, cells, [problem]);
+      continue;
+    }
+    const { record, problems: converted } = convert(cells);
     // Columns kept as custom fields are converted beside the row: a bad one is a problem of the row.
     const found = plan.rowHook ? [...converted, ...plan.rowHook.check(cells, record)] : converted;
     if (found.length > 0) {
@@ -101,7 +105,14 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
       report(
         row,
         cells,
-        parsed.error.issues.map((issue) => schemaProblem(issue, record, columns, missing, plan.gaps)),
+        parsed.error.issues.map((issue) => {
+          const field = String(issue.path[0] ?? '');
+          const column = columns[field] ?? null;
+          if (field && record[field] === undefined) {
+            return column ? { column, message: 'is required but the cell is empty' } : { column: null, message: `'${field}' is required and no column is mapped to it` };
+          }
+          return { column, message: column ? issue.message : `${field || 'row'}: ${issue.message}` };
+        }),
       );
       continue;
     }
@@ -119,5 +130,5 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
   if (writer && !cancelled) plan.rowHook?.write(sqlite, options.now);
   if (!cancelled) restoreIndexes();
   options.onBatch?.(counts.rows, cancelled ? source.fraction() : 1);
-  return { rows, counts, problems, problemsTotal, cancelled, badRows };
+  return { rows, counts, problems, problemsTotal, cancelled, badRows, touched: writer?.touched };
 }

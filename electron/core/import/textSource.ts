@@ -1,8 +1,10 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CoreError } from '../errors';
-import { delimiterCode, detectEncoding, sniffDelimiter, type Delimiter, type DetectedEncoding } from './csv';
+import type { EncodingReport, ImportEncoding } from '../../../shared/contract/import';
+import { delimiterCode, sniffDelimiter, type Delimiter } from './csv';
 import { RecordReader, type RecordOut } from './csvReader';
+import { createDecoder, detectEncoding, type StreamDecoder } from './encoding';
 
 // A delimited text file read as a stream: the head (HEAD_BYTES) for the encoding, the delimiter and
 // the header; the rows in CHUNK_BYTES reads through a streaming decoder and the incremental record
@@ -23,6 +25,8 @@ export interface TextRow {
 export interface TextSource {
   headers: string[];
   encoding: string;
+  /** How the text was decoded (encoding.ts); `replaced` is as of the last pass over the rows. */
+  encodingReport(): EncodingReport;
   delimiter: Delimiter;
   rows(): Generator<TextRow>;
   fraction(): number;
@@ -42,17 +46,26 @@ function readHead(path: string): { head: Buffer; size: number } {
 }
 
 /** Every record of the file, decoded and read chunk by chunk; `progress(bytes, chars)` (read so far) after each read. */
-function* records(path: string, found: DetectedEncoding, reader: RecordReader, progress: (bytes: number, chars: number) => void): Generator<RecordOut> {
+/** The encoding a file is read in; `decoder` is the latest pass's (its count of undecodable characters is the report's). */
+interface Decoding {
+  label: ImportEncoding;
+  skip: number;
+  decoder?: StreamDecoder;
+}
+
+function* records(path: string, found: Decoding, reader: RecordReader, progress: (bytes: number, chars: number) => void): Generator<RecordOut> {
   const fd = openSync(path, 'r');
   try {
-    const decoder = new TextDecoder(found.label);
+    // encoding.ts's decoder: Windows-1252 mapped right, and a count of the U+FFFD it had to make. UTF-8/16 skip their BOM themselves.
+    const decoder = createDecoder(found.label);
+    found.decoder = decoder;
     const chunk = Buffer.alloc(CHUNK_BYTES);
     let position = found.skip;
     let chars = 0;
     for (;;) {
       const got = readSync(fd, chunk, 0, CHUNK_BYTES, position);
       position += got;
-      const text = got === 0 ? decoder.decode() : decoder.decode(chunk.subarray(0, got), { stream: true });
+      const text = got === 0 ? decoder.end() : decoder.write(chunk.subarray(0, got));
       chars += text.length;
       progress(position, chars);
       reader.push(text);
@@ -82,7 +95,9 @@ function raggedProblem(cells: string[], width: number): string | undefined {
   return `has ${n.toLocaleString('en-US')} ${n === 1 ? 'cell' : 'cells'} where the header has ${width.toLocaleString('en-US')}`;
 }
 
-export function openTextSource(path: string, options: { delimiter?: Delimiter; header?: boolean }): TextSource {
+/** `strict: false` skips the structural checks (the benchmark's baseline for what they cost). */
+export function openTextSource(path: string, options: { delimiter?: Delimiter; encoding?: ImportEncoding; header?: boolean; strict?: boolean }): TextSource {
+  const strict = options.strict ?? true;
   let head: Buffer;
   let size: number;
   try {
@@ -92,9 +107,11 @@ export function openTextSource(path: string, options: { delimiter?: Delimiter; h
   }
   const name = basename(path);
   if (size === 0) throw new CoreError('BAD_INPUT', `the file is empty: ${name} has 0 bytes`);
-  const found = detectEncoding(head);
+  // The caller's encoding (--encoding, the preview's picker), else detected from the head: BOM, UTF-16, valid UTF-8, else a single-byte code page.
+  const detected = options.encoding ? { encoding: options.encoding, source: 'chosen' as const, confidence: 1 } : detectEncoding(head, head.length >= size);
+  const found: Decoding = { label: detected.encoding, skip: 0 };
   // The head may end inside a character: a streaming decode leaves the partial one out.
-  const headText = new TextDecoder(found.label).decode(head.subarray(found.skip), { stream: true });
+  const headText = createDecoder(found.label).write(head);
   const delimiter = options.delimiter ?? sniffDelimiter(headText);
   const sep = delimiterCode(delimiter);
   const header = options.header ?? true;
@@ -119,11 +136,12 @@ export function openTextSource(path: string, options: { delimiter?: Delimiter; h
   let position = () => 0;
   return {
     headers,
-    encoding: found.encoding,
+    encoding: detected.source === 'bom' && detected.encoding === 'utf-8' ? 'utf-8 (BOM)' : detected.encoding,
+    encodingReport: () => ({ encoding: detected.encoding, source: detected.source, confidence: detected.confidence, replaced: found.decoder?.replaced ?? 0 }),
     delimiter,
     *rows() {
       const reader = new RecordReader(sep);
-      reader.width = width;
+      reader.width = strict ? width : 0;
       let row = header ? 1 : 0;
       let skip = header;
       let bytesPerChar = 1;
@@ -141,7 +159,7 @@ export function openTextSource(path: string, options: { delimiter?: Delimiter; h
           yield { row, cells, problem: { column: headers[record.problem.cell] ?? null, message: record.problem.message } };
           continue;
         }
-        const ragged = raggedProblem(cells, width);
+        const ragged = strict ? raggedProblem(cells, width) : undefined;
         yield ragged ? { row, cells, problem: { column: null, message: ragged } } : { row, cells };
       }
       position = () => size;

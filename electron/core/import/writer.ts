@@ -12,7 +12,15 @@ export interface Writer {
   update(id: number, record: Record_): void;
   /** Writes the rows still buffered; call before commit. */
   flush(): void;
+  /**
+   * Activity targets only: the accounts whose rows were inserted or updated (before and after an
+   * update), so derived data is refreshed for them instead of rebuilt for every account.
+   */
+  touched?: Set<number>;
 }
+
+/** Tables whose rows feed an account's rollups or health (the tables that name derived/hooks.ts). */
+const ACTIVITY = new Set(['tickets', 'survey_responses', 'touchpoints', 'deployments']);
 
 type AccountArr = Parameters<typeof recordArrChange>[2];
 
@@ -26,6 +34,8 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
   const flags = new Set(def.flags ?? []);
   const json = new Set(def.json ?? []);
   const table = `"${def.table}"`;
+  const touched = ACTIVITY.has(def.table) ? new Set<number>() : undefined;
+  const accountOf = touched && sqlite.prepare<[number], { accountId: number }>(`SELECT account_id AS accountId FROM ${table} WHERE id = ?`);
   const arrOf =
     def.name === 'accounts'
       ? sqlite.prepare<unknown[], AccountArr>('SELECT id, arr_minor AS arrMinor, churned_at AS churnedAt, contract_start AS contractStart FROM accounts WHERE id = ?')
@@ -51,7 +61,9 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
   };
 
   return {
+    touched,
     insert(record) {
+      if (touched && typeof record.accountId === 'number') touched.add(record.accountId);
       const keys = Object.keys(record);
       const signature = keys.join(',');
       let entry = inserts.get(signature);
@@ -67,6 +79,11 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
       if (++entry.rows === ROWS_PER_INSERT) flushOne(entry);
     },
     update(id, record) {
+      if (touched) {
+        const before = accountOf!.get(id);
+        if (before) touched.add(before.accountId);
+        if (typeof record.accountId === 'number') touched.add(record.accountId);
+      }
       const keys = Object.keys(record).filter((key) => key !== 'id');
       const signature = keys.join(',');
       let statement = updates.get(signature);
