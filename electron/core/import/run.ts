@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { ImportPreview, ImportProblem } from '../../../shared/contract/import';
 import { contract } from '../../../shared/contract';
-import { compileConverter, fieldColumns, type Record_ } from './convert';
+import { compileConverter, fieldColumns, schemaProblem, type CellProblem, type Record_ } from './convert';
 import type { Plan } from './plan';
 import { createSchema } from './targets';
 import { createWriter, deferIndexes, loadLookups } from './writer';
@@ -50,16 +50,19 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
   const seen = new Map<string, number>();
 
   const counts = { rows: 0, inserts: 0, updates: 0, skips: 0, errors: 0 };
-  const problems: ImportProblem[] = [];
-  let problemsTotal = 0;
+  // Problems of the whole file (mapping gaps, date orders to choose) come first, once.
+  const problems: ImportProblem[] = [...plan.fileProblems];
+  let problemsTotal = problems.length;
   const rows: Record_[] = [];
   const badRows: RunOutcome['badRows'] = [];
   let cancelled = false;
 
-  const report = (row: number, cells: string[], found: { column: string | null; message: string }[]) => {
+  const report = (row: number, cells: string[], found: CellProblem[]) => {
     counts.errors++;
-    problemsTotal += found.length;
-    for (const problem of found) if (problems.length < MAX_PROBLEMS) problems.push({ row, ...problem });
+    // A mapping gap (`once`) is in plan.fileProblems already: the row still fails, the list does not repeat it.
+    const listed = found.filter((problem) => !problem.once);
+    problemsTotal += listed.length;
+    for (const { column, message } of listed) if (problems.length < MAX_PROBLEMS) problems.push({ row, column, message });
     if (options.keepBadRows) badRows.push({ row, cells, messages: found.map((p) => (p.column ? `'${p.column}': ${p.message}` : p.message)) });
   };
 
@@ -78,7 +81,7 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
       report(row, cells, [problem]);
       continue;
     }
-    const { record, problems: converted } = convert(cells);
+    const { record, problems: converted, missing } = convert(cells);
     // Columns kept as custom fields are converted beside the row: a bad one is a problem of the row.
     const found = plan.rowHook ? [...converted, ...plan.rowHook.check(cells, record)] : converted;
     if (found.length > 0) {
@@ -105,14 +108,7 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
       report(
         row,
         cells,
-        parsed.error.issues.map((issue) => {
-          const field = String(issue.path[0] ?? '');
-          const column = columns[field] ?? null;
-          if (field && record[field] === undefined) {
-            return column ? { column, message: 'is required but the cell is empty' } : { column: null, message: `'${field}' is required and no column is mapped to it` };
-          }
-          return { column, message: column ? issue.message : `${field || 'row'}: ${issue.message}` };
-        }),
+        parsed.error.issues.map((issue) => schemaProblem(issue, record, columns, missing, plan.gaps)),
       );
       continue;
     }
