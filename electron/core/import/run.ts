@@ -5,6 +5,7 @@ import { contract } from '../../../shared/contract';
 import { compileConverter, fieldColumns, schemaProblem, type CellProblem, type Record_ } from './convert';
 import type { Plan } from './plan';
 import { createSchema } from './targets';
+import { SeenKeys } from './seenKeys';
 import { createWriter, deferIndexes, loadLookups } from './writer';
 
 // The row loop shared by preview and commit: convert, match, validate with the domain's create
@@ -47,7 +48,8 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
   const updateInput = def.matchKey ? (contract as Record<string, { input: z.ZodType }>)[`${def.domain}.update`]!.input : createInput;
   const writer = options.write ? createWriter(sqlite, def, options.now) : undefined;
   const restoreIndexes = options.write ? deferIndexes(sqlite, def.table, source.estimatedRows) : () => {};
-  const seen = new Map<string, number>();
+  // In-file duplicates of the match key: 24 bytes a key instead of a Map's ~100 (seenKeys.ts).
+  const seen = new SeenKeys();
 
   const counts = { rows: 0, inserts: 0, updates: 0, skips: 0, errors: 0 };
   // Problems of the whole file (mapping gaps, date orders to choose) come first, once.
@@ -91,12 +93,11 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
     const key = def.matchKey ? (record[def.matchKey] as string | undefined) : undefined;
     const existingId = key === undefined ? undefined : existing.get(key);
     if (key !== undefined) {
-      const earlier = seen.get(key);
+      const earlier = seen.firstRow(key, row);
       if (earlier !== undefined) {
         report(row, cells, [{ column: columns[def.matchKey!] ?? null, message: `'${key}' is also on row ${earlier.toLocaleString('en-US')}` }]);
         continue;
       }
-      seen.set(key, row);
     }
     const action = existingId === undefined ? 'insert' : 'update';
     if ((action === 'insert' && options.match === 'update') || (action === 'update' && options.match === 'insert')) {
