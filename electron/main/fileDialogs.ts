@@ -7,7 +7,7 @@ import type { Result } from '../../shared/rpc';
 import type { GrantPolicy } from '../core';
 import { chosenFile, dialogRequest } from './fileDialog';
 
-export function fileDialogChannels(window: () => BrowserWindow | undefined, grants: GrantPolicy) {
+export function fileDialogChannels(window: () => BrowserWindow | undefined, grants: Pick<GrantPolicy, 'grant'>) {
   return {
     [CHOOSE_FILE_CHANNEL]: async (input: unknown): Promise<Result<unknown>> => {
       const request = dialogRequest(input, app.getPath('documents'));

@@ -5,7 +5,9 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { startBackupSchedule } from '../core/backup/schedule';
 import type { Log } from '../core/context';
 import { ensureDemoWorkspace } from '../core/demo';
-import { grantPolicy } from '../core/lib/filePolicy';
+import { startCoreHost, type HostedCore } from '../core/host/client';
+import { desktopCoreOptions, relayGrant } from './coreHost';
+import { utilityCoreProcess } from './coreProcess';
 import { fileDialogChannels } from './fileDialogs';
 import { hardenSession } from './hardening';
 import { registerInvokeHandler, sendEvent } from './ipc';
@@ -29,10 +31,11 @@ function start(): void {
   }
 
   const origin = rendererOrigin(app.isPackaged);
-  // Over IPC a channel names a file only by a grant from the main process's file dialogs (issue 12).
-  const grants = grantPolicy();
   let window: BrowserWindow | undefined;
-  let host: WorkspaceHost | undefined;
+  let host: WorkspaceHost<HostedCore> | undefined;
+  // Over IPC a channel names a file only by a grant from the main process's file dialogs (issue 12),
+  // registered with the open workspace's core process before the renderer gets its token.
+  const grants = { grant: relayGrant(() => host?.current) };
   let backups: ReturnType<typeof startBackupSchedule> | undefined;
   let closed = false;
 
@@ -57,8 +60,7 @@ function start(): void {
     if (!host) return;
     // Another workspace: its own last scheduled backup decides whether one is due now.
     if (switched) backups?.check();
-    // Files chosen for the previous workspace are not the new one's to use.
-    if (switched) grants.clear();
+    // Files chosen for the previous workspace are not the new one's to use: its core process, and its grants, are gone.
     installMenu({ host, window: currentWindow });
     const open = currentWindow();
     if (!open) return;
@@ -78,7 +80,10 @@ function start(): void {
       serveAppScheme(origin.rendererDir);
 
       const userData = app.getPath('userData');
-      host = new WorkspaceHost({
+      host = new WorkspaceHost<HostedCore>({
+        // Each workspace's core runs in its own utility process (issue 14): this process only brokers,
+        // and a rebuild, an import or a wait on a busy workspace never freezes the window.
+        openCore: (options) => startCoreHost(desktopCoreOptions(options), { spawn: utilityCoreProcess, log: options.log }),
         settingsFile: join(userData, 'settings.json'),
         identityFile: join(userData, 'identity.json'),
         demoPath: join(userData, 'demo.fulcrum'),
@@ -87,7 +92,6 @@ function start(): void {
         log,
         onEvent: (event) => sendEvent(currentWindow(), event),
         onChange: ({ switched }) => refresh(switched),
-        files: grants,
       });
       const workspaces = host;
       const hostChannels = { ...reportPdfChannels(currentWindow), ...fileDialogChannels(currentWindow, grants) };

@@ -1,7 +1,7 @@
 // Native menus, and the file dialogs behind the File menu.
 import { join } from 'node:path';
 import { app, dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import type { WorkspaceHost } from './workspaces';
+import type { CoreHandle, WorkspaceHost } from './workspaces';
 
 const WORKSPACE_FILTERS = [
   { name: 'Fulcrum workspaces', extensions: ['fulcrum', 'sqlite', 'db'] },
@@ -15,7 +15,7 @@ function run(task: () => Promise<unknown>): void {
 }
 
 export interface MenuContext {
-  host: WorkspaceHost;
+  host: WorkspaceHost<CoreHandle>;
   /** The main window, if it is open: dialogs attach to it. */
   window(): BrowserWindow | undefined;
 }

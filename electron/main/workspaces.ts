@@ -8,7 +8,18 @@ import { CoreError, createCore, type Core, type FilePolicy } from '../core';
 import type { Log } from '../core/context';
 import { chooseWorkspace, readSettings, rememberOpened, removeRecent, withWorkspaceExtension, writeSettings, type Settings } from './settings';
 
-export interface WorkspaceHostOptions {
+/** What the shell needs of an open workspace's core: the in-process Core, or the core host's client (issue 14). */
+export type CoreHandle = Pick<Core, 'dispatch' | 'subscribe' | 'close'>;
+
+/** How a workspace's core is opened; refuses (throws) like createCore when the file cannot be opened. */
+export type OpenCore<C extends CoreHandle> = (options: { dbPath: string; create: boolean; log: Log; files?: FilePolicy; identityFile?: string }) => Promise<C>;
+
+export interface WorkspaceHostOptions<C extends CoreHandle = Core> {
+  /**
+   * Opens a workspace's core. The desktop app starts it in its own utility process (electron/main/coreProcess.ts);
+   * without it, createCore in this process (the tests of this file).
+   */
+  openCore?: OpenCore<C>;
   /** userData/settings.json */
   settingsFile: string;
   /** userData/demo.fulcrum */
@@ -41,28 +52,34 @@ function describeOpenError(path: string, error: unknown): string {
  * connection only if Kysely ran a query; a workspace opened without pending migrations and never
  * queried would otherwise stay open (file handle, WAL not checkpointed).
  */
-async function closeCore(core: Core): Promise<void> {
+async function closeCore(core: CoreHandle): Promise<void> {
   try {
     await core.close();
   } finally {
-    if (core.context.sqlite.open) core.context.sqlite.close();
+    // Only an in-process core has a connection here; a hosted one closes its own in its process.
+    if ('context' in core) {
+      const { sqlite } = (core as Core).context;
+      if (sqlite.open) sqlite.close();
+    }
   }
 }
 
-export class WorkspaceHost {
-  private core: Core | undefined;
+const inProcess = (options: Parameters<OpenCore<Core>>[0]) => createCore(options);
+
+export class WorkspaceHost<C extends CoreHandle = Core> {
+  private core: C | undefined;
   private path: string | undefined;
   private unsubscribe: (() => void) | undefined;
   private settings: Settings;
   /** Opens and closes run one after another, never interleaved. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: WorkspaceHostOptions) {
+  constructor(private readonly options: WorkspaceHostOptions<C>) {
     this.settings = readSettings(options.settingsFile);
   }
 
   /** The open workspace's core, if any: what the IPC handler dispatches to. */
-  get current(): Core | undefined {
+  get current(): C | undefined {
     return this.core;
   }
 
@@ -156,10 +173,12 @@ export class WorkspaceHost {
       this.options.showError(OPEN_FAILED, `${path} does not exist any more (moved or deleted?).`);
       return false;
     }
-    let next: Core;
+    let next: C;
     try {
       // Opening refuses a missing or empty file (never adopts it as a new workspace); only create makes one.
-      next = await createCore({ dbPath: path, log: this.options.log, create, files: this.options.files, identityFile: this.options.identityFile });
+      // Without openCore, C is its default, Core: createCore's own type.
+      const open = this.options.openCore ?? (inProcess as unknown as OpenCore<C>);
+      next = await open({ dbPath: path, log: this.options.log, create, files: this.options.files, identityFile: this.options.identityFile });
     } catch (error) {
       this.options.log('warn', `opening ${path} failed`, error);
       this.options.showError(OPEN_FAILED, describeOpenError(path, error));
