@@ -8,6 +8,14 @@ export const EXPORT_TABLES = ['accounts', 'contacts', 'personas', 'touchpoints',
 export const exportTable = z.enum(EXPORT_TABLES);
 export type ExportTable = z.infer<typeof exportTable>;
 
+/**
+ * Who reads a table export. `readable` (the default) is for people: money in currency units with
+ * its currency, labels instead of codes ("Mid-market"), figures rounded as the screens show them,
+ * headers in words. `raw` is for machines: field names, codes and integer minor units, as stored
+ * (what Fulcrum's own import presets read back).
+ */
+export const exportStyle = z.enum(['readable', 'raw']).default('readable');
+
 /** The archive's own format version: bumped when the archive's shape (not the schema) changes. */
 export const ARCHIVE_FORMAT = 'fulcrum-workspace-archive';
 export const ARCHIVE_FORMAT_VERSION = 1;
@@ -20,6 +28,7 @@ export const exportContract = {
       path: z.string().min(1),
       /** A list query (`<table>.list` input without paging): only the rows it selects, in its order. */
       query: z.record(z.string(), z.unknown()).optional(),
+      style: exportStyle,
     }),
     output: z.object({ path: z.string(), rows: z.number().int().nonnegative() }),
   },
@@ -45,7 +54,7 @@ export const DOWNLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 export const exportDownloadContract = {
   'export.download': {
     input: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('table'), table: exportTable, format: z.enum(['csv', 'xlsx']), query: z.record(z.string(), z.unknown()).optional() }),
+      z.strictObject({ kind: z.literal('table'), table: exportTable, format: z.enum(['csv', 'xlsx']), query: z.record(z.string(), z.unknown()).optional(), style: exportStyle }),
       z.strictObject({ kind: z.literal('archive') }),
     ]),
     output: z.object({

@@ -128,7 +128,8 @@ describe('export and backup', () => {
     expect(download.suggestedFilename()).toMatch(/^accounts-\d{4}-\d\d-\d\d\.csv$/);
     const content = readFileSync(await download.path(), 'utf8');
     const first = (await ask(app.core, 'accounts.list', { pageSize: 1, sort: { field: 'name', direction: 'asc' } })).rows[0]!;
-    expect(content.split('\n')[0]).toContain('name');
+    // Readable by default: headers in words (style 'raw' keeps the field names).
+    expect(content.split('\n')[0]).toContain('Name');
     expect(content).toContain(first.name);
     expect(content.trim().split('\n').length - 1).toBe(await accountCount());
     expect(await page.getByTestId('export-notice').innerText()).toContain('rows');

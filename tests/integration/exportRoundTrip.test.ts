@@ -55,7 +55,7 @@ describe('the workspace archive', () => {
 describe('tables to CSV and XLSX', () => {
   it('a table to CSV imports back with the fulcrum preset, field for field', async () => {
     const csv = join(dir, 'accounts.csv');
-    expect(await source.call('export.table', { table: 'accounts', format: 'csv', path: csv })).toEqual({ path: csv, rows: 25 });
+    expect(await source.call('export.table', { table: 'accounts', format: 'csv', path: csv, style: 'raw' })).toEqual({ path: csv, rows: 25 });
     const target = await testCore(undefined, { files: plainPaths() });
     try {
       const result = await target.call('import.commit', { jobId: 'csv', path: csv, into: 'accounts', preset: 'fulcrum-accounts' });
@@ -72,7 +72,7 @@ describe('tables to CSV and XLSX', () => {
   it('a filtered list query exports only its rows', async () => {
     const path = join(dir, 'enterprise.csv');
     const query = { filter: { segment: 'enterprise' }, sort: { field: 'name', direction: 'asc' } };
-    const result = await source.call('export.table', { table: 'accounts', format: 'csv', path, query });
+    const result = await source.call('export.table', { table: 'accounts', format: 'csv', path, query, style: 'raw' });
     const expected = (source.context.sqlite.prepare("SELECT count(*) AS n FROM accounts WHERE segment = 'enterprise' AND archived_at IS NULL").get() as { n: number }).n;
     expect(result.rows).toBe(expected);
     const lines = readFileSync(path, 'utf8').trim().split('\n');
@@ -89,7 +89,7 @@ describe('tables to CSV and XLSX', () => {
 
   it('XLSX export of a large table', async () => {
     const path = join(dir, 'tickets.xlsx');
-    const result = await source.call('export.table', { table: 'tickets', format: 'xlsx', path });
+    const result = await source.call('export.table', { table: 'tickets', format: 'xlsx', path, style: 'raw' });
     const n = (source.context.sqlite.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
     expect(result.rows).toBe(n);
     const back = await source.call('import.preview', { path, into: 'tickets', preset: 'fulcrum-tickets', previewRows: 0 });

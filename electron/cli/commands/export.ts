@@ -36,7 +36,7 @@ async function run(values: OptionValues, io: Io): Promise<number> {
       const rows = Object.values(archive.tables).reduce((sum, n) => sum + n, 0);
       io.out(`Wrote the workspace archive (${Object.keys(archive.tables).length} tables, ${formatCount(rows)} rows) to ${out}\n`);
     } else {
-      const result = await call<{ rows: number }>(core, 'export.table', { table, format, path: out });
+      const result = await call<{ rows: number }>(core, 'export.table', { table, format, path: out, style: values.raw ? 'raw' : 'readable' });
       // A string here: csv and xlsx without --table were refused above.
       io.out(`Wrote ${formatCount(result.rows)} ${table as string} rows to ${out}\n`);
     }
@@ -50,13 +50,22 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'export a table to CSV/XLSX, or the whole workspace to a JSON archive',
   usage: [
-    'fulcrum export --db FILE --format csv|xlsx|json --out FILE [--table T]',
+    'fulcrum export --db FILE --format csv|xlsx|json --out FILE [--table T] [--raw]',
     'fulcrum export --db FILE --metrics [--from D] [--to D] [--granularity G] [--segment S]... --out FILE.csv',
     '',
     `  --table T       ${EXPORT_TABLES.join(', ')} (csv and xlsx)`,
+    '  --raw           csv and xlsx for machines: field names, codes and integer minor units (default: labels, currency units, headers in words)',
     '  --format json   the whole workspace as one archive that imports back losslessly',
     "  --metrics       the dashboard's figures (one row per figure); filters as in `fulcrum metrics`",
   ].join('\n'),
-  options: { db: { type: 'string' }, table: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, metrics: { type: 'boolean' }, ...METRICS_QUERY_OPTIONS },
+  options: {
+    db: { type: 'string' },
+    table: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    metrics: { type: 'boolean' },
+    raw: { type: 'boolean' },
+    ...METRICS_QUERY_OPTIONS,
+  },
   run,
 };

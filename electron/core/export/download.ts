@@ -71,7 +71,7 @@ export async function exportDownload(ctx: Context, input: ParsedInput<'export.do
       file = { name, mediaType: 'application/json', rows: Object.values(result.tables).reduce((sum, count) => sum + count, 0) };
     } else {
       const name = `${input.table}-${stamp(ctx.now())}.${input.format}`;
-      const result = await exportTable(ctx, { table: input.table, format: input.format, path: join(folder, name), query: input.query });
+      const result = await exportTable(ctx, { table: input.table, format: input.format, path: join(folder, name), query: input.query, style: input.style });
       const mediaType = input.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       file = { name, mediaType, rows: result.rows };
     }

@@ -16,10 +16,13 @@ import { personasHandlers } from '../personas/handlers';
 import { surveyResponsesHandlers } from '../surveyResponses/handlers';
 import { ticketsHandlers } from '../tickets/handlers';
 import { touchpointsHandlers } from '../touchpoints/handlers';
+import { readSettings } from '../db/settings';
 import { openOutput } from './output';
+import { rawShape, readableShape, type Cell, type ExportStyle } from './readable';
 
 // A table, or the rows a list query selects, to CSV (UTF-8 with BOM, so Excel reads accents) or
-// XLSX. Column names are the API's camelCase field names: Fulcrum's own import presets read them.
+// XLSX. Readable for people by default (readable.ts); `style: 'raw'` keeps the API's camelCase
+// field names, codes and minor units, which Fulcrum's own import presets read back.
 
 const TABLES: Record<ExportTable, string> = {
   accounts: 'accounts',
@@ -35,7 +38,6 @@ const TABLES: Record<ExportTable, string> = {
 
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-type Cell = string | number | boolean | null;
 /** The columns, then the rows a batch at a time: a writer holds one batch, never the table. */
 type Rows = { columns: string[]; batches: AsyncIterable<Cell[][]> };
 
@@ -161,11 +163,24 @@ async function writeXlsx(path: string, { columns, batches }: Rows, sheetName: st
   }
 }
 
+/** The rows in the style asked for: headers and each batch's cells reshaped as they stream through. */
+function styled(rows: Rows, table: ExportTable, style: ExportStyle, currency: string): Rows {
+  const shape = style === 'raw' ? rawShape(rows.columns) : readableShape(table, rows.columns, currency);
+  async function* batches() {
+    for await (const batch of rows.batches) yield batch.map((cells) => shape.row(cells));
+  }
+  return { columns: shape.headers, batches: style === 'raw' ? rows.batches : batches() };
+}
+
 export async function exportTable(
   ctx: Context,
-  input: { table: ExportTable; format: 'csv' | 'xlsx'; path: string; query?: Record<string, unknown> },
+  input: { table: ExportTable; format: 'csv' | 'xlsx'; path: string; query?: Record<string, unknown>; style?: ExportStyle },
 ): Promise<{ path: string; rows: number }> {
-  const write = (rows: Rows) => (input.format === 'csv' ? writeCsv(input.path, rows) : writeXlsx(input.path, rows, input.table));
+  const currency = readSettings(ctx.sqlite).currency;
+  const write = (rows: Rows) => {
+    const shaped = styled(rows, input.table, input.style ?? 'readable', currency);
+    return input.format === 'csv' ? writeCsv(input.path, shaped) : writeXlsx(input.path, shaped, input.table);
+  };
   // The list handlers take the connection themselves; a raw read holds it so no write lands mid-export.
   const n = input.query ? await write(await queryRows(ctx, input.table, input.query)) : await ctx.db.connection().execute(async () => write(tableRows(ctx.sqlite, input.table)));
   return { path: input.path, rows: n };

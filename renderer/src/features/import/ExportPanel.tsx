@@ -23,13 +23,16 @@ const TABLE_LABELS: Record<ExportTable, string> = {
 export function ExportPanel() {
   const [table, setTable] = useState<ExportTable>('accounts');
   const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
+  // People get labels and currency units; a machine (a re-import, a script) asks for the raw codes and minor units.
+  const [raw, setRaw] = useState(false);
+  const style = raw ? 'raw' : 'readable';
   // Which export runs, so only its button says "Exporting…".
   const [running, setRunning] = useState<'table' | 'archive'>();
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
   const exporting = useAction(async (kind: 'table' | 'archive') => {
     // The desktop app: its save dialog, then the core writes the chosen file (by a grant, never a path; null if cancelled).
-    if (hasFileDialogs()) return exportToChosenFile(kind, table, format);
-    const file = await call('export.download', kind === 'table' ? { kind, table, format } : { kind });
+    if (hasFileDialogs()) return exportToChosenFile(kind, table, format, style);
+    const file = await call('export.download', kind === 'table' ? { kind, table, format, style } : { kind });
     await saveExport(file);
     return file;
   });
@@ -65,6 +68,9 @@ export function ExportPanel() {
             <option value="xlsx">Excel (XLSX)</option>
           </select>
         </Field>
+        <label className="check" title="Field names, codes (mid_market) and integer minor units (1860 for $18.60), as Fulcrum's import reads them back">
+          <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} data-testid="export-raw" /> For machines: raw codes and minor units
+        </label>
       </div>
       <footer className="card-actions">
         <button type="button" className="button primary" onClick={() => run('table')} disabled={busy !== undefined} data-testid="export-table-run">
