@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -102,12 +102,41 @@ describe('encodings', () => {
   it('a Windows-1252 file read as UTF-8 never stores U+FFFD: each such cell is a problem that says to choose the encoding', async () => {
     const mapping = { fields: { externalId: 'Account ID', name: 'Account Name', churnReason: 'Churn Reason' } };
     const result = await core.call('import.commit', { jobId: 'utf8', path: copy('values-windows-1252.csv'), into: 'accounts', mapping, encoding: 'utf-8', policy: 'skip' });
-    expect(result.source.encodingReport ?? { encoding: 'utf-8' }).toMatchObject({ encoding: 'utf-8' });
+    expect(result.source.encodingReport).toEqual({ encoding: 'utf-8', source: 'chosen', confidence: 1, replaced: 9 });
     expect(result.problems.map((p) => `${p.row} ${p.column}`)).toEqual(['2 Account Name', '3 Account Name', '3 Churn Reason']);
     expect(result.problems[0]!.message).toBe(
       "'Caf\ufffd M\ufffdller' holds a character that could not be decoded (U+FFFD): the file is probably in another encoding; choose it (--encoding, or the preview's encoding)",
     );
     expect(rows("SELECT name FROM accounts WHERE name LIKE '%' || char(65533) || '%'")).toEqual([]);
+  });
+});
+
+describe('encodings, detected', () => {
+  const mapping = { fields: { externalId: 'Account ID', name: 'Account Name', churnReason: 'Churn Reason' } };
+  const stored = () => rows('SELECT external_id AS id, name, churn_reason AS reason FROM accounts ORDER BY external_id');
+
+  it('a Windows-1252 file is detected as such (the preview says so and why) and every character is stored as written', async () => {
+    const path = join(BAD, 'values-windows-1252.csv');
+    const preview = await core.call('import.preview', { path, into: 'accounts', mapping });
+    expect(preview.source).toMatchObject({ encoding: 'windows-1252', encodingReport: { encoding: 'windows-1252', source: 'invalid-utf8', confidence: 0.85, replaced: 0 } });
+    expect(preview.problems).toEqual([]);
+    await core.call('import.commit', { jobId: 'cp1252', path, into: 'accounts', mapping });
+    expect(stored()).toEqual([
+      { id: 'W-1', name: 'Café Müller', reason: null },
+      { id: 'W-2', name: 'Señor Ñandú GmbH', reason: '“Too expensive” – €40k over budget' },
+    ]);
+  });
+
+  it('the same text in UTF-8 is read as UTF-8; a chosen iso-8859-1 keeps 0x80-0x9F as Latin-1 has them', async () => {
+    const utf8 = join(dir, 'utf8.csv');
+    writeFileSync(utf8, 'Account ID,Account Name,Churn Reason\nW-1,Café Müller,\nW-2,Señor Ñandú GmbH,“Too expensive” – €40k over budget\n', 'utf8');
+    const preview = await core.call('import.preview', { path: utf8, into: 'accounts', mapping, previewRows: 5 });
+    expect(preview.source.encodingReport).toEqual({ encoding: 'utf-8', source: 'valid-utf8', confidence: 0.99, replaced: 0 });
+    expect(preview.rows.map((row) => row.churnReason)).toEqual([undefined, '“Too expensive” – €40k over budget']);
+
+    const latin1 = await core.call('import.preview', { path: join(BAD, 'values-windows-1252.csv'), into: 'accounts', mapping, encoding: 'iso-8859-1', previewRows: 5 });
+    expect(latin1.source.encodingReport).toMatchObject({ encoding: 'iso-8859-1', source: 'chosen' });
+    expect(latin1.rows[1]!.churnReason).toBe('\u0093Too expensive\u0094 \u0096 \u008040k over budget');
   });
 });
 

@@ -211,7 +211,7 @@ export function schemaProblem(
     if (column) return { column, message: `is required but ${describeMissing(missing?.[field] ?? '')}` };
     return { column: null, message: `'${fieldName(field)}' is required and no column is mapped to it`, once: gaps.has(field) };
   }
-  return { column, message: column ? issue.message : `${field || 'row'}: ${issue.message}` };
+  return { column, message: column ? issue.message : `${fieldName(field) || 'row'}: ${issue.message}` };
 }
 
 /** A record key as the mapping names its field (accountId is fed by `account`, contactId by `contactEmail`). */

@@ -109,6 +109,7 @@ export async function makePlan(sqlite: Database.Database, input: ParsedImportInp
     sheet: input.sheet,
     delimiter: input.delimiter ?? input.mapping?.delimiter ?? preset?.mapping.delimiter,
     header: input.header ?? input.mapping?.header ?? preset?.mapping.header,
+    encoding: input.encoding,
   });
   // Header rows a tool writes under the first (Qualtrics, SurveyMonkey) are not data.
   const source = skipHeaderRows(opened, extraHeaderRows(preset));

@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../lib/lazyModules';
 import { CoreError } from '../errors';
+import type { EncodingReport, ImportEncoding } from '../../../shared/contract/import';
 import type { Delimiter } from './csv';
 import { openTextSource } from './textSource';
 
@@ -14,6 +15,8 @@ export interface SourceOptions {
   sheet?: string;
   /** False for files without a header line (CDNOW): columns are then named column1, column2, … */
   header?: boolean;
+  /** A text file's encoding; detected when absent (encoding.ts). */
+  encoding?: ImportEncoding;
 }
 
 export interface SourceRow {
@@ -28,6 +31,8 @@ export interface Source {
   headers: string[];
   format: string;
   encoding?: string;
+  /** Text files: how the text was decoded (encoding.ts), for the preview's source.encodingReport. */
+  encodingReport?: () => EncodingReport;
   delimiter?: Delimiter;
   /** Rows of data, read lazily; `fraction()` tells how far the reading has got (0..1). */
   rows(): Iterable<SourceRow>;
@@ -57,7 +62,7 @@ function startsAsZip(path: string): boolean {
 export async function openSource(options: SourceOptions): Promise<Source> {
   if (isXlsx(options.path) || startsAsZip(options.path)) return openXlsx(options);
   // Text is streamed (textSource.ts): never read whole into memory.
-  const text = openTextSource(options.path, { delimiter: options.delimiter, header: options.header });
+  const text = openTextSource(options.path, { delimiter: options.delimiter, header: options.header, encoding: options.encoding });
   return { ...text, format: 'csv' };
 }
 
