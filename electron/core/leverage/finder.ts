@@ -18,7 +18,8 @@ import { type Ask, availabilityOf, type AvailabilityAnswer, startOfDay } from '.
 import { type Consent, firstGate, type GateResult } from './gates';
 import { blendScore, byRank, rankScore } from './rank';
 import { type AccountRow, loadDeal, type ReferenceRow } from './repo';
-import { leverageData, leverageSettings, readinessOfAll, today } from './workspace';
+import { DATA_DOMAINS, leverageData, leverageSettings, readinessOfAll, today } from './workspace';
+import { liveHealth } from './liveHealth';
 
 /** Excluded references listed (the most similar first); the counts per gate cover all of them. */
 const MAX_EXCLUDED = 100;
@@ -44,32 +45,37 @@ interface PoolEntry {
   asks: Ask[];
 }
 
-/** The pool (active and resting references of current customers) with their derived profiles, kept while the workspace is unchanged. */
+/** The pool (active and resting references of current customers) with their derived profiles, kept while what it is read from is unchanged. */
 function poolOf(sqlite: Database.Database): PoolEntry[] {
-  return cached(sqlite, 'leverage:pool', () => {
-    const data = leverageData(sqlite);
-    const pool: PoolEntry[] = [];
-    for (const ref of data.references) {
-      const account = data.accounts.get(ref.accountId);
-      // Archived or churned customers speak for no one.
-      if ((ref.stage !== 'active' && ref.stage !== 'resting') || !account) continue;
-      const own = data.profiles.get(ref.accountId);
-      const base = { industry: account.industry, region: account.region, products: own?.products, useCases: own?.useCases, competitorsDisplaced: own?.competitors };
-      const bySize = { ...base, sizeBand: sizeBandOf(account.employeeCount, account.segment) };
-      const bySegment = { ...base, sizeBand: sizeBandOf(null, account.segment) };
-      pool.push({
-        ref,
-        account,
-        bySize,
-        bySegment,
-        normalisedBySize: normaliseProfile(bySize),
-        normalisedBySegment: normaliseProfile(bySegment),
-        consents: ref.contactId === null ? [] : (data.consents.get(ref.contactId) ?? []),
-        asks: ref.contactId === null ? [] : (data.asks.get(ref.contactId) ?? []),
-      });
-    }
-    return pool;
-  });
+  return cached(
+    sqlite,
+    'leverage:pool',
+    () => {
+      const data = leverageData(sqlite);
+      const pool: PoolEntry[] = [];
+      for (const ref of data.references) {
+        const account = data.accounts.get(ref.accountId);
+        // Archived or churned customers speak for no one.
+        if ((ref.stage !== 'active' && ref.stage !== 'resting') || !account) continue;
+        const own = data.profiles.get(ref.accountId);
+        const base = { industry: account.industry, region: account.region, products: own?.products, useCases: own?.useCases, competitorsDisplaced: own?.competitors };
+        const bySize = { ...base, sizeBand: sizeBandOf(account.employeeCount, account.segment) };
+        const bySegment = { ...base, sizeBand: sizeBandOf(null, account.segment) };
+        pool.push({
+          ref,
+          account,
+          bySize,
+          bySegment,
+          normalisedBySize: normaliseProfile(bySize),
+          normalisedBySegment: normaliseProfile(bySegment),
+          consents: ref.contactId === null ? [] : (data.consents.get(ref.contactId) ?? []),
+          asks: ref.contactId === null ? [] : (data.asks.get(ref.contactId) ?? []),
+        });
+      }
+      return pool;
+    },
+    DATA_DOMAINS,
+  );
 }
 
 const headOf = ({ ref, account }: PoolEntry) => ({
@@ -91,7 +97,7 @@ export function match(sqlite: Database.Database, input: ParsedInput<'leverage.ma
   const { profile, accountId: prospectAccount } = input.dealId !== undefined ? profileOfDeal(sqlite, input.dealId) : { profile: input.profile!, accountId: null };
   const settings = leverageSettings(sqlite).leverage;
   const on = input.neededOn ?? today(now);
-  const health = leverageData(sqlite).health;
+  const health = liveHealth(sqlite);
   const readiness = readinessOfAll(sqlite, now);
   // Size compares employee counts when the request has one, else segments.
   const bySize = profile.employeeCount !== undefined;

@@ -5,12 +5,14 @@ import { readSettings } from '../db/settings';
 import { type Ask, asksInWindow } from './fatigue';
 import type { Consent } from './gates';
 import { type ReadinessResult, readinessScore } from './readiness';
-import { type AccountRow, loadAccounts, loadAsks, loadConsents, loadHealth, loadProfiles, loadReadinessInputs, loadReferences, type ReferenceRow } from './repo';
+import { type AccountRow, loadAccounts, loadAsks, loadConsents, loadProfiles, loadReadinessInputs, loadReferences, type ReferenceRow } from './repo';
+import { changesSince, markNow, type LogMark } from '../metrics/changeLog';
 
 /**
- * What the leverage figures read, loaded once and kept while the workspace is unchanged: the
- * cache is keyed on SQLite's change counters (db/inputCache.ts), so any write, a request completed
- * or a consent revoked, is seen on the next call. Readiness also depends on the day.
+ * What the leverage figures read, loaded once and kept while the domains it comes from are
+ * unchanged (db/inputCache.ts: the writes of those domains announce themselves; another
+ * connection's commit or a restore rereads all). Health and readiness move with every activity
+ * write, so they are kept in step with writes instead (liveHealth.ts, readinessOfAll below).
  */
 export interface LeverageData {
   accounts: Map<number, AccountRow>;
@@ -19,28 +21,34 @@ export interface LeverageData {
   referencesByAccount: Map<number, ReferenceRow[]>;
   consents: Map<number, Consent[]>;
   asks: Map<number, Ask[]>;
-  health: Map<number, number | null>;
   profiles: Map<number, { products: string[]; useCases: string[]; competitors: string[] }>;
 }
 
+/** Accounts, references and their contacts, consents (written by the references domain), requests, live products (deployments), won deals. */
+export const DATA_DOMAINS = ['accounts', 'references', 'requests', 'contacts', 'deployments', 'deals'];
+
 export function leverageData(sqlite: Database.Database): LeverageData {
-  return cached(sqlite, 'leverage:data', () => {
-    const references = loadReferences(sqlite);
-    const referencesByAccount = new Map<number, ReferenceRow[]>();
-    for (const r of references) referencesByAccount.set(r.accountId, [...(referencesByAccount.get(r.accountId) ?? []), r]);
-    return {
-      accounts: new Map(loadAccounts(sqlite).map((a) => [a.id, a])),
-      references,
-      referencesByAccount,
-      consents: loadConsents(sqlite),
-      asks: loadAsks(sqlite),
-      health: loadHealth(sqlite),
-      profiles: loadProfiles(sqlite),
-    };
-  });
+  return cached(
+    sqlite,
+    'leverage:data',
+    () => {
+      const references = loadReferences(sqlite);
+      const referencesByAccount = new Map<number, ReferenceRow[]>();
+      for (const r of references) referencesByAccount.set(r.accountId, [...(referencesByAccount.get(r.accountId) ?? []), r]);
+      return {
+        accounts: new Map(loadAccounts(sqlite).map((a) => [a.id, a])),
+        references,
+        referencesByAccount,
+        consents: loadConsents(sqlite),
+        asks: loadAsks(sqlite),
+        profiles: loadProfiles(sqlite),
+      };
+    },
+    DATA_DOMAINS,
+  );
 }
 
-export const leverageSettings = (sqlite: Database.Database): Settings => cached(sqlite, 'leverage:settings', () => readSettings(sqlite));
+export const leverageSettings = (sqlite: Database.Database): Settings => cached(sqlite, 'leverage:settings', () => readSettings(sqlite), ['settings']);
 
 export const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -52,18 +60,46 @@ export function askLoad(data: LeverageData, accountId: number, settings: Setting
   return { asks: asksInWindow(asks, settings.leverage.fatigue.windowDays, on), budget: refs[0]?.usageLimit ?? settings.leverage.fatigue.totalBudget };
 }
 
-/** Readiness of every current customer, computed once per day and workspace state. */
+/** Writes that change readiness: activity and deployments (logged per account), and what a full read needs (accounts, contacts, the programme, settings). */
+const READINESS_DOMAINS = ['surveyResponses', 'touchpoints', 'deployments', 'accounts', 'contacts', 'references', 'requests', 'settings'];
+/** The domains whose logged writes are applied account by account; any other write rereads. */
+const PER_ACCOUNT = new Set(['surveyResponses', 'touchpoints', 'deployments']);
+
+const readinessState = new WeakMap<Database.Database, { day: string; scores: Map<number, ReadinessResult>; mark: LogMark }>();
+
+function readinessOf(sqlite: Database.Database, now: Date, accountId?: number): Map<number, ReadinessResult> {
+  const data = leverageData(sqlite);
+  const settings = leverageSettings(sqlite);
+  const out = new Map<number, ReadinessResult>();
+  for (const [id, inputs] of loadReadinessInputs(sqlite, now, accountId)) {
+    const load = askLoad(data, id, settings, today(now));
+    out.set(id, readinessScore({ ...inputs, asks: load.asks, askBudget: load.budget }, settings.leverage, now));
+  }
+  return out;
+}
+
+/**
+ * Readiness of every current customer: computed once per day, then kept in step with writes like a
+ * snapshot: a survey answer, interaction or deployment written through the core recomputes its
+ * account's (a few indexed reads) at the next read; any other change to what readiness reads (an
+ * account, a contact, the programme, settings, an import) recomputes everyone's.
+ */
 export function readinessOfAll(sqlite: Database.Database, now: Date): Map<number, ReadinessResult> {
-  return cached(sqlite, `leverage:readiness:${today(now)}`, () => {
-    const data = leverageData(sqlite);
-    const settings = leverageSettings(sqlite);
-    const out = new Map<number, ReadinessResult>();
-    for (const [id, inputs] of loadReadinessInputs(sqlite, now)) {
-      const load = askLoad(data, id, settings, today(now));
-      out.set(id, readinessScore({ ...inputs, asks: load.asks, askBudget: load.budget }, settings.leverage, now));
+  const live = readinessState.get(sqlite);
+  const since = live && live.day === today(now) ? changesSince(sqlite, live.mark, READINESS_DOMAINS) : null;
+  if (live && since && since.entries.every((entry) => PER_ACCOUNT.has(entry.domain))) {
+    for (const id of new Set(since.entries.flatMap((entry) => entry.accounts))) {
+      const one = readinessOf(sqlite, now, id).get(id);
+      if (one) live.scores.set(id, one);
+      else live.scores.delete(id);
     }
-    return out;
-  });
+    live.mark = since.mark;
+    return live.scores;
+  }
+  const mark = markNow(sqlite, READINESS_DOMAINS);
+  const scores = readinessOf(sqlite, now);
+  readinessState.set(sqlite, { day: today(now), scores, mark });
+  return scores;
 }
 
 /** Readiness of one account (current customer or not), without loading the whole workspace's. */
