@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Channel, Input, Output } from '../../../shared/contract';
 import { ApiError, call } from './client';
+import { coreStatus } from './coreStatus';
 import { listen } from './transport';
 
 export interface QueryState<T> {
@@ -30,6 +31,12 @@ export function useLoader<T>(key: string | undefined, load: (key: string) => Pro
   const latest = useRef(0);
   const loader = useRef(load);
   loader.current = load;
+  /** This query, as the busy banner knows it. */
+  const owner = useRef({});
+  useEffect(() => {
+    const me = owner.current;
+    return () => coreStatus.settled(me);
+  }, []);
 
   useEffect(() => {
     const request = ++latest.current;
@@ -39,11 +46,20 @@ export function useLoader<T>(key: string | undefined, load: (key: string) => Pro
     }
     setState((previous) => ({ ...previous, loading: true }));
     loader.current(key).then(
-      (data) => request === latest.current && setState({ data, loading: false }),
-      (error: unknown) =>
-        request === latest.current && setState({ error: error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) }), loading: false }),
+      (data) => {
+        if (request !== latest.current) return;
+        coreStatus.settled(owner.current);
+        setState({ data, loading: false });
+      },
+      (error: unknown) => {
+        if (request !== latest.current) return;
+        const failure = error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) });
+        // Another Fulcrum holds the workspace: the app-level banner says so and retries this read.
+        if (failure.error.code === 'BUSY') coreStatus.busy(owner.current, failure.message, reload);
+        setState({ error: failure, loading: false });
+      },
     );
-  }, [key, version]);
+  }, [key, version, reload]);
 
   const domainKey = domains.join(',');
   useEffect(() => {
