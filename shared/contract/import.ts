@@ -42,7 +42,12 @@ export function describeEncoding(report: EncodingReport): string {
 export const dateOrder = z.enum(['ymd', 'mdy', 'dmy']);
 
 /** A target field's source: a column name, or a column with a factor (e.g. monthly charges x 12 = ARR). */
-export const fieldSource = z.union([z.string().min(1), z.strictObject({ column: z.string().min(1), scale: z.number().positive().optional() })]);
+export const fieldSource = z.union([
+  z.string().min(1),
+  z.strictObject({ column: z.string().min(1), scale: z.number().positive().optional() }),
+  /** Over a preset: the preset's field left out (the wizard's "not imported"). */
+  z.literal(''),
+]);
 
 export const importMapping = z.strictObject({
   /** Target field -> source column. Fields left out are not written. */
@@ -75,7 +80,7 @@ export const importInput = z.strictObject({
   preset: z.string().optional(),
   mapping: importMapping.optional(),
   match: z.enum(['insert', 'update', 'upsert']).default('upsert'),
-  /** reject: any problem rejects the whole file; skip: good rows are imported, bad ones go to `<source>.errors.csv`. */
+  /** reject: any problem rejects the whole file; skip: good rows are imported, bad ones go to `<name>.errors.csv` beside the source (tickets.csv -> tickets.errors.csv). */
   policy: z.enum(['reject', 'skip']).default('reject'),
   previewRows: z.number().int().min(0).max(500).default(20),
 });

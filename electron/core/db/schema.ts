@@ -127,6 +127,9 @@ export interface RollupAccountMonthTable extends TableOf<'rollupAccountMonth'> {
 export interface RollupSegmentMonthTable extends TableOf<'rollupSegmentMonth'> {}
 export interface RollupTopicsTable extends TableOf<'rollupTopics'> {}
 export interface RollupStateTable extends TableOf<'rollupState'> {}
+export interface CustomFieldsTable extends TableOf<'customFields'> {}
+export interface CustomFieldValuesTable extends TableOf<'customFieldValues'> {}
+export interface PurchasesTable extends TableOf<'purchases'> {}
 
 /** The workspace for Kysely: `new Kysely<Database>(...)`. Frozen migrations keep `Kysely<any>`. */
 export interface Database {
@@ -163,6 +166,9 @@ export interface Database {
   rollupSegmentMonth: RollupSegmentMonthTable;
   rollupTopics: RollupTopicsTable;
   rollupState: RollupStateTable;
+  customFields: CustomFieldsTable;
+  customFieldValues: CustomFieldValuesTable;
+  purchases: PurchasesTable;
 }
 
 /** The workspace as every query but the frozen migrations sees it. */

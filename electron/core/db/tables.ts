@@ -357,4 +357,17 @@ export const tables = {
   rollupSegmentMonth: { segment: 'text', month: 'integer', data: 'blob' },
   rollupTopics: { id: 'integer generated', topic: 'text' },
   rollupState: { id: 'integer generated', layout: 'integer', clock: 'text', builtAt: 'text' },
+  // 0007_custom_fields_purchases
+  customFields: { id: 'integer generated', recordKind: 'text', name: 'text', type: 'text', choices: 'text generated', createdAt: 'text', updatedAt: 'text' },
+  customFieldValues: { fieldId: 'integer', recordId: 'integer', value: 'text', number: 'real null' },
+  purchases: {
+    id: 'integer generated',
+    accountId: 'integer',
+    externalId: 'text null',
+    purchasedOn: 'text',
+    amountMinor: 'integer',
+    currency: 'text generated',
+    createdAt: 'text',
+    updatedAt: 'text',
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;

@@ -59,7 +59,8 @@ const NUMERIC_KINDS = new Set(['int', 'number', 'money', 'minutes']);
 const RECORD_KEY: Partial<Record<FieldDef['kind'], string>> = { account: 'accountId', contactEmail: 'contactId', churned: 'churnedAt' };
 
 /** The record key a field fills: what the create schema and its issues name. */
-export const recordKey = (field: FieldDef) => (field.kind === 'minutes' ? (field.into ?? field.name) : (RECORD_KEY[field.kind] ?? field.name));
+// `into`: the key a field feeds through another (minutes -> firstResponseAt, first/last name -> name, joined by the target's finish()).
+export const recordKey = (field: FieldDef) => field.into ?? RECORD_KEY[field.kind] ?? field.name;
 
 /** Whether a target's table column for this field is NOT NULL (tables.ts: '<family>' or '<family> generated'). */
 function notNullColumn(def: TargetDef, field: FieldDef): boolean {

@@ -1,4 +1,4 @@
--- user_version 5
+-- user_version 7
 
 -- table accounts on accounts
 CREATE TABLE accounts (
@@ -159,6 +159,28 @@ CREATE INDEX contacts_account ON contacts (account_id);
 -- index contacts_persona on contacts
 CREATE INDEX contacts_persona ON contacts (persona_id);
 
+-- table custom_field_values on custom_field_values
+CREATE TABLE custom_field_values (
+    field_id INTEGER NOT NULL REFERENCES custom_fields (id) ON DELETE CASCADE,
+    record_id INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    number REAL,
+    PRIMARY KEY (field_id, record_id)) WITHOUT ROWID;
+
+-- index custom_field_values_record on custom_field_values
+CREATE INDEX custom_field_values_record ON custom_field_values (record_id, field_id);
+
+-- table custom_fields on custom_fields
+CREATE TABLE custom_fields (
+    id INTEGER PRIMARY KEY,
+    record_kind TEXT NOT NULL CHECK (record_kind IN ('accounts','contacts','tickets','purchases')),
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    type TEXT NOT NULL CHECK (type IN ('text','number','bool','date','choice')),
+    choices TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (record_kind, name));
+
 -- table deals on deals
 CREATE TABLE deals (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -297,6 +319,20 @@ CREATE TABLE personas (
     channel_preferences TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(channel_preferences)),
     archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
 
+-- table purchases on purchases
+CREATE TABLE purchases (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    external_id TEXT UNIQUE,
+    purchased_on TEXT NOT NULL,
+    amount_minor INTEGER NOT NULL,
+    currency TEXT NOT NULL DEFAULT 'USD' CHECK (length(currency) = 3),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL);
+
+-- index purchases_account on purchases
+CREATE INDEX purchases_account ON purchases (account_id, purchased_on);
+
 -- table reference_requests on reference_requests
 CREATE TABLE reference_requests (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -392,10 +428,16 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_val
 -- index sqlite_autoindex_assessment_templates_1 on assessment_templates
 -- (created by SQLite);
 
+-- index sqlite_autoindex_custom_fields_1 on custom_fields
+-- (created by SQLite);
+
 -- index sqlite_autoindex_journey_links_1 on journey_links
 -- (created by SQLite);
 
 -- index sqlite_autoindex_personas_1 on personas
+-- (created by SQLite);
+
+-- index sqlite_autoindex_purchases_1 on purchases
 -- (created by SQLite);
 
 -- index sqlite_autoindex_rollup_topics_1 on rollup_topics

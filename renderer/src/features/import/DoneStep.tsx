@@ -1,6 +1,7 @@
 import type { ImportResult } from '../../../../shared/contract/import';
 import { formatInteger } from '../../lib/format';
 import { rate, TARGET_LABELS, TARGET_ROUTES } from './importModel';
+import { ImportedRows } from './ImportedRows';
 import type { ImportWizardState } from './useImportWizard';
 
 /** Step 5: what the import did, or why nothing was changed. */
@@ -29,6 +30,7 @@ export function DoneStep({ wizard, result }: { wizard: ImportWizardState; result
               {result.seconds.toFixed(1)} s · {rate(result.rowsPerSecond)}
             </li>
           </ul>
+          <ImportedRows result={result} />
           {result.errorFile && (
             <p className="banner" data-testid="import-error-file">
               {formatInteger(counts.errors)} rows with problems were not imported. They were written, with their problems, to <code>{result.errorFile}</code>.

@@ -2,6 +2,7 @@
 import { BackupPanel } from './BackupPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportWizard } from './ImportWizard';
+import './import.css';
 
 /** Import & export: spreadsheets in through a checked preview, tables and the workspace out, backups. */
 export function ImportScreen() {

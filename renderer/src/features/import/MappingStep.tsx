@@ -1,5 +1,10 @@
+import type { CustomFieldType } from '../../../../shared/contract/customFields';
 import { Field } from '../../components/Field';
-import { fieldsByColumn, formatBytes, TARGET_LABELS } from './importModel';
+import { keepColumn, keptAs } from './importShape';
+import { ColumnChoice, CustomOptions, customChoice } from './ColumnChoice';
+import { DetectedPreset } from './DetectedPreset';
+import { ShapeOptions } from './ShapeOptions';
+import { assignColumn, fieldsByColumn, formatBytes, TARGET_LABELS } from './importModel';
 import { delimiterLabel, fieldLabel, sourceOf, storedCell } from './cells';
 import type { DateOrder, ImportWizardState, Match, Policy } from './useImportWizard';
 
@@ -24,7 +29,13 @@ export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
     presets,
     fields,
   } = wizard;
-  const { restart, changePreset, correct, savePreset } = wizard;
+  const { restart, changePreset, correct, reshape, savePreset } = wizard;
+  // A field, "not imported", or `custom:<type>`: kept as a custom field of the record.
+  const choose = (column: string, value: string) => {
+    if (value.startsWith('custom:')) reshape((current) => keepColumn(assignColumn(current, column, ''), column, value.slice(7) as CustomFieldType));
+    else if (keptAs(shown, column)) reshape((current) => assignColumn(keepColumn(current, column, undefined), column, value));
+    else correct(column, value);
+  };
   const shown = mapping ?? preview?.mapping;
   const headers = preview?.source.headers ?? [];
   const byColumn = shown ? fieldsByColumn(shown, headers) : {};
@@ -60,12 +71,14 @@ export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
           Choose another file
         </button>
       </header>
+      <DetectedPreset wizard={wizard} />
       <div className="form-grid import-options">
         <Field label="Mapping" name="import-preset" hint="Presets fit known CRM, help-desk and survey exports">
           <select className="input" value={preset} onChange={(e) => changePreset(e.target.value)} data-testid="import-preset">
             <option value="">Match automatically</option>
             {(presets.data ?? []).map((p) => (
               <option key={p.name} value={p.name} title={p.description}>
+                {p.tool ? `${p.tool}: ` : ''}
                 {p.name}
                 {p.builtIn ? '' : ' (saved)'}
               </option>
@@ -102,6 +115,7 @@ export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
           </select>
         </Field>
       </div>
+      <ShapeOptions wizard={wizard} />
       {previewError && (
         <p className="form-error" role="alert" data-testid="import-preview-error">
           {previewError}
@@ -147,8 +161,8 @@ export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
                   <select
                     className="input"
                     aria-label={`Field for ${column}`}
-                    value={byColumn[column] ?? ''}
-                    onChange={(e) => correct(column, e.target.value)}
+                    value={byColumn[column] || customChoice(shown, column)}
+                    onChange={(e) => choose(column, e.target.value)}
                     data-testid={`map-${column}`}
                   >
                     <option value="">— not imported —</option>
@@ -158,7 +172,9 @@ export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
                         {fieldColumns.includes(f.name) && shown && sourceOf(shown, f.name) !== column ? ` (from ${sourceOf(shown, f.name)})` : ''}
                       </option>
                     ))}
+                    <CustomOptions wizard={wizard} column={column} />
                   </select>
+                  <ColumnChoice wizard={wizard} column={column} mapped={!!byColumn[column]} />
                 </td>
               </tr>
             );

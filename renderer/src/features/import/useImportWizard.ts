@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import type { Input } from '../../../../shared/contract';
+import type { Input, Output } from '../../../../shared/contract';
 import type { ImportMapping, ImportPreview, ImportResult, ImportTarget } from '../../../../shared/contract/import';
 import { ApiError, call } from '../../api/client';
 import { listen } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
+import { overPreset } from './importShape';
 import { assignColumn, decodeStart, fileProblem, parseCsvStart, sampleValues, STAGE_CHUNK_BYTES, toBase64 } from './importModel';
 
 // The import wizard's state machine and its calls to the core; the step components only render it.
@@ -72,6 +73,8 @@ export function useImportWizard() {
   const [presetName, setPresetName] = useState('');
   const [presetNotice, setPresetNotice] = useState<{ ok: boolean; text: string }>();
   const [step, setStep] = useState<Step>({ step: 'choose' });
+  /** Which preset the file's header fits (import.detect), and what automatic mapping proposes with its confidence. */
+  const [detected, setDetected] = useState<Output<'import.detect'>>();
   const [commitError, setCommitError] = useState<string>();
   const presets = useQuery('import.presets', { into: target });
   const fields = useQuery('import.fields', { into: target });
@@ -81,8 +84,12 @@ export function useImportWizard() {
   const input = (path: string): Input<'import.preview'> => {
     // Automatic matching becomes explicit once a date order is chosen over it.
     const explicit = mapping ?? (dateOrder && !preset ? preview?.mapping : undefined);
+    // An edit over a preset keeps the preset (it also says which header rows are not data).
+    const presetFields = Object.keys(presets.data?.find((p) => p.name === preset)?.mapping.fields ?? {});
     const chosen = explicit
-      ? { mapping: { ...explicit, dateOrder: dateOrder || undefined } }
+      ? preset
+        ? { preset, mapping: { ...overPreset(explicit, presetFields), dateOrder: dateOrder || undefined } }
+        : { mapping: { ...explicit, dateOrder: dateOrder || undefined } }
       : preset
         ? { preset, ...(dateOrder ? { mapping: { fields: {}, dateOrder } } : {}) }
         : {};
@@ -129,6 +136,7 @@ export function useImportWizard() {
     setPreviewError(undefined);
     setCommitError(undefined);
     setPresetNotice(undefined);
+    setDetected(undefined);
     if (fileInput.current) fileInput.current.value = '';
   };
 
@@ -140,6 +148,17 @@ export function useImportWizard() {
     setFileError(undefined);
     try {
       const { path, bytes } = await stage(file);
+      // The header against every shipped preset: a fit is taken as the mapping, the user can pick another.
+      const found = await call('import.detect', { path }).catch(() => undefined);
+      if (found?.best) {
+        setTarget(found.best.into);
+        setPreset(found.best.name);
+        setDetected(found);
+      } else {
+        // No preset fits: the automatic mapping's confidence for the target the user chose.
+        setDetected(await call('import.detect', { path, into: target }).catch(() => found));
+        setPreset('');
+      }
       setStaged({ file, path, bytes, samples: {} });
       setMapping(undefined);
       setPreview(undefined);
@@ -152,6 +171,9 @@ export function useImportWizard() {
   };
 
   const changePreset = (name: string) => {
+    // A detected preset of another target brings its target with it.
+    const candidate = detected?.candidates.find((c) => c.name === name);
+    if (candidate) setTarget(candidate.into);
     setPreset(name);
     setMapping(undefined);
     setPresetNotice(undefined);
@@ -161,6 +183,12 @@ export function useImportWizard() {
     const current = mapping ?? preview?.mapping;
     if (!current) return;
     setMapping(assignColumn(current, column, field));
+  };
+
+  /** A change of the file's shape (a default, a scale, a kept column) over the mapping now shown. */
+  const reshape = (change: (current: ImportMapping) => ImportMapping) => {
+    const current = mapping ?? preview?.mapping;
+    if (current) setMapping(change(current));
   };
 
   const savePreset = async () => {
@@ -201,7 +229,8 @@ export function useImportWizard() {
       );
     });
     try {
-      const result = await call('import.commit', { ...input(staged.path), jobId, previewRows: 0 });
+      // The first rows as stored come back with the result: the done step shows what was imported.
+      const result = await call('import.commit', { ...input(staged.path), jobId, previewRows: 20 });
       setStep({ step: 'done', result });
     } catch (failure) {
       setCommitError(`The import failed and nothing was changed: ${message(failure)}`);
@@ -256,6 +285,8 @@ export function useImportWizard() {
     next,
     changePreset,
     correct,
+    reshape,
+    detected,
     savePreset,
     commit,
     cancel,
