@@ -61,7 +61,12 @@ export function CoveragePanel() {
           </header>
           {data && data.gaps.length === 0 && (
             <p className="muted" data-testid="coverage-no-gaps">
-              Every place with customers or open deals has a ready reference.
+              {/* "Every place is covered" only when there is something covered: an empty programme has no gaps to list, and no coverage either. */}
+              {data.cells.length === 0
+                ? 'No customers or open deals yet: nothing to cover.'
+                : data.ready === 0
+                  ? 'No ready references yet: no place is covered.'
+                  : 'Every place with customers or open deals has a ready reference.'}
             </p>
           )}
           <ul className="gap-list">

@@ -17,6 +17,9 @@ export function InfluencePanel() {
   const influence = useQuery('leverage.influence', input, LEVERAGE_DOMAINS);
   const program = useQuery('leverage.programFigures', input, LEVERAGE_DOMAINS);
   const i = influence.data;
+  // A workspace without deals has no influence to show: say so, instead of "$0" and empty rates.
+  const anyDeal = useQuery('deals.list', { pageSize: 1 }, ['deals']).data;
+  const noDeals = anyDeal?.total === 0;
 
   return (
     <div className="influence" data-testid="influence">
@@ -45,7 +48,13 @@ export function InfluencePanel() {
           Computing influence…
         </p>
       )}
-      {i && (
+      {i && noDeals && (
+        <p className="empty-note" data-testid="influence-no-deals">
+          No deals yet. Influence compares deals won with a reference against those without: <a href="#/import">import your deals</a> (from your CRM) or add them, and it shows
+          here.
+        </p>
+      )}
+      {i && !noDeals && (
         <>
           <div className="kpi-row">
             <Figure

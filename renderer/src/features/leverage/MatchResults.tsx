@@ -1,18 +1,25 @@
 import { useState } from 'react';
 import type { MatchResult, RankedReference } from '../../../../shared/contract/leverage';
-import type { QueryState } from '../../api/useQuery';
+import { OPEN_REQUEST_STATUSES, type RequestRow } from '../../../../shared/contract/requests';
+import { useLoader, type QueryState } from '../../api/useQuery';
+import { call } from '../../api/client';
 import { ScoreBreakdown } from '../../components/ScoreBreakdown';
 import { segmentLabel } from '../../lib/labels';
-import { activityLabel } from '../references/labels';
+import { activityLabel, requestStatusLabel } from '../references/labels';
 import { dayText, gateLabel, pointsText, scoreText } from './labels';
 import { ExcludedList } from './ExcludedList';
 import { RequestReferenceDialog } from './RequestReferenceDialog';
+import './finderMarks.css';
 
 /** The finder's answer: the ranked references with their score parts and reasons, then the excluded ones. */
 export function MatchResults({ match }: { match: QueryState<MatchResult> }) {
   const [asking, setAsking] = useState<RankedReference>();
   const [notice, setNotice] = useState<string>();
   const data = match.data;
+  // This deal's requests, newest first: a reference already asked for it shows the request's state, and is not asked twice.
+  const dealRequests = useLoader(data?.dealId ? String(data.dealId) : undefined, (key) => call('requests.list', { filter: { dealId: Number(key) }, pageSize: 500 }), ['requests']);
+  const requested = new Map<number, RequestRow>();
+  for (const request of dealRequests.data?.rows ?? []) if (!requested.has(request.referenceId)) requested.set(request.referenceId, request);
   if (match.error)
     return (
       <p className="form-error" role="alert" data-testid="match-error">
@@ -56,7 +63,7 @@ export function MatchResults({ match }: { match: QueryState<MatchResult> }) {
       ) : (
         <ol className="match-list" aria-label="Matching references, best first">
           {data.ranked.map((ref) => (
-            <RankedCard key={ref.referenceId} reference={ref} onRequest={() => setAsking(ref)} />
+            <RankedCard key={ref.referenceId} reference={ref} request={requested.get(ref.referenceId)} onRequest={() => setAsking(ref)} />
           ))}
         </ol>
       )}
@@ -77,7 +84,12 @@ export function MatchResults({ match }: { match: QueryState<MatchResult> }) {
   );
 }
 
-function RankedCard({ reference: r, onRequest }: { reference: RankedReference; onRequest: () => void }) {
+/** A request that still stands (open, or done) for this deal: asking again would be a second request. */
+const stands = (request: RequestRow | undefined) =>
+  request !== undefined && ((OPEN_REQUEST_STATUSES as readonly string[]).includes(request.status) || request.status === 'completed');
+
+function RankedCard({ reference: r, request, onRequest }: { reference: RankedReference; request: RequestRow | undefined; onRequest: () => void }) {
+  const blocked = stands(request);
   return (
     <li className="card match-card" data-testid="match-row" data-reference-id={r.referenceId}>
       <div className="match-head">
@@ -94,10 +106,33 @@ function RankedCard({ reference: r, onRequest }: { reference: RankedReference; o
           <strong data-testid="match-score">{scoreText(r.score)}</strong>
           <span className="muted small">of 100</span>
         </div>
-        <button type="button" className="button primary small" onClick={onRequest} data-testid="request-reference">
-          Request this reference
-        </button>
+        <div className="match-actions">
+          {request && (
+            <a href={`#/references/requests/${request.id}`} className={`pill request-${request.status}`} data-testid="match-requested" title={`Requested by ${request.requester}`}>
+              Requested for this deal: {requestStatusLabel(request.status)}
+            </a>
+          )}
+          <button
+            type="button"
+            className="button primary small"
+            onClick={onRequest}
+            disabled={blocked}
+            title={blocked ? 'Already requested for this deal: open the request instead' : undefined}
+            data-testid="request-reference"
+          >
+            {request && !blocked ? 'Request again' : 'Request this reference'}
+          </button>
+        </div>
       </div>
+      <p className="match-links small">
+        <a href={`#/references/pipeline/${r.referenceId}`} data-testid="match-past-requests">
+          Past requests and consent
+        </a>
+        {' · '}
+        <a href={`#/accounts/${r.accountId}`} data-testid="match-stories">
+          Stories and results
+        </a>
+      </p>
       <div className="score-parts" role="img" aria-label={r.parts.map((p) => `${p.label} ${pointsText(p.points)} points`).join(', ')}>
         {r.parts.map((p) => (
           <span key={p.id} className={`part part-${p.id}`} style={{ width: `${Math.max(0, p.points ?? 0)}%` }} title={`${p.label}: ${pointsText(p.points)} points (${p.reason})`} />

@@ -21,8 +21,10 @@ export function RequestReferenceDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
+  // Defaults to "who am I" (identity.get), which may arrive after the dialog opens; typing takes over.
   const [actor, remember] = useActor();
-  const [requester, setRequester] = useState(actor);
+  const [typed, setRequester] = useState<string>();
+  const requester = typed ?? actor;
   const [neededBy, setNeededBy] = useState('');
   const [errors, setErrors] = useState<{ requester?: string; neededBy?: string; form?: string }>({});
 

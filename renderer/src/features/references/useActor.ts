@@ -1,16 +1,22 @@
 import { useState } from 'react';
+import { useQuery } from '../../api/useQuery';
 import { local } from '../../lib/storage';
 
 const KEY = 'fulcrum.actor';
 
 /**
- * Who is working: the programme logs who moved, approved or granted what. The app has no sign-in,
- * so the name typed last is remembered on this machine and offered again.
+ * Who is working: the programme logs who moved, approved or granted what. The app has no sign-in:
+ * "who am I" (identity.get, set once per laptop in Settings) comes first; without it, the name
+ * typed last is remembered on this machine and offered again.
  */
 export function useActor(): [string, (name: string) => void] {
-  const [actor, setActor] = useState(() => local()?.getItem(KEY) ?? '');
+  const [stored] = useState(() => local()?.getItem(KEY) ?? '');
+  // What the user typed in this dialog; until then "who am I", or the name typed last time.
+  const [edited, setEdited] = useState<string>();
+  const identity = useQuery('identity.get', {}, ['identity']).data;
+  const actor = edited ?? (identity?.name || stored);
   const remember = (name: string) => {
-    setActor(name);
+    setEdited(name);
     try {
       local()?.setItem(KEY, name.trim());
     } catch {
