@@ -26,6 +26,12 @@ function printPreview(preview: ImportPreview, io: Io): void {
   io.out(
     `Source     ${source.format}${source.encodingReport ? `, ${describeEncoding(source.encodingReport)}` : source.encoding ? `, ${source.encoding}` : ''}${source.delimiter ? `, delimiter ${JSON.stringify(source.delimiter)}` : ''}, ${source.headers.length} columns\n`,
   );
+  const undecoded = source.encodingReport?.replaced ?? 0;
+  if (undecoded > 0) {
+    io.out(
+      `           ${formatCount(undecoded)} characters could not be read as ${source.encodingReport!.encoding}: their cells are problems; choose the file's encoding with --encoding\n`,
+    );
+  }
   io.out('Mapping\n');
   for (const [field, column] of Object.entries(preview.mapping.fields))
     io.out(`  ${field.padEnd(22)} <- ${typeof column === 'string' ? column : `${column.column} x ${column.scale ?? 1}`}\n`);
