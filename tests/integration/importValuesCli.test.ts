@@ -32,7 +32,13 @@ it('--encoding is checked and passed on; a file read in the wrong encoding has i
   const asUtf8 = await fulcrum('import', '--db', db, '--into', 'accounts', '--map', map, file, '--encoding', 'utf-8', '--dry-run');
   expect(asUtf8.stderr).toBe('');
   expect(asUtf8.stdout).toContain("row 2, 'Account Name': 'Caf\ufffd M\ufffdller' holds a character that could not be decoded (U+FFFD)");
+  expect(asUtf8.stdout).toContain("9 characters could not be read as utf-8: their cells are problems; choose the file's encoding with --encoding");
   expect(asUtf8.code).toBe(1);
+
+  // Detected, the same file has no problem.
+  const detected = await fulcrum('import', '--db', db, '--into', 'accounts', '--map', map, file, '--dry-run');
+  expect(detected.stdout).toContain('Source     csv, windows-1252 (not valid UTF-8)');
+  expect(detected.code).toBe(0);
 
   const help = await fulcrum('help', 'import');
   expect(help.stdout).toContain('tickets.csv -> tickets.errors.csv');
