@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { generateDemoWorkspace, type DemoSummary } from '../../electron/core/demo';
 import { accountsListBenchmark } from './accountsList';
 import { demoBenchmark } from './demo';
+import { eventLoopBenchmark } from './eventLoop';
 import { exportMemoryBenchmark } from './exportMemory';
 import { importBenchmark } from './import';
 import { journeyBenchmark } from './journey';
@@ -17,7 +18,16 @@ import { scaleBenchmark } from './scale';
 import { machine, table } from './report';
 import type { BenchContext, Benchmark, Measurement } from './types';
 
-const BENCHMARKS: readonly Benchmark[] = [demoBenchmark, accountsListBenchmark, metricsBenchmark, importBenchmark, journeyBenchmark, matchBenchmark, exportMemoryBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  demoBenchmark,
+  accountsListBenchmark,
+  metricsBenchmark,
+  importBenchmark,
+  journeyBenchmark,
+  matchBenchmark,
+  exportMemoryBenchmark,
+  eventLoopBenchmark,
+];
 
 function createContext(accounts: number, dir: string): BenchContext {
   const log = (text: string) => process.stderr.write(`${text}\n`);
