@@ -64,6 +64,24 @@ export const importMapping = z.strictObject({
   missingMarkers: z.array(z.string()).optional(),
   /** Columns no field takes, kept as typed custom fields of the record (targets matched by a key: accounts, contacts, tickets, purchases). */
   customFields: z.array(customFieldSource).max(200).optional(),
+  /** An event log (one row per event) read as tickets: one ticket per case (import/eventLog.ts). */
+  eventLog: z
+    .strictObject({
+      caseId: z.string().min(1),
+      activity: z.string().min(1),
+      timestamp: z.string().min(1),
+      /** Who did it; the last event's resource is kept as the ticket's topic when no topic column is given. */
+      resource: z.string().min(1).optional(),
+      /** A column naming the case's account (its first non-empty value); else `defaults.account`. */
+      account: z.string().min(1).optional(),
+      /** The activity that is the first response, e.g. "Take in charge ticket". */
+      firstResponse: z.array(z.string().min(1)).max(50).default([]),
+      /** The activities that resolve a case: the first of them is the resolution. */
+      resolved: z.array(z.string().min(1)).max(50).default([]),
+      /** The status a case's last activity means; a resolving activity means solved, any other open. */
+      statusByActivity: z.record(z.string(), z.enum(['open', 'pending', 'solved', 'closed'])).optional(),
+    })
+    .optional(),
 });
 export type ImportMapping = z.infer<typeof importMapping>;
 

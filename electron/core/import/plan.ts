@@ -5,6 +5,7 @@ import { CoreError } from '../errors';
 import { autoMap, mappingProblems, overlay, sourceColumn } from './mapping';
 import { customColumnsHook, type RowHook } from './customColumns';
 import { extraHeaderRows, findPreset, presetMappingFor } from './presets';
+import { eventLogMapping, eventLogSource } from './eventLog';
 import { skipHeaderRows } from './shapes';
 import { openSource, type Source } from './source';
 import { createSchema, targetDef, type TargetDef } from './targets';
@@ -112,9 +113,12 @@ export async function makePlan(sqlite: Database.Database, input: ParsedImportInp
     encoding: input.encoding,
   });
   // Header rows a tool writes under the first (Qualtrics, SurveyMonkey) are not data.
-  const source = skipHeaderRows(opened, extraHeaderRows(preset));
+  const read = skipHeaderRows(opened, extraHeaderRows(preset));
+  // An event log becomes one row per case before anything else reads it (import/eventLog.ts).
+  const eventLog = input.mapping?.eventLog;
+  const source = eventLog ? eventLogSource(read, eventLog) : read;
   // A preset names every column the export can have; the ones this file lacks are left out.
-  const given = preset ? overlay(presetMappingFor(preset, source.headers), input.mapping) : input.mapping;
+  const given = preset ? overlay(presetMappingFor(preset, source.headers), input.mapping) : eventLog ? eventLogMapping(input.mapping!) : input.mapping;
   const sample = sampleRows(source, SAMPLE_ROWS);
   const mapping = given ?? autoMap(def, source.headers, sample);
   const problems = mappingProblems(def, mapping, source.headers);
