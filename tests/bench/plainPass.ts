@@ -14,7 +14,17 @@ export interface RawArrays {
   surveys: { account: Int32Array; month: Int32Array; kind: Uint8Array; score: Int8Array };
   segmentOf: Uint8Array;
   segments: string[];
+  /** Each account's region, owner and lifecycle stage, by id (for the account-level filters' pass). */
+  accountAttrs: { region: (string | null)[]; owner: (string | null)[]; lifecycleStage: (string | null)[] };
   loadSeconds: number;
+}
+
+/** The accounts whose `key` is one of `values`, as a mask by account id (what an account-level filter selects). */
+export function accountMask(raw: RawArrays, key: keyof RawArrays['accountAttrs'], values: readonly string[]): Uint8Array {
+  const of = raw.accountAttrs[key];
+  const mask = new Uint8Array(of.length);
+  for (let id = 0; id < of.length; id++) if (of[id] !== null && of[id] !== undefined && values.includes(of[id]!)) mask[id] = 1;
+  return mask;
 }
 
 /** Every ticket and survey answer of the workspace as typed arrays, in account order. */
@@ -25,7 +35,19 @@ export function loadRawArrays(path: string): RawArrays {
     const segments = sqlite.prepare('SELECT DISTINCT segment FROM accounts ORDER BY 1').pluck().all() as string[];
     const maxId = sqlite.prepare('SELECT max(id) FROM accounts').pluck().get() as number;
     const segmentOf = new Uint8Array(maxId + 1);
-    for (const [id, segment] of sqlite.prepare('SELECT id, segment FROM accounts').raw(true).iterate() as Iterable<[number, string]>) segmentOf[id] = segments.indexOf(segment);
+    const accountAttrs: RawArrays['accountAttrs'] = {
+      region: new Array(maxId + 1).fill(null),
+      owner: new Array(maxId + 1).fill(null),
+      lifecycleStage: new Array(maxId + 1).fill(null),
+    };
+    for (const [id, segment, region, owner, stage] of sqlite.prepare('SELECT id, segment, region, owner, lifecycle_stage FROM accounts').raw(true).iterate() as Iterable<
+      [number, string, string | null, string | null, string]
+    >) {
+      segmentOf[id] = segments.indexOf(segment);
+      accountAttrs.region[id] = region;
+      accountAttrs.owner[id] = owner;
+      accountAttrs.lifecycleStage[id] = stage;
+    }
     const nTickets = sqlite.prepare('SELECT count(*) FROM tickets').pluck().get() as number;
     const t = {
       account: new Int32Array(nTickets),
@@ -52,7 +74,7 @@ export function loadRawArrays(path: string): RawArrays {
       [s.account[i], s.month[i], s.kind[i], s.score[i]] = row;
       i++;
     }
-    return { tickets: t, surveys: s, segmentOf, segments, loadSeconds: (performance.now() - began) / 1000 };
+    return { tickets: t, surveys: s, segmentOf, segments, accountAttrs, loadSeconds: (performance.now() - began) / 1000 };
   } finally {
     sqlite.close();
   }
@@ -61,16 +83,17 @@ export function loadRawArrays(path: string): RawArrays {
 /**
  * One pass computing what the dashboard's activity cards need from raw rows: volume, backlog,
  * counts per priority, response and resolution histograms (the sketch's buckets), survey
- * distributions; over [from, to) months and optionally one segment. Returns a checksum so the
- * work cannot be optimised away.
+ * distributions; over [from, to) months and optionally one segment or the accounts of a mask (an
+ * account-level filter). Returns a checksum so the work cannot be optimised away.
  */
-export function dashboardPass(raw: RawArrays, from: number, to: number, segment?: number): number {
+export function dashboardPass(raw: RawArrays, from: number, to: number, segment?: number, mask?: Uint8Array): number {
   const { tickets: t, surveys: s, segmentOf } = raw;
   const counts = new Float64Array(8);
   const histograms = new Float64Array(2 * SKETCH_SLOTS);
   const distributions = new Float64Array(5 * 11);
   for (let i = 0; i < t.account.length; i++) {
     if (segment !== undefined && segmentOf[t.account[i]!] !== segment) continue;
+    if (mask !== undefined && mask[t.account[i]!] !== 1) continue;
     const m = t.month[i]!;
     if (m < to && (t.resolvedMonth[i]! < 0 || t.resolvedMonth[i]! >= to)) counts[0]!++;
     if (m < from || m >= to) continue;
@@ -81,6 +104,7 @@ export function dashboardPass(raw: RawArrays, from: number, to: number, segment?
   }
   for (let i = 0; i < s.account.length; i++) {
     if (segment !== undefined && segmentOf[s.account[i]!] !== segment) continue;
+    if (mask !== undefined && mask[s.account[i]!] !== 1) continue;
     if (s.month[i]! < from || s.month[i]! >= to || s.score[i]! < 0) continue;
     distributions[s.kind[i]! * 11 + s.score[i]!]!++;
   }
