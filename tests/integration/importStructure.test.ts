@@ -79,6 +79,11 @@ describe('an empty file says so', () => {
     expect(accounts()).toEqual([]);
   });
 
+  it('staging a 0-byte file is refused the same way', async () => {
+    const error = await core.fail('import.stage', { name: 'empty.csv', contentBase64: '' });
+    expect(error).toMatchObject({ code: 'BAD_INPUT', message: 'the file is empty: empty.csv has 0 bytes' });
+  });
+
   it('a staged header-only file is refused at commit and its staged copy stays for another try', async () => {
     const staged = await core.call('import.stage', { name: 'accounts.csv', contentBase64: readFileSync(join(BAD, 'header-only.csv')).toString('base64') });
     const error = await core.fail('import.commit', { jobId: 'staged', path: staged.path, into: 'accounts', mapping });

@@ -59,7 +59,7 @@ export function stageFile(input: { name: string; contentBase64: string; append?:
     appendFileSync(staged, chunk);
     return { path: input.append, bytes: size + chunk.length };
   }
-  if (chunk.length === 0) throw new CoreError('BAD_INPUT', `${safeName(input.name)} is empty`);
+  if (chunk.length === 0) throw new CoreError('BAD_INPUT', `the file is empty: ${safeName(input.name)} has 0 bytes`);
   if (chunk.length > MAX_STAGED_BYTES) throw new CoreError('BAD_INPUT', `the file is larger than ${MAX_STAGED_BYTES / 1024 / 1024} MB`);
   mkdirSync(tmpdir(), { recursive: true });
   const id = randomBytes(16).toString('hex');
