@@ -22,8 +22,8 @@ describe('KPI cards', () => {
 
   it('says the scale of a figure that has one, and none for shares, times and money', () => {
     const kpis = byId(buildKpis(portfolioFixture(), undefined, 'en-US'));
-    expect(kpis.nsat.scale).toBe('scale 0–200 (100 = as many satisfied as not)');
-    expect(kpis.ces.scale).toBe('mean on 1–7, higher is easier');
+    expect(kpis.nsat.scale).toBe('scale 0–200');
+    expect(kpis.ces.scale).toBe('mean on 1–7');
     expect(kpis.nps.scale).toBe('scale −100 to +100');
     expect(kpis.csat.scale).toBeUndefined();
     expect(kpis.firstResponseMedian.scale).toBeUndefined();

@@ -50,7 +50,7 @@ export const KPI_SPECS: readonly KpiSpec[] = [
     id: 'nsat',
     label: 'NSAT',
     unit: 'index',
-    scale: 'scale 0–200 (100 = as many satisfied as not)',
+    scale: 'scale 0–200',
     better: 'up',
     nUnit: 'answers',
     empty: 'No answers in this period',
@@ -62,7 +62,7 @@ export const KPI_SPECS: readonly KpiSpec[] = [
     label: 'Customer effort (CES)',
     unit: 'mean',
     // The answers' own scale, from the contract that validates them.
-    scale: `mean on ${SURVEY_SCALES.ces.min}–${SURVEY_SCALES.ces.max}, higher is easier`,
+    scale: `mean on ${SURVEY_SCALES.ces.min}–${SURVEY_SCALES.ces.max}`,
     better: 'up',
     nUnit: 'answers',
     empty: 'No answers in this period',
