@@ -140,6 +140,21 @@ describe('encodings, detected', () => {
   });
 });
 
+describe('encodings, past the detected head', () => {
+  it('a file that is ASCII for its first 64 KiB and Windows-1252 further down is read again as windows-1252, and says so', async () => {
+    const lines = ['Account ID,Account Name'];
+    for (let i = 1; i <= 3_000; i++) lines.push(`L-${i},Plain Name ${i}`);
+    const path = join(dir, 'late.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from(`${lines.join('\n')}\n`), Buffer.from('L-9999,Caf\xe9 Late\n', 'latin1')]));
+    const mapping = { fields: { externalId: 'Account ID', name: 'Account Name' } };
+    const preview = await core.call('import.preview', { path, into: 'accounts', mapping });
+    expect(preview.source.encodingReport).toEqual({ encoding: 'windows-1252', source: 'invalid-utf8', confidence: 0.85, replaced: 0 });
+    expect(preview.problems).toEqual([]);
+    await core.call('import.commit', { jobId: 'late', path, into: 'accounts', mapping });
+    expect(rows("SELECT name FROM accounts WHERE external_id = 'L-9999'")).toEqual([{ name: 'Café Late' }]);
+  });
+});
+
 describe('dates', () => {
   it('reads 2012/10/09 14:50:17.000, 09.10.2012, ISO with offsets, Excel serials and epoch seconds and milliseconds', async () => {
     await core.call('accounts.create', { name: 'Acme', externalId: 'A-1' });

@@ -7,7 +7,8 @@ import { customColumnsHook, type RowHook } from './customColumns';
 import { extraHeaderRows, findPreset, presetMappingFor } from './presets';
 import { eventLogMapping, eventLogSource } from './eventLog';
 import { skipHeaderRows } from './shapes';
-import { openSource, type Source } from './source';
+import { openSource, type Source, type SourceOptions } from './source';
+import { utf8Breaks } from './encodingScan';
 import { createSchema, targetDef, type TargetDef } from './targets';
 import { fieldName, recordKey } from './convert';
 import { chooseDateOrder, dateReadings, isMissing, parseDate, type DateChoice, type DateOrder } from './values';
@@ -32,6 +33,19 @@ export interface Plan {
 }
 
 const SAMPLE_ROWS = 200;
+
+/**
+ * Detection saw only the file's head: a file whose later bytes are not UTF-8 (an accented name on
+ * row 5,000 of an otherwise ASCII Windows-1252 export) is read again in the code page they point to.
+ */
+async function openDecoded(options: SourceOptions): Promise<Source> {
+  const source = await openSource(options);
+  if (options.encoding || source.encodingReport?.().source !== 'valid-utf8') return source;
+  const breaks = utf8Breaks(options.path);
+  if (!breaks) return source;
+  const reread = await openSource({ ...options, encoding: breaks.encoding });
+  return { ...reread, encodingReport: () => ({ ...reread.encodingReport!(), source: 'invalid-utf8', confidence: breaks.confidence }) };
+}
 
 function sampleRows(source: Source, n: number): string[][] {
   const rows: string[][] = [];
@@ -105,7 +119,7 @@ export async function makePlan(sqlite: Database.Database, input: ParsedImportInp
   const def = targetDef(input.into);
   const preset = input.preset ? findPreset(sqlite, input.preset) : undefined;
   if (preset && preset.into !== input.into) throw new CoreError('BAD_INPUT', `preset '${preset.name}' imports into ${preset.into}, not ${input.into}`);
-  const opened = await openSource({
+  const opened = await openDecoded({
     path: input.path,
     sheet: input.sheet,
     delimiter: input.delimiter ?? input.mapping?.delimiter ?? preset?.mapping.delimiter,
