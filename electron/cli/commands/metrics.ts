@@ -57,7 +57,7 @@ async function run(values: OptionValues, io: Io): Promise<number> {
   const query = metricsQueryFrom(values);
 
   const now = today ? new Date(`${today}T12:00:00Z`) : new Date();
-  const core = await createCore({ dbPath, now: () => now });
+  const core = await createCore({ dbPath, now: () => now, dailyRefresh: false });
   try {
     const result = await core.dispatch('metrics.portfolio', query);
     if (!result.ok) {

@@ -14,7 +14,7 @@ async function run(values: OptionValues, io: Io): Promise<number> {
     if (!values.force) throw new CliError(`${out} already exists; add --force to replace it`);
     for (const suffix of ['', '-wal', '-shm']) rmSync(out + suffix, { force: true });
   }
-  const core = await createCore({ dbPath: out, create: true });
+  const core = await createCore({ dbPath: out, create: true, dailyRefresh: false });
   try {
     io.out(`Created ${out}: an empty workspace (schema version ${core.context.schemaVersion})\n`);
     return 0;

@@ -19,7 +19,7 @@ export async function openExisting(values: OptionValues, options: { readOnly?: b
   // createCore refuses an empty file, or one that is not a workspace, before writing anything.
   // The CLI's file policy: plain paths, since its user typed them.
   const { now } = options;
-  return createCore({ dbPath, readOnly: options.readOnly, files: plainPaths(), identityFile: defaultIdentityFile(), log, ...(now ? { now: () => now } : {}) });
+  return createCore({ dbPath, readOnly: options.readOnly, dailyRefresh: false, files: plainPaths(), identityFile: defaultIdentityFile(), log, ...(now ? { now: () => now } : {}) });
 }
 
 export async function call<T>(core: Core, channel: string, input: unknown): Promise<T> {
