@@ -10,23 +10,50 @@ import { ReferencesScreen } from '../features/references/ReferencesScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StoriesScreen } from '../features/stories/StoriesScreen';
 import { SECTIONS, useRoute } from './router';
+import { useSidebar } from './useSidebar';
 
 export function App() {
   const route = useRoute();
   const workspace = useQuery('workspace.info', {});
+  const sidebar = useSidebar();
 
   useEffect(() => {
     if (workspace.data) document.title = `Fulcrum — ${workspace.data.name} (${workspace.data.path})`;
   }, [workspace.data]);
 
   return (
-    <div className="app">
+    <div className={`app${sidebar.collapsed ? ' sidebar-collapsed' : ''}${sidebar.overlay ? ' sidebar-overlay' : ''}`}>
+      {/* The first stop of the Tab key: past the sidebar to the screen. Not an #anchor: routes live in the hash. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+        data-testid="skip-link"
+      >
+        Skip to content
+      </a>
       <nav className="sidebar" aria-label="Sections">
-        <div className="brand">Fulcrum</div>
-        <ul>
+        <div className="brand">
+          <button
+            type="button"
+            className="sidebar-toggle"
+            aria-expanded={!sidebar.collapsed}
+            aria-controls="sidebar-sections"
+            aria-label={sidebar.collapsed ? 'Show the sections' : 'Hide the sections'}
+            onClick={sidebar.toggle}
+            data-testid="sidebar-toggle"
+          >
+            <span aria-hidden="true">☰</span>
+          </button>
+          <span className="brand-name">Fulcrum</span>
+        </div>
+        <ul id="sidebar-sections">
           {SECTIONS.map((section) => (
             <li key={section.path}>
-              <a href={`#/${section.path}`} aria-current={route.section === section.path ? 'page' : undefined} data-testid={`nav-${section.path}`}>
+              <a href={`#/${section.path}`} aria-current={route.section === section.path ? 'page' : undefined} data-testid={`nav-${section.path}`} onClick={sidebar.close}>
                 {section.label}
               </a>
             </li>
@@ -36,7 +63,7 @@ export function App() {
           {workspace.data?.name ?? ''}
         </div>
       </nav>
-      <main className="content">
+      <main className="content" id="main" tabIndex={-1}>
         {route.section === 'dashboard' ? (
           <DashboardScreen />
         ) : route.section === 'accounts' ? (

@@ -40,7 +40,7 @@ describe('EChart', () => {
     await act(async () => root.render(<EChart option={first} height={200} label="A bar" testId="chart" />));
     expect(init).toHaveBeenCalledTimes(1);
     expect(init.mock.calls[0]![2]).toEqual({ renderer: 'svg' });
-    expect(chart.setOption).toHaveBeenLastCalledWith(first, { notMerge: true, lazyUpdate: true });
+    expect(chart.setOption).toHaveBeenLastCalledWith({ backgroundColor: 'transparent', ...first }, { notMerge: true, lazyUpdate: true });
     const box = container.querySelector('[data-testid=chart]')!;
     expect(box.getAttribute('role')).toBe('img');
     expect(box.getAttribute('aria-label')).toBe('A bar');
@@ -51,11 +51,25 @@ describe('EChart', () => {
 
     const second = { series: [{ type: 'bar' as const, data: [2] }] };
     await act(async () => root.render(<EChart option={second} height={200} label="A bar" testId="chart" />));
-    expect(chart.setOption).toHaveBeenLastCalledWith(second, { notMerge: true, lazyUpdate: true });
+    expect(chart.setOption).toHaveBeenLastCalledWith({ backgroundColor: 'transparent', ...second }, { notMerge: true, lazyUpdate: true });
     expect(init).toHaveBeenCalledTimes(1);
 
     await act(async () => root.unmount());
     expect(disconnect).toHaveBeenCalled();
     expect(chart.dispose).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('charts in the dark theme', () => {
+  it('turn dark text light and light grid lines dim, leaving series colours alone', async () => {
+    const { forDark } = await import('./EChart');
+    const option = {
+      xAxis: { axisLabel: { color: '#5b6675' }, splitLine: { lineStyle: { color: '#edf0f3' } } },
+      series: [{ type: 'bar', itemStyle: { color: '#2554c7' }, label: { color: '#1c2430' } }],
+    };
+    expect(forDark(option)).toEqual({
+      xAxis: { axisLabel: { color: '#c9d1dc' }, splitLine: { lineStyle: { color: '#2e3845' } } },
+      series: [{ type: 'bar', itemStyle: { color: '#2554c7' }, label: { color: '#c9d1dc' } }],
+    });
   });
 });

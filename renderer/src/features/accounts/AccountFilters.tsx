@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { LIFECYCLE_STAGES } from '../../../../shared/contract/accounts';
+import { HEALTH_BANDS, LIFECYCLE_STAGES } from '../../../../shared/contract/accounts';
 import { segmentLabel, stageLabel } from '../../lib/labels';
 import { isFiltered, type ListState } from './listQuery';
+
+export const BAND_LABELS: Record<(typeof HEALTH_BANDS)[number], string> = { red: 'Red', amber: 'Amber', green: 'Green', insufficient: 'Not enough data' };
 
 interface Facets {
   segments: string[];
@@ -14,9 +16,12 @@ export function AccountFilters({
   facets,
   onChange,
   onClear,
+  me,
 }: {
   state: ListState;
   facets: Facets | undefined;
+  /** Who I am (Settings › Who am I), or null: "My accounts" then says where to set it. */
+  me: { name: string } | null | undefined;
   onChange: (patch: Partial<ListState>) => void;
   onClear: () => void;
 }) {
@@ -66,6 +71,22 @@ export function AccountFilters({
         onChange={(stage) => onChange({ stage })}
         testId="filter-stage"
       />
+      <FilterSelect
+        label="Health band"
+        value={state.band}
+        options={HEALTH_BANDS.map((value) => ({ value, label: BAND_LABELS[value] }))}
+        onChange={(band) => onChange({ band })}
+        testId="filter-band"
+      />
+      <label className="check" title={me ? `Accounts whose owner is ${me.name} or your e-mail` : 'Say who you are in Settings › Who am I first'}>
+        <input type="checkbox" checked={state.mine} disabled={!me && !state.mine} onChange={(event) => onChange({ mine: event.target.checked })} data-testid="filter-mine" />
+        My accounts
+      </label>
+      {!me && me !== undefined && (
+        <a className="small" href="#/settings" data-testid="filter-mine-setup">
+          Who am I?
+        </a>
+      )}
       <label className="check">
         <input type="checkbox" checked={state.includeArchived} onChange={(event) => onChange({ includeArchived: event.target.checked })} data-testid="filter-archived" />
         Show archived

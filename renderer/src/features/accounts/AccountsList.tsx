@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { Account } from '../../../../shared/contract/accounts';
+import type { AccountTableRow } from '../../../../shared/contract/accounts';
 import { call } from '../../api/client';
 import { usePagedList } from '../../api/usePagedList';
 import { useQuery } from '../../api/useQuery';
@@ -24,10 +24,11 @@ export function AccountsList() {
   const query = useMemo(() => ({ ...state, search }), [state, search]);
   const key = JSON.stringify(listInput(query, 1, PAGE_SIZE));
 
-  const list = usePagedList<Account>(key, (page, pageSize) => call('accounts.list', listInput(query, page, pageSize)), {
+  const list = usePagedList<AccountTableRow>(key, (page, pageSize) => call('accounts.table', listInput(query, page, pageSize)), {
     pageSize: PAGE_SIZE,
-    domains: ['accounts'],
+    domains: ['accounts', 'health', 'touchpoints', 'surveyResponses', 'identity'],
   });
+  const me = useQuery('identity.get', {}, ['identity']);
   const everything = useQuery('accounts.list', { pageSize: 1, includeArchived: state.includeArchived }, ['accounts']);
   const facets = useQuery('accounts.facets', {}, ['accounts']);
   const columns = useMemo(() => accountColumns(), []);
@@ -49,7 +50,7 @@ export function AccountsList() {
           </button>
         </div>
       </header>
-      <DataTable<Account>
+      <DataTable<AccountTableRow>
         id="accounts"
         label="Accounts"
         columns={columns}
@@ -63,7 +64,7 @@ export function AccountsList() {
         loading={list.loading}
         error={list.error?.message}
         resetKey={key}
-        toolbar={<AccountFilters state={state} facets={facets.data} onChange={change} onClear={clear} />}
+        toolbar={<AccountFilters state={state} facets={facets.data} me={me.loading && me.data === undefined ? undefined : (me.data ?? null)} onChange={change} onClear={clear} />}
         empty={
           filtered ? (
             <div className="empty">

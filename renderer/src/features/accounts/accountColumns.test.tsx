@@ -2,8 +2,10 @@ import type { CellContext, ColumnDef } from '@tanstack/react-table';
 import { isValidElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_SORT_FIELDS, type Account } from '../../../../shared/contract/accounts';
-import { accountColumns } from './accountColumns';
+import { ACCOUNT_TABLE_SORT_FIELDS, type AccountTableRow } from '../../../../shared/contract/accounts';
+import { accountColumns, healthTrend } from './accountColumns';
+
+type Account = AccountTableRow;
 
 const account: Account = {
   id: 7,
@@ -26,6 +28,9 @@ const account: Account = {
   createdAt: '2026-03-01T12:00:00.000Z',
   updatedAt: '2026-03-01T12:00:00.000Z',
   archivedAt: null,
+  health: { score: 41.6, band: 'red', previousScore: 48.2, takenAt: '2026-03-01T00:00:00.000Z' },
+  lastTouchAt: '2026-02-11T09:30:00.000Z',
+  nps: { value: -20, n: 5 },
 };
 
 /** What a column shows for a row, as text. */
@@ -39,8 +44,8 @@ const byId = (id: string) => accountColumns('en-US').find((column) => column.id 
 describe('account columns', () => {
   it('are the table’s columns in order, each sortable by the core', () => {
     const ids = accountColumns('en-US').map((column) => column.id);
-    expect(ids).toEqual(['name', 'segment', 'industry', 'region', 'owner', 'lifecycleStage', 'arrMinor', 'renewalDate', 'employeeCount']);
-    for (const id of ids) expect(ACCOUNT_SORT_FIELDS).toContain(id);
+    expect(ids).toEqual(['name', 'segment', 'industry', 'region', 'owner', 'lifecycleStage', 'healthScore', 'lastTouchAt', 'nps', 'arrMinor', 'renewalDate', 'employeeCount']);
+    for (const id of ids) expect(ACCOUNT_TABLE_SORT_FIELDS).toContain(id);
   });
 
   it('keep the name column always visible and label every column for the column menu', () => {
@@ -61,6 +66,12 @@ describe('account columns', () => {
     expect(show(byId('renewalDate'), account)).toBe('Dec 31, 2026');
     expect(show(byId('renewalDate'), { ...account, renewalDate: null })).toBe('—');
     expect(show(byId('employeeCount'), account)).toBe('5,400');
+    expect(show(byId('healthScore'), account)).toBe('42▼');
+    expect(show(byId('healthScore'), { ...account, health: null })).toBe('—');
+    expect(show(byId('lastTouchAt'), account)).toBe('Feb 11, 2026');
+    expect(show(byId('nps'), account)).toBe('-20');
+    expect(show(byId('nps'), { ...account, nps: { value: 35, n: 9 } })).toBe('+35');
+    expect(show(byId('nps'), { ...account, nps: null })).toBe('—');
     expect(
       show(
         accountColumns('de-DE').find((c) => c.id === 'arrMinor')!,
@@ -73,5 +84,16 @@ describe('account columns', () => {
     expect(byId('arrMinor').meta?.align).toBe('end');
     expect(byId('employeeCount').meta?.align).toBe('end');
     expect(byId('name').meta?.align).toBeUndefined();
+  });
+});
+
+describe('health trend', () => {
+  it('compares whole points with the previous snapshot', () => {
+    const health = { score: 60.4, band: 'amber' as const, previousScore: 55, takenAt: '' };
+    expect(healthTrend(health)).toEqual({ arrow: '▲', label: 'up 5 from 55' });
+    expect(healthTrend({ ...health, previousScore: 70 })).toEqual({ arrow: '▼', label: 'down 10 from 70' });
+    expect(healthTrend({ ...health, previousScore: 60.2 })).toEqual({ arrow: '▶', label: 'steady' });
+    expect(healthTrend({ ...health, previousScore: null })).toBeNull();
+    expect(healthTrend(null)).toBeNull();
   });
 });

@@ -1,14 +1,14 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import type { Account } from '../../../../shared/contract/accounts';
+import type { AccountTableRow } from '../../../../shared/contract/accounts';
 import '../../components/dataTableMeta';
-import { formatDate, formatInteger, formatMoney } from '../../lib/format';
+import { formatDate, formatDateTime, formatInteger, formatMoney } from '../../lib/format';
 import { segmentLabel, stageLabel } from '../../lib/labels';
 
 export const DASH = '—';
 
 /** The accounts table's columns. Every column id is also the core's sort field. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack Table types each column by its value; a list of columns mixes them (its documented ColumnDef<Row, any>)
-export function accountColumns(locale?: string): ColumnDef<Account, any>[] {
+export function accountColumns(locale?: string): ColumnDef<AccountTableRow, any>[] {
   return [
     {
       id: 'name',
@@ -65,6 +65,35 @@ export function accountColumns(locale?: string): ColumnDef<Account, any>[] {
       cell: ({ row }) => <span className={`pill stage-${row.original.lifecycleStage}`}>{stageLabel(row.original.lifecycleStage)}</span>,
     },
     {
+      id: 'healthScore',
+      header: 'Health',
+      size: 96,
+      meta: { label: 'Health score', align: 'end' },
+      cell: ({ row }) => <HealthCell health={row.original.health} />,
+    },
+    {
+      id: 'lastTouchAt',
+      header: 'Last touch',
+      size: 124,
+      meta: { label: 'Last touch' },
+      cell: ({ row }) =>
+        row.original.lastTouchAt ? <span title={formatDateTime(row.original.lastTouchAt, locale)}>{formatDate(row.original.lastTouchAt.slice(0, 10), locale)}</span> : DASH,
+    },
+    {
+      id: 'nps',
+      header: 'NPS',
+      size: 80,
+      meta: { label: 'NPS (12 months)', align: 'end' },
+      cell: ({ row }) =>
+        row.original.nps ? (
+          <span title={`${formatInteger(row.original.nps.n, locale)} answers in the last 12 months`}>
+            {row.original.nps.value > 0 ? `+${row.original.nps.value}` : row.original.nps.value}
+          </span>
+        ) : (
+          DASH
+        ),
+    },
+    {
       id: 'arrMinor',
       accessorKey: 'arrMinor',
       header: 'ARR',
@@ -89,4 +118,29 @@ export function accountColumns(locale?: string): ColumnDef<Account, any>[] {
       cell: ({ row }) => (row.original.employeeCount === null ? DASH : formatInteger(row.original.employeeCount, locale)),
     },
   ];
+}
+
+/** The trend against the previous snapshot: a change under a point is "steady". */
+export function healthTrend(health: AccountTableRow['health']): { arrow: string; label: string } | null {
+  if (!health || health.previousScore === null) return null;
+  const change = Math.round(health.score) - Math.round(health.previousScore);
+  if (change > 0) return { arrow: '▲', label: `up ${change} from ${Math.round(health.previousScore)}` };
+  if (change < 0) return { arrow: '▼', label: `down ${-change} from ${Math.round(health.previousScore)}` };
+  return { arrow: '▶', label: 'steady' };
+}
+
+function HealthCell({ health }: { health: AccountTableRow['health'] }) {
+  if (!health) return DASH;
+  const trend = healthTrend(health);
+  return (
+    <span className={`health-cell hb-${health.band}`} title={`Health ${Math.round(health.score)} (${health.band})${trend ? `, ${trend.label}` : ''}`}>
+      <span className="health-dot" aria-hidden="true" />
+      {Math.round(health.score)}
+      {trend && (
+        <span className={`trend trend-${trend.arrow === '▲' ? 'up' : trend.arrow === '▼' ? 'down' : 'flat'}`} aria-label={trend.label}>
+          {trend.arrow}
+        </span>
+      )}
+    </span>
+  );
 }

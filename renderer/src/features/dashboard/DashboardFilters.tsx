@@ -1,16 +1,24 @@
-import { segmentLabel } from '../../lib/labels';
-import { PERIOD_PRESETS, type DashboardFilters as Filters, type PeriodPreset } from './filters';
+import { LIFECYCLE_STAGES } from '../../../../shared/contract/accounts';
+import { segmentLabel, stageLabel } from '../../lib/labels';
+import { MINE, PERIOD_PRESETS, type DashboardFilters as Filters, type PeriodPreset } from './filters';
 
-/** Period and segment, applied to every card and chart of the dashboard. */
+/** Period, segment, owner ("my accounts" among them), region and lifecycle stage, applied to every card and chart of the dashboard. */
 export function DashboardFilters({
   filters,
   segments,
+  owners = [],
+  regions = [],
+  me,
   error,
   busy,
   onChange,
 }: {
   filters: Filters;
   segments: string[];
+  owners?: string[];
+  regions?: string[];
+  /** Who I am, or null when not said yet ("My accounts" is then offered with a way to say it). */
+  me?: { name: string } | null;
   /** A custom period that cannot be used, in words. */
   error?: string;
   busy: boolean;
@@ -79,8 +87,59 @@ export function DashboardFilters({
           ))}
         </select>
       </label>
-      {(filters.preset !== 'last12' || filters.segment) && (
-        <button type="button" className="link-button" onClick={() => onChange({ preset: 'last12', segment: '' })} data-testid="filters-reset">
+      <label className="inline-field">
+        <span>Owner</span>
+        <select
+          className={`input select${filters.owner ? ' active' : ''}`}
+          value={filters.owner}
+          onChange={(event) => onChange({ owner: event.target.value })}
+          data-testid="dashboard-owner"
+        >
+          <option value="">All owners</option>
+          <option value={MINE} disabled={!me}>
+            {me ? `My accounts (${me.name})` : 'My accounts (say who you are in Settings)'}
+          </option>
+          {withCurrent(owners, filters.owner).map((owner) => (
+            <option key={owner} value={owner}>
+              {owner}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>Region</span>
+        <select
+          className={`input select${filters.region ? ' active' : ''}`}
+          value={filters.region}
+          onChange={(event) => onChange({ region: event.target.value })}
+          data-testid="dashboard-region"
+        >
+          <option value="">All regions</option>
+          {withCurrent(regions, filters.region).map((region) => (
+            <option key={region} value={region}>
+              {region}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>Lifecycle</span>
+        <select
+          className={`input select${filters.stage ? ' active' : ''}`}
+          value={filters.stage}
+          onChange={(event) => onChange({ stage: event.target.value })}
+          data-testid="dashboard-stage"
+        >
+          <option value="">All stages</option>
+          {LIFECYCLE_STAGES.map((stage) => (
+            <option key={stage} value={stage}>
+              {stageLabel(stage)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {(filters.preset !== 'last12' || filters.segment || filters.owner || filters.region || filters.stage) && (
+        <button type="button" className="link-button" onClick={() => onChange({ preset: 'last12', segment: '', owner: '', region: '', stage: '' })} data-testid="filters-reset">
           Reset filters
         </button>
       )}
@@ -97,3 +156,6 @@ export function DashboardFilters({
     </div>
   );
 }
+
+/** A remembered value that no longer exists in the workspace still shows, so it can be cleared. */
+const withCurrent = (values: string[], current: string) => (current && current !== MINE && !values.includes(current) ? [...values, current] : values);

@@ -12,7 +12,8 @@ import { DashboardFilters } from './DashboardFilters';
 import { DashboardHeader } from './DashboardHeader';
 import { DashboardNotices } from './DashboardNotices';
 import { DefinitionPanel } from './DefinitionPanel';
-import { previousPeriod, resolvePeriod, restoreFilters, STORAGE_KEY, toQuery, type DashboardFilters as Filters, type Period } from './filters';
+import { ownerKeys } from '../../../../shared/contract/identity';
+import { myOwners, previousPeriod, resolvePeriod, restoreFilters, STORAGE_KEY, toQuery, toScope, type DashboardFilters as Filters, type Period } from './filters';
 import { KpiGrid } from './KpiGrid';
 import { buildKpis } from './kpis';
 import { panelProps, type ChartId, type Panel } from './panel';
@@ -31,13 +32,15 @@ export function DashboardScreen() {
   if (resolved.ok) lastGood.current = resolved.period;
   const fallback = resolvePeriod({ ...filters, preset: 'last12' }, today);
   const period = resolved.ok ? resolved.period : (lastGood.current ?? (fallback.ok ? fallback.period : undefined)!);
-  const query = toQuery(period, filters.segment);
+  const facets = useQuery('accounts.facets', {}, ['accounts']);
+  const me = useQuery('identity.get', {}, ['identity']);
+  const mine = me.data ? myOwners(facets.data?.owners ?? [], ownerKeys(me.data)) : [];
+  const query = toQuery(period, filters, mine);
 
   const portfolio = useQuery('metrics.portfolio', query, METRIC_DOMAINS);
-  const previous = useQuery('metrics.portfolio', toQuery(previousPeriod(period), filters.segment), METRIC_DOMAINS);
+  const previous = useQuery('metrics.portfolio', toQuery(previousPeriod(period), filters, mine), METRIC_DOMAINS);
   const npsTrend = useQuery('metrics.trend', { ...query, metric: 'nps' }, METRIC_DOMAINS);
   const definitions = useQuery('metrics.definitions', {});
-  const facets = useQuery('accounts.facets', {}, ['accounts']);
 
   const p = portfolio.data;
   const kpis = useMemo(() => (p ? buildKpis(p, previous.data) : undefined), [p, previous.data]);
@@ -50,7 +53,16 @@ export function DashboardScreen() {
   return (
     <section className="screen dashboard" data-testid="dashboard" aria-labelledby="dashboard-title" aria-busy={portfolio.loading}>
       <DashboardHeader p={p} period={period} segment={filters.segment} query={query} />
-      <DashboardFilters filters={filters} segments={facets.data?.segments ?? []} error={resolved.ok ? undefined : resolved.message} busy={stale} onChange={change} />
+      <DashboardFilters
+        filters={filters}
+        segments={facets.data?.segments ?? []}
+        owners={facets.data?.owners}
+        regions={facets.data?.regions}
+        me={me.data}
+        error={resolved.ok ? undefined : resolved.message}
+        busy={stale}
+        onChange={change}
+      />
       <DashboardNotices error={portfolio.error?.message} p={p} segment={filters.segment} onRetry={portfolio.reload} />
 
       <KpiGrid kpis={kpis} stale={stale} onOpen={(id) => setPanel({ kind: 'kpi', id })} />
@@ -62,12 +74,12 @@ export function DashboardScreen() {
 
         <ChartCard
           title="Accounts at risk"
-          subtitle="lowest health first, with the reasons that moved the score"
+          subtitle="every account of the red (or amber) band under these filters, lowest health first, with what moved the score"
           testId="at-risk"
           wide
           state={{ error: errorOf(portfolio), loading: firstLoad(portfolio) }}
         >
-          {p && <AtRiskTable rows={p.health.atRisk} currency={p.value.currency} loading={portfolio.loading} />}
+          {p && <AtRiskTable scope={toScope(filters)} currency={p.value.currency} />}
         </ChartCard>
       </div>
 

@@ -1,13 +1,12 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import type { z } from 'zod';
-import type { atRiskAccount } from '../../../../shared/contract/metrics';
+import type { AtRiskRow } from '../../../../shared/contract/accounts';
 import '../../components/dataTableMeta';
-import type { SortState } from '../../components/dataTableMeta';
 import { daysUntil, formatDate, formatMoney, relativeDays } from '../../lib/format';
 import { segmentLabel } from '../../lib/labels';
 import { formatMetric } from '../../lib/metricFormat';
 
-export type AtRisk = z.infer<typeof atRiskAccount>;
+/** A row of accounts.atRisk: the list is paged by the core in its own order (lowest score first), so columns do not sort. */
+export type AtRisk = AtRiskRow;
 
 const DASH = '—';
 export const BAND_LABELS = { red: 'Red', amber: 'Amber', green: 'Green', insufficient: 'Insufficient data' } as const;
@@ -25,6 +24,7 @@ export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: st
       header: 'Account',
       size: 200,
       enableHiding: false,
+      enableSorting: false,
       meta: { label: 'Account', tooltip: true },
       accessorFn: (row) => row.name,
       cell: ({ row }) => (
@@ -42,21 +42,23 @@ export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: st
       header: 'Health',
       size: 76,
       enableHiding: false,
+      enableSorting: false,
       meta: { label: 'Health' },
       accessorFn: (row) => row.score,
       cell: ({ row }) => (
         <span className={`health-pill band-${row.original.band}`}>
-          {row.original.score === null ? 'No score' : formatMetric(row.original.score, 'score', { locale })}
+          {formatMetric(row.original.score, 'score', { locale })}
           <span className="visually-hidden"> ({BAND_LABELS[row.original.band]})</span>
         </span>
       ),
     },
     {
       id: 'reasons',
-      header: 'Top reasons',
-      size: 470,
+      header: 'Why',
+      size: 520,
       enableHiding: false,
-      meta: { label: 'Top reasons', tooltip: true },
+      enableSorting: false,
+      meta: { label: 'Why', tooltip: true },
       accessorFn: (row) => row.reasons.slice(0, 3).join('\n'),
       cell: ({ row }) =>
         row.original.reasons.length ? (
@@ -73,6 +75,7 @@ export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: st
       id: 'arrMinor',
       header: 'ARR',
       size: 96,
+      enableSorting: false,
       meta: { label: 'ARR', align: 'end' },
       accessorFn: (row) => row.arrMinor,
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a row from a core before per-account currency has none (see above)
@@ -82,6 +85,7 @@ export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: st
       id: 'renewalDate',
       header: 'Renewal',
       size: 116,
+      enableSorting: false,
       meta: { label: 'Renewal' },
       accessorFn: (row) => row.renewalDate,
       cell: ({ row }) => {
@@ -97,20 +101,4 @@ export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: st
       },
     },
   ];
-}
-
-/** The list sorted by a column; missing values last whichever the direction, ties by name. */
-export function sortAtRisk(rows: AtRisk[], sort: SortState | undefined): AtRisk[] {
-  if (!sort) return rows;
-  const key = sort.field as keyof AtRisk;
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  const value = (row: AtRisk) => (key === 'reasons' ? row.reasons.length : row[key]);
-  return [...rows].sort((a, b) => {
-    const x = value(a);
-    const y = value(b);
-    if (x === null) return y === null ? a.name.localeCompare(b.name) : 1;
-    if (y === null) return -1;
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-    return order * sign || a.name.localeCompare(b.name);
-  });
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { periodLabel, previousPeriod, resolvePeriod, restoreFilters, toQuery, type DashboardFilters } from './filters';
+import { MINE, myOwners, periodLabel, previousPeriod, resolvePeriod, restoreFilters, toQuery, toScope, type DashboardFilters } from './filters';
 
 const today = new Date(2026, 2, 14); // 14 March 2026, local time
-const filters = (patch: Partial<DashboardFilters>): DashboardFilters => ({ preset: 'last12', from: '', to: '', segment: '', ...patch });
+const filters = (patch: Partial<DashboardFilters>): DashboardFilters => ({ preset: 'last12', from: '', to: '', segment: '', owner: '', region: '', stage: '', ...patch });
 
 describe('dashboard period', () => {
   it('turns presets into whole months ending with the current one', () => {
@@ -47,8 +47,44 @@ describe('dashboard period', () => {
       from: '2025-01-01',
       to: '2025-02-01',
       segment: 'smb',
+      owner: '',
+      region: '',
+      stage: '',
     });
-    expect(restoreFilters({ preset: 'decade', from: 'soon', segment: 4 }, today)).toEqual({ preset: 'last12', from: '2026-01-01', to: '2026-03-14', segment: '' });
+    expect(restoreFilters({ preset: 'decade', from: 'soon', segment: 4 }, today)).toEqual({
+      preset: 'last12',
+      from: '2026-01-01',
+      to: '2026-03-14',
+      segment: '',
+      owner: '',
+      region: '',
+      stage: '',
+    });
     expect(restoreFilters(undefined, today).preset).toBe('last12');
+  });
+});
+
+describe('owner, region and lifecycle filters', () => {
+  const period = { from: '2025-04-01', to: '2026-04-01', granularity: 'month' as const };
+  it('become the metrics query, "my accounts" as the owners written as my name or e-mail', () => {
+    expect(toQuery(period, { owner: 'Dana Whitfield', region: 'EMEA', stage: 'renewal' })).toEqual({
+      ...period,
+      owner: ['Dana Whitfield'],
+      region: ['EMEA'],
+      lifecycleStage: ['renewal'],
+    });
+    const mine = myOwners(['Ann Lee', 'DANA WHITFIELD', 'dana@example.com', 'Bo Chen'], ['dana whitfield', 'dana@example.com']);
+    expect(mine).toEqual(['DANA WHITFIELD', 'dana@example.com']);
+    expect(toQuery(period, { owner: MINE }, mine)).toEqual({ ...period, owner: mine });
+    // Nobody owned by me: the filter still filters (to nothing), never falls back to everyone.
+    expect(myOwners(['Ann Lee'], ['zed nobody'])).toEqual(['zed nobody']);
+  });
+  it('become the at-risk list’s scope, "my accounts" resolved by the core', () => {
+    expect(toScope({ segment: 'smb', owner: MINE, stage: 'adoption' })).toEqual({ segment: ['smb'], mine: true, lifecycleStage: ['adoption'] });
+    expect(toScope({ owner: 'Ann Lee', region: 'APAC' })).toEqual({ owner: ['Ann Lee'], region: ['APAC'] });
+  });
+  it('are restored from the session only when they make sense', () => {
+    const restored = restoreFilters({ preset: 'last3', owner: MINE, region: 'EMEA', stage: 'bogus' }, today);
+    expect(restored).toMatchObject({ owner: MINE, region: 'EMEA', stage: '' });
   });
 });

@@ -2,8 +2,11 @@
 // metrics query it becomes. Periods are whole calendar months ending with the current one, the
 // way the core's defaults are (`to` exclusive, the first day of next month).
 
+import { LIFECYCLE_STAGES } from '../../../../shared/contract/accounts';
 import type { MetricsQuery } from '../../../../shared/contract/metrics';
 import { formatDate } from '../../lib/format';
+
+type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 export const PERIOD_PRESETS = [
   { value: 'last3', label: 'Last 3 months' },
@@ -21,7 +24,19 @@ export interface DashboardFilters {
   to: string;
   /** '' = all segments. */
   segment: string;
+  /** '' = every owner; MINE = the accounts whose owner is me (Settings › Who am I); else an owner's name. */
+  owner: string;
+  /** '' = every region. */
+  region: string;
+  /** '' = every lifecycle stage. */
+  stage: string;
 }
+
+/** The owner filter's value for "my accounts". */
+export const MINE = '@mine';
+
+/** The account filters beyond period and segment, as the dashboard and the at-risk list share them. */
+export const ACCOUNT_FILTERS = ['owner', 'region', 'stage'] as const;
 
 export const STORAGE_KEY = 'fulcrum.dashboard.filters';
 
@@ -42,7 +57,7 @@ export function addDays(date: string, days: number): string {
 }
 
 export function defaultFilters(today: Date): DashboardFilters {
-  return { preset: 'last12', from: ymd(today.getFullYear(), today.getMonth() - 2), to: localDate(today), segment: '' };
+  return { preset: 'last12', from: ymd(today.getFullYear(), today.getMonth() - 2), to: localDate(today), segment: '', owner: '', region: '', stage: '' };
 }
 
 /** Today as the user's calendar shows it. */
@@ -59,6 +74,9 @@ export function restoreFilters(stored: unknown, today: Date): DashboardFilters {
     from: isDate(value.from) ? value.from : fallback.from,
     to: isDate(value.to) ? value.to : fallback.to,
     segment: typeof value.segment === 'string' ? value.segment : '',
+    owner: typeof value.owner === 'string' ? value.owner : '',
+    region: typeof value.region === 'string' ? value.region : '',
+    stage: typeof value.stage === 'string' && (LIFECYCLE_STAGES as readonly string[]).includes(value.stage) ? value.stage : '',
   };
 }
 
@@ -113,9 +131,40 @@ export function previousPeriod(period: Period): Period {
   return { ...period, from: addDays(period.from, -days), to: period.from };
 }
 
-/** The metrics query of a period and segment. */
-export function toQuery(period: Period, segment: string): MetricsQuery {
-  return { from: period.from, to: period.to, granularity: period.granularity, ...(segment ? { segment: [segment] } : {}) };
+type AccountFilter = Partial<Pick<DashboardFilters, 'segment' | 'owner' | 'region' | 'stage'>>;
+
+/**
+ * The owners "my accounts" stands for: the workspace's owners written as my name or my e-mail
+ * (ignoring case, identity.ts's rule), or my name itself when none is, so the filter matches nothing.
+ */
+export function myOwners(owners: readonly string[], keys: readonly string[]): string[] {
+  const mine = owners.filter((owner) => keys.includes(owner.trim().toLowerCase()));
+  return mine.length ? mine : keys.slice(0, 1);
+}
+
+/** The metrics query of a period and the account filters (`mine`: myOwners, for the MINE owner). */
+export function toQuery(period: Period, filter: AccountFilter | string, mine: readonly string[] = []): MetricsQuery {
+  const f: AccountFilter = typeof filter === 'string' ? { segment: filter } : filter;
+  const owner = f.owner === MINE ? [...mine] : f.owner ? [f.owner] : [];
+  return {
+    from: period.from,
+    to: period.to,
+    granularity: period.granularity,
+    ...(f.segment ? { segment: [f.segment] } : {}),
+    ...(owner.length ? { owner } : {}),
+    ...(f.region ? { region: [f.region] } : {}),
+    ...(f.stage ? { lifecycleStage: [f.stage as LifecycleStage] } : {}),
+  };
+}
+
+/** The at-risk list's scope under the same filters ("my accounts" resolved by the core itself). */
+export function toScope(f: AccountFilter) {
+  return {
+    ...(f.segment ? { segment: [f.segment] } : {}),
+    ...(f.owner === MINE ? { mine: true } : f.owner ? { owner: [f.owner] } : {}),
+    ...(f.region ? { region: [f.region] } : {}),
+    ...(f.stage ? { lifecycleStage: [f.stage as LifecycleStage] } : {}),
+  };
 }
 
 /** "Mar 1, 2025 – Feb 28, 2026" (the exclusive end shown as the last day in the period). */

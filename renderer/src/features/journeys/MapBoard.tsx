@@ -111,7 +111,7 @@ function Card({ touchpoint, measure, onOpen }: { touchpoint: JourneyTouchpoint; 
       onKeyDown={onKeyDown}
       data-testid="journey-card"
       data-verdict={verdict}
-      aria-label={`${touchpoint.name}${touchpoint.isMomentOfTruth ? ', moment of truth' : ''}: ${cardFigure(touchpoint.target, measure)}, ${VERDICT_LABELS[verdict]}`}
+      // Named by its visible text (an aria-label that left out the counts and channel failed axe's label-content-name-mismatch).
     >
       <div className="journey-card-title">
         {touchpoint.isMomentOfTruth && (
@@ -120,6 +120,7 @@ function Card({ touchpoint, measure, onOpen }: { touchpoint: JourneyTouchpoint; 
           </span>
         )}
         <span>{touchpoint.name}</span>
+        {touchpoint.isMomentOfTruth && <span className="visually-hidden">, moment of truth:</span>}
       </div>
       <div className="journey-card-figure" data-testid="card-figure">
         {cardFigure(touchpoint.target, measure)}

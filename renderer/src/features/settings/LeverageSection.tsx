@@ -1,13 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { Input } from '../../../../shared/contract';
 import { REFERENCE_ACTIVITIES } from '../../../../shared/contract/common';
 import { DEFAULT_SETTINGS } from '../../../../shared/contract/settings';
-import { call } from '../../api/client';
-import { useAction } from '../../api/useAction';
-import { useQuery } from '../../api/useQuery';
 import { Field } from '../../components/Field';
 import './leverageSection.css';
-import { leverageFromForm, leverageToForm, MATCH_CRITERIA, READINESS_PARTS, SCORE_PARTS, type LeverageErrors, type LeverageForm } from './leverageForm';
+import { leverageToForm, MATCH_CRITERIA, READINESS_PARTS, SCORE_PARTS, type LeverageErrors } from './leverageForm';
+import type { useLeverageEditor } from './useLeverageEditor';
 
 const BUDGET_LABELS: Record<(typeof REFERENCE_ACTIVITIES)[number], string> = {
   reference_call: 'Reference calls',
@@ -38,41 +34,12 @@ const LABELS: Record<string, string> = {
 
 /**
  * Customer leverage: readiness weights, fatigue budgets and rest, the finder's thresholds and
- * weights. Its own card with its own Save: these settings recompute nothing, so they need none of
- * the health model's progress handling above.
+ * weights. Its fields are saved with the rest of the settings (one Save); useLeverageEditor holds them.
  */
-export function LeverageSection() {
-  const stored = useQuery('settings.get', {}, ['settings']);
-  const [form, setForm] = useState<LeverageForm>();
-  const [errors, setErrors] = useState<LeverageErrors>({});
-  const [notice, setNotice] = useState<string>();
-  const saved = stored.data ? leverageToForm(stored.data.leverage) : undefined;
-  const dirty = form !== undefined && saved !== undefined && JSON.stringify(form) !== JSON.stringify(saved);
-
-  useEffect(() => {
-    if (stored.data && !dirty) setForm(leverageToForm(stored.data.leverage));
-  }, [stored.data]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the stored settings change: unsaved edits are not reset
-
-  const storing = useAction((leverage: Input<'settings.update'>['leverage']) => call('settings.update', { leverage }));
-  const saving = storing.busy;
-
+export function LeverageSection({ editor, apiErrors }: { editor: ReturnType<typeof useLeverageEditor>; apiErrors: Record<string, string | undefined> }) {
+  const { form, update } = editor;
+  const errors: LeverageErrors = { ...editor.errors, ...apiErrors };
   if (!form) return null;
-  const update = (patch: (f: LeverageForm) => LeverageForm) => {
-    setForm((f) => (f ? patch(f) : f));
-    setNotice(undefined);
-  };
-  const save = async (next: LeverageForm) => {
-    const checked = leverageFromForm(next);
-    if (!checked.ok) return setErrors(checked.errors);
-    const result = await storing.run(checked.value);
-    if (!result.ok) {
-      const { error } = result;
-      return setErrors(Object.fromEntries((error.error.issues ?? [{ path: 'leverage', message: error.message }]).map((i) => [i.path, i.message])));
-    }
-    setForm(leverageToForm(result.value.leverage));
-    setErrors({});
-    setNotice('Leverage settings saved.');
-  };
 
   const number = (label: string, path: string, value: string, set: (v: string) => void, hint?: string) => (
     <Field label={label} name={path} error={errors[path]} hint={hint}>
@@ -143,28 +110,7 @@ export function LeverageSection() {
         {number('Request SLA (days)', 'leverage.requestSlaDays', form.requestSlaDays, (v) => update((f) => ({ ...f, requestSlaDays: v })), 'open longer than this is past the SLA')}
       </div>
       <footer className="leverage-actions">
-        <button type="button" className="button primary" disabled={saving || !dirty} onClick={() => void save(form)} data-testid="leverage-save">
-          {saving ? 'Saving…' : 'Save leverage settings'}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={saving || !dirty}
-          onClick={() => {
-            setForm(saved);
-            setErrors({});
-          }}
-        >
-          Discard changes
-        </button>
-        <span className="spacer" />
-        {notice && (
-          <span className="tone-ok" role="status" data-testid="leverage-notice">
-            {notice}
-          </span>
-        )}
-        {dirty && !notice && <span className="muted">Unsaved changes</span>}
-        <button type="button" className="button" disabled={saving} onClick={() => update(() => leverageToForm(DEFAULT_SETTINGS.leverage))} data-testid="leverage-defaults">
+        <button type="button" className="button" onClick={() => update(() => leverageToForm(DEFAULT_SETTINGS.leverage))} data-testid="leverage-defaults">
           Fill in defaults
         </button>
       </footer>

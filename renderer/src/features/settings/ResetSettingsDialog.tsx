@@ -1,7 +1,7 @@
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 /** Asks before every tuning goes back to Fulcrum's defaults; the dialog closes as the reset starts. */
-export function ResetSettingsDialog({ onReset, onClose }: { onReset: () => Promise<void>; onClose: () => void }) {
+export function ResetSettingsDialog({ onReset, onClose }: { onReset: () => Promise<unknown>; onClose: () => void }) {
   return (
     <ConfirmDialog
       title="Reset all settings to their defaults?"

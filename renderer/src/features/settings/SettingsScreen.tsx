@@ -1,21 +1,33 @@
 import { useState } from 'react';
 import { BusinessHoursSection } from './BusinessHoursSection';
 import { HealthSection } from './HealthSection';
+import { AppearanceSection, IdentitySection } from './IdentitySection';
 import { LeverageSection } from './LeverageSection';
 import { RecomputePanel } from './RecomputePanel';
 import { ResetSettingsDialog } from './ResetSettingsDialog';
 import { SettingsActions } from './SettingsActions';
+import { SettingsNav, SETTINGS_SECTIONS } from './SettingsNav';
 import { settingsToForm, type SettingsForm } from './settingsForm';
 import { SlaSection } from './SlaSection';
+import { useLaptopEditor } from './useLaptopEditor';
+import { useLeverageEditor } from './useLeverageEditor';
 import { useSettingsEditor } from './useSettingsEditor';
 import { ValueMapEditor } from './ValueMapEditor';
 import { ValueSection } from './ValueSection';
 
-/** The workspace's settings: one form saved together (health, SLA, hours, value), and leverage with its own Save. */
+/**
+ * Settings in sections (this laptop: who am I, appearance; the workspace: health, SLA, hours, value,
+ * customer leverage), with one Save for all of them: every section is checked first, then the
+ * workspace's settings go in one settings.update and this laptop's part beside it.
+ */
 export function SettingsScreen() {
   const editor = useSettingsEditor();
+  const leverage = useLeverageEditor(editor.saved);
+  const laptop = useLaptopEditor();
   const { stored, saved, form, errors } = editor;
   const [confirmReset, setConfirmReset] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const [laptopError, setLaptopError] = useState<string>();
 
   if (stored.error && !form) {
     return (
@@ -38,50 +50,96 @@ export function SettingsScreen() {
     );
 
   const error = (field: string) => errors[field];
+  const workspaceDirty = editor.dirty || leverage.dirty;
+  const dirty = workspaceDirty || laptop.dirty;
+
+  const saveAll = async () => {
+    setNotice(undefined);
+    setLaptopError(undefined);
+    // Check every section before saving any, so one Save never stores half of the changes.
+    const leverageValue = leverage.dirty ? leverage.check() : undefined;
+    const ok = [editor.check(), leverageValue !== null, laptop.check()].every(Boolean);
+    if (!ok) return editor.focusFirstInvalid();
+    if (workspaceDirty) {
+      const next = await editor.save(leverageValue ? { leverage: leverageValue } : {});
+      if (!next) return;
+      leverage.saved(next);
+    }
+    try {
+      await laptop.save();
+    } catch (failure) {
+      setLaptopError(`Who am I was not saved: ${(failure as Error).message}`);
+      return;
+    }
+    editor.setNotice(undefined);
+    setNotice('Settings saved.');
+  };
 
   return (
     <section className="screen settings" data-testid="settings" aria-labelledby="settings-title">
       <header className="screen-header">
         <div>
           <h1 id="settings-title">Settings</h1>
-          <p className="subtitle">How this workspace scores health, values customers and measures support.</p>
+          <p className="subtitle">Who you are and how Fulcrum looks on this laptop; how this workspace scores health, values customers and measures support.</p>
         </div>
       </header>
-      <form
-        ref={editor.formRef}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void editor.save();
-        }}
-        className="settings-form"
-      >
-        {errors.form && (
-          <p className="form-error" role="alert" data-testid="settings-form-error">
-            {errors.form}
-          </p>
-        )}
+      <div className="settings-layout">
+        <SettingsNav sections={SETTINGS_SECTIONS} />
+        <form
+          ref={editor.formRef}
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void saveAll();
+          }}
+          className="settings-form"
+        >
+          {errors.form && (
+            <p className="form-error" role="alert" data-testid="settings-form-error">
+              {errors.form}
+            </p>
+          )}
+          {laptopError && (
+            <p className="form-error" role="alert" data-testid="settings-laptop-error">
+              {laptopError}
+            </p>
+          )}
 
-        <HealthSection form={form} error={error} update={editor.update}>
-          <RecomputePanel
-            recompute={editor.recompute}
-            modelVersion={editor.modelVersion}
-            dirtyHealth={JSON.stringify(healthPart(form)) !== JSON.stringify(healthPart(settingsToForm(saved)))}
-            onRun={() => void editor.runRecompute()}
+          <IdentitySection editor={laptop} />
+          <AppearanceSection editor={laptop} />
+
+          <HealthSection form={form} error={error} update={editor.update}>
+            <RecomputePanel
+              recompute={editor.recompute}
+              modelVersion={editor.modelVersion}
+              dirtyHealth={JSON.stringify(healthPart(form)) !== JSON.stringify(healthPart(settingsToForm(saved)))}
+              onRun={() => void editor.runRecompute()}
+            />
+          </HealthSection>
+
+          <SlaSection form={form} error={error} update={editor.update} />
+
+          <BusinessHoursSection form={form} error={error} update={editor.update} />
+
+          <ValueSection form={form} error={error} update={editor.update} />
+
+          <ValueMapEditor form={form.valueMap} errors={errors} onChange={(patch) => editor.update((f) => ({ ...f, valueMap: patch(f.valueMap) }))} />
+
+          <LeverageSection editor={leverage} apiErrors={errors} />
+
+          <SettingsActions
+            saving={editor.saving}
+            dirty={dirty}
+            notice={notice ?? editor.notice}
+            onDiscard={() => {
+              editor.discard();
+              leverage.discard();
+              laptop.discard();
+            }}
+            onReset={() => setConfirmReset(true)}
           />
-        </HealthSection>
-
-        <SlaSection form={form} error={error} update={editor.update} />
-
-        <BusinessHoursSection form={form} error={error} update={editor.update} />
-
-        <ValueSection form={form} error={error} update={editor.update} />
-
-        <ValueMapEditor form={form.valueMap} errors={errors} onChange={(patch) => editor.update((f) => ({ ...f, valueMap: patch(f.valueMap) }))} />
-
-        <SettingsActions saving={editor.saving} dirty={editor.dirty} notice={editor.notice} onDiscard={editor.discard} onReset={() => setConfirmReset(true)} />
-      </form>
-      <LeverageSection />
+        </form>
+      </div>
 
       {confirmReset && <ResetSettingsDialog onReset={editor.resetToDefaults} onClose={() => setConfirmReset(false)} />}
     </section>

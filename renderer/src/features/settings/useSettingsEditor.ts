@@ -65,25 +65,39 @@ export function useSettingsEditor() {
       setRecompute(version ? { state: 'done', accounts, modelVersion: version, previousVersion, afterSave: true } : { state: 'idle' });
       modelVersion.reload();
     }
+    return next;
   };
 
   const saving = useAction(store);
   const focusFirstInvalid = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid=true]')?.focus());
-  const save = async () => {
-    if (!form) return;
+  /** Checks the form without saving (the screen checks every section before its one Save). */
+  const check = (): boolean => {
+    if (!form) return false;
+    const checked = formToUpdate(form);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setNotice(undefined);
+    }
+    return checked.ok;
+  };
+  /** Saves the form with `extra` changes (the leverage section's) in one settings.update; the stored settings, or null on failure. */
+  const save = async (extra: Partial<Input<'settings.update'>> = {}): Promise<Settings | null> => {
+    if (!form) return null;
     const checked = formToUpdate(form);
     if (!checked.ok) {
       setErrors(checked.errors);
       setNotice(undefined);
       focusFirstInvalid();
-      return;
+      return null;
     }
-    const result = await saving.run(checked.value, 'Settings saved.');
+    const result = await saving.run({ ...checked.value, ...extra }, 'Settings saved.');
     if (!result.ok) {
       setRecompute({ state: 'idle' });
       setErrors(errorsFromApi(result.error));
       focusFirstInvalid();
+      return null;
     }
+    return result.value;
   };
 
   const recomputing = useAction(async () => {
@@ -125,7 +139,10 @@ export function useSettingsEditor() {
     modelVersion: modelVersion.data ?? undefined,
     saving: saving.busy,
     update,
+    check,
     save,
+    setNotice,
+    focusFirstInvalid,
     discard,
     runRecompute,
     resetToDefaults,
