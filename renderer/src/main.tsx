@@ -2,7 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { CoreBanner } from './components/CoreBanner';
+import { startTheme } from './lib/theme';
 import './styles.css';
+import './theme.css';
+
+startTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
