@@ -104,7 +104,7 @@ describe('the same figure on every screen', () => {
       ['firstResponseMedian', portfolio.support.firstResponse.median, 'minutes'],
     ] as const) {
       if (metric.value === null) continue;
-      await expect.poll(async () => bare(await text(page, `kpi-${id}-value`)), id).toBe(formatMetric(metric.value, unit, { locale, compact: true }));
+      await expect.poll(async () => bare(await text(page, `kpi-${id}-value`)), { message: id }).toBe(formatMetric(metric.value, unit, { locale, compact: true }));
     }
     expect(await text(page, 'kpi-nsat-scale')).toContain('0–200');
     expect(await text(page, 'kpi-ces-scale')).toContain('1–7');
