@@ -1,4 +1,4 @@
-// `npm run bench [-- <name>...] [--accounts N] [--keep] [--scale [--scale-accounts N] [--scale-import-rows N]]`: runs the benchmarks (all, or the named
+// `npm run bench [-- <name>...] [--accounts N] [--keep] [--scale [--scale-accounts N] [--scale-import-rows N] [--scale-runs N]]`: runs the benchmarks (all, or the named
 // ones) against a generated 20,000-account workspace in a temporary folder and prints a table of
 // each figure against its limit. A new benchmark is one file exporting a Benchmark, listed below.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -64,6 +64,7 @@ async function main(): Promise<number> {
       scale: { type: 'boolean', default: false },
       'scale-accounts': { type: 'string', default: '100000' },
       'scale-import-rows': { type: 'string', default: '1000000' },
+      'scale-runs': { type: 'string', default: '20' },
     },
     allowPositionals: true,
   });
@@ -72,7 +73,12 @@ async function main(): Promise<number> {
     process.stderr.write(`unknown benchmark ${unknown.join(', ')}; choose from ${BENCHMARKS.map((b) => b.name).join(', ')}\n`);
     return 2;
   }
-  const scale = scaleBenchmark({ accounts: Number(values['scale-accounts']), importRows: Number(values['scale-import-rows']), keep: values.keep });
+  const scale = scaleBenchmark({
+    accounts: Number(values['scale-accounts']),
+    importRows: Number(values['scale-import-rows']),
+    runs: Number(values['scale-runs']),
+    keep: values.keep,
+  });
   const selected = values.scale ? [scale] : positionals.length > 0 ? BENCHMARKS.filter((b) => positionals.includes(b.name)) : BENCHMARKS;
   const dir = mkdtempSync(join(tmpdir(), 'fulcrum-bench-'));
   const ctx = createContext(Number(values.accounts), dir);

@@ -74,14 +74,15 @@ function child<T>(script: string, args: string[]): T {
   return JSON.parse(line) as T;
 }
 
-function measureSize(dir: string, accounts: number, importRows: number, log: (text: string) => void, keep: boolean): SizeFigures {
+function measureSize(dir: string, accounts: number, options: ScaleOptions, log: (text: string) => void): SizeFigures {
+  const { importRows, keep, runs } = options;
   const path = join(dir, `scale-${accounts}.fulcrum`);
   const n = accounts.toLocaleString('en-US');
   log(`  ${n} accounts: generating ...`);
   const generated = child<Generated>('scaleChild.ts', ['generate', path, String(accounts)]);
   const fileMb = statSync(path).size / 1e6;
   log(`  ${n} accounts: ${generated.rows.toLocaleString('en-US')} rows, ${fileMb.toFixed(0)} MB; the dashboard and the account page ...`);
-  const core = child<CoreFigures>('scaleChild.ts', ['core', path, String(accounts)]);
+  const core = child<CoreFigures>('scaleChild.ts', ['core', path, String(accounts), String(runs)]);
   log(`  ${n} accounts: the plain passes ...`);
   const plain = child<PlainFigures>('scaleChild.ts', ['plain', path, String(accounts)]);
   log(`  ${n} accounts: the full rebuild ...`);
@@ -137,7 +138,7 @@ function growthTable(small: SizeFigures, large: SizeFigures): string {
   ].join('\n');
 }
 
-function measurements(large: SizeFigures, limit: number): Measurement[] {
+function measurements(large: SizeFigures, limit: number, runs: number): Measurement[] {
   const at = `${large.accounts.toLocaleString('en-US')} accounts`;
   const peak = Math.max(large.generated.maxRssMb, large.core.maxRssMb, large.rebuild.maxRssMb, large.imported.maxRssMb);
   return [
@@ -151,7 +152,7 @@ function measurements(large: SizeFigures, limit: number): Measurement[] {
         value: large.plain.dashboardMs,
         what: `one pass over ${large.generated.tickets.toLocaleString('en-US')} tickets and ${large.generated.answers.toLocaleString('en-US')} answers in typed arrays`,
       },
-      detail: `median of 20 warm runs, p90 ${large.core.dashboardP90Ms.toFixed(1)} ms; first call ${large.core.dashboardColdMs.toFixed(0)} ms`,
+      detail: `median of ${runs} warm runs, p90 ${large.core.dashboardP90Ms.toFixed(1)} ms; first call ${large.core.dashboardColdMs.toFixed(0)} ms`,
     },
     {
       name: `scale ${at}: account page (7 channels)`,
@@ -197,7 +198,15 @@ function measurements(large: SizeFigures, limit: number): Measurement[] {
   ];
 }
 
-export function scaleBenchmark(options: { accounts: number; importRows: number; keep: boolean }): Benchmark {
+export interface ScaleOptions {
+  accounts: number;
+  importRows: number;
+  /** Warm runs of each dashboard figure (20; fewer where a call takes seconds). */
+  runs: number;
+  keep: boolean;
+}
+
+export function scaleBenchmark(options: ScaleOptions): Benchmark {
   return {
     name: 'scale',
     description: `a ${options.accounts.toLocaleString('en-US')}-account workspace beside the usual one: dashboard, account page, rebuild, import, file size, peak memory`,
@@ -207,11 +216,11 @@ export function scaleBenchmark(options: { accounts: number; importRows: number; 
       ctx.log(`  ${limit.what}`);
       const dir = mkdtempSync(join(tmpdir(), 'fulcrum-bench-scale-'));
       try {
-        const small = measureSize(dir, ctx.accounts, options.importRows, ctx.log, options.keep);
-        const large = measureSize(dir, options.accounts, options.importRows, ctx.log, options.keep);
+        const small = measureSize(dir, ctx.accounts, options, ctx.log);
+        const large = measureSize(dir, options.accounts, options, ctx.log);
         process.stdout.write(`\n${growthTable(small, large)}\n`);
         process.stdout.write(`\nFigures as JSON: ${JSON.stringify({ insertLimit: limit.rowsPerSecond, small, large })}\n`);
-        return measurements(large, limit.rowsPerSecond);
+        return measurements(large, limit.rowsPerSecond, options.runs);
       } finally {
         if (options.keep) ctx.log(`Kept ${dir}`);
         else rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 // entry points the app uses (the demo generator, createCore and dispatch), so work on those
 // channels shows here when it lands. Prints one JSON line on stdout; progress goes to stderr.
 //   generate <path> <accounts>          write the demo workspace
-//   core <path> <accounts>              the dashboard and the account page through dispatch, warm
+//   core <path> <accounts> [runs]       the dashboard and the account page through dispatch, warm (20 runs)
 //   plain <path> <accounts>             the plain typed-array passes over the same rows (the reference)
 //   import <path> <accounts> <rows> <dir>  a generated help-desk CSV through import.commit
 import { writeFileSync } from 'node:fs';
@@ -19,7 +19,6 @@ export const SCALE_TODAY = '2026-11-01';
 const NOW = new Date(`${SCALE_TODAY}T09:00:00Z`);
 const TO_MONTH = NOW.getUTCFullYear() * 12 + NOW.getUTCMonth() + 1;
 const RUNS = 20;
-const WARMUP = 3;
 
 const log = (text: string) => process.stderr.write(`    ${text}\n`);
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
@@ -40,7 +39,9 @@ async function generate(path: string, accounts: number) {
   return { rows, tickets: counts.tickets, answers: counts.survey_responses, seconds, rowsPerSecond, derivedSeconds, maxRssMb: maxRssMb() };
 }
 
-async function core(path: string, accounts: number) {
+async function core(path: string, accounts: number, runs = RUNS) {
+  // Fewer runs for a big workspace on a loaded machine, where one warm call can take seconds.
+  const warmup = Math.min(3, Math.ceil(runs / 5));
   const opened = performance.now();
   const core = await createCore({ dbPath: path, now: () => NOW });
   const openSeconds = (performance.now() - opened) / 1000;
@@ -48,12 +49,12 @@ async function core(path: string, accounts: number) {
     const result = await core.dispatch(channel, input);
     if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   };
-  const time = async (run: () => Promise<unknown>, runs = RUNS, warmup = WARMUP) => {
+  const time = async (run: () => Promise<unknown>, n = runs, skip = warmup) => {
     const samples: number[] = [];
-    for (let i = 0; i < warmup + runs; i++) {
+    for (let i = 0; i < skip + n; i++) {
       const started = performance.now();
       await run();
-      if (i >= warmup) samples.push(performance.now() - started);
+      if (i >= skip) samples.push(performance.now() - started);
     }
     return summarize(samples);
   };
@@ -75,8 +76,8 @@ async function core(path: string, accounts: number) {
         call('deployments.list', { filter: { accountId: id } }),
       ]);
     const ids = sampleAccounts(accounts);
-    const pages = await Promise.all(ids.map((id) => time(() => page(id), 10, 2)));
-    const metricsAccount = await Promise.all(ids.map((id) => time(() => call('metrics.account', { id }), 10, 2)));
+    const pages = await Promise.all(ids.map((id) => time(() => page(id), Math.min(10, runs), Math.min(2, warmup))));
+    const metricsAccount = await Promise.all(ids.map((id) => time(() => call('metrics.account', { id }), Math.min(10, runs), Math.min(2, warmup))));
     const list = await time(() => call('accounts.list', { filter: { segment: ['enterprise'] }, sort: { field: 'arrMinor', direction: 'desc' } }));
     return {
       openSeconds,
@@ -162,7 +163,7 @@ async function main() {
     step === 'generate'
       ? await generate(path!, n)
       : step === 'core'
-        ? await core(path!, n)
+        ? await core(path!, n, rows ? Number(rows) : RUNS)
         : step === 'plain'
           ? plain(path!, n)
           : step === 'import'
