@@ -5,9 +5,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+/** The sizes resources/generateIcons.ts writes. */
+const PNG_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
+
 const ROOT = join(__dirname, '../..');
 const config = JSON.parse(readFileSync(join(ROOT, 'resources/electron-builder.json'), 'utf8')) as {
   asar?: boolean;
+  mac?: { icon?: string };
+  win?: { icon?: string };
+  linux?: { icon?: string };
   electronFuses?: Record<string, unknown>;
 };
 
@@ -28,5 +34,28 @@ describe('the packaging config', () => {
     expect(config.asar).toBe(true);
     const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(scripts.package).toContain('--config resources/electron-builder.json');
+  });
+});
+
+describe('the app icons (resources/generateIcons.ts makes them from resources/icon.svg)', () => {
+  const png = (path: string) => {
+    const data = readFileSync(join(ROOT, path));
+    expect(data.subarray(1, 4).toString('ascii'), `${path} is a PNG`).toBe('PNG');
+    return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+  };
+  it.each(PNG_SIZES)('has the %i px PNG the Linux packages use', (size) => {
+    expect(png(`resources/icons/${size}x${size}.png`)).toEqual({ width: size, height: size });
+  });
+  it('has a .ico for Windows and an .icns for macOS, each holding its sizes, wired in the packaging config', () => {
+    const ico = readFileSync(join(ROOT, 'resources/icon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 7]);
+    const icns = readFileSync(join(ROOT, 'resources/icon.icns'));
+    expect(icns.subarray(0, 4).toString('ascii')).toBe('icns');
+    expect(icns.readUInt32BE(4)).toBe(icns.length);
+    for (const type of ['icp4', 'ic07', 'ic08', 'ic10']) expect(icns.includes(Buffer.from(type, 'ascii')), type).toBe(true);
+    expect(png('resources/icon.png')).toEqual({ width: 1024, height: 1024 });
+    expect(config.mac?.icon).toBe('resources/icon.icns');
+    expect(config.win?.icon).toBe('resources/icon.ico');
+    expect(config.linux?.icon).toBe('resources/icons');
   });
 });
