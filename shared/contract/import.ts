@@ -135,6 +135,8 @@ export const importPreview = z.object({
   /** Every problem up to 1,000; `problemsTotal` counts them all. */
   problems: z.array(importProblem),
   problemsTotal: z.number(),
+  /** Present when the preview read only the head of a large file: counts and problems are those rows'; the commit reads every row. */
+  head: z.object({ rows: z.number(), fraction: z.number() }).optional(),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 

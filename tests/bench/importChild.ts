@@ -1,11 +1,13 @@
 // Run in its own process by the import benchmark, so that its peak memory is the import's alone:
 // `tsx tests/bench/importChild.ts DIR commit|preview ACCOUNTS_CSV TICKETS_CSV`. `commit` imports the
 // accounts, then the tickets through import.commit (rows, commit and derived data, as the UI calls
-// it); `preview` runs import.preview over the tickets (read, convert, validate every row, no writes).
+// it); `preview` runs the preview over every row of the tickets (read, convert, validate, no writes;
+// import.preview itself checks only a large file's head, so the service is called with no limit).
 // Prints one JSON line.
 import { join } from 'node:path';
 import { createCore, plainPaths } from '../../electron/core';
-import type { ImportPreview, ImportResult } from '../../shared/contract/import';
+import { previewImport } from '../../electron/core/import/service';
+import { importInput, type ImportPreview, type ImportResult } from '../../shared/contract/import';
 
 const [dir, how = 'commit', accounts, tickets] = process.argv.slice(2);
 
@@ -20,7 +22,10 @@ async function main() {
     const baseline = process.memoryUsage().rss;
     const started = performance.now();
     const input = { path: tickets!, into: 'tickets', preset: 'helpdesk-tickets', previewRows: 0 } as const;
-    const result = how === 'preview' ? await core.dispatch('import.preview', input) : await core.dispatch('import.commit', { ...input, jobId: 'tickets', policy: 'reject' });
+    const result =
+      how === 'preview'
+        ? { ok: true as const, value: await previewImport(core.context, importInput.parse(input), Infinity) }
+        : await core.dispatch('import.commit', { ...input, jobId: 'tickets', policy: 'reject' });
     const seconds = (performance.now() - started) / 1000;
     clearInterval(timer);
     if (!result.ok) throw new Error(result.error.message);

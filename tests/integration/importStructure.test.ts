@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainPaths } from '../../electron/core';
 import { RUNS_INTO_NEXT_ROW, UNCLOSED_AT_END } from '../../electron/core/import/csvReader';
-import type { ImportMapping } from '../../shared/contract/import';
+import { previewImport } from '../../electron/core/import/service';
+import { importInput, importPreview, type ImportMapping } from '../../shared/contract/import';
 import { testCore, type TestCore } from '../fixtures/core';
 
 // Structural faults of a file (issue 13): unclosed quotes, ragged rows, empty files. Each case of
@@ -90,5 +91,18 @@ describe('an empty file says so', () => {
     expect(error.message).toBe('the file is empty: accounts.csv has a header line and no rows below it');
     // Refused, not returned: the staged copy is still there (a second try names the same problem, not a missing file).
     expect((await core.fail('import.commit', { jobId: 'again', path: staged.path, into: 'accounts', mapping })).message).toBe(error.message);
+  });
+});
+
+describe('the preview of a large file reads its head', () => {
+  it('stops after its row limit and says how far it read; a file within the limit has no head', async () => {
+    const path = join(BAD, 'ragged-more-cells.csv');
+    const whole = await core.call('import.preview', { path, into: 'accounts', mapping });
+    expect(whole.head).toBeUndefined();
+    const head = await previewImport(core.context, importInput.parse({ path, into: 'accounts', mapping }), 1);
+    expect(importPreview.parse(head)).toMatchObject({ counts: { rows: 1, inserts: 1, errors: 0 }, problems: [] });
+    expect(head.head!.rows).toBe(1);
+    expect(head.head!.fraction).toBeGreaterThan(0);
+    expect(head.head!.fraction).toBeLessThan(1);
   });
 });

@@ -44,6 +44,7 @@ function printPreview(preview: ImportPreview, io: Io): void {
   io.out(
     `Rows       ${formatCount(counts.rows)}: ${formatCount(counts.inserts)} to insert, ${formatCount(counts.updates)} to update, ${formatCount(counts.skips)} skipped, ${formatCount(counts.errors)} with problems\n`,
   );
+  if (preview.head) io.out(`Checked    the first ${formatCount(preview.head.rows)} rows (${Math.round(preview.head.fraction * 100)} % of the file); the import reads every row\n`);
   if (preview.problemsTotal > 0) {
     io.out(`Problems (${formatCount(preview.problemsTotal)})\n`);
     for (const problem of preview.problems.slice(0, SHOWN_PROBLEMS)) io.out(`  ${describeProblem(problem)}\n`);

@@ -24,6 +24,8 @@ export interface RunOptions {
   /** Keep bad rows for the error file. */
   keepBadRows: boolean;
   isCancelled(): boolean;
+  /** Stop after this many rows (the preview of a large file reads its head only). */
+  maxRows?: number;
   onBatch?(done: number, fraction: number): void;
 }
 
@@ -32,6 +34,8 @@ export interface RunOutcome extends Omit<ImportPreview, 'source' | 'mapping' | '
   badRows: { row: number; cells: string[]; messages: string[] }[];
   /** The accounts whose activity was written (activity targets; absent for the others): derived data to refresh. */
   touched?: ReadonlySet<number>;
+  /** Set when `maxRows` stopped the reading: how far it got. */
+  head?: { rows: number; fraction: number };
 }
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -68,7 +72,12 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
     if (options.keepBadRows) badRows.push({ row, cells, messages: found.map((p) => (p.column ? `'${p.column}': ${p.message}` : p.message)) });
   };
 
+  let head: RunOutcome['head'];
   for (const { row, cells, problem } of source.rows()) {
+    if (options.maxRows !== undefined && counts.rows >= options.maxRows) {
+      head = { rows: counts.rows, fraction: source.fraction() };
+      break;
+    }
     counts.rows++;
     if (counts.rows % BATCH === 0) {
       options.onBatch?.(counts.rows, source.fraction());
@@ -127,5 +136,5 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
   if (writer && !cancelled) plan.rowHook?.write(sqlite, options.now);
   if (!cancelled) restoreIndexes();
   options.onBatch?.(counts.rows, cancelled ? source.fraction() : 1);
-  return { rows, counts, problems, problemsTotal, cancelled, badRows, touched: writer?.touched };
+  return { rows, counts, problems, problemsTotal, cancelled, badRows, touched: writer?.touched, ...(head ? { head } : {}) };
 }
