@@ -69,6 +69,17 @@ it('walks an empty workspace from "Import your data" to the imported accounts, w
   await expect.poll(() => page.getByTestId('accounts-row').count()).toBe(3);
   await app.screenshot(page, 'import-presets-accounts-1440');
 
+  // The columns the preset kept as custom fields are on the account page, as the core has them.
+  const contoso = stored.find((account) => account.name === 'Contoso Pharma')!;
+  const kept = await ask(app.core, 'customFields.values', { recordKind: 'accounts', recordId: contoso.id });
+  expect(kept.map((value) => value.name)).toEqual(['Annual revenue', 'Rating']);
+  await page.evaluate((id) => (window.location.hash = `#/accounts/${id}`), contoso.id);
+  const card = page.getByTestId('custom-fields');
+  await expect.poll(() => card.getByTestId('custom-field').count()).toBe(2);
+  expect(await card.innerText()).toContain('Annual revenue');
+  expect(await card.innerText()).toContain('Warm');
+  await app.screenshot(page, 'import-presets-custom-fields-1440');
+
   // Back at the start, accounts are done: contacts come next.
   await page.getByTestId('nav-import').click();
   await expect.poll(() => page.getByTestId('import-start-accounts').innerText()).toContain('3 so far');

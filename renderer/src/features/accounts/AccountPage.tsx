@@ -16,6 +16,7 @@ import { HealthCard } from './HealthCard';
 import { LogTouchpointDialog } from './LogTouchpointDialog';
 import { ProfileCard } from './ProfileCard';
 import { ReferenceStandingCard } from '../leverage/ReferenceStandingCard';
+import { CustomFieldsCard } from '../import/CustomFieldsCard';
 import { Timeline } from './Timeline';
 import { useTimeline } from './useTimeline';
 
@@ -77,6 +78,7 @@ function AccountView({ id }: { id: number }) {
         <div className="account-column">
           <HealthCard accountId={id} />
           <ProfileCard account={data} onEdit={() => setOpen('edit')} />
+          <CustomFieldsCard recordKind="accounts" recordId={id} />
           <ContactsCard contacts={contacts} />
           <DeploymentsCard accountId={id} />
           <OutcomesCard accountId={id} />
