@@ -79,6 +79,10 @@ export function levelColor(index: number, count: number): string {
 export function heatmapOption(detail: Pick<AssessmentDetail, 'template' | 'respondents' | 'answers'>): AssessmentChartOption {
   const { framework } = detail.template;
   const items = framework.dimensions.flatMap((d) => d.items);
+  // Rows are named by their place and the start of their statement ("1.2 We measure effort…"), never by their key.
+  const names = framework.dimensions.flatMap((d, di) =>
+    d.items.map((item, ii) => `${di + 1}.${ii + 1} ${item.statement.length > 22 ? `${item.statement.slice(0, 21).trimEnd()}…` : item.statement}`),
+  );
   const levels = framework.scale.levels;
   const data = detail.answers.flatMap((a) => {
     const x = detail.respondents.findIndex((r) => r.id === a.respondentId);
@@ -97,7 +101,7 @@ export function heatmapOption(detail: Pick<AssessmentDetail, 'template' | 'respo
     },
     grid: { left: 170, right: 16, top: 8, bottom: 64 },
     xAxis: { type: 'category', data: detail.respondents.map((r) => r.name), axisLabel: { interval: 0 }, splitArea: { show: true } },
-    yAxis: { type: 'category', data: items.map((i) => i.key), inverse: true, axisLabel: { fontSize: 11 }, splitArea: { show: true } },
+    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 11 }, splitArea: { show: true } },
     visualMap: {
       type: 'piecewise',
       orient: 'horizontal',

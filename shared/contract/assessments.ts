@@ -367,7 +367,24 @@ export const assessmentsContract = {
   'assessments.results': { input: idInput, output: results },
   'assessments.compare': { input: idInput, output: comparison },
   /** The client report as one self-contained HTML page (charts inlined as SVG). */
-  'assessments.report': { input: idInput, output: z.object({ name: z.string(), html: z.string() }) },
+  /** The client report's HTML; dates are written in `locale` (the reader's, e.g. "en-GB"; default en-US). */
+  'assessments.report': {
+    input: z.strictObject({
+      id,
+      locale: z
+        .string()
+        .max(35)
+        .refine((tag) => {
+          try {
+            return Intl.getCanonicalLocales(tag).length === 1;
+          } catch {
+            return false;
+          }
+        }, 'must be a language tag such as en-US or de-DE')
+        .optional(),
+    }),
+    output: z.object({ name: z.string(), html: z.string() }),
+  },
   /**
    * The report as a PDF file, saved where the user chooses. Only the desktop app can print: its
    * main process answers this channel (Electron's printToPDF); the core alone refuses it.

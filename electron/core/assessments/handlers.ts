@@ -211,7 +211,7 @@ export const assessmentsHandlers = {
     const echarts = await loadECharts();
     return read(ctx, (sqlite) => {
       const detail = getDetail(sqlite, input.id);
-      return { name: reportName(detail), html: reportHtml(detail, resultsOf(sqlite, detail), echarts) };
+      return { name: reportName(detail), html: reportHtml(detail, resultsOf(sqlite, detail), echarts, input.locale) };
     });
   },
   'assessments.savePdf': () => {

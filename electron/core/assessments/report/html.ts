@@ -8,6 +8,20 @@ import { REPORT_CSS } from './style';
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const score = (value: number | null) => (value === null ? '—' : String(Math.round(value)));
 const level = (value: number | null) => (value === null ? '—' : Number.isInteger(value) ? String(value) : value.toFixed(1));
+/** "March 1, 2026" in the reader's locale: a calendar date has no time zone, so it is written as stored. */
+function dateText(ymd: string, locale: string): string {
+  const date = new Date(`${ymd.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? ymd : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Items are named by their place, "2.3" (the third item of the second dimension), never by their key ("onboarding-plan"). */
+function itemLabels(detail: AssessmentDetail): Map<string, string> {
+  const labels = new Map<string, string>();
+  detail.template.framework.dimensions.forEach((d, di) => d.items.forEach((item, ii) => labels.set(item.key, `${di + 1}.${ii + 1}`)));
+  return labels;
+}
+
 const paragraphs = (text: string) =>
   text
     .split(/\n{2,}/)
@@ -22,15 +36,15 @@ export function reportName(detail: AssessmentDetail): string {
   return `assessment-${slug || 'client'}-${detail.assessment.assessedOn}`;
 }
 
-function keyNumbers(detail: AssessmentDetail, results: Results): string {
+function keyNumbers(detail: AssessmentDetail, results: Results, locale: string): string {
   const figures: [string, string][] = [
     ['Overall score', `${score(results.overall)} / 100`],
     ['Stage reached', results.stage?.name ?? 'None yet'],
     ['Floor dimension', results.floor ? `${results.floor.name} (${score(results.floor.score)})` : '—'],
     ['Target', results.overallTarget === null ? 'Not set' : `${score(results.overallTarget)} / 100`],
-    ['Respondents', String(detail.respondents.length)],
+    ['Respondents', plural(detail.respondents.length, 'respondent')],
   ];
-  if (results.previous) figures.push([`Previous (${results.previous.assessedOn})`, `${score(results.previous.overall)} / 100`]);
+  if (results.previous) figures.push([`Previous (${dateText(results.previous.assessedOn, locale)})`, `${score(results.previous.overall)} / 100`]);
   return `<dl class="figures">${figures.map(([k, v]) => `<div><dt>${escape(k)}</dt><dd>${escape(v)}</dd></div>`).join('')}</dl>`;
 }
 
@@ -61,6 +75,7 @@ function roadmap(detail: AssessmentDetail): string {
 function appendix(detail: AssessmentDetail): string {
   const { framework } = detail.template;
   const labelOf = (value: number) => framework.scale.levels.find((l) => l.value === value)?.label ?? String(value);
+  const labels = itemLabels(detail);
   const rows = framework.dimensions.flatMap((d) =>
     d.items.flatMap((item) => {
       const answers = detail.answers.filter((a) => a.itemKey === item.key);
@@ -68,17 +83,19 @@ function appendix(detail: AssessmentDetail): string {
         const who = detail.respondents.find((r) => r.id === a.respondentId);
         const given = a.level !== null ? `${a.level} ${labelOf(a.level)}` : a.nonAnswer === 'dont_know' ? "Don't know" : 'Not applicable';
         const links = a.links.length ? `<br><span class="muted">${a.links.map(escape).join(' · ')}</span>` : '';
-        return `<tr><td>${escape(item.key)}</td><td>${escape(who?.name ?? '')}</td><td>${escape(given)}</td><td>${escape(a.evidence ?? '')}${links}</td></tr>`;
+        return `<tr><td>${escape(labels.get(item.key) ?? '')}</td><td>${escape(who?.name ?? '')}</td><td>${escape(given)}</td><td>${escape(a.evidence ?? '')}${links}</td></tr>`;
       });
     }),
   );
   return `<table class="appendix"><thead><tr><th>Item</th><th>Respondent</th><th>Answer</th><th>Evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>
-  <h3>Items</h3><dl class="items">${framework.dimensions.flatMap((d) => d.items.map((i) => `<dt>${escape(i.key)}</dt><dd>${escape(i.statement)}</dd>`)).join('')}</dl>`;
+  <h3>Items</h3><dl class="items">${framework.dimensions.flatMap((d) => d.items.map((i) => `<dt>${escape(labels.get(i.key) ?? '')}</dt><dd>${escape(i.statement)}</dd>`)).join('')}</dl>`;
 }
 
-export function reportHtml(detail: AssessmentDetail, results: Results, echarts: Charts): string {
+export function reportHtml(detail: AssessmentDetail, results: Results, echarts: Charts, locale = 'en-US'): string {
   const { assessment: a, template } = detail;
-  const previousLabel = results.previous ? `Previous (${results.previous.assessedOn})` : null;
+  const previousLabel = results.previous ? `Previous (${dateText(results.previous.assessedOn, locale)})` : null;
+  // A blank summary leaves its words out (the key figures stay): no placeholder sentence goes to a client.
+  const summary = a.executiveSummary?.trim() ? paragraphs(a.executiveSummary) : '';
   const respondents = detail.respondents.map((r) => [r.name, r.role, r.function].filter(Boolean).join(', ')).join('; ');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(`${template.name} — ${a.clientName}`)}</title><style>${REPORT_CSS}</style></head>
@@ -86,15 +103,15 @@ export function reportHtml(detail: AssessmentDetail, results: Results, echarts: 
 <section class="cover">
   <p class="kicker">${escape(template.name)} · version ${template.version}</p>
   <h1>${escape(a.clientName)}</h1>
-  <p class="lead">Assessment of ${escape(a.assessedOn)} by ${escape(a.assessor)}</p>
+  <p class="lead">Assessment of ${escape(dateText(a.assessedOn, locale))} by ${escape(a.assessor)}</p>
   ${a.scope ? `<p><strong>Scope:</strong> ${escape(a.scope)}</p>` : ''}
   <p><strong>Respondents:</strong> ${escape(respondents || 'none')}</p>
   <p class="confidential">Confidential: prepared for ${escape(a.clientName)}.</p>
 </section>
 <section class="page">
-  <h2>Executive summary</h2>
-  ${keyNumbers(detail, results)}
-  ${a.executiveSummary ? paragraphs(a.executiveSummary) : '<p class="muted">The consultant has not written a summary yet.</p>'}
+  <h2>${summary ? 'Executive summary' : 'Key figures'}</h2>
+  ${keyNumbers(detail, results, locale)}
+  ${summary}
   ${results.nextStage ? `<p><strong>Next stage, ${escape(results.nextStage.name)}:</strong> ${escape(results.nextStage.unmet.join('; '))}.</p>` : ''}
   <h2>Dimensions: current${results.dimensions.some((d) => d.targetScore !== null) ? ', target' : ''}${previousLabel ? ' and previous' : ''}</h2>
   <figure class="chart">${radarSvg(echarts, results)}</figure>

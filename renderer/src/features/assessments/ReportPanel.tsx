@@ -27,7 +27,9 @@ async function savePdf(id: number, frame: HTMLIFrameElement | null, done: (messa
 }
 
 export function ReportPanel({ detail }: { detail: AssessmentDetail }) {
-  const report = useQuery('assessments.report', { id: detail.assessment.id }, ['assessments']);
+  // Dates in the report are written in the reader's locale.
+  const report = useQuery('assessments.report', { id: detail.assessment.id, locale: navigator.language }, ['assessments']);
+  const noSummary = !detail.assessment.executiveSummary?.trim();
   const frame = useRef<HTMLIFrameElement>(null);
   const [message, setMessage] = useState<string>();
   const attempt = useAction((work: () => Promise<void>) => work());
@@ -45,6 +47,11 @@ export function ReportPanel({ detail }: { detail: AssessmentDetail }) {
           <header className="card-header">
             <h2 id="files-title">Report and files</h2>
           </header>
+          {noSummary && (
+            <p className="tone-warn small" role="status" data-testid="report-no-summary">
+              ⚠ No executive summary yet: the report leaves that section out. Write one before you send the report to {detail.assessment.clientName}.
+            </p>
+          )}
           <div className="file-actions">
             <button
               type="button"
