@@ -107,7 +107,7 @@ export const metricsBenchmark: Benchmark = {
         limit: 20,
         better: 'lower',
         reference: { value: pass.median / accounts.length, what: "one pass over the account's rows in typed arrays" },
-        detail: `median over accounts ${accounts.join(', ')} of each one's median of ${RUNS} warm runs (health explained live)`,
+        detail: `median over accounts ${accounts.join(', ')} of each one's median of ${RUNS} warm runs (health read from its snapshot)`,
       });
     } finally {
       await core.close();
