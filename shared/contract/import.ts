@@ -249,4 +249,9 @@ export const importDetectContract = {
       duplicateHeaders: z.array(z.string()),
     }),
   },
+  /** A column's distinct values with their counts, most frequent first (an event log's activities, for the wizard to propose). */
+  'import.values': {
+    input: z.strictObject({ path: z.string().min(1), column: z.string().min(1), sheet: z.string().optional(), delimiter: z.enum(DELIMITERS).optional() }),
+    output: z.object({ values: z.array(z.object({ value: z.string(), count: z.number().int() })), distinct: z.number().int() }),
+  },
 } as const;

@@ -11,6 +11,7 @@ import { ask } from './workspace';
 // rows are viewed. Expected values come from the core.
 
 const SAMPLE = join(import.meta.dirname, '../fixtures/import-presets/salesforce-accounts.csv');
+const EVENT_LOG = join(import.meta.dirname, '../fixtures/import-presets/helpdesk-event-log.csv');
 let app: App;
 /** The sample inside the workspace's folder, where the bridge's file policy lets the core read it. */
 let readable: string;
@@ -78,11 +79,40 @@ it('walks an empty workspace from "Import your data" to the imported accounts, w
   await expect.poll(() => card.getByTestId('custom-field').count()).toBe(2);
   expect(await card.innerText()).toContain('Annual revenue');
   expect(await card.innerText()).toContain('Warm');
+  await card.scrollIntoViewIfNeeded();
   await app.screenshot(page, 'import-presets-custom-fields-1440');
 
   // Back at the start, accounts are done: contacts come next.
   await page.getByTestId('nav-import').click();
   await expect.poll(() => page.getByTestId('import-start-accounts').innerText()).toContain('3 so far');
   expect(await page.getByTestId('import-start').innerText()).not.toContain('Import your data');
+  await page.close();
+});
+
+it('reads a help-desk event log as tickets: the activities found are proposed, the user names the first response and the resolving ones', async () => {
+  const page = await app.open('import', { viewport: { width: 1440, height: 1100 } });
+  await page.getByTestId('import-target').selectOption('tickets');
+  await page.getByTestId('import-file').setInputFiles({ name: 'helpdesk.csv', mimeType: 'text/csv', buffer: readFileSync(EVENT_LOG) });
+  await page.getByTestId('import-next').click();
+  await page.getByTestId('import-event-log').waitFor();
+  await expect.poll(() => page.getByTestId('import-duplicate-headers').innerText()).toContain("'Variant'");
+  await page.getByTestId('import-event-log-on').check();
+  const activities = page.getByTestId('import-event-activities');
+  await expect.poll(() => activities.locator('tbody tr').count()).toBe(6);
+  await page.getByLabel('Take in charge ticket is the first response').check();
+  await page.getByLabel('Resolve ticket resolves the ticket').check();
+  await page.getByLabel('Closed resolves the ticket').check();
+  await expect.poll(() => page.getByTestId('count-inserts').innerText()).toBe('3');
+  expect(await page.getByTestId('count-errors').innerText()).toBe('0');
+  await app.screenshot(page, 'import-event-log-1440');
+  await page.getByTestId('import-commit').click();
+  await page.getByTestId('import-done').waitFor();
+  const tickets = (await ask(app.core, 'tickets.list', { pageSize: 10, sort: { field: 'openedAt', direction: 'asc' } })).rows;
+  expect(tickets.map((ticket) => [ticket.externalId, ticket.status, ticket.firstResponseAt !== null, ticket.resolvedAt !== null])).toEqual([
+    ['Case 1', 'solved', true, true],
+    ['Case 2', 'open', true, false],
+    ['Case 3', 'solved', false, true],
+  ]);
+  expect(await page.getByTestId('import-imported-rows').innerText()).toContain('Case 2');
   await page.close();
 });

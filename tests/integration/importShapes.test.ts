@@ -33,6 +33,18 @@ const eventLog = {
 };
 
 describe('an event log as tickets', () => {
+  it('lists the activities it found, most frequent first, for the wizard to propose', async () => {
+    const found = await core.call('import.values', { path: EVENT_LOG, column: 'Activity' });
+    expect(found.distinct).toBe(6);
+    expect(found.values.slice(0, 3)).toEqual(
+      [
+        { value: 'Resolve ticket', count: 2 },
+        { value: 'Take in charge ticket', count: 2 },
+        { value: 'Assign seriousness', count: 2 },
+      ].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+    );
+  });
+
   it('reports the duplicated header name', async () => {
     expect((await core.call('import.detect', { path: EVENT_LOG, into: 'tickets' })).duplicateHeaders).toEqual(['Variant']);
   });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { importDetectContract } from '../../../shared/contract/import';
+import { CoreError } from '../errors';
 import { detectPresets, DETECT_THRESHOLD, duplicateHeaders } from './detect';
 import { suggestMapping } from './mapping';
 import { TOOL_PRESETS } from './presets';
@@ -30,4 +31,20 @@ export async function detectFile(input: DetectInput): Promise<DetectOutput> {
   }
   const { suggestions } = suggestMapping(targetDef(into), source.headers, sample);
   return { headers: source.headers, best, candidates: candidates.slice(0, 6), into, columns: suggestions, duplicateHeaders: duplicateHeaders(source.headers) };
+}
+
+type ValuesInput = z.output<(typeof importDetectContract)['import.values']['input']>;
+
+/** The first 200 distinct values of a column, most frequent first: what an event log's activities are. */
+export async function columnValues(input: ValuesInput): Promise<{ values: { value: string; count: number }[]; distinct: number }> {
+  const source = await openSource({ path: input.path, sheet: input.sheet, delimiter: input.delimiter });
+  const index = source.headers.indexOf(input.column);
+  if (index < 0) throw new CoreError('BAD_INPUT', `column '${input.column}' is not in the file (columns: ${source.headers.join(', ')})`);
+  const counts = new Map<string, number>();
+  for (const row of source.rows()) {
+    const value = (row.cells[index] ?? '').trim();
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const values = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return { values: values.slice(0, 200), distinct: values.length };
 }

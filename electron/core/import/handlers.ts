@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { exclusive } from '../db/exclusive';
-import { detectFile } from './detectFile';
+import { columnValues, detectFile } from './detectFile';
 import { listPresets, savePreset } from './presets';
 import { cancelImport, commitImport, previewImport } from './service';
 import { stageFile, targetFields } from './stage';
@@ -22,4 +22,5 @@ export const importHandlers = {
   'import.stage': (input: ParsedInput<'import.stage'>) => stageFile(input),
   'import.fields': (input: ParsedInput<'import.fields'>) => targetFields(input.into),
   'import.detect': (input: ParsedInput<'import.detect'>, ctx: Context) => detectFile({ ...input, path: ctx.files.read(input.path) }),
+  'import.values': (input: ParsedInput<'import.values'>, ctx: Context) => columnValues({ ...input, path: ctx.files.read(input.path) }),
 } satisfies Handlers<Exclude<ChannelsOf<'import'>, 'import.archive'>>; // import.archive: with the archive export (export/handlers.ts)

@@ -3,6 +3,7 @@ import { Field } from '../../components/Field';
 import { keepColumn, keptAs } from './importShape';
 import { ColumnChoice, CustomOptions, customChoice } from './ColumnChoice';
 import { DetectedPreset } from './DetectedPreset';
+import { EventLogOptions } from './EventLogOptions';
 import { ShapeOptions } from './ShapeOptions';
 import { assignColumn, fieldsByColumn, formatBytes, TARGET_LABELS } from './importModel';
 import { delimiterLabel, fieldLabel, sourceOf, storedCell } from './cells';
@@ -116,6 +117,7 @@ export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
         </Field>
       </div>
       <ShapeOptions wizard={wizard} />
+      <EventLogOptions wizard={wizard} />
       {previewError && (
         <p className="form-error" role="alert" data-testid="import-preview-error">
           {previewError}
@@ -130,11 +132,12 @@ export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
           </tr>
         </thead>
         <tbody>
-          {headers.map((column) => {
+          {headers.map((column, index) => {
             const samples = staged?.samples[column] ?? storedSample(column);
             const choice = preview?.dateChoices.find((c) => c.column === column);
             return (
-              <tr key={column} data-testid={`map-row-${column}`} className={byColumn[column] ? '' : 'unmapped'}>
+              // By position: a header can name two columns (an event log's Variant twice).
+              <tr key={`${index}:${column}`} data-testid={`map-row-${column}`} className={byColumn[column] ? '' : 'unmapped'}>
                 <th scope="row">{column}</th>
                 <td className="samples">
                   {samples.length > 0 ? (
