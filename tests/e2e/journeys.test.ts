@@ -57,7 +57,7 @@ describe('journey maps', () => {
     await expect
       .poll(() => support.getByTestId('card-n').innerText())
       .toBe(`First response · n ${measure.n.toLocaleString('en-US')} · ${measure.volume.toLocaleString('en-US')} records`);
-    expect(await support.getByTestId('card-figure').innerText()).toMatch(/^\d+(\.\d+)? h vs ≤ 4 h$/);
+    expect(await support.getByTestId('card-figure').innerText()).toMatch(/^\d+(\.\d+)? h · target ≤ 4 h$/);
     expect(await support.getAttribute('data-verdict')).toBe(measure.verdict);
     await expect.poll(() => page.getByTestId('unmapped-button').innerText()).toMatch(/^Unmapped: [\d,]+$/);
     await app.screenshot(page, 'journeys-map');
@@ -228,10 +228,16 @@ describe('dashboard', () => {
       const firstHealth = account.reasons.findIndex((r) => !r.startsWith('Moment of truth'));
       expect(account.reasons.slice(firstHealth === -1 ? account.reasons.length : firstHealth).some((r) => r.startsWith('Moment of truth'))).toBe(false);
     }
+    // The dashboard's list says the same first reason as a sentence that starts with the card's name.
+    const card = /^Moment of truth below target: (.+?) -?[\d.]+/.exec(withMoment!.reasons[0]!)![1]!;
+    const listed = await ask(app.core, 'accounts.atRisk', { band: withMoment!.band === 'red' ? 'red' : 'amber', pageSize: 100 });
+    const sentence = listed.rows.find((row) => row.accountId === withMoment!.accountId)!.reasons[0]!;
+    expect(sentence.startsWith(card)).toBe(true);
     const page = await app.open('dashboard');
+    if (withMoment!.band === 'amber') await page.locator('label', { has: page.getByTestId('at-risk-band-amber') }).click();
     const row = page.locator('[data-testid=at-risk-row]', { hasText: withMoment!.name }).first();
     await row.scrollIntoViewIfNeeded();
-    await expect.poll(() => row.locator('td[data-column=reasons]').innerText()).toContain(withMoment!.reasons[0]!);
+    await expect.poll(() => row.locator('td[data-column=reasons]').innerText()).toContain(sentence);
     await app.screenshot(page, 'journeys-dashboard-at-risk');
     await page.close();
   });

@@ -168,12 +168,13 @@ describe('program views', () => {
     const section = page.getByTestId('settings-leverage');
     await section.waitFor();
     await page.getByTestId('input-leverage.fatigue.windowDays').fill('0');
-    await page.getByTestId('leverage-save').click();
+    // One Save for every section of the settings (issue 15).
+    await page.getByTestId('settings-save').click();
     expect(await page.getByTestId('error-leverage.fatigue.windowDays').innerText()).toBe('must be 1-366');
     await page.getByTestId('input-leverage.fatigue.windowDays').fill('60');
     await page.getByTestId('input-leverage.fatigue.budgets.reference_call').fill('3');
-    await page.getByTestId('leverage-save').click();
-    await page.getByTestId('leverage-notice').waitFor();
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-notice').waitFor();
     const { leverage } = await ask(app.core, 'settings.get', {});
     expect(leverage.fatigue).toMatchObject({ windowDays: 60, budgets: { reference_call: 3 } });
     await section.scrollIntoViewIfNeeded();

@@ -66,6 +66,8 @@ export function accountColumns(locale?: string): ColumnDef<AccountTableRow, any>
     },
     {
       id: 'healthScore',
+      // An accessor makes the column sortable (TanStack); the core does the sorting.
+      accessorFn: (row) => row.health?.score ?? null,
       header: 'Health',
       size: 96,
       meta: { label: 'Health score', align: 'end' },
@@ -73,6 +75,7 @@ export function accountColumns(locale?: string): ColumnDef<AccountTableRow, any>
     },
     {
       id: 'lastTouchAt',
+      accessorKey: 'lastTouchAt',
       header: 'Last touch',
       size: 124,
       meta: { label: 'Last touch' },
@@ -81,6 +84,7 @@ export function accountColumns(locale?: string): ColumnDef<AccountTableRow, any>
     },
     {
       id: 'nps',
+      accessorFn: (row) => row.nps?.value ?? null,
       header: 'NPS',
       size: 80,
       meta: { label: 'NPS (12 months)', align: 'end' },

@@ -17,8 +17,11 @@ type Scope = NonNullable<Input<'accounts.atRisk'>['scope']>;
  * lowest score first, each with its reasons as sentences; a row opens the account.
  */
 export function AtRiskTable({ scope, currency }: { scope: Scope; currency: string }) {
-  const [band, setBand] = useState<'red' | 'amber'>('red');
+  // Red unless the user picks amber; a selection without a red account opens on amber instead of an empty list.
+  const [chosen, setBand] = useState<'red' | 'amber'>();
   const [page, setPage] = useState(1);
+  const reds = useQuery('accounts.atRisk', { scope, band: 'red', pageSize: 1 }, [...METRIC_DOMAINS, 'identity']);
+  const band = chosen ?? (reds.data?.total === 0 ? 'amber' : 'red');
   const scopeKey = JSON.stringify(scope);
   // A new filter or band starts again at the first page.
   const [shownFor, setShownFor] = useState(scopeKey + band);

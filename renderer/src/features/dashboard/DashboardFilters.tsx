@@ -97,7 +97,7 @@ export function DashboardFilters({
         >
           <option value="">All owners</option>
           <option value={MINE} disabled={!me}>
-            {me ? `My accounts (${me.name})` : 'My accounts (say who you are in Settings)'}
+            {me ? `My accounts (${me.name})` : 'My accounts (set in Settings)'}
           </option>
           {withCurrent(owners, filters.owner).map((owner) => (
             <option key={owner} value={owner}>

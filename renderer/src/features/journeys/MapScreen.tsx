@@ -19,6 +19,7 @@ import { StageDialog } from './StageDialog';
 import { TouchpointDialog } from './TouchpointDialog';
 import { UndoBar, useUndo } from './UndoBar';
 import { UnmappedDialog } from './UnmappedDialog';
+import { useFitToWidth } from './useFitToWidth';
 
 type Open =
   | { kind: 'card'; touchpoint: JourneyTouchpoint }
@@ -36,6 +37,8 @@ export function MapScreen({ idParam }: { idParam: string }) {
   const map = useQuery('journeys.get', { id }, ['journeys']);
   const measure = useQuery('journeys.measure', { id, ...scope }, ['journeys', 'touchpoints', 'tickets', 'surveyResponses', 'deployments', 'accounts']);
   const [open, setOpen] = useState<Open>();
+  const [fit, setFit] = useState(false);
+  const fitting = useFitToWidth(fit);
   // The screen's small actions (duplicate, remove, restore…) share one error line.
   const attempt = useAction((work: () => Promise<void>) => work());
   const error = attempt.error;
@@ -160,6 +163,9 @@ export function MapScreen({ idParam }: { idParam: string }) {
             Unmapped: {unmapped.toLocaleString()}
           </button>
         )}
+        <button type="button" className="button" aria-pressed={fit} onClick={() => setFit(!fit)} data-testid="fit-to-width">
+          Fit to width
+        </button>
         <button type="button" className="button" onClick={() => setOpen({ kind: 'stage' })}>
           + Stage
         </button>
@@ -170,8 +176,8 @@ export function MapScreen({ idParam }: { idParam: string }) {
           <p>This map has no stage. Add the first one.</p>
         </div>
       ) : (
-        <div className="journey-scroll">
-          <div className="journey-canvas" style={{ minWidth: data.stages.length * 202 }}>
+        <div className="journey-scroll" ref={fitting.box}>
+          <div className="journey-canvas" ref={fitting.canvas} style={{ minWidth: data.stages.length * 202, zoom: fitting.zoom }} data-zoom={fitting.zoom}>
             <MapBoard
               map={data}
               measure={measured}
