@@ -17,8 +17,11 @@ describe('journey map words and numbers', () => {
   it('shows actual against target, or why there is no number', () => {
     const target = { metric: 'csat', operator: '>=', value: 4.5 } as const;
     const measure = { journeyTouchpointId: 1, volume: 10, actual: 4.1, n: 8, gap: -0.4, verdict: 'near', answers: 8, satisfaction: 70 } as const;
-    expect(cardFigure(target, measure)).toBe('4.1 vs ≥ 4.5');
-    expect(cardFigure(target, { ...measure, actual: null, n: 0 })).toBe('— vs ≥ 4.5');
+    expect(cardFigure(target, measure)).toBe('4.1 · target ≥ 4.5 (1–5)');
+    expect(cardFigure(target, { ...measure, actual: null, n: 0 })).toBe('— · target ≥ 4.5 (1–5)');
+    // A number without a unit says its scale: "0.7 vs ≥ 1" said nothing.
+    expect(cardFigure({ metric: 'sentiment', operator: '>=', value: 1 }, { ...measure, actual: 0.7 })).toBe('0.7 · target ≥ 1 (−2 to +2)');
+    expect(cardFigure({ metric: 'first_response_hours', operator: '<=', value: 4 }, { ...measure, actual: 3.2 })).toBe('3.2 h · target ≤ 4 h');
     expect(cardFigure(null, measure)).toBe('No target set');
     expect(formatTarget({ metric: 'first_response_hours', operator: '<=', value: 4 })).toBe('≤ 4 h');
   });

@@ -36,11 +36,16 @@ export function formatValue(metric: keyof typeof TARGET_METRICS, value: number):
 /** "≥ 4.5", "≤ 4 h". */
 export const formatTarget = (target: Target) => `${target.operator === '>=' ? '≥' : '≤'} ${formatValue(target.metric, target.value)}`;
 
-/** The card's headline: "4.1 vs ≥ 4.5" or why there is no number. */
+/** The scale of a metric that has no unit to say it ("0.7 vs ≥ 1" said nothing about sentiment's −2 to +2). */
+const SCALES: Partial<Record<keyof typeof TARGET_METRICS, string>> = { csat: '1–5', ces: '1–7', sentiment: '−2 to +2', nps: '−100 to +100' };
+
+/** The card's headline: "4.1 · target ≥ 4.5 (1–5)", "3.2 h · target ≤ 4 h", or why there is no number. */
 export function cardFigure(target: Target | null, measure: TouchpointMeasure | undefined): string {
   if (!target) return 'No target set';
-  if (!measure || measure.actual === null) return `— vs ${formatTarget(target)}`;
-  return `${formatValue(target.metric, measure.actual)} vs ${formatTarget(target)}`;
+  const scale = SCALES[target.metric];
+  const goal = `target ${formatTarget(target)}${scale ? ` (${scale})` : ''}`;
+  if (!measure || measure.actual === null) return `— · ${goal}`;
+  return `${formatValue(target.metric, measure.actual)} · ${goal}`;
 }
 
 /** The records of each source, as the map names them: a tab, a column. */

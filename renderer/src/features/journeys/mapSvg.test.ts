@@ -55,7 +55,7 @@ describe('the map as an SVG drawing', () => {
     expect(height).toBeGreaterThan(200);
     expect(svg).toContain('Support &#60;lead&#62; &#38; co'); // escaped, still well-formed
     expect(svg).toContain('★ Kickoff');
-    expect(svg).toContain('4.7 vs ≥ 4.5');
+    expect(svg).toContain('4.7 · target ≥ 4.5 (1–5)');
     expect(svg).toContain('n 10 · 12 records');
     expect(svg).toContain('fill="#e6f4ec"'); // met
     expect(svg).toContain('fill="#fbe7e6"'); // missed
@@ -65,7 +65,7 @@ describe('the map as an SVG drawing', () => {
 
   it('draws a map without numbers yet', () => {
     const { svg } = mapSvg(map, undefined, '');
-    expect(svg).toContain('— vs ≥ 4.5');
+    expect(svg).toContain('— · target ≥ 4.5 (1–5)');
     expect(svg).not.toContain('<polyline');
   });
 });
