@@ -1,5 +1,6 @@
 // The app-level banner about the core (issue 14): a busy workspace with Retry, or a core that
-// stopped and was started again. Mounted once beside the app (renderer/src/main.tsx).
+// stopped and was started again. Mounted once beside the app (renderer/src/main.tsx); it floats at the
+// bottom, where it covers no screen's title or toolbar.
 import { useEffect, useSyncExternalStore } from 'react';
 import { coreStatus } from '../api/coreStatus';
 import { listen } from '../api/transport';
@@ -20,7 +21,7 @@ export function CoreBanner() {
       role={busy || notice.kind === 'restarted' ? 'alert' : 'status'}
       data-testid="core-banner"
       data-kind={notice.kind}
-      style={{ position: 'fixed', top: 8, left: '50%', transform: 'translateX(-50%)', zIndex: 1000, maxWidth: 720, boxShadow: '0 2px 8px rgb(0 0 0 / 15%)' }}
+      style={{ position: 'fixed', bottom: 16, left: '50%', transform: 'translateX(-50%)', zIndex: 1000, maxWidth: 720, boxShadow: '0 2px 8px rgb(0 0 0 / 15%)' }}
     >
       <span>{busy ? notice.message : TEXT[notice.kind]}</span>
       <span style={{ display: 'flex', gap: 8 }}>
