@@ -56,12 +56,16 @@ async function run(values: OptionValues, io: Io, positionals: string[] = []): Pr
   const into = requireString(values, 'into');
   if (!(IMPORT_TARGETS as readonly string[]).includes(into)) throw new UsageError(`--into must be one of ${IMPORT_TARGETS.join(', ')}`);
   if (positionals.length !== 1) throw new UsageError('give exactly one SOURCE file');
-  if (values.preset && values.map) throw new UsageError('give --preset or --map, not both');
+  // --preset and --map together: the mapping is laid over the preset (as the core does).
+  const respondedAt = typeof values['responded-at'] === 'string' ? values['responded-at'] : undefined;
+  if (respondedAt !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(respondedAt)) throw new UsageError('--responded-at must be a date as YYYY-MM-DD');
+  const mapping = typeof values.map === 'string' ? readMapping(values.map) : undefined;
   const input = {
     path: resolve(positionals[0]!),
     into,
     preset: typeof values.preset === 'string' ? values.preset : undefined,
-    mapping: typeof values.map === 'string' ? readMapping(values.map) : undefined,
+    // A survey file without a date column: every answer dated with the wave's day.
+    mapping: respondedAt ? { fields: {}, ...mapping, defaults: { ...mapping?.defaults, respondedAt } } : mapping,
     sheet: typeof values.sheet === 'string' ? values.sheet : undefined,
     encoding: typeof values.encoding === 'string' ? values.encoding : undefined,
     policy: (values.policy as string | undefined) ?? 'reject',
@@ -119,18 +123,19 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'import a CSV or XLSX file (preview with --dry-run)',
   usage: [
-    'fulcrum import --db FILE --into TARGET (--preset NAME | --map mapping.json) SOURCE [--dry-run] [--policy reject|skip] [--match insert|update|upsert] [--sheet NAME] [--encoding NAME]',
+    'fulcrum import --db FILE --into TARGET [--preset NAME] [--map mapping.json] SOURCE [--dry-run] [--policy reject|skip] [--match insert|update|upsert] [--sheet NAME] [--encoding NAME] [--responded-at DATE]',
     '',
     `  --into TARGET     ${IMPORT_TARGETS.join(', ')}`,
     '  --preset NAME     a shipped or saved mapping (crm-accounts, helpdesk-tickets, nps-survey, csat-survey, fulcrum-<target>)',
     '  --map FILE        a mapping as JSON: {"fields": {"openedAt": "Created at", ...}, "defaults": {...}}',
-    '                    (neither: columns are matched automatically by name and content)',
+    '                    (with --preset: laid over it; neither: columns are matched automatically by name and content)',
     '  --dry-run         show the preview and every problem; write nothing',
     '  --policy          reject (default): any problem rejects the file; skip: import good rows, bad ones to NAME.errors.csv',
     '                    beside SOURCE (tickets.csv -> tickets.errors.csv; tickets.errors-2.csv if that exists)',
     '  --match           upsert (default), insert (only new ids) or update (only existing ids)',
     '  --sheet NAME      the XLSX sheet (default: the first)',
     `  --encoding NAME   a text file's encoding: ${IMPORT_ENCODINGS.join(', ')} (default: detected; the preview says which and why)`,
+    '  --responded-at D  survey answers without a date column: every answer is dated D (YYYY-MM-DD, the survey wave)',
   ].join('\n'),
   options: {
     db: { type: 'string' },
@@ -142,6 +147,7 @@ export const importCommand: Command = {
     match: { type: 'string' },
     sheet: { type: 'string' },
     encoding: { type: 'string' },
+    'responded-at': { type: 'string' },
   },
   allowPositionals: true,
   run,
