@@ -64,7 +64,7 @@ const themed = (option: ChartOption, theme: 'light' | 'dark'): ChartOption => ({
   ...(theme === 'dark' ? (forDark(option) as ChartOption) : option),
 });
 
-const TEXT = new Set(['axisLabel', 'textStyle', 'label', 'nameTextStyle', 'title', 'subtextStyle', 'rich', 'endLabel']);
+const TEXT = new Set(['axisLabel', 'textStyle', 'label', 'nameTextStyle', 'title', 'subtextStyle', 'rich', 'endLabel', 'detail', 'pointer', 'anchor', 'axisName']);
 const LINES = new Set(['splitLine', 'axisLine', 'axisTick']);
 
 function luminance(hex: string): number | null {
