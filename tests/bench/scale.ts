@@ -70,7 +70,7 @@ function child<T>(script: string, args: string[]): T {
   if (run.status !== 0) throw new Error(`${script} ${args[0]} failed with status ${String(run.status)} ${run.signal ?? ''}`);
   const line = run.stdout.trim().split('\n').at(-1)!;
   // Each step's figures as soon as it ends: a run stopped half-way (it takes long) still leaves them.
-  process.stderr.write(`    ${script} ${args[0]} ${args[1]}: ${line}\n`);
+  process.stderr.write(`    ${script} ${args.slice(0, 2).join(' ')}: ${line}\n`);
   return JSON.parse(line) as T;
 }
 
