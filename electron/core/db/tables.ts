@@ -357,7 +357,7 @@ export const tables = {
   rollupSegmentMonth: { segment: 'text', month: 'integer', data: 'blob' },
   rollupTopics: { id: 'integer generated', topic: 'text' },
   rollupState: { id: 'integer generated', layout: 'integer', clock: 'text', builtAt: 'text' },
-  // 0007_custom_fields_purchases
+  // 0006_custom_fields_purchases
   customFields: { id: 'integer generated', recordKind: 'text', name: 'text', type: 'text', choices: 'text generated', createdAt: 'text', updatedAt: 'text' },
   customFieldValues: { fieldId: 'integer', recordId: 'integer', value: 'text', number: 'real null' },
   purchases: {

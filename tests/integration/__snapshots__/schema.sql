@@ -1,4 +1,4 @@
--- user_version 7
+-- user_version 6
 
 -- table accounts on accounts
 CREATE TABLE accounts (
