@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { AtRiskRow } from '../../../../shared/contract/accounts';
 import '../../components/dataTableMeta';
-import { daysUntil, formatDate, formatMoney, relativeDays } from '../../lib/format';
+import { daysUntil, formatDate, formatMoney, renewalText, renewalTone } from '../../lib/format';
 import { segmentLabel } from '../../lib/labels';
 import { formatMetric } from '../../lib/metricFormat';
 
@@ -95,7 +95,10 @@ export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: st
         return (
           <span className="two-lines">
             <span>{formatDate(date, locale)}</span>
-            <span className={days >= 0 && days <= 90 ? 'tone-warn small' : 'muted small'}>{relativeDays(days, locale)}</span>
+            {/* A passed renewal is overdue: red, not grey (lib/format's one rule, as on the account page). */}
+            <span className={renewalTone(days) === 'muted' ? 'muted small' : `tone-${renewalTone(days)} small`} data-testid="at-risk-renewal-when">
+              {renewalText(days, locale)}
+            </span>
           </span>
         );
       },
