@@ -81,6 +81,11 @@ describe('import', () => {
     const page = await app.open('import');
     await page.setViewportSize({ width: 1440, height: 1300 });
     await chooseFile(page, 'accounts-with-errors.csv', csv);
+    // 'abc' does not fit a number, so the matcher no longer proposes Employees on its name alone
+    // (issue 13); the user maps it, and the bad cell becomes a problem at its row and column.
+    expect(await page.getByTestId('map-Employees').inputValue()).toBe('');
+    await page.getByTestId('map-Employees').selectOption('employeeCount');
+    await expect.poll(() => page.getByTestId('count-errors').innerText()).toBe('2');
     await page.getByTestId('import-problems').waitFor();
     const problems = await page.getByTestId('import-problem').allInnerTexts();
     expect(problems.length).toBe(2);
@@ -99,6 +104,8 @@ describe('import', () => {
     // Again with the skip policy: the good rows go in, the bad ones to an error file beside the source.
     await page.getByTestId('import-again').click();
     await chooseFile(page, 'accounts-with-errors.csv', csv);
+    await page.getByTestId('map-Employees').selectOption('employeeCount');
+    await expect.poll(() => page.getByTestId('count-errors').innerText()).toBe('2');
     await page.getByTestId('import-policy').selectOption('skip');
     await expect.poll(() => page.getByTestId('import-reject-note').count()).toBe(0);
     await page.getByTestId('import-commit').click();
