@@ -151,7 +151,8 @@ describe('file shapes', () => {
   it('XLSX: the first sheet or a named one', async () => {
     await core.call('import.commit', { jobId: 'seed', path: writeFixture(dir, 'seed.csv', `${header}A1,One,"$10",\nA2,Two,"$20",\n`), into: 'accounts', preset: 'crm-accounts' });
     const xlsx = join(dir, 'accounts.xlsx');
-    await core.call('export.table', { table: 'accounts', format: 'xlsx', path: xlsx });
+    // The machine style: field names and minor units, what Fulcrum's own preset reads back (the default is for people).
+    await core.call('export.table', { table: 'accounts', format: 'xlsx', path: xlsx, style: 'raw' });
     const other = await testCore(undefined, { files: plainPaths() });
     try {
       const result = await other.call('import.commit', { jobId: 'x', path: xlsx, into: 'accounts', preset: 'fulcrum-accounts' });
