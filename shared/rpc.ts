@@ -17,7 +17,18 @@ export const CORE_RESTARTED_EVENT = 'core.restarted';
  * when it can be known; the call may be retried). CORE_STOPPED: the core's thread or process ended
  * while answering; the host restarted it, and the call may be retried.
  */
-export const ERROR_CODES = ['BAD_INPUT', 'NOT_FOUND', 'UNKNOWN_CHANNEL', 'CONFLICT', 'FORBIDDEN', 'NEWER_WORKSPACE', 'NOT_A_WORKSPACE', 'BUSY', 'CORE_STOPPED', 'INTERNAL'] as const;
+export const ERROR_CODES = [
+  'BAD_INPUT',
+  'NOT_FOUND',
+  'UNKNOWN_CHANNEL',
+  'CONFLICT',
+  'FORBIDDEN',
+  'NEWER_WORKSPACE',
+  'NOT_A_WORKSPACE',
+  'BUSY',
+  'CORE_STOPPED',
+  'INTERNAL',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One problem with the input, at a path such as `renewalDate` or `rows.3.score`. */
