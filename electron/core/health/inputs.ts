@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { emptyTimes, foldRow, seriesOf } from '../metrics/rollups/codec';
 import { COUNTERS, L, SERIES } from '../metrics/rollups/layout';
+import { resolveMonths } from '../metrics/period';
 import { stmt } from '../db/sql';
 import { emptySketch, mergeSketch, sketchQuantile, type DenseSketch } from '../metrics/sketch';
 import { LOOKBACK_MONTHS, type HealthInputs } from './model';
@@ -9,7 +10,16 @@ import { LOOKBACK_MONTHS, type HealthInputs } from './model';
 // all of them at once (health.recompute): the same numbers either way, read with grouped queries
 // in bulk so 20,000 accounts cost a handful of scans instead of 100,000 lookups.
 
-const monthNow = (now: Date) => now.getUTCFullYear() * 12 + now.getUTCMonth();
+/**
+ * The months the satisfaction and support components read, first and last (inclusive, for SQL's
+ * BETWEEN): LOOKBACK_MONTHS ending where the metrics' default period ends (period.ts: the current,
+ * partial month included), so the health card's "CSAT 75 % (4 answers)" and the account page's CSAT
+ * card beside it count the same answers (tests/integration/csatWindow.test.ts holds them together).
+ */
+function lookback(now: Date): [number, number] {
+  const { to } = resolveMonths({}, now);
+  return [to - LOOKBACK_MONTHS, to - 1];
+}
 
 const DEPLOYMENTS = `SELECT account_id,
     sum(CASE WHEN licences_used IS NOT NULL AND licences_purchased IS NOT NULL THEN licences_used END) AS used,
@@ -62,10 +72,9 @@ function assemble(
 export function accountHealthInputs(sqlite: Database.Database, accountId: number, now: Date): HealthInputs | undefined {
   const account = stmt<{ renewal_date: string | null }>(sqlite, 'SELECT renewal_date FROM accounts WHERE id = ?').get(accountId);
   if (!account) return undefined;
-  const month = monthNow(now);
   const rows = stmt<Buffer>(sqlite, 'SELECT data FROM rollup_account_month WHERE account_id = ? AND month BETWEEN ? AND ?')
     .pluck()
-    .all(accountId, month - LOOKBACK_MONTHS + 1, month);
+    .all(accountId, ...lookback(now));
   let acc: Partial_ | undefined;
   for (const data of rows) {
     acc ??= { counts: new Float64Array(COUNTERS), times: emptyTimes() };
@@ -79,7 +88,6 @@ export function accountHealthInputs(sqlite: Database.Database, accountId: number
 
 /** Inputs of every current customer (not archived, not churned), in id order. */
 export function allHealthInputs(sqlite: Database.Database, now: Date): HealthInputs[] {
-  const month = monthNow(now);
   // Rows come in (account_id, month) order: one accumulator, reduced whenever the account changes
   // (a dense sketch per account for 20,000 accounts would take over a gigabyte).
   const reduced = new Map<number, ReturnType<typeof fromRollups>>();
@@ -95,7 +103,7 @@ export function allHealthInputs(sqlite: Database.Database, now: Date): HealthInp
   const rows = sqlite
     .prepare('SELECT account_id, data FROM rollup_account_month WHERE month BETWEEN ? AND ? ORDER BY account_id')
     .raw(true)
-    .iterate(month - LOOKBACK_MONTHS + 1, month);
+    .iterate(...lookback(now));
   for (const [accountId, data] of rows as Iterable<[number, Buffer]>) {
     if (accountId !== current) {
       flush();

@@ -78,7 +78,8 @@ export function assessHealth(inputs: HealthInputs, settings: Settings, now: Date
   const csat = csatFromCounts(inputs.csatCounts);
   const today = Date.parse(now.toISOString().slice(0, 10));
   const scored = {
-    satisfaction: satisfactionComponent({ nps: nps.value, csat: csat.value }),
+    // With the n, so the reason reads "CSAT 75 % (4 answers)" like the account page's CSAT card beside it.
+    satisfaction: satisfactionComponent({ nps: nps.value, csat: csat.value, npsN: nps.n, csatN: csat.n }),
     support: supportComponent(
       {
         medianFirstResponseMinutes: inputs.firstResponseMedian,

@@ -49,6 +49,7 @@ describe('satisfaction (NPS → (NPS + 100) / 2, CSAT % as is)', () => {
     { input: { nps: -100 }, score: 0, reason: 'NPS -100 → 0' },
     { input: { csat: 69.16 }, score: 69.16, reason: 'CSAT 69.2 %' },
     { input: { nps: 50, csat: 65 }, score: 70, reason: 'NPS +50 → 75; CSAT 65 %' },
+    { input: { nps: 50, csat: 65, npsN: 1, csatN: 14 }, score: 70, reason: 'NPS +50 → 75 (1 answer); CSAT 65 % (14 answers)' },
     { input: { nps: null, csat: undefined }, score: null, reason: 'no survey answers' },
   ])('$input -> $score', ({ input, score, reason }) => {
     expect(satisfactionComponent(input)).toEqual({ score, reason });

@@ -23,16 +23,19 @@ function meanOf(parts: ComponentScore[], none: string): ComponentScore {
   return { score, reason: scored.map((p) => p.reason).join('; ') };
 }
 
+/** " (14 answers)" when the caller knows the n: the account page shows the same figure with its n beside it, and the two must read alike. */
+const answers = (n: number | undefined) => (n === undefined ? '' : ` (${plural(n, 'answer')})`);
+
 /** Satisfaction: NPS (−100..100) mapped linearly to (NPS + 100) / 2; CSAT % as is; both: mean. */
-export function satisfactionComponent(input: { nps?: number | null; csat?: number | null }): ComponentScore {
+export function satisfactionComponent(input: { nps?: number | null; csat?: number | null; npsN?: number; csatN?: number }): ComponentScore {
   const parts: ComponentScore[] = [];
   if (isFiniteNumber(input.nps)) {
     const nps = Math.max(-100, Math.min(100, input.nps));
-    parts.push({ score: (nps + 100) / 2, reason: `NPS ${nps > 0 ? '+' : ''}${fmt(nps)} → ${fmt((nps + 100) / 2)}` });
+    parts.push({ score: (nps + 100) / 2, reason: `NPS ${nps > 0 ? '+' : ''}${fmt(nps)} → ${fmt((nps + 100) / 2)}${answers(input.npsN)}` });
   }
   if (isFiniteNumber(input.csat)) {
     const csat = Math.max(0, Math.min(100, input.csat));
-    parts.push({ score: csat, reason: `CSAT ${fmt(csat)} %` });
+    parts.push({ score: csat, reason: `CSAT ${fmt(csat)} %${answers(input.csatN)}` });
   }
   return meanOf(parts, 'no survey answers');
 }
