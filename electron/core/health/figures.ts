@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../db/inputCache';
 import type { AccountFacts } from '../metrics/repo';
-import { momentsOfTruthBelowTarget } from '../journeys/momentsOfTruth';
+import { momentsOfTruthOfAccounts } from '../journeys/momentsOfTruth';
 import { resolveScope } from '../journeys/scope';
 import { topReasons } from './model';
 import { currentSnapshots, snapshotComponents } from './snapshots';
@@ -40,7 +40,14 @@ export function healthFigures(sqlite: Database.Database, accounts: readonly Acco
     (x, y) => bandRank(x.band) - bandRank(y.band) || Math.round(x.score) - Math.round(y.score) || soon(x.account).localeCompare(soon(y.account)) || x.account.id - y.account.id,
   );
   const journeyScope = resolveScope({}, new Date(`${today}T00:00:00.000Z`)).measure;
-  const atRisk = risky.slice(0, AT_RISK).map(({ account, score, band, asOf }) => ({
+  const listed = risky.slice(0, AT_RISK);
+  // The listed accounts' moments of truth in one read of their tickets, not one read per account (issue 14).
+  const moments = momentsOfTruthOfAccounts(
+    sqlite,
+    listed.map(({ account }) => account.id),
+    journeyScope,
+  );
+  const atRisk = listed.map(({ account, score, band, asOf }) => ({
     accountId: account.id,
     name: account.name,
     segment: account.segment,
@@ -51,7 +58,7 @@ export function healthFigures(sqlite: Database.Database, accounts: readonly Acco
     score,
     band,
     asOf,
-    reasons: [...momentsOfTruthBelowTarget(sqlite, account.id, journeyScope), ...topReasons(snapshotComponents(sqlite, account.id))],
+    reasons: [...moments.get(account.id)!, ...topReasons(snapshotComponents(sqlite, account.id))],
   }));
   return { bands, atRisk, takenAt: oldest };
 }

@@ -203,16 +203,21 @@ export function journeyInputs(sqlite: Database.Database): JourneyInputs {
   };
 }
 
-/** The same inputs for one account only, read through its indexes (not cached: a handful of rows). */
-export function accountJourneyInputs(sqlite: Database.Database, accountId: number): JourneyInputs {
-  const tickets = loadTicketCells(sqlite, accountId);
+/**
+ * The same inputs for one account only, read through its indexes (not cached: a handful of rows).
+ * `ticketsRead`: its ticket cells already read with other accounts' (momentsOfTruth.ts, the at-risk list).
+ */
+export function accountJourneyInputs(sqlite: Database.Database, accountId: number, ticketsRead?: Pick<JourneyInputs, 'tickets' | 'loadResolutionTimes'>): JourneyInputs {
+  const tickets = ticketsRead?.tickets ?? loadTicketCells(sqlite, accountId);
   let resolved = false;
   return {
     tickets,
-    loadResolutionTimes: () => {
-      if (!resolved) addResolutionTimes(sqlite, tickets, accountId);
-      resolved = true;
-    },
+    loadResolutionTimes:
+      ticketsRead?.loadResolutionTimes ??
+      (() => {
+        if (!resolved) addResolutionTimes(sqlite, tickets, accountId);
+        resolved = true;
+      }),
     surveys: loadSurveyCells(sqlite, accountId),
     interactions: loadInteractions(sqlite, accountId),
     answers: loadAnswers(sqlite, accountId),

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { TARGET_METRICS, type JourneyMap, type TouchpointMeasure } from '../../../shared/contract/journeys';
 import { stmt } from '../db/sql';
-import { accountJourneyInputs } from './inputs';
+import { accountJourneyInputs, type JourneyInputs } from './inputs';
 import { measureMap, type MeasureScope } from './measure';
 import { decodeTouchpoint, type TouchpointRow } from './repo';
+import { addResolutionTimesOfAccounts, loadTicketCellsOfAccounts } from './ticketCells';
 
 /** The touchpoints of every map in use, grouped into maps (rules depend on the whole map: hand-made links). Exported for the at-risk list's findings (accounts/atRisk.ts). */
 export function mapsInUse(sqlite: Database.Database): JourneyMap[] {
@@ -43,14 +44,36 @@ export function momentOfTruthReason(
   return `Moment of truth below target: ${name} ${withUnit(measure.actual!)} vs ${target.operator === '>=' ? '≥' : '≤'} ${withUnit(target.value)} (n ${measure.n})`;
 }
 
+/** The maps in use that have a moment-of-truth card with a target: the only ones that can give a reason. */
+const mapsWithMoments = (sqlite: Database.Database) => mapsInUse(sqlite).filter((map) => map.stages.some((s) => s.touchpoints.some((t) => t.isMomentOfTruth && t.target)));
+
 /**
  * The moments of truth this account experienced below their target in the period: each map's
  * moment-of-truth cards measured on the account's own records.
  */
 export function momentsOfTruthBelowTarget(sqlite: Database.Database, accountId: number, scope: MeasureScope): string[] {
-  const maps = mapsInUse(sqlite).filter((map) => map.stages.some((s) => s.touchpoints.some((t) => t.isMomentOfTruth && t.target)));
-  if (maps.length === 0) return [];
-  const inputs = accountJourneyInputs(sqlite, accountId);
+  const maps = mapsWithMoments(sqlite);
+  return maps.length === 0 ? [] : belowTarget(maps, accountJourneyInputs(sqlite, accountId), scope);
+}
+
+/**
+ * momentsOfTruthBelowTarget for each of a few accounts (the dashboard's at-risk list), with the
+ * maps read once and the tickets of all of them read in one pass rather than one read per account.
+ */
+export function momentsOfTruthOfAccounts(sqlite: Database.Database, accountIds: readonly number[], scope: MeasureScope): Map<number, string[]> {
+  const maps = mapsWithMoments(sqlite);
+  if (maps.length === 0 || accountIds.length === 0) return new Map(accountIds.map((id) => [id, []]));
+  const cells = loadTicketCellsOfAccounts(sqlite, accountIds);
+  let resolved = false;
+  // The first card that measures resolution times fills them for every listed account at once.
+  const loadResolutionTimes = () => {
+    if (!resolved) addResolutionTimesOfAccounts(sqlite, cells);
+    resolved = true;
+  };
+  return new Map(accountIds.map((id) => [id, belowTarget(maps, accountJourneyInputs(sqlite, id, { tickets: cells.get(id)!, loadResolutionTimes }), scope)]));
+}
+
+function belowTarget(maps: readonly JourneyMap[], inputs: JourneyInputs, scope: MeasureScope): string[] {
   const found: { text: string; severity: number }[] = [];
   for (const map of maps) {
     const measured = measureMap(map, inputs, { ...scope, segment: null });

@@ -35,51 +35,87 @@ export interface TicketCell {
   resolution: SparseTimes;
 }
 
+/** A row of the counting pass: the cell's key, a first-response bucket (null: not answered yet), count, CSAT answers and their sum. */
+type CountedRow = [string, number, string, string, string | null, number | null, number, number, number];
+
+const newCell = (c: { segment: string; month: number; channel: string; priority: string; topic: string | null }): TicketCell => ({
+  segment: c.segment,
+  month: c.month,
+  channel: c.channel,
+  priority: c.priority,
+  topic: c.topic,
+  topicKey: (c.topic ?? '').toLowerCase(),
+  count: 0,
+  csatN: 0,
+  csatSum: 0,
+  firstResponse: { keys: [], counts: [] },
+  resolution: { keys: [], counts: [] },
+});
+
+/** Adds one row of the counting pass to its cell in `cells` (by cellKey). */
+function addCounted(cells: Map<string, TicketCell>, r: readonly [...CountedRow]): void {
+  const key = [r[0], r[1], r[2], r[3], r[4] ?? ''].map(String).join('|');
+  let cell = cells.get(key);
+  if (!cell) cells.set(key, (cell = newCell({ segment: r[0], month: r[1], channel: r[2], priority: r[3], topic: r[4] })));
+  cell.count += r[6];
+  cell.csatN += r[7];
+  cell.csatSum += r[8];
+  if (r[5] === null) return;
+  cell.firstResponse.keys.push(Math.min(r[5], TIME_BUCKETS - 1));
+  cell.firstResponse.counts.push(r[6]);
+}
+
+const GROUP = `a.segment, ${monthSql('t.opened_at')}, t.channel, t.priority, t.topic`;
+const COUNTED = `CASE WHEN t.first_response_at IS NULL THEN NULL ELSE ${bucketSql('t.opened_at', 't.first_response_at')} END AS bucket,
+      count(*), count(t.csat), coalesce(sum(t.csat), 0)`;
+
 export function loadTicketCells(sqlite: Database.Database, accountId?: number): TicketCell[] {
   const cells = new Map<string, TicketCell>();
-  const group = `a.segment, ${monthSql('t.opened_at')}, t.channel, t.priority, t.topic`;
   const base = `FROM tickets t JOIN accounts a ON a.id = t.account_id WHERE t.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND t.account_id = ?' : ''}`;
   const args = accountId ? [accountId] : [];
-  const keyOf = (r: readonly unknown[]) => [r[0], r[1], r[2], r[3], r[4] ?? ''].map(String).join('|');
   // One pass gives the counts and the first-response times (a null bucket: not answered yet);
   // resolution times come from a second pass, only when a card needs them (addResolutionTimes).
   // Each is a scan of the tickets: the cold cost of the inputs.
-  const counted = stmt<[string, number, string, string, string | null, number | null, number, number, number]>(
-    sqlite,
-    `SELECT ${group}, CASE WHEN t.first_response_at IS NULL THEN NULL ELSE ${bucketSql('t.opened_at', 't.first_response_at')} END AS bucket,
-      count(*), count(t.csat), coalesce(sum(t.csat), 0) ${base} GROUP BY ${group}, bucket`,
-  )
+  const counted = stmt<CountedRow>(sqlite, `SELECT ${GROUP}, ${COUNTED} ${base} GROUP BY ${GROUP}, bucket`)
     .raw()
     .all(...args);
-  for (const r of counted) {
-    const key = keyOf(r);
-    let cell = cells.get(key);
-    if (!cell) {
-      cells.set(
-        key,
-        (cell = {
-          segment: r[0],
-          month: r[1],
-          channel: r[2],
-          priority: r[3],
-          topic: r[4],
-          topicKey: (r[4] ?? '').toLowerCase(),
-          count: 0,
-          csatN: 0,
-          csatSum: 0,
-          firstResponse: { keys: [], counts: [] },
-          resolution: { keys: [], counts: [] },
-        }),
-      );
-    }
-    cell.count += r[6];
-    cell.csatN += r[7];
-    cell.csatSum += r[8];
-    if (r[5] === null) continue;
-    cell.firstResponse.keys.push(Math.min(r[5], TIME_BUCKETS - 1));
-    cell.firstResponse.counts.push(r[6]);
-  }
+  for (const r of counted) addCounted(cells, r);
   return [...cells.values()];
+}
+
+// The same two passes for a few accounts at once (the dashboard's at-risk list): one indexed read
+// of all their tickets, grouped by account too, instead of one read per account. The ids go in as
+// one JSON array so that every list size shares one prepared statement.
+const OF_ACCOUNTS = `FROM tickets t JOIN accounts a ON a.id = t.account_id
+    WHERE t.account_id IN (SELECT value FROM json_each(?)) AND t.archived_at IS NULL AND a.archived_at IS NULL`;
+
+/** Each listed account's cells, as loadTicketCells(sqlite, id) gives them, read in one pass: account id → cells. */
+export function loadTicketCellsOfAccounts(sqlite: Database.Database, accountIds: readonly number[]): Map<number, TicketCell[]> {
+  const byAccount = new Map(accountIds.map((id) => [id, new Map<string, TicketCell>()]));
+  if (accountIds.length === 0) return new Map();
+  const rows = stmt<[number, ...CountedRow]>(sqlite, `SELECT t.account_id, ${GROUP}, ${COUNTED} ${OF_ACCOUNTS} GROUP BY t.account_id, ${GROUP}, bucket`)
+    .raw()
+    .all(JSON.stringify(accountIds));
+  for (const [accountId, ...r] of rows) addCounted(byAccount.get(accountId)!, r);
+  return new Map([...byAccount].map(([id, cells]) => [id, [...cells.values()]]));
+}
+
+/** Fills the resolution times of loadTicketCellsOfAccounts' cells in place, in one pass for all of them. */
+export function addResolutionTimesOfAccounts(sqlite: Database.Database, cellsOf: ReadonlyMap<number, readonly TicketCell[]>): void {
+  if (cellsOf.size === 0) return;
+  const byKey = new Map([...cellsOf].flatMap(([id, cells]) => cells.map((cell) => [`${id}|${cellKey(cell)}`, cell] as const)));
+  const rows = stmt<[number, string, number, string, string, string | null, number, number]>(
+    sqlite,
+    `SELECT t.account_id, ${GROUP}, ${bucketSql('t.opened_at', 't.resolved_at')} AS bucket, count(*) ${OF_ACCOUNTS} AND t.resolved_at IS NOT NULL
+      GROUP BY t.account_id, ${GROUP}, bucket`,
+  )
+    .raw()
+    .all(JSON.stringify([...cellsOf.keys()]));
+  for (const r of rows) {
+    const times = byKey.get(`${r[0]}|${r[1]}|${r[2]}|${r[3]}|${r[4]}|${r[5] ?? ''}`)?.resolution;
+    times?.keys.push(Math.min(r[6], TIME_BUCKETS - 1));
+    times?.counts.push(r[7]);
+  }
 }
 
 /** Fills the cells' resolution times in place: a second scan of the tickets. */
@@ -165,19 +201,7 @@ export function applyContribution(cells: TicketCell[], byKey: Map<string, Ticket
   const key = cellKey(c);
   let cell = byKey.get(key);
   if (!cell) {
-    cell = {
-      segment: c.segment,
-      month: c.month,
-      channel: c.channel,
-      priority: c.priority,
-      topic: c.topic,
-      topicKey: (c.topic ?? '').toLowerCase(),
-      count: 0,
-      csatN: 0,
-      csatSum: 0,
-      firstResponse: { keys: [], counts: [] },
-      resolution: { keys: [], counts: [] },
-    };
+    cell = newCell(c);
     byKey.set(key, cell);
     cells.push(cell);
   }
