@@ -1,4 +1,5 @@
 import type { TargetMetric } from '../../../shared/contract/journeys';
+import { formatDuration } from '../../../shared/duration';
 
 /**
  * Why an account is at risk, as what was measured against which rule, so that one pure function
@@ -23,12 +24,8 @@ const round = (value: number, digits = 1) => {
 };
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const signed = (value: number) => (value > 0 ? `+${round(value)}` : round(value));
-/** Minutes as the unit a person would use: "45 minutes", "6.2 hours", "3.5 days". */
-function duration(minutes: number): string {
-  if (minutes < 90) return plural(Math.round(minutes), 'minute');
-  if (minutes < 48 * 60) return `${round(minutes / 60)} hours`;
-  return `${round(minutes / 1440)} days`;
-}
+/** Minutes in the app's one duration wording (shared/duration.ts): "45 min", "6.2 hr", "3.5 days", as the cards beside these sentences say them. */
+const duration = (minutes: number) => formatDuration(minutes, 'en-US');
 const hours = (value: number) => duration(value * 60);
 const bound = (operator: '>=' | '<=') => (operator === '>=' ? 'at least' : 'at most');
 
