@@ -6,7 +6,7 @@ import { compileConverter, fieldColumns, schemaProblem, type CellProblem, type R
 import type { Plan } from './plan';
 import { createSchema } from './targets';
 import { SeenKeys } from './seenKeys';
-import { createWriter, deferIndexes, loadLookups } from './writer';
+import { createWriter, deferIndexes, existingKeys, LOOKUP_BATCH, loadLookups, matchKeyOf } from './writer';
 
 // The row loop shared by preview and commit: convert, match, validate with the domain's create
 // (or update) schema, and (commit) write. Yields to the event loop between batches so progress
@@ -43,7 +43,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function runRows(sqlite: Database.Database, plan: Plan, options: RunOptions): Promise<RunOutcome> {
   const { def, mapping, source } = plan;
   const needContacts = mapping.fields.contactEmail !== undefined;
-  const { lookups, existing } = loadLookups(sqlite, def, needContacts);
+  const { lookups } = loadLookups(sqlite, def, needContacts);
   const churnDate = mapping.churnDate ?? options.now.toISOString().slice(0, 10);
   const convert = compileConverter(def, mapping, source.headers, { dateOrders: plan.dateOrders, churnDate, lookups });
   const columns = fieldColumns(def, mapping);
@@ -54,6 +54,11 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
   const restoreIndexes = options.write ? deferIndexes(sqlite, def.table, source.estimatedRows) : () => {};
   // In-file duplicates of the match key: 24 bytes a key instead of a Map's ~100 (seenKeys.ts).
   const seen = new SeenKeys();
+  // Existing rows are found a batch of keys at a time, not loaded whole (issue 14). The rows wait,
+  // converted, until their batch is looked up, then go through the steps below in file order.
+  const existing = existingKeys(sqlite, def);
+  type Pending = { row: number; cells: string[]; problem?: CellProblem; converted?: ReturnType<typeof convert>; key?: string };
+  let pending: Pending[] = [];
 
   const counts = { rows: 0, inserts: 0, updates: 0, skips: 0, errors: 0 };
   // Problems of the whole file (mapping gaps, date orders to choose) come first, once.
@@ -72,46 +77,31 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
     if (options.keepBadRows) badRows.push({ row, cells, messages: found.map((p) => (p.column ? `'${p.column}': ${p.message}` : p.message)) });
   };
 
-  let head: RunOutcome['head'];
-  for (const { row, cells, problem } of source.rows()) {
-    if (options.maxRows !== undefined && counts.rows >= options.maxRows) {
-      head = { rows: counts.rows, fraction: source.fraction() };
-      break;
-    }
-    counts.rows++;
-    if (counts.rows % BATCH === 0) {
-      options.onBatch?.(counts.rows, source.fraction());
-      await yieldToLoop();
-      if (options.isCancelled()) {
-        cancelled = true;
-        break;
-      }
-    }
+  const settle = (item: Pending, existingId: number | undefined) => {
+    const { row, cells, problem, converted, key } = item;
     // A structural fault (unclosed quote, cell count): its cells are not where the header says.
-    if (problem) {
-      report(row, cells, [problem]);
-      continue;
+    if (problem || !converted) {
+      report(row, cells, [problem!]);
+      return;
     }
-    const { record, problems: converted, missing } = convert(cells);
+    const { record, problems: convertProblems, missing } = converted;
     // Columns kept as custom fields are converted beside the row: a bad one is a problem of the row.
-    const found = plan.rowHook ? [...converted, ...plan.rowHook.check(cells, record)] : converted;
+    const found = plan.rowHook ? [...convertProblems, ...plan.rowHook.check(cells, record)] : convertProblems;
     if (found.length > 0) {
       report(row, cells, found);
-      continue;
+      return;
     }
-    const key = def.matchKey ? (record[def.matchKey] as string | undefined) : undefined;
-    const existingId = key === undefined ? undefined : existing.get(key);
     if (key !== undefined) {
       const earlier = seen.firstRow(key, row);
       if (earlier !== undefined) {
-        report(row, cells, [{ column: columns[def.matchKey!] ?? null, message: `'${key}' is also on row ${earlier.toLocaleString('en-US')}` }]);
-        continue;
+        report(row, cells, [{ column: columns[def.matchKey!] ?? null, message: `'${String(record[def.matchKey!])}' is also on row ${earlier.toLocaleString('en-US')}` }]);
+        return;
       }
     }
     const action = existingId === undefined ? 'insert' : 'update';
     if ((action === 'insert' && options.match === 'update') || (action === 'update' && options.match === 'insert')) {
       counts.skips++;
-      continue;
+      return;
     }
     const parsed = (action === 'insert' ? createInput : updateInput).safeParse(action === 'insert' ? record : { ...record, id: existingId });
     if (!parsed.success) {
@@ -120,7 +110,7 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
         cells,
         parsed.error.issues.map((issue) => schemaProblem(issue, record, columns, missing, plan.gaps)),
       );
-      continue;
+      return;
     }
     const value = parsed.data as Record_;
     if (action === 'insert') counts.inserts++;
@@ -131,7 +121,39 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
       else writer.update(existingId!, value);
     }
     plan.rowHook?.accepted(existingId, value);
+  };
+  const drain = () => {
+    const keys = pending.flatMap((item) => (item.key === undefined ? [] : [item.key]));
+    const ids = keys.length > 0 ? existing.find(keys) : undefined;
+    for (const item of pending) settle(item, item.key === undefined ? undefined : ids!.get(item.key));
+    pending = [];
+  };
+
+  let head: RunOutcome['head'];
+  for (const { row, cells, problem } of source.rows()) {
+    if (options.maxRows !== undefined && counts.rows >= options.maxRows) {
+      head = { rows: counts.rows, fraction: source.fraction() };
+      break;
+    }
+    counts.rows++;
+    if (counts.rows % BATCH === 0) {
+      drain();
+      options.onBatch?.(counts.rows, source.fraction());
+      await yieldToLoop();
+      if (options.isCancelled()) {
+        cancelled = true;
+        break;
+      }
+    }
+    if (problem) pending.push({ row, cells, problem });
+    else {
+      const converted = convert(cells);
+      pending.push({ row, cells, converted, key: converted.problems.length === 0 ? matchKeyOf(def, converted.record) : undefined });
+    }
+    if (pending.length >= LOOKUP_BATCH) drain();
   }
+  if (!cancelled) drain();
+  existing.close();
   writer?.flush();
   if (writer && !cancelled) plan.rowHook?.write(sqlite, options.now);
   if (!cancelled) restoreIndexes();

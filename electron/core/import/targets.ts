@@ -36,8 +36,8 @@ export interface TargetDef {
   /** Stored as 0/1 and JSON text. */
   flags?: readonly string[];
   json?: readonly string[];
-  /** Rows matched to existing ones (update) by this field. */
-  matchKey?: 'externalId';
+  /** Rows matched to existing ones (update) by this field; `email` compares case-insensitively. */
+  matchKey?: 'externalId' | 'email';
   /** When `<domain>.create` is not what an imported row is (references): the rows' schema. */
   schema?: z.ZodType;
   /** Last step of a converted record, before validation: fields that combine (first + last name). */
@@ -180,6 +180,8 @@ const TARGETS: readonly TargetDef[] = [
     name: 'contacts',
     table: 'contacts',
     domain: 'contacts',
+    // A person is known by their e-mail (issue 13): a second import of the same people updates them.
+    matchKey: 'email',
     flags: ['isChampion', 'isExecutiveSponsor'],
     finish: joinName,
     fields: [

@@ -127,7 +127,7 @@ export function deferIndexes(sqlite: Database.Database, table: string, incoming:
   };
 }
 
-/** What the import needs to know of the workspace: accounts by external id, id and name; contacts by e-mail; existing keys. */
+/** What the import needs to know of the workspace: accounts by external id, id and name; contacts by e-mail. */
 export function loadLookups(sqlite: Database.Database, def: TargetDef, needContacts: boolean) {
   const byExternal = new Map<string, number>();
   const byId = new Set<number>();
@@ -148,12 +148,6 @@ export function loadLookups(sqlite: Database.Database, def: TargetDef, needConta
       contacts.set(row.email.toLowerCase(), { id: row.id, accountId: row.accountId });
     }
   }
-  const existing = new Map<string, number>();
-  if (def.matchKey) {
-    for (const row of sqlite.prepare<unknown[], { id: number; ext: string }>(`SELECT id, external_id AS ext FROM "${def.table}" WHERE external_id IS NOT NULL`).iterate()) {
-      existing.set(row.ext, row.id);
-    }
-  }
   return {
     lookups: {
       account(ref: string) {
@@ -164,6 +158,59 @@ export function loadLookups(sqlite: Database.Database, def: TargetDef, needConta
       },
       contact: (email: string) => contacts.get(email),
     },
-    existing,
   };
+}
+
+/** Keys per lookup query: one statement and one index probe per key, with a bound list well under SQLite's 32,766 variables. */
+export const LOOKUP_BATCH = 500;
+
+export interface ExistingKeys {
+  /** The ids of the rows that already hold these keys (normalised with `matchKeyOf`); keys with none are left out. */
+  find(keys: readonly string[]): Map<string, number>;
+  /** Drops the working table of an e-mail match; the lookup cannot be used after. */
+  close(): void;
+}
+
+let tempTables = 0;
+
+/**
+ * The rows of the target table that a batch of the file's match keys already name, one query per
+ * batch through a unique index, so neither memory nor a Map grows with the table (issue 14: a Map
+ * of 10 million external ids exceeds V8's limit). E-mails (contacts) match case-insensitively and
+ * have no index: one pass copies them into a temporary table keyed by the lower-cased e-mail (the
+ * newest contact of an e-mail wins, as for custom-field values), which SQLite keeps, not the heap.
+ */
+export function existingKeys(sqlite: Database.Database, def: TargetDef, batch = LOOKUP_BATCH): ExistingKeys {
+  if (!def.matchKey) return { find: () => new Map(), close: () => {} };
+  let source = `SELECT id, external_id AS key FROM "${def.table}" WHERE external_id IN `;
+  let close = () => {};
+  if (def.matchKey === 'email') {
+    const name = `temp."import_emails_${++tempTables}"`;
+    sqlite.exec(`CREATE TABLE ${name} (key TEXT PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID`);
+    sqlite.exec(`INSERT INTO ${name} (key, id) SELECT lower(email), max(id) FROM "${def.table}" WHERE email IS NOT NULL GROUP BY lower(email)`);
+    source = `SELECT id, key FROM ${name} WHERE key IN `;
+    close = () => sqlite.exec(`DROP TABLE IF EXISTS ${name}`);
+  }
+  const statement = sqlite.prepare<unknown[], { id: number; key: string }>(`${source}(${Array(batch).fill('?').join(', ')})`);
+  return {
+    find(keys) {
+      const found = new Map<string, number>();
+      for (let start = 0; start < keys.length; start += batch) {
+        const chunk = keys.slice(start, start + batch);
+        // A short batch repeats its first key: one statement serves every batch, and IN ignores repeats.
+        while (chunk.length < batch) chunk.push(chunk[0]!);
+        for (const row of statement.iterate(chunk)) found.set(row.key, row.id);
+      }
+      return found;
+    },
+    close,
+  };
+}
+
+/** The form of a row's match key that finds it: e-mails compare case-insensitively. */
+export function matchKeyOf(def: TargetDef, record: Record_): string | undefined {
+  if (!def.matchKey) return undefined;
+  const value = record[def.matchKey];
+  if (typeof value !== 'string' || value === '') return undefined;
+  return def.matchKey === 'email' ? value.toLowerCase() : value;
 }
