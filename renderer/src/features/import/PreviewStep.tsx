@@ -35,7 +35,8 @@ export function PreviewStep({ wizard }: { wizard: ImportWizardState }) {
             </li>
           </ul>
           <h3 className="section-title">First rows as they will be stored</h3>
-          <div className="import-scroll">
+          {/* Focusable so the keyboard can scroll a preview wider than the screen (axe: scrollable-region-focusable). */}
+          <div className="import-scroll" tabIndex={0} role="region" aria-label="First rows as they will be stored">
             <table className="import-table" data-testid="import-preview-rows">
               <thead>
                 <tr>
@@ -71,7 +72,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizardState }) {
                 Problems ({formatInteger(preview.problemsTotal)}
                 {preview.problemsTotal > preview.problems.length ? `, the first ${formatInteger(preview.problems.length)} shown` : ''})
               </h3>
-              <div className="import-scroll problems">
+              <div className="import-scroll problems" tabIndex={0} role="region" aria-label="Problems">
                 <table className="import-table" data-testid="import-problems">
                   <thead>
                     <tr>
