@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempWorkspacePath } from '../fixtures/core';
 import { startApp, type App } from './harness';
+import { pickAccount } from './pickAccount';
 import { ask } from './workspace';
 
 // Templates edited in the app, answers collected in a spreadsheet, and the portable assessment file.
@@ -95,7 +96,7 @@ describe('assessment templates and files', () => {
     const page = await app.open('assessments');
     await page.getByTestId('assessment-new').click();
     await page.getByTestId('input-templateId').selectOption({ label: 'Customer leverage readiness (v1)' });
-    await page.getByTestId('input-accountId').selectOption({ label: 'Hooli' });
+    await pickAccount(page, 'input-accountId', 'Hooli');
     await page.getByTestId('input-assessor').fill('Mara Quinn');
     await page.getByTestId('respondent-name-0').fill('Gavin');
     await page.getByTestId('new-assessment-submit').click();

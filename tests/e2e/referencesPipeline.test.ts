@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempWorkspacePath, testCore } from '../fixtures/core';
 import { startApp, type App } from './harness';
+import { pickAccount } from './pickAccount';
 import { ask, demoWorkspace } from './workspace';
 
 let app: App;
@@ -33,9 +34,7 @@ describe('reference pipeline board', () => {
     // Nominate: the account enters as a candidate and its detail opens.
     await page.getByTestId('nominate-button').click();
     const nominate = page.getByTestId('nominate-dialog');
-    await nominate.getByTestId('input-account-search').fill('Zephyr');
-    await expect.poll(() => nominate.getByTestId('input-accountId').locator('option').count()).toBe(2);
-    await nominate.getByTestId('input-accountId').selectOption({ label: 'Zephyr Labs' });
+    await pickAccount(nominate, 'input-accountId', 'Zephyr Labs');
     await nominate.getByTestId('input-contactId').selectOption({ label: 'Nora Quinn — VP Support (champion)' });
     await nominate.getByTestId('input-by').fill('Rita Reference');
     await nominate.getByTestId('nominate-dialog-submit').click();

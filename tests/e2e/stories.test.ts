@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../shared/contract/accounts';
 import type { Outcome } from '../../shared/contract/outcomes';
 import { startApp, type App } from './harness';
+import { pickAccount } from './pickAccount';
 import { ask, demoWorkspace } from './workspace';
 
 let app: App;
@@ -39,9 +40,7 @@ describe('stories', () => {
 
     await page.getByTestId('new-story').click();
     await page.getByTestId('new-story-dialog').waitFor();
-    await page.getByTestId('new-story-account-search').fill(account.name);
-    await page.locator(`[data-testid=new-story-account] option[value="${account.id}"]`).waitFor();
-    await page.getByTestId('new-story-account').selectOption(String(account.id));
+    await pickAccount(page, 'new-story-picker', account.name);
     const title = `How ${account.name} halved its response times`;
     await page.getByTestId('new-story-title').fill(title);
     await page.getByTestId('new-story-submit').click();

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
+import { AccountPicker, type PickedAccount } from '../../components/AccountPicker';
 import { FormDialog } from '../../components/FormDialog';
 import { Field } from '../../components/Field';
 import { RespondentRows, type RespondentDraft } from './RespondentRows';
@@ -14,9 +15,8 @@ const today = () => {
 /** Starts an assessment: template, client (an account or a name), date, assessor, scope, respondents. */
 export function NewAssessmentDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: number) => void }) {
   const templates = useQuery('assessments.templates', {});
-  const accounts = useQuery('accounts.list', { pageSize: 500, sort: { field: 'name', direction: 'asc' } });
   const [templateId, setTemplateId] = useState('');
-  const [accountId, setAccountId] = useState('');
+  const [account, setAccount] = useState<PickedAccount | null>(null);
   const [clientName, setClientName] = useState('');
   const [assessedOn, setAssessedOn] = useState(today);
   const [assessor, setAssessor] = useState('');
@@ -26,7 +26,7 @@ export function NewAssessmentDialog({ onClose, onCreated }: { onClose: () => voi
   const create = useAction(async () => {
     const created = await call('assessments.create', {
       templateId: Number(chosenTemplate),
-      accountId: accountId ? Number(accountId) : null,
+      accountId: account?.id ?? null,
       clientName: clientName.trim() || null,
       assessedOn,
       assessor,
@@ -63,16 +63,9 @@ export function NewAssessmentDialog({ onClose, onCreated }: { onClose: () => voi
           </select>
         </Field>
         <Field label="Account" name="accountId" hint="A client in this workspace, or leave empty and name the client" error={error?.issueFor('accountId')}>
-          <select className="input" value={accountId} onChange={(e) => setAccountId(e.target.value)} data-testid="input-accountId">
-            <option value="">— not an account —</option>
-            {accounts.data?.rows.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
+          <AccountPicker value={account} onChange={setAccount} testId="input-accountId" placeholder="Search accounts, or leave empty" />
         </Field>
-        <Field label="Client name" name="clientName" hint={accountId ? "Defaults to the account's name" : undefined} error={error?.issueFor('clientName')} required={!accountId}>
+        <Field label="Client name" name="clientName" hint={account ? "Defaults to the account's name" : undefined} error={error?.issueFor('clientName')} required={!account}>
           <input className="input" value={clientName} onChange={(e) => setClientName(e.target.value)} data-testid="input-clientName" />
         </Field>
         <Field label="Date" name="assessedOn" error={error?.issueFor('assessedOn')} required>

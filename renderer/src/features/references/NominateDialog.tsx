@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
-import { useLoader, useQuery } from '../../api/useQuery';
+import { useLoader } from '../../api/useQuery';
+import { AccountPicker, type PickedAccount } from '../../components/AccountPicker';
 import { FormDialog } from '../../components/FormDialog';
 import { Field } from '../../components/Field';
-import { useDebounced } from '../../lib/useDebounced';
 import { useActor } from './useActor';
 
 /** An account chosen before the dialog opens (a suggested candidate), with why it is suggested. */
@@ -20,14 +20,12 @@ export interface NominationPreset {
  */
 export function NominateDialog({ preset, onCreated, onClose }: { preset?: NominationPreset; onCreated: (id: number) => void; onClose: () => void }) {
   const [actor, setActor] = useActor();
-  const [search, setSearch] = useState('');
-  const [accountId, setAccountId] = useState<number | undefined>(preset?.accountId);
+  const [picked, setPicked] = useState<PickedAccount | null>(preset ? { id: preset.accountId, name: preset.accountName } : null);
+  const accountId = picked?.id;
   const [contactId, setContactId] = useState('');
   const [by, setBy] = useState(actor);
   const [reason, setReason] = useState(preset?.reason.slice(0, 500) ?? '');
   const [missing, setMissing] = useState<Partial<Record<'accountId' | 'by', string>>>({});
-  const term = useDebounced(search.trim());
-  const accounts = useQuery('accounts.list', { search: term || undefined, pageSize: 20, sort: { field: 'name', direction: 'asc' } }, ['accounts']);
   const contacts = useLoader(accountId ? String(accountId) : undefined, (key) => call('contacts.list', { filter: { accountId: Number(key) }, pageSize: 100 }), ['contacts']);
 
   // A suggested account's champion speaks for it by default.
@@ -66,29 +64,17 @@ export function NominateDialog({ preset, onCreated, onClose }: { preset?: Nomina
     >
       <div className="form-grid">
         {!preset && (
-          <>
-            <Field label="Find account" name="search" hint="Type part of the name">
-              <input className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="input-account-search" data-autofocus />
-            </Field>
-            <Field label="Account" name="accountId" error={errors.accountId} required>
-              <select
-                className="input"
-                value={accountId ?? ''}
-                onChange={(e) => {
-                  setAccountId(e.target.value ? Number(e.target.value) : undefined);
-                  setContactId('');
-                }}
-                data-testid="input-accountId"
-              >
-                <option value="">{accounts.loading ? 'Loading…' : `Choose (${accounts.data?.total ?? 0} found)`}</option>
-                {accounts.data?.rows.map((account) => (
-                  <option key={account.id} value={account.id}>
-                    {account.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </>
+          <Field label="Account" name="accountId" error={errors.accountId} required hint="Type part of the name">
+            <AccountPicker
+              value={picked}
+              onChange={(chosen) => {
+                setPicked(chosen);
+                setContactId('');
+              }}
+              testId="input-accountId"
+              autoFocus
+            />
+          </Field>
         )}
         <Field label="Reference contact" name="contactId" error={errors.contactId} hint="Consents are the contact's; you can choose later">
           <select className="input" value={contactId} onChange={(e) => setContactId(e.target.value)} disabled={!accountId} data-testid="input-contactId">

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { issuesByField } from '../../api/fieldErrors';
-import { useQuery } from '../../api/useQuery';
 import { navigate } from '../../app/router';
+import { AccountPicker, type PickedAccount } from '../../components/AccountPicker';
 import { FormDialog } from '../../components/FormDialog';
 import { Field } from '../../components/Field';
-import { useDebounced } from '../../lib/useDebounced';
 
 type Errors = Partial<Record<'accountId' | 'title' | 'form', string>>;
 
@@ -15,12 +14,10 @@ type Errors = Partial<Record<'accountId' | 'title' | 'form', string>>;
  * give it a working title; the editor opens on the new story. With `account` the customer is fixed.
  */
 export function NewStoryDialog({ account, onClose }: { account?: { id: number; name: string }; onClose: () => void }) {
-  const [search, setSearch] = useState('');
-  const term = useDebounced(search.trim());
-  const [accountId, setAccountId] = useState<number | undefined>(account?.id);
+  const [picked, setPicked] = useState<PickedAccount | null>(account ?? null);
+  const accountId = picked?.id;
   const [title, setTitle] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const matches = useQuery('accounts.list', { pageSize: 50, sort: { field: 'name', direction: 'asc' }, ...(term ? { search: term } : {}) }, ['accounts']);
 
   const create = useAction(async (chosen: number) => {
     const story = await call('stories.create', { accountId: chosen, title });
@@ -37,7 +34,6 @@ export function NewStoryDialog({ account, onClose }: { account?: { id: number; n
     if (!result.ok) setErrors(issuesByField(result.error.error, ['accountId', 'title'] as const));
   };
 
-  const rows = matches.data?.rows ?? [];
   return (
     <FormDialog
       title="New story"
@@ -55,42 +51,18 @@ export function NewStoryDialog({ account, onClose }: { account?: { id: number; n
           Customer: <strong data-testid="new-story-account">{account.name}</strong>
         </p>
       ) : (
-        <>
-          <Field
-            label="Find the customer"
-            name="accountSearch"
-            hint={matches.data && matches.data.total > rows.length ? `Showing ${rows.length} of ${matches.data.total}: type to narrow` : undefined}
-          >
-            <input
-              className="input"
-              type="search"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              placeholder="Account name, industry, owner…"
-              data-testid="new-story-account-search"
-            />
-          </Field>
-          <Field label="Customer" name="accountId" error={errors.accountId} required>
-            <select
-              className="input story-account-list"
-              size={6}
-              value={accountId ?? ''}
-              onChange={(e) => {
-                setAccountId(Number(e.target.value));
-                setErrors(({ accountId: _, ...rest }) => rest);
-              }}
-              data-testid="new-story-account"
-            >
-              {rows.map((row) => (
-                <option key={row.id} value={row.id}>
-                  {row.name}
-                  {row.industry ? ` · ${row.industry}` : ''}
-                </option>
-              ))}
-            </select>
-          </Field>
-          {matches.data && rows.length === 0 && <p className="muted small">No account matches “{term}”.</p>}
-        </>
+        <Field label="Customer" name="accountId" error={errors.accountId} required hint="Type part of the name, industry or owner">
+          <AccountPicker
+            value={picked}
+            onChange={(chosen) => {
+              setPicked(chosen);
+              setErrors(({ accountId: _, ...rest }) => rest);
+            }}
+            testId="new-story-picker"
+            placeholder="Account name, industry, owner…"
+            autoFocus
+          />
+        </Field>
       )}
       <Field label="Working title" name="title" error={errors.title} required hint="You can change it any time.">
         <input
