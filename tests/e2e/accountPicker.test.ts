@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe, seriousProblems } from './axe';
 import { startApp, type App } from './harness';
 import { accountOption } from './pickAccount';
 import { ask, demoWorkspace } from './workspace';
@@ -41,6 +42,10 @@ describe('account picker (issue 15)', () => {
     const activeId = await input.getAttribute('aria-activedescendant');
     expect(await page.locator(`[id="${activeId}"]`).getAttribute('data-id')).toBe(String(last!.id));
     await app.screenshot(page, 'account-picker-search');
+    // The open combobox passes axe (roles, names, the active descendant that exists).
+    const axe = await runAxe(page);
+    expect(axe.passes, 'axe ran').toBeGreaterThan(0);
+    expect(seriousProblems(axe)).toEqual([]);
     await input.press('Enter');
     await expect.poll(() => input.inputValue()).toBe(last!.name);
     expect(await input.getAttribute('aria-expanded')).toBe('false');
