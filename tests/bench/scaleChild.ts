@@ -179,7 +179,7 @@ async function main() {
 }
 
 // Only as a script: scale.ts imports the constants above.
-if (process.argv[1] && /scaleChild\.[cm]?[jt]s$/.test(process.argv[1])) {
+if (process.argv[1] && /scaleChild\.[cm]?[jt]s$/.exec(process.argv[1])) {
   main().catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
