@@ -33,3 +33,14 @@ it.each([
   await app.screenshot(page, `empty-${name}`);
   await page.close();
 });
+
+it('leads with "Import your data" on the dashboard of a workspace with no account', async () => {
+  const page = await app.open('dashboard');
+  const notice = page.getByTestId('dashboard-workspace-empty');
+  await notice.waitFor();
+  expect(await page.getByTestId('dashboard-no-accounts').count()).toBe(0);
+  await notice.getByRole('link', { name: 'Import your data' }).click();
+  await page.getByTestId('import-choose').waitFor();
+  await app.screenshot(page, 'empty-dashboard-to-import');
+  await page.close();
+});

@@ -1,8 +1,17 @@
 import { segmentLabel } from '../../lib/labels';
 import type { PortfolioData } from './cardState';
 
-/** Why the dashboard shows nothing: the core failed (with a retry), or no account matches the selection. */
-export function DashboardNotices({ error, p, segment, onRetry }: { error: string | undefined; p: PortfolioData | undefined; segment: string | undefined; onRetry: () => void }) {
+interface Props {
+  error: string | undefined;
+  p: PortfolioData | undefined;
+  segment: string | undefined;
+  /** The workspace has no account at all (not only none under these filters): lead with the import. */
+  workspaceEmpty: boolean;
+  onRetry: () => void;
+}
+
+/** Why the dashboard shows nothing: the core failed (with a retry), the workspace is empty, or no account matches the selection. */
+export function DashboardNotices({ error, p, segment, workspaceEmpty, onRetry }: Props) {
   return (
     <>
       {error && (
@@ -13,7 +22,15 @@ export function DashboardNotices({ error, p, segment, onRetry }: { error: string
           </button>
         </div>
       )}
-      {p && p.accounts === 0 && (
+      {p && p.accounts === 0 && workspaceEmpty && (
+        <div className="banner" role="status" data-testid="dashboard-workspace-empty">
+          <span>This workspace has no accounts yet: import your CRM, help-desk and survey exports to see the figures here.</span>
+          <a className="button small primary" href="#/import">
+            Import your data
+          </a>
+        </div>
+      )}
+      {p && p.accounts === 0 && !workspaceEmpty && (
         <div className="banner" role="status" data-testid="dashboard-no-accounts">
           <span>No accounts match this selection{segment ? ` in ${segmentLabel(segment)}` : ''}, so there is nothing to measure yet.</span>
           <a className="button small" href="#/accounts">

@@ -33,6 +33,7 @@ export function DashboardScreen() {
   const fallback = resolvePeriod({ ...filters, preset: 'last12' }, today);
   const period = resolved.ok ? resolved.period : (lastGood.current ?? (fallback.ok ? fallback.period : undefined)!);
   const facets = useQuery('accounts.facets', {}, ['accounts']);
+  const anyAccount = useQuery('accounts.list', { pageSize: 1 }, ['accounts']);
   const me = useQuery('identity.get', {}, ['identity']);
   const mine = me.data ? myOwners(facets.data?.owners ?? [], ownerKeys(me.data)) : [];
   const query = toQuery(period, filters, mine);
@@ -63,7 +64,7 @@ export function DashboardScreen() {
         busy={stale}
         onChange={change}
       />
-      <DashboardNotices error={portfolio.error?.message} p={p} segment={filters.segment} onRetry={portfolio.reload} />
+      <DashboardNotices error={portfolio.error?.message} p={p} segment={filters.segment} workspaceEmpty={anyAccount.data?.total === 0} onRetry={portfolio.reload} />
 
       <KpiGrid kpis={kpis} stale={stale} onOpen={(id) => setPanel({ kind: 'kpi', id })} />
 
