@@ -12,7 +12,8 @@ const one = <T>(sql: string): T => sqlite.prepare(sql).get() as T;
 const all = <T>(sql: string): T[] => sqlite.prepare(sql).all() as T[];
 
 beforeAll(async () => {
-  demo = await generateDemoWorkspace(tempWorkspacePath());
+  // A fixed "today": the demo's default is the real day, and the bounds below are dates.
+  demo = await generateDemoWorkspace(tempWorkspacePath(), { today: '2026-11-01' });
   sqlite = new Database(demo.path, { readonly: true });
 });
 afterAll(() => sqlite.close());

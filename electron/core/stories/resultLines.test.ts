@@ -22,9 +22,11 @@ const outcome = (patch: Partial<Outcome>): Outcome => ({
 });
 
 describe('result lines', () => {
-  it('adds the signed relative change to the figure', () => {
-    expect(resultLine(outcome({})).figure).toBe('10 → 12.5 % (+25 %)');
-    expect(resultLine(outcome({ baseline: 0 })).figure).toBe('0 → 12.5 %');
+  it('adds the signed change to the figure: points for a percentage, relative otherwise', () => {
+    expect(resultLine(outcome({})).figure).toBe('10 % → 12.5 % (+2.5 pp)');
+    expect(resultLine(outcome({ baseline: 0 })).figure).toBe('0 % → 12.5 % (+12.5 pp)');
+    expect(resultLine(outcome({ unit: 'hours' })).figure).toBe('10 → 12.5 hours (+25 %)');
+    expect(resultLine(outcome({ unit: 'hours', baseline: 0 })).figure).toBe('0 → 12.5 hours');
     expect(resultLine(outcome({ achieved: null })).figure).toBe('not measured yet');
     expect(resultLine(outcome({})).verification).toBe('Not verified');
   });

@@ -22,7 +22,8 @@ export function RunStep({ wizard, step }: { wizard: ImportWizardState; step: Imp
         <span style={share === undefined ? undefined : { width: `${share * 100}%` }} />
       </div>
       <p className="muted small" data-testid="import-progress-text">
-        {formatInteger(step.done)} of {formatInteger(step.total)} rows{step.rowsPerSecond > 0 ? ` · ${rate(step.rowsPerSecond)}` : ''}
+        {formatInteger(step.done)} of {step.estimated ? 'about ' : ''}
+        {formatInteger(step.total)} rows{step.rowsPerSecond > 0 ? ` · ${rate(step.rowsPerSecond)}` : ''}
         {step.cancelling ? ' · cancelling…' : ''}
       </p>
       <footer className="card-actions">

@@ -24,7 +24,7 @@ export interface Staged {
 export type Step =
   | { step: 'choose' }
   | { step: 'map' }
-  | { step: 'importing'; jobId: string; done: number; total: number; rowsPerSecond: number; cancelling: boolean }
+  | { step: 'importing'; jobId: string; done: number; total: number; estimated: boolean; rowsPerSecond: number; cancelling: boolean }
   | { step: 'done'; result: ImportResult };
 
 export type Importing = Extract<Step, { step: 'importing' }>;
@@ -212,7 +212,10 @@ export function useImportWizard() {
     if (!staged) return;
     const jobId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     setCommitError(undefined);
-    setStep({ step: 'importing', jobId, done: 0, total: preview?.counts.rows ?? 0, rowsPerSecond: 0, cancelling: false });
+    // A preview of a large file read only its head: the whole file's rows are estimated from how far the head reached.
+    const head = preview?.head;
+    const total = head && head.fraction > 0 ? Math.round(head.rows / head.fraction) : (preview?.counts.rows ?? 0);
+    setStep({ step: 'importing', jobId, done: 0, total, estimated: head !== undefined, rowsPerSecond: 0, cancelling: false });
     const stop = listen((event) => {
       const progress = event as typeof event & { jobId?: string; rowsPerSecond?: number };
       if (event.name !== 'import.progress' || progress.jobId !== jobId || !event.progress) return;
@@ -221,7 +224,7 @@ export function useImportWizard() {
           ? {
               ...current,
               done: event.progress!.done,
-              // The preview counted the rows exactly; the core's total is an estimate from the bytes read.
+              // The preview counted the rows (exactly, or estimated from a large file's head); the core's total is an estimate from the bytes read.
               total: Math.max(current.total || event.progress!.total, event.progress!.done),
               rowsPerSecond: progress.rowsPerSecond ?? 0,
             }
