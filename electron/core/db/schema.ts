@@ -130,6 +130,8 @@ export interface RollupStateTable extends TableOf<'rollupState'> {}
 export interface CustomFieldsTable extends TableOf<'customFields'> {}
 export interface CustomFieldValuesTable extends TableOf<'customFieldValues'> {}
 export interface PurchasesTable extends TableOf<'purchases'> {}
+export interface ChurnModelsTable extends TableOf<'churnModels'> {}
+export interface ChurnPredictionsTable extends TableOf<'churnPredictions'> {}
 
 /** The workspace for Kysely: `new Kysely<Database>(...)`. Frozen migrations keep `Kysely<any>`. */
 export interface Database {
@@ -169,6 +171,8 @@ export interface Database {
   customFields: CustomFieldsTable;
   customFieldValues: CustomFieldValuesTable;
   purchases: PurchasesTable;
+  churnModels: ChurnModelsTable;
+  churnPredictions: ChurnPredictionsTable;
 }
 
 /** The workspace as every query but the frozen migrations sees it. */

@@ -370,4 +370,15 @@ export const tables = {
     createdAt: 'text',
     updatedAt: 'text',
   },
+  // 0008_churn_models
+  churnModels: { id: 'integer generated', version: 'text', trainedAt: 'text', asOf: 'text', spec: 'text', backtest: 'text', current: 'integer generated' },
+  churnPredictions: {
+    id: 'integer generated',
+    modelId: 'integer',
+    accountId: 'integer',
+    asOf: 'text',
+    probability: 'real',
+    contributions: 'text',
+    current: 'integer generated',
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
