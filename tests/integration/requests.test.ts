@@ -178,7 +178,7 @@ describe('requests: the log and its SLA flag', () => {
     const old = await ask();
     core.setNow('2026-03-03T12:00:00.000Z');
     const recent = await ask({ dealId: null });
-    const done = await ask();
+    const done = await ask({ dealId: null }); // a second open request for the same deal is refused (requestsOnePerDeal.test.ts)
     await core.call('requests.cancel', { id: done.id, reason: 'No longer needed' });
     core.setNow('2026-03-04T12:00:00.000Z');
     const exactly3 = await core.call('requests.get', { id: old.id });

@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../../shared/contract';
+import { OPEN_REQUEST_STATUSES } from '../../../shared/contract/requests';
 import { CoreError, notFound } from '../errors';
 import { ruleViolation, type Prospect } from '../leverage/gates';
 import { consentsOfContact } from '../references/repo';
@@ -62,12 +63,31 @@ async function checkConsent(
   refuse(`${who}'s consent starts on ${latest.grantedAt.slice(0, 10)}`);
 }
 
+/**
+ * One open request per reference and deal: a second would ask the same customer twice for one
+ * prospect (the finder disables it; this is the rule for every caller). A closed one may be asked again.
+ */
+async function refuseSecondOpen(db: Db, reference: { id: number; accountName: string }, deal: { id: number; name: string }) {
+  const open = await db
+    .selectFrom('referenceRequests')
+    .select(['id', 'status', 'requestedAt'])
+    .where('referenceId', '=', reference.id)
+    .where('dealId', '=', deal.id)
+    .where('status', 'in', OPEN_REQUEST_STATUSES)
+    .orderBy('requestedAt', 'desc')
+    .executeTakeFirst();
+  if (!open) return;
+  const message = `${reference.accountName} already has an open request for deal ${deal.name}: request ${open.id} of ${open.requestedAt.slice(0, 10)} is ${open.status}; complete, decline or cancel it before asking again`;
+  throw new CoreError('CONFLICT', message, [{ path: 'dealId', message }]);
+}
+
 export async function createRequest(db: Db, input: ParsedInput<'requests.create'>, now: string): Promise<number> {
   const reference = await askableReference(db, input.referenceId);
   let prospect: Prospect | null = null;
   if (input.dealId !== undefined && input.dealId !== null) {
     const deal = await db.selectFrom('deals').select(['prospect as name', 'industry', 'region']).where('id', '=', input.dealId).executeTakeFirst();
     if (!deal) throw new CoreError('NOT_FOUND', `dealId: deal ${input.dealId} does not exist`, [{ path: 'dealId', message: `deal ${input.dealId} does not exist` }]);
+    await refuseSecondOpen(db, reference, { id: input.dealId, name: deal.name });
     prospect = deal;
   }
   await checkConsent(db, reference, input.activity, prospect, now);
