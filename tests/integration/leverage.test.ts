@@ -173,10 +173,10 @@ describe('the finder', () => {
     const m = await core.call('leverage.match', { dealId: w.globex.id });
     expect(m.ranked).toEqual([]);
     const alpha = m.excluded.find((e) => e.accountName === 'Alpha Bank')!;
-    // 10 Jan 16:00 + 90 days = 10 Apr 16:00: a third call from 11 April.
-    expect(alpha).toMatchObject({ gate: 'fatigue', availableFrom: '2026-04-11', reason: '2 reference calls in the last 90 days (budget 2): available from 11 April 2026' });
+    // Days, not instants (issue 16): 10 Jan + 90 days = 10 Apr, whatever the call's 16:00.
+    expect(alpha).toMatchObject({ gate: 'fatigue', availableFrom: '2026-04-10', reason: '2 reference calls in the last 90 days (budget 2): available from 10 April 2026' });
     const a = await core.call('leverage.availability', { referenceId: w.refAlpha.id });
-    expect(a).toMatchObject({ available: false, availableFrom: '2026-04-11', restUntil: '2026-03-21', activities: [{ activity: 'reference_call', asks: 2, budget: 2 }] });
+    expect(a).toMatchObject({ available: false, availableFrom: '2026-04-10', restUntil: '2026-03-21', activities: [{ activity: 'reference_call', asks: 2, budget: 2 }] });
     // The readiness pays for it too: 2 asks of 4 -> −10.
     expect((await core.call('leverage.readiness', { accountId: w.alpha.account.id })).fatigue).toMatchObject({ asks: 2, budget: 4, penalty: 10 });
     // On the day it is free again, it is back in the ranking.

@@ -12,15 +12,15 @@ describe('availability of a reference (hand-computed)', () => {
     expect(a.reason).toBe('0 reference calls of 2 and 0 asks of 4 in the last 90 days');
   });
 
-  it('two calls in the window: free when the older one leaves it (10 Jan + 90 days = 10 Apr, from midnight 11 Apr)', () => {
+  it('two calls in the window: free when the older one leaves it (10 Jan + 90 days = 10 Apr, whatever its time of day)', () => {
     const asks: Ask[] = [
       { activity: 'reference_call', at: '2026-01-10T10:00:00.000Z', completed: true },
       { activity: 'reference_call', at: '2026-02-20T10:00:00.000Z', completed: true },
     ];
     const a = availabilityOf(asks, rules, 'reference_call', ON);
     expect(a.available).toBe(false);
-    expect(a.availableFrom).toBe('2026-04-11');
-    expect(a.reason).toBe('2 reference calls in the last 90 days (budget 2): available from 11 April 2026');
+    expect(a.availableFrom).toBe('2026-04-10');
+    expect(a.reason).toBe('2 reference calls in the last 90 days (budget 2): available from 10 April 2026');
     expect(a.restUntil).toBe('2026-03-21');
     expect(a.activities).toEqual([{ activity: 'reference_call', asks: 2, budget: 2 }]);
     // Another activity is only held by the rest period after the last use (20 Feb + 30 days).
@@ -45,13 +45,13 @@ describe('availability of a reference (hand-computed)', () => {
     ];
     const a = availabilityOf(asks, rules, 'reference_call', ON);
     expect(a.total).toEqual({ asks: 4, budget: 4, fromUsageLimit: false });
-    expect(a.availableFrom).toBe('2026-03-16'); // 15 Dec 09:00 + 90 days = 15 Mar 09:00
-    expect(a.reason).toBe('4 asks in the last 90 days (budget 4): available from 16 March 2026');
+    expect(a.availableFrom).toBe('2026-03-15'); // 15 Dec + 90 days = 15 Mar (days, not instants)
+    expect(a.reason).toBe('4 asks in the last 90 days (budget 4): available from 15 March 2026');
     // The reference's own usage limit replaces the total budget.
     const limited = availabilityOf(asks, rules, 'reference_call', ON, 5);
     expect(limited).toMatchObject({ available: true, total: { asks: 4, budget: 5, fromUsageLimit: true } });
-    // Limit 2: three of the four must leave; the third oldest (1 Feb 09:00) leaves on 2 May 09:00.
-    expect(availabilityOf(asks, rules, 'reference_call', ON, 2).reason).toBe('4 asks in the last 90 days (usage limit 2): available from 3 May 2026');
+    // Limit 2: three of the four must leave; the third oldest (1 Feb) leaves on 2 May.
+    expect(availabilityOf(asks, rules, 'reference_call', ON, 2).reason).toBe('4 asks in the last 90 days (usage limit 2): available from 2 May 2026');
   });
 
   it('a budget of 0 never allows the activity', () => {
@@ -76,5 +76,35 @@ describe('availability of a reference (hand-computed)', () => {
     ];
     expect(asksInWindow(asks, 90, ON)).toBe(1);
     expect(asksInWindow(asks, 365, ON)).toBe(2);
+  });
+});
+
+/** Day n of 2026 (day 1 = 1 January) as YYYY-MM-DD, and a time on it. */
+const day = (n: number) => new Date(Date.UTC(2026, 0, n)).toISOString().slice(0, 10);
+const call = (n: number, time: string, completed = true): Ask => ({ activity: 'reference_call', at: `${day(n)}T${time}.000Z`, completed });
+
+describe('fatigue counts days, not instants (issue 16)', () => {
+  // At most 2 calls per rolling 90 days, 30 days' rest after a use (the defaults).
+  it.each(['00:00:00', '09:00:00', '15:00:00', '23:59:59'])('calls on day 10 and day 70 at %s: available from day 100, not before', (time) => {
+    const asks = [call(10, time), call(70, time)];
+    expect(availabilityOf(asks, rules, 'reference_call', day(80))).toMatchObject({ available: false, availableFrom: day(100) });
+    expect(availabilityOf(asks, rules, 'reference_call', day(99))).toMatchObject({ available: false, availableFrom: day(100) });
+    expect(availabilityOf(asks, rules, 'reference_call', day(100))).toMatchObject({ available: true, availableFrom: day(100) });
+  });
+
+  it('the window boundary: a call exactly 90 days ago no longer counts, one 89 days ago does', () => {
+    const asks = [call(10, '15:00:00', false), call(20, '15:00:00', false)];
+    expect(asksInWindow(asks, 90, day(100))).toBe(1); // day 10 is 90 days before day 100
+    expect(asksInWindow(asks, 90, day(99))).toBe(2); // 89 days before day 99
+    expect(availabilityOf(asks, rules, 'reference_call', day(99)).available).toBe(false);
+    expect(availabilityOf(asks, rules, 'reference_call', day(100)).available).toBe(true);
+  });
+
+  it('the rest period ends on the use’s day + rest days, whatever the hour of the use', () => {
+    for (const time of ['00:00:01', '15:00:00', '23:59:59']) {
+      const asks = [call(70, time)];
+      expect(availabilityOf(asks, rules, 'press_quote', day(99))).toMatchObject({ available: false, availableFrom: day(100), restUntil: day(99) });
+      expect(availabilityOf(asks, rules, 'press_quote', day(100)).available).toBe(true);
+    }
   });
 });

@@ -14,6 +14,11 @@ import type { ReferenceActivity } from './types';
  * easier as D moves on (asks age out of the window), so the first allowed day is the latest of
  * the day each condition is met: an over-budget list of k asks frees up when its
  * (k − budget + 1)-th oldest ask leaves the window.
+ *
+ * Everything counts in whole days (UTC calendar days), never instants (issue 16): the window at D
+ * holds the asks of days D − window + 1 … D, so an ask exactly `window` days ago no longer counts,
+ * and an ask at 15:00 frees its slot at the same midnight as one at 09:00. Calls on day 10 and day
+ * 70, a budget of 2 per 90 days and a 30-day rest: available from day 100.
  */
 
 export interface Ask {
@@ -67,14 +72,14 @@ export function longDate(ymd: string): string {
   return `${Number(ymd.slice(8, 10))} ${MONTHS[Number(ymd.slice(5, 7)) - 1]} ${ymd.slice(0, 4)}`;
 }
 
-/** The first day (ms, midnight) from `from` on when fewer than `budget` of `dates` lie in the window. */
-function freeFrom(dates: number[], budget: number, windowMs: number, from: number): number | null {
-  const inWindow = dates.filter((t) => t > from - windowMs).sort((a, b) => a - b);
+/** The first day (ms, midnight) from `from` on when fewer than `budget` of `days` (midnights) lie in the window. */
+function freeFrom(days: number[], budget: number, windowMs: number, from: number): number | null {
+  const inWindow = days.filter((t) => t > from - windowMs).sort((a, b) => a - b);
   if (inWindow.length < budget) return from;
   if (budget <= 0) return null;
-  // The (k − budget + 1)-th oldest leaves the window at its date + window: from that midnight on.
+  // The (k − budget + 1)-th oldest leaves the window on its day + window.
   const leaving = inWindow[inWindow.length - budget]!;
-  return Math.max(from, Math.ceil((leaving + windowMs) / DAY_MS) * DAY_MS);
+  return Math.max(from, leaving + windowMs);
 }
 
 /**
@@ -87,7 +92,8 @@ export function availabilityOf(asks: readonly Ask[], rules: FatigueRules, activi
   const windowMs = rules.windowDays * DAY_MS;
   // Most references have no asks at all: the answer needs no dates.
   if (asks.length === 0 && rules.budgets[activity] > 0 && (usageLimit ?? rules.totalBudget) > 0) return freeAnswer(rules, activity, on, usageLimit);
-  const counted = asks.map((a) => ({ ...a, t: Date.parse(a.at) })).filter((a) => a.t > day - windowMs);
+  // t: the ask's day (midnight UTC), so the time of day never moves a date.
+  const counted = asks.map((a) => ({ ...a, t: startOfDay(a.at) })).filter((a) => a.t > day - windowMs);
   const budgetOf = (a: ReferenceActivity) => rules.budgets[a];
   const activities = [...new Set(counted.map((a) => a.activity).concat(activity))].map((a) => ({
     activity: a,
@@ -155,5 +161,5 @@ function freeAnswer(rules: FatigueRules, activity: ReferenceActivity, on: string
 /** Asks in the window before `on`, of every activity: what the readiness penalty and capacity count. */
 export function asksInWindow(asks: readonly Ask[], windowDays: number, on: string): number {
   const day = startOfDay(on);
-  return asks.filter((a) => Date.parse(a.at) > day - windowDays * DAY_MS).length;
+  return asks.filter((a) => startOfDay(a.at) > day - windowDays * DAY_MS).length;
 }

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testCore, type TestCore } from '../fixtures/core';
+
+// Issue 16 through dispatch: reference fatigue counts days, not instants. Two reference calls
+// completed at 15:00 on day 10 and day 70 of 2026, with the default rules (2 calls per rolling 90
+// days, 30 days' rest): the reference is available from day 100 (10 April), not day 101.
+
+const BY = 'Rhea Marketing';
+/** Day n of 2026 (day 1 = 1 January). */
+const day = (n: number) => new Date(Date.UTC(2026, 0, n)).toISOString().slice(0, 10);
+
+let core: TestCore;
+let referenceId: number;
+beforeAll(async () => {
+  core = await testCore();
+  const account = await core.call('accounts.create', { name: 'Alpha Bank', contractStart: '2023-01-15' });
+  const contact = await core.call('contacts.create', { accountId: account.id, name: 'Ada Champion', isChampion: true });
+  const deal = await core.call('deals.create', { prospect: 'Globex', stage: 'propose', amountMinor: 1_000_00, openedAt: '2026-01-05T00:00:00Z' });
+  const ref = await core.call('references.create', { accountId: account.id, contactId: contact.id, by: BY });
+  await core.call('references.move', { id: ref.id, stage: 'nominated', by: BY });
+  await core.call('references.grantConsent', {
+    referenceId: ref.id,
+    activity: 'reference_call',
+    grantedAt: '2025-06-01T00:00:00Z',
+    grantedBy: BY,
+    expiresAt: '2027-06-01T00:00:00Z',
+    restrictions: null,
+    rules: [],
+  });
+  await core.call('references.move', { id: ref.id, stage: 'recruited', by: BY });
+  await core.call('references.move', { id: ref.id, stage: 'active', by: BY });
+  referenceId = ref.id;
+  for (const n of [10, 70]) {
+    core.setNow(`${day(n)}T09:00:00.000Z`);
+    const request = await core.call('requests.create', { referenceId, dealId: deal.id, requester: 'Sam Sales', activity: 'reference_call' });
+    await core.call('requests.approve', { id: request.id, by: 'Owner' });
+    await core.call('requests.schedule', { id: request.id, scheduledFor: `${day(n)}T15:00:00Z` });
+    core.setNow(`${day(n)}T17:00:00.000Z`);
+    await core.call('requests.complete', { id: request.id, happened: true, rating: 5, completedAt: `${day(n)}T15:00:00Z` });
+  }
+  core.setNow(`${day(80)}T12:00:00.000Z`);
+});
+afterAll(() => core.close());
+
+describe('reference fatigue by days (leverage.availability)', () => {
+  it('calls at 15:00 on day 10 and day 70: held on day 99, available from day 100', async () => {
+    expect(day(100)).toBe('2026-04-10');
+    const before = await core.call('leverage.availability', { referenceId, on: day(99) });
+    expect(before).toMatchObject({ available: false, availableFrom: day(100), restUntil: day(99) });
+    expect(before.total.asks).toBe(2);
+    const on = await core.call('leverage.availability', { referenceId, on: day(100) });
+    // The day-10 call is exactly 90 days before day 100: it no longer counts.
+    expect(on).toMatchObject({ available: true, availableFrom: day(100) });
+    expect(on.total.asks).toBe(1);
+  });
+
+  it('asked on day 80, the answer names day 100 as the first free day', async () => {
+    const a = await core.call('leverage.availability', { referenceId });
+    expect(a).toMatchObject({ on: day(80), available: false, availableFrom: day(100) });
+    expect(a.reason).toBe('2 reference calls in the last 90 days (budget 2): available from 10 April 2026');
+  });
+});
