@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { archivable, calendarDate, channel, currency, id, idInput, instant, listInput, minorUnits, oneOrMany, pageOf, requiredText, stamps, text, writable } from './common';
+import { customListShape, customRowValues } from './customFields';
 
 export const LIFECYCLE_STAGES = ['onboarding', 'adoption', 'growth', 'renewal', 'at_risk', 'churned'] as const;
 export const lifecycleStage = z.enum(LIFECYCLE_STAGES);
@@ -45,7 +46,7 @@ export const accountList = listInput(
     industry: oneOrMany(z.string()),
     region: oneOrMany(z.string()),
   }),
-);
+).extend(customListShape);
 export type AccountListInput = z.input<typeof accountList>;
 
 /** The accounts table's sortable columns: the account's own fields, and the figures beside them. */
@@ -68,7 +69,7 @@ export const accountTableInput = listInput(
     mine: z.boolean(),
     healthBand: oneOrMany(z.enum(HEALTH_BANDS)),
   }),
-);
+).extend(customListShape);
 export type AccountTableInput = z.input<typeof accountTableInput>;
 
 export const accountTableRow = account.extend({
@@ -85,6 +86,8 @@ export const accountTableRow = account.extend({
   lastTouchAt: z.string().nullable(),
   /** NPS over the last twelve months (the current one included), from the account's answers; null with none. */
   nps: z.object({ value: z.number(), n: z.number().int().positive() }).nullable(),
+  /** The account's custom-field values by field id (issue 13: custom fields as the table's optional columns). */
+  custom: customRowValues.optional(),
 });
 export type AccountTableRow = z.infer<typeof accountTableRow>;
 
@@ -108,6 +111,8 @@ export const atRiskRow = z.object({
   renewalDate: z.string().nullable(),
   score: z.number(),
   band: z.enum(['red', 'amber']),
+  /** When the health snapshot behind the score and the health reasons was taken ("as of"). */
+  asOf: z.string(),
   /** Sentences a CSM reads ("No touchpoint in the last 95 days"), worst first. */
   reasons: z.array(z.string()),
 });

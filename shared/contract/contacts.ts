@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { archivable, id, idInput, listInput, oneOrMany, pageOf, requiredText, stamps, text, writable } from './common';
+import { customListShape } from './customFields';
 
 export const contact = z.object({
   id,
@@ -19,7 +20,7 @@ const contactInput = writable(contact, ['accountId', 'name']);
 
 export const contactsContract = {
   'contacts.list': {
-    input: listInput(['name', 'title', 'createdAt'], z.object({ accountId: oneOrMany(id), personaId: oneOrMany(id), isChampion: z.boolean() })),
+    input: listInput(['name', 'title', 'createdAt'], z.object({ accountId: oneOrMany(id), personaId: oneOrMany(id), isChampion: z.boolean() })).extend(customListShape),
     output: pageOf(contact),
   },
   'contacts.get': { input: idInput, output: contact },

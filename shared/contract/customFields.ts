@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, text } from './common';
+import { calendarDate, id, sortDirection, text } from './common';
 
 // Custom fields (issue 13): columns of an import that match no field, kept as typed attributes of
 // the record they came with. A definition per record kind and name; one value per record.
@@ -48,6 +48,33 @@ export const customFieldFilter = z.strictObject({
   min: z.union([z.number(), z.string()]).optional(),
   max: z.union([z.number(), z.string()]).optional(),
 });
+
+/**
+ * One condition of a table's custom-field filter (the accounts, contacts and tickets lists): text and
+ * choice fields `contains` (case-insensitive) or `equals`; numbers and dates within a `range`
+ * (inclusive; dates as YYYY-MM-DD); yes/no `equals` true or false; any field `present` (has a value)
+ * or not. The core checks each against its field's type and names the field when they disagree.
+ */
+export const customCondition = z.discriminatedUnion('op', [
+  z.strictObject({ fieldId: id, op: z.literal('contains'), text: z.string().trim().min(1, 'is empty: type some text to look for').max(200) }),
+  z.strictObject({ fieldId: id, op: z.literal('equals'), value: customValue }),
+  z
+    .strictObject({ fieldId: id, op: z.literal('range'), min: z.union([z.number(), calendarDate]).optional(), max: z.union([z.number(), calendarDate]).optional() })
+    .refine((condition) => condition.min !== undefined || condition.max !== undefined, 'a range needs min, max or both'),
+  z.strictObject({ fieldId: id, op: z.literal('present'), present: z.boolean() }),
+]);
+export type CustomCondition = z.infer<typeof customCondition>;
+
+/** What a list input takes besides its own filters and sort (spread into the list's schema). */
+export const customListShape = {
+  /** Every condition must hold (AND). */
+  customFilters: z.array(customCondition).max(20).optional(),
+  /** Sorts by a custom field instead of `sort` (records without a value last, id breaking ties). */
+  customSort: z.strictObject({ fieldId: id, direction: sortDirection.default('asc') }).optional(),
+};
+
+/** A page's custom values per row: field id (as text) -> value; fields a row has no value for are left out. */
+export const customRowValues = z.record(z.string(), customValue);
 
 export const customFieldsContract = {
   'customFields.list': { input: z.strictObject({ recordKind: customFieldKind.optional() }), output: z.array(customField) },

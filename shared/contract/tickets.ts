@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { archivable, channel, id, idInput, instant, listInput, oneOrMany, pageOf, stamps, text, writable } from './common';
 import { refineWith } from './refine';
+import { customListShape } from './customFields';
 
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const ticketPriority = z.enum(TICKET_PRIORITIES);
@@ -49,7 +50,7 @@ export const ticketsContract = {
         channel: oneOrMany(channel),
         topic: oneOrMany(z.string()),
       }),
-    ),
+    ).extend(customListShape),
     output: pageOf(ticket),
   },
   'tickets.get': { input: idInput, output: ticket },

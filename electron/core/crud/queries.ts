@@ -2,6 +2,7 @@ import { sql, type Generated, type Kysely } from 'kysely';
 import { describeIssues } from '../../../shared/contract/refine';
 import type { Db } from '../db/schema';
 import { CoreError, notFound } from '../errors';
+import { conditionsSql, CUSTOM_KIND_OF_TABLE, queryFields, sortKeySql, type CustomListQuery } from './customFields';
 import { decodeRow, encodeValues, type CrudTable, type IdTable, type Row, type TableSpec } from './table';
 
 /**
@@ -19,7 +20,7 @@ interface AnyRow {
 type GenericDb = Kysely<Record<CrudTable | IdTable, AnyRow>>;
 const generic = (db: Db): GenericDb => db as unknown as GenericDb;
 
-export interface ListQuery {
+export interface ListQuery extends CustomListQuery {
   page: number;
   pageSize: number;
   sort?: { field: string; direction: 'asc' | 'desc' };
@@ -56,12 +57,24 @@ export async function listRows<T extends Row>(typed: Db, spec: TableSpec<T>, que
     where = where.where((eb) => eb.or(spec.search!.map((field) => eb(field, 'like', sql<string>`${pattern} ESCAPE '\\'`))));
   }
 
+  // Custom fields (issue 13): filters as `id IN (matching values)`, a sort by one field's value.
+  const kind = CUSTOM_KIND_OF_TABLE[spec.table];
+  const fields = kind && (query.customFilters?.length || query.customSort) ? await queryFields(typed, kind, query) : undefined;
+  const idRef = sql.ref(`${spec.table}.id`);
+  for (const condition of fields ? conditionsSql(fields, query, idRef) : []) where = where.where(condition);
+  const customSort = fields && query.customSort ? { key: sortKeySql(fields.get(query.customSort.fieldId)!, idRef), direction: query.customSort.direction } : undefined;
+
   const sort = query.sort ?? spec.defaultSort;
+  const ordered = customSort
+    ? where
+        .selectAll()
+        .orderBy(sql`${customSort.key} IS NULL`)
+        .orderBy(customSort.key, customSort.direction)
+    : where.selectAll().orderBy(sort.field, sort.direction);
+  const direction = customSort?.direction ?? sort.direction;
   const [rows, count] = await Promise.all([
-    where
-      .selectAll()
-      .orderBy(sort.field, sort.direction)
-      .orderBy('id', sort.direction)
+    ordered
+      .orderBy('id', direction)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),

@@ -6,6 +6,7 @@ import * as journeyLinks from './0004_journey_links';
 import * as touchpointLinksIndex from './0005_touchpoint_links_index';
 import * as customFieldsPurchases from './0006_custom_fields_purchases';
 import * as churnModels from './0008_churn_models';
+import * as customFieldIndex from './0010_custom_field_index';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '0005_touchpoint_links_index', up: touchpointLinksIndex.up },
   { version: 6, name: '0006_custom_fields_purchases', up: customFieldsPurchases.up },
   { version: 8, name: '0008_churn_models', up: churnModels.up },
+  { version: 10, name: '0010_custom_field_index', up: customFieldIndex.up },
 ];
 
 /** The last migration's number; a test checks they run 1, 2, 3… without gaps. */
