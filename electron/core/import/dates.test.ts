@@ -40,6 +40,46 @@ describe('parseInstant: every form of issue 13', () => {
   );
 });
 
+describe('parseInstant: the dates Jira and Google Forms write', () => {
+  it.each([
+    // Jira's default complete date/time format, dd/MMM/yy h:mm a (Administration -> Look and feel).
+    ['09/Oct/12 2:50 PM', '2012-10-09T14:50:00.000Z'],
+    ['09/Oct/12 12:05 AM', '2012-10-09T00:05:00.000Z'],
+    ['31/Dec/99 12:00 PM', '1999-12-31T12:00:00.000Z'],
+    ['09/Oct/12', '2012-10-09T00:00:00.000Z'],
+    ['9-Sept-2012 14:50', '2012-09-09T14:50:00.000Z'],
+    ['9 October 2012', '2012-10-09T00:00:00.000Z'],
+    ['Oct 9, 2012 2:50 PM', '2012-10-09T14:50:00.000Z'],
+    // A Google Form's own "Download responses (.csv)": year first, 12-hour clock, the form's zone as GMT+h.
+    ['2012/10/09 2:50:17 PM GMT+1', '2012-10-09T13:50:17.000Z'],
+    ['2012/10/09 9:15:02 AM GMT-4', '2012-10-09T13:15:02.000Z'],
+    ['2012/10/09 9:15:02 AM GMT+5:30', '2012-10-09T03:45:02.000Z'],
+    ['2012/10/09 9:15:02 AM GMT', '2012-10-09T09:15:02.000Z'],
+    ['2012/10/09 11:07:29 AM EST', '2012-10-09T16:07:29.000Z'],
+    ['2012-10-09 14:50:17 UTC+02:00', '2012-10-09T12:50:17.000Z'],
+  ])('%j -> %s', (raw, value) => expect(parseInstant(raw)).toEqual({ value }));
+
+  it('the responses sheet of a Google Form (US locale) is month first: 10/9/2012 14:50:17', () => {
+    expect(parseInstant('10/9/2012 14:50:17', 'mdy')).toEqual({ value: '2012-10-09T14:50:17.000Z' });
+    expect(parseInstant('10/9/2012 2:50:17 PM GMT+1', 'mdy')).toEqual({ value: '2012-10-09T13:50:17.000Z' });
+  });
+
+  it.each([
+    ['2012/10/09 11:07:29 AM AST', "'2012/10/09 11:07:29 AM AST' ends in a time zone ('AST') that does not name one offset: the file needs GMT+h or +hh:mm"],
+    ['09/Oct/12 13:50 PM', "'09/Oct/12 13:50 PM' is not a valid time of day"],
+    ['09/Okt/12 2:50 PM', "'09/Okt/12 2:50 PM' is not a date ('Okt' is not a month)"],
+    ['30/Feb/12', "'30/Feb/12' is not a valid date"],
+    ['2012/10/09 9:15 AM GMT+15', "'2012/10/09 9:15 AM GMT+15' ends in a time zone ('GMT+15') that does not name one offset: the file needs GMT+h or +hh:mm"],
+  ])('%j is refused, saying why', (raw, error) => expect(parseInstant(raw)).toEqual({ error }));
+
+  it('a calendar date keeps the day as written, whatever the zone', () => {
+    expect(parseDate('09/Oct/12 11:50 PM')).toEqual({ value: '2012-10-09' });
+    expect(parseDate('2012/10/09 11:50:00 PM GMT-5')).toEqual({ value: '2012-10-09' });
+  });
+
+  it('month names are not an order question', () => expect(chooseDateOrder(['09/Oct/12 2:50 PM', '01/Feb/13 9:00 AM'])).toEqual({ order: null, ambiguous: false }));
+});
+
 describe('parseDate', () => {
   it.each([
     ['2024-03-05', 'ymd', '2024-03-05'],

@@ -1,10 +1,14 @@
 import type { Converted, DateOrder } from './values';
+import { zoneMinutes } from './dateZones';
 
 // Pure: the text of a date cell -> a calendar date or an instant. Forms read: ISO 8601 (any
 // offset: Z, +02, +0200, +02:00), YYYYMMDD, YYYY/MM/DD with a time (2012/10/09 14:50:17.000),
 // a/b/yyyy and a/b/yy with / . or - (the order of a and b decided per column: see
-// chooseDateOrder), and, where the column is known to hold dates, numbers: Excel serial days
-// (41191 = 2012-10-09) and Unix epoch seconds (1349794217) or milliseconds.
+// chooseDateOrder), English month names (Jira's default dd/MMM/yy h:mm a: 09/Oct/12 2:50 PM;
+// 9 Oct 2012; Oct 9, 2012), a 12-hour clock (AM/PM) and a zone after any time (Google Forms'
+// download: 2012/10/09 2:50:17 PM GMT+1; dateZones.ts), and, where the column is known to hold
+// dates, numbers: Excel serial days (41191 = 2012-10-09) and Unix epoch seconds (1349794217) or
+// milliseconds.
 
 interface DateParts {
   y: number;
@@ -15,11 +19,43 @@ interface DateParts {
 }
 
 const TIME = String.raw`(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)`;
-const OFFSET = String.raw`(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)`;
-const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]${TIME}\s*${OFFSET}?)?$`, 'i');
-const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+${TIME}\s*${OFFSET}?)?$`, 'i');
+/** Z, +02, +0200, +02:00, GMT, GMT+1, UTC-04:00, EST: read by dateZones.ts. */
+const ZONE = String.raw`(Z|(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}(?::?\d{2})?|[A-Z]{2,5})`;
+/** After the date: a time, AM/PM, a zone (capture groups: time, meridiem, zone). */
+const TAIL = String.raw`(?:[ T,]+${TIME}(?:\s*([AP]\.?M\.?))?(?:\s*${ZONE})?)?`;
+const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TAIL}$`, 'i');
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})${TAIL}$`, 'i');
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-const SLASHED = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T,]+${TIME}\s*([AP]M)?)?$`, 'i');
+const SLASHED = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})${TAIL}$`, 'i');
+/** Day, month name, year: 09/Oct/12 (Jira), 9-Oct-2012, 9 October 2012. */
+const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})[/ -]([A-Z]{3,9})\.?[/ -](\d{4}|\d{2})${TAIL}$`, 'i');
+/** Month name, day, year: Oct 9, 2012. */
+const MONTH_NAME_DAY = new RegExp(String.raw`^([A-Z]{3,9})\.? (\d{1,2}),? (\d{4})${TAIL}$`, 'i');
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** An English month's name or its abbreviation (Sept too) -> 1..12, else null. */
+function monthNumber(name: string): number | null {
+  const lower = name.toLowerCase();
+  const index = lower.length === 3 ? MONTHS.indexOf(lower) : lower === 'sept' ? 8 : FULL_MONTHS.indexOf(lower);
+  return index < 0 ? null : index + 1;
+}
+
+/** A two-digit year: 00-69 is 20xx, 70-99 19xx (as Excel reads them). */
+const fullYear = (text: string) => (text.length === 2 ? Number(text) + (Number(text) < 70 ? 2000 : 1900) : Number(text));
+
+/** "2:50" + "PM" -> "14:50"; an hour outside 1-12 beside AM/PM is no time. */
+function clock(time: string | undefined, meridiem: string | undefined): string | null | undefined {
+  if (!time) return null;
+  if (!meridiem) return time;
+  const colon = time.indexOf(':');
+  const hour = Number(time.slice(0, colon));
+  if (hour < 1 || hour > 12) return undefined;
+  const pm = meridiem[0]!.toUpperCase() === 'P';
+  return `${String((hour % 12) + (pm ? 12 : 0)).padStart(2, '0')}${time.slice(colon)}`;
+}
+
 /** Excel's serial day numbers from 10000 (1927) to 99999 (2173): shorter numbers are more likely years or counts. */
 const SERIAL = /^\d{5}(?:\.\d+)?$/;
 /** Unix time: 9-10 digits of seconds (1973-2286), 12-13 of milliseconds. */
@@ -99,23 +135,34 @@ function partsOf(date: Date): DateParts {
   return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), time: iso.slice(11, 23), offset: 'Z' };
 }
 
+/** The date's parts with the tail's time (24-hour) and zone, or the problem with the text. */
+function withTail(raw: string, y: number, m: number, d: number, tail: RegExpExecArray, at: number): DateParts | string {
+  const time = clock(tail[at], tail[at + 1]);
+  if (time === undefined) return `'${raw}' is not a valid time of day`;
+  return { y, m, d, time, offset: tail[at + 2] ?? null };
+}
+
 function dateParts(raw: string, order: DateOrder, numeric: boolean): DateParts | string {
   const text = raw.trim();
   let match = ISO.exec(text) ?? YEAR_FIRST.exec(text);
-  if (match) return { y: +match[1]!, m: +match[2]!, d: +match[3]!, time: match[4] ?? null, offset: match[5] ?? null };
+  if (match) return withTail(raw, +match[1]!, +match[2]!, +match[3]!, match, 4);
   match = COMPACT.exec(text);
   if (match) return { y: +match[1]!, m: +match[2]!, d: +match[3]!, time: null, offset: null };
   match = SLASHED.exec(text);
   if (match) {
     const [a, b] = [Number(match[1]), Number(match[2])];
-    let y = Number(match[3]);
-    if (match[3]!.length === 2) y += y < 70 ? 2000 : 1900;
-    let time = match[4] ?? null;
-    if (time && match[5]) {
-      const [h, rest] = [Number(time.split(':')[0]) % 12, time.slice(time.indexOf(':'))];
-      time = `${String(match[5].toUpperCase() === 'PM' ? h + 12 : h).padStart(2, '0')}${rest}`;
-    }
-    return order === 'dmy' ? { y, m: b, d: a, time, offset: null } : { y, m: a, d: b, time, offset: null };
+    const y = fullYear(match[3]!);
+    return order === 'dmy' ? withTail(raw, y, b, a, match, 4) : withTail(raw, y, a, b, match, 4);
+  }
+  match = DAY_MONTH_NAME.exec(text);
+  if (match) {
+    const month = monthNumber(match[2]!);
+    return month ? withTail(raw, fullYear(match[3]!), month, +match[1]!, match, 4) : `'${raw}' is not a date ('${match[2]}' is not a month)`;
+  }
+  match = MONTH_NAME_DAY.exec(text);
+  if (match) {
+    const month = monthNumber(match[1]!);
+    return month ? withTail(raw, +match[3]!, month, +match[2]!, match, 4) : `'${raw}' is not a date ('${match[1]}' is not a month)`;
   }
   if (numeric) {
     const date = numericInstant(text);
@@ -136,14 +183,6 @@ export function parseDate(raw: string, order: DateOrder = 'ymd', numeric = false
 
 const CANONICAL = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
-/** Minutes east of UTC: Z, UTC, GMT, +02, +0200, +02:00. */
-function offsetMinutes(offset: string | null): number {
-  const upper = offset?.toUpperCase() ?? 'Z';
-  if (upper === 'Z' || upper === 'UTC' || upper === 'GMT') return 0;
-  const minutes = Number(upper.slice(1, 3)) * 60 + Number(upper.slice(3).replace(':', '') || '0');
-  return upper.startsWith('-') ? -minutes : minutes;
-}
-
 /** An instant as ISO-8601 UTC; a value without an offset is read as UTC. */
 export function parseInstant(raw: string, order: DateOrder = 'ymd', numeric = false): Converted<string> {
   // Fast path (most of a million-row export): already canonical UTC, only the day needs checking.
@@ -157,7 +196,10 @@ export function parseInstant(raw: string, order: DateOrder = 'ymd', numeric = fa
   const [h = '0', mi = '0', s = '0'] = (parts.time ?? '0:00').split(':');
   const sec = Number(s.replace(',', '.'));
   if (Number(h) > 23 || Number(mi) > 59 || !(sec < 60)) return { error: `'${raw}' is not a valid time of day` };
-  const date = new Date(Date.UTC(parts.y, parts.m - 1, parts.d, Number(h), Number(mi)) + Math.round(sec * 1000) - offsetMinutes(parts.offset) * 60_000);
+  const offset = zoneMinutes(parts.offset);
+  // AST, IST, CST, BST each name several offsets: reading one would move the time by hours, unseen.
+  if (offset === null) return { error: `'${raw}' ends in a time zone ('${parts.offset}') that does not name one offset: the file needs GMT+h or +hh:mm` };
+  const date = new Date(Date.UTC(parts.y, parts.m - 1, parts.d, Number(h), Number(mi)) + Math.round(sec * 1000) - offset * 60_000);
   if (Number.isNaN(date.getTime())) return { error: `'${raw}' is not a valid date-time` };
   return { value: date.toISOString() };
 }
