@@ -6,6 +6,7 @@ import type { Context } from '../context';
 import { CoreError } from '../errors';
 import { accountsTable } from './repo';
 import { decodeRow } from '../crud/table';
+import { conditionsSql, customValuesOf, queryFields, sortKeySql } from '../crud/customFields';
 
 /** Months of answers the NPS column covers: the current one and the eleven before (the health model's window). */
 const NPS_MONTHS = 12;
@@ -67,12 +68,16 @@ export async function accountTable(ctx: Context, input: ParsedInput<'accounts.ta
       )})`,
     );
   }
+  // Custom fields (issue 13): each filter one indexed subquery; a sort by a field's value.
+  const fields = input.customFilters?.length || input.customSort ? await queryFields(ctx.db, 'accounts', input) : undefined;
+  if (fields) where.push(...conditionsSql(fields, input, sql.ref('a.id')));
+  const customKey = fields && input.customSort ? sortKeySql(fields.get(input.customSort.fieldId)!, sql.ref('a.id')) : undefined;
   const condition = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
   const since = npsWindowStart(ctx.now());
   const from = sql`FROM accounts a LEFT JOIN health_snapshots h ON h.account_id = a.id AND h.current = 1`;
   const sort = input.sort ?? { field: 'name', direction: 'asc' as const };
-  const key = SORT_SQL[sort.field] ?? sql.ref(sort.field);
-  const direction = sort.direction === 'desc' ? sql`DESC` : sql`ASC`;
+  const key = customKey ? sql.ref('custom_sort') : (SORT_SQL[sort.field] ?? sql.ref(sort.field));
+  const direction = (input.customSort?.direction ?? sort.direction) === 'desc' ? sql`DESC` : sql`ASC`;
   const offset = (input.page - 1) * input.pageSize;
   const { rows } = await sql<Record<string, unknown>>`
     SELECT * FROM (
@@ -83,13 +88,19 @@ export async function accountTable(ctx: Context, input: ParsedInput<'accounts.ta
           WHERE s.account_id = a.id AND s.kind = 'nps' AND s.score IS NOT NULL AND s.archived_at IS NULL AND s.responded_at >= ${since}) AS nps_value,
         (SELECT count(*) FROM survey_responses s
           WHERE s.account_id = a.id AND s.kind = 'nps' AND s.score IS NOT NULL AND s.archived_at IS NULL AND s.responded_at >= ${since}) AS nps_n
+        ${customKey ? sql`, ${customKey} AS custom_sort` : sql``}
       ${from} ${condition}
     )
     ORDER BY ${key} IS NULL, ${key} ${direction}, id ${direction}
     LIMIT ${input.pageSize} OFFSET ${offset}`.execute(ctx.db);
   const { rows: counted } = await sql<{ total: number }>`SELECT count(*) AS total ${from} ${condition}`.execute(ctx.db);
+  const custom = customValuesOf(
+    ctx.sqlite,
+    'accounts',
+    rows.map((row) => Number(row.id)),
+  );
   return {
-    rows: rows.map(({ healthScore, healthBand, healthTakenAt, healthPrevious, lastTouchAt, npsValue, npsN, ...account }) => ({
+    rows: rows.map(({ healthScore, healthBand, healthTakenAt, healthPrevious, lastTouchAt, npsValue, npsN, customSort: _customSort, ...account }) => ({
       ...decodeRow(accountsTable, account),
       health:
         healthScore === null || healthScore === undefined
@@ -102,6 +113,7 @@ export async function accountTable(ctx: Context, input: ParsedInput<'accounts.ta
             },
       lastTouchAt: (lastTouchAt as string | null) ?? null,
       nps: npsValue === null || npsValue === undefined ? null : { value: Math.round(Number(npsValue)), n: Number(npsN) },
+      ...(custom.has(Number(account.id)) ? { custom: custom.get(Number(account.id)) } : {}),
     })),
     total: Number(counted[0]!.total),
     page: input.page,

@@ -91,7 +91,8 @@ export function conditionsSql(fields: Map<number, FieldInfo>, query: CustomListQ
 
 /** The sort key of a custom field: the record's value (numbers and yes/no as numbers, text without case), null when it has none. */
 export function sortKeySql(field: FieldInfo, idRef: RawBuilder<unknown>): RawBuilder<unknown> {
-  const column = field.type === 'number' || field.type === 'bool' ? sql`s.number` : sql`s.value COLLATE NOCASE`;
+  // lower(), not COLLATE: a collation does not survive the subquery the accounts table sorts over.
+  const column = field.type === 'number' || field.type === 'bool' ? sql`s.number` : sql`lower(s.value)`;
   return sql`(SELECT ${column} FROM custom_field_values s WHERE s.field_id = ${field.id} AND s.record_id = ${idRef})`;
 }
 

@@ -19,6 +19,8 @@ import { touchpointsHandlers } from '../touchpoints/handlers';
 import { readSettings } from '../db/settings';
 import { openOutput } from './output';
 import { rawShape, readableShape, type Cell, type ExportStyle } from './readable';
+import { customCell, customColumns, customHeaders } from './customFields';
+import type { FieldInfo } from '../crud/customFields';
 
 // A table, or the rows a list query selects, to CSV (UTF-8 with BOM, so Excel reads accents) or
 // XLSX. Readable for people by default (readable.ts); `style: 'raw'` keeps the API's camelCase
@@ -39,7 +41,7 @@ const TABLES: Record<ExportTable, string> = {
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** The columns, then the rows a batch at a time: a writer holds one batch, never the table. */
-type Rows = { columns: string[]; batches: AsyncIterable<Cell[][]> };
+type Rows = { columns: string[]; batches: AsyncIterable<Cell[][]>; custom?: FieldInfo[] };
 
 const BATCH = 5_000;
 
@@ -163,13 +165,29 @@ async function writeXlsx(path: string, { columns, batches }: Rows, sheetName: st
   }
 }
 
+/** The table's custom fields (issue 13) as columns after its own, each batch's values read beside it. */
+function withCustomFields(sqlite: Database.Database, table: ExportTable, rows: Rows): Rows {
+  const custom = customColumns(sqlite, table);
+  const idAt = rows.columns.indexOf('id');
+  if (!custom || idAt < 0) return rows;
+  async function* batches() {
+    for await (const batch of rows.batches) yield custom!.append(batch, idAt);
+  }
+  return { columns: rows.columns, batches: batches(), custom: custom.fields };
+}
+
 /** The rows in the style asked for: headers and each batch's cells reshaped as they stream through. */
 function styled(rows: Rows, table: ExportTable, style: ExportStyle, currency: string): Rows {
   const shape = style === 'raw' ? rawShape(rows.columns) : readableShape(table, rows.columns, currency);
+  // Custom fields are headed by their names in both styles; the table's own cells come first.
+  const custom = rows.custom ?? [];
+  const own = rows.columns.length;
+  const headers = [...shape.headers, ...customHeaders(custom, shape.headers)];
   async function* batches() {
-    for await (const batch of rows.batches) yield batch.map((cells) => shape.row(cells));
+    for await (const batch of rows.batches)
+      yield batch.map((cells) => [...shape.row(custom.length > 0 ? cells.slice(0, own) : cells), ...custom.map((field, i) => customCell(field, cells[own + i] ?? null, style))]);
   }
-  return { columns: shape.headers, batches: style === 'raw' ? rows.batches : batches() };
+  return { columns: headers, batches: style === 'raw' ? rows.batches : batches() };
 }
 
 export async function exportTable(
@@ -178,7 +196,7 @@ export async function exportTable(
 ): Promise<{ path: string; rows: number }> {
   const currency = readSettings(ctx.sqlite).currency;
   const write = (rows: Rows) => {
-    const shaped = styled(rows, input.table, input.style ?? 'readable', currency);
+    const shaped = styled(withCustomFields(ctx.sqlite, input.table, rows), input.table, input.style ?? 'readable', currency);
     return input.format === 'csv' ? writeCsv(input.path, shaped) : writeXlsx(input.path, shaped, input.table);
   };
   // The list handlers take the connection themselves; a raw read holds it so no write lands mid-export.
