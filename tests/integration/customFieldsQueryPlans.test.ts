@@ -1,8 +1,10 @@
 // Issue 13: a custom-field filter of the accounts table at 20,000 accounts finds the field's
 // matching values through an index, once per query (a list subquery), never a lookup per account.
 // The SQL is captured from the real query code (accountTable, listRows).
+import { join } from 'node:path';
 import type { CompiledQuery, Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainPaths } from '../../electron/core';
 import { accountTable } from '../../electron/core/accounts/table';
 import { contactsTable } from '../../electron/core/contacts/repo';
 import { listRows } from '../../electron/core/crud/queries';
@@ -10,7 +12,7 @@ import { ensureField, upsertValueStatement } from '../../electron/core/customFie
 import type { ParsedInput } from '../../shared/contract';
 import type { CustomCondition } from '../../shared/contract/customFields';
 import { FIXED_NOW, testCore, type TestCore } from '../fixtures/core';
-import { queryPlan, recordingDb } from '../fixtures/queryPlans';
+import { capturePrepared, planOfPrepared, queryPlan, recordingDb } from '../fixtures/queryPlans';
 
 const ACCOUNTS = 20_000;
 let core: TestCore;
@@ -21,7 +23,7 @@ let plan: number;
 let language: number;
 
 beforeAll(async () => {
-  core = await testCore();
+  core = await testCore(undefined, { files: plainPaths() });
   const { sqlite } = core.context;
   // Rows written directly: this test is about the read's plan, not how the rows got there.
   sqlite.transaction(() => {
@@ -91,5 +93,26 @@ describe('custom-field filters at 20,000 accounts', () => {
       parameters: [seats, 10],
     }).join('\n');
     expect(perRow).toMatch(/CORRELATED|SCAN a/);
+  });
+});
+
+describe('an import keeping custom fields finds its new records all at once', () => {
+  it('new accounts by external id, 500 a statement through the unique index (not a query per row)', async () => {
+    const capture = capturePrepared();
+    try {
+      const result = await core.call('import.commit', {
+        jobId: 'custom-plans',
+        path: join(import.meta.dirname, '../fixtures/custom-fields/accounts.csv'),
+        into: 'accounts',
+        mapping: { fields: { externalId: 'Account ID', name: 'Company' }, customFields: [{ column: 'Seats', type: 'number' }] },
+      });
+      expect(result.problems).toEqual([]);
+    } finally {
+      capture.stop();
+    }
+    expect([...capture.prepared].some((sql) => /WHERE external_id = \?/.test(sql))).toBe(false);
+    expect(planOfPrepared(core.context.sqlite, capture.prepared, ['SELECT external_id AS key, id FROM "accounts"'])).toMatch(
+      /SEARCH accounts USING (COVERING )?INDEX sqlite_autoindex_accounts_\d \(external_id=\?\)/,
+    );
   });
 });

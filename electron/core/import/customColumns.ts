@@ -23,13 +23,52 @@ export interface RowHook {
   write(sqlite: Database.Database, now: Date): void;
 }
 
-/** The field a record is found by after its insert, per kind. */
-const KEYS: Record<CustomFieldKind, { field: string; sql: string }> = {
-  accounts: { field: 'externalId', sql: 'SELECT id FROM accounts WHERE external_id = ?' },
-  tickets: { field: 'externalId', sql: 'SELECT id FROM tickets WHERE external_id = ?' },
-  purchases: { field: 'externalId', sql: 'SELECT id FROM purchases WHERE external_id = ?' },
-  contacts: { field: 'email', sql: 'SELECT id FROM contacts WHERE email = ? COLLATE NOCASE ORDER BY id DESC LIMIT 1' },
+/** The field a record is found by after its insert, per kind (the table's external_id is UNIQUE, so indexed). */
+const KEYS: Record<CustomFieldKind, { field: string; table: string }> = {
+  accounts: { field: 'externalId', table: 'accounts' },
+  tickets: { field: 'externalId', table: 'tickets' },
+  purchases: { field: 'externalId', table: 'purchases' },
+  contacts: { field: 'email', table: 'contacts' },
 };
+
+const KEYS_PER_QUERY = 500;
+let tempTables = 0;
+
+/**
+ * The records the rows' keys name, found all at once after the rows are written (not one query per
+ * row): external ids 500 a statement through their unique index; e-mails, which have no index and
+ * compare case-insensitively, in one pass over contacts joined to a temporary table of the wanted
+ * lower-cased e-mails (the newest contact of an e-mail wins).
+ */
+export function recordsByKey(sqlite: Database.Database, kind: CustomFieldKind, keys: Iterable<string>): Map<string, number> {
+  const found = new Map<string, number>();
+  if (kind === 'contacts') {
+    const name = `temp."custom_keys_${++tempTables}"`;
+    sqlite.exec(`CREATE TABLE ${name} (key TEXT PRIMARY KEY) WITHOUT ROWID`);
+    try {
+      const add = sqlite.prepare(`INSERT OR IGNORE INTO ${name} (key) VALUES (?)`);
+      for (const key of keys) add.run(key.toLowerCase());
+      const rows = sqlite.prepare<unknown[], { key: string; id: number }>(
+        `SELECT k.key, max(c.id) AS id FROM contacts c JOIN ${name} k ON k.key = lower(c.email) WHERE c.email IS NOT NULL GROUP BY k.key`,
+      );
+      for (const row of rows.iterate()) found.set(row.key, row.id);
+    } finally {
+      sqlite.exec(`DROP TABLE IF EXISTS ${name}`);
+    }
+    return found;
+  }
+  const all = [...new Set(keys)];
+  const table = KEYS[kind].table;
+  for (let start = 0; start < all.length; start += KEYS_PER_QUERY) {
+    const chunk = all.slice(start, start + KEYS_PER_QUERY);
+    const rows = sqlite.prepare<unknown[], { key: string; id: number }>(`SELECT external_id AS key, id FROM "${table}" WHERE external_id IN (${chunk.map(() => '?').join(', ')})`);
+    for (const row of rows.iterate(...chunk)) found.set(row.key, row.id);
+  }
+  return found;
+}
+
+/** The form of a key `recordsByKey` answers under: e-mails lower-cased. */
+const keyForm = (kind: CustomFieldKind, key: string) => (kind === 'contacts' ? key.toLowerCase() : key);
 
 const MAX_CHOICES = 200;
 
@@ -121,10 +160,14 @@ export function customColumnsHook(sqlite: Database.Database, def: TargetDef, map
     },
     write(sqlite, now) {
       const fieldIds = columns.map((column) => ensureField(sqlite, kind, column.name, column.type, [...column.choices.values()], now));
-      const find = sqlite.prepare<unknown[], { id: number }>(key.sql);
       const upsert = upsertValueStatement(sqlite);
+      const inserted = recordsByKey(
+        sqlite,
+        kind,
+        pending.flatMap((row) => (row.id === undefined && row.key !== undefined ? [row.key] : [])),
+      );
       for (const row of pending) {
-        const id = row.id ?? (row.key === undefined ? undefined : find.get(row.key)?.id);
+        const id = row.id ?? (row.key === undefined ? undefined : inserted.get(keyForm(kind, row.key)));
         if (id === undefined) continue;
         row.values.forEach((value, i) => {
           if (value === undefined) return;
