@@ -1,14 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Output, ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
-import { readSettings } from '../db/settings';
-import { accountHealthInputs } from '../health/inputs';
-import { assessHealth } from '../health/model';
+import { parseComponents } from '../health/snapshots';
 import { accountJourneyInputs } from '../journeys/inputs';
 import { measureMap } from '../journeys/measure';
 import { mapsInUse } from '../journeys/momentsOfTruth';
 import { resolveScope } from '../journeys/scope';
-import { healthFindings } from './findings';
+import { snapshotReasons } from './findings';
 import { reasonSentence, type RiskFinding } from './reasons';
 import { myOwnerKeys } from './table';
 
@@ -71,29 +69,27 @@ export async function atRiskPage(ctx: Context, input: ParsedInput<'accounts.atRi
     ...scopeConditions(ctx, input.scope),
   ];
   const from = sql`FROM accounts a JOIN health_snapshots h ON h.account_id = a.id AND h.current = 1 WHERE ${sql.join(where, sql` AND `)}`;
-  const { rows } = await sql<{ id: number; name: string; segment: string; owner: string | null; arrMinor: number; currency: string; renewalDate: string | null; score: number }>`
-    SELECT a.id, a.name, a.segment, a.owner, a.arr_minor, a.currency, a.renewal_date, h.score ${from}
+  type Row = { id: number; name: string; segment: string; owner: string | null; arrMinor: number; currency: string; renewalDate: string | null; score: number };
+  // The score, its date and its reasons from one snapshot row: the reasons explain the score shown beside them (issue 15).
+  const { rows } = await sql<Row & { takenAt: string; components: string }>`
+    SELECT a.id, a.name, a.segment, a.owner, a.arr_minor, a.currency, a.renewal_date, h.score, h.taken_at, h.components ${from}
     ORDER BY round(h.score), coalesce(a.renewal_date, '9999-12-31'), a.id
     LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(ctx.db);
   const { rows: counted } = await sql<{ total: number }>`SELECT count(*) AS total ${from}`.execute(ctx.db);
-  const settings = readSettings(ctx.sqlite);
   return {
-    rows: rows.map((row) => {
-      const inputs = accountHealthInputs(ctx.sqlite, row.id, now);
-      const health = inputs ? healthFindings(inputs, assessHealth(inputs, settings, now).components, settings, now) : [];
-      return {
-        accountId: row.id,
-        name: row.name,
-        segment: row.segment,
-        owner: row.owner,
-        arrMinor: row.arrMinor,
-        currency: row.currency,
-        renewalDate: row.renewalDate,
-        score: row.score,
-        band: input.band,
-        reasons: [...momentFindings(ctx, row.id, today), ...health].map(reasonSentence),
-      };
-    }),
+    rows: rows.map((row) => ({
+      accountId: row.id,
+      name: row.name,
+      segment: row.segment,
+      owner: row.owner,
+      arrMinor: row.arrMinor,
+      currency: row.currency,
+      renewalDate: row.renewalDate,
+      score: row.score,
+      band: input.band,
+      asOf: row.takenAt,
+      reasons: [...momentFindings(ctx, row.id, today).map(reasonSentence), ...snapshotReasons(parseComponents(row.components))],
+    })),
     total: Number(counted[0]!.total),
     page: input.page,
     pageSize: input.pageSize,

@@ -1,22 +1,13 @@
 import type { TargetMetric } from '../../../shared/contract/journeys';
 import { formatDuration } from '../../../shared/duration';
+import type { HealthFinding } from '../health/findings';
 
 /**
  * Why an account is at risk, as what was measured against which rule, so that one pure function
  * (reasonSentence) can say it as a sentence a CSM reads aloud ("No touchpoint in the last 95 days")
  * instead of rule text ("last touchpoint 95 days ago (> 60)").
  */
-export type RiskFinding =
-  | { kind: 'nps'; value: number }
-  | { kind: 'csat'; value: number }
-  | { kind: 'firstResponse'; medianMinutes: number; slaMinutes: number }
-  | { kind: 'backlog'; open: number; limit: number }
-  | { kind: 'licences'; used: number; purchased: number }
-  | { kind: 'deployments'; live: number; total: number }
-  | { kind: 'silence'; days: number; recentDays: number }
-  | { kind: 'renewalPassed'; days: number }
-  | { kind: 'renewalSoon'; days: number }
-  | { kind: 'momentOfTruth'; name: string; metric: TargetMetric; operator: '>=' | '<='; target: number; actual: number; n: number };
+export type RiskFinding = HealthFinding | { kind: 'momentOfTruth'; name: string; metric: TargetMetric; operator: '>=' | '<='; target: number; actual: number; n: number };
 
 const round = (value: number, digits = 1) => {
   const factor = 10 ** digits;

@@ -3,6 +3,7 @@ import type { HealthExplanation } from '../../../shared/contract/health';
 import { notFound } from '../errors';
 import { inTransaction, stmt } from '../db/sql';
 import { readSettings } from '../db/settings';
+import { componentFindings } from './findings';
 import { accountHealthInputs, allHealthInputs } from './inputs';
 import { assessHealth, COMPONENT_LABELS, modelVersion, type ComponentId } from './model';
 import { currentSnapshot, saveSnapshot, snapshotBefore } from './snapshots';
@@ -26,7 +27,7 @@ export function refreshAccountHealth(sqlite: Database.Database, accountId: numbe
   if (!isCustomer(sqlite, accountId)) return;
   const settings = readSettings(sqlite);
   const inputs = accountHealthInputs(sqlite, accountId, now);
-  if (inputs) saveSnapshot(sqlite, accountId, assessHealth(inputs, settings, now), modelVersion(settings), now);
+  if (inputs) saveSnapshot(sqlite, accountId, assessHealth(inputs, settings, now), modelVersion(settings), now, componentFindings(inputs, settings, now));
 }
 
 export function recomputeAllHealth(sqlite: Database.Database, now: Date, onProgress?: (done: number, total: number) => void) {
@@ -35,7 +36,7 @@ export function recomputeAllHealth(sqlite: Database.Database, now: Date, onProgr
   const all = allHealthInputs(sqlite, now);
   inTransaction(sqlite, () => {
     all.forEach((inputs, i) => {
-      saveSnapshot(sqlite, inputs.accountId, assessHealth(inputs, settings, now), version, now);
+      saveSnapshot(sqlite, inputs.accountId, assessHealth(inputs, settings, now), version, now, componentFindings(inputs, settings, now));
       if ((i + 1) % 1000 === 0) onProgress?.(i + 1, all.length);
     });
   });
@@ -72,7 +73,7 @@ export async function recomputeAllHealthInSteps(sqlite: Database.Database, now: 
       const end = Math.min(all.length, start + chunk);
       for (let i = start; i < end; i++) {
         const inputs = all[i]!;
-        saveSnapshot(sqlite, inputs.accountId, assessHealth(inputs, settings, now), version, now);
+        saveSnapshot(sqlite, inputs.accountId, assessHealth(inputs, settings, now), version, now, componentFindings(inputs, settings, now));
       }
       if (end < all.length) {
         onProgress?.(end, all.length);

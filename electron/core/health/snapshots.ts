@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { stmt } from '../db/sql';
-import type { HealthAssessment } from './model';
+import type { HealthFinding } from './findings';
+import type { ComponentId, HealthAssessment } from './model';
 
 /**
  * Health snapshots. Policy: at most one per account, day (UTC) and model version. Saving again on
@@ -17,9 +18,38 @@ export interface SnapshotRow {
   band: HealthAssessment['band'];
 }
 
-export function saveSnapshot(sqlite: Database.Database, accountId: number, assessment: HealthAssessment, modelVersion: string, now: Date): void {
+/** A component as the snapshot's JSON keeps it; `findings` (health/findings.ts) is absent from snapshots taken before it was stored. */
+export interface StoredComponent {
+  id: string;
+  weight: number;
+  score: number | null;
+  contribution: number | null;
+  reason: string;
+  findings?: HealthFinding[];
+}
+
+export const parseComponents = (json: string) => JSON.parse(json) as StoredComponent[];
+
+export function saveSnapshot(
+  sqlite: Database.Database,
+  accountId: number,
+  assessment: HealthAssessment,
+  modelVersion: string,
+  now: Date,
+  findings?: Record<ComponentId, HealthFinding[]>,
+): void {
   const takenAt = now.toISOString();
-  const components = JSON.stringify(assessment.components.map(({ id, weight, score, contribution, reason }) => ({ id, weight, score, contribution, reason })));
+  // The findings beside the score they explain, so the at-risk list's reasons are read, not recomputed (issue 15).
+  const components = JSON.stringify(
+    assessment.components.map(({ id, weight, score, contribution, reason }): StoredComponent => ({
+      id,
+      weight,
+      score,
+      contribution,
+      reason,
+      ...(findings && { findings: findings[id] }),
+    })),
+  );
   const current = stmt(sqlite, 'SELECT id, taken_at, model_version FROM health_snapshots WHERE account_id = ? AND current = 1').get(accountId) as
     { id: number; taken_at: string; model_version: string } | undefined;
   const values = [takenAt, modelVersion, assessment.score, assessment.band, assessment.coveragePct, components];

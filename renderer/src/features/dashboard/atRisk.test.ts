@@ -12,6 +12,7 @@ const rows: AtRisk[] = [
     renewalDate: '2026-04-01',
     score: 31.4,
     band: 'red',
+    asOf: '2026-03-01T06:00:00.000Z',
     reasons: ['No touchpoint in the last 95 days (one every 30 days keeps an account warm)', 'Renews in 31 days', 'Only 3 of 10 licences are in use (30 %)'],
   },
 ];
