@@ -137,6 +137,23 @@ export const importPreview = z.object({
   problemsTotal: z.number(),
   /** Present when the preview read only the head of a large file: counts and problems are those rows'; the commit reads every row. */
   head: z.object({ rows: z.number(), fraction: z.number() }).optional(),
+  /** Survey answers with a respondent e-mail: how their account was found (issue 13, import/respondents.ts). */
+  respondents: z
+    .object({
+      /** The e-mail is a known contact's: the contact and its account. */
+      byContact: z.number().int().nonnegative(),
+      /** The file's account column (or the fixed account) names it. */
+      byAccount: z.number().int().nonnegative(),
+      /** No known contact: the e-mail's domain is one account's. */
+      byDomain: z.number().int().nonnegative(),
+      /** None of these: a public mail domain, a domain no account has, or one several accounts have. */
+      unmatched: z.number().int().nonnegative(),
+      /** Of the unmatched: answers from a public mail domain (gmail.com), which names no account. */
+      publicDomain: z.number().int().nonnegative(),
+      /** Domains several accounts have (reported, not guessed), with those accounts' names; at most 20. */
+      ambiguous: z.array(z.object({ domain: z.string(), accounts: z.array(z.string()), answers: z.number().int().positive() })),
+    })
+    .optional(),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 

@@ -6,6 +6,7 @@ import { ensureField, listFields, storedForm, upsertValueStatement } from '../cu
 import { CoreError } from '../errors';
 import type { CellProblem, Record_ } from './convert';
 import type { TargetDef } from './targets';
+import { respondentsHook, type RespondentCounts } from './respondents';
 import { isMissing, parseBoolean, parseDate, parseNumber } from './values';
 
 // Columns kept as custom fields (`mapping.customFields`): each cell converted to the field's type
@@ -21,6 +22,8 @@ export interface RowHook {
   accepted(id: number | undefined, record: Record_): void;
   /** Inside the import's transaction, after the rows are written: definitions and values. */
   write(sqlite: Database.Database, now: Date): void;
+  /** Survey imports (respondents.ts): how the answers' accounts were found, for the preview and the result. */
+  respondents?(): RespondentCounts;
 }
 
 /** The field a record is found by after its insert, per kind (the table's external_id is UNIQUE, so indexed). */
@@ -106,7 +109,8 @@ function convertCell(column: Column, raw: string): { value: CustomValue } | { er
 
 export function customColumnsHook(sqlite: Database.Database, def: TargetDef, mapping: ImportMapping, headers: readonly string[]): RowHook | undefined {
   const sources = mapping.customFields ?? [];
-  if (sources.length === 0) return undefined;
+  // The plan's one row hook: a survey import (which keeps no custom fields) matches its respondents by domain instead.
+  if (sources.length === 0) return respondentsHook(sqlite, def, mapping, headers);
   const kind = def.name as CustomFieldKind;
   if (!(CUSTOM_FIELD_KINDS as readonly string[]).includes(kind)) {
     throw new CoreError('BAD_INPUT', `custom fields are kept for ${CUSTOM_FIELD_KINDS.join(', ')}, not ${def.name}: leave those columns out`);
