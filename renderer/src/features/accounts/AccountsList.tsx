@@ -6,7 +6,7 @@ import { useQuery } from '../../api/useQuery';
 import { navigate } from '../../app/router';
 import { DataTable } from '../../components/DataTable';
 import { ExportView } from '../../components/ExportView';
-import { formatInteger } from '../../lib/format';
+import { asOfText, formatInteger } from '../../lib/format';
 import { session } from '../../lib/storage';
 import { useDebounced } from '../../lib/useDebounced';
 import { useStoredState } from '../../lib/useStoredState';
@@ -14,6 +14,8 @@ import { accountColumns } from './accountColumns';
 import { AccountFilters } from './AccountFilters';
 import { DEFAULT_LIST_STATE, exportQuery, isFiltered, listInput, restoreListState, type ListState } from './listQuery';
 import { NewAccountDialog } from './NewAccountDialog';
+import { CustomFieldFilter } from '../../components/CustomFieldFilter';
+import { useAccountCustomFields } from './useAccountCustomFields';
 
 const PAGE_SIZE = 100;
 
@@ -31,7 +33,8 @@ export function AccountsList() {
   const me = useQuery('identity.get', {}, ['identity']);
   const everything = useQuery('accounts.list', { pageSize: 1, includeArchived: state.includeArchived }, ['accounts']);
   const facets = useQuery('accounts.facets', {}, ['accounts']);
-  const columns = useMemo(() => accountColumns(), []);
+  const custom = useAccountCustomFields();
+  const columns = useMemo(() => [...accountColumns(), ...custom.columns], [custom.columns]);
   const change = useCallback((patch: Partial<ListState>) => setState((previous) => ({ ...previous, ...patch })), [setState]);
   const clear = () => setState((previous) => ({ ...DEFAULT_LIST_STATE, sort: previous.sort }));
   const filtered = isFiltered(query);
@@ -42,6 +45,7 @@ export function AccountsList() {
         <div>
           <h1 id="accounts-title">Accounts</h1>
           <Count shown={list.total} all={everything.data?.total} filtered={filtered} />
+          <HealthAsOf takenAt={list.getRow(0)?.health?.takenAt} />
         </div>
         <div className="header-actions">
           <ExportView table="accounts" query={exportQuery(query)} testId="accounts-export" />
@@ -51,6 +55,7 @@ export function AccountsList() {
         </div>
       </header>
       <DataTable<AccountTableRow>
+        key={custom.key}
         id="accounts"
         label="Accounts"
         columns={columns}
@@ -64,7 +69,12 @@ export function AccountsList() {
         loading={list.loading}
         error={list.error?.message}
         resetKey={key}
-        toolbar={<AccountFilters state={state} facets={facets.data} me={me.loading && me.data === undefined ? undefined : (me.data ?? null)} onChange={change} onClear={clear} />}
+        toolbar={
+          <>
+            <AccountFilters state={state} facets={facets.data} me={me.loading && me.data === undefined ? undefined : (me.data ?? null)} onChange={change} onClear={clear} />
+            <CustomFieldFilter fields={custom.fields} conditions={state.custom} onChange={(conditions) => change({ custom: conditions })} testId="accounts-custom-filter" />
+          </>
+        }
         empty={
           filtered ? (
             <div className="empty">
@@ -101,6 +111,16 @@ function Count({ shown, all, filtered }: { shown: number | undefined; all: numbe
   return (
     <p className="subtitle" data-testid="accounts-count" data-total={shown} aria-live="polite">
       {text}
+    </p>
+  );
+}
+
+/** When the health column's scores were taken (the first row's snapshot; each cell's tooltip has its own), as the dashboard and account page say it. */
+function HealthAsOf({ takenAt }: { takenAt: string | undefined }) {
+  if (!takenAt) return null;
+  return (
+    <p className="subtitle small" data-testid="accounts-health-as-of">
+      Health scores {asOfText(takenAt)}
     </p>
   );
 }

@@ -3,7 +3,7 @@ import { isValidElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_TABLE_SORT_FIELDS, type AccountTableRow } from '../../../../shared/contract/accounts';
-import { accountColumns, healthTrend } from './accountColumns';
+import { accountColumns, healthTitle, healthTrend } from './accountColumns';
 
 type Account = AccountTableRow;
 
@@ -84,6 +84,12 @@ describe('account columns', () => {
     expect(byId('arrMinor').meta?.align).toBe('end');
     expect(byId('employeeCount').meta?.align).toBe('end');
     expect(byId('name').meta?.align).toBeUndefined();
+  });
+});
+
+describe('health tooltip', () => {
+  it('says the score, band, trend and when the snapshot was taken', () => {
+    expect(healthTitle(account.health!, 'en-US')).toMatch(/^Health 42 \(red\), down 6 from 48, as of (Feb 28|Mar 1), 2026, /);
   });
 });
 

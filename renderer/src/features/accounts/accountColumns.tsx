@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { AccountTableRow } from '../../../../shared/contract/accounts';
 import '../../components/dataTableMeta';
-import { formatDate, formatDateTime, formatInteger, formatMoney } from '../../lib/format';
+import { asOfText, formatDate, formatDateTime, formatInteger, formatMoney } from '../../lib/format';
 import { segmentLabel, stageLabel } from '../../lib/labels';
 
 export const DASH = '—';
@@ -71,7 +71,7 @@ export function accountColumns(locale?: string): ColumnDef<AccountTableRow, any>
       header: 'Health',
       size: 96,
       meta: { label: 'Health score', align: 'end' },
-      cell: ({ row }) => <HealthCell health={row.original.health} />,
+      cell: ({ row }) => <HealthCell health={row.original.health} locale={locale} />,
     },
     {
       id: 'lastTouchAt',
@@ -133,11 +133,17 @@ export function healthTrend(health: AccountTableRow['health']): { arrow: string;
   return { arrow: '▶', label: 'steady' };
 }
 
-function HealthCell({ health }: { health: AccountTableRow['health'] }) {
+/** The cell's tooltip: the score, its band and trend, and when its snapshot was taken (the screen's subtitle says it too). */
+export function healthTitle(health: NonNullable<AccountTableRow['health']>, locale?: string): string {
+  const trend = healthTrend(health);
+  return `Health ${Math.round(health.score)} (${health.band})${trend ? `, ${trend.label}` : ''}, ${asOfText(health.takenAt, locale)}`;
+}
+
+function HealthCell({ health, locale }: { health: AccountTableRow['health']; locale?: string }) {
   if (!health) return DASH;
   const trend = healthTrend(health);
   return (
-    <span className={`health-cell hb-${health.band}`} title={`Health ${Math.round(health.score)} (${health.band})${trend ? `, ${trend.label}` : ''}`}>
+    <span className={`health-cell hb-${health.band}`} title={healthTitle(health, locale)}>
       <span className="health-dot" aria-hidden="true" />
       {Math.round(health.score)}
       {trend && (
