@@ -15,7 +15,8 @@ export const CORE_RESTARTED_EVENT = 'core.restarted';
 /**
  * BUSY: another process holds the workspace's write lock past the wait (the message names its job
  * when it can be known; the call may be retried). CORE_STOPPED: the core's thread or process ended
- * while answering; the host restarted it, and the call may be retried.
+ * while answering; the host restarted it, and the call may be retried. CANCELLED: a long job
+ * (a rebuild, an export…) was stopped by its user; the message says what was kept.
  */
 export const ERROR_CODES = [
   'BAD_INPUT',
@@ -27,6 +28,7 @@ export const ERROR_CODES = [
   'NOT_A_WORKSPACE',
   'BUSY',
   'CORE_STOPPED',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -53,6 +55,9 @@ export interface ChangeEvent {
   ids?: number[];
   /** Long work (`health.progress`, `metrics.progress`): how far it has got. */
   progress?: { done: number; total: number };
+  /** `jobs.progress`: the channel of the job (`metrics.rebuild`, `export.archive`…) and what it is doing now. */
+  job?: string;
+  phase?: string;
 }
 
 /** What the preload exposes on `window.fulcrum`. */

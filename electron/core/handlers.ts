@@ -13,8 +13,9 @@ import { metricsHandlers } from './metrics/handlers';
 import { healthFigures } from './health/figures';
 import { healthHandlers } from './health/handlers';
 import { identityHandlers } from './identity/handlers';
+import { jobsHandlers } from './jobs/handlers';
 import { explainHealth } from './health/service';
-import { refreshDerived } from './derived/refresh';
+import { rebuildDerivedJob } from './derived/refresh';
 import { outcomesHandlers } from './outcomes/handlers';
 import { personasHandlers } from './personas/handlers';
 import { journeysHandlers } from './journeys/handlers';
@@ -50,7 +51,7 @@ export const typedHandlers = {
   ...referencesHandlers(recentRequestsForReference),
   ...requestsHandlers,
   // Metrics sits below health and derived data, so the parts it shows from them are passed in here.
-  ...metricsHandlers({ healthFigures, explainHealth, refreshDerived }),
+  ...metricsHandlers({ healthFigures, explainHealth, refreshDerived: rebuildDerivedJob }),
   ...healthHandlers,
   ...settingsHandlers,
   ...importHandlers,
@@ -62,6 +63,7 @@ export const typedHandlers = {
   ...storiesHandlers,
   ...leverageHandlers,
   ...identityHandlers,
+  ...jobsHandlers,
 } satisfies Handlers<Channel>;
 
 /** A handler as dispatch calls it: with the input its channel's schema has just validated. */

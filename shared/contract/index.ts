@@ -9,6 +9,7 @@ import { requestsContract } from './requests';
 import { metricsContract } from './metrics';
 import { healthContract } from './health';
 import { identityContract } from './identity';
+import { jobsContract } from './jobs';
 import { settingsContract } from './settings';
 import { storiesContract } from './stories';
 import { backupContract } from './backup';
@@ -57,6 +58,7 @@ export const contract = {
   ...storiesContract,
   ...leverageContract,
   ...identityContract,
+  ...jobsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
 import { backfillArrHistory } from '../metrics/arrHistory';
 import { pausePoint } from '../db/pausePoint';
-import { recomputeAllHealth } from '../health/service';
+import { recomputeAllHealth, recomputeAllHealthInSteps } from '../health/service';
 import { refreshStaleHealth } from './freshness';
 import { inTransaction, stmt } from '../db/sql';
-import { rebuildWithSettings, rollupsAreCurrent } from '../metrics/rollups/state';
+import { rebuildWithSettings, rebuildWithSettingsInSteps, rollupsAreCurrent } from '../metrics/rollups/state';
+import type { Context } from '../context';
+import { exclusive } from '../db/exclusive';
+import { runJob, type Job } from '../lib/jobs';
 
 export interface DerivedSummary {
   arrBackfilled: number;
@@ -66,6 +69,51 @@ export function refreshDerived(sqlite: Database.Database, now: Date, onProgress?
     clearDerivedStale(sqlite);
     pausePoint('refresh-before-commit');
     return { arrBackfilled, accountMonths: rollups.accountMonths, healthSnapshots: health.accounts, seconds: (performance.now() - began) / 1000 };
+  });
+}
+
+/**
+ * refreshDerived as a cancellable job (the metrics.rebuild channel): the same writes in the same ONE
+ * transaction, but in steps (after the ARR backfill, after each batch of accounts' rollups, every
+ * few hundred health snapshots) that hand the event loop back, so `jobs.progress` events leave
+ * while it runs and a cancel lands. Cancelled (or failed) it rolls back: the previous rollups,
+ * health snapshots and stale mark stay exactly as they were. The caller holds the connection
+ * (exclusive), so no other channel's statement runs inside this transaction between the steps.
+ */
+export async function refreshDerivedInSteps(sqlite: Database.Database, now: Date, job: Job): Promise<DerivedSummary> {
+  const began = performance.now();
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    job.progress(0, 1, 'arr');
+    const arrBackfilled = backfillArrHistory(sqlite, now);
+    await job.step();
+    const steps = rebuildWithSettingsInSteps(sqlite, now, (done, total) => job.progress(done, total, 'rollups'));
+    let next = steps.next();
+    while (!next.done) {
+      await job.step();
+      next = steps.next();
+    }
+    // Health's own steps yield before each progress report, so a cancel is seen at the next one.
+    const health = await recomputeAllHealthInSteps(sqlite, now, (done, total) => {
+      job.check();
+      job.progress(done, total, 'health');
+    });
+    job.check();
+    clearDerivedStale(sqlite);
+    sqlite.exec('COMMIT');
+    return { arrBackfilled, accountMonths: next.value.accountMonths, healthSnapshots: health.accounts, seconds: (performance.now() - began) / 1000 };
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** The metrics.rebuild channel's job: refreshDerivedInSteps on the core's connection. */
+export function rebuildDerivedJob(ctx: Context): Promise<DerivedSummary> {
+  return runJob(ctx, 'metrics.rebuild', 'the previous rollups and health scores are kept', async (job) => {
+    // exclusive holds the connection until the steps' promise settles (the transaction spans their turns).
+    const summary = await exclusive(ctx, (sqlite) => refreshDerivedInSteps(sqlite, ctx.now(), job));
+    return summary;
   });
 }
 

@@ -20,7 +20,7 @@ export const LONG_JOBS: Readonly<Record<string, string>> = {
   'assessments.importFile': 'an assessment import',
 };
 
-/** How to stop a running call of a channel: the channel and input that stop it. Only imports can stop today. */
+/** How to stop a running import: the channel and input that stop it. The other long jobs stop through lib/jobs.ts (cancelJobs). */
 export const CANCELLERS: Readonly<Record<string, (input: unknown) => { channel: string; input: unknown } | undefined>> = {
   'import.commit': (input) => {
     const jobId = (input as { jobId?: unknown } | null)?.jobId;

@@ -6,6 +6,7 @@ import type { RpcError } from '../../../shared/rpc';
 import { CoreError } from '../errors';
 import { createCore, type Core } from '../index';
 import { exclusive } from '../db/exclusive';
+import { cancelJobs } from '../lib/jobs';
 import { busyMessage, CANCELLERS, clearBusy, markBusy, LONG_JOBS } from './jobs';
 import { hostedPolicy, type HostedPolicy } from './policy';
 import { cloneableDetail, type FromCore, type Port, type ToCore } from './protocol';
@@ -71,8 +72,11 @@ export function serveCore(port: Port): void {
 
   const cancel = async (id: number) => {
     const job = running.get(id);
-    const stop = job && CANCELLERS[job.channel]?.(job.input);
-    if (stop && core) await core.dispatch(stop.channel, stop.input);
+    if (!job || !core) return;
+    // The import stops through its own channel; the other long jobs through lib/jobs.ts (they answer CANCELLED).
+    const stop = CANCELLERS[job.channel]?.(job.input);
+    if (stop) await core.dispatch(stop.channel, stop.input);
+    else cancelJobs(core.context, job.channel);
   };
 
   const close = async () => {

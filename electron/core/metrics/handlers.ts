@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { Output, ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { accountMetrics } from './account';
@@ -18,8 +17,8 @@ export interface FromAbove {
   healthFigures: HealthFiguresOf;
   /** health/service.ts */
   explainHealth: Parameters<typeof accountMetrics>[3];
-  /** derived/refresh.ts */
-  refreshDerived: (sqlite: Database.Database, now: Date, onProgress?: (done: number, total: number) => void) => Output<'metrics.rebuild'>;
+  /** derived/refresh.ts: the rebuild as a cancellable job with progress (lib/jobs.ts) */
+  refreshDerived: (ctx: Context) => Promise<Output<'metrics.rebuild'>>;
 }
 
 export const metricsHandlers = ({ healthFigures, explainHealth, refreshDerived }: FromAbove) =>
@@ -29,7 +28,7 @@ export const metricsHandlers = ({ healthFigures, explainHealth, refreshDerived }
     'metrics.trend': (input: ParsedInput<'metrics.trend'>, ctx: Context) => exclusive(ctx, (sqlite) => trend(sqlite, input, ctx.now())),
     'metrics.definitions': () => METRIC_DEFINITIONS.map(({ id, name, formula, unit, source }) => ({ id, name, formula, unit, source })),
     'metrics.rebuild': async (_input: ParsedInput<'metrics.rebuild'>, ctx: Context) => {
-      const summary = await exclusive(ctx, (sqlite) => refreshDerived(sqlite, ctx.now(), (done, total) => ctx.emit({ name: 'metrics.progress', progress: { done, total } })));
+      const summary = await refreshDerived(ctx);
       ctx.emit({ name: 'health.changed' });
       return summary;
     },

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { finishBatch, newBatch, type Clock } from './build';
 import { createScratch } from './codec';
+import { rebuildCellsInSteps } from './cellsBuild';
 import { clearRollups, feedRawRows, putSegmentRow } from './repo';
 import { addRow, emptySum, storedRow, storedSum, type RowSum } from './segments';
 import { inTransaction, stmt } from '../../db/sql';
@@ -26,9 +27,24 @@ export interface RebuildOptions {
  * the segment level is summed in memory (segments × months) and written at the end.
  */
 export function rebuildRollups(sqlite: Database.Database, options: RebuildOptions): RebuildSummary {
+  return inTransaction(sqlite, () => {
+    const steps = rebuildRollupsInSteps(sqlite, options);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  });
+}
+
+/**
+ * The rebuild as steps: it yields after each batch of accounts, so a caller that owns the
+ * transaction can hand the event loop back between them (progress goes out, a cancel lands) and
+ * roll back if it stops (derived/refresh.ts's job). Must run inside a transaction it does not end.
+ */
+export function* rebuildRollupsInSteps(sqlite: Database.Database, options: RebuildOptions): Generator<void, RebuildSummary> {
   const began = performance.now();
   const size = options.batch ?? 250;
-  return inTransaction(sqlite, () => {
+  {
     clearRollups(sqlite);
     const accounts = sqlite.prepare<unknown[], [number, string, number]>('SELECT id, segment, archived_at IS NULL AS active FROM accounts ORDER BY id').raw(true).all();
     const segmentOf = new Map(accounts.filter(([, , active]) => active === 1).map(([id, segment]) => [id, segment]));
@@ -59,6 +75,7 @@ export function rebuildRollups(sqlite: Database.Database, options: RebuildOption
         }
       }
       options.onProgress?.(Math.min(i + size, accounts.length), accounts.length);
+      yield;
     }
 
     let segmentMonths = 0;
@@ -69,6 +86,8 @@ export function rebuildRollups(sqlite: Database.Database, options: RebuildOption
         segmentMonths++;
       }
     }
+    // The dimension level, the accounts' keys and the facet counts, from the rows just written (cellsBuild.ts).
+    yield* rebuildCellsInSteps(sqlite);
     return { accounts: accounts.length, accountMonths, segmentMonths, seconds: (performance.now() - began) / 1000 };
-  });
+  }
 }

@@ -4,7 +4,7 @@ import { readSettings } from '../../db/settings';
 import { createBusinessClock } from '../businessClock';
 import { wallClock, type Clock } from './build';
 import { ROLLUP_LAYOUT_VERSION } from './layout';
-import { rebuildRollups, type RebuildSummary } from './rebuild';
+import { rebuildRollups, rebuildRollupsInSteps, type RebuildSummary } from './rebuild';
 import { inTransaction, stmt } from '../../db/sql';
 
 /**
@@ -43,4 +43,12 @@ export function rebuildWithSettings(sqlite: Database.Database, now: Date, onProg
     stmt(sqlite, 'INSERT OR REPLACE INTO rollup_state (id, layout, clock, built_at) VALUES (1, ?, ?, ?)').run(ROLLUP_LAYOUT_VERSION, clockKey(settings), now.toISOString());
     return summary;
   });
+}
+
+/** rebuildWithSettings as steps (one per batch of accounts), inside a transaction the caller owns: derived/refresh.ts's cancellable job. */
+export function* rebuildWithSettingsInSteps(sqlite: Database.Database, now: Date, onProgress?: (done: number, total: number) => void): Generator<void, RebuildSummary> {
+  const settings = readSettings(sqlite);
+  const summary = yield* rebuildRollupsInSteps(sqlite, { clock: clockOf(settings), onProgress });
+  stmt(sqlite, 'INSERT OR REPLACE INTO rollup_state (id, layout, clock, built_at) VALUES (1, ?, ?, ?)').run(ROLLUP_LAYOUT_VERSION, clockKey(settings), now.toISOString());
+  return summary;
 }

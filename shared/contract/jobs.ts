@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+// Long jobs (electron/core/lib/jobs.ts): their progress arrives as `jobs.progress` events naming the
+// job's channel; `jobs.cancel` stops the running jobs of a channel. A cancelled call answers
+// CANCELLED and leaves nothing half-written. The import has its own cancel (import.cancel, by job id).
+
+/** The channels whose calls run as cancellable jobs. */
+export const JOB_CHANNELS = ['metrics.rebuild', 'health.recompute', 'export.archive', 'export.table', 'journeys.measure'] as const;
+export type JobChannel = (typeof JOB_CHANNELS)[number];
+
+export const jobsContract = {
+  'jobs.cancel': {
+    input: z.strictObject({ channel: z.enum(JOB_CHANNELS, { message: `channel must be one of the long jobs: ${JOB_CHANNELS.join(', ')}` }) }),
+    /** How many running jobs were asked to stop (0: none was running, it had already finished). */
+    output: z.object({ cancelled: z.number().int() }),
+  },
+  'jobs.running': { input: z.strictObject({}), output: z.object({ channels: z.array(z.string()) }) },
+} as const;
