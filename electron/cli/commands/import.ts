@@ -3,9 +3,21 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describeEncoding, describeProblem, IMPORT_ENCODINGS, IMPORT_TARGETS, importMapping, type ImportPreview, type ImportResult } from '../../../shared/contract/import';
+import {
+  dateOrder as dateOrderSchema,
+  describeEncoding,
+  describeProblem,
+  IMPORT_ENCODINGS,
+  IMPORT_TARGETS,
+  importMapping,
+  type ImportPreview,
+  type ImportResult,
+} from '../../../shared/contract/import';
 import { CliError, formatCount, requireString, UsageError, type Command, type Io, type OptionValues } from '../command';
+import type { Core } from '../../core';
 import { call, openExisting } from './workspaceFile';
+
+const DATE_ORDERS = dateOrderSchema.options;
 
 const SHOWN_PROBLEMS = 50;
 
@@ -41,6 +53,7 @@ function printPreview(preview: ImportPreview, io: Io): void {
     const why = choice.conflict ?? (choice.ambiguous ? 'ambiguous: every value reads both ways' : `because of '${choice.evidence}'`);
     io.out(`Dates in '${choice.column}' read as ${choice.order === 'dmy' ? 'day/month/year' : 'month/day/year'} (${why})\n`);
   }
+  if (preview.dateChoices.some((choice) => choice.ambiguous)) io.out('           the import asks: answer with --date-order dmy (day first) or --date-order mdy (month first)\n');
   io.out(
     `Rows       ${formatCount(counts.rows)}: ${formatCount(counts.inserts)} to insert, ${formatCount(counts.updates)} to update, ${formatCount(counts.skips)} skipped, ${formatCount(counts.errors)} with problems\n`,
   );
@@ -52,6 +65,29 @@ function printPreview(preview: ImportPreview, io: Io): void {
   }
 }
 
+type DateOrder = (typeof DATE_ORDERS)[number];
+type Mapping = ReturnType<typeof readMapping>;
+
+/**
+ * The mapping with the answers given as options: a survey file without a date column dated with
+ * the wave's day (--responded-at), the order of a/b/yyyy dates (--date-order). Without --preset or
+ * --map the core would map automatically, and a mapping of answers alone would map nothing: the
+ * automatic mapping is asked first (a preview) and the answers laid over it.
+ */
+async function withAnswers(
+  core: Core,
+  input: { preset?: string | undefined; mapping?: Mapping | undefined },
+  answers: { respondedAt?: string | undefined; dateOrder?: DateOrder | undefined },
+): Promise<Mapping | undefined> {
+  if (!answers.respondedAt && !answers.dateOrder) return input.mapping;
+  const base = input.mapping ?? (input.preset ? { fields: {} } : (await call<ImportPreview>(core, 'import.preview', { ...input, previewRows: 0 })).mapping);
+  return {
+    ...base,
+    ...(answers.respondedAt ? { defaults: { ...base.defaults, respondedAt: answers.respondedAt } } : {}),
+    ...(answers.dateOrder ? { dateOrder: answers.dateOrder } : {}),
+  };
+}
+
 async function run(values: OptionValues, io: Io, positionals: string[] = []): Promise<number> {
   const into = requireString(values, 'into');
   if (!(IMPORT_TARGETS as readonly string[]).includes(into)) throw new UsageError(`--into must be one of ${IMPORT_TARGETS.join(', ')}`);
@@ -59,13 +95,15 @@ async function run(values: OptionValues, io: Io, positionals: string[] = []): Pr
   // --preset and --map together: the mapping is laid over the preset (as the core does).
   const respondedAt = typeof values['responded-at'] === 'string' ? values['responded-at'] : undefined;
   if (respondedAt !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(respondedAt)) throw new UsageError('--responded-at must be a date as YYYY-MM-DD');
+  const dateOrder = typeof values['date-order'] === 'string' ? values['date-order'] : undefined;
+  if (dateOrder !== undefined && !(DATE_ORDERS as readonly string[]).includes(dateOrder))
+    throw new UsageError(`--date-order must be one of ${DATE_ORDERS.join(', ')} (dmy: 09/10/2012 is 9 October; mdy: 10/09/2012 is 9 October)`);
   const mapping = typeof values.map === 'string' ? readMapping(values.map) : undefined;
   const input = {
     path: resolve(positionals[0]!),
     into,
     preset: typeof values.preset === 'string' ? values.preset : undefined,
-    // A survey file without a date column: every answer dated with the wave's day.
-    mapping: respondedAt ? { fields: {}, ...mapping, defaults: { ...mapping?.defaults, respondedAt } } : mapping,
+    mapping,
     sheet: typeof values.sheet === 'string' ? values.sheet : undefined,
     encoding: typeof values.encoding === 'string' ? values.encoding : undefined,
     policy: (values.policy as string | undefined) ?? 'reject',
@@ -79,6 +117,7 @@ async function run(values: OptionValues, io: Io, positionals: string[] = []): Pr
   // A dry run writes nothing at all: not even the migration, -wal/-shm or rollup rebuild an open would.
   const core = await openExisting(values, { readOnly: Boolean(values['dry-run']) });
   try {
+    input.mapping = await withAnswers(core, input, { respondedAt, dateOrder: dateOrder as DateOrder | undefined });
     if (values['dry-run']) {
       const preview = await call<ImportPreview>(core, 'import.preview', { ...input, previewRows: 0 });
       printPreview(preview, io);
@@ -123,7 +162,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'import a CSV or XLSX file (preview with --dry-run)',
   usage: [
-    'fulcrum import --db FILE --into TARGET [--preset NAME] [--map mapping.json] SOURCE [--dry-run] [--policy reject|skip] [--match insert|update|upsert] [--sheet NAME] [--encoding NAME] [--responded-at DATE]',
+    'fulcrum import --db FILE --into TARGET [--preset NAME] [--map mapping.json] SOURCE [--dry-run] [--policy reject|skip] [--match insert|update|upsert] [--sheet NAME] [--encoding NAME] [--responded-at DATE] [--date-order dmy|mdy|ymd]',
     '',
     `  --into TARGET     ${IMPORT_TARGETS.join(', ')}`,
     '  --preset NAME     a shipped or saved mapping (crm-accounts, helpdesk-tickets, nps-survey, csat-survey, fulcrum-<target>)',
@@ -136,6 +175,8 @@ export const importCommand: Command = {
     '  --sheet NAME      the XLSX sheet (default: the first)',
     `  --encoding NAME   a text file's encoding: ${IMPORT_ENCODINGS.join(', ')} (default: detected; the preview says which and why)`,
     '  --responded-at D  survey answers without a date column: every answer is dated D (YYYY-MM-DD, the survey wave)',
+    '  --date-order O    how dates written a/b/yyyy are read when no value settles it (the preview asks): dmy (day first),',
+    '                    mdy (month first) or ymd; applies to every date column',
   ].join('\n'),
   options: {
     db: { type: 'string' },
@@ -148,6 +189,7 @@ export const importCommand: Command = {
     sheet: { type: 'string' },
     encoding: { type: 'string' },
     'responded-at': { type: 'string' },
+    'date-order': { type: 'string' },
   },
   allowPositionals: true,
   run,
