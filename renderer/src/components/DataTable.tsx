@@ -47,7 +47,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const rowHeight = props.rowHeight ?? DEFAULT_ROW_HEIGHT;
   const scroller = useRef<HTMLDivElement>(null);
   const hideable = useMemo(() => columns.filter((c) => c.enableHiding !== false).map((c) => c.id!), [columns]);
-  const [visibility, setVisibility] = useState<VisibilityState>(() => readVisibility(local(), id, hideable));
+  // Optional columns (meta.defaultHidden) start hidden; the remembered choice wins.
+  const [visibility, setVisibility] = useState<VisibilityState>(() => ({
+    ...Object.fromEntries(columns.filter((c) => c.meta?.defaultHidden).map((c) => [c.id!, false])),
+    ...readVisibility(local(), id, hideable),
+  }));
   const [active, setActive] = useState(0);
   const focusIndex = useRef<number>(undefined);
   const count = rowCount ?? 0;

@@ -9,6 +9,8 @@ declare module '@tanstack/react-table' {
     align?: 'start' | 'end';
     /** Long text: the full value shows on hover when the cell cuts it short. */
     tooltip?: boolean;
+    /** Optional columns (custom fields): hidden until the column menu shows them. */
+    defaultHidden?: boolean;
   }
 }
 

@@ -1,6 +1,8 @@
 import type { AccountTableInput } from '../../../../shared/contract/accounts';
 import { ACCOUNT_TABLE_SORT_FIELDS, HEALTH_BANDS } from '../../../../shared/contract/accounts';
 import type { SortState } from '../../components/dataTableMeta';
+import type { CustomCondition } from '../../../../shared/contract/customFields';
+import { fieldIdOfColumn, restoreConditions } from '../../components/customFieldFilter';
 
 /** What the accounts list shows: the user's search, filters and sort. */
 export interface ListState {
@@ -13,6 +15,9 @@ export interface ListState {
   /** Only the accounts whose owner is me (Settings › Who am I). */
   mine: boolean;
   includeArchived: boolean;
+  /** Custom-field conditions (issue 13), all of which must hold; the core filters. */
+  custom: CustomCondition[];
+  /** A column's id: the table's sort field, or `custom.<field id>`. */
   sort: SortState;
 }
 
@@ -24,6 +29,7 @@ export const DEFAULT_LIST_STATE: ListState = {
   band: '',
   mine: false,
   includeArchived: false,
+  custom: [],
   sort: { field: 'name', direction: 'asc' },
 };
 
@@ -45,8 +51,11 @@ export function restoreListState(stored: unknown): ListState {
     band: isBand(text(value.band)) ? text(value.band) : '',
     mine: value.mine === true,
     includeArchived: value.includeArchived === true,
+    custom: restoreConditions(value.custom),
     sort:
-      sort && typeof sort.field === 'string' && isSortField(sort.field) ? { field: sort.field, direction: sort.direction === 'desc' ? 'desc' : 'asc' } : DEFAULT_LIST_STATE.sort,
+      sort && typeof sort.field === 'string' && (isSortField(sort.field) || fieldIdOfColumn(sort.field) !== undefined)
+        ? { field: sort.field, direction: sort.direction === 'desc' ? 'desc' : 'asc' }
+        : DEFAULT_LIST_STATE.sort,
   };
 }
 
@@ -59,10 +68,13 @@ export function listInput(state: ListState, page: number, pageSize: number): Acc
   if (isBand(state.band)) filter.healthBand = state.band;
   if (state.mine) filter.mine = true;
   const search = state.search.trim();
+  const customField = fieldIdOfColumn(state.sort.field);
   return {
     page,
     pageSize,
     sort: isSortField(state.sort.field) ? { field: state.sort.field, direction: state.sort.direction } : undefined,
+    ...(customField !== undefined ? { customSort: { fieldId: customField, direction: state.sort.direction } } : {}),
+    ...(state.custom.length > 0 ? { customFilters: state.custom } : {}),
     ...(search ? { search } : {}),
     ...(Object.keys(filter).length > 0 ? { filter } : {}),
     ...(state.includeArchived ? { includeArchived: true } : {}),
@@ -70,13 +82,21 @@ export function listInput(state: ListState, page: number, pageSize: number): Acc
 }
 
 export const isFiltered = (state: ListState) =>
-  state.search.trim() !== '' || state.segment !== '' || state.owner !== '' || state.stage !== '' || state.band !== '' || state.mine || state.includeArchived;
+  state.search.trim() !== '' ||
+  state.segment !== '' ||
+  state.owner !== '' ||
+  state.stage !== '' ||
+  state.band !== '' ||
+  state.mine ||
+  state.includeArchived ||
+  state.custom.length > 0;
 
 /**
  * The list query without paging: what "Export view" writes (the accounts table's own columns; the
  * export channel lists accounts, so the figures' sorts and filters, which it does not know, are left out).
  */
 export function exportQuery(state: ListState): Record<string, unknown> {
+  // Custom-field filters and sort stay: accounts.list takes them too.
   const { page: _page, pageSize: _pageSize, filter, sort, ...query } = listInput({ ...state, band: '', mine: false }, 1, 1);
   const plainSort = sort && (ACCOUNT_TABLE_SORT_FIELDS.indexOf(sort.field) < ACCOUNT_TABLE_SORT_FIELDS.indexOf('healthScore') ? sort : undefined);
   return { ...query, ...(filter ? { filter } : {}), ...(plainSort ? { sort: plainSort } : {}) };
