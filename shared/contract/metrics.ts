@@ -118,6 +118,10 @@ export const customerValue = z.object({
   /** Relative quality − relative price: distance above the fair-value line. */
   valueAdvantage: metricValue,
   position: z.enum(['better value', 'fair value', 'worse value']).nullable(),
+  /** Customer value added (Gale): relative quality / relative price, a ratio (1 = parity). Issue 16. */
+  customerValueAdded: metricValue.optional(),
+  /** Weighted customer value ratio: w_q · quality ratio + w_p · price-satisfaction ratio (1 = parity), weights from settings. Issue 16. */
+  customerValueRatio: metricValue.extend({ qualityWeight: z.number(), priceWeight: z.number() }).optional(),
 });
 
 /** Cohort-form CLV of the customers who started in one calendar year. */

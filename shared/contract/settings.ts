@@ -119,6 +119,26 @@ export const leverageSettings = z.strictObject({
 });
 export type LeverageSettings = z.infer<typeof leverageSettings>;
 
+/** The two survival conventions of CLV (issue 16): margins weighted by r^t (retained to year 1) or r^(t−1) (present in year 1). */
+export const CLV_SURVIVAL = ['retained', 'present'] as const;
+export type ClvSurvival = (typeof CLV_SURVIVAL)[number];
+
+/**
+ * Customer value management (issue 16): the CLV convention and acquisition cost, the margin on
+ * purchases (customers without contracts), and the weights of the customer value ratio.
+ */
+export const customerValueSettings = z.strictObject({
+  /** 'retained': Σ m·r^t/(1+i)^t (the first margin counts if the customer is retained a year); 'present': Σ m·r^(t−1)/(1+i)^t (present in year 1). */
+  survival: z.enum(CLV_SURVIVAL),
+  /** What acquiring one customer costs, in minor units of the workspace's currency: CLV is net of it. */
+  acquisitionCostMinor: z.number().int('must be whole minor units (cents)').min(0).max(1e15),
+  /** Gross margin on purchases, % (the BG/NBD CLV of customers without contracts). */
+  purchaseMarginPct: z.number().min(0).max(100),
+  /** Weights of the customer value ratio: perceived-quality ratio and price-satisfaction ratio (relative; rescaled to sum 1). */
+  cvrWeights: someWeight({ quality: weight, price: weight }),
+});
+export type CustomerValueSettings = z.infer<typeof customerValueSettings>;
+
 export const settings = z.strictObject({
   health: healthSettings,
   /** Yearly discount rate i for lifetime value, as a fraction (0.1 = 10 %). */
@@ -128,6 +148,7 @@ export const settings = z.strictObject({
   currency,
   valueMap: valueMapSettings,
   leverage: leverageSettings,
+  customerValue: customerValueSettings,
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -172,6 +193,7 @@ export const DEFAULT_SETTINGS: Settings = {
     scoreWeights: { similarity: 60, readiness: 25, freshness: 15 },
     requestSlaDays: 3,
   },
+  customerValue: { survival: 'retained', acquisitionCostMinor: 0, purchaseMarginPct: 30, cvrWeights: { quality: 80, price: 20 } },
 };
 
 /** A change to some settings; each group given is replaced whole, so what the user sees is what is stored. */

@@ -2,7 +2,7 @@ import { figure } from './figure';
 import type { AccountFacts } from './repo';
 import { arrLevelsAt, isCustomerAt } from './retentionFigures';
 import { noValue } from './types';
-import { clvCohort } from './value';
+import { type ClvSurvival, clvCohort } from './value';
 
 /**
  * CLV in the cohort form (Gupta, Lehmann & Stuart 2004), one row per start-year cohort, from what
@@ -24,13 +24,16 @@ export interface CohortInput {
   /** Period end (exclusive), ISO date. */
   to: string;
   discount: number;
+  /** The survival convention and the acquisition cost (settings' customerValue); 'retained' and 0 when absent. */
+  survival?: ClvSurvival;
+  acquisitionCost?: number;
   /** At most this many of the latest cohorts. */
   limit?: number;
 }
 
 const startYear = (a: AccountFacts) => Number(a.start.slice(0, 4));
 
-export function clvCohortRows({ accounts, steps, to, discount, limit = 8 }: CohortInput) {
+export function clvCohortRows({ accounts, steps, to, discount, survival: convention = 'retained', acquisitionCost = 0, limit = 8 }: CohortInput) {
   const members = new Map<number, AccountFacts[]>();
   for (const a of accounts) {
     if (a.grossMarginPct === null || a.start >= to) continue;
@@ -52,7 +55,10 @@ export function clvCohortRows({ accounts, steps, to, discount, limit = 8 }: Coho
       const margin = alive.reduce((sum, a) => sum + ((levels.get(a.id)?.[k] ?? 0) * a.grossMarginPct!) / 100, 0);
       margins.push(alive.length ? margin / alive.length : 0);
     });
-    const result = dates.length === 0 ? noValue('no full year observed yet', cohort.length) : { ...clvCohort({ margins, retention: survival, discount }), n: cohort.length };
-    return { cohort: String(year), size: cohort.length, years: dates.length, survival, margins, clv: figure('clvCohort', result) };
+    const result =
+      dates.length === 0
+        ? noValue('no full year observed yet', cohort.length)
+        : { ...clvCohort({ margins, retention: survival, discount, survival: convention, acquisitionCost }), n: cohort.length };
+    return { cohort: String(year), size: cohort.length, years: dates.length, survival, margins, clv: figure(convention === 'present' ? 'clvCohortPresent' : 'clvCohort', result) };
   });
 }

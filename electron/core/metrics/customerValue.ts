@@ -1,4 +1,5 @@
-import type { ValueMapSettings } from '../../../shared/contract/settings';
+import type { CustomerValueSettings, ValueMapSettings } from '../../../shared/contract/settings';
+import { DEFAULT_SETTINGS } from '../../../shared/contract/settings';
 import { figure } from './figure';
 import { noValue } from './types';
 import { RATIO_ROUNDING_LABELS, relativePrice, relativeScore, valueMapPosition } from './valueMap';
@@ -13,7 +14,26 @@ import { RATIO_ROUNDING_LABELS, relativePrice, relativeScore, valueMapPosition }
 
 const NO_SURVEY = 'no value-map survey entered (Settings › Customer value)';
 
-export function customerValueFigures(survey: ValueMapSettings) {
+/**
+ * Customer value added (Gale 1994, ch. 4): the perceived worth of our offer relative to the
+ * competitor's, worth = quality for the price paid, so CVA = (Q/100) / (P/100) = Q / P with Q the
+ * relative quality and P the relative price index. A ratio: 1 is parity, above 1 more worth.
+ */
+export function customerValueAdded(relativeQuality: number, relativePriceIndex: number): number | null {
+  return relativePriceIndex > 0 && Number.isFinite(relativeQuality) ? relativeQuality / relativePriceIndex : null;
+}
+
+/**
+ * Weighted customer value ratio: w_q · (Q / 100) + w_p · (S / 100), weights rescaled to sum 1, with Q
+ * the relative (perceived) quality and S the price-satisfaction score; 1 is parity. E.g. 80/20.
+ */
+export function customerValueRatio(relativeQuality: number, priceSatisfaction: number, weights: { quality: number; price: number }): number | null {
+  const sum = weights.quality + weights.price;
+  if (!(sum > 0)) return null;
+  return ((weights.quality / sum) * relativeQuality + (weights.price / sum) * priceSatisfaction) / 100;
+}
+
+export function customerValueFigures(survey: ValueMapSettings, weights: CustomerValueSettings['cvrWeights'] = DEFAULT_SETTINGS.customerValue.cvrWeights) {
   const competitor = survey.competitor;
   const quality = survey.quality.length ? relativeScore(survey.quality, survey.rounding) : noValue(`${NO_SURVEY}: no quality attributes`, 0, { contributions: [] });
   const price = survey.price.length ? relativeScore(survey.price, survey.rounding) : noValue(`${NO_SURVEY}: no price attributes`, 0, { contributions: [] });
@@ -30,5 +50,16 @@ export function customerValueFigures(survey: ValueMapSettings) {
     relativePrice: figure('valueMap', relPrice),
     valueAdvantage: figure('valueAdvantage', advantage),
     position: place?.position ?? null,
+    customerValueAdded: figure('customerValueAdded', place ? { value: customerValueAdded(quality.value!, relPrice.value!), n } : noValue(advantage.reason ?? NO_SURVEY, n)),
+    customerValueRatio: {
+      ...figure(
+        'customerValueRatio',
+        quality.value !== null && price.value !== null
+          ? { value: customerValueRatio(quality.value, price.value, weights), n }
+          : noValue(quality.value === null ? (quality.reason ?? NO_SURVEY) : (price.reason ?? NO_SURVEY), n),
+      ),
+      qualityWeight: weights.quality,
+      priceWeight: weights.price,
+    },
   };
 }

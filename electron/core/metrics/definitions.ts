@@ -152,16 +152,71 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
   {
     id: 'clv',
     name: 'Customer lifetime value',
-    formula: 'm · r / (1 + i − r): yearly margin m, retention r, discount i; first margin one period out, survival-weighted',
+    formula:
+      'Σ m · r^t / (1 + i)^t − AC = m · r / (1 + i − r) − AC: yearly margin m, retention r, discount i, acquisition cost AC (settings); survival convention "retained to year 1": the first margin one period out, weighted by r^t. Customer equity sums it without AC (spent for current customers)',
     unit: 'money',
     source: 'Gupta & Lehmann (2003), "Customers as assets"; Gupta & Lehmann (2005), "Managing Customers as Investments"',
   },
   {
+    id: 'clvPresent',
+    name: 'Customer lifetime value (present in year 1)',
+    formula:
+      'Σ m · r^(t−1) / (1 + i)^t − AC = m / (1 + i − r) − AC: yearly margin m, retention r, discount i, acquisition cost AC (settings); survival convention "present in year 1": the first margin one period out, counted in full. Customer equity sums it without AC',
+    unit: 'money',
+    source: 'Gupta & Lehmann (2005), "Managing Customers as Investments" (the r^(t−1) convention); Berger & Nasr (1998), Journal of Interactive Marketing 12(1)',
+  },
+  {
     id: 'clvCohort',
     name: 'Customer lifetime value (cohort form)',
-    formula: 'Σ m_t · S_t / (1 + i)^t for t = 1..T, S_t the cohort survival (r^t for a constant r)',
+    formula: 'Σ m_t · S_t / (1 + i)^t for t = 1..T − AC, S_t the cohort survival (r^t for a constant r; "retained to year 1"), AC the acquisition cost',
     unit: 'money',
     source: 'Gupta, Lehmann & Stuart (2004), "Valuing customers", Journal of Marketing Research 41(1)',
+  },
+  {
+    id: 'clvCohortPresent',
+    name: 'Customer lifetime value (cohort form, present in year 1)',
+    formula: 'Σ m_t · S_(t−1) / (1 + i)^t for t = 1..T − AC, S_0 = 1 (r^(t−1) for a constant r; "present in year 1"), AC the acquisition cost',
+    unit: 'money',
+    source: 'Gupta, Lehmann & Stuart (2004), "Valuing customers", Journal of Marketing Research 41(1)',
+  },
+  {
+    id: 'customerValueAdded',
+    name: 'Customer value added (CVA)',
+    formula:
+      'perceived worth of our offer / perceived worth of the competitor’s = relative quality / relative price (Q / P, both indexes with the competitor at 100): a ratio, 1 = parity',
+    unit: 'index',
+    source: 'Gale (1994), "Managing Customer Value", customer-value-added ratio',
+  },
+  {
+    id: 'customerValueRatio',
+    name: 'Customer value ratio (weighted)',
+    formula:
+      'w_q · (relative quality / 100) + w_p · (price satisfaction / 100), weights from settings rescaled to sum 1 (e.g. 80/20): the perceived-quality ratio and the price-satisfaction ratio, 1 = parity',
+    unit: 'index',
+    source: 'Gale (1994), "Managing Customer Value": quality and price satisfaction weighted into one ratio',
+  },
+  {
+    id: 'bgnbdPurchases',
+    name: 'Expected purchases (BG/NBD)',
+    formula:
+      'E[Y(t) | x, t_x, T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))] / (1 + [x>0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)); r, α, a, b by maximum likelihood on the purchase histories (weeks; same-day purchases as one)',
+    unit: 'count',
+    source: 'Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way", Marketing Science 24(2)',
+  },
+  {
+    id: 'bgnbdAlive',
+    name: 'Probability still a customer (BG/NBD)',
+    formula: 'P(alive | x, t_x, T) = 1 / (1 + [x>0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x))',
+    unit: 'percent',
+    source: 'Fader, Hardie & Lee (2005), Marketing Science 24(2), eq. 13',
+  },
+  {
+    id: 'clvPurchases',
+    name: 'Customer lifetime value (purchases: BG/NBD × Gamma-Gamma)',
+    formula:
+      'margin % × E[spend] × Σ_k (E[Y(t_k)] − E[Y(t_(k−1))]) / (1 + i)^(t_k / 52) over monthly steps t_k up to the horizon − AC: expected purchases per month (BG/NBD), expected value per purchase (Gamma-Gamma: (γ + x z̄) p / (px + q − 1)), yearly discount i and margin from settings; customer equity sums it without AC',
+    unit: 'money',
+    source: 'Fader, Hardie & Lee (2005), "RFM and CLV", Journal of Marketing Research 42(4); Fader & Hardie, "The Gamma-Gamma Model of Monetary Value"',
   },
   {
     id: 'customerEquity',

@@ -5,6 +5,13 @@ import { type MetricValue, isFiniteNumber, noValue } from './types';
  * Rates are fractions (r = 0.8, i = 0.1); money in any one unit; results unrounded.
  */
 
+/**
+ * The survival convention (issue 16), chosen in settings and named in the definition:
+ * - 'retained': period t's margin is weighted by r^t (it arrives only if the customer is retained to then);
+ * - 'present': by r^(t−1) (the customer is present in year 1 for sure).
+ */
+export type ClvSurvival = 'retained' | 'present';
+
 export interface ClvSimpleInput {
   /** Margin per period (e.g. yearly margin), assumed constant. */
   margin: number;
@@ -12,6 +19,10 @@ export interface ClvSimpleInput {
   retention: number;
   /** Discount rate per period, i > −1. */
   discount: number;
+  /** 'retained' (r^t) when absent. */
+  survival?: ClvSurvival;
+  /** What acquiring the customer costs, subtracted once at t = 0 (0 when absent). */
+  acquisitionCost?: number;
 }
 
 export interface ClvResult extends MetricValue {
@@ -26,20 +37,20 @@ export interface ClvResult extends MetricValue {
  * Source: S. Gupta & D. R. Lehmann (2003), "Customers as assets", Journal of Interactive
  * Marketing 17(1):9-24; Gupta & Lehmann (2005), "Managing Customers as Investments".
  *
- *   CLV = m · r / (1 + i − r) = Σ_{t≥1} m · r^t / (1 + i)^t
+ *   retained: CLV = Σ_{t≥1} m · r^t / (1 + i)^t     − AC = m · r / (1 + i − r) − AC
+ *   present:  CLV = Σ_{t≥1} m · r^(t−1) / (1 + i)^t − AC = m / (1 + i − r) − AC
  *
- * Timing (a documented choice): the first margin arrives one period out (t = 1), and only if the
- * customer is retained to then, so every margin is survival-weighted by r^t; nothing is counted
- * at t = 0. (Counting a margin today as well gives m · (1 + i) / (1 + i − r).)
- * n = 1 (one account's figures).
+ * Timing: the first margin arrives one period out (t = 1); 'retained' weights it by r (the customer
+ * must still be there), 'present' counts it in full (the customer is there in year 1). The
+ * acquisition cost AC is paid at t = 0. n = 1 (one account's figures).
  */
-export function clvSimple({ margin, retention: r, discount: i }: ClvSimpleInput): ClvResult {
-  if (![margin, r, i].every(isFiniteNumber)) return noValue('margin, retention and discount must be numbers', 1);
+export function clvSimple({ margin, retention: r, discount: i, survival = 'retained', acquisitionCost = 0 }: ClvSimpleInput): ClvResult {
+  if (![margin, r, i, acquisitionCost].every(isFiniteNumber)) return noValue('margin, retention, discount and acquisition cost must be numbers', 1);
   if (r < 0 || r > 1) return noValue(`retention must be between 0 and 1 (got ${r})`, 1);
   if (i <= -1) return noValue(`discount must be above −100 % (got ${i})`, 1);
   if (1 + i - r <= 0) return noValue('retention ≥ 1 + discount: the sum does not converge', 1);
-  const multiple = r / (1 + i - r);
-  return { value: margin * multiple, n: 1, multiple };
+  const multiple = (survival === 'present' ? 1 : r) / (1 + i - r);
+  return { value: margin * multiple - acquisitionCost, n: 1, multiple };
 }
 
 export interface ClvCohortInput {
@@ -51,6 +62,10 @@ export interface ClvCohortInput {
    */
   retention: number | readonly number[];
   discount: number;
+  /** 'retained': period t weighted by S_t; 'present': by S_(t−1), S_0 = 1. 'retained' when absent. */
+  survival?: ClvSurvival;
+  /** Paid at t = 0 and subtracted (0 when absent). */
+  acquisitionCost?: number;
 }
 
 /**
@@ -58,12 +73,13 @@ export interface ClvCohortInput {
  * Source: S. Gupta, D. R. Lehmann & J. A. Stuart (2004), "Valuing customers", Journal of
  * Marketing Research 41(1):7-18.
  *
- *   CLV = Σ_{t=1..T} m_t · S_t / (1 + i)^t,   S_t = r^t for a constant retention r
+ *   retained: CLV = Σ_{t=1..T} m_t · S_t / (1 + i)^t − AC,      S_t = r^t for a constant retention r
+ *   present:  CLV = Σ_{t=1..T} m_t · S_(t−1) / (1 + i)^t − AC,  S_0 = 1
  *
- * Same timing as `clvSimple`: with constant m and r it tends to m · r / (1 + i − r) as T grows.
+ * Same timing as `clvSimple`: with constant m and r it tends to clvSimple's value as T grows.
  * n = T, the number of periods.
  */
-export function clvCohort({ margins, retention, discount: i }: ClvCohortInput): ClvResult {
+export function clvCohort({ margins, retention, discount: i, survival: convention = 'retained', acquisitionCost = 0 }: ClvCohortInput): ClvResult {
   const T = margins.length;
   if (T === 0) return noValue('no margins');
   if (!margins.every(isFiniteNumber) || !isFiniteNumber(i)) return noValue('margins and discount must be numbers', T);
@@ -76,8 +92,10 @@ export function clvCohort({ margins, retention, discount: i }: ClvCohortInput): 
     survival = retention.slice(0, T);
   }
   if (!survival.every((s) => isFiniteNumber(s) && s >= 0 && s <= 1)) return noValue('retention must be between 0 and 1', T);
-  const terms = margins.map((m, k) => (m * survival[k]!) / (1 + i) ** (k + 1));
-  return { value: terms.reduce((s, x) => s + x, 0), n: T, terms };
+  if (!isFiniteNumber(acquisitionCost)) return noValue('acquisition cost must be a number', T);
+  const weight = (k: number) => (convention === 'present' ? (k === 0 ? 1 : survival[k - 1]!) : survival[k]!);
+  const terms = margins.map((m, k) => (m * weight(k)) / (1 + i) ** (k + 1));
+  return { value: terms.reduce((s, x) => s + x, 0) - acquisitionCost, n: T, terms };
 }
 
 /**

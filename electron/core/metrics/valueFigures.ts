@@ -49,7 +49,8 @@ function clvOf(a: AccountFacts, arr: number, retention: number | null, settings:
   if (arr <= 0) return { value: 0, n: 1 };
   if (a.grossMarginPct === null) return noValue('no gross margin', 1);
   if (retention === null) return noValue('no retention history', 1);
-  return clvSimple({ margin: (arr * a.grossMarginPct) / 100, retention, discount: settings.discountRate });
+  // No acquisition cost here: customer equity sums the current customers, whose acquisition is spent.
+  return clvSimple({ margin: (arr * a.grossMarginPct) / 100, retention, discount: settings.discountRate, survival: settings.customerValue.survival });
 }
 
 /** Margin earned on ARR over [from, to) by one account, from its ARR steps. */
@@ -95,13 +96,16 @@ export function valueFigures(
   const currencyNote = other > 0 ? `${other} account${other === 1 ? '' : 's'} in other currencies left out` : undefined;
   const withNote = (m: MetricValue): MetricValue => (currencyNote && m.value !== null ? { ...m, warning: [m.warning, currencyNote].filter(Boolean).join('; ') } : m);
   const clvMedian = median(atEnd.map((c) => c.value));
+  // The CLV shown per customer is net of the acquisition cost (settings), under the chosen survival convention.
+  const { survival, acquisitionCostMinor: acquisitionCost } = settings.customerValue;
+  const clvDefinition = survival === 'present' ? 'clvPresent' : 'clv';
   return {
     currency: settings.currency,
     customerEquity: figure('customerEquity', withNote(customerEquity(atEnd))),
-    clvMedian: figure('clv', withNote(clvMedian.value === null ? noValue('no account has a CLV') : { value: clvMedian.value, n: clvMedian.n })),
+    clvMedian: figure(clvDefinition, withNote(clvMedian.value === null ? noValue('no account has a CLV') : { value: clvMedian.value - acquisitionCost, n: clvMedian.n })),
     returnOnCustomer: figure('roc', withNote(roc)),
     // The survey is one for the whole workspace: it does not follow the period or the filter.
-    customerValue: customerValueFigures(settings.valueMap),
-    clvCohorts: clvCohortRows({ accounts: inCurrency, steps, to: range.to, discount: settings.discountRate }),
+    customerValue: customerValueFigures(settings.valueMap, settings.customerValue.cvrWeights),
+    clvCohorts: clvCohortRows({ accounts: inCurrency, steps, to: range.to, discount: settings.discountRate, survival, acquisitionCost }),
   };
 }

@@ -17,6 +17,28 @@ describe('settings form', () => {
         slaTargets: DEFAULT_SETTINGS.slaTargets,
         businessHours: DEFAULT_SETTINGS.businessHours,
         valueMap: DEFAULT_SETTINGS.valueMap,
+        customerValue: DEFAULT_SETTINGS.customerValue,
+      },
+    });
+  });
+
+  it('customer value (issue 16): the acquisition cost typed in the currency’s major unit, stored in minor units; weights and margin checked', () => {
+    const stored = {
+      ...DEFAULT_SETTINGS,
+      customerValue: { survival: 'present' as const, acquisitionCostMinor: 125_050, purchaseMarginPct: 40, cvrWeights: { quality: 70, price: 30 } },
+    };
+    const form = settingsToForm(stored, 'en-US');
+    expect(form.customerValue).toMatchObject({ survival: 'present', acquisitionCost: '1,250.5', purchaseMarginPct: '40', cvrQuality: '70', cvrPrice: '30' });
+    expect(formToUpdate(form, 'en-US')).toMatchObject({ ok: true, value: { customerValue: stored.customerValue } });
+    const yen = settingsToForm({ ...stored, currency: 'JPY', customerValue: { ...stored.customerValue, acquisitionCostMinor: 5000 } }, 'en-US');
+    expect(yen.customerValue.acquisitionCost).toBe('5,000');
+    const bad = formToUpdate({ ...form, customerValue: { ...form.customerValue, purchaseMarginPct: '120', cvrQuality: '0', cvrPrice: '0', acquisitionCost: 'x' } }, 'en-US');
+    expect(bad).toEqual({
+      ok: false,
+      errors: {
+        'customerValue.purchaseMarginPct': 'must be between 0 and 100',
+        'customerValue.cvrWeights.quality': 'at least one weight must be above 0',
+        'customerValue.acquisitionCostMinor': 'must be a number',
       },
     });
   });

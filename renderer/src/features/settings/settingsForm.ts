@@ -9,6 +9,7 @@ import type { ChangeEvent } from '../../../../shared/rpc';
 import type { ApiError } from '../../api/client';
 import { formatNumber, parseNumber } from '../../lib/format';
 import { checkValueMap, valueMapToForm, type ValueMapForm } from './valueMapForm';
+import { checkCustomerValue, CUSTOMER_VALUE_FIELDS, customerValueToForm, type CustomerValueForm } from './customerValueForm';
 
 export type Priority = (typeof TICKET_PRIORITIES)[number];
 export type SettingsUpdate = z.input<typeof settingsUpdate>;
@@ -42,6 +43,7 @@ export interface SettingsForm {
   sla: Record<Priority, { firstResponseHours: string; resolutionHours: string }>;
   businessHours: { enabled: boolean; timeZone: string; days: number[]; start: string; end: string };
   valueMap: ValueMapForm;
+  customerValue: CustomerValueForm;
 }
 
 /** Field names are the core's issue paths. */
@@ -62,6 +64,7 @@ export function settingsToForm(settings: Settings, locale?: string): SettingsFor
     ) as SettingsForm['sla'],
     businessHours: { ...settings.businessHours, days: [...settings.businessHours.days].sort() },
     valueMap: valueMapToForm(settings.valueMap, locale),
+    customerValue: customerValueToForm(settings.customerValue, settings.currency, locale),
   };
 }
 
@@ -134,6 +137,7 @@ export function formToUpdate(form: SettingsForm, locale?: string): Checked {
   else if (!isTimeZone(bh.timeZone.trim())) errors['businessHours.timeZone'] = 'is not a time zone such as Europe/Berlin';
 
   const valueMap = checkValueMap(form.valueMap, errors, locale);
+  const customerValue = checkCustomerValue(form.customerValue, errors, locale);
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -145,6 +149,7 @@ export function formToUpdate(form: SettingsForm, locale?: string): Checked {
       slaTargets,
       businessHours: { enabled: bh.enabled, timeZone: bh.timeZone.trim(), days: [...bh.days].sort(), start: bh.start, end: bh.end },
       valueMap,
+      customerValue,
     },
   };
 }
@@ -179,6 +184,7 @@ export const FIELDS = [
   'businessHours.days',
   'businessHours.start',
   'businessHours.end',
+  ...CUSTOMER_VALUE_FIELDS,
 ];
 
 /**
