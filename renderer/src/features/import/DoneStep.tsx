@@ -3,6 +3,7 @@ import { formatInteger } from '../../lib/format';
 import { rate, TARGET_LABELS, TARGET_ROUTES } from './importModel';
 import { ImportedRows } from './ImportedRows';
 import type { ImportWizardState } from './useImportWizard';
+import { RespondentMatches } from './RespondentMatches';
 
 /** Step 5: what the import did, or why nothing was changed. */
 export function DoneStep({ wizard, result }: { wizard: ImportWizardState; result: ImportResult }) {
@@ -30,6 +31,7 @@ export function DoneStep({ wizard, result }: { wizard: ImportWizardState; result
               {result.seconds.toFixed(1)} s · {rate(result.rowsPerSecond)}
             </li>
           </ul>
+          <RespondentMatches respondents={result.respondents} testId="import-done-respondents" />
           <ImportedRows result={result} />
           {result.errorFile && (
             <p className="banner" data-testid="import-error-file">

@@ -2,6 +2,7 @@ import { describeProblem } from '../../../../shared/contract/import';
 import { formatInteger } from '../../lib/format';
 import { cell, fieldLabel, MONEY_FIELDS, storedCell } from './cells';
 import type { ImportWizardState } from './useImportWizard';
+import { RespondentMatches } from './RespondentMatches';
 
 /** Step 3: the counts, the first rows as stored, the problems, and the button that commits. */
 export function PreviewStep({ wizard }: { wizard: ImportWizardState }) {
@@ -34,6 +35,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizardState }) {
               <strong data-testid="count-errors">{formatInteger(preview.counts.errors)}</strong> with problems
             </li>
           </ul>
+          <RespondentMatches respondents={preview.respondents} testId="import-respondents" />
           <h3 className="section-title">First rows as they will be stored</h3>
           {/* Focusable so the keyboard can scroll a preview wider than the screen (axe: scrollable-region-focusable). */}
           <div className="import-scroll" tabIndex={0} role="region" aria-label="First rows as they will be stored">
