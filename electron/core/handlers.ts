@@ -12,6 +12,7 @@ import { deploymentsHandlers } from './deployments/handlers';
 import { metricsHandlers } from './metrics/handlers';
 import { healthFigures } from './health/figures';
 import { healthHandlers } from './health/handlers';
+import { churnHandlers } from './churn/handlers';
 import { identityHandlers } from './identity/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { explainHealth } from './health/service';
@@ -53,6 +54,7 @@ export const typedHandlers = {
   // Metrics sits below health and derived data, so the parts it shows from them are passed in here.
   ...metricsHandlers({ healthFigures, explainHealth, refreshDerived: rebuildDerivedJob }),
   ...healthHandlers,
+  ...churnHandlers,
   ...settingsHandlers,
   ...importHandlers,
   ...customFieldsHandlers,

@@ -8,6 +8,7 @@ import { referencesContract } from './references';
 import { requestsContract } from './requests';
 import { metricsContract } from './metrics';
 import { healthContract } from './health';
+import { churnContract } from './churn';
 import { identityContract } from './identity';
 import { jobsContract } from './jobs';
 import { settingsContract } from './settings';
@@ -43,6 +44,7 @@ export const contract = {
   ...requestsContract,
   ...metricsContract,
   ...healthContract,
+  ...churnContract,
   ...settingsContract,
   ...importContract,
   ...archiveImportContract,

@@ -1,0 +1,28 @@
+import type { ParsedInput } from '../../../shared/contract';
+import type { Context } from '../context';
+import { exclusive } from '../db/exclusive';
+import type { ChannelsOf, Handlers } from '../handlerTypes';
+import { notFound } from '../errors';
+import { loadHistory } from './history';
+import { rawAt, TIME_FEATURES } from './model';
+import { trainChurnModel } from './service';
+import { crossValidate, snapshotData } from './snapshot';
+import { accountPrediction, currentModel } from './store';
+
+export const churnHandlers = {
+  'churn.train': async (input: ParsedInput<'churn.train'>, ctx: Context) => {
+    const model = await exclusive(ctx, (sqlite) => trainChurnModel(sqlite, input, ctx.now()));
+    ctx.emit({ name: 'churn.changed' });
+    return model;
+  },
+  'churn.model': (_input: ParsedInput<'churn.model'>, ctx: Context) => exclusive(ctx, (sqlite) => currentModel(sqlite)),
+  'churn.account': (input: ParsedInput<'churn.account'>, ctx: Context) => exclusive(ctx, (sqlite) => accountPrediction(sqlite, input.id)),
+  'churn.features': (input: ParsedInput<'churn.features'>, ctx: Context) =>
+    exclusive(ctx, (sqlite) => {
+      const history = loadHistory(sqlite, input.id)[0];
+      if (!history) throw notFound('account', input.id);
+      const raw = rawAt(history, input.asOf);
+      return TIME_FEATURES.map((f, j) => ({ key: f.key, label: f.label, value: raw[j] ?? null }));
+    }),
+  'churn.crossValidate': (input: ParsedInput<'churn.crossValidate'>, ctx: Context) => exclusive(ctx, (sqlite) => crossValidate(snapshotData(sqlite), input)),
+} satisfies Handlers<ChannelsOf<'churn'>>;

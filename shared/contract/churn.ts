@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { calendarDate, id } from './common';
+
+// The churn domain (issue 16): a model trained on the workspace's own history, proven by a backtest
+// across time beside the rule health score, and each account's probability with its reasons.
+
+export const calibrationRow = z.object({ decile: z.number().int(), n: z.number().int(), meanPredicted: z.number().nullable(), observedRate: z.number() });
+
+export const evaluation = z.object({
+  n: z.number().int(),
+  churners: z.number().int(),
+  auc: z.number().nullable(),
+  brier: z.number().nullable(),
+  topDecileLift: z.number().nullable(),
+  calibration: z.array(calibrationRow),
+});
+export type EvaluationDto = z.infer<typeof evaluation>;
+
+export const backtest = z.object({
+  /** Trained on customers as of these days, with outcomes known by the cut-off. */
+  trainedAsOf: z.array(z.string()),
+  trainingRows: z.number().int(),
+  /** Scored the customers of this day; their outcome is churn by the next renewal + grace days. */
+  cutOff: z.string(),
+  model: evaluation.nullable(),
+  /** The rule health score (risk = 100 − score) on the same accounts; unscored (thin data) rank in the middle. */
+  health: evaluation.nullable(),
+  healthUnscored: z.number().int(),
+  /** Why there is no backtest (too little history), when there is none. */
+  reason: z.string().optional(),
+});
+export type Backtest = z.infer<typeof backtest>;
+
+export const churnOptions = z.strictObject({
+  /** Churn counts when it happens by the next renewal plus this many days. */
+  graceDays: z.number().int().min(0).max(365).default(30),
+  /** The L2 penalty on standardised coefficients. */
+  lambda: z.number().positive().max(1000).default(1),
+  /** Training snapshots a quarter apart (more rows from a short history). */
+  trainingSnapshots: z.number().int().min(1).max(8).default(4),
+});
+
+export const coefficient = z.object({ column: z.string(), label: z.string(), coefficient: z.number() });
+
+export const churnModel = z.object({
+  id,
+  version: z.string(),
+  trainedAt: z.string(),
+  /** The day its predictions are for. */
+  asOf: z.string(),
+  options: z.object({ graceDays: z.number().int(), lambda: z.number(), trainingSnapshots: z.number().int() }),
+  trainingRows: z.number().int(),
+  trainingChurners: z.number().int(),
+  /** Largest first (by |coefficient| on the standardised scale). */
+  coefficients: z.array(coefficient),
+  backtest,
+  predictions: z.number().int(),
+});
+export type ChurnModel = z.infer<typeof churnModel>;
+
+export const reason = z.object({ feature: z.string(), label: z.string(), value: z.string(), logOdds: z.number(), points: z.number(), sentence: z.string() });
+
+export const accountPrediction = z.object({
+  accountId: id,
+  probability: z.number(),
+  asOf: z.string(),
+  modelId: id,
+  modelVersion: z.string(),
+  reasons: z.array(reason),
+});
+export type AccountPrediction = z.infer<typeof accountPrediction>;
+
+export const splitEvaluation = z.object({
+  splits: z.number().int(),
+  features: z.array(z.string()),
+  restated: z.array(z.object({ feature: z.string(), of: z.array(z.string()), r2: z.number() })),
+  auc: z.array(z.number().nullable()),
+  meanAuc: z.number().nullable(),
+});
+
+export const churnContract = {
+  /** Trains a model on the history (backtest first, then on everything known), stores it and every current customer's prediction. */
+  'churn.train': { input: churnOptions, output: churnModel },
+  /** The current model with its backtest, or null before the first training. */
+  'churn.model': { input: z.strictObject({}), output: churnModel.nullable() },
+  /** One account's current prediction with its reasons, or null (no model, or not a current customer). */
+  'churn.account': { input: z.strictObject({ id }), output: accountPrediction.nullable() },
+  /**
+   * A snapshot evaluation for workspaces without history (a file of customers and whether they left):
+   * stratified random splits of the accounts, the account's columns and custom fields as features,
+   * churned (ever) as the label. Not a backtest: nothing here is ordered in time.
+   */
+  /** What the model reads of one account as of a day: its features from rows dated before that day only. */
+  'churn.features': {
+    input: z.strictObject({ id, asOf: calendarDate }),
+    output: z.array(z.object({ key: z.string(), label: z.string(), value: z.union([z.number(), z.string()]).nullable() })),
+  },
+  'churn.crossValidate': {
+    input: z.strictObject({
+      splits: z.number().int().min(1).max(100).default(20),
+      testShare: z.number().gt(0).lt(1).default(0.3),
+      seed: z.number().int().default(1),
+      lambda: z.number().positive().max(1000).default(1),
+    }),
+    output: splitEvaluation,
+  },
+} as const;
