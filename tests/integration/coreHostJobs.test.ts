@@ -1,6 +1,8 @@
 // Long jobs other than the import (issue 14): a rebuild and a health recompute in the core's worker
 // report `jobs.progress` as they go, and stop when cancelled (the host protocol's `cancel {id}` or
 // the jobs.cancel channel), answering CANCELLED and keeping the previous derived data untouched.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoWorkspace } from '../../electron/core/demo';
@@ -45,7 +47,7 @@ beforeAll(async () => {
   dbPath = tempWorkspacePath();
   // 1,500 accounts: the rebuild takes six batches, the recompute three steps.
   await generateDemoWorkspace(dbPath, { accounts: 1_500, seed: 11, today: TODAY });
-  host = await startCoreHost({ dbPath, dailyRefresh: false, clock: { offsetMs: new Date(`${TODAY}T12:00:00Z`).getTime() - Date.now() } });
+  host = await startCoreHost({ dbPath, dailyRefresh: false, files: { kind: 'paths' }, clock: { offsetMs: new Date(`${TODAY}T12:00:00Z`).getTime() - Date.now() } });
 }, 120_000);
 afterAll(() => host?.close());
 
@@ -92,5 +94,38 @@ describe('a health recompute through the core host', () => {
   it('refuses a channel that is not a long job, naming the ones that are', async () => {
     const result = await host.dispatch('jobs.cancel', { channel: 'accounts.list' });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('metrics.rebuild') as unknown } });
+  });
+});
+
+describe('an archive export through the core host', () => {
+  it('reports rows as it goes; cancelled, it leaves no file at the path and an earlier file there as it was', async () => {
+    const folder = dirname(dbPath);
+    const fresh = join(folder, 'cancelled.json');
+    const earlier = join(folder, 'earlier.json');
+    writeFileSync(earlier, 'the archive of last week');
+    for (const path of [fresh, earlier]) {
+      const stop = new AbortController();
+      const progress = watch('export.archive', 'tickets', () => stop.abort());
+      const result = await host.dispatch('export.archive', { path }, { signal: stop.signal });
+      expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED', message: expect.stringContaining('no file was written') as unknown } });
+      expect(progress.at(-1)!.progress!.done).toBeLessThan(progress.at(-1)!.progress!.total);
+    }
+    expect(existsSync(fresh)).toBe(false);
+    expect(readFileSync(earlier, 'utf8')).toBe('the archive of last week');
+    expect(readdirSync(folder).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('runs to its end when nobody cancels: the file is the whole workspace, and no temporary file is left', async () => {
+    const path = join(dirname(dbPath), 'whole.json');
+    const progress = watch('export.archive', 'tickets', () => undefined);
+    const result = (await host.dispatch('export.archive', { path })) as Result<{ tables: Record<string, number> }>;
+    expect(result.ok).toBe(true);
+    const archive = JSON.parse(readFileSync(path, 'utf8')) as { tables: Record<string, { rows: unknown[] }> };
+    const tickets = (await host.dispatch('tickets.list', { pageSize: 1 })) as Result<{ total: number }>;
+    expect(archive.tables.tickets!.rows.length).toBe(tickets.ok && tickets.value.total);
+    expect(result.ok && result.value.tables.tickets).toBe(archive.tables.tickets!.rows.length);
+    const last = progress.at(-1)!.progress!;
+    expect(last.done).toBe(last.total);
+    expect(readdirSync(dirname(dbPath)).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION } from '../../../shared/contract/export';
 import type { Context } from '../context';
 import { CoreError } from '../errors';
-import { openOutput } from './output';
+import { runJob, type Job } from '../lib/jobs';
+import { openOutput, openStagedOutput } from './output';
 
 // The whole workspace as one JSON document: the format and its version, the schema version, and
 // every table (columns once, rows as arrays, BLOBs as { "$base64": … }). `importArchive` writes it
@@ -31,43 +32,104 @@ const encodeCell = (value: unknown) => (Buffer.isBuffer(value) ? { $base64: valu
 const decodeCell = (value: unknown) =>
   value !== null && typeof value === 'object' && '$base64' in value ? Buffer.from(String((value as { $base64: string }).$base64), 'base64') : value;
 
+/** Rows between two reports of an archive export's progress (and two chances to cancel it). */
+const ROWS_PER_STEP = 20_000;
+
 /**
- * Written table by table, row by row, so a large workspace never becomes one string in memory. The
- * file is opened before any statement; each table's iterator is closed by its for-of on any error
- * (a failed write), so the connection is never left busy.
+ * The archive as text pieces (about 1 MB each), table by table, row by row, so a large workspace
+ * never becomes one string in memory. It yields `null` every ROWS_PER_STEP rows as well: a job
+ * hands the event loop back there. Each table's iterator is closed by its for-of when the consumer
+ * stops early (a failed write, a cancel), so the connection is never left busy.
  */
+function* archiveText(sqlite: Database.Database, schemaVersion: number, now: Date, counts: Record<string, number>, onTable?: (table: string) => void) {
+  const head = { format: ARCHIVE_FORMAT, formatVersion: ARCHIVE_FORMAT_VERSION, schemaVersion, exportedAt: now.toISOString() };
+  yield `${JSON.stringify(head).slice(0, -1)},"tables":{`;
+  const tables = workspaceTables(sqlite);
+  for (const [t, table] of tables.entries()) {
+    onTable?.(table);
+    const statement = sqlite.prepare(`SELECT * FROM "${table}"`).raw(true);
+    const columns = statement.columns().map((column) => column.name);
+    yield `${t > 0 ? ',' : ''}\n${JSON.stringify(table)}:{"columns":${JSON.stringify(columns)},"rows":[`;
+    let n = 0;
+    let buffer = '';
+    for (const row of statement.iterate() as Iterable<unknown[]>) {
+      buffer += `${n > 0 ? ',' : ''}\n${JSON.stringify(row.map(encodeCell))}`;
+      if (buffer.length > 1 << 20) {
+        yield buffer;
+        buffer = '';
+      }
+      n++;
+      if (n % ROWS_PER_STEP === 0) yield null;
+    }
+    yield `${buffer}]}`;
+    counts[table] = n;
+  }
+  yield '}}\n';
+}
+
+/** The archive written at once (no job): a file opened before any statement, written to its end. */
 export function writeArchive(sqlite: Database.Database, path: string, schemaVersion: number, now: Date): Record<string, number> {
   const counts: Record<string, number> = {};
   const fd = openOutput(path);
   try {
-    const head = { format: ARCHIVE_FORMAT, formatVersion: ARCHIVE_FORMAT_VERSION, schemaVersion, exportedAt: now.toISOString() };
-    writeSync(fd, `${JSON.stringify(head).slice(0, -1)},"tables":{`);
-    workspaceTables(sqlite).forEach((table, t) => {
-      const statement = sqlite.prepare(`SELECT * FROM "${table}"`).raw(true);
-      const columns = statement.columns().map((column) => column.name);
-      writeSync(fd, `${t > 0 ? ',' : ''}\n${JSON.stringify(table)}:{"columns":${JSON.stringify(columns)},"rows":[`);
-      let n = 0;
-      let buffer = '';
-      for (const row of statement.iterate() as Iterable<unknown[]>) {
-        buffer += `${n > 0 ? ',' : ''}\n${JSON.stringify(row.map(encodeCell))}`;
-        if (buffer.length > 1 << 20) {
-          writeSync(fd, buffer);
-          buffer = '';
-        }
-        n++;
-      }
-      writeSync(fd, `${buffer}]}`);
-      counts[table] = n;
-    });
-    writeSync(fd, '}}\n');
+    for (const piece of archiveText(sqlite, schemaVersion, now, counts)) if (piece !== null) writeSync(fd, piece);
   } finally {
     closeSync(fd);
   }
   return counts;
 }
 
+/**
+ * The export.archive job: the same file, written under a temporary name (export/output.ts) and put
+ * at `path` only when complete, in steps that report `jobs.progress` (tables done, and rows within
+ * the current table as the phase) and stop on a cancel, leaving nothing at `path`. One read
+ * transaction spans it, so the archive is one consistent state even while the steps let other work in.
+ */
+async function writeArchiveInSteps(sqlite: Database.Database, path: string, schemaVersion: number, now: Date, job: Job): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const output = openStagedOutput(path);
+  const own = !sqlite.inTransaction;
+  if (own) sqlite.exec('BEGIN');
+  try {
+    // Progress in rows: every table counted first, inside the transaction, so the total is the archive's.
+    const total = workspaceTables(sqlite).reduce((sum, table) => sum + (sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number), 0);
+    const done = () => Object.values(counts).reduce((sum, n) => sum + n, 0);
+    let phase = '';
+    let rows = 0;
+    const pieces = archiveText(sqlite, schemaVersion, now, counts, (table) => {
+      phase = table;
+      rows = done();
+      job.progress(rows, total, phase);
+    });
+    try {
+      for (const piece of pieces) {
+        if (piece !== null) writeSync(output.fd, piece);
+        else {
+          rows += ROWS_PER_STEP;
+          job.progress(rows, total, phase);
+          await job.step();
+        }
+      }
+    } finally {
+      // Closes the open table iterator when the loop stopped early.
+      pieces.return(undefined);
+    }
+    if (own) sqlite.exec('COMMIT');
+    output.finish();
+    job.progress(total, total, phase);
+    return counts;
+  } catch (error) {
+    if (own && sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    output.discard();
+    throw error;
+  }
+}
+
 export async function exportArchive(ctx: Context, path: string) {
-  const tables = await ctx.db.connection().execute(async () => writeArchive(ctx.sqlite, path, ctx.schemaVersion, ctx.now()));
+  const tables = await runJob(ctx, 'export.archive', 'no file was written', async (job) => {
+    const counts = await ctx.db.connection().execute(() => writeArchiveInSteps(ctx.sqlite, path, ctx.schemaVersion, ctx.now(), job));
+    return counts;
+  });
   return { path, schemaVersion: ctx.schemaVersion, tables };
 }
 

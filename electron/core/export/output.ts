@@ -1,5 +1,6 @@
-import { openSync } from 'node:fs';
-import { basename } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { CoreError } from '../errors';
 
 // Where an export writes: opened before any row is read, so a path that cannot be written (a
@@ -41,4 +42,60 @@ export function openOutput(path: string): number {
   } catch (error) {
     throw new CoreError('BAD_INPUT', `cannot write ${shownPath(path)}: ${reason(error as { code?: string })}`);
   }
+}
+
+/** An export's file written under a temporary name beside its path, put in place only when complete. */
+export interface StagedOutput {
+  fd: number;
+  /** Closes the file and renames it onto the path (replacing a file there only now). */
+  finish(): void;
+  /** Closes and removes the temporary file: the path keeps what it had (nothing, or an earlier file). */
+  discard(): void;
+}
+
+/**
+ * Opens an export that may be cancelled or fail half-way (the archive): written beside the path
+ * under a hidden temporary name (same folder, so the final rename is atomic), so a cancelled or
+ * failed export never leaves a partial file at the path the user chose.
+ */
+export function openStagedOutput(path: string): StagedOutput {
+  const refuse = (error: unknown) => new CoreError('BAD_INPUT', `cannot write ${shownPath(path)}: ${reason(error as { code?: string })}`);
+  let isFolder = false;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    // Not there yet (the usual case), or not reachable: the open below says which.
+  }
+  if (isFolder) throw refuse({ code: 'EISDIR' });
+  // What the final rename would refuse, refused before any row is read.
+  if (path.includes('\0')) throw refuse({ code: 'ERR_INVALID_ARG_VALUE' });
+  if (Buffer.byteLength(basename(path)) > 255) throw refuse({ code: 'ENAMETOOLONG' });
+  const temp = join(dirname(path), `.fulcrum-export-${process.pid}-${randomBytes(4).toString('hex')}.partial`);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx');
+  } catch (error) {
+    throw refuse(error);
+  }
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    fd,
+    finish() {
+      close();
+      try {
+        renameSync(temp, path);
+      } catch (error) {
+        rmSync(temp, { force: true });
+        throw refuse(error);
+      }
+    },
+    discard() {
+      close();
+      rmSync(temp, { force: true });
+    },
+  };
 }
