@@ -20,6 +20,8 @@ export default defineConfig({
           serve: resolve(__dirname, 'electron/http/serve.ts'),
           // The core's own thread or process (issue 14): a worker of serve.js, a utilityProcess of the shell.
           coreHost: resolve(__dirname, 'electron/core/host/entry.ts'),
+          // The import's parse thread (issue 14): a worker of the core's thread or process, found beside it.
+          importParse: resolve(__dirname, 'electron/core/import/parseEntry.ts'),
         },
       },
     },

@@ -115,7 +115,8 @@ function dateQuestion(choice: Plan['dateChoices'][number], sample: string[][], i
   return { row: 0, column: choice.column, message: `${readings}no date in the column settles the order: choose day-first or month-first` };
 }
 
-export async function makePlan(sqlite: Database.Database, input: ParsedImportInput): Promise<Plan> {
+/** The target, the preset and the rows as the import reads them (the parse thread opens its own the same way). */
+async function openPlanSource(sqlite: Database.Database, input: ParsedImportInput) {
   const def = targetDef(input.into);
   const preset = input.preset ? findPreset(sqlite, input.preset) : undefined;
   if (preset && preset.into !== input.into) throw new CoreError('BAD_INPUT', `preset '${preset.name}' imports into ${preset.into}, not ${input.into}`);
@@ -130,7 +131,31 @@ export async function makePlan(sqlite: Database.Database, input: ParsedImportInp
   const read = skipHeaderRows(opened, extraHeaderRows(preset));
   // An event log becomes one row per case before anything else reads it (import/eventLog.ts).
   const eventLog = input.mapping?.eventLog;
-  const source = eventLog ? eventLogSource(read, eventLog) : read;
+  return { def, preset, source: eventLog ? eventLogSource(read, eventLog) : read };
+}
+
+/** What the parse thread needs of a plan made on the core's thread, besides the input (plain data: it is posted). */
+export interface PlanDecisions {
+  mapping: ImportMapping;
+  dateOrders: Record<string, DateOrder>;
+  gaps: string[];
+}
+
+export const planDecisions = (plan: Plan): PlanDecisions => ({ mapping: plan.mapping, dateOrders: plan.dateOrders, gaps: [...plan.gaps] });
+
+/**
+ * The plan again, on the parse thread: the same source opened with the encoding and delimiter the
+ * core's thread settled (`input` carries them), and its mapping and date orders, without detecting
+ * anything a second time. File-wide problems stay with the core's thread's plan.
+ */
+export async function reopenPlan(sqlite: Database.Database, input: ParsedImportInput, decisions: PlanDecisions): Promise<Plan> {
+  const { def, source } = await openPlanSource(sqlite, input);
+  return { def, source, mapping: decisions.mapping, dateChoices: [], dateOrders: decisions.dateOrders, gaps: new Set(decisions.gaps), fileProblems: [] };
+}
+
+export async function makePlan(sqlite: Database.Database, input: ParsedImportInput): Promise<Plan> {
+  const { def, preset, source } = await openPlanSource(sqlite, input);
+  const eventLog = input.mapping?.eventLog;
   // A preset names every column the export can have; the ones this file lacks are left out.
   const given = preset ? overlay(presetMappingFor(preset, source.headers), input.mapping) : eventLog ? eventLogMapping(input.mapping!) : input.mapping;
   const sample = sampleRows(source, SAMPLE_ROWS);

@@ -1,19 +1,21 @@
 import type Database from 'better-sqlite3';
-import type { z } from 'zod';
 import type { ImportPreview, ImportProblem } from '../../../shared/contract/import';
-import { contract } from '../../../shared/contract';
-import { compileConverter, fieldColumns, schemaProblem, type CellProblem, type Record_ } from './convert';
-import type { Plan } from './plan';
-import { createSchema } from './targets';
-import { SeenKeys } from './seenKeys';
-import { createWriter, deferIndexes, existingKeys, LOOKUP_BATCH, loadLookups, matchKeyOf } from './writer';
+import type { CellProblem, Record_ } from './convert';
+import { frontBatches, type FrontBatch } from './front';
+import { parseThreadAvailable, runOnParseThread } from './parseThread';
+import { planDecisions, type ParsedImportInput, type Plan } from './plan';
+import { createWriter, deferIndexes } from './writer';
 
-// The row loop shared by preview and commit: convert, match, validate with the domain's create
-// (or update) schema, and (commit) write. Yields to the event loop between batches so progress
-// events go out and a cancel can land; the caller owns the transaction.
+// The row loop shared by preview and commit: the front half (front.ts: read, convert, match,
+// validate) batch by batch, and here the back half: count, collect the problems, and (commit)
+// write. A large text file's front half runs on the parse thread (parseThread.ts) while this
+// thread writes; otherwise both run here, yielding to the event loop between batches so progress
+// events go out and a cancel can land. The caller owns the transaction.
 
-export const BATCH = 10_000;
 const MAX_PROBLEMS = 1_000;
+
+/** Rows from which a commit reads on the parse thread: below it, starting the thread costs more than it saves. */
+export const PARSE_THREAD_MIN_ROWS = 50_000;
 
 export interface RunOptions {
   match: 'insert' | 'update' | 'upsert';
@@ -27,6 +29,8 @@ export interface RunOptions {
   /** Stop after this many rows (the preview of a large file reads its head only). */
   maxRows?: number;
   onBatch?(done: number, fraction: number): void;
+  /** A commit's input: with it, a large text file is read on the parse thread (its plan reopened there from this input). */
+  input?: ParsedImportInput;
 }
 
 export interface RunOutcome extends Omit<ImportPreview, 'source' | 'mapping' | 'unmapped' | 'dateChoices'> {
@@ -36,29 +40,25 @@ export interface RunOutcome extends Omit<ImportPreview, 'source' | 'mapping' | '
   touched?: ReadonlySet<number>;
   /** Set when `maxRows` stopped the reading: how far it got. */
   head?: { rows: number; fraction: number };
+  /** When the parse thread read the rows: its decoder's count of characters it could not decode (the plan's source did not read them all). */
+  replaced?: number;
+  /** The rows were read on the parse thread. */
+  parseThread?: boolean;
 }
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Whether this run reads on the parse thread: a commit of a large text file whose rows need nothing of this thread (custom columns do). */
+function onParseThread(plan: Plan, options: RunOptions): options is RunOptions & { input: ParsedImportInput } {
+  return (
+    options.write && options.input !== undefined && !plan.rowHook && plan.source.format === 'csv' && plan.source.estimatedRows >= PARSE_THREAD_MIN_ROWS && parseThreadAvailable()
+  );
+}
+
 export async function runRows(sqlite: Database.Database, plan: Plan, options: RunOptions): Promise<RunOutcome> {
-  const { def, mapping, source } = plan;
-  const needContacts = mapping.fields.contactEmail !== undefined;
-  const { lookups } = loadLookups(sqlite, def, needContacts);
-  const churnDate = mapping.churnDate ?? options.now.toISOString().slice(0, 10);
-  const convert = compileConverter(def, mapping, source.headers, { dateOrders: plan.dateOrders, churnDate, lookups });
-  const columns = fieldColumns(def, mapping);
-  const createInput = createSchema(def);
-  // Only a target with a match key updates; references (insert only) has no update channel.
-  const updateInput = def.matchKey ? (contract as Record<string, { input: z.ZodType }>)[`${def.domain}.update`]!.input : createInput;
+  const { def, source } = plan;
   const writer = options.write ? createWriter(sqlite, def, options.now) : undefined;
   const restoreIndexes = options.write ? deferIndexes(sqlite, def.table, source.estimatedRows) : () => {};
-  // In-file duplicates of the match key: 24 bytes a key instead of a Map's ~100 (seenKeys.ts).
-  const seen = new SeenKeys();
-  // Existing rows are found a batch of keys at a time, not loaded whole (issue 14). The rows wait,
-  // converted, until their batch is looked up, then go through the steps below in file order.
-  const existing = existingKeys(sqlite, def);
-  type Pending = { row: number; cells: string[]; problem?: CellProblem; converted?: ReturnType<typeof convert>; key?: string };
-  let pending: Pending[] = [];
 
   const counts = { rows: 0, inserts: 0, updates: 0, skips: 0, errors: 0 };
   // Problems of the whole file (mapping gaps, date orders to choose) come first, once.
@@ -67,6 +67,8 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
   const rows: Record_[] = [];
   const badRows: RunOutcome['badRows'] = [];
   let cancelled = false;
+  let head: RunOutcome['head'];
+  let fraction = 0;
 
   const report = (row: number, cells: string[], found: CellProblem[]) => {
     counts.errors++;
@@ -77,86 +79,65 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
     if (options.keepBadRows) badRows.push({ row, cells, messages: found.map((p) => (p.column ? `'${p.column}': ${p.message}` : p.message)) });
   };
 
-  const settle = (item: Pending, existingId: number | undefined) => {
-    const { row, cells, problem, converted, key } = item;
-    // A structural fault (unclosed quote, cell count): its cells are not where the header says.
-    if (problem || !converted) {
-      report(row, cells, [problem!]);
-      return;
-    }
-    const { record, problems: convertProblems, missing } = converted;
-    // Columns kept as custom fields are converted beside the row: a bad one is a problem of the row.
-    const found = plan.rowHook ? [...convertProblems, ...plan.rowHook.check(cells, record)] : convertProblems;
-    if (found.length > 0) {
-      report(row, cells, found);
-      return;
-    }
-    if (key !== undefined) {
-      const earlier = seen.firstRow(key, row);
-      if (earlier !== undefined) {
-        report(row, cells, [{ column: columns[def.matchKey!] ?? null, message: `'${String(record[def.matchKey!])}' is also on row ${earlier.toLocaleString('en-US')}` }]);
-        return;
-      }
-    }
-    const action = existingId === undefined ? 'insert' : 'update';
-    if ((action === 'insert' && options.match === 'update') || (action === 'update' && options.match === 'insert')) {
-      counts.skips++;
-      return;
-    }
-    const parsed = (action === 'insert' ? createInput : updateInput).safeParse(action === 'insert' ? record : { ...record, id: existingId });
-    if (!parsed.success) {
-      report(
-        row,
-        cells,
-        parsed.error.issues.map((issue) => schemaProblem(issue, record, columns, missing, plan.gaps)),
-      );
-      return;
-    }
-    const value = parsed.data as Record_;
-    if (action === 'insert') counts.inserts++;
-    else counts.updates++;
-    if (rows.length < options.previewRows) rows.push({ _row: row, _action: action, ...value });
+  /** One batch of the front half, in file order: counted, its problems listed, its rows written. */
+  const consume = (batch: FrontBatch) => {
+    for (const { row, cells, found } of batch.problems) report(row, cells, found);
+    counts.rows = batch.rowsRead;
+    counts.skips += batch.skips;
+    counts.inserts += batch.shapes.length;
+    counts.updates += batch.updates.length;
+    for (const row of batch.preview) if (rows.length < options.previewRows) rows.push(row);
     if (writer) {
-      if (action === 'insert') writer.insert(value);
-      else writer.update(existingId!, value);
+      for (const keys of batch.newShapes) writer.addShape(keys);
+      writer.insertRows(batch.shapes, batch.values, batch.accountIds);
+      for (const { id, record } of batch.updates) writer.update(id, record);
     }
-    plan.rowHook?.accepted(existingId, value);
-  };
-  const drain = () => {
-    const keys = pending.flatMap((item) => (item.key === undefined ? [] : [item.key]));
-    const ids = keys.length > 0 ? existing.find(keys) : undefined;
-    for (const item of pending) settle(item, item.key === undefined ? undefined : ids!.get(item.key));
-    pending = [];
+    fraction = batch.fraction;
+    if (batch.head) head = batch.head;
   };
 
-  let head: RunOutcome['head'];
-  for (const { row, cells, problem } of source.rows()) {
-    if (options.maxRows !== undefined && counts.rows >= options.maxRows) {
-      head = { rows: counts.rows, fraction: source.fraction() };
-      break;
-    }
-    counts.rows++;
-    if (counts.rows % BATCH === 0) {
-      drain();
-      options.onBatch?.(counts.rows, source.fraction());
+  const front = { match: options.match, previewRows: options.previewRows, now: options.now, maxRows: options.maxRows };
+  let replaced: number | undefined;
+  let threaded = false;
+  if (onParseThread(plan, options)) {
+    const encoding = source.encodingReport?.().encoding;
+    // The thread opens the file as this thread's plan did: the same encoding and delimiter, no detection again.
+    const input = { ...options.input, ...(encoding ? { encoding } : {}), ...(source.delimiter ? { delimiter: source.delimiter } : {}) };
+    const ran = await runOnParseThread({ dbPath: sqlite.name, input, decisions: planDecisions(plan), options: front }, (batch) => {
+      consume(batch);
+      options.onBatch?.(counts.rows, batch.fraction);
+      return options.isCancelled();
+    });
+    cancelled = ran.stopped;
+    replaced = ran.replaced;
+    threaded = true;
+  } else {
+    for (const batch of frontBatches(sqlite, plan, front)) {
+      consume(batch);
+      options.onBatch?.(counts.rows, batch.fraction);
       await yieldToLoop();
       if (options.isCancelled()) {
         cancelled = true;
         break;
       }
     }
-    if (problem) pending.push({ row, cells, problem });
-    else {
-      const converted = convert(cells);
-      pending.push({ row, cells, converted, key: converted.problems.length === 0 ? matchKeyOf(def, converted.record) : undefined });
-    }
-    if (pending.length >= LOOKUP_BATCH) drain();
   }
-  if (!cancelled) drain();
-  existing.close();
-  writer?.flush();
-  if (writer && !cancelled) plan.rowHook?.write(sqlite, options.now);
-  if (!cancelled) restoreIndexes();
-  options.onBatch?.(counts.rows, cancelled ? source.fraction() : 1);
-  return { rows, counts, problems, problemsTotal, cancelled, badRows, touched: writer?.touched, ...(head ? { head } : {}) };
+  if (writer && !cancelled) {
+    writer.flush();
+    plan.rowHook?.write(sqlite, options.now);
+    restoreIndexes();
+  }
+  options.onBatch?.(counts.rows, cancelled ? fraction : 1);
+  return {
+    rows,
+    counts,
+    problems,
+    problemsTotal,
+    cancelled,
+    badRows,
+    touched: writer?.touched,
+    ...(head ? { head } : {}),
+    ...(replaced !== undefined ? { replaced } : {}),
+    ...(threaded ? { parseThread: true } : {}),
+  };
 }

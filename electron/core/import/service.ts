@@ -35,13 +35,15 @@ const jobsOf = (ctx: Context) => {
 const withConnection = <T>(ctx: Context, fn: (sqlite: Database.Database) => Promise<T>) => ctx.db.connection().execute(() => fn(ctx.sqlite));
 
 function summary(plan: Plan, outcome: RunOutcome): ImportPreview {
+  // The parse thread read the rows: its decoder counted the undecodable characters, not the plan's.
+  const encodingReport = plan.source.encodingReport && { ...plan.source.encodingReport(), ...(outcome.replaced !== undefined ? { replaced: outcome.replaced } : {}) };
   return {
     source: {
       format: plan.source.format,
       encoding: plan.source.encoding ?? null,
       delimiter: plan.source.delimiter ?? null,
       headers: plan.source.headers,
-      ...(plan.source.encodingReport ? { encodingReport: plan.source.encodingReport() } : {}),
+      ...(encodingReport ? { encodingReport } : {}),
     },
     mapping: plan.mapping,
     unmapped: unmappedColumns(plan),
@@ -51,6 +53,8 @@ function summary(plan: Plan, outcome: RunOutcome): ImportPreview {
     problems: outcome.problems,
     problemsTotal: outcome.problemsTotal,
     ...(outcome.head ? { head: outcome.head } : {}),
+    // Survey answers: how their accounts were found (contact, account column, e-mail domain), issue 13.
+    ...(plan.rowHook?.respondents ? { respondents: plan.rowHook.respondents() } : {}),
   };
 }
 
@@ -106,6 +110,8 @@ export async function commitImport(ctx: Context, input: ParsedImportInput & { jo
           now,
           write: true,
           keepBadRows: input.policy === 'skip',
+          // A large text file is read on the parse thread, which opens it again from this input.
+          input,
           isCancelled: () => job.cancelled,
           onBatch: (done, fraction) => {
             const seconds = (performance.now() - began) / 1000;
@@ -139,7 +145,7 @@ export async function commitImport(ctx: Context, input: ParsedImportInput & { jo
       const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
       ctx.log(
         'info',
-        `import ${input.jobId}: ${outcome.counts.rows} rows read, converted and written in ${seconds(began, rowsDone)} s, commit ${seconds(rowsDone, committed)} s, ${derived} in ${seconds(committed, performance.now())} s`,
+        `import ${input.jobId}: ${outcome.counts.rows} rows read, converted and written${outcome.parseThread ? ' (read on the parse thread)' : ''} in ${seconds(began, rowsDone)} s, commit ${seconds(rowsDone, committed)} s, ${derived} in ${seconds(committed, performance.now())} s`,
       );
       const errorFile = commit && outcome.badRows.length > 0 ? writeErrorFile(ctx.files.beside(input.path, '.errors.csv'), plan.source.headers, outcome.badRows) : null;
       return { plan, outcome, commit, errorFile };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { recordArrChange } from '../metrics/arrHistory';
 import type { Record_ } from './convert';
+import { LOWER, tempKeyTable } from './lookups';
 import { snake, type TargetDef } from './targets';
 
 // Bulk writes for an import: prepared statements cached per set of columns (rows that leave a
@@ -8,7 +9,10 @@ import { snake, type TargetDef } from './targets';
 // The tables' afterWrite hooks are not run per row; the import rebuilds derived data once at the end.
 
 export interface Writer {
-  insert(record: Record_): void;
+  /** A shape of inserted records (their keys in order), numbered in the order given (front.ts's `newShapes`). */
+  addShape(keys: readonly string[]): void;
+  /** Inserts rows already flattened by front.ts: per row its shape, its values in `values` in the shape's key order. */
+  insertRows(shapes: readonly number[], values: readonly unknown[], accountIds: readonly number[]): void;
   update(id: number, record: Record_): void;
   /** Writes the rows still buffered; call before commit. */
   flush(): void;
@@ -24,12 +28,30 @@ const ACTIVITY = new Set(['tickets', 'survey_responses', 'touchpoints', 'deploym
 
 type AccountArr = Parameters<typeof recordArrChange>[2];
 
+/** A record's value as bound: flags 0/1, JSON columns as text, absent as null. */
+export function bindable(flags: ReadonlySet<string>, json: ReadonlySet<string>, key: string, value: unknown): unknown {
+  if (flags.has(key)) return value ? 1 : 0;
+  if (json.has(key)) return JSON.stringify(value);
+  return value === undefined ? null : value;
+}
+
 /** Rows per INSERT statement: one native call and bind per 50 rows instead of per row. */
 const ROWS_PER_INSERT = 50;
 
+interface InsertShape {
+  one: Database.Statement;
+  many: Database.Statement;
+  width: number;
+  /** The bound parameters of one many-row statement, reused: filled in place, never reallocated. */
+  buffer: unknown[];
+  /** One row's parameters, reused for a short batch's rows. */
+  single: unknown[];
+  rows: number;
+}
+
 export function createWriter(sqlite: Database.Database, def: TargetDef, now: Date): Writer {
   const stamp = now.toISOString();
-  const inserts = new Map<string, { one: Database.Statement; many: Database.Statement; keys: string[]; buffer: unknown[]; rows: number }>();
+  const shapes: InsertShape[] = [];
   const updates = new Map<string, Database.Statement>();
   const flags = new Set(def.flags ?? []);
   const json = new Set(def.json ?? []);
@@ -41,42 +63,47 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
       ? sqlite.prepare<unknown[], AccountArr>('SELECT id, arr_minor AS arrMinor, churned_at AS churnedAt, contract_start AS contractStart FROM accounts WHERE id = ?')
       : undefined;
 
-  const push = (out: unknown[], keys: string[], record: Record_) => {
-    for (const key of keys) {
-      const value = record[key];
-      if (flags.has(key)) out.push(value ? 1 : 0);
-      else if (json.has(key)) out.push(JSON.stringify(value));
-      else out.push(value === undefined ? null : value);
-    }
-  };
-
-  const flushOne = (entry: { one: Database.Statement; many: Database.Statement; keys: string[]; buffer: unknown[]; rows: number }) => {
-    if (entry.rows === ROWS_PER_INSERT) entry.many.run(entry.buffer);
+  const flushShape = (shape: InsertShape) => {
+    if (shape.rows === ROWS_PER_INSERT) shape.many.run(shape.buffer);
     else {
-      const width = entry.keys.length + 2;
-      for (let r = 0; r < entry.rows; r++) entry.one.run(entry.buffer.slice(r * width, (r + 1) * width));
+      const { width, buffer, single } = shape;
+      for (let r = 0; r < shape.rows; r++) {
+        for (let c = 0; c < width; c++) single[c] = buffer[r * width + c];
+        shape.one.run(single);
+      }
     }
-    entry.buffer = [];
-    entry.rows = 0;
+    shape.rows = 0;
   };
 
   return {
     touched,
-    insert(record) {
-      if (touched && typeof record.accountId === 'number') touched.add(record.accountId);
-      const keys = Object.keys(record);
-      const signature = keys.join(',');
-      let entry = inserts.get(signature);
-      if (!entry) {
-        const columns = [...keys.map(snake), 'created_at', 'updated_at'];
-        const tuple = `(${columns.map(() => '?').join(', ')})`;
-        const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
-        entry = { one: sqlite.prepare(head + tuple), many: sqlite.prepare(head + Array(ROWS_PER_INSERT).fill(tuple).join(', ')), keys, buffer: [], rows: 0 };
-        inserts.set(signature, entry);
+    addShape(keys) {
+      const columns = [...keys.map(snake), 'created_at', 'updated_at'];
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+      const width = columns.length;
+      shapes.push({
+        one: sqlite.prepare(head + tuple),
+        many: sqlite.prepare(head + Array(ROWS_PER_INSERT).fill(tuple).join(', ')),
+        width,
+        buffer: new Array<unknown>(width * ROWS_PER_INSERT).fill(null),
+        single: new Array<unknown>(width).fill(null),
+        rows: 0,
+      });
+    },
+    insertRows(rowShapes, values, accountIds) {
+      let at = 0;
+      for (let i = 0; i < rowShapes.length; i++) {
+        const shape = shapes[rowShapes[i]!]!;
+        const { buffer } = shape;
+        const keys = shape.width - 2;
+        let out = shape.rows * shape.width;
+        for (let k = 0; k < keys; k++) buffer[out++] = values[at++];
+        buffer[out++] = stamp;
+        buffer[out] = stamp;
+        if (++shape.rows === ROWS_PER_INSERT) flushShape(shape);
+        if (touched && accountIds[i]! >= 0) touched.add(accountIds[i]!);
       }
-      push(entry.buffer, keys, record);
-      entry.buffer.push(stamp, stamp);
-      if (++entry.rows === ROWS_PER_INSERT) flushOne(entry);
     },
     update(id, record) {
       if (touched) {
@@ -92,8 +119,7 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
         statement = sqlite.prepare(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`);
         updates.set(signature, statement);
       }
-      const values: unknown[] = [];
-      push(values, keys, record);
+      const values = keys.map((key) => bindable(flags, json, key, record[key]));
       // An account's ARR history gets the entry accounts.update would give it (the rebuild after
       // the commit only backfills accounts with no history at all). Inserts get theirs there.
       const before = arrOf?.get(id);
@@ -102,7 +128,7 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
       if (arrOf && before) recordArrChange(sqlite, before, arrOf.get(id)!, now);
     },
     flush() {
-      for (const entry of inserts.values()) if (entry.rows > 0) flushOne(entry);
+      for (const shape of shapes) if (shape.rows > 0) flushShape(shape);
     },
   };
 }
@@ -127,40 +153,6 @@ export function deferIndexes(sqlite: Database.Database, table: string, incoming:
   };
 }
 
-/** What the import needs to know of the workspace: accounts by external id, id and name; contacts by e-mail. */
-export function loadLookups(sqlite: Database.Database, def: TargetDef, needContacts: boolean) {
-  const byExternal = new Map<string, number>();
-  const byId = new Set<number>();
-  const byName = new Map<string, number>();
-  if (def.name !== 'accounts') {
-    for (const row of sqlite.prepare<unknown[], { id: number; ext: string | null; name: string }>('SELECT id, external_id AS ext, name FROM accounts').iterate()) {
-      if (row.ext !== null) byExternal.set(row.ext, row.id);
-      byId.add(row.id);
-      const name = row.name.toLowerCase();
-      if (!byName.has(name)) byName.set(name, row.id);
-    }
-  }
-  const contacts = new Map<string, { id: number; accountId: number }>();
-  if (needContacts) {
-    for (const row of sqlite
-      .prepare<unknown[], { id: number; accountId: number; email: string }>('SELECT id, account_id AS accountId, email FROM contacts WHERE email IS NOT NULL')
-      .iterate()) {
-      contacts.set(row.email.toLowerCase(), { id: row.id, accountId: row.accountId });
-    }
-  }
-  return {
-    lookups: {
-      account(ref: string) {
-        const found = byExternal.get(ref);
-        if (found !== undefined) return found;
-        if (/^\d+$/.test(ref) && byId.has(Number(ref))) return Number(ref);
-        return byName.get(ref.toLowerCase());
-      },
-      contact: (email: string) => contacts.get(email),
-    },
-  };
-}
-
 /** Keys per lookup query: one statement and one index probe per key, with a bound list well under SQLite's 32,766 variables. */
 export const LOOKUP_BATCH = 500;
 
@@ -170,8 +162,6 @@ export interface ExistingKeys {
   /** Drops the working table of an e-mail match; the lookup cannot be used after. */
   close(): void;
 }
-
-let tempTables = 0;
 
 /**
  * The rows of the target table that a batch of the file's match keys already name, one query per
@@ -185,11 +175,9 @@ export function existingKeys(sqlite: Database.Database, def: TargetDef, batch = 
   let source = `SELECT id, external_id AS key FROM "${def.table}" WHERE external_id IN `;
   let close = () => {};
   if (def.matchKey === 'email') {
-    const name = `temp."import_emails_${++tempTables}"`;
-    sqlite.exec(`CREATE TABLE ${name} (key TEXT PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID`);
-    sqlite.exec(`INSERT INTO ${name} (key, id) SELECT lower(email), max(id) FROM "${def.table}" WHERE email IS NOT NULL GROUP BY lower(email)`);
-    source = `SELECT id, key FROM ${name} WHERE key IN `;
-    close = () => sqlite.exec(`DROP TABLE IF EXISTS ${name}`);
+    const table = tempKeyTable(sqlite, 'import_emails', 'id INTEGER NOT NULL', `SELECT ${LOWER}(email), max(id) FROM "${def.table}" WHERE email IS NOT NULL GROUP BY 1`);
+    source = `SELECT id, key FROM ${table.name} WHERE key IN `;
+    close = table.drop;
   }
   const statement = sqlite.prepare<unknown[], { id: number; key: string }>(`${source}(${Array(batch).fill('?').join(', ')})`);
   return {
