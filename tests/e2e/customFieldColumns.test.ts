@@ -65,6 +65,7 @@ describe('custom fields in the accounts table', () => {
     await page.getByTestId('accounts-custom-filter-field').selectOption(String(fields.Seats!.id));
     await page.getByTestId('accounts-custom-filter-value').fill('10');
     await page.getByTestId('accounts-custom-filter-max').fill('120');
+    await app.screenshot(page, 'accounts-custom-field-filter-form');
     await page.keyboard.press('Enter');
     const filter = {
       customFilters: [{ fieldId: fields.Seats!.id, op: 'range' as const, min: 10, max: 120 }],
