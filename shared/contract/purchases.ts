@@ -25,6 +25,63 @@ const fields = {
   currency: currency.optional(),
 };
 
+/** Issue 16: BG/NBD and Gamma-Gamma fitted on the purchase histories (customers without contracts). */
+export const purchaseModelInput = z.strictObject({
+  /** The last day the fit sees (inclusive); the latest purchase's day when absent. */
+  calibrationEnd: calendarDate.optional(),
+  /** Expected purchases are for the next this many weeks. */
+  horizonWeeks: z.number().int().min(1).max(520).default(52),
+  /** CLV counts this many years of expected purchases. */
+  clvYears: z.number().int().min(1).max(10).default(3),
+  /** Customers listed, highest CLV first. */
+  limit: z.number().int().min(0).max(1000).default(20),
+  offset: z.number().int().min(0).default(0),
+});
+
+const fitFacts = { logLikelihood: z.number(), n: z.number().int(), converged: z.boolean(), seconds: z.number() };
+
+export const purchaseCustomer = z.object({
+  accountId: id,
+  accountName: z.string(),
+  /** Repeat purchases (days) in the calibration period, the last one's time since the first (weeks), the customer's age (weeks). */
+  x: z.number().int(),
+  tx: z.number(),
+  T: z.number(),
+  /** Mean value of the repeats, in minor units (0 without repeats). */
+  zbarMinor: z.number(),
+  expectedPurchases: z.number(),
+  pAlive: z.number(),
+  expectedSpendMinor: z.number().nullable(),
+  clvMinor: z.number().nullable(),
+});
+export type PurchaseCustomer = z.infer<typeof purchaseCustomer>;
+
+export const purchaseModel = z.object({
+  /** 'empty': no purchases; 'tooFew': not enough customers or repeats to fit (reason says what). */
+  status: z.enum(['ok', 'empty', 'tooFew']),
+  reason: z.string().nullable(),
+  currency: z.string(),
+  /** Purchases in other currencies, left out (no exchange rates offline). */
+  otherCurrencyPurchases: z.number().int(),
+  calibrationEnd: calendarDate.nullable(),
+  customers: z.number().int(),
+  repeatCustomers: z.number().int(),
+  bgnbd: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), ...fitFacts }).nullable(),
+  gammaGamma: z.object({ p: z.number(), q: z.number(), gamma: z.number(), ...fitFacts }).nullable(),
+  /** The settings and options the figures use. */
+  horizonWeeks: z.number().int(),
+  clvYears: z.number().int(),
+  discountRate: z.number(),
+  marginPct: z.number(),
+  acquisitionCostMinor: z.number(),
+  /** Σ expected purchases in the horizon, mean P(alive), Σ CLV (without acquisition cost: customer equity) and the median CLV (net of it). */
+  totals: z.object({ expectedPurchases: z.number(), meanPAlive: z.number(), customerEquityMinor: z.number().nullable(), clvMedianMinor: z.number().nullable() }).nullable(),
+  rows: z.array(purchaseCustomer),
+  /** Ids of the definitions (metrics.definitions) of the figures. */
+  definitions: z.object({ purchases: z.string(), alive: z.string(), clv: z.string() }),
+});
+export type PurchaseModel = z.infer<typeof purchaseModel>;
+
 export const purchasesContract = {
   'purchases.list': {
     input: z.strictObject({ accountId: id.optional(), limit: z.number().int().min(1).max(10_000).default(500), offset: z.number().int().min(0).default(0) }),
@@ -32,4 +89,5 @@ export const purchasesContract = {
   },
   'purchases.create': { input: z.strictObject(fields), output: purchase },
   'purchases.update': { input: z.strictObject({ id, ...z.strictObject(fields).partial().shape }), output: purchase },
+  'purchases.model': { input: purchaseModelInput, output: purchaseModel },
 } as const;
