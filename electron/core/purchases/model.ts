@@ -36,7 +36,7 @@ export function purchaseModel(sqlite: Database.Database, input: ParsedInput<'pur
   const currency = settings.currency;
   const { purchaseMarginPct, acquisitionCostMinor } = settings.customerValue;
   const stats = sqlite
-    .prepare<[{ c: string }], { n: number; other: number; lastDay: string | null; lastId: number | null; lastUpdate: string | null }>(
+    .prepare<[{ c: string }], { n: number | null; other: number | null; lastDay: string | null; lastId: number | null; lastUpdate: string | null }>(
       `SELECT sum(currency = @c) AS n, sum(currency <> @c) AS other, max(CASE WHEN currency = @c THEN purchased_on END) AS lastDay, max(id) AS lastId, max(updated_at) AS lastUpdate FROM purchases`,
     )
     .get({ c: currency })!;
