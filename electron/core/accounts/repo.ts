@@ -15,23 +15,15 @@ export const accountsTable: TableSpec<Output<'accounts.get'>> = {
   afterWrite: accountWritten,
 };
 
-type FacetField = 'segment' | 'owner' | 'industry' | 'region';
-
-async function distinct(db: Db, field: FacetField): Promise<string[]> {
-  const rows = await db
-    .selectFrom('accounts')
-    .select(`${field} as value` as const)
-    .distinct()
-    .where('archivedAt', 'is', null)
-    .where(field, 'is not', null)
-    .orderBy(field)
-    .execute();
-  return rows.map((row) => String(row.value));
-}
-
+/**
+ * The values the accounts table's filters offer (of accounts not archived), from the facet counts
+ * the rollups keep (metrics/rollups/dimensions.ts): one small read, not a DISTINCT scan of the
+ * accounts table per list on every page open (issue 14: 4.6 s at 100,000 accounts).
+ */
 export async function accountFacets(db: Db) {
-  const [segments, owners, industries, regions] = await Promise.all((['segment', 'owner', 'industry', 'region'] as const).map((field) => distinct(db, field)));
-  return { segments: segments!, owners: owners!, industries: industries!, regions: regions! };
+  const rows = await db.selectFrom('rollupFacets').select(['dimension', 'value']).where('accounts', '>', 0).orderBy('dimension').orderBy('value').execute();
+  const of = (dimension: string) => rows.filter((row) => row.dimension === dimension).map((row) => row.value);
+  return { segments: of('segment'), owners: of('owner'), industries: of('industry'), regions: of('region') };
 }
 
 /**

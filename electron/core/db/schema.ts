@@ -127,6 +127,9 @@ export interface RollupAccountMonthTable extends TableOf<'rollupAccountMonth'> {
 export interface RollupSegmentMonthTable extends TableOf<'rollupSegmentMonth'> {}
 export interface RollupTopicsTable extends TableOf<'rollupTopics'> {}
 export interface RollupStateTable extends TableOf<'rollupState'> {}
+export interface RollupDimensionMonthTable extends TableOf<'rollupDimensionMonth'> {}
+export interface RollupAccountKeysTable extends TableOf<'rollupAccountKeys'> {}
+export interface RollupFacetsTable extends TableOf<'rollupFacets'> {}
 export interface CustomFieldsTable extends TableOf<'customFields'> {}
 export interface CustomFieldValuesTable extends TableOf<'customFieldValues'> {}
 export interface PurchasesTable extends TableOf<'purchases'> {}
@@ -168,6 +171,9 @@ export interface Database {
   rollupSegmentMonth: RollupSegmentMonthTable;
   rollupTopics: RollupTopicsTable;
   rollupState: RollupStateTable;
+  rollupDimensionMonth: RollupDimensionMonthTable;
+  rollupAccountKeys: RollupAccountKeysTable;
+  rollupFacets: RollupFacetsTable;
   customFields: CustomFieldsTable;
   customFieldValues: CustomFieldValuesTable;
   purchases: PurchasesTable;

@@ -357,6 +357,10 @@ export const tables = {
   rollupSegmentMonth: { segment: 'text', month: 'integer', data: 'blob' },
   rollupTopics: { id: 'integer generated', topic: 'text' },
   rollupState: { id: 'integer generated', layout: 'integer', clock: 'text', builtAt: 'text' },
+  // 0007_dimension_rollups
+  rollupDimensionMonth: { dimension: 'text', value: 'text', segment: 'text', month: 'integer', data: 'blob' },
+  rollupAccountKeys: { accountId: 'integer generated', segment: 'text', industry: 'text null', region: 'text null', owner: 'text null', lifecycleStage: 'text null' },
+  rollupFacets: { dimension: 'text', value: 'text', accounts: 'integer' },
   // 0006_custom_fields_purchases
   customFields: { id: 'integer generated', recordKind: 'text', name: 'text', type: 'text', choices: 'text generated', createdAt: 'text', updatedAt: 'text' },
   customFieldValues: { fieldId: 'integer', recordId: 'integer', value: 'text', number: 'real null' },

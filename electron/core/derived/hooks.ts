@@ -64,9 +64,7 @@ export function deploymentWritten(ctx: Context, { before, after }: { before: Row
   logChange(ctx.sqlite, { domain: 'deployments', accounts: [...accountsOf(before, after)] });
 }
 
-const countingSegment = (row: Row | null) => (row && row.archivedAt === null ? String(row.segment) : null);
-
-/** An account was created, updated, archived or restored: ARR history, segment rollups, health. */
+/** An account was created, updated, archived or restored: ARR history, the rollups' segment and dimension levels, health. */
 export function accountWritten(ctx: Context, { before, after }: { before: Row | null; after: Row }): void {
   const arr = (row: Row) => ({
     id: Number(row.id),
@@ -75,7 +73,9 @@ export function accountWritten(ctx: Context, { before, after }: { before: Row | 
     contractStart: (row.contractStart as string | null) ?? null,
   });
   recordArrChange(ctx.sqlite, before && arr(before), arr(after), ctx.now());
-  if (before) moveAccountRollups(ctx.sqlite, Number(after.id), countingSegment(before), countingSegment(after));
+  // Its rows move to the cells of its keys as they are now (segment, region, owner…; none when
+  // archived); a new account has no rows, but its values join the facet lists.
+  moveAccountRollups(ctx.sqlite, Number(after.id));
   refreshAccountHealth(ctx.sqlite, Number(after.id), ctx.now());
   logChange(ctx.sqlite, { domain: 'accounts', accounts: [Number(after.id)] });
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { stmt } from '../db/sql';
+import { DIMENSIONS, type Dimension } from './rollups/dimensions';
 
 // The SQL of the metrics services: accounts and ARR history (exact, small tables), and the
 // rollups for a filter (the big tables are never read raw on the dashboard's path).
@@ -58,12 +59,20 @@ export function matches(account: AccountFacts, filter: MetricsFilter): boolean {
 export const loadArrChanges = (sqlite: Database.Database) =>
   stmt<[number, string, number]>(sqlite, 'SELECT account_id, changed_on, arr_minor FROM arr_changes ORDER BY account_id, changed_on, id').raw(true).all();
 
-export type RollupSource = { level: 'segment'; segments?: string[] } | { level: 'account'; filter: MetricsFilter };
+export type RollupSource =
+  { level: 'segment'; segments?: string[] } | { level: 'dimension'; dimension: Dimension; values: string[]; segments?: string[] } | { level: 'account'; filter: MetricsFilter };
 
-/** Only segment filters (or none) read the small segment level; any other filter reads accounts' rows. */
+/**
+ * The smallest level that answers the filter: none or segments only read the segment level; one
+ * account-level dimension (region, owner — "my accounts" —, lifecycle stage or industry), with or
+ * without segments, reads the dimension level (values × segments × months rows); only a filter on
+ * two of those dimensions at once reads the matching accounts' rows.
+ */
 export function sourceFor(filter: MetricsFilter): RollupSource {
-  const others = (['industry', 'region', 'owner', 'lifecycleStage'] as const).some((key) => (filter[key]?.length ?? 0) > 0);
-  return others ? { level: 'account', filter } : { level: 'segment', segments: filter.segment };
+  const named = DIMENSIONS.filter((key) => (filter[key]?.length ?? 0) > 0);
+  if (named.length === 0) return { level: 'segment', segments: filter.segment };
+  if (named.length === 1) return { level: 'dimension', dimension: named[0]!, values: filter[named[0]!]!, segments: filter.segment };
+  return { level: 'account', filter };
 }
 
 function accountWhere(filter: MetricsFilter): { sql: string; params: string[] } {
@@ -88,12 +97,20 @@ export type RollupRowRaw = [segment: string, month: number, data: Buffer];
 
 /** Every rollup row of the source before `toMonth`. */
 export function rollupRows(sqlite: Database.Database, source: RollupSource, toMonth: number): Iterable<RollupRowRaw> {
+  const list = (values: readonly string[]) => values.map(() => '?').join(',');
   if (source.level === 'segment') {
     const segments = source.segments ?? [];
-    const where = segments.length > 0 ? ` AND segment IN (${segments.map(() => '?').join(',')})` : '';
+    const where = segments.length > 0 ? ` AND segment IN (${list(segments)})` : '';
     return stmt<RollupRowRaw>(sqlite, `SELECT segment, month, data FROM rollup_segment_month WHERE month < ?${where}`)
       .raw(true)
       .iterate(toMonth, ...segments);
+  }
+  if (source.level === 'dimension') {
+    const segments = source.segments ?? [];
+    const where = segments.length > 0 ? ` AND segment IN (${list(segments)})` : '';
+    return stmt<RollupRowRaw>(sqlite, `SELECT segment, month, data FROM rollup_dimension_month WHERE dimension = ? AND value IN (${list(source.values)})${where} AND month < ?`)
+      .raw(true)
+      .iterate(source.dimension, ...source.values, ...segments, toMonth);
   }
   const { sql, params } = accountWhere(source.filter);
   return stmt<RollupRowRaw>(

@@ -1,4 +1,4 @@
--- user_version 6
+-- user_version 10
 
 -- table accounts on accounts
 CREATE TABLE accounts (
@@ -126,6 +126,32 @@ CREATE TABLE assessments (
 -- index assessments_template on assessments
 CREATE INDEX assessments_template ON assessments (template_id);
 
+-- table churn_models on churn_models
+CREATE TABLE churn_models (
+    id INTEGER PRIMARY KEY,
+    version TEXT NOT NULL UNIQUE,
+    trained_at TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    spec TEXT NOT NULL,
+    backtest TEXT NOT NULL,
+    current INTEGER NOT NULL DEFAULT 0 CHECK (current IN (0, 1)));
+
+-- table churn_predictions on churn_predictions
+CREATE TABLE churn_predictions (
+    id INTEGER PRIMARY KEY,
+    model_id INTEGER NOT NULL REFERENCES churn_models (id) ON DELETE CASCADE,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    as_of TEXT NOT NULL,
+    probability REAL NOT NULL CHECK (probability >= 0 AND probability <= 1),
+    contributions TEXT NOT NULL,
+    current INTEGER NOT NULL DEFAULT 0 CHECK (current IN (0, 1)));
+
+-- index churn_predictions_account on churn_predictions
+CREATE INDEX churn_predictions_account ON churn_predictions (account_id, current);
+
+-- index churn_predictions_model on churn_predictions
+CREATE INDEX churn_predictions_model ON churn_predictions (model_id);
+
 -- table consents on consents
 CREATE TABLE consents (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -167,8 +193,14 @@ CREATE TABLE custom_field_values (
     number REAL,
     PRIMARY KEY (field_id, record_id)) WITHOUT ROWID;
 
+-- index custom_field_values_number on custom_field_values
+CREATE INDEX custom_field_values_number ON custom_field_values (field_id, number) WHERE number IS NOT NULL;
+
 -- index custom_field_values_record on custom_field_values
 CREATE INDEX custom_field_values_record ON custom_field_values (record_id, field_id);
+
+-- index custom_field_values_text on custom_field_values
+CREATE INDEX custom_field_values_text ON custom_field_values (field_id, value COLLATE NOCASE);
 
 -- table custom_fields on custom_fields
 CREATE TABLE custom_fields (
@@ -389,12 +421,37 @@ CREATE INDEX references_account ON "references" (account_id);
 -- index references_stage on references
 CREATE INDEX references_stage ON "references" (stage);
 
+-- table rollup_account_keys on rollup_account_keys
+CREATE TABLE rollup_account_keys (
+    account_id INTEGER PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+    segment TEXT NOT NULL,
+    industry TEXT,
+    region TEXT,
+    owner TEXT,
+    lifecycle_stage TEXT);
+
 -- table rollup_account_month on rollup_account_month
 CREATE TABLE rollup_account_month (
     account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
     month INTEGER NOT NULL,
     data BLOB NOT NULL,
     PRIMARY KEY (account_id, month)) WITHOUT ROWID;
+
+-- table rollup_dimension_month on rollup_dimension_month
+CREATE TABLE rollup_dimension_month (
+    dimension TEXT NOT NULL,
+    value TEXT NOT NULL,
+    segment TEXT NOT NULL,
+    month INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (dimension, value, segment, month)) WITHOUT ROWID;
+
+-- table rollup_facets on rollup_facets
+CREATE TABLE rollup_facets (
+    dimension TEXT NOT NULL,
+    value TEXT NOT NULL,
+    accounts INTEGER NOT NULL,
+    PRIMARY KEY (dimension, value)) WITHOUT ROWID;
 
 -- table rollup_segment_month on rollup_segment_month
 CREATE TABLE rollup_segment_month (
@@ -426,6 +483,9 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_val
 -- (created by SQLite);
 
 -- index sqlite_autoindex_assessment_templates_1 on assessment_templates
+-- (created by SQLite);
+
+-- index sqlite_autoindex_churn_models_1 on churn_models
 -- (created by SQLite);
 
 -- index sqlite_autoindex_custom_fields_1 on custom_fields

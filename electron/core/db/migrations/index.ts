@@ -5,6 +5,7 @@ import * as leverage from './0003_leverage';
 import * as journeyLinks from './0004_journey_links';
 import * as touchpointLinksIndex from './0005_touchpoint_links_index';
 import * as customFieldsPurchases from './0006_custom_fields_purchases';
+import * as dimensionRollups from './0007_dimension_rollups';
 import * as churnModels from './0008_churn_models';
 import * as customFieldIndex from './0010_custom_field_index';
 
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: '0004_journey_links', up: journeyLinks.up },
   { version: 5, name: '0005_touchpoint_links_index', up: touchpointLinksIndex.up },
   { version: 6, name: '0006_custom_fields_purchases', up: customFieldsPurchases.up },
+  { version: 7, name: '0007_dimension_rollups', up: dimensionRollups.up },
   { version: 8, name: '0008_churn_models', up: churnModels.up },
   { version: 10, name: '0010_custom_field_index', up: customFieldIndex.up },
 ];

@@ -28,7 +28,7 @@ export const createScratch = (): Scratch => ({ buffer: Buffer.allocUnsafe(1 << 1
  * a dense accumulator, and topic counts by id. With a scratch the result is a view into it, valid
  * until the scratch's next use (bind or fold it at once); without, a Buffer of its own.
  */
-export function encodeRow(counts: ArrayLike<number>, times: { keys: number[] } | { dense: Float64Array }, topics: Map<number, number>, scratch?: Scratch): Buffer {
+export function encodeRow(counts: ArrayLike<number>, times: { keys: number[] } | { dense: Float64Array | Uint32Array }, topics: Map<number, number>, scratch?: Scratch): Buffer {
   const timeCount = 'keys' in times ? times.keys.length : SERIES_COUNT * SKETCH_SLOTS;
   const bound = 8 + COUNTERS * COUNT_RECORD + Math.min(timeCount, SERIES_COUNT * SKETCH_SLOTS) * TIME_RECORD + topics.size * TOPIC_RECORD;
   let out = scratch?.buffer ?? Buffer.allocUnsafe(bound);
@@ -103,7 +103,7 @@ export const seriesOf = (dense: Float64Array, series: number) => dense.subarray(
  * Adds a row's BLOB to the accumulators given (× sign), reading the parts in place: no views are
  * made, which matters when a filter folds 100,000 rows.
  */
-export function foldRow(data: Buffer, into: { counts?: Float64Array; times?: Float64Array; topics?: Map<number, number> }, sign = 1): void {
+export function foldRow(data: Buffer, into: { counts?: Float64Array; times?: Float64Array | Uint32Array; topics?: Map<number, number> }, sign = 1): void {
   const countsEnd = 8 + data.readUInt32LE(0);
   const timesEnd = countsEnd + data.readUInt32LE(4);
   const { counts, times, topics } = into;

@@ -7,7 +7,8 @@ import { TICKET_PRIORITIES } from '../../../../shared/contract/tickets';
  * bumps ROLLUP_LAYOUT_VERSION, and the core rebuilds the rollups of a workspace built with an
  * older one when it opens it.
  */
-export const ROLLUP_LAYOUT_VERSION = 1;
+// 2: the dimension level, the accounts' keys and the facet counts (migration 0007).
+export const ROLLUP_LAYOUT_VERSION = 2;
 
 const block = (start: number, length: number) => ({ start, length });
 

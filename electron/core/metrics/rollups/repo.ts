@@ -46,8 +46,18 @@ export function putSegmentRow(sqlite: Database.Database, segment: string, row: S
 export const deleteSegmentRow = (sqlite: Database.Database, segment: string, month: number) =>
   stmt(sqlite, 'DELETE FROM rollup_segment_month WHERE segment = ? AND month = ?').run(segment, month);
 
+export const dimensionRow = (sqlite: Database.Database, dimension: string, value: string, segment: string, month: number) =>
+  stmt<StoredRow>(sqlite, 'SELECT month, data FROM rollup_dimension_month WHERE dimension = ? AND value = ? AND segment = ? AND month = ?').get(dimension, value, segment, month);
+
+export function putDimensionRow(sqlite: Database.Database, dimension: string, value: string, segment: string, row: StoredRow): void {
+  stmt(sqlite, 'INSERT OR REPLACE INTO rollup_dimension_month (dimension, value, segment, month, data) VALUES (?, ?, ?, ?, ?)').run(dimension, value, segment, row.month, row.data);
+}
+export const deleteDimensionRow = (sqlite: Database.Database, dimension: string, value: string, segment: string, month: number) =>
+  stmt(sqlite, 'DELETE FROM rollup_dimension_month WHERE dimension = ? AND value = ? AND segment = ? AND month = ?').run(dimension, value, segment, month);
+
+/** Empties every rollup table (a rebuild refills them): the levels, what accounts are summed under, the facet counts. */
 export function clearRollups(sqlite: Database.Database): void {
-  for (const table of ['rollup_account_month', 'rollup_segment_month']) sqlite.exec(`DELETE FROM ${table}`);
+  for (const table of ['rollup_account_month', 'rollup_segment_month', 'rollup_dimension_month', 'rollup_account_keys', 'rollup_facets']) sqlite.exec(`DELETE FROM ${table}`);
 }
 
 /** Topic text → id, adding the topics not seen before (ids are never reused or renumbered). */
@@ -63,9 +73,3 @@ export function topicIds(sqlite: Database.Database, topics: Iterable<string>, kn
 
 /** Every topic by id (for reading). */
 export const topicNames = (sqlite: Database.Database) => new Map(stmt<[number, string]>(sqlite, 'SELECT id, topic FROM rollup_topics').raw(true).all());
-
-/** The account's segment, or null when it does not count at the segment level (archived). */
-export function segmentOfAccount(sqlite: Database.Database, accountId: number): string | null {
-  const row = stmt<{ segment: string; archived_at: string | null }>(sqlite, 'SELECT segment, archived_at FROM accounts WHERE id = ?').get(accountId);
-  return row && row.archived_at === null ? row.segment : null;
-}

@@ -1,12 +1,11 @@
 import type Database from 'better-sqlite3';
 import { emptyTimes, encodeRow, foldRow, type RollupRow, type Scratch } from './codec';
 import { COUNTERS } from './layout';
-import { deleteSegmentRow, putSegmentRow, segmentRow, topicIds, type StoredRow } from './repo';
+import { topicIds, type StoredRow } from './repo';
 
 /**
- * Stored forms of rows, and the segment-month level: the sum of its accounts' rows (archived
- * accounts left out). A change to an account-month is applied to it as a difference: minus the
- * old row, plus the new one.
+ * Stored forms of rows, and sums of them: the segment and dimension levels are sums of their
+ * accounts' rows (archived accounts left out), kept by cells.ts.
  */
 
 /**
@@ -44,18 +43,4 @@ export interface RowChange {
   month: number;
   before?: StoredRow;
   after?: StoredRow;
-}
-
-/** Applies account-month changes to one segment's rows. */
-export function applyToSegment(sqlite: Database.Database, segment: string, changes: readonly RowChange[]): void {
-  for (const { month, before, after } of changes) {
-    const sum = emptySum();
-    const stored = segmentRow(sqlite, segment, month);
-    if (stored) addRow(sum, stored);
-    if (before) addRow(sum, before, -1);
-    if (after) addRow(sum, after);
-    const next = storedSum(month, sum);
-    if (next) putSegmentRow(sqlite, segment, next);
-    else deleteSegmentRow(sqlite, segment, month);
-  }
 }
