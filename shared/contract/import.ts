@@ -205,8 +205,8 @@ export function describeProblem(problem: ImportProblem): string {
   return problem.column ? `${row}, '${problem.column}': ${problem.message}` : `${row}: ${problem.message}`;
 }
 
-/** The largest file the Import screen stages (`import.stage`), in bytes. */
-export const MAX_STAGED_BYTES = 100 * 1024 * 1024;
+/** The largest file the Import screen stages (`import.stage`), in bytes: CSV and XLSX are both read as streams, so the limit is the temp folder's room, not memory. */
+export const MAX_STAGED_BYTES = 2 * 1024 * 1024 * 1024;
 
 export const importFieldInfo = z.object({ name: z.string(), kind: z.string(), values: z.array(z.string()).optional() });
 export type ImportFieldInfo = z.infer<typeof importFieldInfo>;

@@ -50,17 +50,19 @@ export function stagedPath(handle: string): string {
   return path;
 }
 
+const TOO_LARGE = `the file is larger than ${MAX_STAGED_BYTES / 1024 ** 3} GB: import it with the command line (fulcrum import), which reads it where it is`;
+
 export function stageFile(input: { name: string; contentBase64: string; append?: string | undefined }): { path: string; bytes: number } {
   const chunk = Buffer.from(input.contentBase64, 'base64');
   if (input.append !== undefined) {
     const staged = stagedPath(input.append);
     const size = statSync(staged).size;
-    if (size + chunk.length > MAX_STAGED_BYTES) throw new CoreError('BAD_INPUT', `the file is larger than ${MAX_STAGED_BYTES / 1024 / 1024} MB`);
+    if (size + chunk.length > MAX_STAGED_BYTES) throw new CoreError('BAD_INPUT', TOO_LARGE);
     appendFileSync(staged, chunk);
     return { path: input.append, bytes: size + chunk.length };
   }
   if (chunk.length === 0) throw new CoreError('BAD_INPUT', `the file is empty: ${safeName(input.name)} has 0 bytes`);
-  if (chunk.length > MAX_STAGED_BYTES) throw new CoreError('BAD_INPUT', `the file is larger than ${MAX_STAGED_BYTES / 1024 / 1024} MB`);
+  if (chunk.length > MAX_STAGED_BYTES) throw new CoreError('BAD_INPUT', TOO_LARGE);
   mkdirSync(tmpdir(), { recursive: true });
   const id = randomBytes(16).toString('hex');
   const folder = join(tmpdir(), `${PREFIX}p${process.pid}-${id}`);

@@ -1,4 +1,4 @@
-import { IMPORT_TARGETS, type ImportTarget } from '../../../../shared/contract/import';
+import { IMPORT_TARGETS, MAX_STAGED_BYTES, type ImportTarget } from '../../../../shared/contract/import';
 import { Field } from '../../components/Field';
 import { formatBytes, TARGET_LABELS } from './importModel';
 import { StartGuide } from './StartGuide';
@@ -47,7 +47,7 @@ export function ChooseStep({ wizard }: { wizard: ImportWizardState }) {
               />
             </label>
           </p>
-          <p className="muted small">Exports from a CRM, help desk or survey tool; any delimiter, UTF-8 or UTF-16; up to 100 MB.</p>
+          <p className="muted small">Exports from a CRM, help desk or survey tool; CSV in any delimiter and encoding, or XLSX; up to {formatBytes(MAX_STAGED_BYTES)}.</p>
           {file && (
             <p className="drop-file" data-testid="import-file-name">
               {file.name} · {formatBytes(file.size)}

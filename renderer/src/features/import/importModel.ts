@@ -55,7 +55,8 @@ export function fileProblem(file: { name: string; size: number }): string | unde
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 }
 
 /** Raw bytes per `import.stage` call: 4.5 MB is 6 MB of base64, under the bridge's 10 MB body limit. */
