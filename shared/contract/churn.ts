@@ -78,7 +78,61 @@ export const splitEvaluation = z.object({
   meanAuc: z.number().nullable(),
 });
 
+export const estimate = z.object({ value: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() });
+
+export const groupFigures = z.object({
+  group: z.string(),
+  n: z.number().int(),
+  renewed: z.number().int(),
+  arrDue: z.number(),
+  renewalRate: estimate,
+  logoChurn: estimate,
+  grossRevenueRetention: estimate,
+  netRevenueRetention: estimate,
+  expansion: estimate,
+});
+
+/** Groups in order; each group's renewal rate against the last group with renewals, in percentage points. */
+export const grouping = z.object({
+  groups: z.array(groupFigures),
+  differences: z.array(z.object({ group: z.string(), versus: z.string(), renewalRate: estimate, sentence: z.string() })),
+  /** Renewals with no answer (or no score) to group them by. */
+  unassigned: z.number().int(),
+});
+
+export const arrBand = z.object({ band: z.string(), accounts: z.number().int(), arrMinor: z.number(), share: z.number().nullable() });
+
+export const satisfactionRevenue = z.object({
+  from: z.string(),
+  to: z.string(),
+  renewals: z.number().int(),
+  byNps: grouping,
+  byCsat: grouping,
+  byAdvocate: grouping,
+  byHealth: grouping,
+  atRisk: z.object({
+    from: z.string(),
+    to: z.string(),
+    accounts: z.number().int(),
+    arrMinor: z.number(),
+    byHealth: z.array(arrBand),
+    byProbability: z.array(arrBand),
+    /** Renewing accounts without a current churn prediction (no model yet, or new since it was trained). */
+    unscored: z.number().int(),
+  }),
+});
+export type SatisfactionRevenue = z.infer<typeof satisfactionRevenue>;
+
 export const churnContract = {
+  /**
+   * What satisfaction is worth: renewals due in [from, to) (default: the two years up to today) by
+   * NPS group, CSAT band, advocate quadrant and health band; and ARR renewing within horizonDays
+   * from today by health band and predicted churn probability.
+   */
+  'churn.satisfactionRevenue': {
+    input: z.strictObject({ from: calendarDate.optional(), to: calendarDate.optional(), horizonDays: z.number().int().min(1).max(730).default(365) }),
+    output: satisfactionRevenue,
+  },
   /** Trains a model on the history (backtest first, then on everything known), stores it and every current customer's prediction. */
   'churn.train': { input: churnOptions, output: churnModel },
   /** The current model with its backtest, or null before the first training. */

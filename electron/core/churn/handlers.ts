@@ -2,9 +2,12 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { exclusive } from '../db/exclusive';
 import type { ChannelsOf, Handlers } from '../handlerTypes';
-import { notFound } from '../errors';
+import { addMonths } from '../../../shared/dates';
+import { readSettings } from '../db/settings';
+import { CoreError, notFound } from '../errors';
 import { loadHistory } from './history';
 import { rawAt, TIME_FEATURES } from './model';
+import { satisfactionRevenue } from './renewals';
 import { trainChurnModel } from './service';
 import { crossValidate, snapshotData } from './snapshot';
 import { accountPrediction, currentModel } from './store';
@@ -23,6 +26,14 @@ export const churnHandlers = {
       if (!history) throw notFound('account', input.id);
       const raw = rawAt(history, input.asOf);
       return TIME_FEATURES.map((f, j) => ({ key: f.key, label: f.label, value: raw[j] ?? null }));
+    }),
+  'churn.satisfactionRevenue': (input: ParsedInput<'churn.satisfactionRevenue'>, ctx: Context) =>
+    exclusive(ctx, (sqlite) => {
+      const today = ctx.now().toISOString().slice(0, 10);
+      const to = input.to ?? today;
+      const from = input.from ?? addMonths(to, -24);
+      if (from >= to) throw new CoreError('BAD_INPUT', `from (${from}) must be before to (${to})`);
+      return satisfactionRevenue(sqlite, loadHistory(sqlite), { from, to, horizonDays: input.horizonDays }, today, readSettings(sqlite));
     }),
   'churn.crossValidate': (input: ParsedInput<'churn.crossValidate'>, ctx: Context) => exclusive(ctx, (sqlite) => crossValidate(snapshotData(sqlite), input)),
 } satisfies Handlers<ChannelsOf<'churn'>>;
