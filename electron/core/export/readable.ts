@@ -41,7 +41,7 @@ function labelFor(table: ExportTable, field: string): ((value: string) => string
   if (field === 'channel') return channelLabel;
   if (field === 'kind') return table === 'touchpoints' ? touchpointKindLabel : table === 'surveyResponses' ? (code) => SURVEY_KINDS[code] ?? humanize(code) : humanize;
   if (field === 'status') return table === 'deployments' ? deploymentStatusLabel : humanize;
-  if (['stage', 'priority', 'nonAnswer', 'activity', 'role'].includes(field)) return humanize;
+  if (['stage', 'priority', 'nonAnswer', 'activity', 'role', 'healthBand'].includes(field)) return humanize;
   return undefined;
 }
 

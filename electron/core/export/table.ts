@@ -19,8 +19,9 @@ import { touchpointsHandlers } from '../touchpoints/handlers';
 import { readSettings } from '../db/settings';
 import { openOutput } from './output';
 import { rawShape, readableShape, type Cell, type ExportStyle } from './readable';
-import { customCell, customColumns, customHeaders } from './customFields';
+import { customCell, customColumns, customHeaders, withoutColumn } from './customFields';
 import type { FieldInfo } from '../crud/customFields';
+import { ACCOUNTS_VIEW_CHANNEL, accountsViewList, accountsViewRow } from './accountsView';
 
 // A table, or the rows a list query selects, to CSV (UTF-8 with BOM, so Excel reads accents) or
 // XLSX. Readable for people by default (readable.ts); `style: 'raw'` keeps the API's camelCase
@@ -97,14 +98,20 @@ const LISTS: Record<ExportTable, ListCall['list']> = {
   deals: dealsHandlers['deals.list'],
 };
 
-/** The rows a `<table>.list` query selects, page by page through its own handler, one page held at a time. */
-async function queryRows(ctx: Context, table: ExportTable, query: Record<string, unknown>): Promise<Rows> {
-  const channel = `${table}.list` as keyof typeof contract;
+/**
+ * The rows a `<table>.list` query selects, page by page through its own handler, one page held at a
+ * time; accounts through the accounts table's channel (accountsView.ts), so the export is the view.
+ */
+async function queryRows(ctx: Context, table: ExportTable, query: Record<string, unknown>, style: ExportStyle): Promise<Rows> {
+  const view = table === 'accounts';
+  const channel = (view ? ACCOUNTS_VIEW_CHANNEL : `${table}.list`) as keyof typeof contract;
   const schema = contract[channel].input as z.ZodType;
   const fetchPage = async (page: number) => {
     const parsed = schema.safeParse({ ...query, page, pageSize: 500 });
     if (!parsed.success) throw new CoreError('BAD_INPUT', `the query is not a ${channel} query: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-    return (await LISTS[table](parsed.data, ctx)) as Page;
+    if (!view) return (await LISTS[table](parsed.data, ctx)) as Page;
+    const result = await accountsViewList(parsed.data as Parameters<typeof accountsViewList>[0], ctx);
+    return { rows: result.rows.map((row) => accountsViewRow(row, style)), total: result.total };
   };
   // The first page before the file is opened: a query that is not one is refused with no file written.
   const first = await fetchPage(1);
@@ -166,7 +173,8 @@ async function writeXlsx(path: string, { columns, batches }: Rows, sheetName: st
 }
 
 /** The table's custom fields (issue 13) as columns after its own, each batch's values read beside it. */
-function withCustomFields(sqlite: Database.Database, table: ExportTable, rows: Rows): Rows {
+function withCustomFields(sqlite: Database.Database, table: ExportTable, listed: Rows): Rows {
+  const rows = withoutColumn(listed, 'custom');
   const custom = customColumns(sqlite, table);
   const idAt = rows.columns.indexOf('id');
   if (!custom || idAt < 0) return rows;
@@ -200,6 +208,8 @@ export async function exportTable(
     return input.format === 'csv' ? writeCsv(input.path, shaped) : writeXlsx(input.path, shaped, input.table);
   };
   // The list handlers take the connection themselves; a raw read holds it so no write lands mid-export.
-  const n = input.query ? await write(await queryRows(ctx, input.table, input.query)) : await ctx.db.connection().execute(async () => write(tableRows(ctx.sqlite, input.table)));
+  const n = input.query
+    ? await write(await queryRows(ctx, input.table, input.query, input.style ?? 'readable'))
+    : await ctx.db.connection().execute(async () => write(tableRows(ctx.sqlite, input.table)));
   return { path: input.path, rows: n };
 }

@@ -92,12 +92,10 @@ export const isFiltered = (state: ListState) =>
   state.custom.length > 0;
 
 /**
- * The list query without paging: what "Export view" writes (the accounts table's own columns; the
- * export channel lists accounts, so the figures' sorts and filters, which it does not know, are left out).
+ * The table's query without paging: what "Export view" writes. The core exports accounts through
+ * accounts.table, so "my accounts", the health band and the figures' sorts hold in the file too.
  */
 export function exportQuery(state: ListState): Record<string, unknown> {
-  // Custom-field filters and sort stay: accounts.list takes them too.
-  const { page: _page, pageSize: _pageSize, filter, sort, ...query } = listInput({ ...state, band: '', mine: false }, 1, 1);
-  const plainSort = sort && (ACCOUNT_TABLE_SORT_FIELDS.indexOf(sort.field) < ACCOUNT_TABLE_SORT_FIELDS.indexOf('healthScore') ? sort : undefined);
-  return { ...query, ...(filter ? { filter } : {}), ...(plainSort ? { sort: plainSort } : {}) };
+  const { page: _page, pageSize: _pageSize, ...query } = listInput(state, 1, 1);
+  return query;
 }
