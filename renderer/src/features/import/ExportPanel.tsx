@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { EXPORT_TABLES, type ExportTable } from '../../../../shared/contract/export';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
+import { useJob } from '../../api/useJob';
+import { JobProgress } from '../../components/JobProgress';
 import { Field } from '../../components/Field';
 import { formatInteger } from '../../lib/format';
 import { hasFileDialogs } from '../../api/host';
@@ -37,11 +39,14 @@ export function ExportPanel() {
     return file;
   });
   const busy = exporting.busy ? running : undefined;
+  // The archive is a long job in the core: its progress, and Cancel (nothing is written then).
+  const archiveJob = useJob('export.archive', busy === 'archive');
 
   const run = async (kind: 'table' | 'archive') => {
     setRunning(kind);
     setNotice(undefined);
     const result = await exporting.run(kind);
+    if (!result.ok && result.error.error.code === 'CANCELLED') return setNotice({ ok: true, text: 'The archive export was cancelled: no file was written.' });
     if (!result.ok) return setNotice({ ok: false, text: `The export failed: ${result.error.message}` });
     const file = result.value;
     if (!file) return;
@@ -80,6 +85,9 @@ export function ExportPanel() {
           {busy === 'archive' ? 'Exporting…' : 'Export workspace archive (JSON)'}
         </button>
       </footer>
+      {busy === 'archive' && (
+        <JobProgress label="Exporting the workspace archive" unit="rows" job={archiveJob} describe={(table) => `table ${table}`} testId="export-archive-progress" />
+      )}
       {notice && (
         <p className={notice.ok ? 'muted small' : 'form-error'} role="status" data-testid="export-notice">
           {notice.text}

@@ -5,11 +5,27 @@ import type { Progress } from './settingsForm';
 /** Health recomputes: the one a save of a new model triggers in the core, or one asked for. */
 export type Recompute =
   | { state: 'idle' }
-  | { state: 'running'; progress?: Progress; label: string }
+  | { state: 'running'; progress?: Progress; label: string; cancellable?: boolean }
   | { state: 'done'; accounts?: number; modelVersion: string; previousVersion?: string; afterSave: boolean }
-  | { state: 'error'; message: string };
+  | { state: 'error'; message: string }
+  | { state: 'cancelled' };
 
-export function RecomputePanel({ recompute, modelVersion, dirtyHealth, onRun }: { recompute: Recompute; modelVersion?: string; dirtyHealth: boolean; onRun: () => void }) {
+export function RecomputePanel({
+  recompute,
+  modelVersion,
+  dirtyHealth,
+  onRun,
+  onCancel,
+  cancelling = false,
+}: {
+  recompute: Recompute;
+  modelVersion?: string;
+  dirtyHealth: boolean;
+  onRun: () => void;
+  /** Stops a cancellable recompute (the one asked for here; a save's recompute runs to its end). */
+  onCancel?: () => void;
+  cancelling?: boolean;
+}) {
   let status: ReactNode;
   if (recompute.state === 'running') {
     const { progress } = recompute;
@@ -28,8 +44,13 @@ export function RecomputePanel({ recompute, modelVersion, dirtyHealth, onRun }: 
         </div>
         <span className="muted small">
           {recompute.label}
-          {progress ? `: ${formatInteger(progress.done)} of ${formatInteger(progress.total)}` : '…'}
+          {cancelling ? ': cancelling…' : progress ? `: ${formatInteger(progress.done)} of ${formatInteger(progress.total)}` : '…'}
         </span>
+        {recompute.cancellable && onCancel && (
+          <button type="button" className="button" onClick={onCancel} disabled={cancelling} data-testid="recompute-cancel">
+            Cancel
+          </button>
+        )}
       </div>
     );
   } else if (recompute.state === 'done') {
@@ -46,6 +67,12 @@ export function RecomputePanel({ recompute, modelVersion, dirtyHealth, onRun }: 
           </>
         )}
         . The dashboard and account pages show the new scores.
+      </p>
+    );
+  } else if (recompute.state === 'cancelled') {
+    status = (
+      <p className="muted small" role="status" data-testid="recompute-cancelled">
+        Recompute cancelled: every account keeps its previous score.
       </p>
     );
   } else if (recompute.state === 'error') {

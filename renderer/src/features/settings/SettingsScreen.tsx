@@ -114,6 +114,8 @@ export function SettingsScreen() {
               modelVersion={editor.modelVersion}
               dirtyHealth={JSON.stringify(healthPart(form)) !== JSON.stringify(healthPart(settingsToForm(saved)))}
               onRun={() => void editor.runRecompute()}
+              onCancel={editor.recomputeJob.cancel}
+              cancelling={editor.recomputeJob.cancelling}
             />
           </HealthSection>
 

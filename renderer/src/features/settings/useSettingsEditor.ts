@@ -3,6 +3,7 @@ import type { Input } from '../../../../shared/contract';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/contract/settings';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
+import { useJob } from '../../api/useJob';
 import { useLoader, useQuery } from '../../api/useQuery';
 import { currentModelVersion, withProgress } from './healthRecompute';
 import type { Recompute } from './RecomputePanel';
@@ -102,7 +103,7 @@ export function useSettingsEditor() {
 
   const recomputing = useAction(async () => {
     const previousVersion = modelVersion.data ?? undefined;
-    setRecompute({ state: 'running', label: 'Recomputing health scores' });
+    setRecompute({ state: 'running', label: 'Recomputing health scores', cancellable: true });
     const result = await withProgress(
       ['health.progress'],
       (progress) => setRecompute((current) => (current.state === 'running' ? { ...current, progress } : current)),
@@ -113,8 +114,10 @@ export function useSettingsEditor() {
   });
   const runRecompute = async () => {
     const result = await recomputing.run();
-    if (!result.ok) setRecompute({ state: 'error', message: result.error.message });
+    if (!result.ok) setRecompute(result.error.error.code === 'CANCELLED' ? { state: 'cancelled' } : { state: 'error', message: result.error.message });
   };
+  // The recompute asked for here is a cancellable job of the core (the previous scores stay).
+  const recomputeJob = useJob('health.recompute', recompute.state === 'running' && recompute.cancellable === true);
 
   const discard = () => {
     if (saved) setForm(settingsToForm(saved));
@@ -145,6 +148,7 @@ export function useSettingsEditor() {
     focusFirstInvalid,
     discard,
     runRecompute,
+    recomputeJob,
     resetToDefaults,
   };
 }
