@@ -179,10 +179,30 @@ describe('exports carry the custom fields, headed by their names', () => {
     });
     const exported = csv(path);
     expect(written.rows).toBe(2);
+    // The page's own `custom` object is not a column: each field is one.
+    expect(Object.keys(exported[0]!)).not.toContain('custom');
     expect(exported.map((row) => [row.name, row.Partner, row.Seats])).toEqual([
       ['Acme Corp', 'true', '120'],
       ['Dune Systems', 'true', ''],
     ]);
+  });
+
+  it('readable CSV of a filtered, custom-sorted view: one column per field, in the view’s order', async () => {
+    const path = join(dir, 'accounts-view.csv');
+    await core.call('export.table', {
+      table: 'accounts',
+      format: 'csv',
+      path,
+      query: { customSort: { fieldId: fields.Seats!.id, direction: 'desc' }, customFilters: [{ fieldId: fields.Seats!.id, op: 'present', present: true }] },
+    });
+    const exported = csv(path);
+    expect(Object.keys(exported[0]!)).not.toContain('Custom');
+    expect(exported.map((row) => [row.Name, row.Seats])).toEqual(
+      fileRows(ACCOUNTS)
+        .filter((row) => row.Seats !== '')
+        .sort((a, b) => Number(b.Seats) - Number(a.Seats))
+        .map((row) => [row.Company, row.Seats]),
+    );
   });
 
   it('XLSX of the contacts table: the fields after the table’s own columns', async () => {

@@ -44,3 +44,16 @@ export function customCell(field: FieldInfo, value: Cell, style: ExportStyle): C
   if (style === 'readable' && field.type === 'bool' && typeof value === 'boolean') return value ? 'Yes' : 'No';
   return value;
 }
+
+/**
+ * The rows without one column: a list row's own `custom` object (the accounts table's page carries
+ * one for the screen), which the export writes as one column per field instead.
+ */
+export function withoutColumn<R extends { columns: string[]; batches: AsyncIterable<Cell[][]> }>(rows: R, name: string): R {
+  const at = rows.columns.indexOf(name);
+  if (at < 0) return rows;
+  async function* batches() {
+    for await (const batch of rows.batches) yield batch.map((cells) => cells.filter((_, i) => i !== at));
+  }
+  return { ...rows, columns: rows.columns.filter((_, i) => i !== at), batches: batches() };
+}
