@@ -8,6 +8,7 @@ import { errorOf, firstLoad, type PortfolioData } from './cardState';
 import { cohortsOption, visibleCohorts } from './charts/cohorts';
 import { healthDistributionOption } from './charts/healthDistribution';
 import { valueMapOption, valueMapSummary } from './charts/valueMap';
+import { CustomerValueCards } from './CustomerValueCards';
 import type { ChartId } from './panel';
 
 /** The customers themselves: who stays (cohorts), how healthy they are, and the value they see against a competitor. */
@@ -83,6 +84,7 @@ export function CustomerCharts({ portfolio, onHelp }: { portfolio: QueryState<Po
       >
         {valueOption && customerValue && <EChart option={valueOption} height={280} label={`Customer value map: ${valueMapSummary(customerValue)}`} />}
       </ChartCard>
+      <CustomerValueCards portfolio={portfolio} />
     </>
   );
 }
