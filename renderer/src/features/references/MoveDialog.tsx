@@ -10,7 +10,9 @@ import { useActor } from './useActor';
 /** Every stage change says who made it and, if they like, why: the log keeps both. */
 export function MoveDialog({ reference, to, onMoved, onClose }: { reference: ReferenceRow; to: ReferenceStage; onMoved: () => void; onClose: () => void }) {
   const [actor, setActor] = useActor();
-  const [by, setBy] = useState(actor);
+  // "Who am I" by default, also when it arrives after the dialog opened; typing takes over.
+  const [typed, setBy] = useState<string>();
+  const by = typed ?? actor;
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState<string>();
   const move = useAction(async (changedBy: string) => {

@@ -16,7 +16,9 @@ export function NewRequestDialog({ referenceId: fixedReference, onCreated, onClo
   const [actor, setActor] = useActor();
   const [referenceId, setReferenceId] = useState(fixedReference ? String(fixedReference) : '');
   const [dealId, setDealId] = useState('');
-  const [requester, setRequester] = useState(actor);
+  // "Who am I" by default, also when it arrives after the dialog opened; typing takes over.
+  const [typed, setRequester] = useState<string>();
+  const requester = typed ?? actor;
   const [activity, setActivity] = useState<Activity>('reference_call');
   const [neededBy, setNeededBy] = useState('');
   const [missing, setMissing] = useState<Errors>({});

@@ -23,7 +23,9 @@ export function NominateDialog({ preset, onCreated, onClose }: { preset?: Nomina
   const [picked, setPicked] = useState<PickedAccount | null>(preset ? { id: preset.accountId, name: preset.accountName } : null);
   const accountId = picked?.id;
   const [contactId, setContactId] = useState('');
-  const [by, setBy] = useState(actor);
+  // "Who am I" by default, also when it arrives after the dialog opened; typing takes over.
+  const [typed, setBy] = useState<string>();
+  const by = typed ?? actor;
   const [reason, setReason] = useState(preset?.reason.slice(0, 500) ?? '');
   const [missing, setMissing] = useState<Partial<Record<'accountId' | 'by', string>>>({});
   const contacts = useLoader(accountId ? String(accountId) : undefined, (key) => call('contacts.list', { filter: { accountId: Number(key) }, pageSize: 100 }), ['contacts']);

@@ -34,8 +34,11 @@ const INTRO: Record<Step, string> = {
 
 /** One step of a request's lifecycle that needs a single answer: who approves, when, or why not. */
 export function RequestStepDialog({ request, step, onClose }: { request: RequestRow; step: Step; onClose: () => void }) {
-  const [actor, setActor] = useActor();
-  const [value, setValue] = useState(() => (step === 'approve' ? (request.accountOwner ?? actor) : step === 'schedule' ? defaultSlot(request) : ''));
+  const [actor, setActor, me] = useActor();
+  const [slot] = useState(() => (step === 'schedule' ? defaultSlot(request) : ''));
+  // Approval defaults to "who am I" (also when it arrives after the dialog opened), else the account owner; typing takes over.
+  const [typed, setValue] = useState<string>();
+  const value = typed ?? (step === 'approve' ? me || request.accountOwner || actor : slot);
   const [missing, setMissing] = useState<string>();
   const field = step === 'approve' ? 'by' : step === 'schedule' ? 'scheduledFor' : 'reason';
   const save = useAction(async () => {

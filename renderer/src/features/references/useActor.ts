@@ -9,7 +9,12 @@ const KEY = 'fulcrum.actor';
  * "who am I" (identity.get, set once per laptop in Settings) comes first; without it, the name
  * typed last is remembered on this machine and offered again.
  */
-export function useActor(): [string, (name: string) => void] {
+/**
+ * Returns the name to show (what was typed, else "who am I", else the name typed last), remember(),
+ * and "who am I" alone ('' while unset or loading). Dialogs derive their person field from it rather
+ * than copying it into state when they open: identity.get often answers after the dialog opened.
+ */
+export function useActor(): [string, (name: string) => void, string] {
   const [stored] = useState(() => local()?.getItem(KEY) ?? '');
   // What the user typed in this dialog; until then "who am I", or the name typed last time.
   const [edited, setEdited] = useState<string>();
@@ -23,5 +28,5 @@ export function useActor(): [string, (name: string) => void] {
       // Remembering is a nicety.
     }
   };
-  return [actor, remember];
+  return [actor, remember, identity?.name ?? ''];
 }
