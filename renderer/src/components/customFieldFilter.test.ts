@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIST_STATE, exportQuery, isFiltered, listInput, restoreListState } from '../features/accounts/listQuery';
-import { conditionOf, describeCondition, opsFor, restoreConditions, type FieldLike } from './customFieldFilter';
+import { conditionOf, describeCondition, forgetUnknownFields, opsFor, restoreConditions, type FieldLike } from './customFieldFilter';
 
 const seats: FieldLike = { id: 2, name: 'Seats', type: 'number', choices: [] };
 const plan: FieldLike = { id: 3, name: 'Plan', type: 'choice', choices: ['Gold', 'Silver'] };
@@ -51,5 +51,21 @@ describe('the accounts list state carries custom fields to the core', () => {
 
   it('a remembered custom sort and its conditions survive a restart', () => {
     expect(restoreListState(JSON.parse(JSON.stringify(state)))).toEqual(state);
+  });
+});
+
+describe('forgetUnknownFields', () => {
+  const fallback = { field: 'name', direction: 'asc' as const };
+  it('drops conditions and a sort whose field is gone, and says nothing when all are known', () => {
+    const state = {
+      custom: [
+        { fieldId: 2, op: 'present' as const, present: true },
+        { fieldId: 9, op: 'contains' as const, text: 'x' },
+      ],
+      sort: { field: 'custom.9', direction: 'desc' as const },
+    };
+    expect(forgetUnknownFields(state, new Set([2]), fallback)).toEqual({ custom: [state.custom[0]], sort: fallback });
+    expect(forgetUnknownFields(state, new Set([2, 9]), fallback)).toBeUndefined();
+    expect(forgetUnknownFields({ custom: [], sort: { field: 'arrMinor', direction: 'asc' } }, new Set(), fallback)).toBeUndefined();
   });
 });

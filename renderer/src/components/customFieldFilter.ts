@@ -93,3 +93,22 @@ export function restoreConditions(stored: unknown): CustomCondition[] {
 /** A custom column's id, which is also its sort field in the list state. */
 export const customColumnId = (fieldId: number) => `custom.${fieldId}`;
 export const fieldIdOfColumn = (columnId: string) => (/^custom\.(\d+)$/.exec(columnId) ? Number(columnId.slice('custom.'.length)) : undefined);
+
+/**
+ * A remembered list state whose conditions or sort name custom fields that no longer exist (a
+ * workspace switched, a field gone): the patch that forgets them, or undefined when all are known.
+ * Without it the core would refuse every query of the table (NOT_FOUND).
+ */
+export function forgetUnknownFields(
+  state: { custom: CustomCondition[]; sort: { field: string; direction: 'asc' | 'desc' } },
+  known: ReadonlySet<number>,
+  fallbackSort: { field: string; direction: 'asc' | 'desc' },
+): { custom?: CustomCondition[]; sort?: { field: string; direction: 'asc' | 'desc' } } | undefined {
+  const custom = state.custom.filter((condition) => known.has(condition.fieldId));
+  const sortField = fieldIdOfColumn(state.sort.field);
+  const patch = {
+    ...(custom.length !== state.custom.length ? { custom } : {}),
+    ...(sortField !== undefined && !known.has(sortField) ? { sort: fallbackSort } : {}),
+  };
+  return Object.keys(patch).length > 0 ? patch : undefined;
+}

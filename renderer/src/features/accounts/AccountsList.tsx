@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AccountTableRow } from '../../../../shared/contract/accounts';
 import { call } from '../../api/client';
 import { usePagedList } from '../../api/usePagedList';
@@ -15,6 +15,7 @@ import { AccountFilters } from './AccountFilters';
 import { DEFAULT_LIST_STATE, exportQuery, isFiltered, listInput, restoreListState, type ListState } from './listQuery';
 import { NewAccountDialog } from './NewAccountDialog';
 import { CustomFieldFilter } from '../../components/CustomFieldFilter';
+import { forgetUnknownFields } from '../../components/customFieldFilter';
 import { useAccountCustomFields } from './useAccountCustomFields';
 
 const PAGE_SIZE = 100;
@@ -37,6 +38,12 @@ export function AccountsList() {
   const columns = useMemo(() => [...accountColumns(), ...custom.columns], [custom.columns]);
   const change = useCallback((patch: Partial<ListState>) => setState((previous) => ({ ...previous, ...patch })), [setState]);
   const clear = () => setState((previous) => ({ ...DEFAULT_LIST_STATE, sort: previous.sort }));
+  // Remembered custom-field conditions or sort whose field is gone are dropped, not sent to be refused.
+  useEffect(() => {
+    if (!custom.loaded) return;
+    const patch = forgetUnknownFields(state, new Set(custom.fields.map((field) => field.id)), DEFAULT_LIST_STATE.sort);
+    if (patch) change(patch);
+  }, [custom.loaded, custom.fields, state, change]);
   const filtered = isFiltered(query);
 
   return (

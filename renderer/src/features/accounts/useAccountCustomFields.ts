@@ -12,5 +12,6 @@ export function useAccountCustomFields(locale?: string) {
   const query = useQuery('customFields.list', { recordKind: 'accounts' }, ['accounts', 'customFields']);
   const fields = useMemo(() => query.data ?? [], [query.data]);
   const columns = useMemo(() => customFieldColumns<AccountTableRow>(fields, locale), [fields, locale]);
-  return { fields, columns, key: fields.map((field) => `${field.id}:${field.name}`).join(',') };
+  // `loaded`: the fields are known, so conditions naming others can be forgotten (forgetUnknownFields).
+  return { fields, columns, key: fields.map((field) => `${field.id}:${field.name}`).join(','), loaded: query.data !== undefined };
 }
