@@ -61,15 +61,29 @@ describe('EChart', () => {
 });
 
 describe('charts in the dark theme', () => {
-  it('turn dark text light and light grid lines dim, leaving series colours alone', async () => {
-    const { forDark } = await import('./EChart');
+  // themeColors.css and theme.css as the page has them in dark mode.
+  const dark: Record<string, string> = { '--text': '#e4e9f0', '--muted': '#a9b4c2', '--panel': '#171d26', '--accent': '#8fb0ff', '--c-edf0f3-s': '#1d242e' };
+  const read = (name: string) => dark[name] ?? '';
+
+  it('take each literal colour’s CSS variable (semantic, then themeColors.css), else turn dark text light and light lines dim', async () => {
+    const { themeOption } = await import('./chartColors');
     const option = {
-      xAxis: { axisLabel: { color: '#5b6675' }, splitLine: { lineStyle: { color: '#edf0f3' } } },
-      series: [{ type: 'bar', itemStyle: { color: '#2554c7' }, label: { color: '#1c2430' } }],
+      tooltip: { backgroundColor: '#ffffff', textStyle: { color: '#1c2430' } },
+      xAxis: { axisLabel: { color: '#5b6675' }, splitLine: { lineStyle: { color: '#edf0f3' } }, axisLine: { lineStyle: { color: '#e9eef5' } } },
+      color: ['#2554c7', '#e07b00'],
+      series: [{ type: 'bar', itemStyle: { color: '#2554c7' }, label: { color: '#333333' } }],
     };
-    expect(forDark(option)).toEqual({
-      xAxis: { axisLabel: { color: '#c9d1dc' }, splitLine: { lineStyle: { color: '#2e3845' } } },
-      series: [{ type: 'bar', itemStyle: { color: '#2554c7' }, label: { color: '#c9d1dc' } }],
+    expect(themeOption(option, 'dark', read)).toEqual({
+      tooltip: { backgroundColor: '#171d26', textStyle: { color: '#e4e9f0' } },
+      xAxis: { axisLabel: { color: '#a9b4c2' }, splitLine: { lineStyle: { color: '#1d242e' } }, axisLine: { lineStyle: { color: '#2e3845' } } },
+      color: ['#8fb0ff', '#e07b00'],
+      series: [{ type: 'bar', itemStyle: { color: '#8fb0ff' }, label: { color: '#c9d1dc' } }],
     });
+  });
+
+  it('leave the light theme’s literals as they are when the variables say the same or nothing', async () => {
+    const { themeOption } = await import('./chartColors');
+    const option = { tooltip: { backgroundColor: '#ffffff' }, series: [{ label: { color: '#333333' } }] };
+    expect(themeOption(option, 'light', (name) => (name === '--panel' ? '#ffffff' : ''))).toEqual(option);
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ChartOption } from './chartTypes';
 import { init, type ECharts } from './echarts';
 import { useTheme } from '../lib/theme';
+import { themeOption } from './chartColors';
 
 export interface ChartClick {
   seriesName?: string;
@@ -31,6 +32,8 @@ export function EChart({ option, height, label, testId, onClick }: { option: Cha
     if (!element) return;
     const instance = init(element, theme === 'dark' ? 'dark' : undefined, { renderer: 'svg' });
     chart.current = instance;
+    // The e2e tests read the drawn option from the instance (its colours in the theme), not from pixels.
+    Object.defineProperty(element, 'fulcrumChart', { value: instance, configurable: true });
     instance.setOption(themed(optionRef.current, theme), { notMerge: true });
     instance.on('click', (params) => {
       const p = params as unknown as ChartClick;
@@ -58,36 +61,14 @@ export function EChart({ option, height, label, testId, onClick }: { option: Cha
   return <div ref={box} className={`echart${onClick ? ' clickable' : ''}`} role="img" aria-label={label} data-testid={testId} style={{ height, width: '100%' }} />;
 }
 
-/** The card's own background shows through (the dark theme would paint its own); in dark mode, text and grid lines the option colours for a light page are turned for a dark one. */
+/** Reads the page's CSS variables as they are now (the dark values while <html data-theme=dark>). */
+const readVariable = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name);
+
+/**
+ * The card's own background shows through (the dark theme would paint its own), and every colour
+ * of the option is the theme's (chartColors.ts: the CSS variables of styles.css and themeColors.css).
+ */
 const themed = (option: ChartOption, theme: 'light' | 'dark'): ChartOption => ({
   backgroundColor: 'transparent',
-  ...(theme === 'dark' ? (forDark(option) as ChartOption) : option),
+  ...(themeOption(option, theme, readVariable) as ChartOption),
 });
-
-const TEXT = new Set(['axisLabel', 'textStyle', 'label', 'nameTextStyle', 'title', 'subtextStyle', 'rich', 'endLabel', 'detail', 'pointer', 'anchor', 'axisName']);
-const LINES = new Set(['splitLine', 'axisLine', 'axisTick']);
-
-function luminance(hex: string): number | null {
-  const m = /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(hex);
-  if (!m) return null;
-  const full = m[1]!.length === 3 ? [...m[1]!].map((c) => c + c).join('') : m[1]!;
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16) / 255) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** Dark text (labels, titles) turns light and light grid lines turn dim; series colours are left alone. */
-export function forDark(node: unknown, within: 'text' | 'line' | null = null): unknown {
-  if (Array.isArray(node)) return node.map((item) => forDark(item, within));
-  if (!node || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-    const context = TEXT.has(key) ? 'text' : LINES.has(key) ? 'line' : within;
-    if ((key === 'color' || key === 'textBorderColor') && typeof value === 'string') {
-      const l = luminance(value);
-      if (context === 'text' && l !== null && l < 0.5) out[key] = '#c9d1dc';
-      else if (context === 'line' && l !== null && l > 0.7) out[key] = '#2e3845';
-      else out[key] = value;
-    } else out[key] = typeof value === 'object' ? forDark(value, context) : value;
-  }
-  return out;
-}
