@@ -3,6 +3,7 @@ import { formatInteger } from '../../lib/format';
 import { cell, fieldLabel, MONEY_FIELDS, storedCell } from './cells';
 import type { ImportWizardState } from './useImportWizard';
 import { RespondentMatches } from './RespondentMatches';
+import { headNote, problemRow } from './previewHead';
 
 /** Step 3: the counts, the first rows as stored, the problems, and the button that commits. */
 export function PreviewStep({ wizard }: { wizard: ImportWizardState }) {
@@ -35,6 +36,11 @@ export function PreviewStep({ wizard }: { wizard: ImportWizardState }) {
               <strong data-testid="count-errors">{formatInteger(preview.counts.errors)}</strong> with problems
             </li>
           </ul>
+          {preview.head && (
+            <p className="muted small" data-testid="import-preview-head">
+              {headNote(preview.head)}
+            </p>
+          )}
           <RespondentMatches respondents={preview.respondents} testId="import-respondents" />
           <h3 className="section-title">First rows as they will be stored</h3>
           {/* Focusable so the keyboard can scroll a preview wider than the screen (axe: scrollable-region-focusable). */}
@@ -86,7 +92,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizardState }) {
                   <tbody>
                     {preview.problems.map((problem, i) => (
                       <tr key={i} title={describeProblem(problem)} data-testid="import-problem">
-                        <td className="num">{formatInteger(problem.row)}</td>
+                        <td className={problem.row === 0 ? undefined : 'num'}>{problemRow(problem.row)}</td>
                         <td>{problem.column ?? '—'}</td>
                         <td>{problem.message}</td>
                       </tr>
