@@ -14,6 +14,7 @@ import { importBenchmark } from './import';
 import { journeyBenchmark } from './journey';
 import { matchBenchmark } from './match';
 import { metricsBenchmark } from './metrics';
+import { purchasesBenchmark } from './purchases';
 import { scaleBenchmark } from './scale';
 import { machine, table } from './report';
 import type { BenchContext, Benchmark, Measurement } from './types';
@@ -27,6 +28,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   matchBenchmark,
   exportMemoryBenchmark,
   eventLoopBenchmark,
+  purchasesBenchmark,
 ];
 
 function createContext(accounts: number, dir: string): BenchContext {
