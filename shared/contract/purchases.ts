@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, currency, id, minorUnits, text } from './common';
+import { customListShape } from './customFields';
 
 // Purchases (issue 13): orders with a customer, a day and an amount, imported as their own target;
 // the value figures for customers without contracts (and the BG/NBD fits planned on them) read these.
@@ -84,7 +85,8 @@ export type PurchaseModel = z.infer<typeof purchaseModel>;
 
 export const purchasesContract = {
   'purchases.list': {
-    input: z.strictObject({ accountId: id.optional(), limit: z.number().int().min(1).max(10_000).default(500), offset: z.number().int().min(0).default(0) }),
+    /** Custom fields kept from an import filter (`customFilters`) and sort (`customSort`, instead of newest first) too (issue 13). */
+    input: z.strictObject({ accountId: id.optional(), limit: z.number().int().min(1).max(10_000).default(500), offset: z.number().int().min(0).default(0), ...customListShape }),
     output: z.object({ rows: z.array(purchase), total: z.number().int() }),
   },
   'purchases.create': { input: z.strictObject(fields), output: purchase },

@@ -156,6 +156,38 @@ describe('the generic lists (contacts, accounts.list) filter and sort by custom 
   });
 });
 
+describe('purchases (their own list) filter and sort by custom fields', () => {
+  it('by a text field and a number, without a value last', async () => {
+    const path = join(FIXTURES, 'purchases.csv');
+    const imported = await core.call('import.commit', {
+      jobId: 'purchases',
+      path,
+      into: 'purchases',
+      mapping: {
+        fields: { externalId: 'Order', account: 'Customer', purchasedOn: 'Date', amountMinor: 'Amount' },
+        customFields: [
+          { column: 'Channel', type: 'choice' },
+          { column: 'Items', type: 'number' },
+        ],
+      },
+    });
+    expect(imported.problems).toEqual([]);
+    const rows = fileRows(path);
+    const own = Object.fromEntries((await core.call('customFields.list', { recordKind: 'purchases' })).map((field) => [field.name, field.id]));
+    const web = await core.call('purchases.list', { customFilters: [{ fieldId: own.Channel!, op: 'equals', value: 'web' }] });
+    expect(web.rows.map((row) => row.externalId).sort()).toEqual(rows.filter((row) => row.Channel === 'Web').map((row) => row.Order));
+    const byItems = await core.call('purchases.list', { customSort: { fieldId: own.Items!, direction: 'desc' } });
+    expect(byItems.rows.map((row) => row.externalId)).toEqual([
+      ...rows
+        .filter((row) => row.Items !== '')
+        .sort((a, b) => Number(b.Items) - Number(a.Items))
+        .map((row) => row.Order),
+      ...rows.filter((row) => row.Items === '').map((row) => row.Order),
+    ]);
+    expect(byItems.total).toBe(rows.length);
+  });
+});
+
 describe('exports carry the custom fields, headed by their names', () => {
   const csv = fileRows;
 

@@ -5,9 +5,20 @@ import type { ChannelsOf, Handlers } from '../handlerTypes';
 import { createPurchase, listPurchases, updatePurchase } from './repo';
 import { readSettings } from '../db/settings';
 import { purchaseModel } from './model';
+import { sql } from 'kysely';
+import { conditionsSql, queryFields, sortKeySql } from '../crud/customFields';
 
 export const purchasesHandlers = {
-  'purchases.list': (input: ParsedInput<'purchases.list'>, ctx: Context) => exclusive(ctx, (sqlite) => listPurchases(sqlite, input)),
+  'purchases.list': async (input: ParsedInput<'purchases.list'>, ctx: Context) => {
+    // Custom fields (issue 13): the generic list's conditions and sort, compiled for the plain statements.
+    const fields = input.customFilters?.length || input.customSort ? await queryFields(ctx.db, 'purchases', input) : undefined;
+    const idRef = sql.ref('purchases.id');
+    const custom = fields && {
+      where: conditionsSql(fields, input, idRef).map((condition) => condition.compile(ctx.db)),
+      sort: input.customSort && { ...sortKeySql(fields.get(input.customSort.fieldId)!, idRef).compile(ctx.db), direction: input.customSort.direction },
+    };
+    return exclusive(ctx, (sqlite) => listPurchases(sqlite, { ...input, custom }));
+  },
   'purchases.create': async (input: ParsedInput<'purchases.create'>, ctx: Context) => {
     const created = await exclusive(ctx, (sqlite) => createPurchase(sqlite, input, ctx.now()));
     ctx.emit({ name: 'purchases.changed' });

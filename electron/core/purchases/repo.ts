@@ -6,12 +6,25 @@ import { CoreError } from '../errors';
 
 const COLUMNS = `id, account_id AS accountId, external_id AS externalId, purchased_on AS purchasedOn, amount_minor AS amountMinor, currency, created_at AS createdAt, updated_at AS updatedAt`;
 
-export function listPurchases(sqlite: Database.Database, query: { accountId?: number; limit: number; offset: number }): { rows: Purchase[]; total: number } {
-  const where = query.accountId === undefined ? '' : 'WHERE account_id = ?';
-  const params = query.accountId === undefined ? [] : [query.accountId];
+/** Compiled SQL with its parameters: custom-field conditions and sort (crud/customFields.ts, compiled by the handler). */
+export interface SqlPart {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+export function listPurchases(
+  sqlite: Database.Database,
+  query: { accountId?: number; limit: number; offset: number; custom?: { where: SqlPart[]; sort?: SqlPart & { direction: 'asc' | 'desc' } } },
+): { rows: Purchase[]; total: number } {
+  const tests = [...(query.accountId === undefined ? [] : [{ sql: 'account_id = ?', parameters: [query.accountId] }]), ...(query.custom?.where ?? [])];
+  const where = tests.length === 0 ? '' : `WHERE ${tests.map((test) => test.sql).join(' AND ')}`;
+  const params = tests.flatMap((test) => test.parameters);
+  const sort = query.custom?.sort;
+  const direction = sort?.direction === 'desc' ? 'DESC' : 'ASC';
+  const order = sort ? `${sort.sql} IS NULL, ${sort.sql} ${direction}, id ${direction}` : 'purchased_on DESC, id DESC';
   const rows = sqlite
-    .prepare<unknown[], Purchase>(`SELECT ${COLUMNS} FROM purchases ${where} ORDER BY purchased_on DESC, id DESC LIMIT ? OFFSET ?`)
-    .all(...params, query.limit, query.offset);
+    .prepare<unknown[], Purchase>(`SELECT ${COLUMNS} FROM purchases ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...params, ...(sort ? [...sort.parameters, ...sort.parameters] : []), query.limit, query.offset);
   const total = sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM purchases ${where}`).get(...params)!.n;
   return { rows, total };
 }
