@@ -10,6 +10,7 @@ import { accountsListBenchmark } from './accountsList';
 import { demoBenchmark } from './demo';
 import { eventLoopBenchmark } from './eventLoop';
 import { exportMemoryBenchmark } from './exportMemory';
+import { xlsxMemoryBenchmark } from './xlsxMemory';
 import { importBenchmark } from './import';
 import { journeyBenchmark } from './journey';
 import { matchBenchmark } from './match';
@@ -27,6 +28,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   journeyBenchmark,
   matchBenchmark,
   exportMemoryBenchmark,
+  xlsxMemoryBenchmark,
   eventLoopBenchmark,
   purchasesBenchmark,
 ];
