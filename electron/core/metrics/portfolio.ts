@@ -57,7 +57,15 @@ export function portfolio(sqlite: Database.Database, query: MetricsQuery, now: D
   const accounts: AccountFacts[] = all.filter((a) => matches(a, filter));
   const scopeEmpty = accounts.length === 0;
   const steps = arrStepsOf(sqlite);
-  const [levels, previousLevels] = [arrLevelsAt(steps, [from, to]), arrLevelsAt(steps, [prevFrom, from])];
+  // ARR levels at the three boundaries in one pass, of the filtered accounts only (every figure
+  // that reads them is of those): two passes over every account's steps cost ~200 ms at 100,000.
+  const atBounds = arrLevelsAt(new Map(accounts.map((a) => [a.id, steps.get(a.id) ?? []])), [prevFrom, from, to]);
+  const levels = new Map<number, number[]>();
+  const previousLevels = new Map<number, number[]>();
+  for (const [id, [atPrev, atFrom, atTo]] of atBounds) {
+    levels.set(id, [atFrom!, atTo!]);
+    previousLevels.set(id, [atPrev!, atFrom!]);
+  }
 
   const satisfaction = satisfactionFigures(current.counts);
   const previousSatisfaction = satisfactionFigures(before.counts);
