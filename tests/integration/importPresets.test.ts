@@ -35,7 +35,7 @@ const customOf = async (recordKind: 'accounts' | 'tickets', recordId: number) =>
   Object.fromEntries((await core.call('customFields.values', { recordKind, recordId })).map((value) => [value.name, value.value]));
 
 describe('each preset imports its sample file without a mapping', () => {
-  it('salesforce-accounts: the Salesforce Id as external id, AnnualRevenue kept as a custom field (never as ARR)', async () => {
+  it("salesforce-accounts: the Salesforce Id as external id, AnnualRevenue kept as a custom field (never as ARR), Type (a relationship, not a segment) as 'Account type'", async () => {
     expect((await importDetected('salesforce-accounts')).counts.inserts).toBe(3);
     const stored = rows(
       'SELECT name, external_id AS ext, segment, industry, region, employee_count AS employees, arr_minor AS arr FROM accounts WHERE external_id = ?',
@@ -44,13 +44,14 @@ describe('each preset imports its sample file without a mapping', () => {
     expect(stored[0]).toEqual({
       name: 'Northwind Traders',
       ext: '0015g00000AbCdEAA1',
-      segment: 'Customer - Direct',
+      // Nothing in the export is a segment: the table's default (accounts.segment is NOT NULL).
+      segment: 'smb',
       industry: 'Retail',
       region: 'United States',
       employees: 820,
       arr: 0,
     });
-    expect(await customOf('accounts', await accountId('Contoso Pharma'))).toEqual({ 'Annual revenue': 2_400_000_000, Rating: 'Warm' });
+    expect(await customOf('accounts', await accountId('Contoso Pharma'))).toEqual({ 'Annual revenue': 2_400_000_000, 'Account type': 'Customer - Channel', Rating: 'Warm' });
   });
 
   it('salesforce-contacts: first and last name joined, the account found by its Salesforce Id', async () => {

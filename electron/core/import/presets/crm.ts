@@ -11,12 +11,17 @@ export const CRM_PRESETS: readonly PresetSpec[] = [
     name: 'salesforce-accounts',
     tool: 'Salesforce',
     into: 'accounts',
-    description: 'Salesforce Data Export, Account.csv (Id, Name, Type, Industry, BillingCountry, NumberOfEmployees, AnnualRevenue as a custom field)',
+    description:
+      'Salesforce Data Export, Account.csv (Id, Name, Industry, BillingCountry, NumberOfEmployees; AnnualRevenue, Type and Rating as custom fields; no segment: the Account object has none)',
     required: ['Id', 'Name', 'BillingCountry', 'AnnualRevenue', 'NumberOfEmployees'],
     optional: ['IsDeleted', 'MasterRecordId', 'ParentId', 'BillingCity', 'BillingState', 'Phone', 'Website', 'OwnerId', 'CreatedDate', 'AccountNumber', 'Rating', 'Ownership'],
     mapping: {
-      fields: { externalId: 'Id', name: 'Name', segment: 'Type', industry: 'Industry', region: 'BillingCountry', employeeCount: 'NumberOfEmployees' },
-      customFields: [annualRevenue('AnnualRevenue'), { column: 'Rating', name: 'Rating', type: 'choice' }],
+      // Type is the account's relationship (Prospect, Customer - Direct, Customer - Channel, Channel
+      // Partner / Reseller, Installation Partner, Technology Partner, Other), not a size segment:
+      // kept as a choice field. The standard Account object has no segment field at all; an org's own
+      // (a custom Segment__c) is mapped over the preset.
+      fields: { externalId: 'Id', name: 'Name', industry: 'Industry', region: 'BillingCountry', employeeCount: 'NumberOfEmployees' },
+      customFields: [annualRevenue('AnnualRevenue'), { column: 'Type', name: 'Account type', type: 'choice' }, { column: 'Rating', name: 'Rating', type: 'choice' }],
     },
   },
   {
