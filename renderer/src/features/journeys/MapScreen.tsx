@@ -8,7 +8,7 @@ import { navigate } from '../../app/router';
 import { EChart } from '../../components/EChart';
 import { segmentLabel } from '../../lib/labels';
 import { CardDialog } from './CardDialog';
-import { exportPng, printMap } from './exportMap';
+import { canvasMeasure, exportPng, printMap } from './exportMap';
 import { emotionLineOption } from './journeyCharts';
 import { formatDays } from './journeyFormat';
 import { MapBoard } from './MapBoard';
@@ -105,10 +105,10 @@ export function MapScreen({ idParam }: { idParam: string }) {
           >
             Duplicate
           </button>
-          <button type="button" className="button" onClick={() => act(() => exportPng(mapSvg(data, measured, subtitle), data.name))} data-testid="export-png">
+          <button type="button" className="button" onClick={() => act(() => exportPng(mapSvg(data, measured, subtitle, canvasMeasure()), data.name))} data-testid="export-png">
             Export PNG
           </button>
-          <button type="button" className="button" onClick={() => printMap(mapSvg(data, measured, subtitle))} data-testid="export-pdf">
+          <button type="button" className="button" onClick={() => printMap(mapSvg(data, measured, subtitle, canvasMeasure()))} data-testid="export-pdf">
             Export PDF
           </button>
         </div>

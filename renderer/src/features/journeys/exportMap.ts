@@ -1,5 +1,5 @@
 import { downloadFile } from '../../lib/download';
-import type { MapDrawing } from './mapSvg';
+import { canvasFont, estimateText, type MapDrawing, type MeasureText } from './mapSvg';
 
 // Export of the map for a workshop: a PNG drawn from the SVG through a canvas, and a PDF through
 // the print dialog of a page holding only the drawing (Chromium and Electron print to PDF).
@@ -9,6 +9,17 @@ const fileName = (name: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '')
     .toLowerCase() || 'journey-map';
+
+/** Text widths as the browser draws them (mapSvg fits each text to its box with it); the estimate where no canvas can measure. */
+export function canvasMeasure(): MeasureText {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return estimateText;
+  return (text, fontSize, bold) => {
+    context.font = canvasFont(fontSize, bold);
+    // A little room for the SVG's own text rendering, which may differ from the canvas's by a pixel or two.
+    return context.measureText(text).width * 1.04;
+  };
+}
 
 /** The drawing as PNG at twice its size, so it stays sharp on a projector. */
 export async function exportPng(drawing: MapDrawing, name: string): Promise<void> {

@@ -13,8 +13,23 @@ const CURVE_H = 120;
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-/** Cuts a text to fit a width of about `chars` characters, with an ellipsis. */
-const fit = (text: string, chars: number) => (text.length <= chars ? text : `${text.slice(0, chars - 1)}…`);
+
+/** A text's width in pixels at a size and weight, in the drawing's font. */
+export type MeasureText = (text: string, fontSize: number, bold: boolean) => number;
+
+/** Without a canvas (tests): a generous average glyph width, so an estimate errs towards cutting. */
+export const estimateText: MeasureText = (text, fontSize, bold) => text.length * fontSize * (bold ? 0.66 : 0.6);
+
+/** The drawing's font for a canvas's measureText. */
+export const canvasFont = (fontSize: number, bold: boolean) => `${bold ? '700 ' : ''}${fontSize}px ${FONT}`;
+
+/** Cuts a text to fit `width` pixels, with an ellipsis: card and stage texts stay inside their box (the PNG clipped them). */
+function fitWidth(text: string, width: number, fontSize: number, bold: boolean, measure: MeasureText): string {
+  if (measure(text, fontSize, bold) <= width) return text;
+  let end = text.length;
+  while (end > 1 && measure(`${text.slice(0, end)}…`, fontSize, bold) > width) end--;
+  return `${text.slice(0, end).trimEnd()}…`;
+}
 
 export interface MapDrawing {
   svg: string;
@@ -22,7 +37,10 @@ export interface MapDrawing {
   height: number;
 }
 
-export function mapSvg(map: JourneyMap, measure: MeasureResult | undefined, subtitle: string): MapDrawing {
+const LEGEND = '★ moment of truth · green meets target · amber just below · red below · grey no data · white no target';
+
+/** The map as SVG; `text` measures widths (a canvas in the app) so no text runs past its box or the drawing's edge. */
+export function mapSvg(map: JourneyMap, measure: MeasureResult | undefined, subtitle: string, text: MeasureText = estimateText): MapDrawing {
   const byId = new Map(measure?.touchpoints.map((m) => [m.journeyTouchpointId, m]));
   const stageById = new Map(measure?.stages.map((m) => [m.journeyStageId, m]));
   const lanes = (['front', 'back'] as const).map((lane) => ({
@@ -31,7 +49,10 @@ export function mapSvg(map: JourneyMap, measure: MeasureResult | undefined, subt
   }));
   const laneTop = (index: number) => HEADER_H + 40 + lanes.slice(0, index).reduce((sum, l) => sum + l.rows * (CARD_H + GAP) + 28, 0);
   const lanesBottom = laneTop(lanes.length);
-  const width = LANE_LABEL_W + map.stages.length * (COLUMN + GAP) + GAP;
+  // Wide enough for the stage columns and for the title, subtitle and legend, which are never cut.
+  const width = Math.ceil(
+    Math.max(LANE_LABEL_W + map.stages.length * (COLUMN + GAP) + GAP, 32 + Math.max(text(map.name, 20, true), text(subtitle, 12, false), text(LEGEND, 10, false))),
+  );
   const height = lanesBottom + CURVE_H + 40;
   const x = (stage: number) => LANE_LABEL_W + GAP + stage * (COLUMN + GAP);
   const out: string[] = [];
@@ -42,7 +63,7 @@ export function mapSvg(map: JourneyMap, measure: MeasureResult | undefined, subt
 
   map.stages.forEach((stage, s) => {
     out.push(`<rect x="${x(s)}" y="${HEADER_H}" width="${COLUMN}" height="30" rx="4" fill="#18202b"/>`);
-    out.push(`<text x="${x(s) + 10}" y="${HEADER_H + 20}" font-size="13" font-weight="600" fill="#ffffff">${escapeXml(fit(stage.name, 26))}</text>`);
+    out.push(`<text x="${x(s) + 10}" y="${HEADER_H + 20}" font-size="13" font-weight="600" fill="#ffffff">${escapeXml(fitWidth(stage.name, COLUMN - 20, 13, true, text))}</text>`);
   });
   lanes.forEach(({ lane }, l) => {
     const top = laneTop(l);
@@ -60,10 +81,14 @@ export function mapSvg(map: JourneyMap, measure: MeasureResult | undefined, subt
             `<rect x="${cx}" y="${cy}" width="${COLUMN}" height="${CARD_H}" rx="6" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="${touchpoint.isMomentOfTruth ? 2.5 : 1}"/>`,
           );
           out.push(
-            `<text x="${cx + 8}" y="${cy + 18}" font-size="12" font-weight="600" fill="#1c2430">${touchpoint.isMomentOfTruth ? '★ ' : ''}${escapeXml(fit(touchpoint.name, 27))}</text>`,
+            `<text x="${cx + 8}" y="${cy + 18}" font-size="12" font-weight="600" fill="#1c2430">${escapeXml(fitWidth(`${touchpoint.isMomentOfTruth ? '★ ' : ''}${touchpoint.name}`, COLUMN - 16, 12, true, text))}</text>`,
           );
-          out.push(`<text x="${cx + 8}" y="${cy + 38}" font-size="12" fill="${colors.text}">${escapeXml(fit(cardFigure(touchpoint.target, m), 30))}</text>`);
-          out.push(`<text x="${cx + 8}" y="${cy + 55}" font-size="10" fill="#5b6675">${escapeXml(m ? cardCounts(touchpoint, m) : '')}</text>`);
+          out.push(
+            `<text x="${cx + 8}" y="${cy + 38}" font-size="12" fill="${colors.text}">${escapeXml(fitWidth(cardFigure(touchpoint.target, m), COLUMN - 16, 12, false, text))}</text>`,
+          );
+          out.push(
+            `<text x="${cx + 8}" y="${cy + 55}" font-size="10" fill="#5b6675">${escapeXml(m ? fitWidth(cardCounts(touchpoint, m), COLUMN - 16, 10, false, text) : '')}</text>`,
+          );
         });
     });
   });
@@ -82,9 +107,7 @@ export function mapSvg(map: JourneyMap, measure: MeasureResult | undefined, subt
     out.push(`<circle cx="${p.x}" cy="${p.y}" r="4" fill="#2554c7"/>`);
     out.push(`<text x="${p.x + 7}" y="${p.y - 6}" font-size="10" fill="#1c2430">${Math.round(p.value)}</text>`);
   }
-  out.push(
-    `<text x="16" y="${height - 12}" font-size="10" fill="#5b6675">★ moment of truth · green meets target · amber just below · red below · grey no data · white no target</text>`,
-  );
+  out.push(`<text x="16" y="${height - 12}" font-size="10" fill="#5b6675">${LEGEND}</text>`);
   out.push('</svg>');
   return { svg: out.join(''), width, height };
 }
