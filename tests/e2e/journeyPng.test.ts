@@ -43,7 +43,7 @@ describe('journey map export', () => {
       const root = svg;
       const cards = [...root.querySelectorAll('rect[rx="6"], rect[rx="4"]')].map((r) => (r as SVGRectElement).getBBox());
       const texts = [...root.querySelectorAll('text')].map((t) => {
-        const box = (t as SVGTextElement).getBBox();
+        const box = t.getBBox();
         return { text: t.textContent ?? '', x: box.x, y: box.y, right: box.x + box.width, bottom: box.y + box.height };
       });
       return { width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')), cards, texts };
