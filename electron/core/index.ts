@@ -52,6 +52,12 @@ export interface CoreOptions {
    * Never the workspace, which a team shares. Without one it is kept in memory only.
    */
   identityFile?: string;
+  /**
+   * A reader beside the core that writes (the core host's reader, issue 14: host/reader.ts): an
+   * existing workspace on a query-only connection, without the opening work that writes (derived
+   * data, expired staged files, the daily refresh). It sees the last committed state (WAL).
+   */
+  reader?: boolean;
 }
 
 export interface Core {
@@ -71,7 +77,8 @@ const fileAccess = (options: CoreOptions) => createFileAccess({ policy: options.
 /** The application in plain Node: everything host-specific is passed in. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   if (options.readOnly) return createReadOnlyCore(options);
-  const { sqlite, db, schemaVersion } = await openWorkspace(options.dbPath, { create: options.create });
+  const { sqlite, db, schemaVersion } = await openWorkspace(options.dbPath, { create: options.reader ? false : options.create });
+  if (options.reader) sqlite.pragma('query_only = ON');
   const listeners = new Set<(event: ChangeEvent) => void>();
   const context: Context = {
     db,
@@ -90,7 +97,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // A workspace written in bulk (the demo, an import) or by an older Fulcrum, or one whose
   // refresh after a bulk write never finished (the stale mark), gets its derived data here.
   try {
-    const derived = ensureDerived(sqlite, context.now());
+    const derived = options.reader ? null : ensureDerived(sqlite, context.now());
     if (derived) context.log('info', `rebuilt metrics rollups in ${derived.seconds.toFixed(1)} s`, derived);
   } catch (error) {
     await db.destroy();
@@ -98,9 +105,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     throw damaged(options.dbPath, error) ?? error;
   }
   // Import files staged by Fulcrums that are gone (or long ago) are deleted; a live one's are kept.
-  const expired = expireStagings();
+  const expired = options.reader ? [] : expireStagings();
   if (expired.length > 0) context.log('info', `deleted ${expired.length} expired staged import file(s)`, expired);
-  const daily = options.dailyRefresh === false ? null : startDailyRefresh(context, typeof options.dailyRefresh === 'function' ? options.dailyRefresh : undefined);
+  const daily = options.dailyRefresh === false || options.reader ? null : startDailyRefresh(context, typeof options.dailyRefresh === 'function' ? options.dailyRefresh : undefined);
   return {
     dispatch: guardDamage(createDispatch(context, { checkOutputs: options.checkOutputs }), context),
     subscribe(listener) {

@@ -7,8 +7,11 @@ import { CORE_RESTARTED_EVENT, CORE_STOPPED_EVENT, type ChangeEvent, type Result
 import type { Log } from '../context';
 import { CoreError } from '../errors';
 import type { FileMode } from '../lib/filePolicy';
+import { accessOf } from '../channelAccess';
+import { LONG_JOBS } from './jobs';
 import { workerCoreProcess, type CoreProcess, type SpawnCore } from './process';
 import type { FromCore, HostOptions } from './protocol';
+import { startReader, type Reader } from './reader';
 
 export interface CallOptions {
   /** Aborting asks the core to stop the call's job (imports); the call still answers, with what was done. */
@@ -25,6 +28,8 @@ export interface HostedCore {
   readonly schemaVersion: number;
   /** How many times the core was started again after it died. */
   readonly restarts: number;
+  /** Settles when the reader (StartOptions.reader) has started: true when it is serving reads. */
+  readerReady(): Promise<boolean>;
   /** The running thread or process (tests end it to see the restart). */
   readonly process: CoreProcess;
   close(): Promise<void>;
@@ -35,6 +40,11 @@ export interface StartOptions {
   log?: Log;
   /** More deaths than this within a minute and the core is not started again (it would only die again). */
   maxRestartsPerMinute?: number;
+  /**
+   * A reader beside the writer (host/reader.ts) answers read channels while a long job runs, so
+   * screens keep reading the last committed state; on by default for a workspace file.
+   */
+  reader?: boolean;
 }
 
 interface Pending {
@@ -150,13 +160,28 @@ export async function startCoreHost(options: HostOptions, start: StartOptions = 
     throw error;
   }
 
+  // The reader starts once the writer has opened (and created or migrated) the workspace; until it
+  // is up, and whenever it cannot answer, the writer does.
+  let reader: Reader | undefined;
+  const readerStarted = (start.reader ?? options.dbPath !== ':memory:') ? startReader(spawn, options, log).then((started) => (reader = started)) : Promise.resolve(undefined);
+  /** Long jobs in flight on the writer: while there is one, reads go to the reader. */
+  let longJobs = 0;
+
   return {
     async dispatch(channel, input, callOptions = {}) {
       await ready;
       if (gaveUp) return { ok: false, error: gaveUp };
       if (closing) return { ok: false, error: { code: 'INTERNAL', message: 'the workspace was closed' } };
+      if (longJobs > 0 && reader && accessOf(channel) === 'read') {
+        const read = await reader.dispatch(channel, input);
+        if (read) return read;
+      }
       const id = nextId++;
       const answer = new Promise<Result<unknown>>((resolve) => pending.set(id, { channel, resolve }));
+      if (channel in LONG_JOBS) {
+        longJobs++;
+        void answer.finally(() => longJobs--);
+      }
       current.postMessage({ type: 'call', id, channel, input });
       const { signal } = callOptions;
       if (signal) {
@@ -192,6 +217,7 @@ export async function startCoreHost(options: HostOptions, start: StartOptions = 
     get process() {
       return current;
     },
+    readerReady: () => readerStarted.then((started) => started !== undefined),
     async close() {
       if (closing) return;
       closing = true;
@@ -201,6 +227,8 @@ export async function startCoreHost(options: HostOptions, start: StartOptions = 
       // A core that does not answer within 10 s is ended anyway: quitting must not hang.
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       await current.kill();
+      await readerStarted.catch(() => undefined);
+      await reader?.close();
     },
   };
 }

@@ -1,0 +1,124 @@
+// Which channels only read the workspace (issue 14: reads keep being served while a long write
+// runs). A read channel may be answered by the core host's reader: a second thread or process with
+// its own query-only connection on the same WAL file, which sees the last committed state and never
+// waits for the writer's transaction. Everything else (writes, files, jobs, anything that keeps
+// state in the writer's memory) is served by the writer. Classified by verb, with the exceptions
+// named; tests/integration/channelAccess.test.ts fails for a channel whose verb is in neither list.
+
+export type Access = 'read' | 'write';
+
+/** Verbs that only read: their handlers run SELECTs (and arithmetic over cached inputs). */
+export const READ_VERBS: ReadonlySet<string> = new Set([
+  'get',
+  'list',
+  'table',
+  'explain',
+  'portfolio',
+  'account',
+  'trend',
+  'definitions',
+  'facets',
+  'timeline',
+  'atRisk',
+  'funnel',
+  'consents',
+  'results',
+  'template',
+  'templates',
+  'compare',
+  'presets',
+  'fields',
+  'values',
+  'scheduled',
+  'info',
+  'adherence',
+  'availability',
+  'candidates',
+  'capacity',
+  'coverage',
+  'influence',
+  'match',
+  'matching',
+  'forAccounts',
+  'programFigures',
+  'readiness',
+  'standing',
+  'productResults',
+  'records',
+  'unmapped',
+  'features',
+  'model',
+  'satisfactionRevenue',
+  'crossValidate',
+]);
+
+/** Verbs that write, or touch files, or act on the writer's own state. */
+export const WRITE_VERBS: ReadonlySet<string> = new Set([
+  'create',
+  'update',
+  'archive',
+  'unarchive',
+  'restore',
+  'addStage',
+  'addTouchpoint',
+  'removeStage',
+  'removeTouchpoint',
+  'updateStage',
+  'updateTouchpoint',
+  'moveStage',
+  'move',
+  'duplicate',
+  'link',
+  'linkOutcome',
+  'unlinkOutcome',
+  'answer',
+  'answerSheet',
+  'approve',
+  'withdrawApproval',
+  'complete',
+  'decline',
+  'schedule',
+  'cancel',
+  'grantConsent',
+  'revokeConsent',
+  'importAnswers',
+  'importFile',
+  'exportFile',
+  'export',
+  'savePdf',
+  'savePreset',
+  'saveRespondent',
+  'saveRoadmap',
+  'saveTemplate',
+  'setTargets',
+  'removeRespondent',
+  'report',
+  'set',
+  'clear',
+  'settings',
+  'commit',
+  'preview',
+  'detect',
+  'stage',
+  'chunk',
+  'download',
+  'metrics',
+  'rebuild',
+  'recompute',
+  'train',
+  'running',
+  'measure',
+]);
+
+/**
+ * Read verbs served by the writer all the same: a file is named (grants live in the writer), the
+ * answer is kept in the writer's memory (staged imports, downloads, running jobs), or the read keeps
+ * its inputs in step with the writer's own writes (journeys.measure, listed with the write verbs).
+ */
+export const WRITER_SERVED: ReadonlySet<string> = new Set(['export.table', 'import.values', 'import.fields', 'import.presets', 'workspace.info']);
+
+/** How a channel is served: 'read' (the reader may answer it) or 'write' (the writer only). Unknown verbs are writes. */
+export function accessOf(channel: string): Access {
+  if (WRITER_SERVED.has(channel)) return 'write';
+  return READ_VERBS.has(channel.slice(channel.indexOf('.') + 1)) ? 'read' : 'write';
+}
