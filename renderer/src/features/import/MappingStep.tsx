@@ -8,6 +8,7 @@ import { ShapeOptions } from './ShapeOptions';
 import { assignColumn, fieldsByColumn, formatBytes, TARGET_LABELS } from './importModel';
 import { delimiterLabel, fieldLabel, sourceOf, storedCell } from './cells';
 import type { DateOrder, ImportWizardState, Match, Policy } from './useImportWizard';
+import { matchHint } from './matchHint';
 
 /** Step 2: the options and the column -> field mapping, with samples to check it against. */
 export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
@@ -86,11 +87,7 @@ export function MappingStep({ wizard }: { wizard: ImportWizardState }) {
             ))}
           </select>
         </Field>
-        <Field
-          label="Existing records"
-          name="import-match"
-          hint={target === 'accounts' || target === 'tickets' ? 'Matched by external id' : 'This target is always added as new rows'}
-        >
+        <Field label="Existing records" name="import-match" hint={matchHint(target)}>
           <select className="input" value={match} onChange={(e) => setMatch(e.target.value as Match)} data-testid="import-match">
             <option value="upsert">Update matches, add the rest</option>
             <option value="insert">Add every row as new</option>

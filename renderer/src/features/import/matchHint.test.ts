@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { IMPORT_TARGETS } from '../../../../shared/contract/import';
+import { matchHint } from './matchHint';
+
+describe('the "Existing records" hint says how each target is matched', () => {
+  it.each([
+    ['accounts', 'Matched by external id'],
+    ['contacts', 'Matched by e-mail, in any case'],
+    ['purchases', 'Matched by external id'],
+    ['touchpoints', 'This target is always added as new rows'],
+  ] as const)('%s', (target, hint) => expect(matchHint(target)).toBe(hint));
+  it('references say they are added again', () => expect(matchHint('references')).toContain('importing a file again adds its references again'));
+  it('every target has one', () => IMPORT_TARGETS.forEach((target) => expect(matchHint(target)).not.toBe('')));
+});
