@@ -16,6 +16,7 @@ beforeAll(async () => {
   await core.call('metrics.portfolio', {});
   await core.call('metrics.portfolio', { segment: ['smb'] });
   await core.call('metrics.portfolio', { region: ['EMEA'], owner: ['CSM 1'] });
+  await core.call('metrics.portfolio', { owner: ['CSM 1'], segment: ['smb'] });
   await core.call('metrics.account', { id: accountIds[0]! });
   await core.call('metrics.trend', { metric: 'firstResponseMedian' });
   await core.call('health.explain', { id: accountIds[1]! });
@@ -45,7 +46,13 @@ describe('metrics query plans', () => {
     expect(planOf('FROM rollup_segment_month WHERE month < ? AND segment IN')).toMatch(/SEARCH rollup_segment_month USING PRIMARY KEY \(segment=\? AND month<\?\)/);
   });
 
-  it("other filters read the filtered accounts' rows by their key", () => {
+  it('a filter on one account-level dimension reads the dimension level by its key (issue 14)', () => {
+    expect(planOf('SELECT segment, month, data FROM rollup_dimension_month', 'value IN')).toMatch(
+      /SEARCH rollup_dimension_month USING PRIMARY KEY \(dimension=\? AND value=\? AND segment=\? AND month<\?\)/,
+    );
+  });
+
+  it("filters on two account-level dimensions read the filtered accounts' rows by their key", () => {
     const plan = planOf('JOIN rollup_account_month r', 'a.region IN', 'a.owner IN');
     expect(plan).toMatch(/SEARCH r USING PRIMARY KEY \(account_id=\? AND month<\?\)/);
     expect(plan).not.toMatch(/SCAN r\b/);
