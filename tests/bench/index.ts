@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDemoWorkspace, type DemoSummary } from '../../electron/core/demo';
 import { accountsListBenchmark } from './accountsList';
+import { churnBenchmark } from './churn';
 import { demoBenchmark } from './demo';
 import { eventLoopBenchmark } from './eventLoop';
 import { exportMemoryBenchmark } from './exportMemory';
@@ -30,6 +31,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   exportMemoryBenchmark,
   xlsxMemoryBenchmark,
   eventLoopBenchmark,
+  churnBenchmark,
   purchasesBenchmark,
 ];
 

@@ -19,15 +19,21 @@ describe('fulcrum metrics', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const printed = JSON.parse(run.stdout);
-    expect(Object.keys(printed)).toEqual(['scope', 'accounts', 'satisfaction', 'support', 'retention', 'value', 'health', 'previous']);
+    // Issue 16 adds satisfactionRevenue (churn.satisfactionRevenue for the same period) and churnModel (null before training).
+    expect(Object.keys(printed)).toEqual(['scope', 'accounts', 'satisfaction', 'support', 'retention', 'value', 'health', 'previous', 'satisfactionRevenue', 'churnModel']);
     expect(printed.scope).toEqual({ from: '2026-01-01', to: '2026-07-01', granularity: 'month', filter: { segment: ['smb', 'mid_market'] } });
     expect(printed.satisfaction.nps).toMatchObject({ definition: 'nps', n: expect.any(Number) });
 
     const core = await createCore({ dbPath: path, now: () => new Date('2026-11-01T12:00:00Z') });
     const direct = await core.dispatch('metrics.portfolio', { from: '2026-01-01', to: '2026-07-01', segment: ['smb', 'mid_market'] });
+    const worth = await core.dispatch('churn.satisfactionRevenue', { from: '2026-01-01', to: '2026-07-01' });
     await core.close();
     if (!direct.ok) throw new Error(direct.error.message);
-    expect(printed).toEqual(JSON.parse(JSON.stringify(direct.value)));
+    if (!worth.ok) throw new Error(worth.error.message);
+    const { satisfactionRevenue, churnModel, ...portfolio } = printed as Record<string, unknown>;
+    expect(portfolio).toEqual(JSON.parse(JSON.stringify(direct.value)));
+    expect(satisfactionRevenue).toEqual(JSON.parse(JSON.stringify(worth.value)));
+    expect(churnModel).toBeNull();
   });
 
   it('prints a short summary without --json', () => {

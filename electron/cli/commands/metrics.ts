@@ -1,10 +1,11 @@
 // `fulcrum metrics`: the portfolio dashboard's figures for a period and filter, through the core's
-// own `metrics.portfolio` channel. With --json the output is exactly the channel's result (field
-// names are the contract's, documented in the README).
+// own `metrics.portfolio` channel. With --json the output is the channel's result plus
+// `satisfactionRevenue` and `churnModel` (field names are the contracts', documented in the README).
 
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createCore } from '../../core';
+import type { ChurnModel, SatisfactionRevenue } from '../../../shared/contract/churn';
 import type { Portfolio } from '../../../shared/contract/metrics';
 import { CliError, dateOption, formatCount, requireString, UsageError, type Command, type Io, type OptionValues } from '../command';
 
@@ -48,6 +49,22 @@ function printSummary(p: Portfolio, io: Io): void {
   io.out(`Health     ${b.red} red, ${b.amber} amber, ${b.green} green, ${b.insufficient} insufficient data\n`);
 }
 
+/**
+ * Issue 16's fields beside the portfolio's: `satisfactionRevenue` (churn.satisfactionRevenue for the
+ * same period) and `churnModel` (the current model's version, day and backtest, or null before training).
+ */
+async function churnFields(dispatch: Awaited<ReturnType<typeof createCore>>['dispatch'], portfolio: Portfolio) {
+  const worth = await dispatch('churn.satisfactionRevenue', { from: portfolio.scope.from, to: portfolio.scope.to });
+  const model = await dispatch('churn.model', {});
+  if (!worth.ok) throw new CliError(worth.error.message);
+  if (!model.ok) throw new CliError(model.error.message);
+  const current = model.value as ChurnModel | null;
+  return {
+    satisfactionRevenue: worth.value as SatisfactionRevenue,
+    churnModel: current && { version: current.version, asOf: current.asOf, trainedAt: current.trainedAt, backtest: current.backtest },
+  };
+}
+
 async function run(values: OptionValues, io: Io): Promise<number> {
   const dbPath = resolve(requireString(values, 'db'));
   if (!existsSync(dbPath)) throw new CliError(`no such file: ${dbPath}`);
@@ -65,7 +82,7 @@ async function run(values: OptionValues, io: Io): Promise<number> {
       throw new CliError(result.error.message);
     }
     const portfolio = result.value as Portfolio;
-    if (values.json) io.out(`${JSON.stringify(portfolio, null, 2)}\n`);
+    if (values.json) io.out(`${JSON.stringify({ ...portfolio, ...(await churnFields(core.dispatch, portfolio)) }, null, 2)}\n`);
     else printSummary(portfolio, io);
     return 0;
   } finally {

@@ -59,8 +59,13 @@ export interface Trained {
   churners: number;
 }
 
-/** Quarterly training days ending one label span before `knownBy`, latest first. */
-export const trainingDays = (knownBy: string, options: ChurnOptions) => Array.from({ length: options.trainingSnapshots }, (_, k) => addDays(knownBy, -labelSpan(options) - 91 * k));
+/**
+ * Quarterly training days before `knownBy`, latest first. On each, only the customers whose next
+ * renewal plus grace had passed by `knownBy` count (examplesAt): a quarter before it, those renewing
+ * within the quarter; a year before it, nearly all. So a workspace with two years of history can
+ * already be backtested, and no label is read before it was known.
+ */
+export const trainingDays = (knownBy: string, options: ChurnOptions) => Array.from({ length: options.trainingSnapshots }, (_, k) => addDays(knownBy, -91 * (k + 1)));
 
 /** Trains on the customers of the training days; null (with why) without both classes. */
 export function train(histories: readonly AccountHistory[], knownBy: string, options: ChurnOptions): Trained | { reason: string } {

@@ -70,6 +70,8 @@ export function ratioEstimate(ys: readonly number[], xs: readonly number[]): Est
   return { value: 100 * r, low: 100 * Math.max(0, r - Z95 * se), high: 100 * (r + Z95 * se) };
 }
 
+const capped = (e: Estimate): Estimate => (e.high === null ? e : { ...e, high: Math.min(100, e.high) });
+
 export function groupFigures(group: string, outcomes: readonly RenewalOutcome[]): GroupFigures {
   const renewed = outcomes.filter((o) => o.renewed).length;
   const before = outcomes.map((o) => o.before);
@@ -80,9 +82,12 @@ export function groupFigures(group: string, outcomes: readonly RenewalOutcome[])
     arrDue: before.reduce((s, x) => s + x, 0),
     renewalRate: shareEstimate(renewed, outcomes.length),
     logoChurn: shareEstimate(outcomes.length - renewed, outcomes.length),
-    grossRevenueRetention: ratioEstimate(
-      outcomes.map((o) => Math.min(o.after, o.before)),
-      before,
+    // Kept ARR never exceeds ARR due, so neither does the interval's upper end.
+    grossRevenueRetention: capped(
+      ratioEstimate(
+        outcomes.map((o) => Math.min(o.after, o.before)),
+        before,
+      ),
     ),
     netRevenueRetention: ratioEstimate(
       outcomes.map((o) => o.after),

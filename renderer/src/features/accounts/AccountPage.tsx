@@ -13,6 +13,7 @@ import { DeploymentsCard } from './DeploymentsCard';
 import { OutcomesCard } from './OutcomesCard';
 import { StoriesCard } from './StoriesCard';
 import { HealthCard } from './HealthCard';
+import { ChurnAccountCard } from '../churn/ChurnAccountCard';
 import { LogTouchpointDialog } from './LogTouchpointDialog';
 import { ProfileCard } from './ProfileCard';
 import { ReferenceStandingCard } from '../leverage/ReferenceStandingCard';
@@ -77,6 +78,7 @@ function AccountView({ id }: { id: number }) {
       <div className="account-grid">
         <div className="account-column">
           <HealthCard accountId={id} />
+          <ChurnAccountCard accountId={id} />
           <ProfileCard account={data} onEdit={() => setOpen('edit')} />
           <CustomFieldsCard recordKind="accounts" recordId={id} />
           <ContactsCard contacts={contacts} />

@@ -19,6 +19,8 @@ import { buildKpis } from './kpis';
 import { panelProps, type ChartId, type Panel } from './panel';
 import { SatisfactionCharts } from './SatisfactionCharts';
 import { SupportCharts } from './SupportCharts';
+import { SatisfactionWorth } from './SatisfactionWorth';
+import { ChurnModelSection } from '../churn/ChurnModelSection';
 
 /** The portfolio at a glance: the period and segment filters, the KPIs, the charts and the accounts at risk. */
 export function DashboardScreen() {
@@ -82,6 +84,8 @@ export function DashboardScreen() {
         >
           {p && <AtRiskTable scope={toScope(filters)} currency={p.value.currency} />}
         </ChartCard>
+        {p && <SatisfactionWorth from={p.scope.from} to={p.scope.to} currency={p.value.currency} />}
+        <ChurnModelSection />
       </div>
 
       {panel && p && <DefinitionPanel {...panelProps(panel, p, previous.data, npsTrend.data?.points, definitions.data)} onClose={() => setPanel(undefined)} />}

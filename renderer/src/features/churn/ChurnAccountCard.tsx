@@ -1,0 +1,47 @@
+import { useQuery } from '../../api/useQuery';
+import { formatDate } from '../../lib/format';
+
+/** One account's churn probability from the current model, and the features that moved it most, in words. */
+export function ChurnAccountCard({ accountId }: { accountId: number }) {
+  const prediction = useQuery('churn.account', { id: accountId }, ['churn', 'accounts']);
+  const p = prediction.data;
+  return (
+    <section className="card churn-card" aria-labelledby="churn-title" data-testid="churn-card">
+      <header className="card-header">
+        <h2 id="churn-title">Churn risk</h2>
+        {p && (
+          <span className="muted small">
+            Model <code data-testid="churn-card-model">{p.modelVersion}</code> · as of {formatDate(p.asOf)}
+          </span>
+        )}
+      </header>
+      {prediction.error && (
+        <p className="form-error" role="alert">
+          The churn prediction could not be read: {prediction.error.message}
+        </p>
+      )}
+      {!prediction.error && prediction.data === null && (
+        <p className="muted" data-testid="churn-card-empty">
+          No prediction: no churn model has been trained yet (Dashboard → Churn model), or this account is not a current customer.
+        </p>
+      )}
+      {p && (
+        <>
+          <p>
+            <strong className="churn-probability" data-testid="churn-probability" data-value={p.probability}>
+              {(100 * p.probability).toFixed(1)} %
+            </strong>{' '}
+            chance of churning by the next renewal
+          </p>
+          <ul className="churn-reasons" data-testid="churn-reasons">
+            {p.reasons.map((r) => (
+              <li key={r.feature} className={r.logOdds > 0 ? 'bad' : 'good'}>
+                {r.sentence}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

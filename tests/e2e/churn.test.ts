@@ -1,0 +1,72 @@
+// Issue 16 in the browser: "What satisfaction is worth" and the churn model on the dashboard, and an
+// account's churn risk with its reasons on the account page; every expected value comes from the core.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type App } from './harness';
+import { ask, demoWorkspace } from './workspace';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp(await demoWorkspace(150));
+});
+afterAll(() => app?.close());
+
+const rounded = (x: number | null) => (x === null ? '—' : `${Math.round(x)} %`);
+
+describe('what satisfaction is worth', () => {
+  it('shows renewals by NPS group and the revenue at risk as the core computes them for the dashboard’s period', async () => {
+    const portfolio = await ask(app.core, 'metrics.portfolio', {});
+    const worth = await ask(app.core, 'churn.satisfactionRevenue', { from: portfolio.scope.from, to: portfolio.scope.to });
+    const page = await app.open('');
+    await page.setViewportSize({ width: 1280, height: 2400 });
+    const section = page.getByTestId('satisfaction-worth');
+    await section.getByTestId('worth-body').waitFor();
+    expect(await section.getByTestId('worth-renewals').innerText()).toContain(`${worth.renewals} renewals due`);
+    for (const group of worth.byNps.groups) {
+      const row = section.getByTestId(`worth-nps-${group.group}`);
+      expect(await row.getByTestId('n').innerText()).toBe(String(group.n));
+      expect(await row.getByTestId('renewal').innerText()).toContain(rounded(group.renewalRate.value));
+    }
+    for (const [k, difference] of worth.byNps.differences.entries()) expect(await section.getByTestId('worth-nps-difference').nth(k).innerText()).toContain(difference.sentence);
+    for (const band of worth.atRisk.byHealth)
+      expect(await section.getByTestId(`worth-risk-health-${band.band}`).locator('td').nth(1).getAttribute('data-value')).toBe(String(band.arrMinor));
+    await section.scrollIntoViewIfNeeded();
+    await app.screenshot(page, 'satisfaction-worth');
+    await page.close();
+  });
+});
+
+describe('the churn model', () => {
+  it('starts empty, trains on a click, says why a two-year history has no backtest, and the account page shows the risk with reasons', async () => {
+    const page = await app.open('');
+    await page.setViewportSize({ width: 1280, height: 2400 });
+    const card = page.getByTestId('churn-model');
+    await card.getByText('No churn model yet').waitFor();
+    await card.getByTestId('churn-train').click();
+    await card.getByTestId('churn-model-version').waitFor({ timeout: 120_000 });
+    const model = (await ask(app.core, 'churn.model', {}))!;
+    expect(await card.getByTestId('churn-model-version').innerText()).toBe(model.version);
+    const b = model.backtest;
+    // The demo's history starts two years back: no renewal outcome was known a year before today, so there is no
+    // backtest and the card says why (tests/e2e/churnBacktest.test.ts shows one on a longer history).
+    expect(b.reason).toMatch(/^too little history before /);
+    expect(await card.getByTestId('churn-backtest-reason').innerText()).toBe(`No backtest: ${b.reason}.`);
+    await card.scrollIntoViewIfNeeded();
+    await app.screenshot(page, 'churn-model');
+    await page.close();
+
+    // The riskiest customer's page: its probability and reasons, from the same model.
+    const predictions = await Promise.all((await ask(app.core, 'accounts.list', { pageSize: 30 })).rows.map((a) => ask(app.core, 'churn.account', { id: a.id })));
+    const top = predictions.filter((p) => p !== null).sort((a, b2) => b2.probability - a.probability)[0]!;
+    const account = await app.open(`accounts/${top.accountId}`);
+    await account.setViewportSize({ width: 1280, height: 1400 });
+    const risk = account.getByTestId('churn-card');
+    await risk.getByTestId('churn-probability').waitFor();
+    expect(await risk.getByTestId('churn-probability').innerText()).toBe(`${(100 * top.probability).toFixed(1)} %`);
+    expect(await risk.getByTestId('churn-card-model').innerText()).toBe(model.version);
+    const reasons = await risk.locator('[data-testid=churn-reasons] li').allInnerTexts();
+    expect(reasons).toEqual(top.reasons.map((r) => r.sentence));
+    await risk.scrollIntoViewIfNeeded();
+    await app.screenshot(account, 'churn-account');
+    await account.close();
+  }, 240_000);
+});
