@@ -4,43 +4,19 @@
 // `import.commit` exactly as the UI and CLI call it (read, map, convert, validate each row, write in
 // one transaction, then derived data), in a child process so its peak memory is its own.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTextSource } from '../../electron/core/import/textSource';
 import { accountsCsv, writeFixture } from '../fixtures/import/generate';
 import { insertLimit } from './insertLimit';
+import { writeTicketsCsv } from './ticketsCsv';
 import type { Benchmark } from './types';
 
 const ROWS = 1_000_000;
 /** The streamed file for the memory figure (~450 MB); FULCRUM_BENCH_IMPORT_MEMORY_ROWS=9000000 for ~1 GB. */
 const MEMORY_ROWS = Number(process.env.FULCRUM_BENCH_IMPORT_MEMORY_ROWS ?? 4_000_000);
 const ACCOUNTS = 1_000;
-const CHANNELS = ['email', 'Web', 'chat', 'phone'];
-const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
-
-/** The rows of tests/fixtures/import/generate.ts's ticketsCsv, written 50,000 at a time (no whole-file string). */
-function writeTickets(path: string, count: number, accounts: number): number {
-  const fd = openSync(path, 'w');
-  try {
-    writeSync(fd, 'Id,Organization,Subject,Created at,First reply time in minutes,Solved at,Priority,Via,Status,Satisfaction Score,Tags\n');
-    const base = Date.UTC(2025, 0, 1);
-    let chunk = '';
-    for (let i = 1; i <= count; i++) {
-      const opened = base + (i % 500_000) * 60_000;
-      const solved = i % 5 === 0 ? '' : new Date(opened + 3_600_000).toISOString();
-      chunk += `T-${i},ACC-${(i % accounts) + 1},"Cannot log in, again",${new Date(opened).toISOString()},${i % 90},${solved},${PRIORITIES[i % 4]},${CHANNELS[i % 4]},${solved ? 'solved' : 'open'},${i % 7 === 0 ? '' : (i % 5) + 1},login\n`;
-      if (i % 50_000 === 0) {
-        writeSync(fd, chunk);
-        chunk = '';
-      }
-    }
-    writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
-  return statSync(path).size;
-}
 
 interface ChildResult {
   rows: number;
@@ -78,7 +54,7 @@ export const importBenchmark: Benchmark = {
     try {
       const accounts = writeFixture(dir, 'accounts.csv', accountsCsv(ACCOUNTS));
       const tickets = join(dir, 'tickets.csv');
-      const bytes = writeTickets(tickets, ROWS, ACCOUNTS);
+      const bytes = writeTicketsCsv(tickets, ROWS, ACCOUNTS);
       ctx.log(`  ${n(ROWS)} rows, ${(bytes / 1e6).toFixed(0)} MB of CSV; import.commit in a child process ...`);
       const commit = child(dir, 'commit', accounts, tickets);
       ctx.log(`  ${commit.log}`);
@@ -100,7 +76,7 @@ export const importBenchmark: Benchmark = {
 
       const big = join(dir, 'big.csv');
       ctx.log(`  writing ${n(MEMORY_ROWS)} rows for the memory figure ...`);
-      const bigBytes = writeTickets(big, MEMORY_ROWS, ACCOUNTS);
+      const bigBytes = writeTicketsCsv(big, MEMORY_ROWS, ACCOUNTS);
       rmSync(join(dir, 'commit.fulcrum'), { force: true });
       ctx.log(`  import.preview of ${(bigBytes / 1e6).toFixed(0)} MB in a child process ...`);
       const preview = child(dir, 'preview', accounts, big);
