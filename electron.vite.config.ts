@@ -22,6 +22,8 @@ export default defineConfig({
           coreHost: resolve(__dirname, 'electron/core/host/entry.ts'),
           // The import's parse thread (issue 14): a worker of the core's thread or process, found beside it.
           importParse: resolve(__dirname, 'electron/core/import/parseEntry.ts'),
+          // The demo generator's thread (issue 14): generates while the core's thread writes.
+          demoProduce: resolve(__dirname, 'electron/core/demo/produceEntry.ts'),
         },
       },
     },

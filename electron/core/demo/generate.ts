@@ -1,26 +1,15 @@
-// Generates a whole demo workspace: the catalogue, then account by account (each with its own
-// random stream, written as it is generated, so memory stays flat at two million tickets), then
-// the deals that need every account and reference to exist.
+// Generates a whole demo workspace (produce.ts: the catalogue, then account by account, each with
+// its own random stream, then the deals that need every account and reference), written as it is
+// generated, so memory stays flat at two million tickets; a large one is generated on a thread of
+// its own while this one writes (produceThread.ts).
 
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { openWorkspace } from '../db/open';
 import { refreshDerived } from '../derived/refresh';
-import { accountRow, planAccount, type AccountPlan, type Timeline } from './accounts';
-import { generateArrHistory } from './arrHistory';
-import { writeCatalog } from './catalogWriter';
-import { generateContacts } from './contacts';
-import { createIds, type Gen } from './context';
-import { generateOtherDeals, generateProgrammeRequests, generateWonDeals } from './deals';
-import { generateDeployments, generateOutcomes } from './deployments';
-import { createRng, hashSeed } from './random';
-import { generateReference, type ReferenceInfo } from './references';
+import { produceRows } from './produce';
+import { produceOnThread, produceThreadAvailable } from './produceThread';
 import type { TableName } from './rows';
-import { generateStory } from './stories';
-import { generateSurveys } from './surveys';
-import { generateTickets } from './tickets';
-import { addMonthsRollingOver } from '../../../shared/dates';
-import { DAY, iso, parseDay } from './time';
-import { generateTouchpoints } from './touchpoints';
+import { parseDay } from './time';
 import { createBulkWriter } from './writer';
 
 export const DEMO_DEFAULTS = { accounts: 300, seed: 1 as number | string };
@@ -40,6 +29,8 @@ export interface DemoOptions {
   seed?: number | string;
   /** The reference "today" as YYYY-MM-DD (default: the real day, demoToday): all history lies in the two years before it. */
   today?: string;
+  /** Generate on a thread of its own while this one writes (default: from PRODUCE_THREAD_MIN_ACCOUNTS accounts, when the build has the thread). */
+  thread?: boolean;
   /** Called after every committed batch; `total` is an estimate until the end. */
   onProgress?: (progress: DemoProgress) => void;
 }
@@ -62,6 +53,9 @@ export interface DemoSummary {
   /** Building the metrics rollups, ARR levels and health snapshots after the rows were written. */
   derivedSeconds: number;
 }
+
+/** Accounts from which the generation runs on its own thread: below it, starting the thread costs more than it saves. */
+export const PRODUCE_THREAD_MIN_ACCOUNTS = 1_000;
 
 export const estimateRows = (accounts: number) => accounts * ROWS_PER_ACCOUNT + 100;
 
@@ -93,35 +87,13 @@ export async function generateDemoWorkspace(path: string, options: DemoOptions =
     const writer = createBulkWriter(workspace.sqlite, {
       onCommit: (written) => options.onProgress?.({ written, total: Math.max(total, written + 1) }),
     });
-    const id = createIds();
-    const timeline: Timeline = { today, historyStart: addMonthsRollingOver(today, -24), nameOffset: hashSeed(seed, 'names') };
-    const catalog = writeCatalog(writer.sink, id, timeline.historyStart - 30 * DAY);
-    writer.sink.settings(['demo', JSON.stringify({ seed, accounts, today: todayText }), iso(today - DAY)]);
-    const base = { sink: writer.sink, id, timeline, ...catalog };
-
-    const plans: AccountPlan[] = [];
-    const references: ReferenceInfo[] = [];
-    for (let accountId = 1; accountId <= accounts; accountId++) {
-      const gen: Gen = { ...base, rng: createRng(hashSeed(seed, 'account', accountId)) };
-      const plan = planAccount(gen.rng, accountId, timeline);
-      writer.sink.accounts(accountRow(plan, gen.rng, today));
-      generateArrHistory(writer.sink, id, plan, seed, today);
-      const contacts = generateContacts(gen, plan);
-      const deployments = generateDeployments(gen, plan);
-      const outcomes = generateOutcomes(gen, plan, deployments, contacts);
-      const touchpoints = generateTouchpoints(gen, plan, contacts);
-      generateTickets(gen, plan, contacts);
-      generateSurveys(gen, plan, contacts, touchpoints);
-      const reference = generateReference(gen, plan, contacts, deployments);
-      if (reference) references.push(reference);
-      generateStory(gen, plan, contacts, outcomes, reference);
-      plans.push(plan);
-    }
-
-    const dealGen: Gen = { ...base, rng: createRng(hashSeed(seed, 'deals')) };
-    generateWonDeals(dealGen, plans, references);
-    generateOtherDeals(dealGen, plans, references, timeline);
-    generateProgrammeRequests(dealGen, references, timeline);
+    const produce = { accounts, seed, today: todayText };
+    // On two cores when the build has the generation thread: it generates while this thread writes.
+    if (options.thread ?? (accounts >= PRODUCE_THREAD_MIN_ACCOUNTS && produceThreadAvailable())) {
+      await produceOnThread(produce, (batch) => {
+        for (const table of Object.keys(batch) as TableName[]) writer.insertFlat(table, batch[table]!);
+      });
+    } else produceRows(writer.sink, produce);
     writer.finish();
     counts = writer.counts();
     rows = writer.written();

@@ -15,6 +15,8 @@ export interface BulkWriterOptions {
 
 export interface BulkWriter {
   sink: Sink;
+  /** Rows of one table, one after another in COLUMNS order (a batch from the generation thread). */
+  insertFlat(table: TableName, values: readonly unknown[]): void;
   counts(): Record<TableName, number>;
   written(): number;
   /** Commits the rest, rebuilds the deferred indexes and restores the workspace's normal settings. */
@@ -71,7 +73,7 @@ export function createBulkWriter(sqlite: Database.Database, options: BulkWriterO
     inBatch = 0;
   };
 
-  /** One table's inserter: rows collect in a reused array and go out perStatement at a time. */
+  /** One table's inserter: rows collect in a reused array and go out perStatement at a time; a row is `width` values of `source` from `from`. */
   const inserter = (table: TableName) => {
     const width = COLUMNS[table].length;
     const values: unknown[] = new Array(width * perStatement);
@@ -84,10 +86,10 @@ export function createBulkWriter(sqlite: Database.Database, options: BulkWriterO
       for (let row = 0; row < rows; row++) single.run(values.slice(row * width, (row + 1) * width));
       rows = 0;
     });
-    return (row: readonly unknown[]) => {
+    return (source: readonly unknown[], from = 0) => {
       if (inBatch === 0 && !sqlite.inTransaction) sqlite.exec('BEGIN');
       const offset = rows * width;
-      for (let i = 0; i < width; i++) values[offset + i] = row[i];
+      for (let i = 0; i < width; i++) values[offset + i] = source[from + i];
       counts[table]++;
       written++;
       if (++rows === perStatement) {
@@ -99,10 +101,16 @@ export function createBulkWriter(sqlite: Database.Database, options: BulkWriterO
     };
   };
 
-  const sink = Object.fromEntries((Object.keys(COLUMNS) as TableName[]).map((table) => [table, inserter(table)])) as unknown as Sink;
+  const inserters = Object.fromEntries((Object.keys(COLUMNS) as TableName[]).map((table) => [table, inserter(table)])) as Record<TableName, ReturnType<typeof inserter>>;
+  const sink = Object.fromEntries((Object.keys(COLUMNS) as TableName[]).map((table) => [table, (row: readonly unknown[]) => inserters[table](row)])) as unknown as Sink;
 
   return {
     sink,
+    insertFlat(table, values) {
+      const insert = inserters[table];
+      const width = COLUMNS[table].length;
+      for (let from = 0; from < values.length; from += width) insert(values, from);
+    },
     counts: () => ({ ...counts }),
     written: () => written,
     finish() {

@@ -29,7 +29,8 @@ export interface ParseRequest {
   control: SharedArrayBuffer;
 }
 
-export type FromParse = { type: 'batch'; batch: FrontBatch } | { type: 'end'; replaced?: number } | { type: 'error'; message: string; code?: ErrorCode; issues?: InputIssue[] };
+export type FromParse =
+  { type: 'batch'; batch: FrontBatch } | { type: 'end'; replaced?: number; cpuSeconds?: number } | { type: 'error'; message: string; code?: ErrorCode; issues?: InputIssue[] };
 
 /** The entry's source, and its built file beside the running bundle (out/main/importParse.js, also from out/main/chunks/). */
 const script = () => ({ source: join(__dirname, 'parseEntry.ts'), built: [join(__dirname, 'importParse.js'), join(__dirname, '..', 'importParse.js')] });
@@ -45,7 +46,10 @@ export function parseThreadAvailable(): boolean {
  * thread. `write` returns true to stop (a cancel): the thread is told and the promise settles at
  * once. Resolves with whether it stopped early and the decoder's count of undecodable characters.
  */
-export function runOnParseThread(request: Omit<ParseRequest, 'control' | 'maxAhead'>, write: (batch: FrontBatch) => boolean): Promise<{ stopped: boolean; replaced?: number }> {
+export function runOnParseThread(
+  request: Omit<ParseRequest, 'control' | 'maxAhead'>,
+  write: (batch: FrontBatch) => boolean,
+): Promise<{ stopped: boolean; replaced?: number; cpuSeconds?: number }> {
   const control = new Int32Array(new SharedArrayBuffer(8));
   const { source, built } = script();
   const worker = startWorker(source, { built, workerData: { ...request, maxAhead: MAX_AHEAD, control: control.buffer } satisfies ParseRequest });
@@ -65,7 +69,7 @@ export function runOnParseThread(request: Omit<ParseRequest, 'control' | 'maxAhe
         return;
       }
       if (message.type === 'end') {
-        settle(() => resolve({ stopped: false, replaced: message.replaced }));
+        settle(() => resolve({ stopped: false, replaced: message.replaced, cpuSeconds: message.cpuSeconds }));
         return;
       }
       let stop: boolean;

@@ -42,9 +42,14 @@ export interface RunOutcome extends Omit<ImportPreview, 'source' | 'mapping' | '
   head?: { rows: number; fraction: number };
   /** When the parse thread read the rows: its decoder's count of characters it could not decode (the plan's source did not read them all). */
   replaced?: number;
-  /** The rows were read on the parse thread. */
-  parseThread?: boolean;
+  /** The rows were read on the parse thread: its CPU seconds and this thread's while they ran (0 where the runtime cannot tell). */
+  parseThread?: { cpuSeconds: number; writerCpuSeconds: number };
 }
+
+const threadCpuSeconds = () => {
+  const cpu = typeof process.threadCpuUsage === 'function' ? process.threadCpuUsage() : undefined;
+  return cpu ? (cpu.user + cpu.system) / 1e6 : 0;
+};
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -98,11 +103,12 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
 
   const front = { match: options.match, previewRows: options.previewRows, now: options.now, maxRows: options.maxRows };
   let replaced: number | undefined;
-  let threaded = false;
+  let threaded: RunOutcome['parseThread'];
   if (onParseThread(plan, options)) {
     const encoding = source.encodingReport?.().encoding;
     // The thread opens the file as this thread's plan did: the same encoding and delimiter, no detection again.
     const input = { ...options.input, ...(encoding ? { encoding } : {}), ...(source.delimiter ? { delimiter: source.delimiter } : {}) };
+    const writerCpu = threadCpuSeconds();
     const ran = await runOnParseThread({ dbPath: sqlite.name, input, decisions: planDecisions(plan), options: front }, (batch) => {
       consume(batch);
       options.onBatch?.(counts.rows, batch.fraction);
@@ -110,7 +116,7 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
     });
     cancelled = ran.stopped;
     replaced = ran.replaced;
-    threaded = true;
+    threaded = { cpuSeconds: ran.cpuSeconds ?? 0, writerCpuSeconds: threadCpuSeconds() - writerCpu };
   } else {
     for (const batch of frontBatches(sqlite, plan, front)) {
       consume(batch);
@@ -138,6 +144,6 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
     touched: writer?.touched,
     ...(head ? { head } : {}),
     ...(replaced !== undefined ? { replaced } : {}),
-    ...(threaded ? { parseThread: true } : {}),
+    ...(threaded ? { parseThread: threaded } : {}),
   };
 }

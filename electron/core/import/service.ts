@@ -145,7 +145,7 @@ export async function commitImport(ctx: Context, input: ParsedImportInput & { jo
       const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
       ctx.log(
         'info',
-        `import ${input.jobId}: ${outcome.counts.rows} rows read, converted and written${outcome.parseThread ? ' (read on the parse thread)' : ''} in ${seconds(began, rowsDone)} s, commit ${seconds(rowsDone, committed)} s, ${derived} in ${seconds(committed, performance.now())} s`,
+        `import ${input.jobId}: ${outcome.counts.rows} rows read, converted and written${outcome.parseThread ? ` (read on the parse thread: CPU ${outcome.parseThread.cpuSeconds.toFixed(1)} s there, ${outcome.parseThread.writerCpuSeconds.toFixed(1)} s here)` : ''} in ${seconds(began, rowsDone)} s, commit ${seconds(rowsDone, committed)} s, ${derived} in ${seconds(committed, performance.now())} s`,
       );
       const errorFile = commit && outcome.badRows.length > 0 ? writeErrorFile(ctx.files.beside(input.path, '.errors.csv'), plan.source.headers, outcome.badRows) : null;
       return { plan, outcome, commit, errorFile };
