@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -21,6 +21,7 @@ const FOLDER_PREFIX = `fulcrum-staged-p${process.pid}-xlsx-`;
 const KEEP = 2;
 
 interface Conversion {
+  path: string;
   key: string;
   stamp: string;
   folder: string;
@@ -29,7 +30,8 @@ interface Conversion {
 const conversions: Conversion[] = [];
 
 function forget(conversion: Conversion): void {
-  conversions.splice(conversions.indexOf(conversion), 1);
+  const index = conversions.indexOf(conversion);
+  if (index >= 0) conversions.splice(index, 1);
   rmSync(conversion.folder, { recursive: true, force: true });
 }
 process.once('exit', () => conversions.forEach((conversion) => rmSync(conversion.folder, { recursive: true, force: true })));
@@ -98,6 +100,8 @@ function converted(options: SourceOptions): Promise<{ csv: string; rows: number 
   } catch (error) {
     throw new CoreError('NOT_FOUND', `cannot read ${options.path}: ${(error as Error).message}`);
   }
+  // A staged file is deleted once its import returns: its conversion goes with it at the next open.
+  for (const stale of conversions.filter((conversion) => !existsSync(conversion.path))) forget(stale);
   const key = `${options.path}\u0000${options.sheet ?? ''}`;
   const stamp = `${stat.size}:${stat.mtimeMs}`;
   const found = conversions.find((conversion) => conversion.key === key);
@@ -105,7 +109,7 @@ function converted(options: SourceOptions): Promise<{ csv: string; rows: number 
   if (found) forget(found);
   const folder = mkdtempSync(join(tmpdir(), FOLDER_PREFIX));
   const csv = join(folder, `${basename(options.path)}.csv`);
-  const conversion: Conversion = { key, stamp, folder, done: convert(options.path, options.sheet, csv).then((rows) => ({ csv, rows })) };
+  const conversion: Conversion = { path: options.path, key, stamp, folder, done: convert(options.path, options.sheet, csv).then((rows) => ({ csv, rows })) };
   // A failed conversion is not kept: the next open tries again (the user may have fixed the file).
   conversion.done.catch(() => forget(conversion));
   conversions.push(conversion);
