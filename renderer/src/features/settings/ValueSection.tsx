@@ -15,7 +15,7 @@ export function ValueSection({ form, error, update }: SectionProps) {
         <h2 id="value-title">Customer value</h2>
       </header>
       <div className="form-grid three">
-        <Field label="Discount rate (% a year)" name="discountRate" error={error('discountRate')} hint="i in CLV = m · r / (1 + i − r)">
+        <Field label="Discount rate (% a year)" name="discountRate" error={error('discountRate')} hint="i: each year’s margin divided by (1 + i)^t">
           <input
             className="input"
             inputMode="decimal"
@@ -24,7 +24,7 @@ export function ValueSection({ form, error, update }: SectionProps) {
             data-testid="input-discountRate"
           />
         </Field>
-        <Field label="CLV survival convention" name="customerValue.survival" error={error('customerValue.survival')} hint="whether the customer is counted in year 1 for sure">
+        <Field label="CLV survival convention" name="customerValue.survival" error={error('customerValue.survival')} hint="retained: year t’s margin × r^t; present: × r^(t−1)">
           <select className="input" value={cv.survival} onChange={(e) => set({ survival: e.target.value as Survival })} data-testid="input-clvSurvival">
             {SURVIVAL_OPTIONS.map((o) => (
               <option key={o.value} value={o.value}>

@@ -19,8 +19,8 @@ export interface CustomerValueForm {
 }
 
 export const SURVIVAL_OPTIONS: readonly { value: Survival; label: string }[] = [
-  { value: 'retained', label: 'Retained to year 1: Σ m·r^t / (1+i)^t' },
-  { value: 'present', label: 'Present in year 1: Σ m·r^(t−1) / (1+i)^t' },
+  { value: 'retained', label: 'Retained to year 1' },
+  { value: 'present', label: 'Present in year 1' },
 ];
 
 export const CUSTOMER_VALUE_FIELDS = [
