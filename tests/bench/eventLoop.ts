@@ -26,7 +26,10 @@ interface Caller {
 /** Both designs, opened the same way: plain paths (as the CLI), the bench's fixed day. */
 async function open(design: 'in-process' | 'worker', dbPath: string, create = false): Promise<Caller> {
   if (design === 'in-process') return createCore({ dbPath, create, now: () => NOW, files: plainPaths() });
-  return startCoreHost({ dbPath, create, clock: { offsetMs: NOW.getTime() - Date.now() }, files: { kind: 'paths' } });
+  const hosted = await startCoreHost({ dbPath, create, clock: { offsetMs: NOW.getTime() - Date.now() }, files: { kind: 'paths' } });
+  // The reader (reads during long writes) starts beside it: measured once it is up, not while it compiles.
+  await hosted.readerReady();
+  return hosted;
 }
 
 async function ask(core: Caller, channel: string, input: unknown): Promise<unknown> {
