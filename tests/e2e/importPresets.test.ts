@@ -73,11 +73,13 @@ it('walks an empty workspace from "Import your data" to the imported accounts, w
   // The columns the preset kept as custom fields are on the account page, as the core has them.
   const contoso = stored.find((account) => account.name === 'Contoso Pharma')!;
   const kept = await ask(app.core, 'customFields.values', { recordKind: 'accounts', recordId: contoso.id });
-  expect(kept.map((value) => value.name)).toEqual(['Annual revenue', 'Rating']);
+  // Salesforce's Type is the relationship (Customer - Channel), kept as 'Account type', not a segment.
+  expect(kept.map((value) => value.name)).toEqual(['Annual revenue', 'Account type', 'Rating']);
   await page.evaluate((id) => (window.location.hash = `#/accounts/${id}`), contoso.id);
   const card = page.getByTestId('custom-fields');
-  await expect.poll(() => card.getByTestId('custom-field').count()).toBe(2);
+  await expect.poll(() => card.getByTestId('custom-field').count()).toBe(3);
   expect(await card.innerText()).toContain('Annual revenue');
+  expect(await card.innerText()).toContain('Customer - Channel');
   expect(await card.innerText()).toContain('Warm');
   await card.scrollIntoViewIfNeeded();
   await app.screenshot(page, 'import-presets-custom-fields-1440');
