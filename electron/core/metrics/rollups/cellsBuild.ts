@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { SKETCH_SLOTS } from '../sketch';
-import { encodeRow, foldRow } from './codec';
+import { addDecoded, createDecoded, decodeRow, encodeRow } from './codec';
 import { DIMENSIONS, FACETS, type AccountKeys } from './dimensions';
 import { COUNTERS, SERIES_COUNT } from './layout';
 import { stmt } from '../../db/sql';
@@ -82,17 +82,23 @@ function* sumGroup(
 ): Generator<void, number> {
   const sums = new Map<number, CellSum>();
   const rows = stmt<[number, number, Buffer]>(sqlite, 'SELECT account_id, month, data FROM rollup_account_month WHERE account_id BETWEEN ? AND ?').raw(true);
+  const decoded = createDecoded();
   for (let i = 0; i < ids.length; i += ACCOUNTS_PER_STEP) {
     if (i > 0) yield;
     for (const [accountId, month, data] of rows.iterate(ids[i]!, ids[Math.min(i + ACCOUNTS_PER_STEP, ids.length) - 1]!)) {
       const own = cellsOf.get(accountId);
       if (!own || month < minMonth || month >= minMonth + span) continue;
+      let read = false;
       for (const cell of own) {
         if (cell < first || cell > last) continue;
         const key = (cell - first) * span + (month - minMonth);
         let sum = sums.get(key);
         if (!sum) sums.set(key, (sum = { counts: new Float64Array(COUNTERS), times: new Uint32Array(SERIES_COUNT * SKETCH_SLOTS), topics: new Map() }));
-        foldRow(data, sum);
+        if (!read) {
+          decodeRow(data, decoded);
+          read = true;
+        }
+        addDecoded(decoded, sum);
       }
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SKETCH_SLOTS } from '../sketch';
-import { countOf, createScratch, emptyTimes, encodeRow, foldRow } from './codec';
+import { addDecoded, countOf, createDecoded, createScratch, decodeRow, emptyTimes, encodeRow, foldRow } from './codec';
 import { COUNTERS, L, SERIES } from './layout';
 
 const counts = () => {
@@ -51,6 +51,23 @@ describe('rollup row BLOBs', () => {
     foldRow(fromKeys, sum, -1);
     expect(sum.counts.every((c) => c === 0)).toBe(true);
     expect(sum.times.every((c) => c === 0)).toBe(true);
+  });
+
+  it('a row decoded once and added adds what folding its BLOB adds, into either kind of sketch accumulator', () => {
+    const data = encodeRow(counts(), { keys: [SERIES.resolution(2) * SKETCH_SLOTS + 40, 7, 7] }, new Map([[5, 3]]));
+    const folded = { counts: new Float64Array(COUNTERS), times: emptyTimes(), topics: new Map<number, number>() };
+    foldRow(data, folded);
+    foldRow(data, folded);
+    const added = { counts: new Float64Array(COUNTERS), times: new Uint32Array(emptyTimes().length), topics: new Map<number, number>() };
+    // A scratch too small for the row grows.
+    const decoded = { ...createDecoded(), index: new Uint32Array(1), value: new Float64Array(1) };
+    decodeRow(data, decoded);
+    addDecoded(decoded, added);
+    addDecoded(decoded, added);
+    expect(added.counts).toEqual(folded.counts);
+    expect(Array.from(added.times)).toEqual(Array.from(folded.times));
+    expect(added.topics).toEqual(folded.topics);
+    expect(added.topics.get(5)).toBe(6);
   });
 
   it('with a scratch, returns a view into it and grows it when a row needs more room', () => {

@@ -120,3 +120,53 @@ export function foldRow(data: Buffer, into: { counts?: Float64Array; times?: Flo
     }
   }
 }
+
+/**
+ * A row's BLOB decoded once into flat (index, value) pairs, to be added to several sums (the full
+ * rebuild adds each account row to up to four dimension cells: one decode instead of four).
+ * Indexes: counter; series · SKETCH_SLOTS + slot; topic id. Reused between rows.
+ */
+export interface DecodedRow {
+  index: Uint32Array;
+  value: Float64Array;
+  counts: number;
+  times: number;
+  topics: number;
+}
+export const createDecoded = (): DecodedRow => ({ index: new Uint32Array(4096), value: new Float64Array(4096), counts: 0, times: 0, topics: 0 });
+
+export function decodeRow(data: Buffer, out: DecodedRow): DecodedRow {
+  const countsEnd = 8 + data.readUInt32LE(0);
+  const timesEnd = countsEnd + data.readUInt32LE(4);
+  const records = (countsEnd - 8) / COUNT_RECORD + (timesEnd - countsEnd) / TIME_RECORD + (data.length - timesEnd) / TOPIC_RECORD;
+  if (out.index.length < records) {
+    out.index = new Uint32Array(records * 2);
+    out.value = new Float64Array(records * 2);
+  }
+  let k = 0;
+  for (let at = 8; at + COUNT_RECORD <= countsEnd; at += COUNT_RECORD, k++) {
+    out.index[k] = data[at]!;
+    out.value[k] = data.readUInt32LE(at + 1);
+  }
+  out.counts = k;
+  for (let at = countsEnd; at + TIME_RECORD <= timesEnd; at += TIME_RECORD, k++) {
+    out.index[k] = data[at]! * SKETCH_SLOTS + data.readUInt16LE(at + 1);
+    out.value[k] = data.readUInt32LE(at + 3);
+  }
+  out.times = k - out.counts;
+  for (let at = timesEnd; at + TOPIC_RECORD <= data.length; at += TOPIC_RECORD, k++) {
+    out.index[k] = data.readUInt32LE(at);
+    out.value[k] = data.readUInt32LE(at + 4);
+  }
+  out.topics = k - out.counts - out.times;
+  return out;
+}
+
+/** Adds a decoded row to a sum, as foldRow would add its BLOB. */
+export function addDecoded(row: DecodedRow, into: { counts: Float64Array; times: Float64Array | Uint32Array; topics: Map<number, number> }): void {
+  const { index, value } = row;
+  let k = 0;
+  for (const end = row.counts; k < end; k++) into.counts[index[k]!]! += value[k]!;
+  for (const end = row.counts + row.times; k < end; k++) into.times[index[k]!]! += value[k]!;
+  for (const end = row.counts + row.times + row.topics; k < end; k++) into.topics.set(index[k]!, (into.topics.get(index[k]!) ?? 0) + value[k]!);
+}
