@@ -52,7 +52,7 @@ export function AccountsList() {
         <div>
           <h1 id="accounts-title">Accounts</h1>
           <Count shown={list.total} all={everything.data?.total} filtered={filtered} />
-          <HealthAsOf takenAt={list.getRow(0)?.health?.takenAt} />
+          <HealthAsOf takenAt={firstTakenAt(list.getRow, Math.min(list.total ?? 0, PAGE_SIZE))} />
         </div>
         <div className="header-actions">
           <ExportView table="accounts" query={exportQuery(query)} testId="accounts-export" />
@@ -122,7 +122,16 @@ function Count({ shown, all, filtered }: { shown: number | undefined; all: numbe
   );
 }
 
-/** When the health column's scores were taken (the first row's snapshot; each cell's tooltip has its own), as the dashboard and account page say it. */
+/** The snapshot date of the first loaded row that has a score (an archived or churned account has none). */
+function firstTakenAt(getRow: (index: number) => AccountTableRow | undefined, count: number): string | undefined {
+  for (let i = 0; i < count; i++) {
+    const takenAt = getRow(i)?.health?.takenAt;
+    if (takenAt) return takenAt;
+  }
+  return undefined;
+}
+
+/** When the health column's scores were taken (the first scored row's snapshot; each cell's tooltip has its own), as the dashboard and account page say it. */
 function HealthAsOf({ takenAt }: { takenAt: string | undefined }) {
   if (!takenAt) return null;
   return (
