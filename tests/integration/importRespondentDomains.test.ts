@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainPaths } from '../../electron/core';
@@ -9,7 +11,9 @@ import { testCore, type TestCore } from '../fixtures/core';
 // none declares it, its contacts' domain. gmail.com names nobody; a domain two accounts have is
 // reported with both names, never guessed. The preview and the result count each way.
 
-const FIXTURES = join(import.meta.dirname, '../fixtures/survey-domains');
+// A copy: a commit with bad rows writes its `.errors.csv` beside the file it read.
+const FIXTURES = mkdtempSync(join(tmpdir(), 'survey-domains-'));
+cpSync(join(import.meta.dirname, '../fixtures/survey-domains'), FIXTURES, { recursive: true });
 let core: TestCore;
 const accountIds: Record<string, number> = {};
 
