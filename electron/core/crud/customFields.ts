@@ -6,7 +6,7 @@ import { CoreError } from '../errors';
 
 // Custom fields in a table's list query (issue 13): filters and a sort by a field kept from an
 // import, paged in the core. Each filter is `id IN (the field's matching values)`, a subquery SQLite
-// runs once through the field's index (custom_field_values_number / _text, migration 0010), never
+// runs once through the field's index (custom_field_values_number / _text, migration 0009), never
 // a lookup per listed row; the sort reads one value per row through the (field_id, record_id) key.
 
 export interface CustomListQuery {

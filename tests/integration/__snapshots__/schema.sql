@@ -1,4 +1,4 @@
--- user_version 10
+-- user_version 9
 
 -- table accounts on accounts
 CREATE TABLE accounts (

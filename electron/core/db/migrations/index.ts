@@ -7,7 +7,7 @@ import * as touchpointLinksIndex from './0005_touchpoint_links_index';
 import * as customFieldsPurchases from './0006_custom_fields_purchases';
 import * as dimensionRollups from './0007_dimension_rollups';
 import * as churnModels from './0008_churn_models';
-import * as customFieldIndex from './0010_custom_field_index';
+import * as customFieldIndex from './0009_custom_field_index';
 
 export interface Migration {
   version: number;
@@ -28,7 +28,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: '0006_custom_fields_purchases', up: customFieldsPurchases.up },
   { version: 7, name: '0007_dimension_rollups', up: dimensionRollups.up },
   { version: 8, name: '0008_churn_models', up: churnModels.up },
-  { version: 10, name: '0010_custom_field_index', up: customFieldIndex.up },
+  { version: 9, name: '0009_custom_field_index', up: customFieldIndex.up },
 ];
 
 /** The last migration's number; a test checks they run 1, 2, 3… without gaps. */
