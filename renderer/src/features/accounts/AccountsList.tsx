@@ -135,7 +135,8 @@ function firstTakenAt(getRow: (index: number) => AccountTableRow | undefined, co
 function HealthAsOf({ takenAt }: { takenAt: string | undefined }) {
   if (!takenAt) return null;
   return (
-    <p className="subtitle small" data-testid="accounts-health-as-of">
+    // A second subtitle line: .subtitle's negative top margin (it hugs the h1) would lay it over the count.
+    <p className="subtitle small" style={{ marginTop: 2 }} data-testid="accounts-health-as-of">
       Health scores {asOfText(takenAt)}
     </p>
   );
