@@ -6,7 +6,7 @@ import type { Context } from '../context';
 import { CoreError } from '../errors';
 import { accountsTable } from './repo';
 import { decodeRow } from '../crud/table';
-import { conditionsSql, customValuesOf, queryFields, sortKeySql } from '../crud/customFields';
+import { conditionsSql, customValuesOf, queryFields, sortKeySql } from '../db/customFieldQueries';
 
 /** Months of answers the NPS column covers: the current one and the eleven before (the health model's window). */
 const NPS_MONTHS = 12;

@@ -2,7 +2,7 @@ import { sql, type Generated, type Kysely } from 'kysely';
 import { describeIssues } from '../../../shared/contract/refine';
 import type { Db } from '../db/schema';
 import { CoreError, notFound } from '../errors';
-import { conditionsSql, CUSTOM_KIND_OF_TABLE, queryFields, sortKeySql, type CustomListQuery } from './customFields';
+import { conditionsSql, CUSTOM_KIND_OF_TABLE, queryFields, sortKeySql, type CustomListQuery } from '../db/customFieldQueries';
 import { decodeRow, encodeValues, type CrudTable, type IdTable, type Row, type TableSpec } from './table';
 
 /**

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ExportTable } from '../../../shared/contract/export';
-import { CUSTOM_KIND_OF_TABLE, customValuesOf, fieldsOfKind, type FieldInfo } from '../crud/customFields';
+import { CUSTOM_KIND_OF_TABLE, customValuesOf, fieldsOfKind, type FieldInfo } from '../db/customFieldQueries';
 import type { Cell, ExportStyle } from './readable';
 
 // A table's custom fields in its export (issue 13): one column per field after the table's own,

@@ -20,7 +20,7 @@ import { readSettings } from '../db/settings';
 import { openOutput } from './output';
 import { rawShape, readableShape, type Cell, type ExportStyle } from './readable';
 import { customCell, customColumns, customHeaders, withoutColumn } from './customFields';
-import type { FieldInfo } from '../crud/customFields';
+import type { FieldInfo } from '../db/customFieldQueries';
 import { ACCOUNTS_VIEW_CHANNEL, accountsViewList, accountsViewRow } from './accountsView';
 
 // A table, or the rows a list query selects, to CSV (UTF-8 with BOM, so Excel reads accents) or

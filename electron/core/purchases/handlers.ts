@@ -6,7 +6,7 @@ import { createPurchase, listPurchases, updatePurchase } from './repo';
 import { readSettings } from '../db/settings';
 import { purchaseModel } from './model';
 import { sql } from 'kysely';
-import { conditionsSql, queryFields, sortKeySql } from '../crud/customFields';
+import { conditionsSql, queryFields, sortKeySql } from '../db/customFieldQueries';
 
 export const purchasesHandlers = {
   'purchases.list': async (input: ParsedInput<'purchases.list'>, ctx: Context) => {

@@ -6,7 +6,7 @@ import { CoreError } from '../errors';
 
 const COLUMNS = `id, account_id AS accountId, external_id AS externalId, purchased_on AS purchasedOn, amount_minor AS amountMinor, currency, created_at AS createdAt, updated_at AS updatedAt`;
 
-/** Compiled SQL with its parameters: custom-field conditions and sort (crud/customFields.ts, compiled by the handler). */
+/** Compiled SQL with its parameters: custom-field conditions and sort (db/customFieldQueries.ts, compiled by the handler). */
 export interface SqlPart {
   sql: string;
   parameters: readonly unknown[];

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { CustomCondition, CustomFieldKind, CustomFieldType, CustomValue } from '../../../shared/contract/customFields';
-import type { Db } from '../db/schema';
+import type { Db } from './schema';
 import { CoreError } from '../errors';
 
 // Custom fields in a table's list query (issue 13): filters and a sort by a field kept from an
