@@ -77,6 +77,8 @@ export function EventLogOptions({ wizard }: { wizard: ImportWizardState }) {
           <input
             type="checkbox"
             checked={!!spec}
+            // Reshaping works over the mapping shown: until the preview brings one, a click would change nothing.
+            disabled={!shown}
             onChange={(e) =>
               reshape((current) =>
                 e.target.checked
