@@ -8,6 +8,7 @@ import * as customFieldsPurchases from './0006_custom_fields_purchases';
 import * as dimensionRollups from './0007_dimension_rollups';
 import * as churnModels from './0008_churn_models';
 import * as customFieldIndex from './0009_custom_field_index';
+import * as plansGoalsFeedback from './0012_plans_goals_feedback';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: '0007_dimension_rollups', up: dimensionRollups.up },
   { version: 8, name: '0008_churn_models', up: churnModels.up },
   { version: 9, name: '0009_custom_field_index', up: customFieldIndex.up },
+  { version: 12, name: '0012_plans_goals_feedback', up: plansGoalsFeedback.up },
 ];
 
 /** The last migration's number; a test checks they run 1, 2, 3… without gaps. */
