@@ -47,6 +47,11 @@ describe('reference dialogs default their person to "who am I"', () => {
     await page.getByTestId('requests-row').click();
     await page.getByTestId('request-detail').getByTestId('detail-approve').click();
     await expect.poll(() => page.getByTestId('request-approve-dialog').getByTestId('input-by').inputValue()).toBe(ME);
+    // The label does not claim the default is the account owner: the owner is named beside it instead.
+    const owner = (await ask(app.core, 'requests.get', { id: requestId })).accountOwner;
+    const field = page.getByTestId('request-approve-dialog').getByTestId('field-by');
+    expect(await field.locator('label').innerText()).toMatch(/^Approved by\b(?! \(account owner\))/);
+    expect(await field.locator('.field-hint').innerText()).toBe(owner ? `The account owner is ${owner}.` : 'The account has no owner on record.');
     await page.getByTestId('request-approve-submit').click();
     await expect.poll(async () => (await ask(app.core, 'requests.get', { id: requestId })).approvedBy).toBe(ME);
   });

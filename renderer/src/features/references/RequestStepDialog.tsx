@@ -78,7 +78,13 @@ export function RequestStepDialog({ request, step, onClose }: { request: Request
       submitTestId={`request-${step}-submit`}
     >
       {step === 'approve' && (
-        <Field label="Approved by (account owner)" name="by" error={fieldError} required>
+        <Field
+          label="Approved by"
+          name="by"
+          error={fieldError}
+          hint={request.accountOwner ? `The account owner is ${request.accountOwner}.` : 'The account has no owner on record.'}
+          required
+        >
           <input className="input" value={value} onChange={(e) => setValue(e.target.value)} maxLength={100} data-testid="input-by" data-autofocus />
         </Field>
       )}
