@@ -8,7 +8,7 @@ import { expireStagings, stagedHandles } from './import/stage';
 import { createFileAccess } from './lib/fileAccess';
 import { noFiles, type FilePolicy } from './lib/filePolicy';
 import { fileIdentityStore, memoryIdentityStore } from './lib/identityStore';
-import { noteChange } from './db/inputCache';
+import { changedDomain, noteChange } from './db/inputCache';
 import { ensureDerived } from './derived/refresh';
 import { startDailyRefresh, type Schedule } from './derived/freshness';
 
@@ -88,7 +88,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now: options.now ?? (() => new Date()),
     log: options.log ?? silent,
     emit: (event) => {
-      noteChange(sqlite, event.name.split('.')[0]!);
+      const domain = changedDomain(event.name);
+      if (domain) noteChange(sqlite, domain);
       listeners.forEach((listener) => listener(event));
     },
     files: fileAccess(options),

@@ -22,6 +22,13 @@ export function noteChange(sqlite: Database.Database, domain: string): void {
   counts.set(domain, (counts.get(domain) ?? 0) + 1);
 }
 
+/**
+ * The domain an event says was written, or null: only `domain.changed` is a change. Progress
+ * (`health.progress`, `metrics.progress`, `jobs.progress`, `import.progress`) reports long work
+ * still running; counting it as a write dropped every cached input of that domain on each step.
+ */
+export const changedDomain = (eventName: string): string | null => (eventName.endsWith('.changed') ? eventName.slice(0, -'.changed'.length) : null);
+
 /** How many writes to a domain this connection has announced (noteChange); inputs kept in step with writes compare it with what they applied. */
 export const generationOf = (sqlite: Database.Database, domain: string): number => generations.get(sqlite)?.get(domain) ?? 0;
 
