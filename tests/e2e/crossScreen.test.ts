@@ -4,8 +4,8 @@
 // goes through it (a screen with its own rounding or unit fails here).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asOfText, formatNumber } from '../../renderer/src/lib/format';
-import { formatMetric } from '../../renderer/src/lib/metricFormat';
+import { asOfText, formatNumber } from '../../shared/format/format';
+import { formatMetric } from '../../shared/format/metric';
 import { startApp, type App } from './harness';
 import { TODAY } from './today';
 import { ask, demoWorkspace } from './workspace';

@@ -1,5 +1,5 @@
 import type { TargetMetric } from '../../../shared/contract/journeys';
-import { formatDuration } from '../../../shared/duration';
+import { formatDuration } from '../../../shared/format/duration';
 import type { HealthFinding } from '../health/findings';
 
 /**

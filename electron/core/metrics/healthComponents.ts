@@ -1,4 +1,4 @@
-import { formatDuration } from '../../../shared/duration';
+import { formatDuration } from '../../../shared/format/duration';
 import { isFiniteNumber } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import { formatInteger } from '../lib/format';
+import { formatInteger } from '../../../shared/format/format';
 import type { JobState } from '../api/useJob';
 
 /**

@@ -1,6 +1,6 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { CustomValue } from '../../../shared/contract/customFields';
-import { formatDate } from '../lib/format';
+import { formatDate } from '../../../shared/format/format';
 import { customColumnId, type FieldLike } from './customFieldFilter';
 import './dataTableMeta';
 

@@ -1,6 +1,6 @@
 import { LIFECYCLE_STAGES } from '../../../../shared/contract/accounts';
 import { Field } from '../../components/Field';
-import { formatMoney, parseMoney } from '../../lib/format';
+import { formatMoney, parseMoney } from '../../../../shared/format/format';
 import { stageLabel } from '../../lib/labels';
 import type { AccountFormValues, FieldErrors } from './accountForm';
 import { SegmentSelect } from './SegmentSelect';

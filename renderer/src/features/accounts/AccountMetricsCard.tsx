@@ -5,9 +5,9 @@ import { TICKET_PRIORITIES } from '../../../../shared/contract/tickets';
 import { METRIC_DOMAINS } from '../../api/metrics';
 import { useQuery } from '../../api/useQuery';
 import { EChart } from '../../components/EChart';
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 import { humanize } from '../../lib/labels';
-import { formatHours, formatMetric, type MetricUnit } from '../../lib/metricFormat';
+import { formatHours, formatMetric, type MetricUnit } from '../../../../shared/format/metric';
 import { periodLabel } from '../dashboard/filters';
 import { satisfactionHistoryHeight, satisfactionHistoryOption } from './charts/satisfactionHistory';
 

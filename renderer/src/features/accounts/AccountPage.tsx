@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../../../shared/format/format';
 import { segmentLabel, stageLabel } from '../../lib/labels';
 import { AccountAssessmentsCard } from '../assessments/AccountAssessmentsCard';
 import { AccountFormDialog } from './AccountFormDialog';

@@ -6,7 +6,7 @@ import { useQuery } from '../../api/useQuery';
 import { navigate } from '../../app/router';
 import { DataTable } from '../../components/DataTable';
 import { ExportView } from '../../components/ExportView';
-import { asOfText, formatInteger } from '../../lib/format';
+import { asOfText, formatInteger } from '../../../../shared/format/format';
 import { session } from '../../lib/storage';
 import { useDebounced } from '../../lib/useDebounced';
 import { useStoredState } from '../../lib/useStoredState';

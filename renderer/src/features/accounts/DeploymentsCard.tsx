@@ -1,5 +1,5 @@
 import { useQuery } from '../../api/useQuery';
-import { formatDate, formatInteger, formatPercent } from '../../lib/format';
+import { formatDate, formatInteger, formatPercent } from '../../../../shared/format/format';
 import { deploymentStatusLabel } from '../../lib/labels';
 import { adoption, adoptionTone, goLiveStatus } from './accountPage';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Account } from '../../../../shared/contract/accounts';
-import { daysUntil, formatDate, formatDateTime, formatInteger, formatMoney, formatNumber, renewalText, renewalTone } from '../../lib/format';
+import { daysUntil, formatDate, formatDateTime, formatInteger, formatMoney, formatNumber, renewalText, renewalTone } from '../../../../shared/format/format';
 import { segmentLabel, stageLabel } from '../../lib/labels';
 import { DASH } from './accountColumns';
 

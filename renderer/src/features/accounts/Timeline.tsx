@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '../../../../shared/contract/accounts';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../../../shared/format/format';
 import { channelLabel } from '../../lib/labels';
 import { entryDetail, entryKey, entryTitle, isDateOnly, KIND_LABELS, splitUpcoming } from './timeline';
 import { TimelineIcon } from './TimelineIcon';

@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { AccountTableRow } from '../../../../shared/contract/accounts';
 import '../../components/dataTableMeta';
-import { asOfText, formatDate, formatDateTime, formatInteger, formatMoney } from '../../lib/format';
+import { asOfText, formatDate, formatDateTime, formatInteger, formatMoney } from '../../../../shared/format/format';
 import { segmentLabel, stageLabel } from '../../lib/labels';
 
 export const DASH = '—';

@@ -1,7 +1,7 @@
 import type { Account, AccountCreate } from '../../../../shared/contract/accounts';
 import type { ApiError } from '../../api/client';
 import { issuesByField } from '../../api/fieldErrors';
-import { moneyInputValue, parseInteger, parseMoney, parseNumber } from '../../lib/format';
+import { moneyInputValue, parseInteger, parseMoney, parseNumber } from '../../../../shared/format/format';
 
 /** The account form as the user sees it: every field is text until it is sent. */
 export interface AccountFormValues {

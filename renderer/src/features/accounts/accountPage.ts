@@ -1,6 +1,6 @@
 import type { Contact } from '../../../../shared/contract/contacts';
 import type { Deployment } from '../../../../shared/contract/deployments';
-import { daysUntil } from '../../lib/format';
+import { daysUntil } from '../../../../shared/format/format';
 
 /** Executive sponsors and champions first (the people a CSM looks for), then by name. */
 export function sortContacts(contacts: Contact[]): Contact[] {

@@ -2,8 +2,8 @@
 // and each component's part in the score.
 
 import type { HealthExplanation } from '../../../../shared/contract/health';
-import { formatDate, formatNumber } from '../../lib/format';
-import { formatPercentValue } from '../../lib/metricFormat';
+import { formatDate, formatNumber } from '../../../../shared/format/format';
+import { formatPercentValue } from '../../../../shared/format/metric';
 
 export const BAND_NAMES = { red: 'Red', amber: 'Amber', green: 'Green', insufficient: 'Insufficient data' } as const;
 

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '../../../../shared/contract/accounts';
-import { formatDate } from '../../lib/format';
+import { formatDate } from '../../../../shared/format/format';
 import { channelLabel, humanize, touchpointKindLabel } from '../../lib/labels';
 
 export const entryKey = (entry: TimelineEntry) => `${entry.kind}:${entry.id}`;

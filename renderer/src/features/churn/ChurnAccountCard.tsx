@@ -1,5 +1,5 @@
 import { useQuery } from '../../api/useQuery';
-import { formatDate } from '../../lib/format';
+import { formatDate } from '../../../../shared/format/format';
 
 /** One account's churn probability from the current model, and the features that moved it most, in words. */
 export function ChurnAccountCard({ accountId }: { accountId: number }) {

@@ -3,7 +3,7 @@ import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { ChartCard } from '../../components/ChartCard';
-import { formatDate, formatInteger } from '../../lib/format';
+import { formatDate, formatInteger } from '../../../../shared/format/format';
 
 // Issue 16: the churn model proves itself on the workspace's own history. The backtest (trained on
 // what was known before the cut-off, scored after it) sits beside the rule health score judged on

@@ -4,7 +4,7 @@ import { METRIC_DOMAINS } from '../../api/metrics';
 import { useQuery } from '../../api/useQuery';
 import { navigate } from '../../app/router';
 import { DataTable } from '../../components/DataTable';
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 import { atRiskColumns, type AtRisk } from './atRisk';
 
 const ROW_HEIGHT = 52;

@@ -1,7 +1,7 @@
 import type { Output } from '../../../../shared/contract';
 import { useQuery, type QueryState } from '../../api/useQuery';
 import { ChartCard } from '../../components/ChartCard';
-import { formatInteger, formatMoney } from '../../lib/format';
+import { formatInteger, formatMoney } from '../../../../shared/format/format';
 import { errorOf, firstLoad, type PortfolioData } from './cardState';
 import './customerValueCards.css';
 

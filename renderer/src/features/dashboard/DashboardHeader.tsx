@@ -1,5 +1,5 @@
 import type { Input } from '../../../../shared/contract';
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 import { segmentLabel } from '../../lib/labels';
 import type { PortfolioData } from './cardState';
 import { DashboardExport } from './DashboardExport';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Dialog } from '../../components/Dialog';
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 import type { Behind, Definition } from './definition';
 
 export interface DefinitionPanelProps {

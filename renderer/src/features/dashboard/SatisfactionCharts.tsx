@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { QueryState } from '../../api/useQuery';
 import { ChartCard } from '../../components/ChartCard';
 import { EChart } from '../../components/EChart';
-import { formatMetric } from '../../lib/metricFormat';
+import { formatMetric } from '../../../../shared/format/metric';
 import { errorOf, firstLoad, type PortfolioData, type TrendPoints } from './cardState';
 import { channelRows, csatByChannelOption } from './charts/csatByChannel';
 import { npsTrendOption, npsTrendSummary } from './charts/npsTrend';

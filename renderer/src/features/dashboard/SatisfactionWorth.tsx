@@ -1,7 +1,7 @@
 import type { SatisfactionRevenue } from '../../../../shared/contract/churn';
 import { useQuery } from '../../api/useQuery';
 import { ChartCard } from '../../components/ChartCard';
-import { formatInteger, formatMoney } from '../../lib/format';
+import { formatInteger, formatMoney } from '../../../../shared/format/format';
 
 // Issue 16: what satisfaction is worth. Renewals of the dashboard's period grouped by what the
 // customer said before them (and by the rule health band), each figure with its n and 95 %

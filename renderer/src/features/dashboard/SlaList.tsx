@@ -1,7 +1,7 @@
 import { TICKET_PRIORITIES } from '../../../../shared/contract/tickets';
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 import { humanize } from '../../lib/labels';
-import { formatHours, formatMetric } from '../../lib/metricFormat';
+import { formatHours, formatMetric } from '../../../../shared/format/metric';
 import type { PortfolioData } from './cardState';
 import type { SupportMeasure } from './charts/supportTimes';
 

@@ -1,9 +1,9 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { AtRiskRow } from '../../../../shared/contract/accounts';
 import '../../components/dataTableMeta';
-import { daysUntil, formatDate, formatMoney, renewalText, renewalTone } from '../../lib/format';
+import { daysUntil, formatDate, formatMoney, renewalText, renewalTone } from '../../../../shared/format/format';
 import { segmentLabel } from '../../lib/labels';
-import { formatMetric } from '../../lib/metricFormat';
+import { formatMetric } from '../../../../shared/format/metric';
 
 /** A row of accounts.atRisk: the list is paged by the core in its own order (lowest score first), so columns do not sort. */
 export type AtRisk = AtRiskRow;

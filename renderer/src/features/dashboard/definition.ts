@@ -2,9 +2,9 @@
 // for and the data behind it (the answer distribution, the companion figures).
 
 import type { MetricValueDto, Portfolio } from '../../../../shared/contract/metrics';
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 import { humanize, segmentLabel, stageLabel } from '../../lib/labels';
-import { formatInterval, formatMetric, type MetricUnit } from '../../lib/metricFormat';
+import { formatInterval, formatMetric, type MetricUnit } from '../../../../shared/format/metric';
 import { formatIndex, type CustomerValue } from './charts/valueMap';
 import { periodLabel } from './filters';
 import type { KpiId } from './kpis';

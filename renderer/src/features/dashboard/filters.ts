@@ -4,7 +4,7 @@
 
 import { LIFECYCLE_STAGES } from '../../../../shared/contract/accounts';
 import type { MetricsQuery } from '../../../../shared/contract/metrics';
-import { formatDate } from '../../lib/format';
+import { formatDate } from '../../../../shared/format/format';
 
 type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 

@@ -3,8 +3,8 @@
 
 import type { MetricValueDto, Portfolio } from '../../../../shared/contract/metrics';
 import { SURVEY_SCALES } from '../../../../shared/contract/surveyResponses';
-import { formatInteger } from '../../lib/format';
-import { describeChange, formatInterval, formatMetric, type Better, type Change, type MetricUnit } from '../../lib/metricFormat';
+import { formatInteger } from '../../../../shared/format/format';
+import { describeChange, formatInterval, formatMetric, type Better, type Change, type MetricUnit } from '../../../../shared/format/metric';
 
 export type KpiId = 'nps' | 'csat' | 'nsat' | 'ces' | 'firstResponseMedian' | 'backlog' | 'logoChurn' | 'netRevenueRetention' | 'renewalRate' | 'customerEquity';
 

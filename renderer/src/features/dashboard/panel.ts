@@ -1,4 +1,4 @@
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 import type { PortfolioData, TrendPoints } from './cardState';
 import { behindKpi, behindValueMap, describeFilter, describePeriod, findDefinition, type Definition } from './definition';
 import type { DefinitionPanelProps } from './DefinitionPanel';

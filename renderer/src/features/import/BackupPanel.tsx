@@ -5,7 +5,7 @@ import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../../../shared/format/format';
 import { formatBytes } from './importModel';
 
 const KIND_LABELS: Record<string, string> = { manual: 'Manual', scheduled: 'Scheduled', 'pre-migration': 'Before an upgrade', 'pre-restore': 'Before a restore' };

@@ -1,6 +1,6 @@
 import type { CustomFieldKind, CustomFieldType, CustomValue } from '../../../../shared/contract/customFields';
 import { useQuery } from '../../api/useQuery';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatNumber } from '../../../../shared/format/format';
 import './import.css';
 
 /** A custom value as read: numbers in the locale, yes/no as words, dates as dates. */

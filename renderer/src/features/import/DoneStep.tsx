@@ -1,5 +1,5 @@
 import type { ImportResult } from '../../../../shared/contract/import';
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 import { rate, TARGET_LABELS, TARGET_ROUTES } from './importModel';
 import { ImportedRows } from './ImportedRows';
 import type { ImportWizardState } from './useImportWizard';

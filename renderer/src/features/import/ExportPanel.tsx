@@ -5,7 +5,7 @@ import { useAction } from '../../api/useAction';
 import { useJob } from '../../api/useJob';
 import { JobProgress } from '../../components/JobProgress';
 import { Field } from '../../components/Field';
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 import { hasFileDialogs } from '../../api/host';
 import { exportToChosenFile } from './exportToFile';
 import { saveExport } from './saveExport';

@@ -1,5 +1,5 @@
 import { describeProblem } from '../../../../shared/contract/import';
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 import { cell, fieldLabel, MONEY_FIELDS, storedCell } from './cells';
 import type { ImportWizardState } from './useImportWizard';
 import { RespondentMatches } from './RespondentMatches';

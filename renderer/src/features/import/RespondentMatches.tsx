@@ -1,5 +1,5 @@
 import type { ImportPreview } from '../../../../shared/contract/import';
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 
 /**
  * How a survey file's answers found their account (issue 13): by a known contact, by the file's

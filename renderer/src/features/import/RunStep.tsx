@@ -1,4 +1,4 @@
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 import { rate, TARGET_LABELS } from './importModel';
 import type { Importing, ImportWizardState } from './useImportWizard';
 

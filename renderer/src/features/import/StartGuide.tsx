@@ -1,6 +1,6 @@
 import type { ImportTarget } from '../../../../shared/contract/import';
 import { useQuery } from '../../api/useQuery';
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 import type { ImportWizardState } from './useImportWizard';
 
 /** The order a workspace is filled in, and why: each later file refers to what an earlier one brought. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from '../../lib/format';
+import { formatMoney } from '../../../../shared/format/format';
 import { cell, delimiterLabel, fieldLabel, sourceOf, storedCell } from './cells';
 
 describe('import cells', () => {

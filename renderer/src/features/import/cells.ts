@@ -1,5 +1,5 @@
 import type { ImportMapping } from '../../../../shared/contract/import';
-import { formatMoney } from '../../lib/format';
+import { formatMoney } from '../../../../shared/format/format';
 
 // How the import wizard shows fields and stored values: pure, so the tables stay testable without React.
 

@@ -1,5 +1,5 @@
 import type { ImportPreview } from '../../../../shared/contract/import';
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 
 // What the preview checked when a large file's preview read only its head (import/service.ts,
 // PREVIEW_MAX_ROWS): said plainly, so "0 problems" is not read as the whole file's verdict.

@@ -3,7 +3,7 @@ import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { Dialog } from '../../components/Dialog';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../../../shared/format/format';
 import { channelLabel } from '../../lib/labels';
 import { cardFigure, describeRule, SOURCE_LABELS, VERDICT_LABELS } from './journeyFormat';
 

@@ -6,7 +6,7 @@ import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { EChart } from '../../components/EChart';
 import { Field } from '../../components/Field';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../../../shared/format/format';
 import { channelLabel, touchpointKindLabel } from '../../lib/labels';
 import { adherenceTrendOption } from './journeyCharts';
 import { PERIODS, periodInput, type PeriodId } from './period';

@@ -5,7 +5,7 @@ import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { Dialog } from '../../components/Dialog';
 import { Tabs } from '../../components/Tabs';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../../../shared/format/format';
 import { channelLabel } from '../../lib/labels';
 import { SOURCE_LABELS, sourceTabLabel } from './journeyFormat';
 

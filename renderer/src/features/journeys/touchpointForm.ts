@@ -1,5 +1,5 @@
 import { TARGET_METRICS, type JourneyTouchpoint, type MatchRule, type TargetMetric } from '../../../../shared/contract/journeys';
-import { parseNumber, type Parsed } from '../../lib/format';
+import { parseNumber, type Parsed } from '../../../../shared/format/format';
 
 // The touchpoint form's state (all strings, as the inputs hold them) and its conversion to the
 // channel's input. Pure, so the rules of the form are tested without a DOM.

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useLoader, useQuery } from '../../api/useQuery';
-import { formatMoney } from '../../lib/format';
+import { formatMoney } from '../../../../shared/format/format';
 import { segmentLabel } from '../../lib/labels';
 import { useDebounced } from '../../lib/useDebounced';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Influence, ProgramFigures } from '../../../../shared/contract/leverage';
 import { useQuery } from '../../api/useQuery';
-import { formatMoney } from '../../lib/format';
+import { formatMoney } from '../../../../shared/format/format';
 import { segmentLabel } from '../../lib/labels';
 import { dayText, LEVERAGE_DOMAINS, percentText } from './labels';
 import { defaultPeriod, periodError } from './period';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Consent } from '../../../../shared/contract/references';
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../../../shared/format/format';
 import { describeRule } from './consentRules';
 import { GrantConsentDialog } from './GrantConsentDialog';
 import { activityLabel, consentStateLabel } from './labels';

@@ -3,7 +3,7 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
-import { formatDate } from '../../lib/format';
+import { formatDate } from '../../../../shared/format/format';
 import { daysSince } from './boardModel';
 import { ConsentLedger } from './ConsentLedger';
 import { referenceStageLabel } from './labels';

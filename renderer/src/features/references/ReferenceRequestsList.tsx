@@ -1,5 +1,5 @@
 import type { RequestRow } from '../../../../shared/contract/requests';
-import { formatDate } from '../../lib/format';
+import { formatDate } from '../../../../shared/format/format';
 import { activityLabel, requestStatusLabel } from './labels';
 
 /** A reference's latest requests, each linking to its row in the Requests tab. */

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useQuery } from '../../api/useQuery';
 import { Dialog } from '../../components/Dialog';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../../../shared/format/format';
 import { activityLabel, requestStatusLabel } from './labels';
 import { actionLabel, actionsFor, type RequestAction } from './requestActions';
 import { RequestActionDialog } from './RequestActionDialog';

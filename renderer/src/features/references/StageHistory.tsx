@@ -1,5 +1,5 @@
 import type { StageChange } from '../../../../shared/contract/references';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../../../shared/format/format';
 import { referenceStageLabel } from './labels';
 
 /** Every stage change, oldest first: who, when, why. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Field } from '../../components/Field';
-import { formatPercent } from '../../lib/format';
+import { formatPercent } from '../../../../shared/format/format';
 import { BAND_COLORS } from '../dashboard/charts/theme';
 import type { SectionProps } from './sectionProps';
 import { COMPONENTS, normalisedShares, readWeight, type ComponentId } from './settingsForm';

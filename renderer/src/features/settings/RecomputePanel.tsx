@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatInteger } from '../../lib/format';
+import { formatInteger } from '../../../../shared/format/format';
 import type { Progress } from './settingsForm';
 
 /** Health recomputes: the one a save of a new model triggers in the core, or one asked for. */

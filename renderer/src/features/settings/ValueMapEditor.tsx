@@ -1,4 +1,4 @@
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '../../../../shared/format/format';
 import { Field } from '../../components/Field';
 import type { FieldErrors } from './settingsForm';
 import { ATTRIBUTE_KINDS, emptyAttribute, ROUNDING_OPTIONS, weightSum, type AttributeKind, type AttributeRow, type Rounding, type ValueMapForm } from './valueMapForm';

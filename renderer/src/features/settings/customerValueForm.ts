@@ -3,7 +3,7 @@
 // stored, each error under the core's path (`customerValue.cvrWeights.quality`).
 
 import { CLV_SURVIVAL, type CustomerValueSettings } from '../../../../shared/contract/settings';
-import { formatNumber, minorDigits, parseNumber } from '../../lib/format';
+import { formatNumber, minorDigits, parseNumber } from '../../../../shared/format/format';
 import type { FieldErrors } from './settingsForm';
 
 export type Survival = (typeof CLV_SURVIVAL)[number];

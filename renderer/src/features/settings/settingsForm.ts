@@ -7,7 +7,7 @@ import type { settingsUpdate, Settings } from '../../../../shared/contract/setti
 import { TICKET_PRIORITIES } from '../../../../shared/contract/tickets';
 import type { ChangeEvent } from '../../../../shared/rpc';
 import type { ApiError } from '../../api/client';
-import { formatNumber, parseNumber } from '../../lib/format';
+import { formatNumber, parseNumber } from '../../../../shared/format/format';
 import { checkValueMap, valueMapToForm, type ValueMapForm } from './valueMapForm';
 import { checkCustomerValue, CUSTOMER_VALUE_FIELDS, customerValueToForm, type CustomerValueForm } from './customerValueForm';
 

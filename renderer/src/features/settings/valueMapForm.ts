@@ -2,7 +2,7 @@
 // way the core checks it, each error under the core's path for it (`valueMap.quality.2.theirs`).
 
 import { VALUE_MAP_ROUNDING, type ValueMapSettings } from '../../../../shared/contract/settings';
-import { formatNumber, parseNumber } from '../../lib/format';
+import { formatNumber, parseNumber } from '../../../../shared/format/format';
 import type { FieldErrors } from './settingsForm';
 
 export type AttributeKind = 'quality' | 'price';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { APPROVAL_ROLE_LABELS, type StoryApproval, type StoryDetail } from '../../../../shared/contract/stories';
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../../../shared/format/format';
 import { ApprovalDialog } from './ApprovalDialog';
 
 /** Who signed the story off and when; the customer's approval is what lets it be approved and published. */

@@ -1,6 +1,6 @@
 import type { DragEvent, KeyboardEvent } from 'react';
 import { APPROVAL_ROLE_LABELS, STORY_STAGE_LABELS, type StorySummary } from '../../../../shared/contract/stories';
-import { formatDate } from '../../lib/format';
+import { formatDate } from '../../../../shared/format/format';
 
 /** One story on the board: title, account, who approved it, how many measured results back it. */
 export function StoryCard({

@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { navigate } from '../../app/router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../../../shared/format/format';
 import { ApprovalsCard } from './ApprovalsCard';
 import { ExportActions } from './ExportActions';
 import { ResultsCard } from './ResultsCard';

@@ -1,7 +1,7 @@
 import type { Outcome } from '../../../../shared/contract/outcomes';
 import type { RpcError } from '../../../../shared/rpc';
 import { issuesByField } from '../../api/fieldErrors';
-import { parseNumber } from '../../lib/format';
+import { parseNumber } from '../../../../shared/format/format';
 
 /** An outcome as its form holds it: text as typed, numbers in the user's locale. */
 export interface OutcomeFormValues {

@@ -1,5 +1,5 @@
 import type { ChartOption } from '../../../components/chartTypes';
-import { formatInteger } from '../../../lib/format';
+import { formatInteger } from '../../../../../shared/format/format';
 import { BAND_COLORS, COLORS, FONT } from '../../dashboard/charts/theme';
 
 export interface Thresholds {

@@ -1,6 +1,6 @@
 import { SURVEY_SCALES } from '../../../../../shared/contract/surveyResponses';
 import type { ChartOption } from '../../../components/chartTypes';
-import { formatDate } from '../../../lib/format';
+import { formatDate } from '../../../../../shared/format/format';
 import { axisLabel, axisLine, base, COLORS, FONT, splitLine, tooltip } from '../../dashboard/charts/theme';
 
 export interface SurveyAnswer {

@@ -1,7 +1,7 @@
 import type { MetricValueDto } from '../../../../../shared/contract/metrics';
 import type { ChartOption } from '../../../components/chartTypes';
-import { formatInteger } from '../../../lib/format';
-import { formatPercentValue } from '../../../lib/metricFormat';
+import { formatInteger } from '../../../../../shared/format/format';
+import { formatPercentValue } from '../../../../../shared/format/metric';
 import { channelLabel } from '../../../lib/labels';
 import { axisLabel, axisLine, base, COLORS, escapeHtml, grid, splitLine, tooltip } from './theme';
 

@@ -1,6 +1,6 @@
 import type { ChartOption } from '../../../components/chartTypes';
-import { formatInteger } from '../../../lib/format';
-import { formatPercentValue } from '../../../lib/metricFormat';
+import { formatInteger } from '../../../../../shared/format/format';
+import { formatPercentValue } from '../../../../../shared/format/metric';
 import { axisLabel, axisLine, base, BAND_COLORS, COLORS, grid, splitLine, tooltip } from './theme';
 
 export type Band = keyof typeof BAND_COLORS;

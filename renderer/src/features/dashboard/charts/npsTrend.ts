@@ -1,6 +1,6 @@
 import type { MetricValueDto } from '../../../../../shared/contract/metrics';
 import type { ChartOption } from '../../../components/chartTypes';
-import { formatInteger } from '../../../lib/format';
+import { formatInteger } from '../../../../../shared/format/format';
 import { axisLabel, axisLine, base, COLORS, escapeHtml, grid, legend, periodName, splitLine, tooltip } from './theme';
 
 export interface TrendPoint {

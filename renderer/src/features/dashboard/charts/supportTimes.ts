@@ -1,7 +1,8 @@
 import { TICKET_PRIORITIES } from '../../../../../shared/contract/tickets';
 import type { ChartOption } from '../../../components/chartTypes';
-import { formatInteger } from '../../../lib/format';
-import { formatDuration, formatHours } from '../../../lib/metricFormat';
+import { formatInteger } from '../../../../../shared/format/format';
+import { formatDuration } from '../../../../../shared/format/duration';
+import { formatHours } from '../../../../../shared/format/metric';
 import { humanize } from '../../../lib/labels';
 import type { TrendPoint } from './npsTrend';
 import { axisLabel, axisLine, base, COLORS, escapeHtml, grid, legend, periodName, PRIORITY_COLORS, splitLine, tooltip } from './theme';

@@ -1,4 +1,4 @@
-// One way to say a duration, for the screens (renderer/src/lib/metricFormat.ts re-exports it) and
+// One way to say a duration, for the screens (shared/format/metric.ts builds on it) and
 // for the reasons the core writes into health components: a response time once read "250.9 min"
 // in one card and "4.2 hr" in the next.
 

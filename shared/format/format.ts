@@ -1,5 +1,7 @@
-// Numbers, money and dates in the user's locale. `locale` undefined means the system's locale;
-// tests pass an explicit one.
+// Numbers, money and dates in the user's locale: one formatter for the screens and the core (the
+// readable exports, metrics.display), so a figure reads the same wherever it is written. Pure:
+// locale and time zone are arguments; undefined means the running system's (the page's), and the
+// core and the tests always pass them.
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {

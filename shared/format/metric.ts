@@ -1,7 +1,7 @@
 // Metric figures in words and numbers for the user's locale. A missing figure is never shown as 0:
 // its formatter is only called with a number, and the card says why there is none.
 
-import { formatDuration } from '../../../shared/duration';
+import { formatDuration } from './duration';
 import { formatMoney, minorDigits } from './format';
 
 /**
@@ -20,9 +20,6 @@ function nf(locale: string | undefined, options: Intl.NumberFormatOptions): Intl
   }
   return format;
 }
-
-// The core's health reasons say durations with the same function.
-export { formatDuration };
 
 /** Hours (an SLA target) as a person says them: 1 -> "1 hr", 72 -> "3 days". */
 export const formatHours = (hours: number, locale?: string) => formatDuration(hours * 60, locale);

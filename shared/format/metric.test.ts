@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, formatDuration, formatHours, formatInterval, formatMetric } from './metricFormat';
+import { formatDuration } from './duration';
+import { describeChange, formatHours, formatInterval, formatMetric } from './metric';
 
 describe('metric figures', () => {
   it('formats each unit for the locale', () => {
