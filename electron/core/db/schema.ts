@@ -135,6 +135,9 @@ export interface CustomFieldValuesTable extends TableOf<'customFieldValues'> {}
 export interface PurchasesTable extends TableOf<'purchases'> {}
 export interface ChurnModelsTable extends TableOf<'churnModels'> {}
 export interface ChurnPredictionsTable extends TableOf<'churnPredictions'> {}
+export interface PlaybooksTable extends TableOf<'playbooks'> {}
+export interface CallsToActionTable extends TableOf<'callsToAction'> {}
+export interface TasksTable extends TableOf<'tasks'> {}
 
 /** The workspace for Kysely: `new Kysely<Database>(...)`. Frozen migrations keep `Kysely<any>`. */
 export interface Database {
@@ -179,6 +182,9 @@ export interface Database {
   purchases: PurchasesTable;
   churnModels: ChurnModelsTable;
   churnPredictions: ChurnPredictionsTable;
+  playbooks: PlaybooksTable;
+  callsToAction: CallsToActionTable;
+  tasks: TasksTable;
 }
 
 /** The workspace as every query but the frozen migrations sees it. */
