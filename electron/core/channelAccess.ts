@@ -17,6 +17,7 @@ export const READ_VERBS: ReadonlySet<string> = new Set([
   'account',
   'trend',
   'definitions',
+  'display',
   'facets',
   'timeline',
   'atRisk',

@@ -190,6 +190,42 @@ export type Portfolio = z.infer<typeof portfolio>;
 
 export const TREND_METRICS = ['nps', 'csat', 'nsat', 'ces', 'ticketVolume', 'backlog', 'firstResponseMedian', 'resolutionMedian', 'logoChurn'] as const;
 
+/** A locale the page formats in (BCP 47, "en-US"), as Intl accepts it. */
+export const displayLocale = z
+  .string()
+  .min(2)
+  .max(35)
+  .refine(
+    (value) => {
+      try {
+        return Intl.getCanonicalLocales(value).length === 1;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a BCP 47 locale such as "en-US"' },
+  );
+
+/** An IANA time zone ("Europe/Berlin"), as Intl accepts it. */
+export const displayTimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(
+    (value) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: value });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an IANA time zone such as "Europe/Berlin"' },
+  );
+
+/** A figure as a screen shows it (shared/format), or null when there is none (the screen says why in words). */
+const shownText = z.string().nullable();
+
 export const metricsContract = {
   'metrics.portfolio': { input: metricsQuery, output: portfolio },
   'metrics.account': {
@@ -211,6 +247,36 @@ export const metricsContract = {
   'metrics.definitions': {
     input: z.strictObject({}),
     output: z.array(z.object({ id: z.string(), name: z.string(), formula: z.string(), unit: z.string(), source: z.string() })),
+  },
+  /**
+   * What figures read as, written by the core with the screens' formatter (shared/format) in the
+   * page's locale and time zone: each account's health (score and "as of") and satisfaction and
+   * support figures as its page shows them, and the dashboard's cards for a period. The text a
+   * screen must show, so a screen that rounds or labels on its own is caught (tests/e2e/crossScreen).
+   */
+  'metrics.display': {
+    input: z.strictObject({
+      locale: displayLocale,
+      timeZone: displayTimeZone,
+      accounts: z.array(id).max(50).default([]),
+      /** The dashboard's period and filters; without it, no portfolio figures. */
+      portfolio: metricsQuery.optional(),
+    }),
+    output: z.object({
+      accounts: z.array(
+        z.object({
+          accountId: id,
+          healthScore: shownText,
+          healthAsOf: shownText,
+          nps: shownText,
+          csat: shownText,
+          ces: shownText,
+          firstResponseMedian: shownText,
+        }),
+      ),
+      /** The dashboard's cards (compact, as a card shows a figure). */
+      portfolio: z.object({ nps: shownText, csat: shownText, nsat: shownText, ces: shownText, firstResponseMedian: shownText }).nullable(),
+    }),
   },
   /** Rebuilds every rollup from the raw rows (after bulk writes outside the channels); progress as `metrics.progress` events. */
   'metrics.rebuild': {

@@ -2,6 +2,7 @@ import type { Output, ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { accountMetrics } from './account';
 import { METRIC_DEFINITIONS } from './definitions';
+import { display } from './display';
 import { exclusive } from '../db/exclusive';
 import { portfolio, type HealthFiguresOf } from './portfolio';
 import { trend } from './trend';
@@ -26,6 +27,7 @@ export const metricsHandlers = ({ healthFigures, explainHealth, refreshDerived }
     'metrics.portfolio': (input: ParsedInput<'metrics.portfolio'>, ctx: Context) => exclusive(ctx, (sqlite) => portfolio(sqlite, input, ctx.now(), healthFigures)),
     'metrics.account': (input: ParsedInput<'metrics.account'>, ctx: Context) => exclusive(ctx, (sqlite) => accountMetrics(sqlite, input, ctx.now(), explainHealth)),
     'metrics.trend': (input: ParsedInput<'metrics.trend'>, ctx: Context) => exclusive(ctx, (sqlite) => trend(sqlite, input, ctx.now())),
+    'metrics.display': (input: ParsedInput<'metrics.display'>, ctx: Context) => exclusive(ctx, (sqlite) => display(sqlite, input, ctx.now(), { healthFigures, explainHealth })),
     'metrics.definitions': () => METRIC_DEFINITIONS.map(({ id, name, formula, unit, source }) => ({ id, name, formula, unit, source })),
     'metrics.rebuild': async (_input: ParsedInput<'metrics.rebuild'>, ctx: Context) => {
       const summary = await refreshDerived(ctx);
