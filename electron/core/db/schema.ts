@@ -4,6 +4,9 @@ import type { NON_ANSWERS } from '../../../shared/contract/assessments';
 import type { CHANNELS, REFERENCE_ACTIVITIES } from '../../../shared/contract/common';
 import type { DEAL_STAGES } from '../../../shared/contract/deals';
 import type { DEPLOYMENT_STATUSES } from '../../../shared/contract/deployments';
+import type { FEEDBACK_KINDS, FEEDBACK_SOURCES, REQUEST_STATUSES as FEEDBACK_REQUEST_STATUSES } from '../../../shared/contract/feedback';
+import type { GOAL_KPIS } from '../../../shared/contract/goals';
+import type { PLAN_STATUSES } from '../../../shared/contract/plans';
 import type { JOURNEY_LANES, LINK_SOURCES } from '../../../shared/contract/journeys';
 import type { REFERENCE_STAGES } from '../../../shared/contract/references';
 import type { REQUEST_STATUSES } from '../../../shared/contract/requests';
@@ -54,6 +57,10 @@ interface Narrowed {
   assessmentAnswers: { nonAnswer: OneOf<typeof NON_ANSWERS> };
   healthSnapshots: { band: 'red' | 'amber' | 'green' | 'insufficient' };
   arrChanges: { kind: 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation' };
+  successPlans: { status: OneOf<typeof PLAN_STATUSES> };
+  goals: { kpi: OneOf<typeof GOAL_KPIS> };
+  feedbackRequests: { status: OneOf<typeof FEEDBACK_REQUEST_STATUSES> };
+  feedbackItems: { kind: OneOf<typeof FEEDBACK_KINDS>; source: OneOf<typeof FEEDBACK_SOURCES> };
 }
 
 /** A column's value: the narrowed set if there is one, else its family's type. */
@@ -91,6 +98,10 @@ const narrowedAreText: { [T in keyof Narrowed]: Exclude<keyof Narrowed[T], TextC
   assessmentAnswers: true,
   healthSnapshots: true,
   arrChanges: true,
+  successPlans: true,
+  goals: true,
+  feedbackRequests: true,
+  feedbackItems: true,
 };
 void narrowedAreText;
 
@@ -135,6 +146,12 @@ export interface CustomFieldValuesTable extends TableOf<'customFieldValues'> {}
 export interface PurchasesTable extends TableOf<'purchases'> {}
 export interface ChurnModelsTable extends TableOf<'churnModels'> {}
 export interface ChurnPredictionsTable extends TableOf<'churnPredictions'> {}
+export interface SuccessPlansTable extends TableOf<'successPlans'> {}
+export interface PlanObjectivesTable extends TableOf<'planObjectives'> {}
+export interface PlanMilestonesTable extends TableOf<'planMilestones'> {}
+export interface GoalsTable extends TableOf<'goals'> {}
+export interface FeedbackRequestsTable extends TableOf<'feedbackRequests'> {}
+export interface FeedbackItemsTable extends TableOf<'feedbackItems'> {}
 export interface PlaybooksTable extends TableOf<'playbooks'> {}
 export interface CallsToActionTable extends TableOf<'callsToAction'> {}
 export interface TasksTable extends TableOf<'tasks'> {}
@@ -182,6 +199,12 @@ export interface Database {
   purchases: PurchasesTable;
   churnModels: ChurnModelsTable;
   churnPredictions: ChurnPredictionsTable;
+  successPlans: SuccessPlansTable;
+  planObjectives: PlanObjectivesTable;
+  planMilestones: PlanMilestonesTable;
+  goals: GoalsTable;
+  feedbackRequests: FeedbackRequestsTable;
+  feedbackItems: FeedbackItemsTable;
   playbooks: PlaybooksTable;
   callsToAction: CallsToActionTable;
   tasks: TasksTable;
