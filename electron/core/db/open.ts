@@ -116,9 +116,21 @@ export async function migrate(db: Kysely<any>, sqlite: Database.Database, list: 
   const current = sqlite.pragma('user_version', { simple: true }) as number;
   for (const migration of list) {
     if (migration.version <= current) continue;
-    await db.transaction().execute(async (trx) => {
-      await migration.up(trx);
-      await sql.raw(`PRAGMA user_version = ${migration.version}`).execute(trx);
-    });
+    // A table rebuild (SQLite's documented way to change a column) drops a parent table: with foreign
+    // keys on, that would cascade to its children. The pragma is a no-op inside a transaction, so it is
+    // set around it, and the rebuild must leave no dangling reference before it commits.
+    if (migration.foreignKeysOff) sqlite.pragma('foreign_keys = OFF');
+    try {
+      await db.transaction().execute(async (trx) => {
+        await migration.up(trx);
+        if (migration.foreignKeysOff) {
+          const { rows } = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(trx);
+          if (rows.length > 0) throw new Error(`${migration.name} left ${rows.length} rows with a dangling reference (first in ${rows[0]!.table})`);
+        }
+        await sql.raw(`PRAGMA user_version = ${migration.version}`).execute(trx);
+      });
+    } finally {
+      if (migration.foreignKeysOff) sqlite.pragma('foreign_keys = ON');
+    }
   }
 }

@@ -36,7 +36,8 @@ export const tables = {
     name: 'text',
     externalId: 'text null',
     industry: 'text null',
-    segment: 'text generated',
+    // 0010_segment_unknown: blank is unknown, not an invented 'smb'.
+    segment: 'text null',
     region: 'text null',
     employeeCount: 'integer null',
     arrMinor: 'integer generated',

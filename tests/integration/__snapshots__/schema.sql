@@ -1,12 +1,12 @@
--- user_version 9
+-- user_version 12
 
 -- table accounts on accounts
-CREATE TABLE accounts (
+CREATE TABLE "accounts" (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL CHECK (length(trim(name)) > 0),
     external_id TEXT UNIQUE,
     industry TEXT,
-    segment TEXT NOT NULL DEFAULT 'smb' CHECK (length(trim(segment)) > 0),
+    segment TEXT CHECK (length(trim(segment)) > 0),
     region TEXT,
     employee_count INTEGER CHECK (employee_count >= 0),
     arr_minor INTEGER NOT NULL DEFAULT 0 CHECK (arr_minor >= 0),
@@ -125,6 +125,30 @@ CREATE TABLE assessments (
 
 -- index assessments_template on assessments
 CREATE INDEX assessments_template ON assessments (template_id);
+
+-- table calls_to_action on calls_to_action
+CREATE TABLE calls_to_action (
+    id TEXT PRIMARY KEY,
+    rule TEXT NOT NULL,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    cause TEXT NOT NULL,
+    title TEXT NOT NULL,
+    fired_by TEXT NOT NULL,
+    playbook_id INTEGER REFERENCES playbooks (id) ON DELETE SET NULL,
+    owner TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    outcome TEXT CHECK (outcome IN ('saved', 'churned', 'expanded', 'no_action_needed')),
+    outcome_note TEXT,
+    opened_at TEXT NOT NULL,
+    closed_at TEXT,
+    closed_by TEXT,
+    CHECK ((status = 'open') = (outcome IS NULL)));
+
+-- index calls_to_action_account on calls_to_action
+CREATE INDEX calls_to_action_account ON calls_to_action (account_id, status);
+
+-- index calls_to_action_status on calls_to_action
+CREATE INDEX calls_to_action_status ON calls_to_action (status, opened_at);
 
 -- table churn_models on churn_models
 CREATE TABLE churn_models (
@@ -257,6 +281,58 @@ CREATE TABLE deployments (
 -- index deployments_account on deployments
 CREATE INDEX deployments_account ON deployments (account_id);
 
+-- table feedback_items on feedback_items
+CREATE TABLE feedback_items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,
+    request_id INTEGER REFERENCES feedback_requests (id) ON DELETE SET NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('feature_request','problem','praise')),
+    source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('ticket','survey','touchpoint','manual')),
+    ticket_id INTEGER REFERENCES tickets (id) ON DELETE SET NULL,
+    survey_response_id INTEGER REFERENCES survey_responses (id) ON DELETE SET NULL,
+    touchpoint_id INTEGER REFERENCES touchpoints (id) ON DELETE SET NULL,
+    product TEXT,
+    feature TEXT,
+    text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    captured_at TEXT NOT NULL,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index feedback_items_account on feedback_items
+CREATE INDEX feedback_items_account ON feedback_items (account_id);
+
+-- index feedback_items_request on feedback_items
+CREATE INDEX feedback_items_request ON feedback_items (request_id);
+
+-- table feedback_requests on feedback_requests
+CREATE TABLE feedback_requests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    description TEXT,
+    product TEXT,
+    feature TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','planned','shipped','declined')),
+    shipped_at TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index feedback_requests_status on feedback_requests
+CREATE INDEX feedback_requests_status ON feedback_requests (status);
+
+-- table goals on goals
+CREATE TABLE goals (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kpi TEXT NOT NULL CHECK (kpi IN ('nps','csat','nsat','first_response_median','renewal_rate','nrr','grr','logo_churn')),
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL CHECK (period_end > period_start),
+    segment TEXT,
+    owner TEXT,
+    target REAL NOT NULL,
+    note TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index goals_period on goals
+CREATE INDEX goals_period ON goals (period_start, period_end);
+
 -- table health_snapshots on health_snapshots
 CREATE TABLE health_snapshots (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -350,6 +426,48 @@ CREATE TABLE personas (
     description TEXT,
     channel_preferences TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(channel_preferences)),
     archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- table plan_milestones on plan_milestones
+CREATE TABLE plan_milestones (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    plan_id INTEGER NOT NULL REFERENCES success_plans (id) ON DELETE CASCADE,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    due_date TEXT,
+    done_at TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index plan_milestones_plan on plan_milestones
+CREATE INDEX plan_milestones_plan ON plan_milestones (plan_id);
+
+-- table plan_objectives on plan_objectives
+CREATE TABLE plan_objectives (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    plan_id INTEGER NOT NULL REFERENCES success_plans (id) ON DELETE CASCADE,
+    outcome_id INTEGER REFERENCES outcomes (id) ON DELETE SET NULL,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    baseline REAL,
+    target REAL NOT NULL,
+    current REAL,
+    unit TEXT,
+    due_date TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index plan_objectives_outcome on plan_objectives
+CREATE INDEX plan_objectives_outcome ON plan_objectives (outcome_id);
+
+-- index plan_objectives_plan on plan_objectives
+CREATE INDEX plan_objectives_plan ON plan_objectives (plan_id);
+
+-- table playbooks on playbooks
+CREATE TABLE playbooks (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    description TEXT,
+    opens_on TEXT UNIQUE,
+    steps TEXT NOT NULL DEFAULT '[]',
+    archived_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL);
 
 -- table purchases on purchases
 CREATE TABLE purchases (
@@ -485,6 +603,9 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_val
 -- index sqlite_autoindex_assessment_templates_1 on assessment_templates
 -- (created by SQLite);
 
+-- index sqlite_autoindex_calls_to_action_1 on calls_to_action
+-- (created by SQLite);
+
 -- index sqlite_autoindex_churn_models_1 on churn_models
 -- (created by SQLite);
 
@@ -495,6 +616,12 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_val
 -- (created by SQLite);
 
 -- index sqlite_autoindex_personas_1 on personas
+-- (created by SQLite);
+
+-- index sqlite_autoindex_playbooks_1 on playbooks
+-- (created by SQLite);
+
+-- index sqlite_autoindex_playbooks_2 on playbooks
 -- (created by SQLite);
 
 -- index sqlite_autoindex_purchases_1 on purchases
@@ -532,6 +659,21 @@ CREATE TABLE story_outcomes (
     story_id INTEGER NOT NULL REFERENCES success_stories (id) ON DELETE CASCADE,
     outcome_id INTEGER NOT NULL REFERENCES outcomes (id) ON DELETE CASCADE,
     PRIMARY KEY (story_id, outcome_id));
+
+-- table success_plans on success_plans
+CREATE TABLE success_plans (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    owner TEXT,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('draft','active','completed','cancelled')),
+    start_date TEXT,
+    due_date TEXT,
+    notes TEXT,
+    archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- index success_plans_account on success_plans
+CREATE INDEX success_plans_account ON success_plans (account_id);
 
 -- table success_stories on success_stories
 CREATE TABLE success_stories (
@@ -578,6 +720,34 @@ CREATE INDEX survey_responses_account_time ON survey_responses (account_id, resp
 
 -- index survey_responses_kind_time on survey_responses
 CREATE INDEX survey_responses_kind_time ON survey_responses (kind, responded_at);
+
+-- table tasks on tasks
+CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    owner TEXT,
+    due_date TEXT,
+    priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in_progress', 'done', 'cancelled')),
+    notes TEXT,
+    contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,
+    touchpoint_id INTEGER REFERENCES touchpoints (id) ON DELETE SET NULL,
+    request_id INTEGER REFERENCES reference_requests (id) ON DELETE SET NULL,
+    cta_id TEXT REFERENCES calls_to_action (id) ON DELETE SET NULL,
+    playbook_step INTEGER,
+    completed_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL);
+
+-- index tasks_account on tasks
+CREATE INDEX tasks_account ON tasks (account_id, status);
+
+-- index tasks_cta on tasks
+CREATE INDEX tasks_cta ON tasks (cta_id);
+
+-- index tasks_owner on tasks
+CREATE INDEX tasks_owner ON tasks (lower(trim(owner)), status, due_date);
 
 -- table tickets on tickets
 CREATE TABLE tickets (

@@ -8,6 +8,7 @@ import * as customFieldsPurchases from './0006_custom_fields_purchases';
 import * as dimensionRollups from './0007_dimension_rollups';
 import * as churnModels from './0008_churn_models';
 import * as customFieldIndex from './0009_custom_field_index';
+import * as segmentUnknown from './0010_segment_unknown';
 import * as tasksPlaybooks from './0011_tasks_playbooks';
 import * as plansGoalsFeedback from './0012_plans_goals_feedback';
 
@@ -15,6 +16,8 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Kysely<any>): Promise<void>;
+  /** A table rebuild: the runner turns foreign keys off around it and checks them before it commits. */
+  foreignKeysOff?: boolean;
 }
 
 /**
@@ -31,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: '0007_dimension_rollups', up: dimensionRollups.up },
   { version: 8, name: '0008_churn_models', up: churnModels.up },
   { version: 9, name: '0009_custom_field_index', up: customFieldIndex.up },
+  { version: 10, name: '0010_segment_unknown', up: segmentUnknown.up, foreignKeysOff: segmentUnknown.foreignKeysOff },
   { version: 11, name: '0011_tasks_playbooks', up: tasksPlaybooks.up },
   { version: 12, name: '0012_plans_goals_feedback', up: plansGoalsFeedback.up },
 ];
