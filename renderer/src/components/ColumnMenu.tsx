@@ -1,58 +1,19 @@
 import type { Column } from '@tanstack/react-table';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
+import { useDismiss } from './useDismiss';
 
 /** "Columns" button with a popover of checkboxes to show or hide the table's columns. */
 export function ColumnMenu<Row>({ columns, testId, onReset }: { columns: Column<Row, unknown>[]; testId: string; onReset: () => void }) {
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
+  const { open, button, panel, close, toggle, onEscape } = useDismiss('input:not(:disabled)');
   const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    panel.current?.querySelector<HTMLInputElement>('input:not(:disabled)')?.focus();
-    const outside = (event: MouseEvent) => {
-      const target = event.target as Node;
-      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
 
   return (
     <div className="column-menu">
-      <button
-        ref={button}
-        type="button"
-        className="button"
-        aria-haspopup="true"
-        aria-expanded={open}
-        aria-controls={panelId}
-        data-testid={`${testId}-button`}
-        onClick={() => setOpen((value) => !value)}
-      >
+      <button ref={button} type="button" className="button" aria-haspopup="true" aria-expanded={open} aria-controls={panelId} data-testid={`${testId}-button`} onClick={toggle}>
         Columns
       </button>
       {open && (
-        <div
-          ref={panel}
-          id={panelId}
-          role="group"
-          aria-label="Columns to show"
-          className="popover"
-          data-testid={testId}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.stopPropagation();
-              close();
-            }
-          }}
-        >
+        <div ref={panel} id={panelId} role="group" aria-label="Columns to show" className="popover" data-testid={testId} onKeyDown={onEscape}>
           {columns.map((column) => (
             <label key={column.id} className="check">
               <input

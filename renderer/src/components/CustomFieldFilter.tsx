@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { useDismiss } from './useDismiss';
 import type { CustomCondition } from '../../../shared/contract/customFields';
 import { conditionOf, describeCondition, opsFor, type Draft, type FieldLike } from './customFieldFilter';
 import './customFieldFilter.css';
@@ -18,32 +19,15 @@ export function CustomFieldFilter({
   onChange: (conditions: CustomCondition[]) => void;
   testId: string;
 }) {
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
+  const { open, button, panel, close, toggle, onEscape } = useDismiss('select, input');
   const panelId = useId();
   const first = fields[0];
   const [draft, setDraft] = useState<Draft>({ fieldId: first?.id ?? 0, test: first ? opsFor(first.type)[0]!.label : '', value: '', max: '' });
   const [error, setError] = useState<string>();
   const field = fields.find((candidate) => candidate.id === draft.fieldId) ?? first;
 
-  useEffect(() => {
-    if (!open) return;
-    panel.current?.querySelector<HTMLElement>('select, input')?.focus();
-    const outside = (event: MouseEvent) => {
-      const target = event.target as Node;
-      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
-  }, [open]);
-
   if (fields.length === 0) return null;
   const byId = new Map(fields.map((candidate) => [candidate.id, candidate]));
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
   const add = () => {
     if (!field) return;
     const made = conditionOf(field, draft);
@@ -79,16 +63,7 @@ export function CustomFieldFilter({
         </span>
       ))}
       <div className="column-menu">
-        <button
-          ref={button}
-          type="button"
-          className="button"
-          aria-haspopup="true"
-          aria-expanded={open}
-          aria-controls={panelId}
-          data-testid={`${testId}-button`}
-          onClick={() => setOpen((value) => !value)}
-        >
+        <button ref={button} type="button" className="button" aria-haspopup="true" aria-expanded={open} aria-controls={panelId} data-testid={`${testId}-button`} onClick={toggle}>
           Custom field filter
         </button>
         {open && field && (
@@ -99,10 +74,8 @@ export function CustomFieldFilter({
             aria-label="Filter by a custom field"
             className="popover custom-filter-form"
             onKeyDown={(event) => {
-              if (event.key === 'Escape') {
-                event.stopPropagation();
-                close();
-              } else if (event.key === 'Enter' && (event.target as HTMLElement).tagName === 'INPUT') {
+              if (onEscape(event)) return;
+              if (event.key === 'Enter' && (event.target as HTMLElement).tagName === 'INPUT') {
                 event.preventDefault();
                 add();
               }
