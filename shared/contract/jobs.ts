@@ -5,7 +5,7 @@ import { z } from 'zod';
 // CANCELLED and leaves nothing half-written. The import has its own cancel (import.cancel, by job id).
 
 /** The channels whose calls run as cancellable jobs. */
-export const JOB_CHANNELS = ['metrics.rebuild', 'health.recompute', 'export.archive', 'journeys.measure'] as const;
+export const JOB_CHANNELS = ['metrics.rebuild', 'health.recompute', 'export.archive', 'journeys.measure', 'export.table'] as const;
 export type JobChannel = (typeof JOB_CHANNELS)[number];
 
 export const jobsContract = {

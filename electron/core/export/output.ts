@@ -51,6 +51,8 @@ export interface StagedOutput {
   finish(): void;
   /** Closes and removes the temporary file: the path keeps what it had (nothing, or an earlier file). */
   discard(): void;
+  /** A stream took the descriptor and closes it itself (the XLSX writer's): finish and discard then only rename or remove. */
+  disown(): void;
 }
 
 /**
@@ -96,6 +98,9 @@ export function openStagedOutput(path: string): StagedOutput {
     discard() {
       close();
       rmSync(temp, { force: true });
+    },
+    disown() {
+      open = false;
     },
   };
 }

@@ -1,4 +1,5 @@
-import { closeSync, createWriteStream, writeSync } from 'node:fs';
+import { createWriteStream, writeSync } from 'node:fs';
+import { once } from 'node:events';
 import type Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import { loadExcelJS } from '../lib/lazyModules';
@@ -17,7 +18,8 @@ import { surveyResponsesHandlers } from '../surveyResponses/handlers';
 import { ticketsHandlers } from '../tickets/handlers';
 import { touchpointsHandlers } from '../touchpoints/handlers';
 import { readSettings } from '../db/settings';
-import { openOutput } from './output';
+import { openStagedOutput } from './output';
+import { runJob, type Job } from '../lib/jobs';
 import { rawShape, readableShape, type Cell, type ExportStyle } from './readable';
 import { customCell, customColumns, customHeaders, withoutColumn } from './customFields';
 import type { FieldInfo } from '../db/customFieldQueries';
@@ -41,8 +43,8 @@ const TABLES: Record<ExportTable, string> = {
 
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** The columns, then the rows a batch at a time: a writer holds one batch, never the table. */
-type Rows = { columns: string[]; batches: AsyncIterable<Cell[][]>; custom?: FieldInfo[] };
+/** The columns, then the rows a batch at a time: a writer holds one batch, never the table. `total`: the rows to come, for progress. */
+type Rows = { columns: string[]; batches: AsyncIterable<Cell[][]>; custom?: FieldInfo[]; total: number };
 
 const BATCH = 5_000;
 
@@ -69,7 +71,8 @@ function tableRows(sqlite: Database.Database, table: ExportTable): Rows {
       after = rows[rows.length - 1]![idAt] as number;
     }
   }
-  return { columns, batches: batches() };
+  const total = sqlite.prepare(`SELECT count(*) FROM "${TABLES[table]}"`).pluck().get() as number;
+  return { columns, batches: batches(), total };
 }
 
 const cellOf = (value: unknown): Cell => (value === undefined || value === null ? null : typeof value === 'object' ? JSON.stringify(value) : (value as Cell));
@@ -124,20 +127,44 @@ async function queryRows(ctx: Context, table: ExportTable, query: Record<string,
       if (seen >= result.total) return;
     }
   }
-  return { columns, batches: batches() };
+  return { columns, batches: batches(), total: first.total };
 }
 
+/**
+ * The rows as a job sees them (issue 14): after each batch is written, the rows done so far go out as
+ * `jobs.progress` and the event loop is handed back, where a cancel lands (the next batch throws
+ * CANCELLED, and the writer discards its temporary file).
+ */
+function tracked(rows: Rows, job: Job, phase: string): Rows {
+  async function* batches() {
+    let done = 0;
+    job.progress(0, Math.max(rows.total, 1), phase);
+    for await (const batch of rows.batches) {
+      yield batch;
+      done += batch.length;
+      job.progress(done, Math.max(rows.total, done), phase);
+      await job.step();
+    }
+  }
+  return { ...rows, batches: batches() };
+}
+
+// Both writers write under a temporary name beside the path (export/output.ts) and put the file in
+// place only when complete: a cancelled or failed export leaves nothing at the path (or what was there).
+
 async function writeCsv(path: string, { columns, batches }: Rows): Promise<number> {
-  const fd = openOutput(path);
+  const output = openStagedOutput(path);
   let n = 0;
   try {
-    writeSync(fd, `\ufeff${stringify([columns])}`);
+    writeSync(output.fd, `\ufeff${stringify([columns])}`);
     for await (const batch of batches) {
-      writeSync(fd, stringify(batch, { cast: { boolean: (value) => String(value) } }));
+      writeSync(output.fd, stringify(batch, { cast: { boolean: (value) => String(value) } }));
       n += batch.length;
     }
-  } finally {
-    closeSync(fd);
+    output.finish();
+  } catch (error) {
+    output.discard();
+    throw error;
   }
   return n;
 }
@@ -147,7 +174,11 @@ const XLSX_BACKLOG = 8 * 1024 * 1024;
 
 async function writeXlsx(path: string, { columns, batches }: Rows, sheetName: string): Promise<number> {
   const ExcelJS = await loadExcelJS();
-  const stream = createWriteStream(path, { fd: openOutput(path) });
+  const output = openStagedOutput(path);
+  // The stream closes the descriptor (when finished or destroyed); the staged output then only renames or removes.
+  const stream = createWriteStream(path, { fd: output.fd });
+  output.disown();
+  const closed = once(stream, 'close').catch(() => undefined);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
   try {
     const sheet = workbook.addWorksheet(sheetName);
@@ -165,9 +196,16 @@ async function writeXlsx(path: string, { columns, batches }: Rows, sheetName: st
     }
     sheet.commit();
     await workbook.commit();
+    await closed;
+    output.finish();
     return n;
   } catch (error) {
+    // The zip may still push into the stream after it is destroyed: those late writes fail quietly.
+    stream.on('error', () => undefined);
+    // A write in flight ends before the stream's 'close': only then is the temporary file removed.
     stream.destroy();
+    await closed;
+    output.discard();
     throw error;
   }
 }
@@ -181,7 +219,7 @@ function withCustomFields(sqlite: Database.Database, table: ExportTable, listed:
   async function* batches() {
     for await (const batch of rows.batches) yield custom!.append(batch, idAt);
   }
-  return { columns: rows.columns, batches: batches(), custom: custom.fields };
+  return { columns: rows.columns, batches: batches(), custom: custom.fields, total: rows.total };
 }
 
 /** The rows in the style asked for: headers and each batch's cells reshaped as they stream through. */
@@ -195,21 +233,27 @@ function styled(rows: Rows, table: ExportTable, style: ExportStyle, currency: st
     for await (const batch of rows.batches)
       yield batch.map((cells) => [...shape.row(custom.length > 0 ? cells.slice(0, own) : cells), ...custom.map((field, i) => customCell(field, cells[own + i] ?? null, style))]);
   }
-  return { columns: headers, batches: style === 'raw' ? rows.batches : batches() };
+  return { columns: headers, batches: style === 'raw' ? rows.batches : batches(), total: rows.total };
 }
 
+/**
+ * The export.table job (issue 14; export.download runs it too): progress in rows, cancelled by
+ * `jobs.cancel {channel: 'export.table'}` or the host's `cancel {id}`, leaving no file.
+ */
 export async function exportTable(
   ctx: Context,
   input: { table: ExportTable; format: 'csv' | 'xlsx'; path: string; query?: Record<string, unknown>; style?: ExportStyle },
 ): Promise<{ path: string; rows: number }> {
-  const currency = readSettings(ctx.sqlite).currency;
-  const write = (rows: Rows) => {
-    const shaped = styled(withCustomFields(ctx.sqlite, input.table, rows), input.table, input.style ?? 'readable', currency);
-    return input.format === 'csv' ? writeCsv(input.path, shaped) : writeXlsx(input.path, shaped, input.table);
-  };
-  // The list handlers take the connection themselves; a raw read holds it so no write lands mid-export.
-  const n = input.query
-    ? await write(await queryRows(ctx, input.table, input.query, input.style ?? 'readable'))
-    : await ctx.db.connection().execute(async () => write(tableRows(ctx.sqlite, input.table)));
-  return { path: input.path, rows: n };
+  return runJob(ctx, 'export.table', 'no file was written', async (job) => {
+    const currency = readSettings(ctx.sqlite).currency;
+    const write = (rows: Rows) => {
+      const shaped = styled(withCustomFields(ctx.sqlite, input.table, tracked(rows, job, input.table)), input.table, input.style ?? 'readable', currency);
+      return input.format === 'csv' ? writeCsv(input.path, shaped) : writeXlsx(input.path, shaped, input.table);
+    };
+    // The list handlers take the connection themselves; a raw read holds it so no write lands mid-export.
+    const n = input.query
+      ? await write(await queryRows(ctx, input.table, input.query, input.style ?? 'readable'))
+      : await ctx.db.connection().execute(async () => write(tableRows(ctx.sqlite, input.table)));
+    return { path: input.path, rows: n };
+  });
 }
