@@ -57,6 +57,11 @@ export const READ_VERBS: ReadonlySet<string> = new Set([
 export const WRITE_VERBS: ReadonlySet<string> = new Set([
   'create',
   'update',
+  // Tasks, playbooks and calls to action (issue 17): ctas.evaluate opens calls to action.
+  'delete',
+  'apply',
+  'close',
+  'evaluate',
   'archive',
   'unarchive',
   'restore',

@@ -31,6 +31,10 @@ import { surveyResponsesHandlers } from './surveyResponses/handlers';
 import { ticketsHandlers } from './tickets/handlers';
 import { touchpointsHandlers } from './touchpoints/handlers';
 import { workspaceHandlers } from './workspace/handlers';
+import { tasksHandlers } from './tasks/handlers';
+import { playbooksHandlers } from './playbooks/handlers';
+import { ctasHandlers } from './ctas/handlers';
+import { afterRequestApproved } from './ctas/hooks';
 
 /**
  * Every channel's handler, each checked against its contract: a missing channel, a wrong input or
@@ -51,6 +55,8 @@ export const typedHandlers = {
   // Requests are built on references, so a reference's requests are passed in here.
   ...referencesHandlers(recentRequestsForReference),
   ...requestsHandlers,
+  // A request's approval can open a call to action (ctas sit above requests, so it is wrapped here).
+  'requests.approve': afterRequestApproved(requestsHandlers['requests.approve']),
   // Metrics sits below health and derived data, so the parts it shows from them are passed in here.
   ...metricsHandlers({ healthFigures, explainHealth, refreshDerived: rebuildDerivedJob }),
   ...healthHandlers,
@@ -66,6 +72,9 @@ export const typedHandlers = {
   ...leverageHandlers,
   ...identityHandlers,
   ...jobsHandlers,
+  ...tasksHandlers,
+  ...playbooksHandlers,
+  ...ctasHandlers,
 } satisfies Handlers<Channel>;
 
 /** A handler as dispatch calls it: with the input its channel's schema has just validated. */

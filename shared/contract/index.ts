@@ -11,6 +11,9 @@ import { healthContract } from './health';
 import { churnContract } from './churn';
 import { identityContract } from './identity';
 import { jobsContract } from './jobs';
+import { tasksContract } from './tasks';
+import { playbooksContract } from './playbooks';
+import { ctasContract } from './ctas';
 import { settingsContract } from './settings';
 import { storiesContract } from './stories';
 import { backupContract } from './backup';
@@ -61,6 +64,9 @@ export const contract = {
   ...leverageContract,
   ...identityContract,
   ...jobsContract,
+  ...tasksContract,
+  ...playbooksContract,
+  ...ctasContract,
 } as const;
 
 export type Contract = typeof contract;

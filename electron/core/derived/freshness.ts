@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Context } from '../context';
 import { exclusive } from '../db/exclusive';
-import { stmt } from '../db/sql';
+import { inTransaction, stmt } from '../db/sql';
 import { recomputeAllHealth, recomputeAllHealthInSteps } from '../health/service';
+import { evaluateAll } from '../ctas/engine';
+import { announceOpened } from '../ctas/handlers';
 
 // Health moves with time alone (days since the last touchpoint, days to renewal), so a snapshot is
 // only good for the day (UTC) it was taken. Every customer's is recomputed on open when any is from
@@ -27,7 +29,11 @@ export function healthIsStale(sqlite: Database.Database, now: Date): boolean {
 
 /** On open: every customer's health recomputed if any is from an earlier day; null when all are today's. */
 export function refreshStaleHealth(sqlite: Database.Database, now: Date): { accounts: number } | null {
-  return healthIsStale(sqlite, now) ? recomputeAllHealth(sqlite, now) : null;
+  if (!healthIsStale(sqlite, now)) return null;
+  const health = recomputeAllHealth(sqlite, now);
+  // A new day moves the rules' inputs too (renewals come closer, go-lives fall overdue): issue 17.
+  inTransaction(sqlite, () => evaluateAll(sqlite, now));
+  return health;
 }
 
 /** Runs `run` after `delayMs`; returns a cancel. Tests pass their own to fire it with a moved clock instead of waiting. */
@@ -65,10 +71,16 @@ export function startDailyRefresh(ctx: Context, schedule: Schedule = timerSchedu
   };
   const refresh = async () => {
     try {
-      const refreshed = await exclusive(ctx, (sqlite) => (healthIsStale(sqlite, ctx.now()) ? recomputeAllHealthInSteps(sqlite, ctx.now()) : null));
+      const refreshed = await exclusive(ctx, async (sqlite) => {
+        if (!healthIsStale(sqlite, ctx.now())) return null;
+        const health = await recomputeAllHealthInSteps(sqlite, ctx.now());
+        const rules = inTransaction(sqlite, () => evaluateAll(sqlite, ctx.now()));
+        return { ...health, opened: rules.opened };
+      });
       if (refreshed) {
         ctx.log('info', `refreshed the health of ${refreshed.accounts} accounts for the new day`);
         ctx.emit({ name: 'health.changed' });
+        announceOpened(ctx, refreshed.opened);
       }
     } catch (error) {
       ctx.log('warn', 'the daily health refresh failed; the next day tries again', error);

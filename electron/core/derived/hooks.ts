@@ -7,6 +7,7 @@ import { currentClock } from '../metrics/rollups/state';
 import { logChange } from '../metrics/changeLog';
 import type { TicketChange } from '../journeys/liveTickets';
 import { ticketContribution, type TicketFields } from '../journeys/ticketCells';
+import { runRulesAfterWrite } from '../ctas/hooks';
 
 // What a write does to derived data, inside its transaction (TableSpec.afterWrite).
 
@@ -19,6 +20,8 @@ export function activityWritten(ctx: Context, { before, after }: { before: Row |
     refreshAccountRollups(ctx.sqlite, accountId, clock);
     refreshAccountHealth(ctx.sqlite, accountId, ctx.now());
   }
+  // Health, answers and touchpoints moved: the rules that open calls to action (issue 17).
+  runRulesAfterWrite(ctx, accountsOf(before, after));
 }
 
 const ticketFields = (row: Row): TicketFields => ({
@@ -62,6 +65,7 @@ export function touchpointWritten(ctx: Context, change: { before: Row | null; af
 export function deploymentWritten(ctx: Context, { before, after }: { before: Row | null; after: Row }): void {
   for (const accountId of accountsOf(before, after)) refreshAccountHealth(ctx.sqlite, accountId, ctx.now());
   logChange(ctx.sqlite, { domain: 'deployments', accounts: [...accountsOf(before, after)] });
+  runRulesAfterWrite(ctx, accountsOf(before, after));
 }
 
 /** An account was created, updated, archived or restored: ARR history, the rollups' segment and dimension levels, health. */
@@ -78,4 +82,5 @@ export function accountWritten(ctx: Context, { before, after }: { before: Row | 
   moveAccountRollups(ctx.sqlite, Number(after.id));
   refreshAccountHealth(ctx.sqlite, Number(after.id), ctx.now());
   logChange(ctx.sqlite, { domain: 'accounts', accounts: [Number(after.id)] });
+  runRulesAfterWrite(ctx, [Number(after.id)]);
 }

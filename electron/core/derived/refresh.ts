@@ -3,6 +3,7 @@ import { backfillArrHistory } from '../metrics/arrHistory';
 import { pausePoint } from '../db/pausePoint';
 import { recomputeAllHealth, recomputeAllHealthInSteps } from '../health/service';
 import { refreshStaleHealth } from './freshness';
+import { evaluateAll } from '../ctas/engine';
 import { inTransaction, stmt } from '../db/sql';
 import { rebuildWithSettings, rebuildWithSettingsInSteps, rollupsAreCurrent } from '../metrics/rollups/state';
 import type { Context } from '../context';
@@ -66,6 +67,8 @@ export function refreshDerived(sqlite: Database.Database, now: Date, onProgress?
     const rollups = rebuildWithSettings(sqlite, now, onProgress);
     pausePoint('refresh-after-rollups');
     const health = recomputeAllHealth(sqlite, now);
+    // Bulk-written rows (an import's answers, the demo) can fire the rules too (issue 17).
+    evaluateAll(sqlite, now);
     clearDerivedStale(sqlite);
     pausePoint('refresh-before-commit');
     return { arrBackfilled, accountMonths: rollups.accountMonths, healthSnapshots: health.accounts, seconds: (performance.now() - began) / 1000 };

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { pausePoint } from '../db/pausePoint';
 import { inTransaction, stmt } from '../db/sql';
 import { refreshAccountHealth } from '../health/service';
+import { evaluateAccount } from '../ctas/engine';
 import { backfillArrHistory } from '../metrics/arrHistory';
 import { refreshAccountRollups } from '../metrics/rollups/incremental';
 import { currentClock, rollupsAreCurrent } from '../metrics/rollups/state';
@@ -42,6 +43,8 @@ export function refreshDerivedForAccounts(sqlite: Database.Database, accountIds:
     for (const id of ids) refreshAccountRollups(sqlite, id, clock);
     pausePoint('refresh-after-rollups');
     for (const id of ids) refreshAccountHealth(sqlite, id, now);
+    // The rules over the accounts the bulk write touched (an imported detractor answer opens its call to action).
+    for (const id of ids) evaluateAccount(sqlite, id, now);
     clearDerivedStale(sqlite);
     pausePoint('refresh-before-commit');
   });

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { id, instant, text } from './common';
+
+// Calls to action (issue 17): opened by rules over the same inputs as health, each with a
+// deterministic id from (rule, account, cause) so two laptops never open the same one twice; each
+// records what fired it, opens its playbook's tasks and closes with an outcome.
+
+export const CTA_RULES = ['healthRed', 'detractor', 'momentOfTruth', 'renewalQuiet', 'goLiveOverdue', 'referenceApproved'] as const;
+export const ctaRule = z.enum(CTA_RULES);
+export type CtaRule = z.infer<typeof ctaRule>;
+
+/** How each rule reads in lists and on the playbook editor. */
+export const CTA_RULE_LABELS: Record<CtaRule, string> = {
+  healthRed: 'Health entered red',
+  detractor: 'Detractor answer',
+  momentOfTruth: 'Moment of truth below target',
+  renewalQuiet: 'Renewal in 90 days, no touchpoint in 30',
+  goLiveOverdue: 'Go-live overdue',
+  referenceApproved: 'Reference request approved',
+};
+
+export const CTA_OUTCOMES = ['saved', 'churned', 'expanded', 'no_action_needed'] as const;
+export const ctaOutcome = z.enum(CTA_OUTCOMES);
+export type CtaOutcome = z.infer<typeof ctaOutcome>;
+export const CTA_OUTCOME_LABELS: Record<CtaOutcome, string> = { saved: 'Saved', churned: 'Churned', expanded: 'Expanded', no_action_needed: 'No action needed' };
+
+export const CTA_STATUSES = ['open', 'closed'] as const;
+export const ctaStatus = z.enum(CTA_STATUSES);
+
+/** A call to action's id: `<rule>:<accountId>:<cause>`. */
+export const ctaId = z.string().trim().min(3, 'is required').max(300);
+
+/** What fired a call to action: a sentence and the facts behind it, as they were when it opened. */
+export const firedBy = z.object({
+  summary: z.string(),
+  facts: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+export type FiredBy = z.infer<typeof firedBy>;
+
+export const cta = z.object({
+  id: ctaId,
+  rule: ctaRule,
+  accountId: id,
+  accountName: z.string(),
+  cause: z.string(),
+  title: z.string(),
+  firedBy,
+  playbookId: id.nullable(),
+  playbookName: z.string().nullable(),
+  owner: z.string().nullable(),
+  status: ctaStatus,
+  outcome: ctaOutcome.nullable(),
+  outcomeNote: z.string().nullable(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  openTasks: z.number().int().nonnegative(),
+  totalTasks: z.number().int().nonnegative(),
+});
+export type Cta = z.infer<typeof cta>;
+
+export const ctasContract = {
+  /** Open first, then by account name, newest first within an account. */
+  'ctas.list': {
+    input: z.strictObject({
+      status: z.enum(['open', 'closed', 'all']).default('all'),
+      accountId: id.optional(),
+      rule: ctaRule.optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    output: z.object({ rows: z.array(cta), total: z.number().int().nonnegative() }),
+  },
+  'ctas.get': { input: z.strictObject({ id: ctaId }), output: cta },
+  'ctas.close': {
+    input: z.strictObject({
+      id: ctaId,
+      outcome: ctaOutcome,
+      note: text(1000).nullable().optional(),
+      /** Cancel the tasks still open on it (they were for this cause only). */
+      cancelOpenTasks: z.boolean().default(false),
+      /** Defaults to now. */
+      closedAt: instant.optional(),
+    }),
+    output: cta,
+  },
+  /** Runs the rules now: for one account, or all current customers (what the daily refresh does). */
+  'ctas.evaluate': {
+    input: z.strictObject({ accountId: id.optional() }),
+    output: z.object({ accounts: z.number().int().nonnegative(), opened: z.array(ctaId) }),
+  },
+} as const;
