@@ -1,29 +1,13 @@
 // The demo's generation thread (started by produceThread.ts): generates every row and posts them a
-// batch at a time, waiting while MAX_AHEAD batches are not yet written; stops once told to.
-import { parentPort, workerData } from 'node:worker_threads';
+// batch at a time through the producer pipe (lib/producerThread.ts), which waits while MAX_AHEAD
+// batches are not yet written and stops the generator once the writer wants no more.
+import { produceInWorker } from '../lib/producerThread';
 import { produceRows } from './produce';
-import { AHEAD, batchingSink, STOP, type FromProduce, type ProduceRequest } from './produceThread';
+import { batchingSink, type ProduceRequest, type RowBatch } from './produceThread';
 
-const request = workerData as ProduceRequest;
-const control = new Int32Array(request.control);
-const post = (message: FromProduce) => parentPort!.postMessage(message);
-
-/** Thrown out of the generator when the writer wants no more rows. */
-class Stopped extends Error {}
-
-try {
-  const { sink, end } = batchingSink(request.batchRows, (batch) => {
-    if (Atomics.load(control, STOP) === 1) throw new Stopped();
-    // Counted before it is posted, so the writer's decrement can never come first.
-    Atomics.add(control, AHEAD, 1);
-    post({ type: 'rows', batch });
-    for (let ahead = Atomics.load(control, AHEAD); ahead >= request.maxAhead && Atomics.load(control, STOP) === 0; ahead = Atomics.load(control, AHEAD)) {
-      Atomics.wait(control, AHEAD, ahead, 1_000);
-    }
-  });
+produceInWorker<ProduceRequest, RowBatch, null>((request, send) => {
+  const { sink, end } = batchingSink(request.batchRows, send);
   produceRows(sink, request);
   end();
-  post({ type: 'end' });
-} catch (error) {
-  if (!(error instanceof Stopped)) post({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-}
+  return null;
+});

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startWorker, workerScript } from '../lib/startWorker';
+import { runProducer } from '../lib/producerThread';
+import { workerScript } from '../lib/startWorker';
 import type { ProduceOptions } from './produce';
 import { COLUMNS, type Sink, type TableName } from './rows';
 
@@ -14,19 +15,12 @@ const MAX_AHEAD = 4;
 /** Rows per batch posted. */
 const BATCH_ROWS = 20_000;
 
-export const AHEAD = 0;
-export const STOP = 1;
-
 export interface ProduceRequest extends ProduceOptions {
   batchRows: number;
-  maxAhead: number;
-  control: SharedArrayBuffer;
 }
 
 /** One batch: per table, its rows' values one after another in COLUMNS order. */
 export type RowBatch = Partial<Record<TableName, unknown[]>>;
-
-export type FromProduce = { type: 'rows'; batch: RowBatch } | { type: 'end' } | { type: 'error'; message: string };
 
 /** A sink that gathers rows into flat per-table arrays and hands over a batch every `batchRows` rows. */
 export function batchingSink(batchRows: number, emit: (batch: RowBatch) => void): { sink: Sink; end(): void } {
@@ -60,35 +54,10 @@ export function produceThreadAvailable(): boolean {
 }
 
 /** Generates on the thread, handing each batch to `write` (on this thread, in order). Resolves once every row was written. */
-export function produceOnThread(options: ProduceOptions, write: (batch: RowBatch) => void): Promise<void> {
-  const control = new Int32Array(new SharedArrayBuffer(8));
+export async function produceOnThread(options: ProduceOptions, write: (batch: RowBatch) => void): Promise<void> {
   const { source, built } = script();
-  const request: ProduceRequest = { ...options, batchRows: BATCH_ROWS, maxAhead: MAX_AHEAD, control: control.buffer };
-  const worker = startWorker(source, { built, workerData: request });
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (then: () => void) => {
-      if (settled) return;
-      settled = true;
-      Atomics.store(control, STOP, 1);
-      Atomics.notify(control, AHEAD);
-      then();
-    };
-    worker.on('message', (message: FromProduce) => {
-      if (settled) return;
-      if (message.type === 'error') return settle(() => reject(new Error(`the demo's generation thread failed: ${message.message}`)));
-      if (message.type === 'end') return settle(resolve);
-      try {
-        write(message.batch);
-      } catch (error) {
-        settle(() => reject(error instanceof Error ? error : new Error(String(error))));
-        void worker.terminate();
-        return;
-      }
-      Atomics.sub(control, AHEAD, 1);
-      Atomics.notify(control, AHEAD);
-    });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`the demo's generation thread ended (exit code ${code}) before the last row`))));
-  });
+  await runProducer<ProduceRequest, RowBatch, null>(
+    { source, built, request: { ...options, batchRows: BATCH_ROWS }, maxAhead: MAX_AHEAD, name: "the demo's generation thread" },
+    (batch) => write(batch),
+  );
 }

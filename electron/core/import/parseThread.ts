@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ErrorCode, InputIssue } from '../../../shared/rpc';
 import { CoreError } from '../errors';
-import { startWorker, workerScript } from '../lib/startWorker';
+import { runProducer } from '../lib/producerThread';
+import { workerScript } from '../lib/startWorker';
 import type { FrontBatch, FrontOptions } from './front';
 import type { ParsedImportInput, PlanDecisions } from './plan';
 
@@ -16,21 +16,17 @@ import type { ParsedImportInput, PlanDecisions } from './plan';
 /** Batches parsed but not yet written: enough to keep both cores busy, few enough to bound memory. */
 const MAX_AHEAD = 3;
 
-/** control[0]: batches posted and not yet written; control[1]: 1 once the core's thread wants no more. */
-export const AHEAD = 0;
-export const STOP = 1;
-
 export interface ParseRequest {
   dbPath: string;
   input: ParsedImportInput;
   decisions: PlanDecisions;
   options: FrontOptions;
-  maxAhead: number;
-  control: SharedArrayBuffer;
 }
 
-export type FromParse =
-  { type: 'batch'; batch: FrontBatch } | { type: 'end'; replaced?: number; cpuSeconds?: number } | { type: 'error'; message: string; code?: ErrorCode; issues?: InputIssue[] };
+/** What the thread ends with: the decoder's count of undecodable characters. */
+export interface ParseEnd {
+  replaced?: number;
+}
 
 /** The entry's source, and its built file beside the running bundle (out/main/importParse.js, also from out/main/chunks/). */
 const script = () => ({ source: join(__dirname, 'parseEntry.ts'), built: [join(__dirname, 'importParse.js'), join(__dirname, '..', 'importParse.js')] });
@@ -46,45 +42,19 @@ export function parseThreadAvailable(): boolean {
  * thread. `write` returns true to stop (a cancel): the thread is told and the promise settles at
  * once. Resolves with whether it stopped early and the decoder's count of undecodable characters.
  */
-export function runOnParseThread(
-  request: Omit<ParseRequest, 'control' | 'maxAhead'>,
-  write: (batch: FrontBatch) => boolean,
-): Promise<{ stopped: boolean; replaced?: number; cpuSeconds?: number }> {
-  const control = new Int32Array(new SharedArrayBuffer(8));
+export async function runOnParseThread(request: ParseRequest, write: (batch: FrontBatch) => boolean): Promise<{ stopped: boolean; replaced?: number; cpuSeconds?: number }> {
   const { source, built } = script();
-  const worker = startWorker(source, { built, workerData: { ...request, maxAhead: MAX_AHEAD, control: control.buffer } satisfies ParseRequest });
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (then: () => void) => {
-      if (settled) return;
-      settled = true;
-      Atomics.store(control, STOP, 1);
-      Atomics.notify(control, AHEAD);
-      then();
-    };
-    worker.on('message', (message: FromParse) => {
-      if (settled) return;
-      if (message.type === 'error') {
-        settle(() => reject(message.code ? new CoreError(message.code, message.message, message.issues) : new Error(`the import's parse thread failed: ${message.message}`)));
-        return;
-      }
-      if (message.type === 'end') {
-        settle(() => resolve({ stopped: false, replaced: message.replaced, cpuSeconds: message.cpuSeconds }));
-        return;
-      }
-      let stop: boolean;
-      try {
-        stop = write(message.batch);
-      } catch (error) {
-        settle(() => reject(error instanceof Error ? error : new Error(String(error))));
-        void worker.terminate();
-        return;
-      }
-      Atomics.sub(control, AHEAD, 1);
-      Atomics.notify(control, AHEAD);
-      if (stop) settle(() => resolve({ stopped: true }));
-    });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`the import's parse thread ended (exit code ${code}) before the last row`))));
-  });
+  const ran = await runProducer<ParseRequest, FrontBatch, ParseEnd>(
+    {
+      source,
+      built,
+      request,
+      maxAhead: MAX_AHEAD,
+      name: "the import's parse thread",
+      // A CoreError on the thread (a mapping the workspace refuses, a file gone) reaches the caller as one.
+      toError: (error) => (error.code ? new CoreError(error.code, error.message, error.issues) : new Error(`the import's parse thread failed: ${error.message}`)),
+    },
+    write,
+  );
+  return ran.stopped ? { stopped: true } : { stopped: false, replaced: ran.value?.replaced, cpuSeconds: ran.cpuSeconds };
 }
