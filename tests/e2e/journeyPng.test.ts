@@ -30,16 +30,27 @@ describe('journey map export', () => {
     const page = await app.open(`journeys/${mapId}`, { viewport: { width: 1440, height: 900 } });
     await page.getByTestId('export-png').waitFor();
     await page.getByTestId('journey-card').first().waitFor();
+    // The SVG the export draws on its canvas, kept as it passes through URL.createObjectURL.
+    await page.evaluate(() => {
+      const kept = ((window as unknown as { svgs: Blob[] }).svgs = [] as Blob[]);
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        if (blob instanceof Blob && blob.type === 'image/svg+xml') kept.push(blob);
+        return create(blob);
+      };
+    });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     const png = readFileSync(await download.path());
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
 
-    // The same drawing, put in the page by the print export (print itself stubbed), measured by the browser.
-    await page.evaluate(() => {
-      window.print = () => undefined;
+    // The same drawing, put in the page, measured by the browser.
+    await page.evaluate(async () => {
+      const holder = document.createElement('div');
+      holder.setAttribute('data-testid', 'journey-drawing');
+      holder.innerHTML = await (window as unknown as { svgs: Blob[] }).svgs[0]!.text();
+      document.body.append(holder);
     });
-    await page.getByTestId('export-pdf').click();
-    const geometry = await page.locator('[data-testid=journey-print] svg').evaluate((svg) => {
+    const geometry = await page.locator('[data-testid=journey-drawing] svg').evaluate((svg) => {
       const root = svg;
       const cards = [...root.querySelectorAll('rect[rx="6"], rect[rx="4"]')].map((r) => (r as SVGRectElement).getBBox());
       const texts = [...root.querySelectorAll('text')].map((t) => {

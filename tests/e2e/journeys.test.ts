@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,7 +102,7 @@ describe('journey maps', () => {
     await page.close();
   });
 
-  it('exports the map as PNG and as a print-ready page for PDF', async () => {
+  it('exports the map as PNG and as a PDF file whose text is every card and its figure', async () => {
     const page = await app.open(`journeys/${mapId}`);
     await expect.poll(() => card(page, 'Technical support').getByTestId('card-n').innerText()).toMatch(/ · n /);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
@@ -111,20 +112,32 @@ describe('journey maps', () => {
     expect(png.length).toBeGreaterThan(20_000);
     await download.saveAs(join(SCREENSHOTS, 'journeys-export.png'));
 
-    // window.print opens a dialog a headless browser cannot show: record the call, then print the
-    // page as Chromium's "Save as PDF" would.
-    await page.evaluate(() => {
-      (window as unknown as { printed: number }).printed = 0;
-      window.print = () => void (window as unknown as { printed: number }).printed++;
-    });
-    await page.getByTestId('export-pdf').click();
-    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
-    expect(await page.locator('[data-testid=journey-print] svg text', { hasText: 'Workshop map' }).count()).toBe(1);
-    await page.emulateMedia({ media: 'print' });
-    await app.screenshot(page, 'journeys-print');
+    // The PDF is a file (issue 15: the print dialog gave none), its text is text: every card's title
+    // and its measured figure, as the core measures it, come out of pdftotext.
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    expect(pdfDownload.suggestedFilename()).toBe('workshop-map.pdf');
     const pdfPath = join(SCREENSHOTS, 'journeys-map.pdf');
-    await page.pdf({ path: pdfPath, landscape: true, printBackground: true });
+    await pdfDownload.saveAs(pdfPath);
     expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    const { result } = await measured(mapId, 'Technical support');
+    const map = await ask(app.core, 'journeys.get', { id: mapId });
+    expect(text).toContain('Workshop map');
+    for (const touchpoint of map.stages.flatMap((s) => s.touchpoints)) {
+      expect(text, touchpoint.name).toContain(touchpoint.name);
+      const actual = result.touchpoints.find((t) => t.journeyTouchpointId === touchpoint.id)?.actual ?? null;
+      if (!touchpoint.target) continue;
+      // The figure, at any of the roundings a card uses, before its target.
+      const shown = actual === null ? ['—'] : [0, 1, 2].map((digits) => Number(actual.toFixed(digits)).toString());
+      const escaped = (figure: string) => figure.replace(/[.+]/g, (c) => `\\${c}`);
+      expect(
+        shown.some((figure) => new RegExp(`(^|[\\s+])${escaped(figure)}( \\S+)? · target`, 'm').test(text)),
+        `${touchpoint.name}: ${actual}`,
+      ).toBe(true);
+    }
+    // It renders: one page, drawn as an image to look at.
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdfPath, join(SCREENSHOTS, 'journeys-map-pdf')]);
+    expect(readFileSync(join(SCREENSHOTS, 'journeys-map-pdf.png')).subarray(1, 4).toString('latin1')).toBe('PNG');
     await page.close();
   });
 

@@ -8,11 +8,12 @@ import { navigate } from '../../app/router';
 import { EChart } from '../../components/EChart';
 import { segmentLabel } from '../../lib/labels';
 import { CardDialog } from './CardDialog';
-import { canvasMeasure, exportPng, printMap } from './exportMap';
+import { canvasMeasure, exportPdf, exportPng } from './exportMap';
 import { emotionLineOption } from './journeyCharts';
 import { formatDays } from './journeyFormat';
 import { MapBoard } from './MapBoard';
 import { MapDetailsDialog } from './MapDetailsDialog';
+import { MeasureStatus } from './MeasureStatus';
 import { mapSvg } from './mapSvg';
 import { PERIODS, periodInput, periodRange, type PeriodId } from './period';
 import { StageDialog } from './StageDialog';
@@ -108,7 +109,7 @@ export function MapScreen({ idParam }: { idParam: string }) {
           <button type="button" className="button" onClick={() => act(() => exportPng(mapSvg(data, measured, subtitle, canvasMeasure()), data.name))} data-testid="export-png">
             Export PNG
           </button>
-          <button type="button" className="button" onClick={() => printMap(mapSvg(data, measured, subtitle, canvasMeasure()))} data-testid="export-pdf">
+          <button type="button" className="button" onClick={() => act(() => exportPdf(data, measured, subtitle))} data-testid="export-pdf">
             Export PDF
           </button>
         </div>
@@ -142,16 +143,7 @@ export function MapScreen({ idParam }: { idParam: string }) {
             ))}
           </select>
         </label>
-        {measure.loading && (
-          <span className="muted small" role="status">
-            Measuring…
-          </span>
-        )}
-        {measure.error && (
-          <span className="form-error" role="alert">
-            {measure.error.message}
-          </span>
-        )}
+        <MeasureStatus measure={measure} />
         <span className="journey-summary" data-testid="journey-summary">
           {journey &&
             (journey.durationMedianDays === null

@@ -1,8 +1,11 @@
+import type { JourneyMap, MeasureResult } from '../../../../shared/contract/journeys';
 import { downloadFile } from '../../lib/download';
+import { mapPdf } from './mapPdf';
 import { canvasFont, estimateText, type MapDrawing, type MeasureText } from './mapSvg';
 
-// Export of the map for a workshop: a PNG drawn from the SVG through a canvas, and a PDF through
-// the print dialog of a page holding only the drawing (Chromium and Electron print to PDF).
+// Export of the map for a workshop: a PNG drawn from the SVG through a canvas, and a PDF file drawn
+// from the same layout with pdf-lib (a print dialog gave no file in the browser build, and none
+// without a click in the desktop one).
 
 const fileName = (name: string) =>
   name
@@ -47,23 +50,9 @@ export async function exportPng(drawing: MapDrawing, name: string): Promise<void
   }
 }
 
-/**
- * Prints the drawing alone, landscape, scaled to the page: "Save as PDF" in the print dialog gives
- * the PDF. The drawing goes into a print-only element of this page (no new window: the app denies
- * those), which the print style shows while hiding everything else.
- */
-export function printMap(drawing: MapDrawing): void {
-  const holder = document.createElement('div');
-  holder.className = 'journey-print';
-  holder.setAttribute('data-testid', 'journey-print');
-  holder.innerHTML = drawing.svg;
-  document.body.append(holder);
-  document.body.classList.add('printing-journey');
-  const done = () => {
-    holder.remove();
-    document.body.classList.remove('printing-journey');
-    window.removeEventListener('afterprint', done);
-  };
-  window.addEventListener('afterprint', done);
-  window.print();
+/** The map as a PDF file, drawn from the same layout as the PNG, downloaded in both builds (no print dialog). */
+export async function exportPdf(map: JourneyMap, measure: MeasureResult | undefined, subtitle: string): Promise<void> {
+  const bytes = await mapPdf(map, measure, subtitle);
+  // A copy on a plain ArrayBuffer, which is what a Blob takes.
+  downloadFile(`${fileName(map.name)}.pdf`, 'application/pdf', bytes.slice());
 }
