@@ -1,8 +1,9 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { exclusive } from '../db/exclusive';
+import { runJob } from '../lib/jobs';
 import * as edit from './edit';
-import { journeyInputs } from './inputs';
+import { journeyInputsAsJob } from './inputs';
 import { measureMap } from './measure';
 import { linkRecords } from './links';
 import { recordsOf, unmappedRecords } from './records';
@@ -60,7 +61,12 @@ export const journeysHandlers = {
   'journeys.measure': async (input: ParsedInput<'journeys.measure'>, ctx: Context) => {
     const map = await loadMap(ctx.db, input.id);
     const scope = resolveScope(input, ctx.now());
-    const measured = await exclusive(ctx, (sqlite) => measureMap(map, journeyInputs(sqlite), scope.measure));
+    // A job (progress, cancel): a cold read of the inputs takes seconds on a large workspace. exclusive
+    // holds the connection across the job's turns, so every input is read from one state.
+    const resolutionTimes = map.stages.some((s) => s.touchpoints.some((t) => t.matchRule?.source === 'tickets' && t.target?.metric === 'resolution_hours'));
+    const measured = await runJob(ctx, 'journeys.measure', 'the map was not measured', (job) =>
+      exclusive(ctx, async (sqlite) => measureMap(map, await journeyInputsAsJob(sqlite, job, resolutionTimes), scope.measure)),
+    );
     return { ...measured, scope: { from: scope.from, to: scope.to, segment: scope.segment } };
   },
   'journeys.records': async (input: ParsedInput<'journeys.records'>, ctx: Context) => {

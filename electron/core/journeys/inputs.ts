@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../db/inputCache';
+import type { Job } from '../lib/jobs';
 import { monthSql, msSql, stmt } from '../db/sql';
 import { liveTicketCells } from './liveTickets';
 import { addResolutionTimes, bucketSql, loadTicketCells, TIME_BUCKETS, type TicketCell } from './ticketCells';
@@ -184,22 +185,70 @@ export interface JourneyInputs {
   accounts: Map<number, AccountFact>;
 }
 
-export function journeyInputs(sqlite: Database.Database): JourneyInputs {
+/** Each input of a map's measure, read (or taken from the cache) on its own: the job below reads them one at a time. */
+function inputReaders(sqlite: Database.Database) {
   // Each input names the domains it is read from: logging an interaction does not make the next
   // measurement re-read two million tickets.
-  // The ticket cells are kept in step with ticket writes (liveTickets.ts): a scan of every ticket otherwise.
-  const tickets = liveTicketCells(sqlite);
+  return {
+    // The ticket cells are kept in step with ticket writes (liveTickets.ts): a scan of every ticket otherwise.
+    tickets: () => liveTicketCells(sqlite),
+    surveys: () => cached(sqlite, 'journeys.surveys', () => loadSurveyCells(sqlite), ['surveyResponses', 'accounts']),
+    interactions: () => cached(sqlite, 'journeys.interactions', () => loadInteractions(sqlite), ['touchpoints', 'accounts']),
+    answers: () => cached(sqlite, 'journeys.answers', () => loadAnswers(sqlite), ['surveyResponses']),
+    // Links are written only through journeys.link and the removal and restore of cards: all `journeys` writes.
+    linkedTickets: () => cached(sqlite, 'journeys.linkedTickets', () => loadLinkedTickets(sqlite), ['journeys', 'tickets', 'accounts']),
+    linkedAnswers: () => cached(sqlite, 'journeys.linkedAnswers', () => loadLinkedAnswers(sqlite), ['journeys', 'surveyResponses', 'accounts']),
+    deployments: () => cached(sqlite, 'journeys.deployments', () => loadDeployments(sqlite), ['deployments', 'accounts']),
+    accounts: () => cached(sqlite, 'journeys.accounts', () => loadAccountFacts(sqlite), ['accounts']),
+  };
+}
+
+export function journeyInputs(sqlite: Database.Database): JourneyInputs {
+  const read = inputReaders(sqlite);
+  const tickets = read.tickets();
   return {
     tickets: tickets.cells,
     loadResolutionTimes: tickets.loadResolutionTimes,
-    surveys: cached(sqlite, 'journeys.surveys', () => loadSurveyCells(sqlite), ['surveyResponses', 'accounts']),
-    interactions: cached(sqlite, 'journeys.interactions', () => loadInteractions(sqlite), ['touchpoints', 'accounts']),
-    answers: cached(sqlite, 'journeys.answers', () => loadAnswers(sqlite), ['surveyResponses']),
-    // Links are written only through journeys.link and the removal and restore of cards: all `journeys` writes.
-    linkedTickets: cached(sqlite, 'journeys.linkedTickets', () => loadLinkedTickets(sqlite), ['journeys', 'tickets', 'accounts']),
-    linkedAnswers: cached(sqlite, 'journeys.linkedAnswers', () => loadLinkedAnswers(sqlite), ['journeys', 'surveyResponses', 'accounts']),
-    deployments: cached(sqlite, 'journeys.deployments', () => loadDeployments(sqlite), ['deployments', 'accounts']),
-    accounts: cached(sqlite, 'journeys.accounts', () => loadAccountFacts(sqlite), ['accounts']),
+    surveys: read.surveys(),
+    interactions: read.interactions(),
+    answers: read.answers(),
+    linkedTickets: read.linkedTickets(),
+    linkedAnswers: read.linkedAnswers(),
+    deployments: read.deployments(),
+    accounts: read.accounts(),
+  };
+}
+
+/**
+ * The same inputs read as a long job (issue 14: a cold read at 20,000 accounts takes seconds): one
+ * input at a time, progress after each, and a cancel lands between them (step() throws CANCELLED).
+ * Nothing is written to the workspace; each input finished before a cancel is a whole, valid cache
+ * entry, so a cancelled read leaves nothing half-done and the next read starts where it stopped.
+ * `resolutionTimes`: the map measures resolution hours on tickets, so reading them is a step too.
+ */
+export async function journeyInputsAsJob(sqlite: Database.Database, job: Job, resolutionTimes: boolean): Promise<JourneyInputs> {
+  const read = inputReaders(sqlite);
+  const total = 8 + (resolutionTimes ? 1 : 0);
+  let done = 0;
+  const step = async <T>(value: () => T): Promise<T> => {
+    const result = value();
+    job.progress(++done, total, 'reading');
+    await job.step();
+    return result;
+  };
+  job.progress(0, total, 'reading');
+  const tickets = await step(read.tickets);
+  if (resolutionTimes) await step(tickets.loadResolutionTimes);
+  return {
+    tickets: tickets.cells,
+    loadResolutionTimes: tickets.loadResolutionTimes,
+    surveys: await step(read.surveys),
+    interactions: await step(read.interactions),
+    answers: await step(read.answers),
+    linkedTickets: await step(read.linkedTickets),
+    linkedAnswers: await step(read.linkedAnswers),
+    deployments: await step(read.deployments),
+    accounts: await step(read.accounts),
   };
 }
 
