@@ -18,6 +18,9 @@ import { jobsHandlers } from './jobs/handlers';
 import { explainHealth } from './health/service';
 import { rebuildDerivedJob } from './derived/refresh';
 import { outcomesHandlers } from './outcomes/handlers';
+import { plansHandlers } from './plans/handlers';
+import { goalsHandlers } from './goals/handlers';
+import { feedbackHandlers } from './feedback/handlers';
 import { personasHandlers } from './personas/handlers';
 import { journeysHandlers } from './journeys/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -51,6 +54,9 @@ export const typedHandlers = {
   ...surveyResponsesHandlers,
   ...deploymentsHandlers,
   ...outcomesHandlers,
+  ...plansHandlers,
+  ...goalsHandlers,
+  ...feedbackHandlers,
   ...dealsHandlers,
   // Requests are built on references, so a reference's requests are passed in here.
   ...referencesHandlers(recentRequestsForReference),

@@ -23,6 +23,9 @@ import { customFieldsContract } from './customFields';
 import { purchasesContract } from './purchases';
 import { deploymentsContract } from './deployments';
 import { outcomesContract } from './outcomes';
+import { plansContract } from './plans';
+import { goalsContract } from './goals';
+import { feedbackContract } from './feedback';
 import { personasContract } from './personas';
 import { journeysContract } from './journeys';
 import { surveyResponsesContract } from './surveyResponses';
@@ -42,6 +45,9 @@ export const contract = {
   ...surveyResponsesContract,
   ...deploymentsContract,
   ...outcomesContract,
+  ...plansContract,
+  ...goalsContract,
+  ...feedbackContract,
   ...dealsContract,
   ...referencesContract,
   ...requestsContract,

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { judgeGoal } from './judge';
+
+const figure = (value: number | null, n: number, low?: number, high?: number) => ({ definition: 'x', value, n, ...(low !== undefined ? { low, high } : {}) });
+
+describe('judgeGoal', () => {
+  it('meets a higher-is-better goal only when the whole interval is at or above it', () => {
+    expect(judgeGoal('nps', 30, figure(40, 200, 32, 48)).status).toBe('met');
+    expect(judgeGoal('nps', 30, figure(40, 20, 10, 70)).status).toBe('not_yet_clear');
+    expect(judgeGoal('nps', 30, figure(10, 200, 2, 18)).status).toBe('missed');
+  });
+  it('turns round for lower-is-better KPIs', () => {
+    // Median first response is every ticket: exact, compared as it is.
+    expect(judgeGoal('first_response_median', 4, figure(3.5, 100))).toMatchObject({ status: 'met', direction: 'lower', interval: { kind: 'exact', low: 3.5, high: 3.5 } });
+    expect(judgeGoal('first_response_median', 4, figure(4.5, 100)).status).toBe('missed');
+  });
+  it('gives a share without an interval a Wilson interval on its count', () => {
+    // 9 of 10 renewed: 90 %, Wilson 95 % 59.6–98.2, so a goal of 85 % is not yet clear; 90 of 100 clears it.
+    const small = judgeGoal('renewal_rate', 85, figure(90, 10));
+    expect(small.status).toBe('not_yet_clear');
+    expect(small.interval!.low).toBeCloseTo(59.58, 1);
+    expect(small.interval!.high).toBeCloseTo(98.21, 1);
+    expect(judgeGoal('renewal_rate', 80, figure(90, 100)).status).toBe('met');
+  });
+  it('never calls a survey figure without an interval met, and says when there is no figure', () => {
+    expect(judgeGoal('nsat', 100, figure(150, 3)).status).toBe('not_yet_clear');
+    expect(judgeGoal('csat', 80, { ...figure(null, 0), reason: 'no answers' })).toMatchObject({ status: 'no_data', explanation: 'no answers' });
+  });
+});
