@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration } from './duration';
-import { describeChange, formatHours, formatInterval, formatMetric } from './metric';
+import { describeChange, formatHours, formatInterval, formatMetric, roundAs, type RoundedUnit } from './metric';
 
 describe('metric figures', () => {
   it('formats each unit for the locale', () => {
@@ -42,5 +42,30 @@ describe('change against the previous period', () => {
     const change = describeChange(6.21, 6.2, 'percent', 'down', { locale: 'en-US' });
     expect(change).toMatchObject({ text: '±0', tone: 'neutral' });
     expect(change.description).toBe('unchanged from 6.2% in the previous period');
+  });
+});
+
+describe('roundAs: the number a screen shows, for readable exports', () => {
+  it.each([
+    [84.25, 'percent', 84.3],
+    [29.607020221289584, 'score', 30],
+    [-12.5, 'points', -13],
+    [12.5, 'points', 13],
+    [5.04, 'mean', 5],
+    [-0.4, 'points', 0],
+    [1520.6, 'count', 1521],
+  ] as [number, RoundedUnit, number][])('%d as %s is %d', (value, unit, expected) => expect(roundAs(value, unit)).toBe(expected));
+
+  it('never writes a negative zero', () => {
+    expect(formatMetric(-0.05, 'points', { locale: 'en-US' })).toBe('0');
+    expect(formatMetric(-0.04, 'percent', { locale: 'en-US' })).toBe('0%');
+  });
+
+  it('agrees with the text formatMetric writes, for every unit it rounds', () => {
+    for (const unit of ['points', 'percent', 'index', 'score', 'mean', 'count'] as const) {
+      for (const value of [-50.55, -12.5, -0.05, 0, 0.45, 3.25, 49.95, 84.25, 99.99, 1234.5]) {
+        expect(formatMetric(roundAs(value, unit), unit, { locale: 'en-US' }), `${value} ${unit}`).toBe(formatMetric(value, unit, { locale: 'en-US' }));
+      }
+    }
   });
 });

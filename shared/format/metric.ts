@@ -26,7 +26,22 @@ export const formatHours = (hours: number, locale?: string) => formatDuration(ho
 
 /** A percent figure on the 0-100 scale: 84.25 -> "84.3%" (en-US), "84,3 %" (de-DE). */
 export function formatPercentValue(value: number, locale?: string, digits = 1): string {
-  return nf(locale, { style: 'percent', maximumFractionDigits: digits }).format(value / 100);
+  return nf(locale, { style: 'percent', maximumFractionDigits: digits, signDisplay: 'negative' }).format(value / 100);
+}
+
+/** How many decimals a figure shows in its unit (mean always shows one: "5.0"). Durations and money have their own rules. */
+const DIGITS = { points: 0, percent: 1, index: 0, score: 0, mean: 1, count: 0 } as const satisfies Partial<Record<MetricUnit, number>>;
+export type RoundedUnit = keyof typeof DIGITS;
+
+/**
+ * The number as a screen shows it in its unit (84.25 % -> 84.3, an NPS of -12.5 -> -13): for a
+ * readable export's cells, which stay numbers a spreadsheet can sum but never say more digits than
+ * the screen. Rounds half away from zero, as Intl does.
+ */
+export function roundAs(value: number, unit: RoundedUnit): number {
+  const factor = 10 ** DIGITS[unit];
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
+  return rounded === 0 ? 0 : rounded;
 }
 
 /** One figure in its unit. `compact` shortens money and big counts for a card ("$12.4M"). */
@@ -34,20 +49,20 @@ export function formatMetric(value: number, unit: MetricUnit, options: { locale?
   const { locale, currency = 'USD', compact } = options;
   switch (unit) {
     case 'points':
-      return nf(locale, { maximumFractionDigits: 0 }).format(value);
-    case 'percent':
-      return formatPercentValue(value, locale);
     case 'index':
     case 'score':
-      return nf(locale, { maximumFractionDigits: 0 }).format(value);
+      // signDisplay 'negative': an NPS of −0.05 reads "0", not "-0".
+      return nf(locale, { maximumFractionDigits: DIGITS[unit], signDisplay: 'negative' }).format(value);
+    case 'percent':
+      return formatPercentValue(value, locale, DIGITS.percent);
     case 'mean':
-      return nf(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+      return nf(locale, { minimumFractionDigits: DIGITS.mean, maximumFractionDigits: DIGITS.mean, signDisplay: 'negative' }).format(value);
     case 'minutes':
       return formatDuration(value, locale);
     case 'count':
       return compact && Math.abs(value) >= 100_000
         ? nf(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value)
-        : nf(locale, { maximumFractionDigits: 0 }).format(value);
+        : nf(locale, { maximumFractionDigits: DIGITS.count, signDisplay: 'negative' }).format(value);
     case 'money': {
       const major = value / 10 ** minorDigits(currency);
       if (compact && Math.abs(major) >= 10_000) {

@@ -1,11 +1,10 @@
 // One number, one meaning, everywhere: for a set of accounts and figures, what each screen shows is
-// the channel's value written by the one formatter (renderer/src/lib). The values come from the
-// core; the formatter is imported on purpose, because the claim under test is that every screen
-// goes through it (a screen with its own rounding or unit fails here).
+// the text the core says the figure reads as (metrics.display, written through shared/format in the
+// page's own locale and time zone). No expected text is formatted here: a screen with its own
+// rounding, unit or label fails against the core's words.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asOfText, formatNumber } from '../../shared/format/format';
-import { formatMetric } from '../../shared/format/metric';
+import type { Output } from '../../shared/contract';
 import { startApp, type App } from './harness';
 import { TODAY } from './today';
 import { ask, demoWorkspace } from './workspace';
@@ -16,6 +15,8 @@ let locale: string;
 let timeZone: string;
 /** Three red or amber accounts: the ones whose figures are argued about. */
 let accounts: { id: number; name: string; band: 'red' | 'amber' }[];
+/** What the core says each account's figures read as, in the page's locale and time zone. */
+let shown: Map<number, Output<'metrics.display'>['accounts'][number]>;
 
 beforeAll(async () => {
   app = await startApp(await demoWorkspace(150));
@@ -29,6 +30,8 @@ beforeAll(async () => {
     .slice(0, 3)
     .map((row) => ({ id: row.accountId, name: row.name, band: row.band }));
   expect(accounts.length).toBe(3);
+  const display = await ask(app.core, 'metrics.display', { locale, timeZone, accounts: accounts.map((account) => account.id) });
+  shown = new Map(display.accounts.map((row) => [row.accountId, row]));
 });
 afterAll(() => app?.close());
 
@@ -39,40 +42,38 @@ describe('the same figure on every screen', () => {
   it('gives each account one health score, with its date, on the dashboard and on its page', async () => {
     const dashboard = await app.open('dashboard');
     for (const account of accounts) {
-      const health = await ask(app.core, 'health.explain', { id: account.id });
-      expect(health.score).not.toBeNull();
-      const score = formatNumber(Math.round(health.score!), locale);
+      const { healthScore, healthAsOf } = shown.get(account.id)!;
+      expect(healthScore).not.toBeNull();
       // The dashboard's at-risk row for the account.
       // The band radios are drawn as a segmented control: its label is what takes the click.
       await dashboard.locator('label', { has: dashboard.getByTestId(`at-risk-band-${account.band}`) }).click();
       await expect.poll(() => dashboard.getByTestId(`at-risk-band-${account.band}`).isChecked()).toBe(true);
       const row = dashboard.locator(`[data-testid=at-risk-row][data-row-id="${account.id}"]`);
       await row.waitFor();
-      expect((await row.locator('.health-pill').innerText()).split(/\s/)[0]).toBe(formatMetric(health.score!, 'score', { locale }));
+      expect((await row.locator('.health-pill').innerText()).split(/\s/)[0], `${account.name} on the dashboard`).toBe(healthScore);
       // Its page: the same score and the snapshot's date.
       const page = await app.open(`accounts/${account.id}`);
-      await expect.poll(() => text(page, 'health-score')).toBe(score);
-      expect(await text(page, 'health-as-of')).toBe(asOfText(health.asOf, locale, timeZone));
+      await expect.poll(() => text(page, 'health-score'), { message: `${account.name} on its page` }).toBe(healthScore);
+      expect(await text(page, 'health-as-of')).toBe(healthAsOf);
       await page.close();
     }
     await dashboard.close();
   });
 
-  it("shows each account's satisfaction on its page as metrics.account computes it", async () => {
+  it("shows each account's satisfaction and support on its page as the core writes them", async () => {
     for (const account of accounts) {
-      const figures = await ask(app.core, 'metrics.account', { id: account.id });
+      const figures = shown.get(account.id)!;
       const page = await app.open(`accounts/${account.id}`);
-      for (const [testId, metric, unit] of [
-        ['account-nps', figures.satisfaction.nps, 'points'],
-        ['account-csat', figures.satisfaction.csat, 'percent'],
-        ['account-ces', figures.satisfaction.ces, 'mean'],
+      for (const [testId, expected] of [
+        ['account-nps', figures.nps],
+        ['account-csat', figures.csat],
+        ['account-ces', figures.ces],
       ] as const) {
         await page.getByTestId(`${testId}-value`).waitFor();
-        if (metric.value === null) continue;
-        expect(bare(await text(page, `${testId}-value`)), `${account.name} ${testId}`).toBe(formatMetric(metric.value, unit, { locale }));
+        if (expected === null) continue;
+        expect(bare(await text(page, `${testId}-value`)), `${account.name} ${testId}`).toBe(expected);
       }
-      const firstResponse = figures.support.firstResponse.median;
-      if (firstResponse.value !== null) expect(await text(page, 'account-support')).toContain(formatMetric(firstResponse.value, 'minutes', { locale }));
+      if (figures.firstResponseMedian !== null) expect(await text(page, 'account-support')).toContain(figures.firstResponseMedian);
       await page.close();
     }
   });
@@ -89,23 +90,20 @@ describe('the same figure on every screen', () => {
     await influence.close();
   });
 
-  it('shows the dashboard KPIs as metrics.portfolio computes them, each with its scale', async () => {
+  it('shows the dashboard KPIs as metrics.display writes them, each with its scale', async () => {
     const page = await app.open('dashboard');
     await page.getByTestId('kpi-nps').waitFor();
     // The dashboard opens on the last twelve whole months, the current one included (to is exclusive).
     const [year, month] = TODAY.split('-').map(Number) as [number, number];
     const monthStart = (shift: number) => new Date(Date.UTC(year, month - 1 + shift, 1)).toISOString().slice(0, 10);
-    const portfolio = await ask(app.core, 'metrics.portfolio', { granularity: 'month', from: monthStart(-11), to: monthStart(1) });
-    for (const [id, metric, unit] of [
-      ['nps', portfolio.satisfaction.nps, 'points'],
-      ['csat', portfolio.satisfaction.csat, 'percent'],
-      ['nsat', portfolio.satisfaction.nsat, 'index'],
-      ['ces', portfolio.satisfaction.ces, 'mean'],
-      ['firstResponseMedian', portfolio.support.firstResponse.median, 'minutes'],
-    ] as const) {
-      if (metric.value === null) continue;
-      await expect.poll(async () => bare(await text(page, `kpi-${id}-value`)), { message: id }).toBe(formatMetric(metric.value, unit, { locale, compact: true }));
+    const { portfolio } = await ask(app.core, 'metrics.display', { locale, timeZone, portfolio: { granularity: 'month', from: monthStart(-11), to: monthStart(1) } });
+    let compared = 0;
+    for (const [id, expected] of Object.entries(portfolio!)) {
+      if (expected === null) continue;
+      compared++;
+      await expect.poll(async () => bare(await text(page, `kpi-${id}-value`)), { message: id }).toBe(expected);
     }
+    expect(compared).toBeGreaterThan(2);
     expect(await text(page, 'kpi-nsat-scale')).toContain('0–200');
     expect(await text(page, 'kpi-ces-scale')).toContain('1–7');
     await app.screenshot(page, 'cross-screen-dashboard');

@@ -1,4 +1,5 @@
 import type { AccountTableRow } from '../../../shared/contract/accounts';
+import { roundAs } from '../../../shared/format/metric';
 import { accountsHandlers } from '../accounts/handlers';
 import type { ExportStyle } from './readable';
 
@@ -15,11 +16,11 @@ export function accountsViewRow({ health, lastTouchAt, nps, ...account }: Accoun
   if (style === 'raw') return account;
   return {
     ...account,
-    healthScore: health ? Math.round(health.score) : null,
+    healthScore: health ? roundAs(health.score, 'score') : null,
     healthBand: health?.band ?? null,
     healthAsOf: health?.takenAt ?? null,
     lastTouch: lastTouchAt,
-    nps: nps ? Math.round(nps.value) : null,
+    nps: nps ? roundAs(nps.value, 'points') : null,
     npsAnswers: nps?.n ?? null,
   };
 }

@@ -1,9 +1,12 @@
-// Exports people read: money in currency units with its currency, labels instead of codes
-// ("Mid-market", not "mid_market"), figures rounded as the screens show them, yes/no for flags and
-// headers in words. The raw form (codes, minor units, field names) stays available for machines:
+// Exports people read: money in currency units with its currency (minor digits as the screens'
+// formatter counts them, shared/format), labels instead of codes ("Mid-market", not "mid_market",
+// the screens' shared/labels), figures rounded as the screens show them (a figure with a unit is
+// rounded by shared/format's roundAs where its row is built, e.g. accountsView.ts), yes/no for flags
+// and headers in words. The raw form (codes, minor units, field names) stays available for machines:
 // `style: 'raw'`, which Fulcrum's own import presets read back.
 
 import type { ExportTable } from '../../../shared/contract/export';
+import { minorDigits } from '../../../shared/format/format';
 import { channelLabel, deploymentStatusLabel, humanize, segmentLabel, sentimentLabel, stageLabel, touchpointKindLabel } from '../../../shared/labels';
 
 export type ExportStyle = 'readable' | 'raw';
@@ -23,15 +26,6 @@ export function headerOf(field: string): string {
     .map((word) => HEADER_WORDS[word] ?? word);
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** How many decimals a currency's minor unit has (USD 2, JPY 0), as the screens' formatter counts them. */
-function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
 }
 
 /** A code column's words, per table where the same name means different things. */

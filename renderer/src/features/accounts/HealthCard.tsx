@@ -4,8 +4,8 @@ import { METRIC_DOMAINS } from '../../api/metrics';
 import { useQuery } from '../../api/useQuery';
 import { EChart } from '../../components/EChart';
 import { ScoreBreakdown } from '../../components/ScoreBreakdown';
-import { asOfText, formatNumber } from '../../../../shared/format/format';
-import { formatPercentValue } from '../../../../shared/format/metric';
+import { asOfText } from '../../../../shared/format/format';
+import { formatMetric, formatPercentValue } from '../../../../shared/format/metric';
 import { BAND_COLORS } from '../dashboard/charts/theme';
 import { healthGaugeOption } from './charts/healthGauge';
 import { BAND_NAMES, componentRows, healthTrend, scoreBand } from './health';
@@ -55,7 +55,8 @@ export function HealthCard({ accountId }: { accountId: number }) {
                 <dt>Score</dt>
                 <dd>
                   <strong className="health-score" data-testid="health-score">
-                    {data.score === null ? '—' : formatNumber(Math.round(data.score))}
+                    {/* The health definition's unit, as on the dashboard's at-risk pill and in metrics.display. */}
+                    {data.score === null ? '—' : formatMetric(data.score, 'score')}
                   </strong>{' '}
                   <span className={`health-pill band-${data.band}`} data-testid="health-band">
                     {BAND_NAMES[data.band]}
