@@ -16,7 +16,7 @@ function start(options: Omit<CountRequest, 'produced'>, maxAhead: number, consum
   const ran = runProducer<CountRequest, number, { sent: number }>(
     {
       source,
-      request: { ...options, produced: produced.buffer as SharedArrayBuffer },
+      request: { ...options, produced: produced.buffer },
       maxAhead,
       name: 'the test producer',
       toError: (error) => (error.code ? new CoreError(error.code, error.message, error.issues) : new Error(`the test producer failed: ${error.message}`)),

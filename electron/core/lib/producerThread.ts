@@ -57,7 +57,7 @@ export interface ProducerResult<E> {
  */
 export function runProducer<R, T, E>(options: ProducerOptions<R>, consume: (item: T) => boolean | void): Promise<ProducerResult<E>> {
   const control = new Int32Array(new SharedArrayBuffer(8));
-  const data: ProducerData<R> = { request: options.request, maxAhead: options.maxAhead, control: control.buffer as SharedArrayBuffer };
+  const data: ProducerData<R> = { request: options.request, maxAhead: options.maxAhead, control: control.buffer };
   const worker = startWorker(options.source, { built: options.built, workerData: data });
   const toError = options.toError ?? ((error: ProducerError) => new Error(`${options.name} failed: ${error.message}`));
   return new Promise((resolve, reject) => {
