@@ -15,6 +15,11 @@ export const healthComponent = z.object({
   contribution: z.number().nullable(),
   /** Why it scored so, naming the threshold that moved it: "last touchpoint 95 days ago (> 60)". */
   reason: z.string(),
+  /**
+   * What cost it points, as sentences a CSM reads aloud ("No touchpoint in the last 95 days"), the
+   * same the at-risk list shows; empty at full marks. Absent for a snapshot stored before its findings.
+   */
+  sentences: z.array(z.string()).optional(),
 });
 
 export const healthExplanation = z.object({

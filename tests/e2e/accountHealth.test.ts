@@ -25,7 +25,9 @@ describe('account health on the account page', () => {
     for (const component of health.components) {
       const row = page.getByTestId(`health-component-${component.id}`);
       expect(await row.locator('.component-label').innerText()).toBe(component.label);
-      expect(await row.getByTestId('component-reason').innerText()).toBe(component.reason);
+      // The core's sentences first (as the at-risk list says them), then the rule's numbers beside them.
+      const sentences = component.sentences ?? [];
+      expect(await row.getByTestId('component-reason').innerText()).toBe(sentences.length > 0 ? `${sentences.join('; ')} · ${component.reason}` : component.reason);
       expect(await row.getByTestId('component-score').innerText()).toBe(component.score === null ? 'No data' : String(Math.round(component.score)));
       expect(await row.getByTestId('component-contribution').innerText()).toBe(component.contribution === null ? 'not counted' : `+${component.contribution.toFixed(1)}`);
     }

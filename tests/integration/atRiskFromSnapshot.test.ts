@@ -65,4 +65,20 @@ describe('accounts.atRisk reads its reasons from the health snapshot', () => {
     const reasonOf = (id: string) => old.find((c) => c.id === id)!.reason;
     expect(row.reasons).toEqual([reasonOf('satisfaction'), reasonOf('renewal'), reasonOf('adoption')]);
   });
+
+  it('says the same sentences on the account page (health.explain) and in metrics.portfolio’s at-risk list', async () => {
+    const { row, explained } = await listed();
+    // Each component's sentences, beside its rule text; the listed reasons are among them.
+    expect(explained.components.find((c) => c.id === 'renewal')!.sentences).toEqual(['Renews in 19 days']);
+    expect(explained.components.find((c) => c.id === 'adoption')!.sentences).toEqual(['Only 40 of 100 licences are in use (40 %)']);
+    expect(explained.components.flatMap((c) => c.sentences ?? [])).toEqual(expect.arrayContaining(row.reasons));
+    const portfolio = await core.call('metrics.portfolio', {});
+    expect(portfolio.health.atRisk.find((a) => a.accountId === accountId)!.reasons).toEqual(row.reasons);
+  });
+
+  it('keeps the sentences on the account page after a write changes the account (its churn)', async () => {
+    await core.call('accounts.update', { id: accountId, churnedAt: '2026-02-15' });
+    const explained = await core.call('health.explain', { id: accountId });
+    expect(explained.components.find((c) => c.id === 'satisfaction')!.sentences).toEqual(['More detractors than promoters: NPS −100 over the last 12 months']);
+  });
 });

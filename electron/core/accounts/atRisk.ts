@@ -6,8 +6,8 @@ import { accountJourneyInputs } from '../journeys/inputs';
 import { measureMap } from '../journeys/measure';
 import { mapsInUse } from '../journeys/momentsOfTruth';
 import { resolveScope } from '../journeys/scope';
-import { snapshotReasons } from './findings';
-import { reasonSentence, type RiskFinding } from './reasons';
+import { reasonSentence, type RiskFinding } from '../health/reasons';
+import { snapshotReasons } from '../health/snapshotReasons';
 import { myOwnerKeys } from './table';
 
 type Scope = ParsedInput<'accounts.atRisk'>['scope'];

@@ -3,7 +3,7 @@ import { cached } from '../db/inputCache';
 import type { AccountFacts } from '../metrics/repo';
 import { momentsOfTruthOfAccounts } from '../journeys/momentsOfTruth';
 import { resolveScope } from '../journeys/scope';
-import { topReasons } from './model';
+import { snapshotReasons } from './snapshotReasons';
 import { currentSnapshots, snapshotComponents } from './snapshots';
 
 const AT_RISK = 10;
@@ -58,7 +58,8 @@ export function healthFigures(sqlite: Database.Database, accounts: readonly Acco
     score,
     band,
     asOf,
-    reasons: [...moments.get(account.id)!, ...topReasons(snapshotComponents(sqlite, account.id))],
+    // The health part in the at-risk list's sentences (snapshotReasons.ts); the moments keep journeys' short wording for now.
+    reasons: [...moments.get(account.id)!, ...snapshotReasons(snapshotComponents(sqlite, account.id))],
   }));
   return { bands, atRisk, takenAt: oldest };
 }

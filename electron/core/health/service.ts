@@ -6,6 +6,7 @@ import { readSettings } from '../db/settings';
 import { componentFindings } from './findings';
 import { accountHealthInputs, allHealthInputs } from './inputs';
 import { assessHealth, COMPONENT_LABELS, modelVersion, type ComponentId } from './model';
+import { reasonSentence } from './reasons';
 import { currentSnapshot, saveSnapshot, snapshotBefore } from './snapshots';
 
 /**
@@ -111,9 +112,9 @@ export function explainHealth(sqlite: Database.Database, accountId: number, now:
     modelVersion: snapshot.modelVersion,
     computedAt: snapshot.takenAt,
     asOf: snapshot.takenAt,
-    components: snapshot.components.map(({ id, weight, score, contribution, reason }) => {
+    components: snapshot.components.map(({ id, weight, score, contribution, reason, findings }) => {
       const known = id as ComponentId;
-      return { id: known, label: COMPONENT_LABELS[known], weight, score, contribution, reason };
+      return { id: known, label: COMPONENT_LABELS[known], weight, score, contribution, reason, ...(findings ? { sentences: findings.map(reasonSentence) } : {}) };
     }),
     previous: previous && { score: previous.score, takenAt: previous.takenAt },
   };
@@ -125,10 +126,12 @@ function explainNow(sqlite: Database.Database, accountId: number, now: Date): He
   if (!inputs) throw notFound('account', accountId);
   const settings = readSettings(sqlite);
   const assessment = assessHealth(inputs, settings, now);
+  const findings = componentFindings(inputs, settings, now);
   const previous = snapshotBefore(sqlite, accountId, `${now.toISOString().slice(0, 10)}T00:00:00.000Z`);
   return {
     accountId,
     ...assessment,
+    components: assessment.components.map((c) => ({ ...c, sentences: findings[c.id].map(reasonSentence) })),
     modelVersion: modelVersion(settings),
     computedAt: now.toISOString(),
     asOf: now.toISOString(),

@@ -76,21 +76,18 @@ export function currentSnapshots(sqlite: Database.Database): Map<number, Snapsho
 }
 
 /** One account's current snapshot in full: what health.explain shows (the dashboard reads the same row). */
-export function currentSnapshot(
-  sqlite: Database.Database,
-  accountId: number,
-): (SnapshotRow & { coveragePct: number; components: { id: string; weight: number; score: number | null; contribution: number | null; reason: string }[] }) | undefined {
+export function currentSnapshot(sqlite: Database.Database, accountId: number): (SnapshotRow & { coveragePct: number; components: StoredComponent[] }) | undefined {
   const row = stmt<SnapshotRow & { coveragePct: number; components: string }>(
     sqlite,
     `SELECT account_id AS accountId, taken_at AS takenAt, model_version AS modelVersion, score, band, coverage_pct AS coveragePct, components
     FROM health_snapshots WHERE account_id = ? AND current = 1`,
   ).get(accountId);
-  return row && { ...row, components: JSON.parse(row.components) as { id: string; weight: number; score: number | null; contribution: number | null; reason: string }[] };
+  return row && { ...row, components: parseComponents(row.components) };
 }
 
-export function snapshotComponents(sqlite: Database.Database, accountId: number): { weight: number; score: number | null; reason: string }[] {
+export function snapshotComponents(sqlite: Database.Database, accountId: number): StoredComponent[] {
   const text = stmt<string>(sqlite, 'SELECT components FROM health_snapshots WHERE account_id = ? AND current = 1').pluck().get(accountId);
-  return text ? (JSON.parse(text) as { weight: number; score: number | null; reason: string }[]) : [];
+  return text ? parseComponents(text) : [];
 }
 
 /** The latest snapshot taken before an instant (the previous point of the trend). */

@@ -91,7 +91,16 @@ export function HealthCard({ accountId }: { accountId: number }) {
             rows={componentRows(data).map((row) => ({
               id: row.id,
               label: row.label,
-              reason: row.reason,
+              // The sentence first (as the at-risk list says it), the rule's numbers beside it.
+              reason:
+                row.sentences.length > 0 ? (
+                  <>
+                    <span data-testid="component-sentence">{row.sentences.join('; ')}</span>
+                    <span className="muted"> · {row.reason}</span>
+                  </>
+                ) : (
+                  row.reason
+                ),
               weight: row.weight,
               score: row.score,
               bar: row.scoreValue === null ? undefined : { value: row.scoreValue, color: BAND_COLORS[scoreBand(row.scoreValue, thresholds)] },

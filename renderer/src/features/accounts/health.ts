@@ -36,6 +36,8 @@ export interface ComponentRow {
   /** "+18.2" points of the score, or "not counted" without data. */
   contribution: string;
   reason: string;
+  /** What cost it points, in the at-risk list's sentences (the core's); empty at full marks or for an old snapshot. */
+  sentences: string[];
   counted: boolean;
 }
 
@@ -49,6 +51,7 @@ export function componentRows(health: Pick<HealthExplanation, 'components'>, loc
     scoreValue: c.score,
     contribution: c.contribution === null ? 'not counted' : `+${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(c.contribution)}`,
     reason: c.reason,
+    sentences: c.sentences ?? [],
     counted: c.score !== null && c.weight > 0,
   }));
 }

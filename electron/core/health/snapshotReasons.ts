@@ -1,9 +1,9 @@
-import type { StoredComponent } from '../health/snapshots';
+import type { StoredComponent } from './snapshots';
 import { reasonSentence } from './reasons';
 
 /**
  * Why an account lost health points, read from its snapshot (the findings stored beside the score
- * they explain, health/findings.ts) and said as sentences now (reasons.ts), so old snapshots read in
+ * they explain, findings.ts) and said as sentences now (reasons.ts), so old snapshots read in
  * today's wording: components in the order of points lost (weight × (100 − score)), and within one,
  * each part that fell short of full marks. A snapshot taken before findings were stored keeps its
  * component's own reason until its next refresh (every write, daily, health.recompute).

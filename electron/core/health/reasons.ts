@@ -1,6 +1,6 @@
 import type { TargetMetric } from '../../../shared/contract/journeys';
 import { formatDuration } from '../../../shared/format/duration';
-import type { HealthFinding } from '../health/findings';
+import type { HealthFinding } from './findings';
 
 /**
  * Why an account is at risk, as what was measured against which rule, so that one pure function
@@ -15,7 +15,7 @@ const round = (value: number, digits = 1) => {
 };
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const signed = (value: number) => (value > 0 ? `+${round(value)}` : round(value));
-/** Minutes in the app's one duration wording (shared/duration.ts): "45 min", "6.2 hr", "3.5 days", as the cards beside these sentences say them. */
+/** Minutes in the app's one duration wording (shared/format/duration.ts): "45 min", "6.2 hr", "3.5 days", as the cards beside these sentences say them. */
 const duration = (minutes: number) => formatDuration(minutes, 'en-US');
 const hours = (value: number) => duration(value * 60);
 const bound = (operator: '>=' | '<=') => (operator === '>=' ? 'at least' : 'at most');

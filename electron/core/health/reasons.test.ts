@@ -8,7 +8,7 @@ describe('reasonSentence: every rule kind reads as a sentence, never as rule tex
     [{ kind: 'nps', value: 35.44 }, 'NPS is +35.4 over the last 12 months'],
     [{ kind: 'csat', value: 61.6 }, 'Only 62 % of CSAT answers were satisfied over the last 12 months'],
     [{ kind: 'firstResponse', medianMinutes: 372, slaMinutes: 240 }, 'Tickets wait 6.2 hr for a first response (median), beyond the 4 hr SLA'],
-    // The shared duration wording (shared/duration.ts), as the cards say it: 75 minutes is "1.3 hr", 45 is "45 min".
+    // The shared duration wording (shared/format/duration.ts), as the cards say it: 75 minutes is "1.3 hr", 45 is "45 min".
     [{ kind: 'firstResponse', medianMinutes: 75, slaMinutes: 60 }, 'Tickets wait 1.3 hr for a first response (median), beyond the 1 hr SLA'],
     [{ kind: 'firstResponse', medianMinutes: 45, slaMinutes: 30 }, 'Tickets wait 45 min for a first response (median), beyond the 30 min SLA'],
     [{ kind: 'backlog', open: 12, limit: 5 }, '12 tickets are open, more than the 5 a healthy account has'],
