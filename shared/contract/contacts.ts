@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { archivable, id, idInput, listInput, oneOrMany, pageOf, requiredText, stamps, text, writable } from './common';
-import { customListShape } from './customFields';
+import { customListShape, customRowValues } from './customFields';
 
 export const contact = z.object({
   id,
@@ -18,11 +18,18 @@ export type Contact = z.infer<typeof contact>;
 
 const contactInput = writable(contact, ['accountId', 'name']);
 
+const contactsListInput = listInput(['name', 'title', 'createdAt'], z.object({ accountId: oneOrMany(id), personaId: oneOrMany(id), isChampion: z.boolean() })).extend(
+  customListShape,
+);
+
+/** A row of the contacts table screen: the contact, its account's name (the link), its custom values (issue 13). */
+export const contactTableRow = contact.extend({ accountName: z.string(), custom: customRowValues });
+export type ContactTableRow = z.infer<typeof contactTableRow>;
+
 export const contactsContract = {
-  'contacts.list': {
-    input: listInput(['name', 'title', 'createdAt'], z.object({ accountId: oneOrMany(id), personaId: oneOrMany(id), isChampion: z.boolean() })).extend(customListShape),
-    output: pageOf(contact),
-  },
+  'contacts.list': { input: contactsListInput, output: pageOf(contact) },
+  /** The table screen's page: the list's paging, sort, search and filters, each row with its account's name and custom values. */
+  'contacts.table': { input: contactsListInput, output: pageOf(contactTableRow) },
   'contacts.get': { input: idInput, output: contact },
   'contacts.create': { input: contactInput.create, output: contact },
   'contacts.update': { input: contactInput.update, output: contact },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { archivable, channel, id, idInput, instant, listInput, oneOrMany, pageOf, stamps, text, writable } from './common';
 import { refineWith } from './refine';
-import { customListShape } from './customFields';
+import { customListShape, customRowValues } from './customFields';
 
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const ticketPriority = z.enum(TICKET_PRIORITIES);
@@ -39,20 +39,36 @@ export function ticketOrderIssues(value: { openedAt?: string; firstResponseAt?: 
   return issues;
 }
 
+const ticketsListInput = listInput(
+  ['openedAt', 'priority', 'status', 'channel', 'topic', 'createdAt'],
+  z.object({
+    accountId: oneOrMany(id),
+    status: oneOrMany(ticketStatus),
+    priority: oneOrMany(ticketPriority),
+    channel: oneOrMany(channel),
+    topic: oneOrMany(z.string()),
+  }),
+).extend(customListShape);
+
+/**
+ * A row of the tickets table screen: the ticket, its account's name, and its times as the support
+ * figures count them (minutes from opened to first response and to resolution; working minutes
+ * when Settings' business hours are on, wall-clock minutes otherwise), plus its custom values.
+ */
+export const ticketTableRow = ticket.extend({
+  accountName: z.string(),
+  firstResponseMinutes: z.number().nonnegative().nullable(),
+  resolutionMinutes: z.number().nonnegative().nullable(),
+  /** 'business' when the minutes count Settings' business hours only. */
+  minutesKind: z.enum(['wall', 'business']),
+  custom: customRowValues,
+});
+export type TicketTableRow = z.infer<typeof ticketTableRow>;
+
 export const ticketsContract = {
-  'tickets.list': {
-    input: listInput(
-      ['openedAt', 'priority', 'status', 'channel', 'topic', 'createdAt'],
-      z.object({
-        accountId: oneOrMany(id),
-        status: oneOrMany(ticketStatus),
-        priority: oneOrMany(ticketPriority),
-        channel: oneOrMany(channel),
-        topic: oneOrMany(z.string()),
-      }),
-    ).extend(customListShape),
-    output: pageOf(ticket),
-  },
+  'tickets.list': { input: ticketsListInput, output: pageOf(ticket) },
+  /** The table screen's page: the list's paging, sort, search and filters, with account names, response times and custom values. */
+  'tickets.table': { input: ticketsListInput, output: pageOf(ticketTableRow) },
   'tickets.get': { input: idInput, output: ticket },
   'tickets.create': { input: ticketInput.create.superRefine(refineWith(ticketOrderIssues)), output: ticket },
   'tickets.update': { input: ticketInput.update.superRefine(refineWith(ticketOrderIssues)), output: ticket },

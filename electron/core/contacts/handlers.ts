@@ -1,5 +1,17 @@
+import type { ParsedInput } from '../../../shared/contract';
+import type { Context } from '../context';
 import { crudHandlers } from '../crud/handlers';
+import { withAccountAndCustom } from '../crud/tableRows';
 import { contactsTable } from './repo';
 import type { ChannelsOf, Handlers } from '../handlerTypes';
 
-export const contactsHandlers = crudHandlers('contacts', contactsTable) satisfies Handlers<ChannelsOf<'contacts'>>;
+const crud = crudHandlers('contacts', contactsTable);
+
+export const contactsHandlers = {
+  ...crud,
+  // The table screen: the list's page, each contact with its account's name and custom values.
+  'contacts.table': async (input: ParsedInput<'contacts.table'>, ctx: Context) => {
+    const page = await crud['contacts.list'](input, ctx);
+    return { ...page, rows: withAccountAndCustom(ctx.sqlite, 'contacts', page.rows) };
+  },
+} satisfies Handlers<ChannelsOf<'contacts'>>;
