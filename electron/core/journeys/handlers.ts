@@ -58,17 +58,20 @@ export const journeysHandlers = {
     return { linked };
   },
 
-  'journeys.measure': async (input: ParsedInput<'journeys.measure'>, ctx: Context) => {
-    const map = await loadMap(ctx.db, input.id);
-    const scope = resolveScope(input, ctx.now());
-    // A job (progress, cancel): a cold read of the inputs takes seconds on a large workspace. exclusive
-    // holds the connection across the job's turns, so every input is read from one state.
-    const resolutionTimes = map.stages.some((s) => s.touchpoints.some((t) => t.matchRule?.source === 'tickets' && t.target?.metric === 'resolution_hours'));
-    const measured = await runJob(ctx, 'journeys.measure', 'the map was not measured', (job) =>
-      exclusive(ctx, async (sqlite) => measureMap(map, await journeyInputsAsJob(sqlite, job, resolutionTimes), scope.measure)),
-    );
-    return { ...measured, scope: { from: scope.from, to: scope.to, segment: scope.segment } };
-  },
+  'journeys.measure': (input: ParsedInput<'journeys.measure'>, ctx: Context) =>
+    // A job (progress, cancel) from its first line: a cold read of the inputs takes seconds on a large
+    // workspace, and a measure queued behind another channel's work can be cancelled before it reads.
+    runJob(ctx, 'journeys.measure', 'the map was not measured', async (job) => {
+      const map = await loadMap(ctx.db, input.id);
+      const scope = resolveScope(input, ctx.now());
+      const resolutionTimes = map.stages.some((s) => s.touchpoints.some((t) => t.matchRule?.source === 'tickets' && t.target?.metric === 'resolution_hours'));
+      // exclusive holds the connection across the job's turns, so every input is read from one state.
+      const measured = await exclusive(ctx, async (sqlite) => {
+        job.check();
+        return measureMap(map, await journeyInputsAsJob(sqlite, job, resolutionTimes), scope.measure);
+      });
+      return { ...measured, scope: { from: scope.from, to: scope.to, segment: scope.segment } };
+    }),
   'journeys.records': async (input: ParsedInput<'journeys.records'>, ctx: Context) => {
     const row = await touchpointOf(ctx.db, input.journeyTouchpointId);
     const map = await loadMap(ctx.db, row.journeyMapId);
