@@ -61,7 +61,7 @@ describe('assessment templates and files', () => {
     // Ana answers 3 everywhere in the spreadsheet; a colleague adds Raj's column.
     const filled = lines.map((line, i) => (i === 0 ? `${line},level: Raj,evidence: Raj` : `${line.replace(/,,$/, ',3,')},Managed,From the QBR deck`)).join('\n');
     await page.getByTestId('sheet-input').setInputFiles({ name: 'answers.csv', mimeType: 'text/csv', buffer: Buffer.from(filled) });
-    await expect.poll(() => page.getByTestId('sheet-message').innerText()).toBe('30 answer(s) imported, 1 new respondent(s).');
+    await expect.poll(() => page.getByTestId('sheet-message').innerText()).toBe('30 answers imported, 1 new respondent.');
     const detail = await ask(app.core, 'assessments.get', { id: assessmentId });
     expect(detail.respondents.map((r) => r.name)).toEqual(['Ana', 'Raj']);
     expect(detail.answers.filter((a) => a.level === 4 && a.evidence === 'From the QBR deck')).toHaveLength(15);

@@ -113,7 +113,7 @@ export async function readAnswerSheet(detail: AssessmentDetail, fileName: string
     if (issues.length)
       throw new CoreError(
         'BAD_INPUT',
-        `${issues.length} problem(s) in the sheet, nothing was imported: ${issues
+        `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the sheet, nothing was imported: ${issues
           .slice(0, 5)
           .map((i) => `${i.path}: ${i.message}`)
           .join('; ')}`,

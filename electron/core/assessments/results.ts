@@ -78,7 +78,7 @@ function findings(framework: Framework, items: readonly ItemResult[], floor: Res
         kind: 'gap',
         dimensionKey: item.dimensionKey,
         itemKey: item.itemKey,
-        text: `${quote(item.statement)} is ${item.gap.toFixed(1)} level(s) below its target "${labelOf(item.target!)}".`,
+        text: `${quote(item.statement)} is ${item.gap.toFixed(1)} ${item.gap === 1 ? 'level' : 'levels'} below its target "${labelOf(item.target!)}".`,
       });
     }
     if (item.n === 0 && respondents.length > 0) {

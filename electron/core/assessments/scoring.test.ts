@@ -107,7 +107,7 @@ describe('assessment scoring', () => {
     const results = computeResults({ framework, respondents, answers, targets });
     // 50 ≥ 25: Foundation; Structured needs every Alpha item at level 3, a2 is at 2.
     expect(results.stage).toMatchObject({ index: 0, name: 'Foundation' });
-    expect(results.nextStage).toEqual({ name: 'Structured', unmet: ['1 item(s) of Alpha below "L3"'] });
+    expect(results.nextStage).toEqual({ name: 'Structured', unmet: ['1 item of Alpha below "L3"'] });
     // Leading's score rule would hold at 80+, but Structured before it does not.
     const high = [answer(1, 'a1', 5), answer(1, 'a2', 2), answer(1, 'b1', 5)];
     const items = scoreItems(framework, high, new Map());

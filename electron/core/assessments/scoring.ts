@@ -120,7 +120,7 @@ export function unmetRule(framework: Framework, rule: StageRule, overall: number
     if (i.meanLevel === null) return !(i.notApplicable > 0 && i.dontKnow === 0);
     return i.meanLevel < rule.level;
   });
-  return short.length === 0 ? null : `${short.length} item(s) of ${dimension?.name ?? rule.dimensionKey} below "${label}"`;
+  return short.length === 0 ? null : `${short.length} ${short.length === 1 ? 'item' : 'items'} of ${dimension?.name ?? rule.dimensionKey} below "${label}"`;
 }
 
 /** The last stage that holds together with every stage before it, and what the next one lacks. */

@@ -1,6 +1,7 @@
 import { useQuery } from '../../api/useQuery';
-import { formatScore } from './format';
+import { formatScore, countOf } from './format';
 import './assessments.css';
+import { formatDate } from '../../../../shared/format/format';
 
 /** On an account's page: the assessments of this client, newest first, each a link. */
 export function AccountAssessmentsCard({ accountId }: { accountId: number }) {
@@ -26,10 +27,10 @@ export function AccountAssessmentsCard({ accountId }: { accountId: number }) {
           {list.data.map((a) => (
             <li key={a.id} data-testid="account-assessment">
               <a href={`#/assessments/${a.id}/results`}>
-                {a.templateName} · {a.assessedOn}
+                {a.templateName} · {formatDate(a.assessedOn)}
               </a>
               <span className="muted small">
-                score {formatScore(a.overall)} · {a.respondents} respondent(s) · by {a.assessor}
+                score {formatScore(a.overall)} · {countOf(a.respondents, 'respondent')} · by {a.assessor}
               </span>
             </li>
           ))}

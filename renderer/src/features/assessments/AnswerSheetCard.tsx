@@ -3,6 +3,7 @@ import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import type { AssessmentDetail } from '../../../../shared/contract/assessments';
 import { downloadCoreFile, fileToBase64 } from './files';
+import { countOf } from './format';
 
 /** Answers collected in a spreadsheet: export the sheet in the template's shape, import it filled in. */
 export function AnswerSheetCard({ detail }: { detail: AssessmentDetail }) {
@@ -51,7 +52,7 @@ export function AnswerSheetCard({ detail }: { detail: AssessmentDetail }) {
             if (!file) return;
             void run(async () => {
               const result = await call('assessments.importAnswers', { id: detail.assessment.id, name: file.name, contentBase64: await fileToBase64(file) });
-              return `${result.answers} answer(s) imported, ${result.respondentsAdded} new respondent(s).`;
+              return `${countOf(result.answers, 'answer')} imported, ${countOf(result.respondentsAdded, 'new respondent')}.`;
             }).finally(() => {
               if (input.current) input.current.value = '';
             });

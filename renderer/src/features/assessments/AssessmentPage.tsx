@@ -9,6 +9,7 @@ import { ReportPanel } from './ReportPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { RoadmapPanel } from './RoadmapPanel';
 import { SetupPanel } from './SetupPanel';
+import { formatDate } from '../../../../shared/format/format';
 
 const TABS = [
   { id: 'setup', label: 'Client & respondents' },
@@ -51,7 +52,7 @@ export function AssessmentPage({ id, tab }: { id: number; tab: string | undefine
             {assessment.clientName}
           </h1>
           <p className="subtitle">
-            {template.name} v{template.version} · {assessment.assessedOn} · by {assessment.assessor}
+            {template.name} v{template.version} · {formatDate(assessment.assessedOn)} · by {assessment.assessor}
             {assessment.archivedAt && <span className="pill muted">Archived</span>}
           </p>
         </div>

@@ -4,6 +4,7 @@ import { navigate } from '../../app/router';
 import { ImportFileButton } from './ImportFileButton';
 import { NewAssessmentDialog } from './NewAssessmentDialog';
 import { TemplatesCard } from './TemplatesCard';
+import { formatDate } from '../../../../shared/format/format';
 
 const score = (value: number | null) => (value === null ? '—' : String(Math.round(value)));
 
@@ -75,7 +76,7 @@ export function AssessmentsList() {
                     <td>
                       {row.templateName} <span className="muted small">v{row.templateVersion}</span>
                     </td>
-                    <td className="date">{row.assessedOn}</td>
+                    <td className="date">{formatDate(row.assessedOn)}</td>
                     <td>{row.assessor}</td>
                     <td className="num">{row.respondents}</td>
                     <td className="num">{row.progress === null ? '—' : `${Math.round(row.progress)} %`}</td>

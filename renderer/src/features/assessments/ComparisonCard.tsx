@@ -4,6 +4,7 @@ import { ChartCard } from '../../components/ChartCard';
 import { EChart } from '../../components/EChart';
 import { benchmarkLines, radarOption } from '../../../../shared/charts/assessments';
 import { formatScore } from './format';
+import { formatDate } from '../../../../shared/format/format';
 
 /** This client against the consultant's other clients on the same template; the others stay anonymous. */
 export function ComparisonCard({ id }: { id: number }) {
@@ -49,7 +50,7 @@ export function ComparisonCard({ id }: { id: number }) {
                 {data.rows.map((row) => (
                   <tr key={row.label} className={row.current ? 'current' : undefined}>
                     <td>{row.label}</td>
-                    <td>{row.assessedOn}</td>
+                    <td>{formatDate(row.assessedOn)}</td>
                     <td className="num">{formatScore(row.overall)}</td>
                     {data.dimensions.map((d) => (
                       <td key={d.dimensionKey} className="num">

@@ -1,5 +1,5 @@
 import type { Results } from '../../../../shared/contract/assessments';
-import { formatLevel } from './format';
+import { formatLevel, countOf } from './format';
 
 const KIND_LABELS = { floor: 'Floor', disagreement: 'Disagreement', gap: 'Gap to target', unanswered: 'Unanswered' } as const;
 
@@ -11,7 +11,7 @@ export function FindingsCard({ results }: { results: Results }) {
     <section className="card" aria-labelledby="findings-title" data-testid="findings-card">
       <header className="card-header">
         <h2 id="findings-title">Findings</h2>
-        <span className="muted small">{shown.length} finding(s)</span>
+        <span className="muted small">{countOf(shown.length, 'finding')}</span>
       </header>
       {shown.length === 0 ? (
         <p className="muted">No findings yet: they appear as answers come in.</p>

@@ -4,6 +4,7 @@ import { useAction } from '../../api/useAction';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { AssessmentDetail, Respondent } from '../../../../shared/contract/assessments';
 import { answeredCount, flatItems } from './answering';
+import { countOf } from './format';
 
 /** Who answers: add, rename or remove respondents (removal asks first: their answers go too). */
 export function RespondentsCard({ detail }: { detail: AssessmentDetail }) {
@@ -152,7 +153,7 @@ export function RespondentsCard({ detail }: { detail: AssessmentDetail }) {
             setRemoving(undefined);
           }}
         >
-          Their {answeredCount(items, detail.answers, removing.id)} answer(s) and evidence are deleted with them. This cannot be undone.
+          Their {countOf(answeredCount(items, detail.answers, removing.id), 'answer')} and evidence are deleted with them. This cannot be undone.
         </ConfirmDialog>
       )}
     </section>

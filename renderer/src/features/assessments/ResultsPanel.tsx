@@ -6,7 +6,8 @@ import type { AssessmentDetail, Results } from '../../../../shared/contract/asse
 import { ComparisonCard } from './ComparisonCard';
 import { heatmapHeight, heatmapOption, radarOption, resultLines } from '../../../../shared/charts/assessments';
 import { FindingsCard } from './FindingsCard';
-import { formatScore } from './format';
+import { formatScore, countOf } from './format';
+import { formatDate } from '../../../../shared/format/format';
 
 /** Scores, stage, floor, gaps, the radar, the heatmap, findings and the benchmark. */
 export function ResultsPanel({ detail }: { detail: AssessmentDetail }) {
@@ -76,7 +77,8 @@ function KeyFigures({ results, respondents }: { results: Results; respondents: n
         <span className="figure-label">Answered</span>
         <span className="figure-value">{results.progress === null ? '—' : `${Math.round(results.progress)} %`}</span>
         <span className="figure-n">
-          {respondents} respondent(s){results.previous ? ` · previous ${results.previous.assessedOn}: ${formatScore(results.previous.overall)}` : ''}
+          {countOf(respondents, 'respondent')}
+          {results.previous ? ` · previous ${formatDate(results.previous.assessedOn)}: ${formatScore(results.previous.overall)}` : ''}
         </span>
       </div>
     </section>

@@ -4,6 +4,7 @@ import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { HORIZONS, HORIZON_LABELS, type AssessmentDetail } from '../../../../shared/contract/assessments';
 import { emptyDraft, fromDraft, moveDraft, suggestFromGaps, toDraft, type RecommendationDraft } from './roadmap';
+import { countOf } from './format';
 
 /** The consultant's roadmap: ordered actions linked to gaps, each with owner, horizon and expected effect. */
 export function RoadmapPanel({ detail }: { detail: AssessmentDetail }) {
@@ -56,7 +57,7 @@ export function RoadmapPanel({ detail }: { detail: AssessmentDetail }) {
         </div>
       </header>
       <p className="muted small" role="status" data-testid="roadmap-state">
-        {dirty ? 'Unsaved changes.' : saved ? 'Roadmap saved.' : `${drafts.length} action(s).`}
+        {dirty ? 'Unsaved changes.' : saved ? 'Roadmap saved.' : `${countOf(drafts.length, 'action')}.`}
       </p>
       {error && (
         <p className="form-error" role="alert">

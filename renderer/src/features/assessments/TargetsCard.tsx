@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import type { AssessmentDetail } from '../../../../shared/contract/assessments';
+import { countOf } from './format';
 
 /** Targets in one go: every item without a target gets the chosen level (each can still be changed while answering). */
 export function TargetsCard({ detail }: { detail: AssessmentDetail }) {
@@ -13,7 +14,7 @@ export function TargetsCard({ detail }: { detail: AssessmentDetail }) {
   const missing = items.filter((key) => !withTarget.has(key));
   const applying = useAction(async (keys: string[], value: number) => {
     await call('assessments.setTargets', { assessmentId: detail.assessment.id, targets: keys.map((itemKey) => ({ itemKey, level: value })) });
-    setMessage(`${keys.length} target(s) set; change one on the Answers tab.`);
+    setMessage(`${countOf(keys.length, 'target')} set; change one on the Answers tab.`);
   });
   const { run: apply, error } = applying;
   return (
@@ -36,7 +37,7 @@ export function TargetsCard({ detail }: { detail: AssessmentDetail }) {
           </select>
         </label>
         <button type="button" className="button" disabled={missing.length === 0} onClick={() => void apply(missing, Number(level))} data-testid="targets-fill">
-          {missing.length ? `Set for the ${missing.length} item(s) without one` : 'Every item has a target'}
+          {missing.length ? `Set for the ${countOf(missing.length, 'item')} without one` : 'Every item has a target'}
         </button>
       </div>
       {message && (

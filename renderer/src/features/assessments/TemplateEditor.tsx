@@ -7,6 +7,7 @@ import type { Framework, Template } from '../../../../shared/contract/assessment
 import { DimensionEditor } from './DimensionEditor';
 import { ScaleEditor, StagesEditor } from './ScaleAndStagesEditor';
 import { addDimension, issuePlace } from './templateDraft';
+import { countOf } from './format';
 
 export function TemplateEditor({ idParam }: { idParam: string }) {
   const id = /^\d+$/.test(idParam) ? Number(idParam) : 0;
@@ -68,7 +69,7 @@ function Editor({ template }: { template: Template }) {
           </h1>
           <p className="subtitle">
             {template.lockedAt
-              ? `Used by ${template.assessments} assessment(s): saving keeps this version for them and writes version ${template.version + 1}.`
+              ? `Used by ${countOf(template.assessments, 'assessment')}: saving keeps this version for them and writes version ${template.version + 1}.`
               : 'Not used by any assessment yet: saving changes this version.'}
           </p>
         </div>
