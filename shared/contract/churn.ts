@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountScope } from './accounts';
 import { calendarDate, id } from './common';
 
 // The churn domain (issue 16): a model trained on the workspace's own history, proven by a backtest
@@ -105,6 +106,8 @@ export const arrBand = z.object({ band: z.string(), accounts: z.number().int(), 
 export const satisfactionRevenue = z.object({
   from: z.string(),
   to: z.string(),
+  /** Accounts the filters keep (every account that is not archived when there is none). */
+  accounts: z.number().int(),
   renewals: z.number().int(),
   byNps: grouping,
   byCsat: grouping,
@@ -127,10 +130,17 @@ export const churnContract = {
   /**
    * What satisfaction is worth: renewals due in [from, to) (default: the two years up to today) by
    * NPS group, CSAT band, advocate quadrant and health band; and ARR renewing within horizonDays
-   * from today by health band and predicted churn probability.
+   * from today by health band and predicted churn probability. The dashboard's account filters
+   * (segment, industry, region, owner, lifecycle stage, "my accounts") keep the accounts they name,
+   * by their attributes today, in both parts.
    */
   'churn.satisfactionRevenue': {
-    input: z.strictObject({ from: calendarDate.optional(), to: calendarDate.optional(), horizonDays: z.number().int().min(1).max(730).default(365) }),
+    input: z.strictObject({
+      from: calendarDate.optional(),
+      to: calendarDate.optional(),
+      horizonDays: z.number().int().min(1).max(730).default(365),
+      ...accountScope.shape,
+    }),
     output: satisfactionRevenue,
   },
   /** Trains a model on the history (backtest first, then on everything known), stores it and every current customer's prediction. */

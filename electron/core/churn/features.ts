@@ -1,4 +1,4 @@
-import { addDays, nextRenewal, type AccountHistory } from './history';
+import { KIND, nextRenewal, type AccountHistory } from './history';
 
 /**
  * An account's churn features as of a day, computed only from rows dated before that day (a
@@ -48,84 +48,156 @@ export const BASE_FEATURES: readonly FeatureDef[] = [
 ];
 
 const HOUR_MS = 3_600_000;
-const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);
+const DAY_MS = 86_400_000;
+const meanOf = (sum: number, n: number) => (n === 0 ? null : sum / n);
 function median(xs: number[]): number | null {
   if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** ARR on a day: the last change dated before it (0 before the first). */
-export function arrOn(arr: readonly [string, number][], day: string): number {
+/** ARR on a day (epoch ms): the last change dated before it (0 before the first). */
+export function arrOn(arr: AccountHistory['arr'], dayMs: number): number {
   let level = 0;
-  for (const [on, value] of arr) {
-    if (on >= day) break;
-    level = value;
+  for (let k = 0; k < arr.on.length; k++) {
+    if (arr.on[k]! >= dayMs) break;
+    level = arr.value[k]!;
   }
   return level;
+}
+
+/** The last answer of a kind in [fromMs, beforeMs) (answers are in time order), or null. */
+export function lastAnswer(surveys: AccountHistory['surveys'], kind: number, fromMs: number, beforeMs: number): number | null {
+  let last: number | null = null;
+  for (let k = 0; k < surveys.at.length; k++) {
+    const at = surveys.at[k]!;
+    if (at >= beforeMs) break;
+    if (at >= fromMs && surveys.kind[k] === kind) last = surveys.score[k]!;
+  }
+  return last;
 }
 
 /** The base features of one account as of `day` (YYYY-MM-DD; rows dated on the day itself are after it). */
 export function featuresAt(a: AccountHistory, day: string): (number | null)[] {
   const dayMs = Date.parse(day);
-  const yearAgo = addDays(day, -365);
-  const quarterAgo = addDays(day, -90);
-  const halfAgo = addDays(day, -182);
-  const arrNow = arrOn(a.arr, day);
+  const yearAgo = dayMs - 365 * DAY_MS;
+  const quarterAgo = dayMs - 90 * DAY_MS;
+  const halfAgo = dayMs - 182 * DAY_MS;
+  const arrNow = arrOn(a.arr, dayMs);
   const arrThen = arrOn(a.arr, yearAgo);
   let contractions = 0;
   let expansions = 0;
-  for (let k = 1; k < a.arr.length; k++) {
-    const [on, value] = a.arr[k]!;
-    if (on < yearAgo || on >= day) continue;
-    if (value < a.arr[k - 1]![1] && value > 0) contractions++;
-    if (value > a.arr[k - 1]![1] && a.arr[k - 1]![1] > 0) expansions++;
+  for (let k = 1; k < a.arr.on.length; k++) {
+    const on = a.arr.on[k]!;
+    if (on < yearAgo || on >= dayMs) continue;
+    const value = a.arr.value[k]!;
+    const previous = a.arr.value[k - 1]!;
+    if (value < previous && value > 0) contractions++;
+    if (value > previous && previous > 0) expansions++;
   }
-  const answers = (kind: string, from: string) => a.surveys.filter(([at, k]) => k === kind && at >= from && at < day).map(([, , score]) => score);
-  const lastOf = (kind: string) => {
-    let last: number | null = null;
-    for (const [at, k, score] of a.surveys) if (k === kind && at < day) last = score;
-    return last;
-  };
-  const nps12 = answers('nps', yearAgo);
-  const before = a.tickets.filter(([opened]) => opened < day);
-  const year = before.filter(([opened]) => opened >= yearAgo);
-  const responded = year.filter(([, first]) => first !== null && first < day).map(([opened, first]) => (Date.parse(first!) - Date.parse(opened)) / HOUR_MS);
-  const resolved = year.filter(([, , done]) => done !== null && done < day).map(([opened, , done]) => (Date.parse(done!) - Date.parse(opened)) / HOUR_MS);
-  // A ticket's CSAT is given at resolution: known only for tickets resolved before the day.
-  const ticketCsat = year.filter(([, , done, , csat]) => csat !== null && done !== null && done < day).map((t) => t[4]!);
-  let lastTouch: string | null = null;
-  for (const [at] of a.touchpoints) if (at < day && (lastTouch === null || at > lastTouch)) lastTouch = at;
-  const sentiments = a.touchpoints.filter(([at, s]) => at >= halfAgo && at < day && s !== null).map(([, s]) => s!);
-  const live = a.deployments.filter(([, , actual]) => actual !== null && actual < day);
-  const delays = live.filter(([, planned]) => planned !== null).map(([, planned, actual]) => (Date.parse(actual!) - Date.parse(planned!)) / 86_400_000);
+  // Answers: the year's sums and counts per kind, and the last of each kind before the day.
+  const sums = [0, 0, 0, 0, 0];
+  const counts = [0, 0, 0, 0, 0];
+  const last: (number | null)[] = [null, null, null, null, null];
+  const s = a.surveys;
+  for (let k = 0; k < s.at.length; k++) {
+    const at = s.at[k]!;
+    if (at >= dayMs) break;
+    const kind = s.kind[k]!;
+    if (kind < 0) continue;
+    last[kind] = s.score[k]!;
+    if (at >= yearAgo) {
+      sums[kind]! += s.score[k]!;
+      counts[kind]! += 1;
+    }
+  }
+  const t = a.tickets;
+  let quarter = 0;
+  let year = 0;
+  let urgent = 0;
+  let open = 0;
+  let csatSum = 0;
+  let csatN = 0;
+  const responded: number[] = [];
+  const resolved: number[] = [];
+  for (let k = 0; k < t.opened.length; k++) {
+    const opened = t.opened[k]!;
+    if (!(opened < dayMs)) continue;
+    const done = t.resolved[k]!;
+    // NaN (not resolved) compares false: open.
+    if (!(done < dayMs)) open++;
+    if (opened < yearAgo) continue;
+    year++;
+    if (opened >= quarterAgo) quarter++;
+    if (t.urgent[k] === 1) urgent++;
+    const first = t.firstResponse[k]!;
+    if (first < dayMs) responded.push((first - opened) / HOUR_MS);
+    if (done < dayMs) {
+      resolved.push((done - opened) / HOUR_MS);
+      // A ticket's CSAT is given at resolution: known only for tickets resolved before the day.
+      if (!Number.isNaN(t.csat[k]!)) {
+        csatSum += t.csat[k]!;
+        csatN++;
+      }
+    }
+  }
+  const tp = a.touchpoints;
+  let lastTouch = -Infinity;
+  let touches90 = 0;
+  let sentimentSum = 0;
+  let sentimentN = 0;
+  for (let k = 0; k < tp.at.length; k++) {
+    const at = tp.at[k]!;
+    if (!(at < dayMs)) continue;
+    if (at > lastTouch) lastTouch = at;
+    if (at >= quarterAgo) touches90++;
+    if (at >= halfAgo && !Number.isNaN(tp.sentiment[k]!)) {
+      sentimentSum += tp.sentiment[k]!;
+      sentimentN++;
+    }
+  }
+  const d = a.deployments;
+  let live = 0;
+  let started = 0;
+  let delaySum = 0;
+  let delayN = 0;
+  for (let k = 0; k < d.actual.length; k++) {
+    if (d.started[k]! < dayMs) started++;
+    const actual = d.actual[k]!;
+    if (!(actual < dayMs)) continue;
+    live++;
+    if (!Number.isNaN(d.planned[k]!)) {
+      delaySum += (actual - d.planned[k]!) / DAY_MS;
+      delayN++;
+    }
+  }
   return [
-    (dayMs - Date.parse(a.start)) / (365.25 * 86_400_000),
-    (Date.parse(nextRenewal(a.start, day)) - dayMs) / 86_400_000,
+    (dayMs - Date.parse(a.start)) / (365.25 * DAY_MS),
+    (Date.parse(nextRenewal(a.start, day)) - dayMs) / DAY_MS,
     Math.log1p(arrNow / 100),
     arrThen > 0 ? (100 * (arrNow - arrThen)) / arrThen : null,
     contractions,
     expansions,
-    lastOf('nps'),
-    mean(nps12),
-    nps12.length,
-    mean(answers('csat', yearAgo)),
-    mean(answers('ces', yearAgo)),
-    lastOf('repurchase'),
-    before.filter(([opened]) => opened >= quarterAgo).length,
-    year.length,
-    year.filter(([, , , priority]) => priority === 'high' || priority === 'urgent').length,
-    before.filter(([, , done]) => done === null || done >= day).length,
+    last[KIND.nps]!,
+    meanOf(sums[KIND.nps]!, counts[KIND.nps]!),
+    counts[KIND.nps]!,
+    meanOf(sums[KIND.csat]!, counts[KIND.csat]!),
+    meanOf(sums[KIND.ces]!, counts[KIND.ces]!),
+    last[KIND.repurchase]!,
+    quarter,
+    year,
+    urgent,
+    open,
     median(responded),
     median(resolved),
-    mean(ticketCsat),
-    lastTouch === null ? null : Math.min(730, (dayMs - Date.parse(lastTouch)) / 86_400_000),
-    a.touchpoints.filter(([at]) => at >= quarterAgo && at < day).length,
-    mean(sentiments),
-    live.length,
-    a.deployments.filter(([started]) => started !== null && started < day).length,
-    mean(delays),
+    meanOf(csatSum, csatN),
+    lastTouch === -Infinity ? null : Math.min(730, (dayMs - lastTouch) / DAY_MS),
+    touches90,
+    meanOf(sentimentSum, sentimentN),
+    live,
+    started,
+    meanOf(delaySum, delayN),
     a.employeeCount === null ? null : Math.log1p(a.employeeCount),
   ];
 }

@@ -5,9 +5,11 @@ import type { ChannelsOf, Handlers } from '../handlerTypes';
 import { addMonths } from '../../../shared/dates';
 import { readSettings } from '../db/settings';
 import { CoreError, notFound } from '../errors';
+import { cachedHistory, cachedResult } from './cache';
 import { loadHistory } from './history';
 import { rawAt, TIME_FEATURES } from './model';
 import { satisfactionRevenue } from './renewals';
+import { scopedAccountIds } from './scope';
 import { trainChurnModel } from './service';
 import { crossValidate, snapshotData } from './snapshot';
 import { accountPrediction, currentModel } from './store';
@@ -30,10 +32,16 @@ export const churnHandlers = {
   'churn.satisfactionRevenue': (input: ParsedInput<'churn.satisfactionRevenue'>, ctx: Context) =>
     exclusive(ctx, (sqlite) => {
       const today = ctx.now().toISOString().slice(0, 10);
-      const to = input.to ?? today;
-      const from = input.from ?? addMonths(to, -24);
+      const { from: givenFrom, to: givenTo, horizonDays, ...scope } = input;
+      const to = givenTo ?? today;
+      const from = givenFrom ?? addMonths(to, -24);
       if (from >= to) throw new CoreError('BAD_INPUT', `from (${from}) must be before to (${to})`);
-      return satisfactionRevenue(sqlite, loadHistory(sqlite), { from, to, horizonDays: input.horizonDays }, today, readSettings(sqlite));
+      const identity = scope.mine ? ctx.identity.get() : null;
+      return cachedResult(sqlite, JSON.stringify([today, from, to, horizonDays, scope, identity]), () => {
+        const ids = scopedAccountIds(sqlite, scope, identity);
+        const histories = cachedHistory(sqlite);
+        return satisfactionRevenue(sqlite, ids ? histories.filter((h) => ids.has(h.id)) : histories, { from, to, horizonDays }, today, readSettings(sqlite), ids);
+      });
     }),
   'churn.crossValidate': (input: ParsedInput<'churn.crossValidate'>, ctx: Context) => exclusive(ctx, (sqlite) => crossValidate(snapshotData(sqlite), input)),
 } satisfies Handlers<ChannelsOf<'churn'>>;

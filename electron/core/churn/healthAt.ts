@@ -1,6 +1,7 @@
 import type { Settings } from '../../../shared/contract/settings';
 import { assessHealth, type HealthInputs } from '../health/model';
-import { addDays, nextRenewal, type AccountHistory } from './history';
+import { DAY_MS } from '../../../shared/dates';
+import { KIND, nextRenewal, type AccountHistory } from './history';
 
 /**
  * The rule health score as it would have read on a past day, from the same dated rows as the churn
@@ -10,34 +11,55 @@ import { addDays, nextRenewal, type AccountHistory } from './history';
  * not dated, so the adoption component rests on deployments alone here.
  */
 export function healthInputsAt(a: AccountHistory, day: string): HealthInputs {
-  const yearAgo = addDays(day, -365);
+  const dayMs = Date.parse(day);
+  const yearAgo = dayMs - 365 * DAY_MS;
   const npsCounts = new Array<number>(11).fill(0);
   const csatCounts = new Array<number>(5).fill(0);
-  for (const [at, kind, score] of a.surveys) {
-    if (at < yearAgo || at >= day) continue;
-    if (kind === 'nps' && score >= 0 && score <= 10) npsCounts[score]! += 1;
-    if (kind === 'csat' && score >= 1 && score <= 5) csatCounts[score - 1]! += 1;
+  const s = a.surveys;
+  for (let k = 0; k < s.at.length; k++) {
+    const at = s.at[k]!;
+    if (at >= dayMs) break;
+    if (at < yearAgo) continue;
+    const score = s.score[k]!;
+    if (s.kind[k] === KIND.nps && score >= 0 && score <= 10) npsCounts[score]! += 1;
+    if (s.kind[k] === KIND.csat && score >= 1 && score <= 5) csatCounts[score - 1]! += 1;
   }
-  const window = a.tickets.filter(([opened]) => opened >= yearAgo && opened < day);
-  const responses = window
-    .filter(([, first]) => first !== null && first < day)
-    .map(([opened, first]) => (Date.parse(first!) - Date.parse(opened)) / 60_000)
-    .sort((x, y) => x - y);
+  const t = a.tickets;
+  const responses: number[] = [];
+  let inWindow = 0;
+  let open = 0;
+  for (let k = 0; k < t.opened.length; k++) {
+    const opened = t.opened[k]!;
+    if (!(opened < dayMs)) continue;
+    if (!(t.resolved[k]! < dayMs)) open++;
+    if (opened < yearAgo) continue;
+    inWindow++;
+    if (t.firstResponse[k]! < dayMs) responses.push((t.firstResponse[k]! - opened) / 60_000);
+  }
+  responses.sort((x, y) => x - y);
   const mid = responses.length >> 1;
-  let last: string | null = null;
-  for (const [at] of a.touchpoints) if (at < day && (last === null || at > last)) last = at;
+  let last = -Infinity;
+  for (const at of a.touchpoints.at) if (at < dayMs && at > last) last = at;
+  const d = a.deployments;
+  let live = 0;
+  let deployments = 0;
+  for (let k = 0; k < d.actual.length; k++) {
+    const isLive = d.actual[k]! < dayMs;
+    if (isLive) live++;
+    if (d.started[k]! < dayMs || isLive) deployments++;
+  }
   return {
     accountId: a.id,
     npsCounts,
     csatCounts,
     firstResponseMedian: responses.length === 0 ? null : responses.length % 2 ? responses[mid]! : (responses[mid - 1]! + responses[mid]!) / 2,
-    openTickets: a.tickets.filter(([opened, , done]) => opened < day && (done === null || done >= day)).length,
-    ticketsInWindow: window.length,
+    openTickets: open,
+    ticketsInWindow: inWindow,
     licencesUsed: null,
     licencesPurchased: null,
-    liveDeployments: a.deployments.filter(([, , actual]) => actual !== null && actual < day).length,
-    deployments: a.deployments.filter(([started, , actual]) => (started !== null && started < day) || (actual !== null && actual < day)).length,
-    lastTouchpointAt: last,
+    liveDeployments: live,
+    deployments,
+    lastTouchpointAt: last === -Infinity ? null : new Date(last).toISOString(),
     renewalDate: nextRenewal(a.start, day),
   };
 }

@@ -1,12 +1,17 @@
 import type Database from 'better-sqlite3';
 import { addMonths } from '../../../shared/dates';
+import { ingest, rowsOf, type Convert } from './columns';
 
 /**
- * The dated history the churn features are computed from, read once per training (a few grouped
- * scans) and then cut at any number of dates in memory. Every row keeps its dates, so a feature
- * "as of" a day can take exactly the rows dated before it (history is append-only in practice, but
- * a row's current state, such as a ticket resolved later, is read through its dates, never as is).
+ * The dated history the churn features are computed from, read once (one pass per table into typed
+ * arrays, columns.ts) and then cut at any number of dates in memory. Every row keeps its dates as
+ * epoch milliseconds (NaN when missing), so a feature "as of" a day can take exactly the rows dated
+ * before it (a row's current state, such as a ticket resolved later, is read through its dates).
  */
+
+/** Survey kinds as numbers in the typed history. */
+export const KIND = { nps: 0, csat: 1, ces: 2, repurchase: 3, nsat: 4 } as const;
+const kindCode = (v: unknown) => (typeof v === 'string' && v in KIND ? KIND[v as keyof typeof KIND] : -1);
 
 export interface AccountHistory {
   id: number;
@@ -15,36 +20,17 @@ export interface AccountHistory {
   start: string;
   churnedAt: string | null;
   employeeCount: number | null;
-  /** [changed_on, arr_minor], in date order. */
-  arr: [string, number][];
-  /** [responded_at, kind, score], in time order. */
-  surveys: [string, string, number][];
-  /** [opened_at, first_response_at, resolved_at, priority, csat]. */
-  tickets: [string, string | null, string | null, string, number | null][];
-  /** [occurred_at, sentiment]. */
-  touchpoints: [string, number | null][];
-  /** [started_at, planned_go_live, actual_go_live]. */
-  deployments: [string | null, string | null, string | null][];
+  /** ARR changes in date order (ties in the order written). */
+  arr: { on: Float64Array; value: Float64Array };
+  /** Answers with a score, in time order; kind as KIND. */
+  surveys: { at: Float64Array; kind: Float64Array; score: Float64Array };
+  /** urgent: 1 for high or urgent priority. */
+  tickets: { opened: Float64Array; firstResponse: Float64Array; resolved: Float64Array; urgent: Float64Array; csat: Float64Array };
+  touchpoints: { at: Float64Array; sentiment: Float64Array };
+  deployments: { started: Float64Array; planned: Float64Array; actual: Float64Array };
 }
 
-/** Runs `SELECT account_id, … FROM … WHERE <where> [AND account_id = ?] [<order>]` and files each row under its account. */
-function grouped<Row extends unknown[]>(
-  sqlite: Database.Database,
-  query: { select: string; where: string; order?: string },
-  only: number | undefined,
-  into: Map<number, AccountHistory>,
-  pick: (h: AccountHistory) => Row[],
-): void {
-  const text = `SELECT account_id, ${query.select} WHERE ${query.where}${only === undefined ? '' : ' AND account_id = ?'}${query.order ? ` ORDER BY ${query.order}` : ''}`;
-  const rows = sqlite
-    .prepare(text)
-    .raw(true)
-    .iterate(...(only === undefined ? [] : [only])) as Iterable<[number, ...unknown[]]>;
-  for (const [accountId, ...rest] of rows) {
-    const history = into.get(accountId);
-    if (history) pick(history).push(rest as Row);
-  }
-}
+const urgentCode = (v: unknown) => (v === 'high' || v === 'urgent' ? 1 : 0);
 
 /** Every account that is not archived, with its dated rows (archived rows left out). */
 export function loadHistory(sqlite: Database.Database, only?: number): AccountHistory[] {
@@ -54,26 +40,45 @@ export function loadHistory(sqlite: Database.Database, only?: number): AccountHi
       FROM accounts WHERE archived_at IS NULL AND (? IS NULL OR id = ?) ORDER BY id`,
     )
     .all(only ?? null, only ?? null);
-  const byId = new Map(accounts.map((a) => [a.id, { ...a, arr: [], surveys: [], tickets: [], touchpoints: [], deployments: [] }]));
+  const index = new Map(accounts.map((a, i) => [a.id, i]));
   // One account (churn.features) reads through the account_id indexes; all of them scan each table once.
-  grouped(sqlite, { select: 'changed_on, arr_minor FROM arr_changes', where: '1', order: 'account_id, changed_on, id' }, only, byId, (h) => h.arr);
-  grouped(
-    sqlite,
-    { select: 'responded_at, kind, score FROM survey_responses', where: 'archived_at IS NULL AND score IS NOT NULL', order: 'account_id, responded_at' },
-    only,
-    byId,
-    (h) => h.surveys,
-  );
-  grouped(sqlite, { select: 'opened_at, first_response_at, resolved_at, priority, csat FROM tickets', where: 'archived_at IS NULL' }, only, byId, (h) => h.tickets);
-  grouped(sqlite, { select: 'occurred_at, sentiment FROM touchpoints', where: 'archived_at IS NULL' }, only, byId, (h) => h.touchpoints);
-  grouped(
-    sqlite,
-    { select: 'started_at, planned_go_live, actual_go_live FROM deployments', where: "archived_at IS NULL AND status <> 'cancelled'" },
-    only,
-    byId,
-    (h) => h.deployments,
-  );
-  return [...byId.values()];
+  const where = (w: string) => `${w}${only === undefined ? '' : ' AND account_id = ?'}`;
+  const params = only === undefined ? [] : [only];
+  const read = (sql: string, convert: Convert[]) => ingest(sqlite, sql, params, index, convert);
+  const arr = read(`SELECT account_id, changed_on, arr_minor FROM arr_changes WHERE ${where('1')} ORDER BY id`, ['time', 'number']);
+  const surveys = read(`SELECT account_id, responded_at, kind, score FROM survey_responses WHERE ${where('archived_at IS NULL AND score IS NOT NULL')}`, [
+    'time',
+    kindCode,
+    'number',
+  ]);
+  const tickets = read(`SELECT account_id, opened_at, first_response_at, resolved_at, priority, csat FROM tickets WHERE ${where('archived_at IS NULL')}`, [
+    'time',
+    'time',
+    'time',
+    urgentCode,
+    'number',
+  ]);
+  const touchpoints = read(`SELECT account_id, occurred_at, sentiment FROM touchpoints WHERE ${where('archived_at IS NULL')}`, ['time', 'number']);
+  const deployments = read(`SELECT account_id, started_at, planned_go_live, actual_go_live FROM deployments WHERE ${where("archived_at IS NULL AND status <> 'cancelled'")}`, [
+    'time',
+    'time',
+    'time',
+  ]);
+  return accounts.map((a, i) => {
+    const [on, value] = rowsOf(arr, i) as [Float64Array, Float64Array];
+    const [at, kind, score] = rowsOf(surveys, i) as [Float64Array, Float64Array, Float64Array];
+    const [opened, firstResponse, resolved, urgent, csat] = rowsOf(tickets, i) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const [touchAt, sentiment] = rowsOf(touchpoints, i) as [Float64Array, Float64Array];
+    const [started, planned, actual] = rowsOf(deployments, i) as [Float64Array, Float64Array, Float64Array];
+    return {
+      ...a,
+      arr: { on, value },
+      surveys: { at, kind, score },
+      tickets: { opened, firstResponse, resolved, urgent, csat },
+      touchpoints: { at: touchAt, sentiment },
+      deployments: { started, planned, actual },
+    };
+  });
 }
 
 /** A customer on a day: started before it and not churned before it (metrics' own rule). */

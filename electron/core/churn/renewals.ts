@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { Settings } from '../../../shared/contract/settings';
-import { addMonths } from '../../../shared/dates';
+import { addMonths, DAY_MS } from '../../../shared/dates';
 import { advocateSegmentOf, ADVOCATE_SEGMENTS } from '../metrics/advocates';
 import { arrByBand, byGroup, type RenewalOutcome } from '../metrics/satisfactionRevenue';
 import { currentSnapshots } from '../health/snapshots';
-import { arrOn } from './features';
+import { arrOn, lastAnswer } from './features';
 import { healthRiskAt } from './healthAt';
-import { addDays, type AccountHistory } from './history';
+import { addDays, KIND, type AccountHistory } from './history';
 import { currentProbabilities } from './store';
 
 /**
@@ -49,12 +49,6 @@ interface Renewal extends RenewalOutcome {
   health: string | null;
 }
 
-function lastAnswer(a: AccountHistory, kind: string, from: string, before: string): number | null {
-  let last: number | null = null;
-  for (const [at, k, score] of a.surveys) if (k === kind && at >= from && at < before) last = score;
-  return last;
-}
-
 export function renewalsIn(histories: readonly AccountHistory[], from: string, to: string, today: string, settings: Settings): Renewal[] {
   const end = to < today ? to : today;
   const out: Renewal[] = [];
@@ -65,17 +59,27 @@ export function renewalsIn(histories: readonly AccountHistory[], from: string, t
       if (due < from) continue;
       if (a.churnedAt !== null && a.churnedAt < addDays(due, -90)) break;
       const renewed = a.churnedAt === null || a.churnedAt > due;
-      const yearAgo = addDays(due, -365);
-      const nps = lastAnswer(a, 'nps', yearAgo, due);
-      const csat = a.surveys.filter(([at, kind]) => kind === 'csat' && at >= yearAgo && at < due);
-      const satisfied = csat.length === 0 ? null : (100 * csat.filter(([, , s]) => s >= 4).length) / csat.length;
-      const advocate = advocateSegmentOf({ recommend: nps, buyAgain: lastAnswer(a, 'repurchase', yearAgo, due) });
+      const dueMs = Date.parse(due);
+      const yearAgo = dueMs - 365 * DAY_MS;
+      const nps = lastAnswer(a.surveys, KIND.nps, yearAgo, dueMs);
+      let csatN = 0;
+      let satisfiedN = 0;
+      for (let j = 0; j < a.surveys.at.length; j++) {
+        const at = a.surveys.at[j]!;
+        if (at >= dueMs) break;
+        if (at >= yearAgo && a.surveys.kind[j] === KIND.csat) {
+          csatN++;
+          if (a.surveys.score[j]! >= 4) satisfiedN++;
+        }
+      }
+      const satisfied = csatN === 0 ? null : (100 * satisfiedN) / csatN;
+      const advocate = advocateSegmentOf({ recommend: nps, buyAgain: lastAnswer(a.surveys, KIND.repurchase, yearAgo, dueMs) });
       out.push({
         accountId: a.id,
         renewalDate: due,
         renewed,
-        before: arrOn(a.arr, addDays(due, -90)),
-        after: renewed ? arrOn(a.arr, addDays(due, 31)) : 0,
+        before: arrOn(a.arr, dueMs - 90 * DAY_MS),
+        after: renewed ? arrOn(a.arr, dueMs + 31 * DAY_MS) : 0,
         nps: nps === null ? null : nps >= 9 ? 'promoter' : nps >= 7 ? 'passive' : 'detractor',
         csat: satisfied === null ? null : satisfied >= 80 ? 'high' : satisfied >= 60 ? 'middle' : 'low',
         advocate,
@@ -90,13 +94,15 @@ export function probabilityBand(p: number): string {
   return p < 0.1 ? PROBABILITY_BANDS[0] : p < 0.25 ? PROBABILITY_BANDS[1] : p < 0.5 ? PROBABILITY_BANDS[2] : PROBABILITY_BANDS[3];
 }
 
-/** Every figure of the section, for renewals in [from, to), and ARR renewing in [today, today + horizonDays) at risk. */
+/** Every figure of the section, for renewals in [from, to), and ARR renewing in [today, today + horizonDays) at risk, of the accounts in `ids`. */
 export function satisfactionRevenue(
   sqlite: Database.Database,
   histories: readonly AccountHistory[],
   range: { from: string; to: string; horizonDays: number },
   today: string,
   settings: Settings,
+  /** The accounts the dashboard's filters keep (histories are already cut to them); null: every one. */
+  ids: ReadonlySet<number> | null = null,
 ) {
   const renewals = renewalsIn(histories, range.from, range.to, today, settings);
   const group = (pick: (r: Renewal) => string | null, order: readonly string[]) => byGroup(renewals, (o) => pick(o as Renewal), order, LABELS);
@@ -106,13 +112,15 @@ export function satisfactionRevenue(
     .prepare<unknown[], { id: number; arr: number }>(
       `SELECT id, arr_minor AS arr FROM accounts WHERE archived_at IS NULL AND churned_at IS NULL AND renewal_date >= ? AND renewal_date < ? ORDER BY id`,
     )
-    .all(today, until);
+    .all(today, until)
+    .filter((u) => ids === null || ids.has(u.id));
   const snapshots = currentSnapshots(sqlite);
   const probabilities = currentProbabilities(sqlite);
   const scored = upcoming.filter((u) => probabilities.has(u.id));
   return {
     from: range.from,
     to: range.to,
+    accounts: ids === null ? histories.length : ids.size,
     renewals: renewals.length,
     byNps: group((r) => r.nps, NPS_GROUPS),
     byCsat: group((r) => r.csat, CSAT_BANDS),

@@ -4,7 +4,8 @@ import type { ChurnModel } from '../../../shared/contract/churn';
 import { readSettings } from '../db/settings';
 import { CoreError } from '../errors';
 import { designRow } from './design';
-import { isCustomerAt, loadHistory } from './history';
+import { cachedHistory } from './cache';
+import { isCustomerAt } from './history';
 import { CHURN_MODEL_REVISION, rawAt, runBacktest, train, type ChurnOptions } from './model';
 import { reasonsFor } from './reasons';
 import { currentModel, saveModel, type NewPrediction } from './store';
@@ -16,7 +17,7 @@ import { currentModel, saveModel, type NewPrediction } from './store';
  */
 export function trainChurnModel(sqlite: Database.Database, options: ChurnOptions, now: Date): ChurnModel {
   const today = now.toISOString().slice(0, 10);
-  const histories = loadHistory(sqlite);
+  const histories = cachedHistory(sqlite);
   const settings = readSettings(sqlite);
   const backtest = runBacktest(histories, today, options, settings);
   const trained = train(histories, today, options);

@@ -2,6 +2,7 @@ import type { SatisfactionRevenue } from '../../../../shared/contract/churn';
 import { useQuery } from '../../api/useQuery';
 import { ChartCard } from '../../components/ChartCard';
 import { formatInteger, formatMoney } from '../../../../shared/format/format';
+import { periodLabel, toScope, type DashboardFilters } from './filters';
 
 // Issue 16: what satisfaction is worth. Renewals of the dashboard's period grouped by what the
 // customer said before them (and by the rule health band), each figure with its n and 95 %
@@ -105,25 +106,38 @@ function BandTable({ title, rows, currency, testId }: { title: string; rows: Sat
   );
 }
 
-export function SatisfactionWorth({ from, to, currency }: { from: string; to: string; currency: string }) {
-  const worth = useQuery('churn.satisfactionRevenue', { from, to }, ['churn', 'accounts', 'surveyResponses', 'tickets', 'touchpoints', 'deployments', 'health']);
+/** The dashboard's period and account filters (segment, owner or "my accounts", region, lifecycle stage) apply; the core filters. */
+export function SatisfactionWorth({ from, to, filters, currency }: { from: string; to: string; filters?: DashboardFilters; currency: string }) {
+  const worth = useQuery('churn.satisfactionRevenue', { from, to, ...toScope(filters ?? {}) }, [
+    'churn',
+    'accounts',
+    'surveyResponses',
+    'tickets',
+    'touchpoints',
+    'deployments',
+    'health',
+    'identity',
+  ]);
   const w = worth.data;
   return (
     <ChartCard
       title="What satisfaction is worth"
-      subtitle="renewals due in this period by what the customer said before them; ARR renewing in the next 12 months by risk (filters do not apply)"
+      subtitle="renewals due in this period by what the customer said before them; ARR renewing in the next 12 months by risk"
       testId="satisfaction-worth"
       wide
       state={{
         error: worth.error?.message,
         loading: worth.loading && !w,
-        empty: w?.renewals === 0 && w.atRisk.accounts === 0 && 'No renewal fell due in this period, and none is due in the next 12 months.',
+        empty:
+          w?.renewals === 0 &&
+          w.atRisk.accounts === 0 &&
+          (w.accounts === 0 ? 'No account matches these filters.' : 'No renewal fell due in this period, and none is due in the next 12 months.'),
       }}
     >
       {w && (
         <div className="worth" data-testid="worth-body">
           <p className="muted small" data-testid="worth-renewals">
-            {formatInteger(w.renewals)} renewals due from {w.from} to {w.to}.
+            {formatInteger(w.renewals)} renewals due {periodLabel(w)}.
           </p>
           <GroupTable title="By NPS group (last answer before the renewal)" grouping={w.byNps} testId="worth-nps" />
           <GroupTable title="By CSAT band (the year before the renewal)" grouping={w.byCsat} testId="worth-csat" />
@@ -131,7 +145,7 @@ export function SatisfactionWorth({ from, to, currency }: { from: string; to: st
           <GroupTable title="By health band on the renewal day" grouping={w.byHealth} testId="worth-health" />
           <h3>Revenue at risk</h3>
           <p className="small" data-testid="worth-at-risk">
-            {formatMoney(w.atRisk.arrMinor, currency, undefined, true)} ARR renews from {w.atRisk.from} to {w.atRisk.to} ({formatInteger(w.atRisk.accounts)} accounts)
+            {formatMoney(w.atRisk.arrMinor, currency, undefined, true)} ARR renews {periodLabel(w.atRisk)} ({formatInteger(w.atRisk.accounts)} accounts)
             {w.atRisk.unscored > 0 ? `; ${formatInteger(w.atRisk.unscored)} without a churn prediction` : ''}.
           </p>
           <BandTable title="By health band today" rows={w.atRisk.byHealth} currency={currency} testId="worth-risk-health" />
