@@ -29,11 +29,13 @@ export interface CohortInput {
   acquisitionCost?: number;
   /** At most this many of the latest cohorts. */
   limit?: number;
+  /** Every account's ARR levels at some dates, when the caller keeps them (metrics/inputs.ts arrLevelsOf); else computed from `steps` for each cohort. */
+  levelsAt?: (dates: readonly string[]) => Map<number, number[]>;
 }
 
 const startYear = (a: AccountFacts) => Number(a.start.slice(0, 4));
 
-export function clvCohortRows({ accounts, steps, to, discount, survival: convention = 'retained', acquisitionCost = 0, limit = 8 }: CohortInput) {
+export function clvCohortRows({ accounts, steps, to, discount, survival: convention = 'retained', acquisitionCost = 0, limit = 8, levelsAt }: CohortInput) {
   const members = new Map<number, AccountFacts[]>();
   for (const a of accounts) {
     if (a.grossMarginPct === null || a.start >= to) continue;
@@ -41,18 +43,26 @@ export function clvCohortRows({ accounts, steps, to, discount, survival: convent
     (members.get(year) ?? members.set(year, []).get(year)!).push(a);
   }
   const years = [...members.keys()].sort((a, b) => a - b).slice(-limit);
+  const januaries = (from: number) => {
+    const dates: string[] = [];
+    for (let y = from; `${y}-01-01` <= to; y++) dates.push(`${y}-01-01`);
+    return dates;
+  };
+  // Kept levels: one list of 1 Januaries from the first cohort's first on; a cohort reads from its own first.
+  const kept = levelsAt && years.length > 0 ? levelsAt(januaries(years[0]! + 1)) : null;
   return years.map((year) => {
     const cohort = members.get(year)!;
-    const dates: string[] = [];
-    for (let y = year + 1; `${y}-01-01` <= to; y++) dates.push(`${y}-01-01`);
-    // Only this cohort's accounts' levels: cheaper than every account's.
-    const levels = arrLevelsAt(new Map(cohort.map((a) => [a.id, steps.get(a.id) ?? []])), dates);
+    const dates = januaries(year + 1);
+    const offset = year - years[0]!;
+    // Without kept levels, only this cohort's accounts' levels: cheaper than every account's.
+    const own = kept ? null : arrLevelsAt(new Map(cohort.map((a) => [a.id, steps.get(a.id) ?? []])), dates);
+    const levelOf = own ? (id: number, k: number) => own.get(id)?.[k] ?? 0 : (id: number, k: number) => kept!.get(id)?.[k + offset] ?? 0;
     const survival: number[] = [];
     const margins: number[] = [];
     dates.forEach((date, k) => {
       const alive = cohort.filter((a) => isCustomerAt(a, date));
       survival.push(alive.length / cohort.length);
-      const margin = alive.reduce((sum, a) => sum + ((levels.get(a.id)?.[k] ?? 0) * a.grossMarginPct!) / 100, 0);
+      const margin = alive.reduce((sum, a) => sum + (levelOf(a.id, k) * a.grossMarginPct!) / 100, 0);
       margins.push(alive.length ? margin / alive.length : 0);
     });
     const result =

@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import type { MetricsQuery, Portfolio } from '../../../shared/contract/metrics';
 import { readSettings } from '../db/settings';
 import { monthStart, previousMonths, resolveMonths, type Granularity, type MonthRange } from './period';
-import { accountsOf, arrStepsOf } from './inputs';
+import { accountsOf, arrLevelsOf, arrStepsOf } from './inputs';
 import { matches, rollupRows, sourceFor, type AccountFacts, type MetricsFilter } from './repo';
-import { arrLevelsAt, cohortCurves, logoFigures, renewalFigure, revenueFigures, tenureFigure } from './retentionFigures';
+import { cohortCurves, logoFigures, renewalFigure, revenueFigures, tenureFigure } from './retentionFigures';
 import { backlogAt, foldRollups, mergeMonths, timesSketch, topicsByName } from './rollups/read';
 import { satisfactionFigures } from './satisfaction';
 import { supportFigures } from './support';
@@ -57,12 +57,13 @@ export function portfolio(sqlite: Database.Database, query: MetricsQuery, now: D
   const accounts: AccountFacts[] = all.filter((a) => matches(a, filter));
   const scopeEmpty = accounts.length === 0;
   const steps = arrStepsOf(sqlite);
-  // ARR levels at the three boundaries in one pass, of the filtered accounts only (every figure
-  // that reads them is of those): two passes over every account's steps cost ~200 ms at 100,000.
-  const atBounds = arrLevelsAt(new Map(accounts.map((a) => [a.id, steps.get(a.id) ?? []])), [prevFrom, from, to]);
+  // ARR levels at the three boundaries, kept per workspace state (inputs.ts): looked up for the
+  // filtered accounts (every figure that reads them is of those); 0 for an account without history.
+  const atBounds = arrLevelsOf(sqlite, [prevFrom, from, to]);
   const levels = new Map<number, number[]>();
   const previousLevels = new Map<number, number[]>();
-  for (const [id, [atPrev, atFrom, atTo]] of atBounds) {
+  for (const { id } of accounts) {
+    const [atPrev, atFrom, atTo] = atBounds.get(id) ?? [0, 0, 0];
     levels.set(id, [atFrom!, atTo!]);
     previousLevels.set(id, [atPrev!, atFrom!]);
   }
@@ -85,7 +86,7 @@ export function portfolio(sqlite: Database.Database, query: MetricsQuery, now: D
       tenureMonths: tenureFigure(accounts, to),
       cohorts: cohortCurves(accounts, to),
     },
-    value: valueFigures(accounts, all, steps, levels, { from, to }, settings),
+    value: valueFigures(accounts, all, steps, levels, { from, to }, settings, (dates) => arrLevelsOf(sqlite, dates)),
     health: { bands: health.bands, atRisk: health.atRisk, takenAt: health.takenAt },
     previous: {
       nps: withoutDistribution(previousSatisfaction.nps),

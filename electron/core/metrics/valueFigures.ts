@@ -26,6 +26,24 @@ import { clvSimple, customerEquity, returnOnCustomer } from './value';
 
 const YEAR_MS = 365.25 * DAY_MS;
 
+/**
+ * segmentRetention per accounts list and date: the list is the accounts input kept per workspace
+ * state (metrics/inputs.ts), so a new state brings a new list and its own entries; a warm
+ * dashboard does not walk every account twice for the same two dates.
+ */
+const retentionKept = new WeakMap<readonly AccountFacts[], Map<string, (segment: string) => number | null>>();
+
+function keptRetention(all: readonly AccountFacts[], date: string): (segment: string) => number | null {
+  let byDate = retentionKept.get(all);
+  if (!byDate) retentionKept.set(all, (byDate = new Map<string, (segment: string) => number | null>()));
+  let rate = byDate.get(date);
+  if (!rate) {
+    if (byDate.size >= 32) byDate.clear();
+    byDate.set(date, (rate = segmentRetention(all, date)));
+  }
+  return rate;
+}
+
 /** Yearly logo retention per segment at a date (one pass), the portfolio's as the fallback. */
 export function segmentRetention(all: readonly AccountFacts[], date: string): (segment: string) => number | null {
   const yearAgo = addMonths(date, -12);
@@ -73,11 +91,13 @@ export function valueFigures(
   levels: Map<number, number[]>,
   range: { from: string; to: string },
   settings: Settings,
+  /** Every account's ARR levels at some dates, kept per workspace state (portfolio passes metrics/inputs.ts arrLevelsOf). */
+  levelsAt?: (dates: readonly string[]) => Map<number, number[]>,
 ) {
   const inCurrency = filtered.filter((a) => a.currency === settings.currency);
   const other = filtered.length - inCurrency.length;
-  const rEnd = segmentRetention(all, range.to);
-  const rStart = segmentRetention(all, range.from);
+  const rEnd = keptRetention(all, range.to);
+  const rStart = keptRetention(all, range.from);
   const level = (a: AccountFacts, k: 0 | 1) => levels.get(a.id)?.[k] ?? 0;
 
   const atEnd = inCurrency.filter((a) => isCustomerAt(a, range.to) && level(a, 1) > 0).map((a) => clvOf(a, level(a, 1), rEnd(a.segment), settings));
@@ -106,6 +126,6 @@ export function valueFigures(
     returnOnCustomer: figure('roc', withNote(roc)),
     // The survey is one for the whole workspace: it does not follow the period or the filter.
     customerValue: customerValueFigures(settings.valueMap, settings.customerValue.cvrWeights),
-    clvCohorts: clvCohortRows({ accounts: inCurrency, steps, to: range.to, discount: settings.discountRate, survival, acquisitionCost }),
+    clvCohorts: clvCohortRows({ accounts: inCurrency, steps, to: range.to, discount: settings.discountRate, survival, acquisitionCost, levelsAt }),
   };
 }
