@@ -9,6 +9,8 @@ import { JourneysScreen } from '../features/journeys/JourneysScreen';
 import { ReferencesScreen } from '../features/references/ReferencesScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StoriesScreen } from '../features/stories/StoriesScreen';
+import { GoalsScreen } from '../features/goals/GoalsScreen';
+import { FeedbackScreen } from '../features/feedback/FeedbackScreen';
 import { SECTIONS, useRoute } from './router';
 import { useSidebar } from './useSidebar';
 
@@ -72,6 +74,10 @@ export function App() {
           <ReferencesScreen params={route.params} />
         ) : route.section === 'stories' ? (
           <StoriesScreen params={route.params} />
+        ) : route.section === 'goals' ? (
+          <GoalsScreen params={route.params} />
+        ) : route.section === 'feedback' ? (
+          <FeedbackScreen />
         ) : route.section === 'assessments' ? (
           <AssessmentsScreen params={route.params} />
         ) : route.section === 'journeys' ? (

@@ -7,6 +7,8 @@ export const SECTIONS = [
   { path: 'journeys', label: 'Journeys' },
   { path: 'references', label: 'References' },
   { path: 'stories', label: 'Stories' },
+  { path: 'goals', label: 'Goals' },
+  { path: 'feedback', label: 'Product feedback' },
   { path: 'assessments', label: 'Assessments' },
   { path: 'import', label: 'Import & export' },
   { path: 'settings', label: 'Settings' },

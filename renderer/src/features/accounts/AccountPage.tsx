@@ -11,6 +11,7 @@ import { AccountMetricsCard } from './AccountMetricsCard';
 import { ContactsCard } from './ContactsCard';
 import { DeploymentsCard } from './DeploymentsCard';
 import { OutcomesCard } from './OutcomesCard';
+import { PlansCard } from '../plans/PlansCard';
 import { StoriesCard } from './StoriesCard';
 import { HealthCard } from './HealthCard';
 import { ChurnAccountCard } from '../churn/ChurnAccountCard';
@@ -84,6 +85,7 @@ function AccountView({ id }: { id: number }) {
           <ContactsCard contacts={contacts} />
           <DeploymentsCard accountId={id} />
           <OutcomesCard accountId={id} />
+          <PlansCard accountId={id} />
           <StoriesCard account={data} />
         </div>
         <div className="account-column">

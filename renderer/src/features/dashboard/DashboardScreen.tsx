@@ -21,6 +21,7 @@ import { SatisfactionCharts } from './SatisfactionCharts';
 import { SupportCharts } from './SupportCharts';
 import { SatisfactionWorth } from './SatisfactionWorth';
 import { ChurnModelSection } from '../churn/ChurnModelSection';
+import { GoalsCard } from '../goals/GoalsCard';
 
 /** The portfolio at a glance: the period and segment filters, the KPIs, the charts and the accounts at risk. */
 export function DashboardScreen() {
@@ -69,6 +70,7 @@ export function DashboardScreen() {
       <DashboardNotices error={portfolio.error?.message} p={p} segment={filters.segment} workspaceEmpty={anyAccount.data?.total === 0} onRetry={portfolio.reload} />
 
       <KpiGrid kpis={kpis} stale={stale} onOpen={(id) => setPanel({ kind: 'kpi', id })} />
+      <GoalsCard />
 
       <div className={`dashboard-grid${stale ? ' stale' : ''}`}>
         <SatisfactionCharts portfolio={portfolio} npsTrend={npsTrend} onHelp={help} />
