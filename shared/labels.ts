@@ -2,7 +2,9 @@
 // "in_person". Shared: the renderer (renderer/src/lib/labels.ts re-exports it) and the core's
 // exports (electron/core/export/readable.ts) say the same words.
 
-const SEGMENTS: Record<string, string> = { enterprise: 'Enterprise', mid_market: 'Mid-market', smb: 'SMB' };
+import { NO_SEGMENT } from './contract/accounts';
+
+const SEGMENTS: Record<string, string> = { enterprise: 'Enterprise', mid_market: 'Mid-market', smb: 'SMB', [NO_SEGMENT]: 'No segment' };
 const STAGES: Record<string, string> = {
   onboarding: 'Onboarding',
   adoption: 'Adoption',
@@ -53,8 +55,8 @@ export function humanize(code: string): string {
 
 const label = (table: Record<string, string>) => (code: string) => table[code] ?? humanize(code);
 
-/** User-defined segments are shown as the user wrote them; the defaults get proper words. */
-export const segmentLabel = (code: string) => SEGMENTS[code] ?? code;
+/** User-defined segments are shown as the user wrote them; the defaults get proper words; none (null, or the key NO_SEGMENT) is "No segment". */
+export const segmentLabel = (code: string | null) => SEGMENTS[code ?? NO_SEGMENT] ?? code ?? '';
 export const stageLabel = label(STAGES);
 export const channelLabel = label(CHANNELS);
 export const touchpointKindLabel = label(TOUCHPOINT_KINDS);

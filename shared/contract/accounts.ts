@@ -4,6 +4,13 @@ import { customListShape, customRowValues } from './customFields';
 
 export const LIFECYCLE_STAGES = ['onboarding', 'adoption', 'growth', 'renewal', 'at_risk', 'churned'] as const;
 export const lifecycleStage = z.enum(LIFECYCLE_STAGES);
+/**
+ * The key of "no segment" wherever segments are a grouping or a filter value (the rollups' segment
+ * cells, the facet lists, dashboard and table filters, figures by segment): an account's own
+ * `segment` is null, but a key column is TEXT NOT NULL, and '' can be no real segment (accounts'
+ * CHECK refuses a blank one). Shown as "No segment" (shared/labels.ts). Issue 13.
+ */
+export const NO_SEGMENT = '';
 /** Segments are user-defined; these are the defaults offered. */
 export const DEFAULT_SEGMENTS = ['enterprise', 'mid_market', 'smb'] as const;
 
@@ -12,7 +19,8 @@ export const account = z.object({
   name: requiredText(),
   externalId: text(100).nullable(),
   industry: text(100).nullable(),
-  segment: requiredText(50),
+  // Null: no segment known (issue 13: a file without one no longer gets an invented 'smb').
+  segment: requiredText(50).nullable(),
   region: text(100).nullable(),
   employeeCount: z.number().int().nonnegative().nullable(),
   arrMinor: minorUnits,
@@ -104,7 +112,7 @@ export const accountScope = z.strictObject({
 export const atRiskRow = z.object({
   accountId: id,
   name: z.string(),
-  segment: z.string(),
+  segment: z.string().nullable(),
   owner: z.string().nullable(),
   arrMinor: z.number().int(),
   currency: z.string(),

@@ -44,8 +44,8 @@ describe('each preset imports its sample file without a mapping', () => {
     expect(stored[0]).toEqual({
       name: 'Northwind Traders',
       ext: '0015g00000AbCdEAA1',
-      // Nothing in the export is a segment: the table's default (accounts.segment is NOT NULL).
-      segment: 'smb',
+      // Nothing in the export is a segment: none is stored (0010_segment_unknown), not an invented 'smb'.
+      segment: null,
       industry: 'Retail',
       region: 'United States',
       employees: 820,

@@ -51,7 +51,8 @@ export async function accountTable(ctx: Context, input: ParsedInput<'accounts.ta
   const filter = input.filter ?? {};
   for (const field of ['segment', 'owner', 'lifecycleStage', 'industry', 'region'] as const) {
     const values = asArray(filter[field]);
-    if (values) where.push(sql`${sql.ref(`a.${field}`)} IN (${list(values)})`);
+    // NO_SEGMENT ('') filters the accounts without a segment, as the facet list offers it.
+    if (values) where.push(field === 'segment' ? sql`coalesce(a.segment, '') IN (${list(values)})` : sql`${sql.ref(`a.${field}`)} IN (${list(values)})`);
   }
   if (filter.mine) where.push(sql`lower(trim(a.owner)) IN (${list(myOwnerKeys(ctx))})`);
   const bands = asArray(filter.healthBand);

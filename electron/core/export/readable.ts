@@ -74,6 +74,8 @@ export function readableShape(table: ExportTable, fields: readonly string[], wor
       };
     }
     if (field === 'sentiment') return (value) => (typeof value === 'number' ? sentimentLabel(value) : value);
+    // An account without a segment reads "No segment" (issue 13), not an empty cell.
+    if (field === 'segment' && table === 'accounts') return (value) => (typeof value === 'string' || value === null ? segmentLabel(value) : value);
     const label = labelFor(table, field);
     if (label) return (value) => (typeof value === 'string' ? label(value) : value);
     // Flags: booleans from the list handlers, 0/1 from the raw table.

@@ -93,7 +93,7 @@ function loadLinkedTickets(sqlite: Database.Database, accountId?: number): Linke
   const bucket = (to: string) => `CASE WHEN ${to} IS NULL THEN NULL ELSE min(${bucketSql('t.opened_at', to)}, ${TIME_BUCKETS - 1}) END`;
   return stmt<LinkedTicket>(
     sqlite,
-    `SELECT t.id, l.journey_touchpoint_id AS journeyTouchpointId, a.segment, ${monthSql('t.opened_at')} AS month,
+    `SELECT t.id, l.journey_touchpoint_id AS journeyTouchpointId, coalesce(a.segment, '') AS segment, ${monthSql('t.opened_at')} AS month,
       t.channel, t.priority, lower(coalesce(t.topic, '')) AS topicKey, t.csat,
       ${bucket('t.first_response_at')} AS firstResponse, ${bucket('t.resolved_at')} AS resolution
     FROM journey_links l JOIN tickets t ON t.id = l.record_id JOIN accounts a ON a.id = t.account_id
@@ -106,7 +106,7 @@ const SURVEY_TRIGGER = (s: string) => `CASE WHEN ${s}.ticket_id IS NOT NULL THEN
 function loadLinkedAnswers(sqlite: Database.Database, accountId?: number): LinkedAnswer[] {
   return stmt<LinkedAnswer>(
     sqlite,
-    `SELECT s.id, l.journey_touchpoint_id AS journeyTouchpointId, a.segment, ${monthSql('s.responded_at')} AS month,
+    `SELECT s.id, l.journey_touchpoint_id AS journeyTouchpointId, coalesce(a.segment, '') AS segment, ${monthSql('s.responded_at')} AS month,
       s.kind, s.score, ${SURVEY_TRIGGER('s')} AS "trigger"
     FROM journey_links l JOIN survey_responses s ON s.id = l.record_id JOIN accounts a ON a.id = s.account_id
     WHERE l.source = 'surveyResponses' AND s.archived_at IS NULL AND a.archived_at IS NULL AND s.score IS NOT NULL
@@ -115,7 +115,7 @@ function loadLinkedAnswers(sqlite: Database.Database, accountId?: number): Linke
 }
 
 function loadSurveyCells(sqlite: Database.Database, accountId?: number): SurveyCell[] {
-  const group = `a.segment, ${monthSql('s.responded_at')}, s.kind, s.score, ${SURVEY_TRIGGER('s')}`;
+  const group = `coalesce(a.segment, ''), ${monthSql('s.responded_at')}, s.kind, s.score, ${SURVEY_TRIGGER('s')}`;
   const rows = stmt<[string, number, string, number, SurveyCell['trigger'], number]>(
     sqlite,
     `SELECT ${group}, count(*) FROM survey_responses s JOIN accounts a ON a.id = s.account_id
@@ -131,7 +131,7 @@ function loadInteractions(sqlite: Database.Database, accountId?: number): Intera
   return stmt<Interaction>(
     sqlite,
     `SELECT t.id, t.account_id AS accountId, t.contact_id AS contactId, t.journey_touchpoint_id AS journeyTouchpointId,
-      ${monthSql('t.occurred_at')} AS month, ${msSql('t.occurred_at')} AS at, t.channel, t.kind, t.sentiment, a.segment
+      ${monthSql('t.occurred_at')} AS month, ${msSql('t.occurred_at')} AS at, t.channel, t.kind, t.sentiment, coalesce(a.segment, '') AS segment
     FROM touchpoints t JOIN accounts a ON a.id = t.account_id WHERE t.archived_at IS NULL AND a.archived_at IS NULL${accountId ? ' AND t.account_id = ?' : ''}`,
   ).all(...(accountId ? [accountId] : []));
 }
@@ -155,7 +155,7 @@ function loadAnswers(sqlite: Database.Database, accountId?: number): Map<number,
 function loadDeployments(sqlite: Database.Database, accountId?: number): DeploymentFact[] {
   return stmt<DeploymentFact>(
     sqlite,
-    `SELECT d.id, d.account_id AS accountId, a.segment, ${monthSql('d.actual_go_live')} AS month, d.started_at AS startedAt,
+    `SELECT d.id, d.account_id AS accountId, coalesce(a.segment, '') AS segment, ${monthSql('d.actual_go_live')} AS month, d.started_at AS startedAt,
       d.planned_go_live AS plannedGoLive, d.actual_go_live AS actualGoLive,
       ${msSql('d.actual_go_live')} AS goLiveAt, ${msSql('d.started_at')} AS startedAtMs, d.licences_purchased AS licencesPurchased, d.licences_used AS licencesUsed
     FROM deployments d JOIN accounts a ON a.id = d.account_id
@@ -166,7 +166,7 @@ function loadDeployments(sqlite: Database.Database, accountId?: number): Deploym
 function loadAccountFacts(sqlite: Database.Database, accountId?: number): Map<number, AccountFact> {
   const rows = stmt<AccountFact & { id: number }>(
     sqlite,
-    `SELECT id, segment, ${msSql('churned_at')} AS churnedAt FROM accounts WHERE archived_at IS NULL${accountId ? ' AND id = ?' : ''}`,
+    `SELECT id, coalesce(segment, '') AS segment, ${msSql('churned_at')} AS churnedAt FROM accounts WHERE archived_at IS NULL${accountId ? ' AND id = ?' : ''}`,
   ).all(...(accountId ? [accountId] : []));
   return new Map(rows.map(({ id, ...fact }) => [id, fact]));
 }

@@ -67,7 +67,7 @@ const ASKED = ASK_STATUSES.map((s) => `'${s}'`).join(',');
 export function loadAccounts(sqlite: Database.Database, accountId?: number, former = false): AccountRow[] {
   return stmt<AccountRow>(
     sqlite,
-    `SELECT id, name, segment, industry, region, owner, employee_count AS employeeCount, contract_start AS contractStart
+    `SELECT id, name, coalesce(segment, '') AS segment, industry, region, owner, employee_count AS employeeCount, contract_start AS contractStart
     FROM accounts WHERE ${former ? '1' : 'archived_at IS NULL AND churned_at IS NULL'}${one(accountId, 'id')} ORDER BY id`,
   ).all();
 }

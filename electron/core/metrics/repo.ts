@@ -30,7 +30,8 @@ export interface AccountFacts {
   renewalDate: string | null;
 }
 
-const ACCOUNT_FACTS = `SELECT id, name, segment, industry, region, owner, lifecycle_stage AS lifecycleStage,
+// No segment reads as NO_SEGMENT (''), the key the rollups and filters use for it (shared/contract/accounts.ts).
+const ACCOUNT_FACTS = `SELECT id, name, coalesce(segment, '') AS segment, industry, region, owner, lifecycle_stage AS lifecycleStage,
     coalesce(contract_start, substr(created_at, 1, 10)) AS start, churned_at AS churnedAt, arr_minor AS arrMinor,
     currency, gross_margin_pct AS grossMarginPct, renewal_date AS renewalDate
   FROM accounts`;
@@ -87,7 +88,8 @@ function accountWhere(filter: MetricsFilter): { sql: string; params: string[] } 
   ] as const) {
     const values = filter[key];
     if (!values || values.length === 0) continue;
-    parts.push(`a.${column} IN (${values.map(() => '?').join(',')})`);
+    const ref = column === 'segment' ? `coalesce(a.segment, '')` : `a.${column}`;
+    parts.push(`${ref} IN (${values.map(() => '?').join(',')})`);
     params.push(...values);
   }
   return { sql: parts.join(' AND '), params };

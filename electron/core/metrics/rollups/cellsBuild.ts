@@ -41,7 +41,9 @@ function writeKeysAndFacets(sqlite: Database.Database, cells: Cell[]): Map<numbe
   const facets = new Map<string, Map<string, number>>(FACETS.map((facet) => [facet, new Map<string, number>()]));
   const cellIndex = new Map<string, number>();
   const cellsOf = new Map<number, Int32Array>();
-  const keyRows = stmt<KeyRow>(sqlite, 'SELECT id, segment, industry, region, owner, lifecycle_stage FROM accounts WHERE archived_at IS NULL ORDER BY id').raw(true).all();
+  const keyRows = stmt<KeyRow>(sqlite, "SELECT id, coalesce(segment, '') AS segment, industry, region, owner, lifecycle_stage FROM accounts WHERE archived_at IS NULL ORDER BY id")
+    .raw(true)
+    .all();
   for (const row of keyRows) {
     insert.run(...row);
     const [id, segment, industry, region, owner, lifecycleStage] = row;

@@ -38,7 +38,8 @@ export function cellsOf(keys: AccountKeys | null): Cell[] {
 export const FACETS = ['segment', ...DIMENSIONS] as const;
 export type Facet = (typeof FACETS)[number];
 
-const KEYS = `segment, industry, region, owner, lifecycle_stage AS lifecycleStage`;
+// An account without a segment is summed under NO_SEGMENT ('', shared/contract/accounts.ts): the key columns are NOT NULL.
+const KEYS = `coalesce(segment, '') AS segment, industry, region, owner, lifecycle_stage AS lifecycleStage`;
 
 /** The account's keys now, or null when it does not count (archived, or gone). */
 export function currentKeys(sqlite: Database.Database, accountId: number): AccountKeys | null {

@@ -46,7 +46,10 @@ export function* rebuildRollupsInSteps(sqlite: Database.Database, options: Rebui
   const size = options.batch ?? 250;
   {
     clearRollups(sqlite);
-    const accounts = sqlite.prepare<unknown[], [number, string, number]>('SELECT id, segment, archived_at IS NULL AS active FROM accounts ORDER BY id').raw(true).all();
+    const accounts = sqlite
+      .prepare<unknown[], [number, string, number]>("SELECT id, coalesce(segment, '') AS segment, archived_at IS NULL AS active FROM accounts ORDER BY id")
+      .raw(true)
+      .all();
     const segmentOf = new Map(accounts.filter(([, , active]) => active === 1).map(([id, segment]) => [id, segment]));
     const sums = new Map<string, Map<number, RowSum>>();
     const ids = new Map<string, number>();

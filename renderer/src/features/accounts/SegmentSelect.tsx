@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { DEFAULT_SEGMENTS } from '../../../../shared/contract/accounts';
+import { DEFAULT_SEGMENTS, NO_SEGMENT } from '../../../../shared/contract/accounts';
 import { segmentLabel } from '../../lib/labels';
 
 const OTHER = '\u0000other';
 
 /** The known segments to pick from, or "Other…" to type a new one (segments are user-defined). */
 export function SegmentSelect({ value, known, onChange, ...aria }: { value: string; known: string[]; onChange: (value: string) => void; id?: string; name?: string }) {
-  const options = [...new Set([...DEFAULT_SEGMENTS, ...known])];
+  // The facet list offers "No segment" (NO_SEGMENT) for filtering; it is not a segment to choose.
+  const options = [...new Set([...DEFAULT_SEGMENTS, ...known.filter((segment) => segment !== NO_SEGMENT)])];
   const [typing, setTyping] = useState(() => value !== '' && !options.includes(value));
   return (
     <div className="segment-select">

@@ -57,7 +57,8 @@ export function accountToForm(account: Account, locale?: string): AccountFormVal
   return {
     name: account.name,
     externalId: text(account.externalId),
-    segment: account.segment,
+    // No segment yet (null): the form asks for one.
+    segment: account.segment ?? '',
     industry: text(account.industry),
     region: text(account.region),
     owner: text(account.owner),
