@@ -22,28 +22,30 @@ async function chooseFile(page: Page, name: string, content: string) {
 
 describe('import', () => {
   it('imports a CSV with a mapping correction and shows the rows in the accounts table', async () => {
-    // "Contract" holds the billing term, but its name makes the matcher take it for the segment;
-    // the segment is really in "Plan", which the user picks.
+    // "Tier" holds the support tier (Gold, Silver), but its name makes the matcher take it for the
+    // segment; the segment is really in "Plan", which the user picks. ("Contract", the billing term,
+    // is no longer guessed as the segment at all: issue 13.)
     const csv = [
-      'Customer ID,Company,Contract,Plan,Country,Annual Revenue',
-      'ZI-1,Zephyr Import One,Annual,enterprise,Germany,"$120,000.00"',
-      'ZI-2,Zephyr Import Two,Monthly,smb,France,"$8,500"',
+      'Customer ID,Company,Tier,Contract,Plan,Country,Annual Revenue',
+      'ZI-1,Zephyr Import One,Gold,Annual,enterprise,Germany,"$120,000.00"',
+      'ZI-2,Zephyr Import Two,Silver,Monthly,smb,France,"$8,500"',
       // A blank or N/A amount is now a problem (arr_minor is NOT NULL, issue 13): this walk-through is about the mapping, so every row has one.
-      'ZI-3,Zephyr Import Three,Annual,mid_market,Spain,"$40,000"',
+      'ZI-3,Zephyr Import Three,Gold,Annual,mid_market,Spain,"$40,000"',
     ].join('\n');
     const before = await accountCount();
     const page = await app.open('import');
     await page.setViewportSize({ width: 1440, height: 1300 });
     await chooseFile(page, 'crm-accounts.csv', csv);
-    expect(await page.getByTestId('map-Contract').inputValue()).toBe('segment');
+    expect(await page.getByTestId('map-Tier').inputValue()).toBe('segment');
+    expect(await page.getByTestId('map-Contract').inputValue()).toBe('');
     expect(await page.getByTestId('map-Plan').inputValue()).toBe('');
     expect(await page.getByTestId('map-Company').inputValue()).toBe('name');
     expect(await page.getByTestId('map-row-Plan').innerText()).toContain('enterprise');
     await app.screenshot(page, 'import-mapping-auto');
 
-    // The correction: Plan is the segment; Contract is no longer imported.
+    // The correction: Plan is the segment; Tier is no longer imported.
     await page.getByTestId('map-Plan').selectOption('segment');
-    await expect.poll(() => page.getByTestId('map-Contract').inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('map-Tier').inputValue()).toBe('');
     await expect.poll(() => page.getByTestId('import-preview-rows').innerText()).toContain('mid_market');
     expect(await page.getByTestId('count-inserts').innerText()).toBe('3');
     expect(await page.getByTestId('count-errors').innerText()).toBe('0');

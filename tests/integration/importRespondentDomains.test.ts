@@ -83,8 +83,10 @@ describe('respondents matched by e-mail domain', () => {
 
   it('a fixed account (the file’s account) is counted as such and is not overridden by a domain', async () => {
     const preview = await core.call('import.preview', answers({ mapping: { ...answers().mapping!, defaults: { kind: 'nps', respondedAt: '2026-02-01', account: 'BIRCH' } } }));
-    // Ana is still a known contact; the seven others take the fixed account, none by domain.
-    expect(preview.respondents).toMatchObject({ byContact: 1, byAccount: 7, byDomain: 0, unmatched: 0 });
+    // Every answer takes the fixed account, none by domain. Ana is a contact of Acme, not of Birch:
+    // her answer is not filed under Birch with Acme's contact (issue 13), it is a problem of its row.
+    expect(preview.respondents).toMatchObject({ byContact: 0, byAccount: 8, byDomain: 0, unmatched: 0 });
+    expect(preview.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^contact 'ana@acme\.com' belongs to 'Acme Corp', not to 'Birch Labs'/)]);
   });
 
   it('imports of other targets carry no respondent counts', async () => {

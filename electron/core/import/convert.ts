@@ -28,6 +28,8 @@ export interface Lookups {
   account(ref: string): number | undefined;
   /** A contact by e-mail (lower-cased): its id and account. */
   contact(email: string): { id: number; accountId: number } | undefined;
+  /** An account's name, for a problem that names it. */
+  accountName?(id: number): string | undefined;
 }
 
 export interface ConvertOptions {
@@ -134,6 +136,7 @@ export function compileConverter(def: TargetDef, mapping: ImportMapping, headers
     let minutes: { step: Step; value: number } | undefined;
     let churned: boolean | undefined;
     let missing: Record<string, string> | undefined;
+    let accountByDefault = false;
     for (const step of steps) {
       const { field } = step;
       let raw = step.index >= 0 ? cells[step.index] : undefined;
@@ -169,10 +172,24 @@ export function compileConverter(def: TargetDef, mapping: ImportMapping, headers
       if (field.kind === 'account') {
         const id = lookups.account(value as string);
         if (id === undefined) problems = [...problems, { column, message: `'${raw}' is not a known account (by external id, id or name)` }];
-        else record.accountId = id;
+        else {
+          record.accountId = id;
+          accountByDefault = column === null;
+        }
       } else if (field.kind === 'contactEmail') {
         const contact = lookups.contact((value as string).toLowerCase());
-        if (contact) {
+        // The mapping's default account is for rows that name none; a contact of another account
+        // would be filed under the wrong one (or keep its own and contradict the row): a problem.
+        if (contact && accountByDefault && contact.accountId !== record.accountId) {
+          const name = (id: number) => `'${lookups.accountName?.(id) ?? `account ${id}`}'`;
+          problems = [
+            ...problems,
+            {
+              column,
+              message: `contact '${raw}' belongs to ${name(contact.accountId)}, not to ${name(record.accountId as number)} (the mapping's default account): map an account column or leave this row out`,
+            },
+          ];
+        } else if (contact) {
           record.contactId = contact.id;
           record.accountId ??= contact.accountId;
         }

@@ -62,8 +62,8 @@ export function* frontBatches(sqlite: Database.Database, plan: Plan, options: Fr
     const convert = compileConverter(def, mapping, source.headers, { dateOrders: plan.dateOrders, churnDate, lookups });
     const columns = fieldColumns(def, mapping);
     const createInput = createSchema(def);
-    // Only a target with a match key updates; references (insert only) has no update channel.
-    const updateInput = def.matchKey ? (contract as Record<string, { input: z.ZodType }>)[`${def.domain}.update`]!.input : createInput;
+    // Only a target with a match key updates; references update through their import schema (targets.ts), not references.update.
+    const updateInput = def.updateSchema ?? (def.matchKey ? (contract as Record<string, { input: z.ZodType }>)[`${def.domain}.update`]!.input : createInput);
     const flags = new Set(def.flags ?? []);
     const json = new Set(def.json ?? []);
     const shapeIds = new Map<string, number>();

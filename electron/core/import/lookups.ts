@@ -39,6 +39,7 @@ export function loadLookups(sqlite: Database.Database, def: TargetDef, needConta
   const tables: { drop(): void }[] = [];
   const byExternal = sqlite.prepare<[string], number>('SELECT id FROM accounts WHERE external_id = ?').pluck();
   const byId = sqlite.prepare<[number], number>('SELECT id FROM accounts WHERE id = ?').pluck();
+  const nameOf = sqlite.prepare<[number], string>('SELECT name FROM accounts WHERE id = ?').pluck();
   // The first account of a name (the lowest id), as the Map it replaces kept it; built on the first name asked.
   let byName: Database.Statement<[string], number> | undefined;
   const name = (ref: string) => {
@@ -72,6 +73,7 @@ export function loadLookups(sqlite: Database.Database, def: TargetDef, needConta
         return name(ref);
       },
       contact: (email) => contact?.get(email),
+      accountName: (id) => nameOf.get(id),
     },
     close() {
       for (const table of tables) table.drop();

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { LIFECYCLE_STAGES } from '../../../shared/contract/accounts';
 import { CHANNELS } from '../../../shared/contract/common';
 import { DEAL_STAGES } from '../../../shared/contract/deals';
-import { REFERENCE_STAGES, referenceImportRow } from '../../../shared/contract/references';
+import { REFERENCE_STAGES, referenceImportRow, referenceStage } from '../../../shared/contract/references';
 import { DEPLOYMENT_STATUSES } from '../../../shared/contract/deployments';
 import { contract } from '../../../shared/contract';
 import type { ImportTarget } from '../../../shared/contract/import';
@@ -36,10 +36,12 @@ export interface TargetDef {
   /** Stored as 0/1 and JSON text. */
   flags?: readonly string[];
   json?: readonly string[];
-  /** Rows matched to existing ones (update) by this field; `email` compares case-insensitively. */
-  matchKey?: 'externalId' | 'email';
+  /** Rows matched to existing ones (update) by this field; `email` compares case-insensitively; `contactId` is the contact found by its e-mail. */
+  matchKey?: 'externalId' | 'email' | 'contactId';
   /** When `<domain>.create` is not what an imported row is (references): the rows' schema. */
   schema?: z.ZodType;
+  /** When `<domain>.update` is not what an updating row is (references): its schema, with the row's `id`. */
+  updateSchema?: z.ZodType;
   /** Last step of a converted record, before validation: fields that combine (first + last name). */
   finish?: (record: Record<string, unknown>) => void;
 }
@@ -160,7 +162,9 @@ const TARGETS: readonly TargetDef[] = [
       f('name', 'text', ['name', 'account_name', 'company', 'company_name', 'organization', 'customer_name']),
       f('externalId', 'text', ['external_id', 'account_id', 'id', 'customer_id', 'customerid', 'crm_id', 'sfdc_id']),
       f('industry', 'text', ['industry', 'vertical', 'sector']),
-      f('segment', 'text', ['segment', 'type', 'account_type', 'tier', 'contract']),
+      // Not 'type', 'account_type' or 'contract': a Salesforce Type (Customer, Prospect, Partner) or a
+      // telco Contract (Month-to-month) is not a segment, and a wrong guess stores an invented one.
+      f('segment', 'text', ['segment', 'tier', 'customer_segment', 'market_segment']),
       f('region', 'text', ['region', 'billing_country', 'country', 'billing_state', 'territory', 'geo']),
       f('employeeCount', 'int', ['employee_count', 'employees', 'number_of_employees', 'headcount', 'company_size']),
       f('arrMinor', 'money', ['arr', 'annual_revenue', 'annual_recurring_revenue', 'arr_minor', 'contract_value', 'acv']),
@@ -293,11 +297,18 @@ const TARGETS: readonly TargetDef[] = [
     ],
   },
   {
-    // references.create nominates (always a candidate, with a log entry); an import keeps the stage it brings. Insert only.
+    // references.create nominates (always a candidate, with a log entry); an import keeps the stage it
+    // brings, and logs it as any stage change is logged (writer.ts). A reference's identity is its
+    // contact: the person who speaks for the account, found by the contact's e-mail (matched
+    // case-insensitively, as contacts are). Importing the same file again updates the live reference
+    // of that contact instead of adding it twice; a row without a known contact is always new.
     name: 'references',
     table: 'references',
     domain: 'references',
+    matchKey: 'contactId',
     schema: referenceImportRow,
+    // No stage column means "keep the stage", not the create schema's default 'candidate'.
+    updateSchema: referenceImportRow.extend({ id: z.number().int().positive(), stage: referenceStage.optional() }).strict(),
     fields: [
       account,
       f('contactEmail', 'contactEmail', ['contact_email', 'email', 'reference_email', 'contact']),

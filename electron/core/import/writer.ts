@@ -63,6 +63,8 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
       ? sqlite.prepare<unknown[], AccountArr>('SELECT id, arr_minor AS arrMinor, churned_at AS churnedAt, contract_start AS contractStart FROM accounts WHERE id = ?')
       : undefined;
 
+  const stages = def.name === 'references' ? referenceStageLog(sqlite, stamp) : undefined;
+
   const flushShape = (shape: InsertShape) => {
     if (shape.rows === ROWS_PER_INSERT) shape.many.run(shape.buffer);
     else {
@@ -123,13 +125,40 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
       // An account's ARR history gets the entry accounts.update would give it (the rebuild after
       // the commit only backfills accounts with no history at all). Inserts get theirs there.
       const before = arrOf?.get(id);
+      const stageBefore = stages?.stageOf(id);
       statement.run(...values, stamp, id);
+      if (stages && typeof record.stage === 'string' && stageBefore !== undefined && record.stage !== stageBefore) stages.moved(id, stageBefore, record.stage);
       // The row was just updated, so it is there.
       if (arrOf && before) recordArrChange(sqlite, before, arrOf.get(id)!, now);
     },
     flush() {
       for (const shape of shapes) if (shape.rows > 0) flushShape(shape);
+      stages?.inserted();
     },
+  };
+}
+
+/**
+ * A reference's stage history, kept by an import as references.create and references.move keep it:
+ * an imported reference's first entry (none -> the stage it brings), and an entry for each stage an
+ * update changes (from -> to); an update that leaves the stage as it was logs nothing.
+ */
+function referenceStageLog(sqlite: Database.Database, stamp: string) {
+  // The references inserted by this import are those above the highest id before it (AUTOINCREMENT never reuses one).
+  const firstNew = sqlite.prepare<unknown[], number>(`SELECT coalesce(max(id), 0) + 1 FROM "references"`).pluck().get()!;
+  const stageOf = sqlite.prepare<[number], string>(`SELECT stage FROM "references" WHERE id = ?`).pluck();
+  const log = sqlite.prepare(
+    `INSERT INTO reference_stage_changes (reference_id, from_stage, to_stage, changed_by, changed_at, reason) VALUES (?, ?, ?, 'import', ?, 'changed by an import')`,
+  );
+  const logInserted = sqlite.prepare(
+    `INSERT INTO reference_stage_changes (reference_id, from_stage, to_stage, changed_by, changed_at, reason)
+     SELECT r.id, NULL, r.stage, 'import', ?, 'imported' FROM "references" r
+     WHERE r.id >= ? AND NOT EXISTS (SELECT 1 FROM reference_stage_changes s WHERE s.reference_id = r.id)`,
+  );
+  return {
+    stageOf: (id: number) => stageOf.get(id),
+    moved: (id: number, from: string, to: string) => log.run(id, from, to, stamp),
+    inserted: () => logInserted.run(stamp, firstNew),
   };
 }
 
@@ -174,12 +203,15 @@ export function existingKeys(sqlite: Database.Database, def: TargetDef, batch = 
   if (!def.matchKey) return { find: () => new Map(), close: () => {} };
   let source = `SELECT id, external_id AS key FROM "${def.table}" WHERE external_id IN `;
   let close = () => {};
+  // References by contact: the newest live reference of the contact (an archived one is history, not the row to update).
+  if (def.matchKey === 'contactId') source = `SELECT max(id) AS id, CAST(contact_id AS TEXT) AS key FROM "${def.table}" WHERE archived_at IS NULL AND contact_id IN `;
   if (def.matchKey === 'email') {
     const table = tempKeyTable(sqlite, 'import_emails', 'id INTEGER NOT NULL', `SELECT ${LOWER}(email), max(id) FROM "${def.table}" WHERE email IS NOT NULL GROUP BY 1`);
     source = `SELECT id, key FROM ${table.name} WHERE key IN `;
     close = table.drop;
   }
-  const statement = sqlite.prepare<unknown[], { id: number; key: string }>(`${source}(${Array(batch).fill('?').join(', ')})`);
+  const group = def.matchKey === 'contactId' ? ' GROUP BY contact_id' : '';
+  const statement = sqlite.prepare<unknown[], { id: number; key: string }>(`${source}(${Array(batch).fill('?').join(', ')})${group}`);
   return {
     find(keys) {
       const found = new Map<string, number>();
@@ -199,6 +231,7 @@ export function existingKeys(sqlite: Database.Database, def: TargetDef, batch = 
 export function matchKeyOf(def: TargetDef, record: Record_): string | undefined {
   if (!def.matchKey) return undefined;
   const value = record[def.matchKey];
+  if (typeof value === 'number') return String(value);
   if (typeof value !== 'string' || value === '') return undefined;
   return def.matchKey === 'email' ? value.toLowerCase() : value;
 }
