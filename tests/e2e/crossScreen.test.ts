@@ -55,6 +55,8 @@ describe('the same figure on every screen', () => {
       const page = await app.open(`accounts/${account.id}`);
       await expect.poll(() => text(page, 'health-score'), { message: `${account.name} on its page` }).toBe(healthScore);
       expect(await text(page, 'health-as-of')).toBe(healthAsOf);
+      // The gauge beside it writes the same number (it once rounded a rounded score: 51 beside 50).
+      await expect.poll(() => page.locator('[data-testid=health-gauge] svg text').allTextContents(), { message: `${account.name}'s gauge` }).toContain(healthScore);
       await page.close();
     }
     await dashboard.close();

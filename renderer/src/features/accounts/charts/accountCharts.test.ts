@@ -46,7 +46,9 @@ describe('health gauge', () => {
       [0.7, '#e5a000'],
       [1, '#2e9e5b'],
     ]);
-    expect(gauge!.data).toEqual([{ value: 63.5, name: 'Health' }]);
-    expect(gauge!.detail.formatter(63.5)).toBe('64');
+    expect(gauge!.data).toEqual([{ value: 63.46, name: 'Health' }]);
+    // The score as the page writes it beside the gauge (63), not a rounded rounding (63.5 -> 64).
+    expect(gauge!.detail.formatter(63.46)).toBe('63');
+    expect(gauge!.detail.formatter(50.47)).toBe('50');
   });
 });

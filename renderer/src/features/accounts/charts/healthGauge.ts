@@ -1,5 +1,5 @@
 import type { ChartOption } from '../../../components/chartTypes';
-import { formatInteger } from '../../../../../shared/format/format';
+import { formatMetric } from '../../../../../shared/format/metric';
 import { BAND_COLORS, COLORS, FONT } from '../../dashboard/charts/theme';
 
 export interface Thresholds {
@@ -49,9 +49,10 @@ export function healthGaugeOption(score: number, thresholds: Thresholds, locale?
           fontWeight: 700,
           fontFamily: FONT,
           color: COLORS.text,
-          formatter: (value: number) => formatInteger(value, locale),
+          // The health definition's unit, as beside it: rounding a rounded value once read 51 next to 50 (50.47 -> 50.5 -> 51).
+          formatter: (value: number) => formatMetric(value, 'score', { locale }),
         },
-        data: [{ value: Math.round(score * 10) / 10, name: 'Health' }],
+        data: [{ value: score, name: 'Health' }],
       },
     ],
   };
