@@ -6,6 +6,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { openWorkspace } from '../db/open';
 import { writeDemoAssessment } from './assessment';
+import { writeDemoPlansGoalsFeedback } from './plansGoalsFeedback';
 import { refreshDerived } from '../derived/refresh';
 import { produceRows } from './produce';
 import { produceOnThread, produceThreadAvailable } from './produceThread';
@@ -101,6 +102,8 @@ export async function generateDemoWorkspace(path: string, options: DemoOptions =
     writeSeconds = (performance.now() - began) / 1000;
     // A consultant's assessment, so the report has something to show (demo/assessment.ts).
     writeDemoAssessment(workspace.sqlite, today, seed);
+    // Success plans, goals and product feedback (issue 17; demo/plansGoalsFeedback.ts).
+    writeDemoPlansGoalsFeedback(workspace.sqlite, today);
     // Rollups, health snapshots and ARR levels, built once here so the first open is instant.
     derivedSeconds = refreshDerived(workspace.sqlite, new Date(today)).seconds;
   } catch (error) {
