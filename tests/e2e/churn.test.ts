@@ -33,6 +33,32 @@ describe('what satisfaction is worth', () => {
     await app.screenshot(page, 'satisfaction-worth');
     await page.close();
   });
+
+  it('follows the dashboard’s filters: a segment changes the section to the core’s figures for it, with the locale’s dates', async () => {
+    const portfolio = await ask(app.core, 'metrics.portfolio', {});
+    const all = await ask(app.core, 'churn.satisfactionRevenue', { from: portfolio.scope.from, to: portfolio.scope.to });
+    const worth = await ask(app.core, 'churn.satisfactionRevenue', { from: portfolio.scope.from, to: portfolio.scope.to, segment: ['enterprise'] });
+    // The filter must make a difference on this workspace, or the test proves nothing.
+    expect(worth.renewals).toBeLessThan(all.renewals);
+    expect(worth.renewals).toBeGreaterThan(0);
+    const page = await app.open('');
+    await page.setViewportSize({ width: 1280, height: 2400 });
+    const section = page.getByTestId('satisfaction-worth');
+    await section.getByTestId('worth-body').waitFor();
+    await page.getByTestId('dashboard-segment').selectOption('enterprise');
+    const renewals = section.getByTestId('worth-renewals');
+    await expect.poll(() => renewals.innerText(), { timeout: 30_000 }).toContain(`${worth.renewals} renewals due`);
+    for (const group of worth.byNps.groups) expect(await section.getByTestId(`worth-nps-${group.group}`).getByTestId('n').innerText()).toBe(String(group.n));
+    for (const band of worth.atRisk.byHealth)
+      expect(await section.getByTestId(`worth-risk-health-${band.band}`).locator('td').nth(1).getAttribute('data-value')).toBe(String(band.arrMinor));
+    // Dates as every other card writes them ("Nov 1, 2024 – Oct 31, 2026"), never ISO.
+    const text = `${await renewals.innerText()} ${await section.getByTestId('worth-at-risk').innerText()}`;
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).toContain(String(Number(worth.to.slice(0, 4)) - (worth.to.slice(5) === '01-01' ? 1 : 0)));
+    await section.scrollIntoViewIfNeeded();
+    await app.screenshot(page, 'satisfaction-worth-enterprise');
+    await page.close();
+  });
 });
 
 describe('the churn model', () => {
