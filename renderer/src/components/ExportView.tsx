@@ -31,10 +31,12 @@ export function ExportView({ table, query, testId }: { table: ExportTable; query
         <option value="csv">CSV</option>
         <option value="xlsx">XLSX</option>
       </select>
-      <button type="button" className="button" onClick={() => void start()} disabled={busy} data-testid={testId}>
-        {busy ? 'Exporting…' : 'Export view'}
+      <button type="button" className="button" onClick={() => void start()} disabled={busy || job.elsewhere} data-testid={testId}>
+        {busy || job.elsewhere ? 'Exporting…' : 'Export view'}
       </button>
       {busy && <JobProgress label="Exporting this view" unit="rows" job={job} testId={`${testId}-progress`} />}
+      {/* A table export started in another window (or before this screen was opened): its bar, and Cancel, here too. */}
+      {job.elsewhere && <JobProgress label="A table export is running" unit="rows" job={job} testId={`${testId}-progress`} />}
       {cancelled && !busy && (
         <span className="muted small" role="status" data-testid={`${testId}-cancelled`}>
           Export cancelled: no file was saved.

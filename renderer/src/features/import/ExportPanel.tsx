@@ -41,12 +41,15 @@ export function ExportPanel() {
   const busy = exporting.busy ? running : undefined;
   // The archive is a long job in the core: its progress, and Cancel (nothing is written then).
   const archiveJob = useJob('export.archive', busy === 'archive');
+  // A table export is one too (issue 14).
+  const tableJob = useJob('export.table', busy === 'table');
 
   const run = async (kind: 'table' | 'archive') => {
     setRunning(kind);
     setNotice(undefined);
     const result = await exporting.run(kind);
-    if (!result.ok && result.error.error.code === 'CANCELLED') return setNotice({ ok: true, text: 'The archive export was cancelled: no file was written.' });
+    if (!result.ok && result.error.error.code === 'CANCELLED')
+      return setNotice({ ok: true, text: `The ${kind === 'archive' ? 'archive' : 'table'} export was cancelled: no file was written.` });
     if (!result.ok) return setNotice({ ok: false, text: `The export failed: ${result.error.message}` });
     const file = result.value;
     if (!file) return;
@@ -85,8 +88,11 @@ export function ExportPanel() {
           {busy === 'archive' ? 'Exporting…' : 'Export workspace archive (JSON)'}
         </button>
       </footer>
-      {busy === 'archive' && (
+      {(busy === 'archive' || archiveJob.elsewhere) && (
         <JobProgress label="Exporting the workspace archive" unit="rows" job={archiveJob} describe={(table) => `table ${table}`} testId="export-archive-progress" />
+      )}
+      {(busy === 'table' || tableJob.elsewhere) && (
+        <JobProgress label={`Exporting ${TABLE_LABELS[table].toLowerCase()}`} unit="rows" job={tableJob} testId="export-table-progress" />
       )}
       {notice && (
         <p className={notice.ok ? 'muted small' : 'form-error'} role="status" data-testid="export-notice">
