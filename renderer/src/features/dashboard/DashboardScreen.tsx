@@ -86,7 +86,7 @@ export function DashboardScreen() {
         >
           {p && <AtRiskTable scope={toScope(filters)} currency={p.value.currency} />}
         </ChartCard>
-        {p && <SatisfactionWorth from={p.scope.from} to={p.scope.to} currency={p.value.currency} />}
+        {p && <SatisfactionWorth from={p.scope.from} to={p.scope.to} filters={filters} currency={p.value.currency} />}
         <ChurnModelSection />
       </div>
 
