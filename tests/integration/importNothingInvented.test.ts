@@ -110,6 +110,37 @@ describe('references matched by their contact', () => {
   });
 });
 
+describe('month names in other languages', () => {
+  it('an accounts file with French, German, Spanish, Polish and short month names imports each date', async () => {
+    const path = writeFixture(
+      dir,
+      'dates.csv',
+      'Account ID,Account Name,Annual Revenue,Customer Since\n' +
+        'D-1,Dupont,"1000",9 octobre 2012\n' +
+        'D-2,Müller,"1000",9. Oktober 2012\n' +
+        'D-3,García,"1000",9 de octubre de 2012\n' +
+        'D-4,Kowalski,"1000",9 października 2012\n' +
+        'D-5,Jansen,"1000",9 okt. 2012\n' +
+        'D-6,Martin,"1000",9 déc. 2012\n',
+    );
+    const result = await core.call('import.commit', {
+      jobId: 'dates',
+      path,
+      into: 'accounts',
+      mapping: { fields: { externalId: 'Account ID', name: 'Account Name', arrMinor: 'Annual Revenue', contractStart: 'Customer Since' } },
+    });
+    expect(result.problems).toEqual([]);
+    expect(rows("SELECT external_id AS id, contract_start AS since FROM accounts WHERE external_id LIKE 'D-%' ORDER BY external_id")).toEqual([
+      { id: 'D-1', since: '2012-10-09' },
+      { id: 'D-2', since: '2012-10-09' },
+      { id: 'D-3', since: '2012-10-09' },
+      { id: 'D-4', since: '2012-10-09' },
+      { id: 'D-5', since: '2012-10-09' },
+      { id: 'D-6', since: '2012-12-09' },
+    ]);
+  });
+});
+
 describe("the mapping's default account", () => {
   it('a row whose contact belongs to another account is a problem naming the row, the contact and both accounts', async () => {
     await twoAccounts();

@@ -1,11 +1,13 @@
 import type { Converted, DateOrder } from './values';
 import { zoneMinutes } from './dateZones';
+import { monthOfName } from './monthNames';
 
 // Pure: the text of a date cell -> a calendar date or an instant. Forms read: ISO 8601 (any
 // offset: Z, +02, +0200, +02:00), YYYYMMDD, YYYY/MM/DD with a time (2012/10/09 14:50:17.000),
 // a/b/yyyy and a/b/yy with / . or - (the order of a and b decided per column: see
-// chooseDateOrder), English month names (Jira's default dd/MMM/yy h:mm a: 09/Oct/12 2:50 PM;
-// 9 Oct 2012; Oct 9, 2012), a 12-hour clock (AM/PM) and a zone after any time (Google Forms'
+// chooseDateOrder), month names in English and eleven other languages (monthNames.ts; Jira's
+// default dd/MMM/yy h:mm a: 09/Oct/12 2:50 PM; 9 Oct 2012; Oct 9, 2012; 9. Oktober 2012;
+// 9 de octubre de 2012; 9 déc. 2012), a 12-hour clock (AM/PM) and a zone after any time (Google Forms'
 // download: 2012/10/09 2:50:17 PM GMT+1; dateZones.ts), and, where the column is known to hold
 // dates, numbers: Excel serial days (41191 = 2012-10-09) and Unix epoch seconds (1349794217) or
 // milliseconds.
@@ -27,19 +29,19 @@ const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TAIL}$`, 'i');
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})${TAIL}$`, 'i');
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const SLASHED = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})${TAIL}$`, 'i');
-/** Day, month name, year: 09/Oct/12 (Jira), 9-Oct-2012, 9 October 2012. */
-const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})[/ -]([A-Z]{3,9})\.?[/ -](\d{4}|\d{2})${TAIL}$`, 'i');
+/** Between a day and a month word, and the month word and the year: / - or a space, German's "9." dot, Spanish and Portuguese "de". */
+const WORD_GAP = String.raw`(?:\.?[/ -]|\.?\s+de\s+)`;
+/** Day, month name, year: 09/Oct/12 (Jira), 9-Oct-2012, 9 October 2012, 9. Oktober 2012, 9 de octubre de 2012, 9 déc. 2012. */
+const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})${WORD_GAP}(\p{L}{3,12})${WORD_GAP}(\d{4}|\d{2})${TAIL}$`, 'iu');
 /** Month name, day, year: Oct 9, 2012. */
-const MONTH_NAME_DAY = new RegExp(String.raw`^([A-Z]{3,9})\.? (\d{1,2}),? (\d{4})${TAIL}$`, 'i');
+const MONTH_NAME_DAY = new RegExp(String.raw`^(\p{L}{3,12})\.? (\d{1,2}),? (\d{4})${TAIL}$`, 'iu');
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
-/** An English month's name or its abbreviation (Sept too) -> 1..12, else null. */
-function monthNumber(name: string): number | null {
-  const lower = name.toLowerCase();
-  const index = lower.length === 3 ? MONTHS.indexOf(lower) : lower === 'sept' ? 8 : FULL_MONTHS.indexOf(lower);
-  return index < 0 ? null : index + 1;
+/** A month word -> 1..12, or the problem: not a month, or a month in two languages (never guessed). */
+function monthNumber(raw: string, name: string): number | string {
+  const month = monthOfName(name);
+  if (month === null) return `'${raw}' is not a date ('${name}' is not a month)`;
+  if (typeof month === 'object') return `'${raw}' is not a clear date: ${month.ambiguous}`;
+  return month;
 }
 
 /** A two-digit year: 00-69 is 20xx, 70-99 19xx (as Excel reads them). */
@@ -156,13 +158,13 @@ function dateParts(raw: string, order: DateOrder, numeric: boolean): DateParts |
   }
   match = DAY_MONTH_NAME.exec(text);
   if (match) {
-    const month = monthNumber(match[2]!);
-    return month ? withTail(raw, fullYear(match[3]!), month, +match[1]!, match, 4) : `'${raw}' is not a date ('${match[2]}' is not a month)`;
+    const month = monthNumber(raw, match[2]!);
+    return typeof month === 'number' ? withTail(raw, fullYear(match[3]!), month, +match[1]!, match, 4) : month;
   }
   match = MONTH_NAME_DAY.exec(text);
   if (match) {
-    const month = monthNumber(match[1]!);
-    return month ? withTail(raw, +match[3]!, month, +match[2]!, match, 4) : `'${raw}' is not a date ('${match[1]}' is not a month)`;
+    const month = monthNumber(raw, match[1]!);
+    return typeof month === 'number' ? withTail(raw, +match[3]!, month, +match[2]!, match, 4) : month;
   }
   if (numeric) {
     const date = numericInstant(text);
