@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useQuery } from '../api/useQuery';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { AssessmentsScreen } from '../features/assessments/AssessmentsScreen';
+import { ContactsScreen } from '../features/contacts/ContactsScreen';
+import { TicketsScreen } from '../features/tickets/TicketsScreen';
 import { NotFound } from '../components/NotFound';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
@@ -70,6 +72,10 @@ export function App() {
           <DashboardScreen />
         ) : route.section === 'accounts' ? (
           <AccountsScreen params={route.params} />
+        ) : route.section === 'contacts' ? (
+          <ContactsScreen />
+        ) : route.section === 'tickets' ? (
+          <TicketsScreen />
         ) : route.section === 'references' ? (
           <ReferencesScreen params={route.params} />
         ) : route.section === 'stories' ? (

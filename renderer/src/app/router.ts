@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 export const SECTIONS = [
   { path: 'dashboard', label: 'Dashboard' },
   { path: 'accounts', label: 'Accounts' },
+  { path: 'contacts', label: 'Contacts' },
+  { path: 'tickets', label: 'Tickets' },
   { path: 'journeys', label: 'Journeys' },
   { path: 'references', label: 'References' },
   { path: 'stories', label: 'Stories' },
