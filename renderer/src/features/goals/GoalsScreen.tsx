@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { GoalsTable } from './GoalsTable';
 import { NewGoalDialog } from './NewGoalDialog';
 import { currentQuarter, shiftQuarter } from './goalLabels';
@@ -10,6 +11,7 @@ import { currentQuarter, shiftQuarter } from './goalLabels';
 export function GoalsScreen({ params }: { params: string[] }) {
   const [quarter, setQuarter] = useState(params[0] && /^\d{4}-Q[1-4]$/.test(params[0]) ? params[0] : currentQuarter());
   const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<{ id: number; explanation: string } | null>(null);
   const standing = useQuery('goals.standing', { quarter }, ['goals', 'accounts', 'surveyResponses', 'tickets', 'metrics']);
   const archive = useAction((id: number) => call('goals.archive', { id }));
   const data = standing.data;
@@ -58,7 +60,12 @@ export function GoalsScreen({ params }: { params: string[] }) {
             {data.rows.map((row) => (
               <li key={row.goal.id}>
                 {row.explanation}{' '}
-                <button type="button" className="link" onClick={() => void archive.run(row.goal.id)} aria-label={`Remove the goal: ${row.explanation}`}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => setRemoving({ id: row.goal.id, explanation: row.explanation })}
+                  aria-label={`Remove the goal: ${row.explanation}`}
+                >
                   Remove
                 </button>
               </li>
@@ -67,6 +74,22 @@ export function GoalsScreen({ params }: { params: string[] }) {
         </section>
       )}
       {adding && <NewGoalDialog quarter={quarter} onClose={() => setAdding(false)} />}
+      {removing && (
+        <ConfirmDialog
+          title="Remove this goal?"
+          confirm="Remove goal"
+          danger
+          testId="remove-goal"
+          onClose={() => setRemoving(null)}
+          onConfirm={async () => {
+            await archive.run(removing.id);
+            setRemoving(null);
+          }}
+        >
+          <p>{removing.explanation}</p>
+          <p className="muted small">It is archived: its figures stay in the metrics, only the goal leaves the table.</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }
