@@ -1,4 +1,4 @@
-import { logGamma, nelderMead } from './optimize';
+import { fitLogParameters, logGamma } from './optimize';
 
 /**
  * BG/NBD: how many purchases a customer without a contract will make, and whether they are still
@@ -99,11 +99,7 @@ export interface BgNbdFit {
 export function fitBgNbd(data: RfmData): BgNbdFit {
   const params = (t: readonly number[]): BgNbdParams => ({ r: Math.exp(t[0]!), alpha: Math.exp(t[1]!), a: Math.exp(t[2]!), b: Math.exp(t[3]!) });
   const prepared = prepare(data);
-  // Converged when the simplex's log-likelihoods agree to 1e-12 of its size at the start (1e-8 for CDNOW's 9,600).
-  const start = [0, 0, 0, 0];
-  const tolerance = 1e-12 * Math.abs(logLikelihood(params(start), prepared));
-  const result = nelderMead((t) => -logLikelihood(params(t), prepared), start, { tolerance: Number.isFinite(tolerance) && tolerance > 0 ? tolerance : 1e-9 });
-  return { params: params(result.x), logLikelihood: -result.value, n: data.x.length, iterations: result.iterations, converged: result.converged };
+  return { ...fitLogParameters(4, params, (p) => logLikelihood(p, prepared)), n: data.x.length };
 }
 
 /** Gauss hypergeometric 2F1(a, b; c; z) by its series, for 0 ≤ z < 1. */

@@ -1,4 +1,4 @@
-import { logGamma, nelderMead } from './optimize';
+import { fitLogParameters, logGamma } from './optimize';
 
 /**
  * Gamma-Gamma spend model: a customer's purchase values vary around their own mean ζ, each value
@@ -81,11 +81,7 @@ export function fitGammaGamma(data: SpendData): GammaGammaFit {
   const sample = spendSample(data);
   const params = (t: readonly number[]): GammaGammaParams => ({ p: Math.exp(t[0]!), q: Math.exp(t[1]!), gamma: Math.exp(t[2]!) });
   const prepared = prepare(sample);
-  // Converged when the simplex's log-likelihoods agree to 1e-12 of its size at the start (1e-8 for CDNOW's 9,600).
-  const start = [0, 0, 0];
-  const tolerance = 1e-12 * Math.abs(logLikelihood(params(start), prepared));
-  const result = nelderMead((t) => -logLikelihood(params(t), prepared), start, { tolerance: Number.isFinite(tolerance) && tolerance > 0 ? tolerance : 1e-9 });
-  return { params: params(result.x), logLikelihood: -result.value, n: sample.x.length, iterations: result.iterations, converged: result.converged };
+  return { ...fitLogParameters(3, params, (p) => logLikelihood(p, prepared)), n: sample.x.length };
 }
 
 /**

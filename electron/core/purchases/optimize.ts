@@ -108,3 +108,15 @@ function run(f: (x: readonly number[]) => number, start: readonly number[], step
   const i = values.indexOf(Math.min(...values));
   return { x: simplex[i]!, value: values[i]!, iterations: maxIterations, converged: false };
 }
+
+/**
+ * Maximum likelihood over log-parameters (so every parameter stays above 0) by Nelder-Mead from
+ * exp(0) = 1 each: the fit loop BG/NBD and Gamma-Gamma share. Converged when the simplex's
+ * log-likelihoods agree to 1e-12 of the log-likelihood at the start (1e-8 for CDNOW's 9,600).
+ */
+export function fitLogParameters<P>(dimensions: number, toParams: (t: readonly number[]) => P, logLikelihood: (params: P) => number) {
+  const start = new Array<number>(dimensions).fill(0);
+  const tolerance = 1e-12 * Math.abs(logLikelihood(toParams(start)));
+  const result = nelderMead((t) => -logLikelihood(toParams(t)), start, { tolerance: Number.isFinite(tolerance) && tolerance > 0 ? tolerance : 1e-9 });
+  return { params: toParams(result.x), logLikelihood: -result.value, iterations: result.iterations, converged: result.converged };
+}
