@@ -11,6 +11,7 @@ import { JourneysScreen } from '../features/journeys/JourneysScreen';
 import { ReferencesScreen } from '../features/references/ReferencesScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StoriesScreen } from '../features/stories/StoriesScreen';
+import { TasksScreen } from '../features/tasks/TasksScreen';
 import { GoalsScreen } from '../features/goals/GoalsScreen';
 import { FeedbackScreen } from '../features/feedback/FeedbackScreen';
 import { SECTIONS, useRoute } from './router';
@@ -76,6 +77,8 @@ export function App() {
           <ContactsScreen />
         ) : route.section === 'tickets' ? (
           <TicketsScreen />
+        ) : route.section === 'tasks' ? (
+          <TasksScreen params={route.params} />
         ) : route.section === 'references' ? (
           <ReferencesScreen params={route.params} />
         ) : route.section === 'stories' ? (

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 export const SECTIONS = [
   { path: 'dashboard', label: 'Dashboard' },
   { path: 'accounts', label: 'Accounts' },
+  { path: 'tasks', label: 'Tasks' },
   { path: 'contacts', label: 'Contacts' },
   { path: 'tickets', label: 'Tickets' },
   { path: 'journeys', label: 'Journeys' },

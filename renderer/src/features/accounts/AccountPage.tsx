@@ -14,6 +14,7 @@ import { OutcomesCard } from './OutcomesCard';
 import { PlansCard } from '../plans/PlansCard';
 import { StoriesCard } from './StoriesCard';
 import { HealthCard } from './HealthCard';
+import { AccountTasksCard } from '../tasks/AccountTasksCard';
 import { ChurnAccountCard } from '../churn/ChurnAccountCard';
 import { LogTouchpointDialog } from './LogTouchpointDialog';
 import { ProfileCard } from './ProfileCard';
@@ -89,6 +90,7 @@ function AccountView({ id }: { id: number }) {
           <StoriesCard account={data} />
         </div>
         <div className="account-column">
+          <AccountTasksCard accountId={id} accountName={data.name} />
           <AccountMetricsCard accountId={id} currency={data.currency} />
           <ReferenceStandingCard accountId={id} />
           <AccountAssessmentsCard accountId={id} />

@@ -6,6 +6,7 @@ import { navigate } from '../../app/router';
 import { DataTable } from '../../components/DataTable';
 import { formatInteger } from '../../../../shared/format/format';
 import { atRiskColumns, type AtRisk } from './atRisk';
+import { ctaColumn, useOpenCtas } from '../tasks/ctaColumn';
 
 const ROW_HEIGHT = 52;
 export const AT_RISK_PAGE = 20;
@@ -30,7 +31,9 @@ export function AtRiskTable({ scope, currency }: { scope: Scope; currency: strin
     setPage(1);
   }
   const list = useQuery('accounts.atRisk', { scope, band, page, pageSize: AT_RISK_PAGE }, [...METRIC_DOMAINS, 'identity']);
-  const columns = useMemo(() => atRiskColumns(currency, new Date()), [currency]);
+  // Issue 17: each account's open call to action, one click from the list.
+  const openCtas = useOpenCtas();
+  const columns = useMemo(() => [...atRiskColumns(currency, new Date()), ctaColumn<AtRisk>(openCtas)], [currency, openCtas]);
   const rows: AtRisk[] = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / AT_RISK_PAGE));
