@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDemoWorkspace, type DemoSummary } from '../../electron/core/demo';
+import { actionsBenchmark } from './actions';
 import { accountsListBenchmark } from './accountsList';
 import { churnBenchmark } from './churn';
 import { demoBenchmark } from './demo';
@@ -33,6 +34,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   eventLoopBenchmark,
   churnBenchmark,
   purchasesBenchmark,
+  actionsBenchmark,
 ];
 
 function createContext(accounts: number, dir: string): BenchContext {

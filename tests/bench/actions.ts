@@ -1,0 +1,124 @@
+// Issue 17: "my tasks" (tasks.list for the identity) and the rules' evaluation after a write
+// (ctas.evaluate for one account: the work a write's hook adds), each beside the account page's
+// own time in the same run (the calls the page makes when it opens); a full rule pass over every
+// account beside the health rebuild (recomputeAllHealth) on the same workspace.
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore } from '../../electron/core';
+import { evaluateAll } from '../../electron/core/ctas/engine';
+import { recomputeAllHealth } from '../../electron/core/health/service';
+import { summarize, type Benchmark } from './types';
+
+const RUNS = 10;
+const WARMUP = 2;
+
+async function time(run: () => unknown, runs = RUNS, warmup = WARMUP): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const began = performance.now();
+    await run();
+    if (i >= warmup) samples.push(performance.now() - began);
+  }
+  return summarize(samples).median;
+}
+
+export const actionsBenchmark: Benchmark = {
+  name: 'actions',
+  description: 'tasks.list (my tasks) and the rules after a write beside the account page; a full rule pass beside the health rebuild',
+  async run(ctx) {
+    const { path } = await ctx.workspace();
+    const copy = `${path}.actions`;
+    copyFileSync(path, copy);
+    const now = new Date('2026-11-01T12:00:00Z');
+    const identityFile = join(mkdtempSync(join(tmpdir(), 'fulcrum-bench-identity-')), 'identity.json');
+    const core = await createCore({ dbPath: copy, now: () => now, dailyRefresh: false, identityFile });
+    const call = async (channel: string, input: unknown) => {
+      const result = await core.dispatch(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    try {
+      const sqlite = core.context.sqlite;
+      // The owner with the most open tasks is "me"; the accounts sampled are spread over the id range.
+      const owner = sqlite
+        .prepare(`SELECT owner FROM tasks WHERE status IN ('open', 'in_progress') AND owner IS NOT NULL GROUP BY lower(trim(owner)) ORDER BY count(*) DESC LIMIT 1`)
+        .pluck()
+        .get() as string | undefined;
+      if (!owner) throw new Error('the benchmark workspace has no open task (the demo opens calls to action with their playbooks)');
+      await call('identity.set', { name: owner, role: 'csm' });
+      const ids = sqlite.prepare('SELECT id FROM accounts WHERE archived_at IS NULL AND churned_at IS NULL ORDER BY id').pluck().all() as number[];
+      const sample = [0.1, 0.3, 0.5, 0.7, 0.9].map((q) => ids[Math.floor(q * (ids.length - 1))]!);
+      const page = (id: number) =>
+        Promise.all([
+          call('accounts.get', { id }),
+          call('accounts.facets', {}),
+          call('contacts.list', { filter: { accountId: id }, pageSize: 500, sort: { field: 'name', direction: 'asc' } }),
+          call('accounts.timeline', { id, limit: 20 }),
+          call('metrics.account', { id }),
+          call('health.explain', { id }),
+          call('deployments.list', { filter: { accountId: id } }),
+        ]);
+      const pageMs = summarize(await Promise.all(sample.map(async (id) => time(() => page(id), 5, 1)))).median;
+      const mine = (await call('tasks.list', { mine: true })) as { total: number };
+      const tasksMs = await time(() => call('tasks.list', { mine: true }));
+      const rulesMs: number[] = [];
+      for (const id of sample) rulesMs.push(await time(() => call('ctas.evaluate', { accountId: id }), 5, 1));
+      const ruleMs = summarize(rulesMs).median;
+      // Full passes: the rules over every customer, the health rebuild over the same; each in a transaction rolled back, twice, median.
+      const rolledBack = (run: () => unknown) => () => {
+        sqlite.exec('BEGIN');
+        try {
+          run();
+        } finally {
+          sqlite.exec('ROLLBACK');
+        }
+      };
+      let opened = 0;
+      const passMs = await time(
+        rolledBack(() => {
+          opened = evaluateAll(sqlite, now).opened.length;
+        }),
+        3,
+        1,
+      );
+      const healthMs = await time(
+        rolledBack(() => recomputeAllHealth(sqlite, now)),
+        3,
+        1,
+      );
+      const pageRef = { value: pageMs, what: 'the account page (its 7 calls) in the same run' };
+      return [
+        {
+          name: 'tasks.list: my tasks',
+          value: tasksMs,
+          unit: 'ms',
+          limit: pageMs,
+          better: 'lower',
+          detail: `${mine.total} open tasks of ${owner}; median of ${RUNS}`,
+          reference: pageRef,
+        },
+        {
+          name: 'rules after a write: ctas.evaluate for one account',
+          value: ruleMs,
+          unit: 'ms',
+          limit: pageMs,
+          better: 'lower',
+          detail: `median over ${sample.length} accounts`,
+          reference: pageRef,
+        },
+        {
+          name: `full rule pass: ${ids.length.toLocaleString('en-US')} accounts`,
+          value: passMs / 1000,
+          unit: 's',
+          limit: healthMs / 1000,
+          better: 'lower',
+          detail: `${opened} calls to action it would open on the day; median of 3, rolled back`,
+          reference: { value: healthMs / 1000, what: 'the health rebuild (recomputeAllHealth) in the same run' },
+        },
+      ];
+    } finally {
+      await core.close();
+    }
+  },
+};
