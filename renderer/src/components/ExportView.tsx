@@ -5,6 +5,7 @@ import { useAction } from '../api/useAction';
 import { useJob } from '../api/useJob';
 import { saveExport } from '../features/import/saveExport';
 import { JobProgress } from './JobProgress';
+import './exportView.css';
 
 /**
  * Exports exactly what a table screen shows (its search, filters and sort, all pages) as CSV or
