@@ -80,6 +80,12 @@ export const exportMetricsContract = {
     input: z.strictObject({
       query: metricsQuery.default({ granularity: 'month' }),
       format: z.literal('csv').default('csv'),
+      /**
+       * `readable` (the dashboard's Export): values rounded as the dashboard shows them, money in
+       * currency units named by its currency, definitions and headers in words. `raw`: as
+       * metrics.portfolio gives them (minor units, ids), for machines and the CLI.
+       */
+      style: z.enum(['readable', 'raw']).default('raw'),
       /** Written there when given; otherwise the CSV comes back as `csv`. */
       path: z.string().min(1).optional(),
     }),

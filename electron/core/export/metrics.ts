@@ -8,6 +8,7 @@ import { exclusive } from '../db/exclusive';
 import { healthFigures } from '../health/figures';
 import { METRIC_DEFINITIONS } from '../metrics/definitions';
 import { portfolio as portfolioOf } from '../metrics/portfolio';
+import { metricsReadable } from './metricsReadable';
 import { openOutput } from './output';
 
 // The dashboard's numbers to a spreadsheet: `metrics.portfolio`'s own function, as its handler runs it
@@ -84,10 +85,12 @@ export function metricsCsvRows(p: Portfolio): Row[] {
 /** UTF-8 with BOM (Excel reads accents), as export.table writes. */
 export const metricsCsv = (rows: Row[]) => `\ufeff${stringify([[...METRICS_CSV_COLUMNS], ...rows], { cast: { boolean: (value) => String(value) } })}`;
 
+const metricsReadableCsv = ({ headers, rows }: { headers: string[]; rows: Row[] }) => `\ufeff${stringify([headers, ...rows])}`;
+
 export async function exportMetrics(ctx: Context, input: ParsedInput<'export.metrics'>) {
   const portfolio: Portfolio = await exclusive(ctx, (sqlite) => portfolioOf(sqlite, input.query, ctx.now(), healthFigures));
   const rows = metricsCsvRows(portfolio);
-  const csv = metricsCsv(rows);
+  const csv = input.style === 'readable' ? metricsReadableCsv(metricsReadable(rows, portfolio.value.currency)) : metricsCsv(rows);
   if (input.path === undefined) return { path: null, rows: rows.length, csv };
   const fd = openOutput(input.path);
   try {

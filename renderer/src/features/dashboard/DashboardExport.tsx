@@ -6,7 +6,8 @@ import { downloadFile } from '../../lib/download';
 /** The dashboard's figures for the current period and filter, as a CSV for a spreadsheet. */
 export function DashboardExport({ query, disabled }: { query: Input<'metrics.portfolio'>; disabled: boolean }) {
   const { run, busy, error } = useAction(async () => {
-    const result = await call('export.metrics', { query });
+    // For a person: figures rounded as the cards show them, money in currency units (the CLI keeps the raw form).
+    const result = await call('export.metrics', { query, style: 'readable' });
     const period = [query.from, query.to].filter(Boolean).join('-to-') || 'last-12-months';
     downloadFile(`fulcrum-dashboard-${period}.csv`, 'text/csv;charset=utf-8', result.csv ?? '');
   });
