@@ -1,7 +1,7 @@
 import type { ImportTarget } from '../../../../shared/contract/import';
 
 // What "Existing records" means for each target, as import/targets.ts matches them (matchKey):
-// said under the select, so a user re-importing references knows they are added again.
+// said under the select, so a user re-importing a file knows what is updated and what is added.
 
 export function matchHint(target: ImportTarget): string {
   switch (target) {
@@ -12,8 +12,7 @@ export function matchHint(target: ImportTarget): string {
     case 'contacts':
       return 'Matched by e-mail, in any case';
     case 'references':
-      // docs/import.md, Not done yet: the issue asks for an upsert by the contact's e-mail.
-      return 'References are always added, never matched: importing a file again adds its references again';
+      return "Matched by the contact's e-mail, in any case (a row without a known contact is added); a changed stage is logged";
     default:
       return 'This target is always added as new rows';
   }
