@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { REQUEST_STATUSES } from '../../../../shared/contract/feedback';
 import { formatMoney } from '../../../../shared/format/format';
+import { segmentLabel } from '../../../../shared/labels';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
@@ -95,7 +96,7 @@ export function RequestBoard() {
                   <td className="num" data-testid="request-at-risk">
                     {formatMoney(row.renewalArrAtRiskMinor, data.currency)}
                   </td>
-                  <td className="small">{row.segments.map((s) => `${s.segment} (${s.accounts})`).join(', ') || '—'}</td>
+                  <td className="small">{row.segments.map((s) => `${segmentLabel(s.segment === 'unknown' ? null : s.segment)} (${s.accounts})`).join(', ') || '—'}</td>
                   <td>
                     <button
                       type="button"
