@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { componentRows, healthTrend } from './health';
 
 const components = [
-  { id: 'satisfaction' as const, label: 'Satisfaction', weight: 30, score: 40, contribution: 15, reason: 'NPS −20 (< 0)' },
+  {
+    id: 'satisfaction' as const,
+    label: 'Satisfaction',
+    weight: 30,
+    score: 40,
+    contribution: 15,
+    reason: 'NPS −20 (< 0)',
+    sentences: ['More detractors than promoters: NPS −20 over the last 12 months'],
+  },
   { id: 'support' as const, label: 'Support experience', weight: 20, score: 90, contribution: 22.5, reason: 'median first response 2 h (≤ 8 h SLA)' },
   { id: 'adoption' as const, label: 'Adoption', weight: 20, score: null, contribution: null, reason: 'no deployments' },
   { id: 'engagement' as const, label: 'Engagement', weight: 15, score: 20, contribution: 3.75, reason: 'last touchpoint 95 days ago (> 60)' },
@@ -20,9 +28,11 @@ describe('account health', () => {
       scoreValue: 40,
       contribution: '+15.0',
       reason: 'NPS −20 (< 0)',
+      sentences: ['More detractors than promoters: NPS −20 over the last 12 months'],
       counted: true,
     });
-    expect(rows[2]).toMatchObject({ score: 'No data', contribution: 'not counted', counted: false });
+    // An old snapshot's component without findings has no sentences: the rule text stands alone.
+    expect(rows[2]).toMatchObject({ score: 'No data', contribution: 'not counted', counted: false, sentences: [] });
     expect(rows[4]).toMatchObject({ contribution: '+9.4' });
   });
 

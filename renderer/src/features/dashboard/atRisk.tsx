@@ -95,7 +95,7 @@ export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: st
         return (
           <span className="two-lines">
             <span>{formatDate(date, locale)}</span>
-            {/* A passed renewal is overdue: red, not grey (lib/format's one rule, as on the account page). */}
+            {/* A passed renewal is overdue: red, not grey (shared/format's one rule, as on the account page). */}
             <span className={renewalTone(days) === 'muted' ? 'muted small' : `tone-${renewalTone(days)} small`} data-testid="at-risk-renewal-when">
               {renewalText(days, locale)}
             </span>
