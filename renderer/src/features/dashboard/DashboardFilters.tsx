@@ -1,4 +1,4 @@
-import { LIFECYCLE_STAGES } from '../../../../shared/contract/accounts';
+import { LIFECYCLE_STAGES, NO_SEGMENT } from '../../../../shared/contract/accounts';
 import { segmentLabel, stageLabel } from '../../lib/labels';
 import { MINE, PERIOD_PRESETS, type DashboardFilters as Filters, type PeriodPreset } from './filters';
 
@@ -24,8 +24,10 @@ export function DashboardFilters({
   busy: boolean;
   onChange: (patch: Partial<Filters>) => void;
 }) {
-  // A remembered segment that no longer exists still shows, so it can be cleared.
-  const options = filters.segment && !segments.includes(filters.segment) ? [...segments, filters.segment] : segments;
+  // A remembered segment that no longer exists still shows, so it can be cleared. '' is "All" here,
+  // so the facets' NO_SEGMENT (also '') is left out rather than listed twice.
+  const known = segments.filter((segment) => segment !== NO_SEGMENT);
+  const options = filters.segment && !known.includes(filters.segment) ? [...known, filters.segment] : known;
   return (
     <div className="toolbar dashboard-filters" role="group" aria-label="Dashboard filters">
       <label className="inline-field">

@@ -9,6 +9,6 @@ describe('the "Existing records" hint says how each target is matched', () => {
     ['purchases', 'Matched by external id'],
     ['touchpoints', 'This target is always added as new rows'],
   ] as const)('%s', (target, hint) => expect(matchHint(target)).toBe(hint));
-  it('references say they are added again', () => expect(matchHint('references')).toContain('importing a file again adds its references again'));
+  it("references say they are matched by their contact's e-mail", () => expect(matchHint('references')).toContain("Matched by the contact's e-mail"));
   it('every target has one', () => IMPORT_TARGETS.forEach((target) => expect(matchHint(target)).not.toBe('')));
 });

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { NO_SEGMENT } from '../../../../shared/contract/accounts';
 import type { ProspectProfile } from '../../../../shared/contract/leverage';
 import { useQuery } from '../../api/useQuery';
 import { Field } from '../../components/Field';
@@ -39,11 +40,14 @@ export function ProfileForm({ initial, onSubmit }: { initial: ProspectProfile | 
         <Field label="Segment" name="segment">
           <select className="input" value={values.segment} onChange={(e) => set({ segment: e.target.value })} data-testid="profile-segment">
             <option value="">Any</option>
-            {(facets.data?.segments ?? ['enterprise', 'mid_market', 'smb']).map((s) => (
-              <option key={s} value={s}>
-                {segmentLabel(s)}
-              </option>
-            ))}
+            {/* '' is "Any" here: the facets' NO_SEGMENT (also '') is not a prospect's segment. */}
+            {(facets.data?.segments ?? ['enterprise', 'mid_market', 'smb'])
+              .filter((s) => s !== NO_SEGMENT)
+              .map((s) => (
+                <option key={s} value={s}>
+                  {segmentLabel(s)}
+                </option>
+              ))}
           </select>
         </Field>
         <Field label="Employees" name="employeeCount" hint="compared by size band: under 250, 250-2,499, 2,500+" error={error}>
