@@ -104,6 +104,9 @@ export async function generateDemoWorkspace(path: string, options: DemoOptions =
     writeDemoAssessment(workspace.sqlite, today, seed);
     // Success plans, goals and product feedback (issue 17; demo/plansGoalsFeedback.ts).
     writeDemoPlansGoalsFeedback(workspace.sqlite, today);
+    // Migration 0011 stamps its starter playbooks with the real clock; a demo is a function of (seed, today), so they take its today.
+    const stamp = new Date(today).toISOString();
+    workspace.sqlite.prepare('UPDATE playbooks SET created_at = ?, updated_at = ?').run(stamp, stamp);
     // Rollups, health snapshots and ARR levels, built once here so the first open is instant.
     derivedSeconds = refreshDerived(workspace.sqlite, new Date(today)).seconds;
   } catch (error) {

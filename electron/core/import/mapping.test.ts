@@ -6,8 +6,9 @@ describe('autoMap by name', () => {
   it.each([
     [
       'accounts',
+      // Salesforce's Type (Customer, Prospect, Partner) is not a segment: left unmapped.
       ['Account Name', 'Account ID', 'Industry', 'Annual Revenue', 'Type', 'Billing Country', 'Account Owner'],
-      { name: 'Account Name', externalId: 'Account ID', industry: 'Industry', arrMinor: 'Annual Revenue', segment: 'Type', region: 'Billing Country', owner: 'Account Owner' },
+      { name: 'Account Name', externalId: 'Account ID', industry: 'Industry', arrMinor: 'Annual Revenue', region: 'Billing Country', owner: 'Account Owner' },
     ],
     [
       'tickets',
