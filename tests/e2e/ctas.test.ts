@@ -41,6 +41,12 @@ describe('calls to action', () => {
     expect(await detail.getAttribute('data-cta-id')).toBe(cta.id);
     expect(await page.getByTestId('cta-title').innerText()).toBe(cta.title);
     expect(await page.getByTestId('cta-fired-by').innerText()).toBe(cta.firedBy.summary);
+    // The recorded facts in words: every fact the core kept, but no record id and no camelCase key.
+    const factKeys = Object.entries(cta.firedBy.facts)
+      .filter(([key, value]) => value !== null && !key.endsWith('Id'))
+      .map(([key]) => `cta-fact-${key}`);
+    expect(await page.locator('[data-testid^=cta-fact-]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')))).toEqual(factKeys);
+    for (const label of await page.locator('[data-testid^=cta-fact-] dt').allInnerTexts()) expect(label).not.toMatch(/[a-z][A-Z]/);
     expect(await page.getByTestId('cta-status').innerText()).toBe('Open');
 
     // Its playbook's tasks, in the core's order; tick each one off.

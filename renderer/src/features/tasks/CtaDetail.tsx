@@ -3,6 +3,7 @@ import { CTA_RULE_LABELS } from '../../../../shared/contract/ctas';
 import { formatDateTime } from '../../../../shared/format/format';
 import { useQuery } from '../../api/useQuery';
 import { CloseCtaDialog } from './CloseCtaDialog';
+import { shownFacts } from './ctaFacts';
 import { CTA_STATUS_TEXT } from './ctaLabels';
 import { TaskList } from './TaskList';
 
@@ -21,7 +22,7 @@ export function CtaDetail({ id }: { id: string }) {
   }
   const c = cta.data;
   if (!c) return <p className="muted">Loading…</p>;
-  const facts = Object.entries(c.firedBy.facts).filter(([, value]) => value !== null);
+  const facts = shownFacts(c.firedBy.facts);
   return (
     <article className="cta-detail" data-testid="cta-detail" data-cta-id={c.id} data-status={c.status}>
       <a href="#/tasks/ctas" className="back-link">
@@ -54,10 +55,10 @@ export function CtaDetail({ id }: { id: string }) {
         <p data-testid="cta-fired-by">{c.firedBy.summary}</p>
         {facts.length > 0 && (
           <dl className="definition-list">
-            {facts.map(([key, value]) => (
-              <div key={key}>
-                <dt className="muted small">{key}</dt>
-                <dd>{String(value)}</dd>
+            {facts.map((fact) => (
+              <div key={fact.key} data-testid={`cta-fact-${fact.key}`}>
+                <dt className="muted small">{fact.label}</dt>
+                <dd>{fact.value}</dd>
               </div>
             ))}
           </dl>
