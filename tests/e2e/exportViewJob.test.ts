@@ -44,19 +44,31 @@ describe('Export view as a job', () => {
   });
 
   it('a screen opened while an export runs elsewhere shows its bar, and its Cancel stops it with no file left', async () => {
-    // Started through the core, as another window would: this page did not start it.
-    const path = join(folder, 'started-elsewhere.xlsx');
-    const running = app.core.dispatch('export.table', { table: 'accounts', format: 'xlsx', path, query: { sort: { field: 'name', direction: 'asc' } } });
-    const page = await app.open('accounts');
-    await page.getByTestId('accounts-export-progress').waitFor();
-    expect(await page.getByTestId('accounts-export-progress-text').innerText()).toMatch(/^A table export is running/);
-    expect(await page.getByTestId('accounts-export').isDisabled()).toBe(true);
-    await page.getByTestId('accounts-export-progress-cancel').click();
-    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
-    await expect.poll(() => page.getByTestId('accounts-export-progress').count(), { timeout: 30_000 }).toBe(0);
-    expect(await page.getByTestId('accounts-export').isEnabled()).toBe(true);
-    expect(existsSync(path)).toBe(false);
-    expect(partials()).toEqual([]);
-    await page.close();
+    // Started through the core, as another window would: this page did not start it. On an idle
+    // machine the export can end between the bar appearing and the click reaching the core (CI saw
+    // it once): that is a finished export, not a failed pickup or cancel, so it starts another
+    // (each to its own path: a cancelled export keeps an earlier file) until one is cancelled.
+    let cancelled = false;
+    for (let attempt = 1; attempt <= 5 && !cancelled; attempt++) {
+      const path = join(folder, `started-elsewhere-${attempt}.xlsx`);
+      const running = app.core.dispatch('export.table', { table: 'accounts', format: 'xlsx', path, query: { sort: { field: 'name', direction: 'asc' } } });
+      const page = await app.open('accounts');
+      await page.getByTestId('accounts-export-progress').waitFor();
+      expect(await page.getByTestId('accounts-export-progress-text').innerText()).toMatch(/^A table export is running/);
+      expect(await page.getByTestId('accounts-export').isDisabled()).toBe(true);
+      await page.getByTestId('accounts-export-progress-cancel').click();
+      const result = await running;
+      await expect.poll(() => page.getByTestId('accounts-export-progress').count(), { timeout: 30_000 }).toBe(0);
+      expect(await page.getByTestId('accounts-export').isEnabled()).toBe(true);
+      if (result.ok) expect(existsSync(path)).toBe(true);
+      else {
+        expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+        expect(existsSync(path)).toBe(false);
+        cancelled = true;
+      }
+      expect(partials()).toEqual([]);
+      await page.close();
+    }
+    expect(cancelled).toBe(true);
   });
 });
