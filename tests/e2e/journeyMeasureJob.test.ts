@@ -24,13 +24,15 @@ describe('journey map measure as a job', () => {
 
     // The core busy for a while, then a new period: its measure waits behind the writes.
     const contact = (await ask(app.core, 'contacts.list', { pageSize: 1 })).rows[0]!;
-    const writes = Array.from({ length: 1500 }, (_, i) => app.core.dispatch('contacts.update', { id: contact.id, title: `Title ${i}` }));
+    // 4,000 of them: on an idle machine 1,500 drained before the Cancel's click landed (CI saw it once).
+    const writes = Array.from({ length: 4000 }, (_, i) => app.core.dispatch('contacts.update', { id: contact.id, title: `Title ${i}` }));
     await page.getByTestId('map-period').selectOption('last6');
     const progress = page.getByTestId('measure-progress');
     await progress.waitFor();
     expect(await progress.getByRole('progressbar').count()).toBe(1);
-    // Cancel at once (the queue ahead of the measure drains while a picture is taken).
-    await page.getByTestId('measure-progress-cancel').click();
+    // Cancel at once (the queue ahead of the measure drains while a picture is taken). Forced: the bar's
+    // label changes as it counts, so the button moves and Playwright's wait for a still element can outlast the queue.
+    await page.getByTestId('measure-progress-cancel').click({ force: true });
     await app.screenshot(page, 'journeys-measure-progress');
 
     // The measure answers CANCELLED once its turn comes: the screen says so and offers to measure again.
