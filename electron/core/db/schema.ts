@@ -19,7 +19,7 @@ import { tables, type ColumnSpec, type Family } from './tables';
 
 export { tables, type ColumnSpec, type Family } from './tables';
 
-// The types Kysely is checked with, derived from the description of the tables in ./tables.ts.
+// The types Kysely is checked with, derived from the description of the tables in ./tables/.
 
 type Tables = typeof tables;
 export type TableName = keyof Tables;

@@ -64,7 +64,7 @@ const RECORD_KEY: Partial<Record<FieldDef['kind'], string>> = { account: 'accoun
 // `into`: the key a field feeds through another (minutes -> firstResponseAt, first/last name -> name, joined by the target's finish()).
 export const recordKey = (field: FieldDef) => field.into ?? RECORD_KEY[field.kind] ?? field.name;
 
-/** Whether a target's table column for this field is NOT NULL (tables.ts: '<family>' or '<family> generated'). */
+/** Whether a target's table column for this field is NOT NULL (db/tables: '<family>' or '<family> generated'). */
 function notNullColumn(def: TargetDef, field: FieldDef): boolean {
   const table = (tables as Record<string, Record<string, string>>)[def.table.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
   const spec = table?.[field.name];
