@@ -1,7 +1,7 @@
-// `npm run bench [-- <name>...] [--accounts N] [--keep] [--scale [--scale-accounts N] [--scale-import-rows N] [--scale-runs N]]`: runs the benchmarks (all, or the named
+// `npm run bench [-- <name>...] [--accounts N] [--keep] [--workspace FILE] [--scale [--scale-accounts N] [--scale-import-rows N] [--scale-runs N]]`: runs the benchmarks (all, or the named
 // ones) against a generated 20,000-account workspace in a temporary folder and prints a table of
 // each figure against its limit. A new benchmark is one file exporting a Benchmark, listed below.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,13 +37,19 @@ const BENCHMARKS: readonly Benchmark[] = [
   actionsBenchmark,
 ];
 
-function createContext(accounts: number, dir: string): BenchContext {
+function createContext(accounts: number, dir: string, existing?: string): BenchContext {
   const log = (text: string) => process.stderr.write(`${text}\n`);
   let workspace: Promise<{ path: string; summary: DemoSummary }> | undefined;
   return {
     accounts,
     log,
     workspace() {
+      // --workspace: a copy of a kept workspace (the run may migrate and rebuild it), so before/after runs measure the same rows; the demo part has no summary then.
+      if (existing && !workspace) {
+        const path = join(dir, 'bench.fulcrum');
+        copyFileSync(existing, path);
+        workspace = Promise.resolve({ path, summary: {} as DemoSummary });
+      }
       workspace ??= (async () => {
         const path = join(dir, 'bench.fulcrum');
         let tenth = -1;
@@ -68,6 +74,7 @@ async function main(): Promise<number> {
     options: {
       accounts: { type: 'string', default: '20000' },
       keep: { type: 'boolean', default: false },
+      workspace: { type: 'string' },
       // Opt-in, never in the default run: the 100,000-account workspace beside the --accounts one (tests/bench/scale.ts).
       scale: { type: 'boolean', default: false },
       'scale-accounts': { type: 'string', default: '100000' },
@@ -89,7 +96,7 @@ async function main(): Promise<number> {
   });
   const selected = values.scale ? [scale] : positionals.length > 0 ? BENCHMARKS.filter((b) => positionals.includes(b.name)) : BENCHMARKS;
   const dir = mkdtempSync(join(tmpdir(), 'fulcrum-bench-'));
-  const ctx = createContext(Number(values.accounts), dir);
+  const ctx = createContext(Number(values.accounts), dir, values.workspace);
   const results: Measurement[] = [];
   try {
     for (const benchmark of selected) {
