@@ -1,4 +1,4 @@
--- user_version 12
+-- user_version 14
 
 -- table accounts on accounts
 CREATE TABLE "accounts" (
@@ -636,6 +636,12 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_val
 -- index sqlite_autoindex_story_outcomes_1 on story_outcomes
 -- (created by SQLite);
 
+-- index sqlite_autoindex_team_rows_1 on team_rows
+-- (created by SQLite);
+
+-- index sqlite_autoindex_team_state_1 on team_state
+-- (created by SQLite);
+
 -- index sqlite_autoindex_tickets_1 on tickets
 -- (created by SQLite);
 
@@ -748,6 +754,51 @@ CREATE INDEX tasks_cta ON tasks (cta_id);
 
 -- index tasks_owner on tasks
 CREATE INDEX tasks_owner ON tasks (lower(trim(owner)), status, due_date);
+
+-- table team_changes on team_changes
+CREATE TABLE team_changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    tbl TEXT NOT NULL,
+    row_key TEXT NOT NULL,
+    gid TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('insert','update','delete')),
+    fields TEXT,
+    hlc INTEGER NOT NULL
+  );
+
+-- table team_conflicts on team_conflicts
+CREATE TABLE team_conflicts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    tbl TEXT NOT NULL,
+    gid TEXT NOT NULL,
+    field TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('superseded','transition','unique','budget','rejected')),
+    local_value TEXT,
+    remote_value TEXT,
+    local_hlc TEXT,
+    remote_hlc TEXT,
+    created_at TEXT NOT NULL,
+    resolved_at TEXT
+  );
+
+-- index team_conflicts_open on team_conflicts
+CREATE INDEX team_conflicts_open ON team_conflicts (resolved_at);
+
+-- table team_rows on team_rows
+CREATE TABLE team_rows (
+    tbl TEXT NOT NULL,
+    row_key TEXT NOT NULL,
+    gid TEXT NOT NULL UNIQUE,
+    version INTEGER NOT NULL DEFAULT 1,
+    clocks TEXT NOT NULL DEFAULT '{}',
+    agreed TEXT NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    local_only INTEGER NOT NULL DEFAULT 0 CHECK (local_only IN (0, 1)),
+    PRIMARY KEY (tbl, row_key)
+  ) WITHOUT ROWID;
+
+-- table team_state on team_state
+CREATE TABLE team_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 -- table tickets on tickets
 CREATE TABLE tickets (

@@ -11,6 +11,8 @@ import * as customFieldIndex from './0009_custom_field_index';
 import * as segmentUnknown from './0010_segment_unknown';
 import * as tasksPlaybooks from './0011_tasks_playbooks';
 import * as plansGoalsFeedback from './0012_plans_goals_feedback';
+import * as cohortCells from './0013_cohort_cells';
+import * as team from './0014_team';
 
 export interface Migration {
   version: number;
@@ -37,6 +39,8 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: '0010_segment_unknown', up: segmentUnknown.up, foreignKeysOff: segmentUnknown.foreignKeysOff },
   { version: 11, name: '0011_tasks_playbooks', up: tasksPlaybooks.up },
   { version: 12, name: '0012_plans_goals_feedback', up: plansGoalsFeedback.up },
+  { version: 13, name: '0013_cohort_cells', up: cohortCells.up },
+  { version: 14, name: '0014_team', up: team.up },
 ];
 
 /** The last migration's number; a test checks they run 1, 2, 3… without gaps. */

@@ -23,6 +23,7 @@ import { customFieldTables } from './customFields';
 import { historyTables } from './history';
 import { recordTables } from './records';
 import { referenceTables } from './references';
+import { teamTables } from './team';
 
 export type { ColumnSpec, Family } from './columns';
 
@@ -34,4 +35,5 @@ export const tables = {
   ...customFieldTables,
   ...churnTables,
   ...actionTables,
+  ...teamTables,
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
