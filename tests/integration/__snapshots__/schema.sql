@@ -546,7 +546,7 @@ CREATE TABLE rollup_account_keys (
     industry TEXT,
     region TEXT,
     owner TEXT,
-    lifecycle_stage TEXT);
+    lifecycle_stage TEXT, start_month INTEGER, churn_month INTEGER);
 
 -- table rollup_account_month on rollup_account_month
 CREATE TABLE rollup_account_month (
@@ -554,6 +554,16 @@ CREATE TABLE rollup_account_month (
     month INTEGER NOT NULL,
     data BLOB NOT NULL,
     PRIMARY KEY (account_id, month)) WITHOUT ROWID;
+
+-- table rollup_cohort_cell on rollup_cohort_cell
+CREATE TABLE rollup_cohort_cell (
+    dimension TEXT NOT NULL,
+    value TEXT NOT NULL,
+    segment TEXT NOT NULL,
+    start_month INTEGER NOT NULL,
+    churn_month INTEGER NOT NULL,
+    accounts INTEGER NOT NULL,
+    PRIMARY KEY (dimension, value, segment, start_month, churn_month)) WITHOUT ROWID;
 
 -- table rollup_dimension_month on rollup_dimension_month
 CREATE TABLE rollup_dimension_month (

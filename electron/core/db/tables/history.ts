@@ -20,7 +20,19 @@ export const historyTables = {
   rollupState: { id: 'integer generated', layout: 'integer', clock: 'text', builtAt: 'text' },
   // 0007_dimension_rollups
   rollupDimensionMonth: { dimension: 'text', value: 'text', segment: 'text', month: 'integer', data: 'blob' },
-  rollupAccountKeys: { accountId: 'integer generated', segment: 'text', industry: 'text null', region: 'text null', owner: 'text null', lifecycleStage: 'text null' },
+  rollupAccountKeys: {
+    accountId: 'integer generated',
+    segment: 'text',
+    industry: 'text null',
+    region: 'text null',
+    owner: 'text null',
+    lifecycleStage: 'text null',
+    // 0013_cohort_cells
+    startMonth: 'integer null',
+    churnMonth: 'integer null',
+  },
   rollupFacets: { dimension: 'text', value: 'text', accounts: 'integer' },
+  // 0013_cohort_cells
+  rollupCohortCell: { dimension: 'text', value: 'text', segment: 'text', startMonth: 'integer', churnMonth: 'integer', accounts: 'integer' },
   // 0006_custom_fields_purchases
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
