@@ -2,11 +2,9 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Output, ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { parseComponents } from '../health/snapshots';
-import { accountJourneyInputs } from '../journeys/inputs';
-import { measureMap } from '../journeys/measure';
-import { mapsInUse } from '../journeys/momentsOfTruth';
+import { momentFindingsOfAccounts } from '../journeys/momentsOfTruth';
 import { resolveScope } from '../journeys/scope';
-import { reasonSentence, type RiskFinding } from '../health/reasons';
+import { reasonSentence } from '../health/reasons';
 import { snapshotReasons } from '../health/snapshotReasons';
 import { myOwnerKeys } from './table';
 
@@ -28,30 +26,11 @@ export function scopeConditions(ctx: Context, scope: Scope): RawBuilder<unknown>
   return where;
 }
 
-/** The moments of truth this account lived below target in the last twelve months, worst first. */
-function momentFindings(ctx: Context, accountId: number, today: string): RiskFinding[] {
-  const maps = mapsInUse(ctx.sqlite).filter((map) => map.stages.some((s) => s.touchpoints.some((t) => t.isMomentOfTruth && t.target)));
-  if (maps.length === 0) return [];
-  const scope = resolveScope({}, new Date(`${today}T00:00:00.000Z`)).measure;
-  const inputs = accountJourneyInputs(ctx.sqlite, accountId);
-  const found = new Map<string, { finding: RiskFinding; severity: number }>();
-  for (const map of maps) {
-    const measured = measureMap(map, inputs, { ...scope, segment: null });
-    for (const touchpoint of map.stages.flatMap((s) => s.touchpoints)) {
-      if (!touchpoint.isMomentOfTruth || !touchpoint.target) continue;
-      const result = measured.touchpoints.find((m) => m.journeyTouchpointId === touchpoint.id);
-      if (!result || result.actual === null || (result.verdict !== 'missed' && result.verdict !== 'near')) continue;
-      const { metric, operator, value } = touchpoint.target;
-      const finding: RiskFinding = { kind: 'momentOfTruth', name: touchpoint.name, metric, operator, target: value, actual: result.actual, n: result.n };
-      // Missed before near, then by the gap relative to the promise (as health/figures.ts orders them).
-      const severity = (result.verdict === 'missed' ? -1000 : 0) + result.gap! / Math.max(Math.abs(value), 0.1);
-      // Maps drawn for different personas often share a card: one finding for the same card name and target.
-      const key = `${touchpoint.name}|${metric}|${operator}|${value}`;
-      if (!found.has(key) || found.get(key)!.severity > severity) found.set(key, { finding, severity });
-    }
-  }
-  return [...found.values()].sort((x, y) => x.severity - y.severity).map((f) => f.finding);
-}
+/** The moments of truth each listed account lived below target in the last twelve months, worst first (journeys' findings, health's wording), in one read of their tickets. */
+const momentReasons = (ctx: Context, accountIds: readonly number[], today: string): Map<number, string[]> =>
+  new Map(
+    [...momentFindingsOfAccounts(ctx.sqlite, accountIds, resolveScope({}, new Date(`${today}T00:00:00.000Z`)).measure)].map(([id, found]) => [id, found.map(reasonSentence)]),
+  );
 
 /**
  * Every current customer in the band (red unless asked for amber), lowest whole-point score first
@@ -76,6 +55,11 @@ export async function atRiskPage(ctx: Context, input: ParsedInput<'accounts.atRi
     ORDER BY round(h.score), coalesce(a.renewal_date, '9999-12-31'), a.id
     LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(ctx.db);
   const { rows: counted } = await sql<{ total: number }>`SELECT count(*) AS total ${from}`.execute(ctx.db);
+  const moments = momentReasons(
+    ctx,
+    rows.map((row) => row.id),
+    today,
+  );
   return {
     rows: rows.map((row) => ({
       accountId: row.id,
@@ -88,7 +72,7 @@ export async function atRiskPage(ctx: Context, input: ParsedInput<'accounts.atRi
       score: row.score,
       band: input.band,
       asOf: row.takenAt,
-      reasons: [...momentFindings(ctx, row.id, today).map(reasonSentence), ...snapshotReasons(parseComponents(row.components))],
+      reasons: [...moments.get(row.id)!, ...snapshotReasons(parseComponents(row.components))],
     })),
     total: Number(counted[0]!.total),
     page: input.page,

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../db/inputCache';
 import type { AccountFacts } from '../metrics/repo';
-import { momentsOfTruthOfAccounts } from '../journeys/momentsOfTruth';
+import { momentFindingsOfAccounts } from '../journeys/momentsOfTruth';
 import { resolveScope } from '../journeys/scope';
+import { reasonSentence } from './reasons';
 import { snapshotReasons } from './snapshotReasons';
 import { currentSnapshots, snapshotComponents } from './snapshots';
 
@@ -23,8 +24,9 @@ function momentsOf(sqlite: Database.Database, accountIds: readonly number[], tod
   const key = (id: number) => `${today}/${id}`;
   const missing = accountIds.filter((id) => !kept.has(key(id)));
   if (missing.length > 0) {
-    const measured = momentsOfTruthOfAccounts(sqlite, missing, resolveScope({}, new Date(`${today}T00:00:00.000Z`)).measure);
-    for (const id of missing) kept.set(key(id), measured.get(id)!);
+    // Journeys' findings worded here like every other reason (reasons.ts): the card, its stage, the figure on its scale.
+    const measured = momentFindingsOfAccounts(sqlite, missing, resolveScope({}, new Date(`${today}T00:00:00.000Z`)).measure);
+    for (const id of missing) kept.set(key(id), measured.get(id)!.map(reasonSentence));
   }
   return new Map(accountIds.map((id) => [id, kept.get(key(id))!]));
 }
@@ -75,7 +77,7 @@ export function healthFigures(sqlite: Database.Database, accounts: readonly Acco
     score,
     band,
     asOf,
-    // The health part in the at-risk list's sentences (snapshotReasons.ts); the moments keep journeys' short wording for now.
+    // The moments of truth, then the health findings, all in the at-risk list's sentences (reasons.ts).
     reasons: [...moments.get(account.id)!, ...snapshotReasons(snapshotComponents(sqlite, account.id))],
   }));
   return { bands, atRisk, takenAt: oldest };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TARGET_METRICS, type TargetMetric } from '../../../shared/contract/journeys';
+import { targetScale } from '../journeys/momentsOfTruth';
 import { reasonSentence, type RiskFinding } from './reasons';
 
 describe('reasonSentence: every rule kind reads as a sentence, never as rule text', () => {
@@ -27,24 +28,29 @@ describe('reasonSentence: every rule kind reads as a sentence, never as rule tex
 
   const moment = (metric: TargetMetric, operator: '>=' | '<=', target: number, actual: number): RiskFinding => ({
     kind: 'momentOfTruth',
+    stage: 'Onboard',
     name: 'Kickoff meeting',
     metric,
+    scale: targetScale(metric),
     operator,
     target,
     actual,
     n: 4,
   });
   const moments: [RiskFinding, string][] = [
-    [moment('csat', '>=', 4, 3.25), 'Kickoff meeting was rated 3.3 out of 5 on average, below the 4 aimed for (4 answers)'],
-    [moment('nps', '>=', 30, -10), 'Kickoff meeting scored an NPS of −10, below the +30 aimed for (4 answers)'],
-    [moment('ces', '<=', 3, 5.5), 'Kickoff meeting took effort: 5.5 out of 7, where at most 3 was aimed for (4 answers)'],
-    [moment('sentiment', '>=', 1, -1), 'Kickoff meeting left a negative impression (sentiment −1 where at least +1 was aimed for, 4 touchpoints)'],
-    [moment('sentiment', '>=', 1.5, 1), 'Kickoff meeting left a weaker impression than aimed for (sentiment +1 where at least +1.5 was aimed for, 4 touchpoints)'],
-    [moment('first_response_hours', '<=', 4, 6.2), 'Kickoff meeting: the first response took 6.2 hr (median), not within 4 hr (4 tickets)'],
-    [moment('resolution_hours', '<=', 24, 72), 'Kickoff meeting: tickets took 3 days to resolve (median), not within 24 hr (4 tickets)'],
-    [moment('time_to_go_live_days', '<=', 30, 45.4), 'Kickoff meeting: going live took 45 days (median), not within 30 days (4 deployments)'],
-    [moment('on_time_go_live_pct', '>=', 80, 50), 'Kickoff meeting: 50 % of go-lives were on time, below the 80 % aimed for (4 deployments)'],
-    [moment('adoption_pct', '>=', 70, 41.2), 'Kickoff meeting: 41 % of licences are in use, below the 70 % aimed for (4 deployments)'],
+    [moment('csat', '>=', 4, 3.25), 'Kickoff meeting (Onboard) was rated 3.3 out of 5 on average, below the 4 aimed for (4 answers)'],
+    [moment('nps', '>=', 30, -10), 'Kickoff meeting (Onboard) scored an NPS of −10 on a −100 to +100 scale, below the +30 aimed for (4 answers)'],
+    [moment('ces', '<=', 3, 5.5), 'Kickoff meeting (Onboard) took effort: 5.5 out of 7, where at most 3 was aimed for (4 answers)'],
+    [moment('sentiment', '>=', 1, -1), 'Kickoff meeting (Onboard) left a negative impression (sentiment −1 on a −2 to +2 scale, where at least +1 was aimed for, 4 touchpoints)'],
+    [
+      moment('sentiment', '>=', 1.5, 1),
+      'Kickoff meeting (Onboard) left a weaker impression than aimed for (sentiment +1 on a −2 to +2 scale, where at least +1.5 was aimed for, 4 touchpoints)',
+    ],
+    [moment('first_response_hours', '<=', 4, 6.2), 'Kickoff meeting (Onboard): the first response took 6.2 hr (median), not within 4 hr (4 tickets)'],
+    [moment('resolution_hours', '<=', 24, 72), 'Kickoff meeting (Onboard): tickets took 3 days to resolve (median), not within 24 hr (4 tickets)'],
+    [moment('time_to_go_live_days', '<=', 30, 45.4), 'Kickoff meeting (Onboard): going live took 45 days (median), not within 30 days (4 deployments)'],
+    [moment('on_time_go_live_pct', '>=', 80, 50), 'Kickoff meeting (Onboard): 50 % of go-lives were on time, below the 80 % aimed for (4 deployments)'],
+    [moment('adoption_pct', '>=', 70, 41.2), 'Kickoff meeting (Onboard): 41 % of licences are in use, below the 70 % aimed for (4 deployments)'],
   ];
   it.each(moments)('%j', (finding, sentence) => expect(reasonSentence(finding)).toBe(sentence));
 

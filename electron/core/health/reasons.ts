@@ -1,5 +1,5 @@
-import type { TargetMetric } from '../../../shared/contract/journeys';
 import { formatDuration } from '../../../shared/format/duration';
+import type { MomentFinding } from '../journeys/momentsOfTruth';
 import type { HealthFinding } from './findings';
 
 /**
@@ -7,7 +7,7 @@ import type { HealthFinding } from './findings';
  * (reasonSentence) can say it as a sentence a CSM reads aloud ("No touchpoint in the last 95 days")
  * instead of rule text ("last touchpoint 95 days ago (> 60)").
  */
-export type RiskFinding = HealthFinding | { kind: 'momentOfTruth'; name: string; metric: TargetMetric; operator: '>=' | '<='; target: number; actual: number; n: number };
+export type RiskFinding = HealthFinding | MomentFinding;
 
 const round = (value: number, digits = 1) => {
   const factor = 10 ** digits;
@@ -20,30 +20,36 @@ const duration = (minutes: number) => formatDuration(minutes, 'en-US');
 const hours = (value: number) => duration(value * 60);
 const bound = (operator: '>=' | '<=') => (operator === '>=' ? 'at least' : 'at most');
 
-/** The sentence for a moment of truth lived below its target, per target metric. */
-function momentSentence(f: Extract<RiskFinding, { kind: 'momentOfTruth' }>): string {
+/** The scale a moment's figure is read on, from the finding (journeys' targetScale). */
+const scaleOf = (f: MomentFinding, fallback: { min: number; max: number }) => f.scale ?? fallback;
+const span = (scale: { min: number; max: number }, sign = false) => `${sign ? signed(scale.min) : round(scale.min)} to ${sign ? signed(scale.max) : round(scale.max)}`;
+
+/** The sentence for a moment of truth lived below its target, per target metric: the card and its stage, the figure on its scale, the promise. */
+function momentSentence(f: MomentFinding): string {
   const answers = `(${plural(f.n, 'answer')})`;
+  const card = `${f.name} (${f.stage})`;
   switch (f.metric) {
     case 'csat':
-      return `${f.name} was rated ${round(f.actual)} out of 5 on average, below the ${round(f.target)} aimed for ${answers}`;
+      return `${card} was rated ${round(f.actual)} out of ${round(scaleOf(f, { min: 1, max: 5 }).max)} on average, below the ${round(f.target)} aimed for ${answers}`;
     case 'nps':
-      return `${f.name} scored an NPS of ${signed(f.actual)}, below the ${signed(f.target)} aimed for ${answers}`;
+      return `${card} scored an NPS of ${signed(f.actual)} on a ${span(scaleOf(f, { min: -100, max: 100 }), true)} scale, below the ${signed(f.target)} aimed for ${answers}`;
     case 'ces':
-      return `${f.name} took effort: ${round(f.actual)} out of 7, where ${bound(f.operator)} ${round(f.target)} was aimed for ${answers}`;
+      return `${card} took effort: ${round(f.actual)} out of ${round(scaleOf(f, { min: 1, max: 7 }).max)}, where ${bound(f.operator)} ${round(f.target)} was aimed for ${answers}`;
     case 'sentiment': {
       const felt = f.actual < -0.5 ? 'left a negative impression' : f.actual <= 0.5 ? 'left no positive impression' : 'left a weaker impression than aimed for';
-      return `${f.name} ${felt} (sentiment ${signed(f.actual)} where ${bound(f.operator)} ${signed(f.target)} was aimed for, ${plural(f.n, 'touchpoint')})`;
+      const scale = span(scaleOf(f, { min: -2, max: 2 }), true);
+      return `${card} ${felt} (sentiment ${signed(f.actual)} on a ${scale} scale, where ${bound(f.operator)} ${signed(f.target)} was aimed for, ${plural(f.n, 'touchpoint')})`;
     }
     case 'first_response_hours':
-      return `${f.name}: the first response took ${hours(f.actual)} (median), not within ${hours(f.target)} (${plural(f.n, 'ticket')})`;
+      return `${card}: the first response took ${hours(f.actual)} (median), not within ${hours(f.target)} (${plural(f.n, 'ticket')})`;
     case 'resolution_hours':
-      return `${f.name}: tickets took ${hours(f.actual)} to resolve (median), not within ${hours(f.target)} (${plural(f.n, 'ticket')})`;
+      return `${card}: tickets took ${hours(f.actual)} to resolve (median), not within ${hours(f.target)} (${plural(f.n, 'ticket')})`;
     case 'time_to_go_live_days':
-      return `${f.name}: going live took ${plural(Math.round(f.actual), 'day')} (median), not within ${plural(Math.round(f.target), 'day')} (${plural(f.n, 'deployment')})`;
+      return `${card}: going live took ${plural(Math.round(f.actual), 'day')} (median), not within ${plural(Math.round(f.target), 'day')} (${plural(f.n, 'deployment')})`;
     case 'on_time_go_live_pct':
-      return `${f.name}: ${round(f.actual, 0)} % of go-lives were on time, below the ${round(f.target, 0)} % aimed for (${plural(f.n, 'deployment')})`;
+      return `${card}: ${round(f.actual, 0)} % of go-lives were on time, below the ${round(f.target, 0)} % aimed for (${plural(f.n, 'deployment')})`;
     case 'adoption_pct':
-      return `${f.name}: ${round(f.actual, 0)} % of licences are in use, below the ${round(f.target, 0)} % aimed for (${plural(f.n, 'deployment')})`;
+      return `${card}: ${round(f.actual, 0)} % of licences are in use, below the ${round(f.target, 0)} % aimed for (${plural(f.n, 'deployment')})`;
   }
 }
 
