@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'BUSY',
   'CORE_STOPPED',
   'CANCELLED',
+  // The team server (docs/team.md) could not be reached or failed; nothing local was changed.
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
