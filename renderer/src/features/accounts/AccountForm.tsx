@@ -49,7 +49,7 @@ export function AccountForm({
       <Field label="Name" name="name" error={errors.name} required wide>
         {text('name', { autoComplete: 'off', 'data-autofocus': true })}
       </Field>
-      <Field label="Segment" name="segment" error={errors.segment} required>
+      <Field label="Segment" name="segment" error={errors.segment}>
         <SegmentSelect value={values.segment} known={facets?.segments ?? []} onChange={(segment) => onChange({ segment })} />
       </Field>
       <Field label="Lifecycle stage" name="lifecycleStage" error={errors.lifecycleStage}>

@@ -21,7 +21,8 @@ export function SegmentSelect({ value, known, onChange, ...aria }: { value: stri
           onChange(next === OTHER ? '' : next);
         }}
       >
-        <option value="">Choose a segment…</option>
+        {/* Blank is unknown (issue 13): the account is stored without a segment and counted under "No segment". */}
+        <option value="">No segment (unknown)</option>
         {options.map((segment) => (
           <option key={segment} value={segment}>
             {segmentLabel(segment)}

@@ -39,6 +39,11 @@ describe('account form', () => {
     });
   });
 
+  it('sends a blank segment as unknown (null), never a blank or guessed one (issue 13)', () => {
+    const result = formToAccount(emptyAccountForm({ name: 'A', segment: '  ' }), 'en-US');
+    expect(result.ok && result.fields.segment).toBeNull();
+  });
+
   it('keeps churn details only for churned accounts', () => {
     const base = emptyAccountForm({ name: 'A', segment: 'smb', churnedAt: '2026-01-31', churnReason: 'Budget cut' });
     const active = formToAccount(base, 'en-US');

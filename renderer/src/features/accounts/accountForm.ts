@@ -57,7 +57,7 @@ export function accountToForm(account: Account, locale?: string): AccountFormVal
   return {
     name: account.name,
     externalId: text(account.externalId),
-    // No segment yet (null): the form asks for one.
+    // No segment (null) shows as the blank choice, "No segment (unknown)".
     segment: account.segment ?? '',
     industry: text(account.industry),
     region: text(account.region),
@@ -100,7 +100,8 @@ export function formToAccount(values: AccountFormValues, locale?: string): { ok:
     fields: {
       name: values.name,
       externalId: orNull(values.externalId),
-      segment: values.segment,
+      // Blank is unknown (issue 13): null, never a guessed segment; clearing it on an update clears it.
+      segment: orNull(values.segment),
       industry: orNull(values.industry),
       region: orNull(values.region),
       owner: orNull(values.owner),

@@ -1,6 +1,6 @@
 import { LIFECYCLE_STAGES, NO_SEGMENT } from '../../../../shared/contract/accounts';
 import { segmentLabel, stageLabel } from '../../lib/labels';
-import { MINE, PERIOD_PRESETS, type DashboardFilters as Filters, type PeriodPreset } from './filters';
+import { MINE, NO_SEGMENT_CHOICE, PERIOD_PRESETS, type DashboardFilters as Filters, type PeriodPreset } from './filters';
 
 /** Period, segment, owner ("my accounts" among them), region and lifecycle stage, applied to every card and chart of the dashboard. */
 export function DashboardFilters({
@@ -25,9 +25,10 @@ export function DashboardFilters({
   onChange: (patch: Partial<Filters>) => void;
 }) {
   // A remembered segment that no longer exists still shows, so it can be cleared. '' is "All" here,
-  // so the facets' NO_SEGMENT (also '') is left out rather than listed twice.
+  // so the facets' NO_SEGMENT (also '') is offered as NO_SEGMENT_CHOICE, when any account has none.
   const known = segments.filter((segment) => segment !== NO_SEGMENT);
-  const options = filters.segment && !known.includes(filters.segment) ? [...known, filters.segment] : known;
+  const listed = segments.includes(NO_SEGMENT) ? [...known, NO_SEGMENT_CHOICE] : known;
+  const options = filters.segment && !listed.includes(filters.segment) ? [...listed, filters.segment] : listed;
   return (
     <div className="toolbar dashboard-filters" role="group" aria-label="Dashboard filters">
       <label className="inline-field">
@@ -84,7 +85,7 @@ export function DashboardFilters({
           <option value="">All segments</option>
           {options.map((segment) => (
             <option key={segment} value={segment}>
-              {segmentLabel(segment)}
+              {segmentLabel(segment === NO_SEGMENT_CHOICE ? NO_SEGMENT : segment)}
             </option>
           ))}
         </select>

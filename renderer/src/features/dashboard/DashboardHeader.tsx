@@ -3,7 +3,7 @@ import { formatInteger } from '../../../../shared/format/format';
 import { segmentLabel } from '../../lib/labels';
 import type { PortfolioData } from './cardState';
 import { DashboardExport } from './DashboardExport';
-import { periodLabel, type Period } from './filters';
+import { periodLabel, segmentKey, type Period } from './filters';
 
 /** The title, what the figures cover (rounded to whole months or quarters, said so), and the CSV export. */
 export function DashboardHeader({ p, period, segment, query }: { p: PortfolioData | undefined; period: Period; segment: string | undefined; query: Input<'metrics.portfolio'> }) {
@@ -13,7 +13,7 @@ export function DashboardHeader({ p, period, segment, query }: { p: PortfolioDat
         <h1 id="dashboard-title">Dashboard</h1>
         <p className="subtitle" data-testid="dashboard-scope">
           {p ? `${formatInteger(p.accounts)} accounts · ` : ''}
-          {periodLabel(p?.scope ?? period)} · {segment ? segmentLabel(segment) : 'All segments'}
+          {periodLabel(p?.scope ?? period)} · {segment ? segmentLabel(segmentKey(segment)) : 'All segments'}
           {p && (p.scope.from.slice(0, 10) !== period.from || p.scope.to.slice(0, 10) !== period.to) && (
             <span className="scope-note" data-testid="scope-rounded" title={`You chose ${periodLabel(period)}.`}>
               {' '}

@@ -1,4 +1,5 @@
 import { segmentLabel } from '../../lib/labels';
+import { segmentKey } from './filters';
 import type { PortfolioData } from './cardState';
 
 interface Props {
@@ -32,7 +33,7 @@ export function DashboardNotices({ error, p, segment, workspaceEmpty, onRetry }:
       )}
       {p && p.accounts === 0 && !workspaceEmpty && (
         <div className="banner" role="status" data-testid="dashboard-no-accounts">
-          <span>No accounts match this selection{segment ? ` in ${segmentLabel(segment)}` : ''}, so there is nothing to measure yet.</span>
+          <span>No accounts match this selection{segment ? ` in ${segmentLabel(segmentKey(segment))}` : ''}, so there is nothing to measure yet.</span>
           <a className="button small" href="#/accounts">
             Go to accounts
           </a>

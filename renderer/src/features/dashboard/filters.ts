@@ -2,7 +2,7 @@
 // metrics query it becomes. Periods are whole calendar months ending with the current one, the
 // way the core's defaults are (`to` exclusive, the first day of next month).
 
-import { LIFECYCLE_STAGES } from '../../../../shared/contract/accounts';
+import { LIFECYCLE_STAGES, NO_SEGMENT } from '../../../../shared/contract/accounts';
 import type { MetricsQuery } from '../../../../shared/contract/metrics';
 import { formatDate } from '../../../../shared/format/format';
 
@@ -134,6 +134,14 @@ export function previousPeriod(period: Period): Period {
 type AccountFilter = Partial<Pick<DashboardFilters, 'segment' | 'owner' | 'region' | 'stage'>>;
 
 /**
+ * The segment select's "No segment" (issue 13): '' already means all segments here, so accounts
+ * without one are chosen by this value (no segment name can start with a NUL) and sent to the core
+ * as its NO_SEGMENT key.
+ */
+export const NO_SEGMENT_CHOICE = '\u0000none';
+export const segmentKey = (segment: string) => (segment === NO_SEGMENT_CHOICE ? NO_SEGMENT : segment);
+
+/**
  * The owners "my accounts" stands for: the workspace's owners written as my name or my e-mail
  * (ignoring case, identity.ts's rule), or my name itself when none is, so the filter matches nothing.
  */
@@ -150,7 +158,7 @@ export function toQuery(period: Period, filter: AccountFilter | string, mine: re
     from: period.from,
     to: period.to,
     granularity: period.granularity,
-    ...(f.segment ? { segment: [f.segment] } : {}),
+    ...(f.segment ? { segment: [segmentKey(f.segment)] } : {}),
     ...(owner.length ? { owner } : {}),
     ...(f.region ? { region: [f.region] } : {}),
     ...(f.stage ? { lifecycleStage: [f.stage as LifecycleStage] } : {}),
@@ -160,7 +168,7 @@ export function toQuery(period: Period, filter: AccountFilter | string, mine: re
 /** The at-risk list's scope under the same filters ("my accounts" resolved by the core itself). */
 export function toScope(f: AccountFilter) {
   return {
-    ...(f.segment ? { segment: [f.segment] } : {}),
+    ...(f.segment ? { segment: [segmentKey(f.segment)] } : {}),
     ...(f.owner === MINE ? { mine: true } : f.owner ? { owner: [f.owner] } : {}),
     ...(f.region ? { region: [f.region] } : {}),
     ...(f.stage ? { lifecycleStage: [f.stage as LifecycleStage] } : {}),
