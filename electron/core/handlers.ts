@@ -6,6 +6,7 @@ import type { Context } from './context';
 import type { Handlers } from './handlerTypes';
 import { dealsHandlers } from './deals/handlers';
 import { leverageHandlers } from './leverage/handlers';
+import { requestsPastSla } from './leverage/figures';
 import { referencesHandlers } from './references/handlers';
 import { recentRequestsForReference, requestsHandlers } from './requests/handlers';
 import { deploymentsHandlers } from './deployments/handlers';
@@ -64,7 +65,7 @@ export const typedHandlers = {
   // A request's approval can open a call to action (ctas sit above requests, so it is wrapped here).
   'requests.approve': afterRequestApproved(requestsHandlers['requests.approve']),
   // Metrics sits below health and derived data, so the parts it shows from them are passed in here.
-  ...metricsHandlers({ healthFigures, explainHealth, refreshDerived: rebuildDerivedJob }),
+  ...metricsHandlers({ healthFigures, explainHealth, refreshDerived: rebuildDerivedJob, requestsPastSla }),
   ...healthHandlers,
   ...churnHandlers,
   ...settingsHandlers,

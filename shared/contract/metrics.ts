@@ -261,6 +261,8 @@ export const metricsContract = {
       accounts: z.array(id).max(50).default([]),
       /** The dashboard's period and filters; without it, no portfolio figures. */
       portfolio: metricsQuery.optional(),
+      /** The reference requests awaiting an answer past the SLA, as Requests and Influence show them. */
+      requests: z.boolean().default(false),
     }),
     output: z.object({
       accounts: z.array(
@@ -276,6 +278,8 @@ export const metricsContract = {
       ),
       /** The dashboard's cards (compact, as a card shows a figure). */
       portfolio: z.object({ nps: shownText, csat: shownText, nsat: shownText, ces: shownText, firstResponseMedian: shownText }).nullable(),
+      /** Requests past the SLA (shared/requestSla.ts): the count as Influence shows it, the sentence as Requests does; null unless asked for. */
+      requests: z.object({ pastSla: z.string(), pastSlaSummary: z.string() }).nullable(),
     }),
   },
   /** Rebuilds every rollup from the raw rows (after bulk writes outside the channels); progress as `metrics.progress` events. */

@@ -59,6 +59,36 @@ describe('metrics.display', () => {
     expect(portfolio).toEqual({ nps: '-100', csat: '66.7%', nsat: null, ces: '5.5', firstResponseMedian: null });
   });
 
+  it('writes the requests past the SLA as Requests and Influence show them, from the programme figure', async () => {
+    expect((await core.call('metrics.display', place)).requests).toBeNull();
+    const none = await core.call('metrics.display', { ...place, requests: true });
+    expect(none.requests).toEqual({ pastSla: '0', pastSlaSummary: 'No request awaiting an answer past the 3-day SLA' });
+    // Three requests asked on 1 Feb (28 days before now, past the 3-day SLA): one still awaiting an answer, one approved, one declined.
+    const contact = await core.call('contacts.create', { accountId: answered, name: 'Dana Reyes' });
+    const referenceId = (await core.call('references.create', { accountId: answered, contactId: contact.id, by: 'Sam' })).id;
+    await core.call('references.grantConsent', {
+      referenceId,
+      activity: 'reference_call',
+      grantedBy: 'Dana Reyes',
+      grantedAt: '2026-01-01T00:00:00Z',
+      expiresAt: '2027-01-01T00:00:00Z',
+    });
+    for (const stage of ['nominated', 'recruited', 'active'] as const) await core.call('references.move', { id: referenceId, stage, by: 'Sam' });
+    core.setNow('2026-02-01T12:00:00.000Z');
+    const asked = [];
+    for (const prospect of ['Initech', 'Globex', 'Umbrella']) {
+      const dealId = (await core.call('deals.create', { prospect, openedAt: '2026-01-20T00:00:00Z' })).id;
+      asked.push(await core.call('requests.create', { referenceId, dealId, requester: 'Ria Sales', activity: 'reference_call' }));
+    }
+    await core.call('requests.approve', { id: asked[1]!.id, by: 'Olivia' });
+    await core.call('requests.decline', { id: asked[2]!.id, reason: 'Busy quarter' });
+    core.setNow('2026-03-01T12:00:00.000Z');
+    const program = await core.call('leverage.programFigures', {});
+    expect(program.pastSla).toEqual({ count: 2, slaDays: 3 });
+    const two = await core.call('metrics.display', { ...place, requests: true });
+    expect(two.requests).toEqual({ pastSla: '2', pastSlaSummary: '2 awaiting an answer past the 3-day SLA' });
+  });
+
   it('refuses a locale or time zone Intl does not know, naming the field', async () => {
     const badLocale = await core.fail('metrics.display', { locale: 'not a locale', timeZone: 'UTC' });
     expect(badLocale.code).toBe('BAD_INPUT');

@@ -8,6 +8,7 @@ import { asksInWindow, availabilityOf } from './fatigue';
 import { governingConsent } from './gates';
 import { influenceFigures } from './influence';
 import { programFiguresOf } from './programFigures';
+import { isPastSla } from '../../../shared/requestSla';
 import { loadDeals, loadRequests } from './repo';
 import { leverageData, leverageSettings, today } from './workspace';
 
@@ -95,4 +96,10 @@ export function programFigures(sqlite: Database.Database, input: ParsedInput<'le
     .filter((r) => data.accounts.has(r.accountId))
     .map((r) => ({ id: r.id, accountName: data.accounts.get(r.accountId)!.name, active: r.stage === 'active' }));
   return { ...period, ...programFiguresOf(loadRequests(sqlite), references, period, now, leverageSettings(sqlite).leverage.requestSlaDays) };
+}
+
+/** The requests past the SLA now, counted as programFigures counts them (shared/requestSla.ts), for metrics.display's words. */
+export function requestsPastSla(sqlite: Database.Database, now: Date): { count: number; slaDays: number } {
+  const slaDays = leverageSettings(sqlite).leverage.requestSlaDays;
+  return { count: loadRequests(sqlite).filter((r) => isPastSla(r, now, slaDays)).length, slaDays };
 }

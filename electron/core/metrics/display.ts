@@ -3,12 +3,15 @@ import type { MetricValueDto, MetricsQuery } from '../../../shared/contract/metr
 import type { Output } from '../../../shared/contract';
 import { asOfText } from '../../../shared/format/format';
 import { formatMetric, type MetricUnit } from '../../../shared/format/metric';
+import { pastSlaText } from '../../../shared/format/requests';
 import { readSettings } from '../db/settings';
 import { accountMetrics } from './account';
 import { METRIC_DEFINITIONS } from './definitions';
 import { portfolio, type HealthFiguresOf } from './portfolio';
 
 type Display = Output<'metrics.display'>;
+/** The requests past the SLA now (leverage's programme figure; leverage sits above metrics, so the handler table passes it in). */
+export type RequestsPastSlaOf = (sqlite: Database.Database, now: Date) => { count: number; slaDays: number };
 interface Place {
   locale: string;
   timeZone: string;
@@ -47,9 +50,9 @@ const shown = (metric: MetricValueDto, place: Place, compact = false) =>
  */
 export function display(
   sqlite: Database.Database,
-  input: { locale: string; timeZone: string; accounts: readonly number[]; portfolio?: MetricsQuery },
+  input: { locale: string; timeZone: string; accounts: readonly number[]; portfolio?: MetricsQuery; requests?: boolean },
   now: Date,
-  from: { healthFigures: HealthFiguresOf; explainHealth: Parameters<typeof accountMetrics>[3] },
+  from: { healthFigures: HealthFiguresOf; explainHealth: Parameters<typeof accountMetrics>[3]; requestsPastSla: RequestsPastSlaOf },
 ): Display {
   const place = { locale: input.locale, timeZone: input.timeZone, currency: readSettings(sqlite).currency };
   const accounts = input.accounts.map((id) => {
@@ -65,10 +68,17 @@ export function display(
       firstResponseMedian: shown(support.firstResponse.median, place),
     };
   });
-  if (!input.portfolio) return { accounts, portfolio: null };
+  let requests: Display['requests'] = null;
+  if (input.requests) {
+    const { count, slaDays } = from.requestsPastSla(sqlite, now);
+    const text = pastSlaText(count, slaDays, place.locale);
+    requests = { pastSla: text.count, pastSlaSummary: text.summary };
+  }
+  if (!input.portfolio) return { accounts, portfolio: null, requests };
   const p = portfolio(sqlite, input.portfolio, now, from.healthFigures);
   return {
     accounts,
+    requests,
     portfolio: {
       nps: shown(p.satisfaction.nps, place, true),
       csat: shown(p.satisfaction.csat, place, true),

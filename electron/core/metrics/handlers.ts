@@ -2,7 +2,7 @@ import type { Output, ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { accountMetrics } from './account';
 import { METRIC_DEFINITIONS } from './definitions';
-import { display } from './display';
+import { display, type RequestsPastSlaOf } from './display';
 import { exclusive } from '../db/exclusive';
 import { portfolio, type HealthFiguresOf } from './portfolio';
 import { trend } from './trend';
@@ -20,14 +20,17 @@ export interface FromAbove {
   explainHealth: Parameters<typeof accountMetrics>[3];
   /** derived/refresh.ts: the rebuild as a cancellable job with progress (lib/jobs.ts) */
   refreshDerived: (ctx: Context) => Promise<Output<'metrics.rebuild'>>;
+  /** leverage/figures.ts: the requests past the SLA, for metrics.display */
+  requestsPastSla: RequestsPastSlaOf;
 }
 
-export const metricsHandlers = ({ healthFigures, explainHealth, refreshDerived }: FromAbove) =>
+export const metricsHandlers = ({ healthFigures, explainHealth, refreshDerived, requestsPastSla }: FromAbove) =>
   ({
     'metrics.portfolio': (input: ParsedInput<'metrics.portfolio'>, ctx: Context) => exclusive(ctx, (sqlite) => portfolio(sqlite, input, ctx.now(), healthFigures)),
     'metrics.account': (input: ParsedInput<'metrics.account'>, ctx: Context) => exclusive(ctx, (sqlite) => accountMetrics(sqlite, input, ctx.now(), explainHealth)),
     'metrics.trend': (input: ParsedInput<'metrics.trend'>, ctx: Context) => exclusive(ctx, (sqlite) => trend(sqlite, input, ctx.now())),
-    'metrics.display': (input: ParsedInput<'metrics.display'>, ctx: Context) => exclusive(ctx, (sqlite) => display(sqlite, input, ctx.now(), { healthFigures, explainHealth })),
+    'metrics.display': (input: ParsedInput<'metrics.display'>, ctx: Context) =>
+      exclusive(ctx, (sqlite) => display(sqlite, input, ctx.now(), { healthFigures, explainHealth, requestsPastSla })),
     'metrics.definitions': () => METRIC_DEFINITIONS.map(({ id, name, formula, unit, source }) => ({ id, name, formula, unit, source })),
     'metrics.rebuild': async (_input: ParsedInput<'metrics.rebuild'>, ctx: Context) => {
       const summary = await refreshDerived(ctx);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Influence, ProgramFigures } from '../../../../shared/contract/leverage';
 import { useQuery } from '../../api/useQuery';
 import { formatMoney } from '../../../../shared/format/format';
+import { pastSlaText } from '../../../../shared/format/requests';
 import { segmentLabel } from '../../lib/labels';
 import { dayText, LEVERAGE_DOMAINS, percentText } from './labels';
 import { defaultPeriod, periodError } from './period';
@@ -184,7 +185,7 @@ function ProgramSection({ program: p, error }: { program: ProgramFigures | undef
             <div>
               <dt>Awaiting an answer past the {p.pastSla.slaDays}-day SLA</dt>
               <dd className={p.pastSla.count > 0 ? 'tone-bad' : 'tone-ok'} data-testid="program-past-sla">
-                {p.pastSla.count} {p.pastSla.count > 0 && <a href="#/references/requests">see the requests</a>}
+                {pastSlaText(p.pastSla.count, p.pastSla.slaDays).count} {p.pastSla.count > 0 && <a href="#/references/requests">see the requests</a>}
               </dd>
             </div>
           </dl>

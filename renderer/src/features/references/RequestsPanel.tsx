@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { REQUEST_SORT_FIELDS, REQUEST_STATUSES, type RequestRow } from '../../../../shared/contract/requests';
+import { pastSlaText } from '../../../../shared/format/requests';
 import { call } from '../../api/client';
 import { usePagedList } from '../../api/usePagedList';
 import { useQuery } from '../../api/useQuery';
@@ -40,7 +41,8 @@ export function RequestsPanel({ params }: { params: string[] }) {
   // The count is the programme figure Influence shows (one definition, shared/requestSla.ts), not a count of a page of rows.
   const program = useQuery('leverage.programFigures', {}, ['requests', 'references', 'settings']).data;
   const overdueCount = program?.pastSla.count ?? 0;
-  const slaDays = program?.pastSla.slaDays ?? '…';
+  // The one wording of the figure (shared/format/requests.ts), as metrics.display writes it.
+  const slaSummary = program ? pastSlaText(program.pastSla.count, program.pastSla.slaDays).summary : 'Counting requests past the SLA…';
   const columns = useMemo(() => requestColumns((request, next) => setAction({ request, action: next })), []);
   const selected = params[0] && /^\d+$/.test(params[0]) ? Number(params[0]) : undefined;
 
@@ -81,7 +83,7 @@ export function RequestsPanel({ params }: { params: string[] }) {
               ))}
             </select>
             <span className={overdueCount > 0 ? 'sla-summary sla-overdue' : 'sla-summary muted'} data-testid="sla-summary">
-              {overdueCount === 0 ? `No request awaiting an answer past the ${slaDays}-day SLA` : `${overdueCount} awaiting an answer past the ${slaDays}-day SLA`}
+              {slaSummary}
             </span>
             <button type="button" className="button primary" onClick={() => setCreating(true)} data-testid="new-request-button">
               New request
