@@ -141,6 +141,7 @@ export interface RollupStateTable extends TableOf<'rollupState'> {}
 export interface RollupDimensionMonthTable extends TableOf<'rollupDimensionMonth'> {}
 export interface RollupAccountKeysTable extends TableOf<'rollupAccountKeys'> {}
 export interface RollupFacetsTable extends TableOf<'rollupFacets'> {}
+export interface RollupCohortCellTable extends TableOf<'rollupCohortCell'> {}
 export interface CustomFieldsTable extends TableOf<'customFields'> {}
 export interface CustomFieldValuesTable extends TableOf<'customFieldValues'> {}
 export interface PurchasesTable extends TableOf<'purchases'> {}
@@ -194,6 +195,7 @@ export interface Database {
   rollupDimensionMonth: RollupDimensionMonthTable;
   rollupAccountKeys: RollupAccountKeysTable;
   rollupFacets: RollupFacetsTable;
+  rollupCohortCell: RollupCohortCellTable;
   customFields: CustomFieldsTable;
   customFieldValues: CustomFieldValuesTable;
   purchases: PurchasesTable;

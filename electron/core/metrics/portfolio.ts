@@ -4,7 +4,9 @@ import { readSettings } from '../db/settings';
 import { monthStart, previousMonths, resolveMonths, type Granularity, type MonthRange } from './period';
 import { accountsOf, arrLevelsOf, arrStepsOf } from './inputs';
 import { matches, rollupRows, sourceFor, type AccountFacts, type MetricsFilter } from './repo';
-import { cohortCurves, logoFigures, renewalFigure, revenueFigures, tenureFigure } from './retentionFigures';
+import { renewalFigure, revenueFigures, tenureFigure } from './retentionFigures';
+import { cohortCurvesOf, customersAt, logoFiguresOf, spanCountsOf } from './cohortFigures';
+import { cohortCounts } from './rollups/cohorts';
 import { backlogAt, foldRollups, mergeMonths, timesSketch, topicsByName } from './rollups/read';
 import { satisfactionFigures } from './satisfaction';
 import { supportFigures } from './support';
@@ -68,15 +70,17 @@ export function portfolio(sqlite: Database.Database, query: MetricsQuery, now: D
     previousLevels.set(id, [atPrev!, atFrom!]);
   }
 
+  // When accounts started and churned, summed from the stored cohort cells (the filtered accounts' own counts when no cell answers the filter).
+  const spans = cohortCounts(sqlite, source) ?? spanCountsOf(accounts);
   const satisfaction = satisfactionFigures(current.counts);
   const previousSatisfaction = satisfactionFigures(before.counts);
-  const logo = logoFigures(accounts, from, to);
+  const logo = logoFiguresOf(spans, range.from, range.to);
   const revenue = revenueFigures(accounts, levels);
   const health = healthFigures(sqlite, accounts, today);
 
   return {
     scope,
-    accounts: accounts.filter((a) => a.start < to && (a.churnedAt === null || a.churnedAt >= to)).length,
+    accounts: customersAt(spans, range.to),
     satisfaction,
     support: supportFigures(current, view, backlogAt(view, range.to), topicsByName(sqlite, current), settings, scopeEmpty),
     retention: {
@@ -84,7 +88,7 @@ export function portfolio(sqlite: Database.Database, query: MetricsQuery, now: D
       ...revenue,
       renewalRate: renewalFigure(accounts, from, to, today),
       tenureMonths: tenureFigure(accounts, to),
-      cohorts: cohortCurves(accounts, to),
+      cohorts: cohortCurvesOf(spans, to),
     },
     value: valueFigures(accounts, all, steps, levels, { from, to }, settings, (dates) => arrLevelsOf(sqlite, dates)),
     health: { bands: health.bands, atRisk: health.atRisk, takenAt: health.takenAt },
@@ -92,7 +96,7 @@ export function portfolio(sqlite: Database.Database, query: MetricsQuery, now: D
       nps: withoutDistribution(previousSatisfaction.nps),
       csat: withoutDistribution(previousSatisfaction.csat),
       firstResponseMedian: figure('firstResponse', sketchQuantile(timesSketch(before, 'firstResponse'), 0.5), true),
-      logoChurn: logoFigures(accounts, prevFrom, from).logoChurn,
+      logoChurn: logoFiguresOf(spans, previous.from, range.from).logoChurn,
       netRevenueRetention: revenueFigures(accounts, previousLevels).netRevenueRetention,
     },
   };

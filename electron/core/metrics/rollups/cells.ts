@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { accountRows, deleteDimensionRow, deleteSegmentRow, dimensionRow, putDimensionRow, putSegmentRow, segmentRow, type StoredRow } from './repo';
 import { addRow, emptySum, storedSum, type RowChange } from './segments';
 import { cellKey, cellsOf, currentKeys, sameKeys, storedKeys, writeKeys, type AccountKeys, type Cell } from './dimensions';
+import { moveCohortCount, spansOf } from './cohorts';
 
 /**
  * The summed levels (segment, and dimension value within a segment) as cells an account's rows go
@@ -48,7 +49,12 @@ export function applyToCells(sqlite: Database.Database, keys: AccountKeys | null
 export function syncAccountKeys(sqlite: Database.Database, accountId: number): AccountKeys | null {
   const before = storedKeys(sqlite, accountId);
   const after = currentKeys(sqlite, accountId);
-  if (sameKeys(before, after)) return after;
+  // Its count in the cohort cells follows its keys and its start and churn months (cohorts.ts).
+  const spans = spansOf(sqlite, accountId);
+  if (sameKeys(before, after)) {
+    moveCohortCount(sqlite, accountId, { before, after }, spans);
+    return after;
+  }
   const [from, to] = [cellsOf(before), cellsOf(after)];
   const [fromKeys, toKeys] = [new Set(from.map(cellKey)), new Set(to.map(cellKey))];
   const rows = accountRows(sqlite, accountId);
@@ -59,5 +65,6 @@ export function syncAccountKeys(sqlite: Database.Database, accountId: number): A
     for (const cell of to) if (!fromKeys.has(cellKey(cell))) applyToCell(sqlite, cell, joining);
   }
   writeKeys(sqlite, accountId, before, after);
+  moveCohortCount(sqlite, accountId, { before, after }, spans);
   return after;
 }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { SKETCH_SLOTS } from '../sketch';
 import { addDecoded, createDecoded, decodeRow, encodeRow } from './codec';
-import { DIMENSIONS, FACETS, type AccountKeys } from './dimensions';
+import { cohortColumns, SPAN_SQL, spanOf } from './cohorts';
+import { cellsOf as cellsOfKeys, DIMENSIONS, FACETS, type AccountKeys } from './dimensions';
 import { COUNTERS, SERIES_COUNT } from './layout';
 import { stmt } from '../../db/sql';
 
@@ -33,21 +34,45 @@ interface Cell {
   segment: string;
 }
 
-type KeyRow = [id: number, segment: string, industry: string | null, region: string | null, owner: string | null, lifecycleStage: string | null];
+type KeyRow = [
+  id: number,
+  segment: string,
+  industry: string | null,
+  region: string | null,
+  owner: string | null,
+  lifecycleStage: string | null,
+  start: string,
+  churnedAt: string | null,
+];
 
-/** Writes every counting account's keys and the facet counts; returns each account's cells (indexes into `cells`, one per dimension, −1 for none). */
+/**
+ * Writes every counting account's keys (with its start and churn month) and the facet counts, and
+ * sums the cohort cells (cohorts.ts); returns each account's cells (indexes into `cells`, one per dimension, −1 for none).
+ */
 function writeKeysAndFacets(sqlite: Database.Database, cells: Cell[]): Map<number, Int32Array> {
-  const insert = stmt(sqlite, 'INSERT INTO rollup_account_keys (account_id, segment, industry, region, owner, lifecycle_stage) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = stmt(
+    sqlite,
+    'INSERT INTO rollup_account_keys (account_id, segment, industry, region, owner, lifecycle_stage, start_month, churn_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const facets = new Map<string, Map<string, number>>(FACETS.map((facet) => [facet, new Map<string, number>()]));
   const cellIndex = new Map<string, number>();
   const cellsOf = new Map<number, Int32Array>();
-  const keyRows = stmt<KeyRow>(sqlite, "SELECT id, coalesce(segment, '') AS segment, industry, region, owner, lifecycle_stage FROM accounts WHERE archived_at IS NULL ORDER BY id")
+  const cohorts = new Map<string, number>();
+  const keyRows = stmt<KeyRow>(
+    sqlite,
+    `SELECT id, coalesce(segment, '') AS segment, industry, region, owner, lifecycle_stage, ${SPAN_SQL} FROM accounts WHERE archived_at IS NULL ORDER BY id`,
+  )
     .raw(true)
     .all();
   for (const row of keyRows) {
-    insert.run(...row);
-    const [id, segment, industry, region, owner, lifecycleStage] = row;
+    const [id, segment, industry, region, owner, lifecycleStage, start, churnedAt] = row;
+    const { startMonth, churnMonth } = spanOf(start, churnedAt);
+    insert.run(id, segment, industry, region, owner, lifecycleStage, startMonth, churnMonth);
     const keys: AccountKeys = { segment, industry, region, owner, lifecycleStage };
+    for (const cell of cellsOfKeys(keys)) {
+      const key = [...cohortColumns(cell), startMonth, churnMonth].join('\u0000');
+      cohorts.set(key, (cohorts.get(key) ?? 0) + 1);
+    }
     for (const facet of FACETS) {
       const value = keys[facet];
       if (value !== null) facets.get(facet)!.set(value, (facets.get(facet)!.get(value) ?? 0) + 1);
@@ -65,6 +90,11 @@ function writeKeysAndFacets(sqlite: Database.Database, cells: Cell[]): Map<numbe
   }
   const count = stmt(sqlite, 'INSERT INTO rollup_facets (dimension, value, accounts) VALUES (?, ?, ?)');
   for (const [facet, values] of facets) for (const [value, n] of values) count.run(facet, value, n);
+  const cohort = stmt(sqlite, 'INSERT INTO rollup_cohort_cell (dimension, value, segment, start_month, churn_month, accounts) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const [key, n] of cohorts) {
+    const [dimension, value, segment, startMonth, churnMonth] = key.split('\u0000');
+    cohort.run(dimension, value, segment, Number(startMonth), Number(churnMonth), n);
+  }
   return cellsOf;
 }
 

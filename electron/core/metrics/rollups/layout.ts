@@ -8,7 +8,8 @@ import { TICKET_PRIORITIES } from '../../../../shared/contract/tickets';
  * older one when it opens it.
  */
 // 2: the dimension level, the accounts' keys and the facet counts (migration 0007).
-export const ROLLUP_LAYOUT_VERSION = 2;
+// 3: the cohort cells and the accounts' start and churn months (migration 0013).
+export const ROLLUP_LAYOUT_VERSION = 3;
 
 const block = (start: number, length: number) => ({ start, length });
 

@@ -57,7 +57,9 @@ export const deleteDimensionRow = (sqlite: Database.Database, dimension: string,
 
 /** Empties every rollup table (a rebuild refills them): the levels, what accounts are summed under, the facet counts. */
 export function clearRollups(sqlite: Database.Database): void {
-  for (const table of ['rollup_account_month', 'rollup_segment_month', 'rollup_dimension_month', 'rollup_account_keys', 'rollup_facets']) sqlite.exec(`DELETE FROM ${table}`);
+  for (const table of ['rollup_account_month', 'rollup_segment_month', 'rollup_dimension_month', 'rollup_account_keys', 'rollup_facets', 'rollup_cohort_cell']) {
+    sqlite.exec(`DELETE FROM ${table}`);
+  }
 }
 
 /** Topic text → id, adding the topics not seen before (ids are never reused or renumbered). */
