@@ -8,6 +8,18 @@ export const GOAL_KPIS = ['nps', 'csat', 'nsat', 'first_response_median', 'renew
 export const goalKpi = z.enum(GOAL_KPIS);
 export type GoalKpi = z.infer<typeof goalKpi>;
 
+/** The KPIs' names, with their unit, as the screens and the core's messages say them. */
+export const GOAL_KPI_LABELS: Record<GoalKpi, string> = {
+  nps: 'NPS',
+  csat: 'CSAT (%)',
+  nsat: 'NSAT',
+  first_response_median: 'First response, median (hours)',
+  renewal_rate: 'Renewal rate (%)',
+  nrr: 'Net revenue retention (%)',
+  grr: 'Gross revenue retention (%)',
+  logo_churn: 'Logo churn (%)',
+};
+
 /** A target for one KPI over a period [periodStart, periodEnd), for every account or one segment or owner. */
 export const goal = z.object({
   id,
@@ -40,8 +52,11 @@ export const goalStanding = z.object({
   direction: z.enum(['higher', 'lower']),
   /** Met or missed only when the whole interval is on one side of the target; otherwise not yet clear. */
   status: z.enum(GOAL_STATUSES),
-  /** Where the bounds come from: the figure's own interval, a Wilson interval on its count, or none (a census figure, exact). */
-  interval: z.object({ low: z.number(), high: z.number(), kind: z.enum(['metric', 'wilson', 'exact']) }).nullable(),
+  /**
+   * Where the bounds come from: the figure's own interval, a Wilson interval on its count, NPS's normal
+   * approximation on the answer counts (NSAT, whose dashboard figure brings none), or none (a census figure, exact).
+   */
+  interval: z.object({ low: z.number(), high: z.number(), kind: z.enum(['metric', 'wilson', 'normal', 'exact']) }).nullable(),
   explanation: z.string(),
 });
 export type GoalStanding = z.infer<typeof goalStanding>;
@@ -58,6 +73,8 @@ export const goalsContract = {
   'goals.create': { input: goalInput.create.superRefine(refineWith(goalPeriodIssues)), output: goal },
   'goals.update': { input: goalInput.update.superRefine(refineWith(goalPeriodIssues)), output: goal },
   'goals.archive': { input: idInput, output: goal },
+  /** Undoes an archive (the screen's Undo); refused when an open goal now holds the same KPI, period and scope. */
+  'goals.restore': { input: idInput, output: goal },
   /** Every goal whose period overlaps the quarter (default: today's), each against its figure. */
   'goals.standing': {
     input: z.strictObject({ quarter: quarter.optional() }),

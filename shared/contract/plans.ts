@@ -92,6 +92,8 @@ export const plansContract = {
   'plans.create': { input: planInput.create.superRefine(refineWith(planDateIssues)), output: successPlan },
   'plans.update': { input: planInput.update.superRefine(refineWith(planDateIssues)), output: successPlan },
   'plans.archive': { input: idInput, output: successPlan },
+  /** Undoes an archive (the screen's Undo): the plan and everything in it is back on the account page. */
+  'plans.restore': { input: idInput, output: successPlan },
   /** An account's plans (archived left out), each with its objectives' and milestones' progress. */
   'plans.account': { input: z.strictObject({ accountId: id }), output: z.array(planWithProgress) },
 
@@ -100,10 +102,12 @@ export const plansContract = {
   'planObjectives.create': { input: objectiveInput.create, output: planObjective },
   'planObjectives.update': { input: objectiveInput.update, output: planObjective },
   'planObjectives.archive': { input: idInput, output: planObjective },
+  'planObjectives.restore': { input: idInput, output: planObjective },
 
   'planMilestones.list': { input: listInput(['title', 'dueDate', 'createdAt'], z.object({ planId: oneOrMany(id) })), output: pageOf(planMilestone) },
   'planMilestones.get': { input: idInput, output: planMilestone },
   'planMilestones.create': { input: milestoneInput.create, output: planMilestone },
   'planMilestones.update': { input: milestoneInput.update, output: planMilestone },
   'planMilestones.archive': { input: idInput, output: planMilestone },
+  'planMilestones.restore': { input: idInput, output: planMilestone },
 } as const;

@@ -27,8 +27,10 @@ describe('goals', () => {
 
     const period = { periodStart: '2026-01-01', periodEnd: '2026-04-01' };
     const low = await core.call('goals.create', { kpi: 'nps', target: 10, segment: 'enterprise', ...period });
-    const near = await core.call('goals.create', { kpi: 'nps', target: 40, segment: 'enterprise', ...period });
-    const high = await core.call('goals.create', { kpi: 'nps', target: 80, segment: 'enterprise', ...period });
+    // One open goal per KPI, period and scope: the same 40 answers are reached as Dana's enterprise
+    // accounts, and from February on (every answer is in February).
+    const near = await core.call('goals.create', { kpi: 'nps', target: 40, segment: 'enterprise', owner: 'Dana', ...period });
+    const high = await core.call('goals.create', { kpi: 'nps', target: 80, segment: 'enterprise', periodStart: '2026-02-01', periodEnd: period.periodEnd });
     const book = await core.call('goals.create', { kpi: 'nps', target: 0, ...period });
     const owner = await core.call('goals.create', { kpi: 'nps', target: 0, owner: 'Lee', ...period });
     // Another quarter: left out of 2026-Q1's table.

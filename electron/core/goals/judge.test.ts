@@ -27,3 +27,24 @@ describe('judgeGoal', () => {
     expect(judgeGoal('csat', 80, { ...figure(null, 0), reason: 'no answers' })).toMatchObject({ status: 'no_data', explanation: 'no answers' });
   });
 });
+
+describe('census KPIs', () => {
+  it('compares NRR, GRR and median first response as exact figures, even when a figure brings bounds', () => {
+    for (const kpi of ['nrr', 'grr'] as const) {
+      const judged = judgeGoal(kpi, 100, figure(101, 40, 90, 110));
+      expect(judged).toMatchObject({ status: 'met', interval: { kind: 'exact', low: 101, high: 101 } });
+      expect(judged.explanation).toContain("every account's ARR");
+      expect(judgeGoal(kpi, 102, figure(101, 40)).status).toBe('missed');
+    }
+    expect(judgeGoal('first_response_median', 2, figure(2, 30)).status).toBe('met');
+    expect(judgeGoal('first_response_median', 1.9, figure(2, 30)).status).toBe('missed');
+  });
+});
+
+describe('NSAT', () => {
+  it('is judged on the interval worked out from its answers when the figure brings none', () => {
+    expect(judgeGoal('nsat', 120, figure(140, 100), { low: 124.3, high: 155.7 })).toMatchObject({ status: 'met', interval: { kind: 'normal', low: 124.3, high: 155.7 } });
+    expect(judgeGoal('nsat', 140, figure(140, 100), { low: 124.3, high: 155.7 }).status).toBe('not_yet_clear');
+    expect(judgeGoal('nsat', 160, figure(140, 100), { low: 124.3, high: 155.7 }).status).toBe('missed');
+  });
+});

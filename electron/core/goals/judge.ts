@@ -4,10 +4,14 @@ import { shareWithInterval } from '../metrics/interval';
 
 /** Lower is better for these; higher for the rest. */
 const LOWER_IS_BETTER: ReadonlySet<GoalKpi> = new Set(['first_response_median', 'logo_churn']);
-/** Survey figures are samples of customers: without their own interval nothing can be concluded. */
-const SAMPLED: ReadonlySet<GoalKpi> = new Set(['nps', 'csat', 'nsat']);
 /** Shares of a count (percent): a Wilson interval on n when the figure brings none. */
 const SHARES: ReadonlySet<GoalKpi> = new Set(['renewal_rate', 'logo_churn']);
+/** Census figures: no sample, so no interval, whatever the figure carries; what each counts, for the explanation. */
+const EXACT: ReadonlyMap<GoalKpi, string> = new Map([
+  ['nrr', "every account's ARR"],
+  ['grr', "every account's ARR"],
+  ['first_response_median', 'every ticket'],
+]);
 
 export const directionOf = (kpi: GoalKpi) => (LOWER_IS_BETTER.has(kpi) ? ('lower' as const) : ('higher' as const));
 
@@ -18,24 +22,27 @@ const fmt = (x: number) => String(Math.round(x * 10) / 10);
 /**
  * Whether a figure meets its goal. Met (or missed) only when the whole interval lies on one side of
  * the target; a census figure (ARR retention, the median of every ticket) has no sampling error and
- * is compared as it is, and says so.
+ * is compared as it is, and says so. `answerBounds`: an interval the goals domain worked out from
+ * the answers when the figure brings none (NSAT, `nsatInterval`).
  */
-export function judgeGoal(kpi: GoalKpi, target: number, figure: MetricValueDto): Judged {
+export function judgeGoal(kpi: GoalKpi, target: number, figure: MetricValueDto, answerBounds?: { low: number; high: number } | null): Judged {
   const direction = directionOf(kpi);
   const better = direction === 'higher' ? 'at least' : 'at most';
   if (figure.value === null) return { direction, status: 'no_data', interval: null, explanation: figure.reason ?? 'no figure for this period and scope' };
   let interval: GoalStanding['interval'];
-  if (figure.low !== undefined && figure.high !== undefined) interval = { low: figure.low, high: figure.high, kind: 'metric' };
+  if (EXACT.has(kpi)) interval = { low: figure.value, high: figure.value, kind: 'exact' };
+  else if (figure.low !== undefined && figure.high !== undefined) interval = { low: figure.low, high: figure.high, kind: 'metric' };
+  else if (answerBounds) interval = { ...answerBounds, kind: 'normal' };
   else if (SHARES.has(kpi) && figure.n > 0) {
     const share = shareWithInterval(Math.round((figure.value * figure.n) / 100), figure.n);
     interval = share ? { low: share.low, high: share.high, kind: 'wilson' } : null;
-  } else if (SAMPLED.has(kpi)) interval = null;
-  else interval = { low: figure.value, high: figure.value, kind: 'exact' };
+    // A survey figure (NPS, CSAT, NSAT) samples the customers: without its own interval nothing can be concluded.
+  } else interval = null;
 
   if (!interval) return { direction, status: 'not_yet_clear', interval, explanation: `${fmt(figure.value)} from ${figure.n} answers, without an interval: not yet clear` };
   const range =
     interval.kind === 'exact'
-      ? `${fmt(figure.value)} (every record, no sampling interval)`
+      ? `${fmt(figure.value)} (${EXACT.get(kpi)}, n = ${figure.n}: exact, no sampling interval)`
       : `${fmt(figure.value)}, 95 % interval ${fmt(interval.low)}–${fmt(interval.high)} (n = ${figure.n})`;
   const above = interval.low >= target;
   const below = interval.high <= target;

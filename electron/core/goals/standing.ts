@@ -7,6 +7,7 @@ import { exclusive } from '../db/exclusive';
 import { healthFigures } from '../health/figures';
 import { portfolio } from '../metrics/portfolio';
 import { judgeGoal } from './judge';
+import { nsatInterval } from './nsatInterval';
 
 /** Where each KPI is read in the dashboard's own figures (`metrics.portfolio`). */
 const FIGURE: Record<GoalKpi, (p: Portfolio) => MetricValueDto> = {
@@ -60,7 +61,8 @@ export async function goalsStanding(ctx: Context, input: ParsedInput<'goals.stan
       figures.set(key, figuresOf);
     }
     const figure = FIGURE[goal.kpi](figuresOf);
-    rows.push({ goal, figure, ...judgeGoal(goal.kpi, goal.target, figure) });
+    const answerBounds = goal.kpi === 'nsat' ? nsatInterval(figuresOf.satisfaction.nsat.distribution) : null;
+    rows.push({ goal, figure, ...judgeGoal(goal.kpi, goal.target, figure, answerBounds) });
   }
   return { quarter, from, to, rows };
 }

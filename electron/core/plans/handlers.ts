@@ -1,6 +1,7 @@
 import type { Output, ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { crudHandlers } from '../crud/handlers';
+import { restoreHandler } from '../crud/restore';
 import { CoreError } from '../errors';
 import type { ChannelsOf, Handlers } from '../handlerTypes';
 import { objectiveProgress, planProgress } from './progress';
@@ -86,6 +87,7 @@ async function accountPlans(ctx: Context, accountId: number): Promise<Output<'pl
 
 export const plansHandlers = {
   ...plans,
+  'plans.restore': restoreHandler('plans', plansTable),
   'plans.account': (input: ParsedInput<'plans.account'>, ctx: Context) => accountPlans(ctx, input.accountId),
   ...objectives,
   'planObjectives.create': async (input: ParsedInput<'planObjectives.create'>, ctx: Context) => {
@@ -96,5 +98,7 @@ export const plansHandlers = {
     await checkOutcomeAccount(ctx, input.planId, input.outcomeId, input.id);
     return objectives['planObjectives.update'](input, ctx);
   },
+  'planObjectives.restore': restoreHandler('planObjectives', objectivesTable),
   ...crudHandlers('planMilestones', milestonesTable),
+  'planMilestones.restore': restoreHandler('planMilestones', milestonesTable),
 } satisfies Handlers<ChannelsOf<'plans'> | ChannelsOf<'planObjectives'> | ChannelsOf<'planMilestones'>>;

@@ -1,15 +1,6 @@
-import type { GoalKpi, GoalStanding } from '../../../../shared/contract/goals';
+import { GOAL_KPI_LABELS, type GoalStanding } from '../../../../shared/contract/goals';
 
-export const KPI_LABELS: Record<GoalKpi, string> = {
-  nps: 'NPS',
-  csat: 'CSAT (%)',
-  nsat: 'NSAT',
-  first_response_median: 'First response, median (hours)',
-  renewal_rate: 'Renewal rate (%)',
-  nrr: 'Net revenue retention (%)',
-  grr: 'Gross revenue retention (%)',
-  logo_churn: 'Logo churn (%)',
-};
+export const KPI_LABELS = GOAL_KPI_LABELS;
 
 export const STATUS_TEXT: Record<GoalStanding['status'], string> = { met: 'Met', missed: 'Missed', not_yet_clear: 'Not yet clear', no_data: 'No data' };
 export const STATUS_TONE: Record<GoalStanding['status'], string> = { met: 'good', missed: 'bad', not_yet_clear: 'warn', no_data: 'muted' };

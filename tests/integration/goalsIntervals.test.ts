@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Output } from '../../shared/contract';
+import { GOAL_KPIS, type GoalKpi } from '../../shared/contract/goals';
+import type { MetricValueDto } from '../../shared/contract/metrics';
+import { generateDemoWorkspace } from '../../electron/core/demo';
+import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
+
+// Issue 17: each KPI kind judged through dispatch on the demo's seeded history. NRR, GRR and the
+// median first response are census figures (exact: compared as they are); the survey figures and
+// the shares of a count carry their 95 % interval, and a goal inside it is "not yet clear".
+
+let core: TestCore;
+let portfolio: Output<'metrics.portfolio'>;
+const period = { periodStart: '2025-10-01', periodEnd: '2026-01-01' };
+
+beforeAll(async () => {
+  const path = tempWorkspacePath('demo.fulcrum');
+  await generateDemoWorkspace(path, { accounts: 150, seed: 11, today: '2026-02-20' });
+  core = await testCore(path);
+  core.setNow('2026-02-20T12:00:00.000Z');
+  // The demo's own goals are left out: each test sets its own on 2025-Q4.
+  for (const goal of (await core.call('goals.list', { pageSize: 200 })).rows) await core.call('goals.archive', { id: goal.id });
+  portfolio = await core.call('metrics.portfolio', { from: period.periodStart, to: period.periodEnd });
+}, 120_000);
+afterAll(() => core?.close());
+
+const FIGURE: Record<GoalKpi, (p: Output<'metrics.portfolio'>) => MetricValueDto> = {
+  nps: (p) => p.satisfaction.nps,
+  csat: (p) => p.satisfaction.csat,
+  nsat: (p) => p.satisfaction.nsat,
+  first_response_median: (p) => p.support.firstResponse.median,
+  renewal_rate: (p) => p.retention.renewalRate,
+  nrr: (p) => p.retention.netRevenueRetention,
+  grr: (p) => p.retention.grossRevenueRetention,
+  logo_churn: (p) => p.retention.logoChurn,
+};
+
+/** Sets a goal, reads its row of 2025-Q4's table, and archives it again so the next one has the place. */
+async function judged(kpi: GoalKpi, target: number) {
+  const goal = await core.call('goals.create', { kpi, target, ...period });
+  const row = (await core.call('goals.standing', { quarter: '2025-Q4' })).rows.find((r) => r.goal.id === goal.id)!;
+  await core.call('goals.archive', { id: goal.id });
+  return row;
+}
+
+const EXACT: GoalKpi[] = ['nrr', 'grr', 'first_response_median'];
+const WITH_INTERVAL = GOAL_KPIS.filter((kpi) => !EXACT.includes(kpi));
+
+describe('goals on the demo workspace, per KPI kind', () => {
+  it('has a figure for every KPI in 2025-Q4, so each kind below is judged on data', () => {
+    for (const kpi of GOAL_KPIS) expect(FIGURE[kpi](portfolio).value, kpi).not.toBeNull();
+  });
+
+  it.each(EXACT)('%s is exact: no interval, met or missed by the figure itself', async (kpi) => {
+    const figure = FIGURE[kpi](portfolio);
+    const value = figure.value!;
+    const lower = kpi === 'first_response_median';
+    // A target a hair on the good side of the figure is missed, a hair on the other side met: no "not yet clear" for a census.
+    const [meets, misses] = lower ? [value + 0.01, value - 0.01] : [value - 0.01, value + 0.01];
+    const met = await judged(kpi, meets);
+    expect(met.figure).toEqual(figure);
+    expect(met).toMatchObject({ status: 'met', interval: { kind: 'exact', low: value, high: value }, direction: lower ? 'lower' : 'higher' });
+    expect(met.explanation).toContain('exact, no sampling interval');
+    expect((await judged(kpi, misses)).status).toBe('missed');
+    expect((await judged(kpi, value)).status).toBe('met');
+  });
+
+  it.each(WITH_INTERVAL)('%s carries its 95 per cent interval: met, missed, or not yet clear inside it', async (kpi) => {
+    const figure = FIGURE[kpi](portfolio);
+    const row = await judged(kpi, figure.value!);
+    expect(row.figure).toEqual(figure);
+    const { low, high } = row.interval!;
+    expect(row.interval!.kind).not.toBe('exact');
+    // NPS, CSAT and the shares bring their own interval from metrics.portfolio; NSAT's is worked out from its answers.
+    if (kpi === 'nsat') expect(row.interval!.kind).toBe('normal');
+    else expect(row.interval).toEqual({ kind: 'metric', low: figure.low, high: figure.high });
+    expect(low).toBeLessThan(figure.value!);
+    expect(high).toBeGreaterThan(figure.value!);
+    // The figure itself as the goal lies inside its interval: not yet clear, whichever the direction.
+    expect(row.status).toBe('not_yet_clear');
+    expect(row.explanation).toContain('95 % interval');
+    const lower = kpi === 'logo_churn';
+    const [meets, misses] = lower ? [high + 0.5, low - 0.5] : [low - 0.5, high + 0.5];
+    expect((await judged(kpi, meets)).status).toBe('met');
+    expect((await judged(kpi, misses)).status).toBe('missed');
+  });
+});
