@@ -2,10 +2,11 @@ import { z } from 'zod';
 
 // Long jobs (electron/core/lib/jobs.ts): their progress arrives as `jobs.progress` events naming the
 // job's channel; `jobs.cancel` stops the running jobs of a channel. A cancelled call answers
-// CANCELLED and leaves nothing half-written. The import has its own cancel (import.cancel, by job id).
+// CANCELLED and leaves nothing half-written. The import has its own cancel too (import.cancel, by job
+// id); as a job here it is listed and cancelled like the others and answers `cancelled: true`.
 
 /** The channels whose calls run as cancellable jobs. */
-export const JOB_CHANNELS = ['metrics.rebuild', 'health.recompute', 'export.archive', 'journeys.measure', 'export.table'] as const;
+export const JOB_CHANNELS = ['metrics.rebuild', 'health.recompute', 'export.archive', 'journeys.measure', 'export.table', 'import.commit', 'ctas.evaluate'] as const;
 export type JobChannel = (typeof JOB_CHANNELS)[number];
 
 export const jobsContract = {
@@ -14,5 +15,12 @@ export const jobsContract = {
     /** How many running jobs were asked to stop (0: none was running, it had already finished). */
     output: z.object({ cancelled: z.number().int() }),
   },
-  'jobs.running': { input: z.strictObject({}), output: z.object({ channels: z.array(z.string()) }) },
+  'jobs.running': {
+    input: z.strictObject({}),
+    output: z.object({
+      channels: z.array(z.string()),
+      /** Where each running job that has reported is: a screen picking it up starts its bar there, not at the next report. */
+      progress: z.array(z.object({ channel: z.string(), done: z.number(), total: z.number(), phase: z.string().optional() })).optional(),
+    }),
+  },
 } as const;

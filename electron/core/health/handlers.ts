@@ -11,10 +11,12 @@ export const healthHandlers = {
     // A cancellable job (lib/jobs.ts): the steps yield before each report, so a cancel is seen at the next one and rolls the recompute back.
     const result = await runJob(ctx, 'health.recompute', 'the previous health scores are kept', (job) =>
       exclusive(ctx, (sqlite) =>
-        recomputeAllHealthInSteps(sqlite, ctx.now(), (done, total) => {
+        recomputeAllHealthInSteps(sqlite, ctx.now(), async (done, total) => {
           job.check();
           ctx.emit({ name: 'health.progress', progress: { done, total } });
           job.progress(done, total, 'health');
+          if (done < total) await job.hold();
+          job.check();
         }),
       ),
     );

@@ -62,7 +62,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * held until the returned promise settles): no other channel can use the connection in between,
  * and other processes wait on SQLite's write lock as they did for the blocking loop.
  */
-export async function recomputeAllHealthInSteps(sqlite: Database.Database, now: Date, onProgress?: (done: number, total: number) => void, chunk = RECOMPUTE_CHUNK) {
+export async function recomputeAllHealthInSteps(sqlite: Database.Database, now: Date, onProgress?: (done: number, total: number) => void | Promise<void>, chunk = RECOMPUTE_CHUNK) {
   const settings = readSettings(sqlite);
   const version = modelVersion(settings);
   const all = allHealthInputs(sqlite, now);
@@ -77,7 +77,8 @@ export async function recomputeAllHealthInSteps(sqlite: Database.Database, now: 
         saveSnapshot(sqlite, inputs.accountId, assessHealth(inputs, settings, now), version, now, componentFindings(inputs, settings, now));
       }
       if (end < all.length) {
-        onProgress?.(end, all.length);
+        // Awaited: a job's test hold waits here (lib/jobs.ts), between chunks, inside the transaction.
+        await onProgress?.(end, all.length);
         await nextTurn();
       }
     }
@@ -86,7 +87,7 @@ export async function recomputeAllHealthInSteps(sqlite: Database.Database, now: 
     if (own && sqlite.inTransaction) sqlite.exec('ROLLBACK');
     throw error;
   }
-  onProgress?.(all.length, all.length);
+  await onProgress?.(all.length, all.length);
   return { accounts: all.length, modelVersion: version };
 }
 

@@ -29,6 +29,8 @@ export interface RunOptions {
   /** Stop after this many rows (the preview of a large file reads its head only). */
   maxRows?: number;
   onBatch?(done: number, fraction: number): void;
+  /** Awaited between batches read on this thread (a job's test hold, lib/jobs.ts). */
+  between?(): Promise<void>;
   /** A commit's input: with it, a large text file is read on the parse thread (its plan reopened there from this input). */
   input?: ParsedImportInput;
 }
@@ -122,6 +124,7 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
       consume(batch);
       options.onBatch?.(counts.rows, batch.fraction);
       await yieldToLoop();
+      await options.between?.();
       if (options.isCancelled()) {
         cancelled = true;
         break;

@@ -7,6 +7,7 @@ import { CoreError } from '../errors';
 import { pausePoint } from '../db/pausePoint';
 import { markDerivedStale, refreshDerived } from '../derived/refresh';
 import { refreshDerivedForAccounts } from '../derived/refreshAccounts';
+import { runJob, type Job as RunningJob } from '../lib/jobs';
 import { makePlan, unmappedColumns, type ParsedImportInput, type Plan } from './plan';
 import { runRows, type RunOutcome } from './run';
 import { releaseStaged } from './stage';
@@ -85,7 +86,16 @@ export function writeErrorFile(path: string, headers: string[], badRows: RunOutc
   return path;
 }
 
-export async function commitImport(ctx: Context, input: ParsedImportInput & { jobId: string }): Promise<ImportResult> {
+/**
+ * The import is also a job of lib/jobs.ts (channel `import.commit`): `jobs.running` lists it, so a
+ * screen opened while it runs picks it up, and `jobs.cancel` stops it as `import.cancel` does. Its
+ * `jobs.progress` reports are in rows; `import.progress` keeps the job id and the rate.
+ */
+export function commitImport(ctx: Context, input: ParsedImportInput & { jobId: string }): Promise<ImportResult> {
+  return runJob(ctx, 'import.commit', 'nothing was imported', (running) => commitImportAs(ctx, input, running));
+}
+
+async function commitImportAs(ctx: Context, input: ParsedImportInput & { jobId: string }, running: RunningJob): Promise<ImportResult> {
   const jobs = jobsOf(ctx);
   if (jobs.has(input.jobId)) throw new CoreError('CONFLICT', `import job '${input.jobId}' is already running`);
   const job: Job = { cancelled: false };
@@ -112,13 +122,16 @@ export async function commitImport(ctx: Context, input: ParsedImportInput & { jo
           keepBadRows: input.policy === 'skip',
           // A large text file is read on the parse thread, which opens it again from this input.
           input,
-          isCancelled: () => job.cancelled,
+          isCancelled: () => job.cancelled || running.cancelled,
+          // Tests only: FULCRUM_TEST_HOLD_JOB=import.commit stops here after the first batch until cancelled.
+          between: () => running.hold(() => job.cancelled),
           onBatch: (done, fraction) => {
             const seconds = (performance.now() - began) / 1000;
             const total = fraction > 0 ? Math.max(done, Math.round(done / fraction)) : done;
             // ChangeEvent plus the job and the rate: a UI shows "412,000 of 1,000,000 rows, 95,000 rows/s".
             const event = { name: 'import.progress', progress: { done, total }, jobId: input.jobId, rowsPerSecond: Math.round(done / Math.max(seconds, 1e-3)) };
             ctx.emit(event);
+            running.progress(done, total, 'rows');
           },
         });
       } catch (error) {

@@ -20,15 +20,39 @@ export interface Job {
   check(): void;
   /** Hands the event loop back, then throws CANCELLED when the job was stopped meanwhile. */
   step(): Promise<void>;
+  /**
+   * Tests only: waits here until the job is cancelled (or `stopped()` says it was, by the job's own
+   * cancel) when FULCRUM_TEST_HOLD_JOB names its channel (see testHold); else returns at once.
+   */
+  hold(stopped?: () => boolean): Promise<void>;
 }
 
 interface Running {
   channel: string;
   cancelled: boolean;
+  /** The last progress reported (throttled or not): a screen that picks the job up starts its bar there. */
+  last?: JobProgress;
+}
+
+/** Where a running job is: what `jobs.running` says of it. */
+export interface JobProgress {
+  done: number;
+  total: number;
+  phase?: string;
 }
 
 const running = new WeakMap<Context, Set<Running>>();
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A hold for end-to-end tests: with FULCRUM_TEST_HOLD_JOB=<channel>[,<channel>…] in the core's environment,
+ * such a channel's job stops at its first step (after its first progress report) and waits, event loop
+ * free, until it is cancelled. A test can then open a screen while the job certainly runs and
+ * cancel it there, instead of betting that the job outlasts the page's start. Without the variable
+ * it does nothing (as db/pausePoint.ts, the crash tests' stop).
+ */
+const testHold = (channel: string) => (process.env.FULCRUM_TEST_HOLD_JOB ?? '').split(',').includes(channel);
 
 export const cancelledError = (channel: string, kept: string) => new CoreError('CANCELLED', `${channel} was cancelled; ${kept}`);
 
@@ -43,12 +67,14 @@ export async function runJob<T>(ctx: Context, channel: string, kept: string, wor
   jobs.add(state);
   let sentAt = 0;
   let lastPhase: string | undefined;
+  let held = false;
   const job: Job = {
     channel,
     get cancelled() {
       return state.cancelled;
     },
     progress(done, total, phase) {
+      state.last = { done, total, ...(phase ? { phase } : {}) };
       const now = performance.now();
       if (phase === lastPhase && done < total && now - sentAt < 100) return;
       sentAt = now;
@@ -60,7 +86,13 @@ export async function runJob<T>(ctx: Context, channel: string, kept: string, wor
     },
     async step() {
       await nextTurn();
+      await job.hold();
       job.check();
+    },
+    async hold(stopped) {
+      if (held || !testHold(channel)) return;
+      held = true;
+      while (!state.cancelled && !stopped?.()) await pause(20);
     },
   };
   try {
@@ -83,3 +115,8 @@ export function cancelJobs(ctx: Context, channel?: string): number {
 
 /** The channels of the jobs running now, once each. */
 export const runningJobs = (ctx: Context): string[] => [...new Set([...(running.get(ctx) ?? [])].map((state) => state.channel))];
+
+/** The last progress of each running job that reported one, by channel (the latest job's, for a channel running twice). */
+export const runningProgress = (ctx: Context): (JobProgress & { channel: string })[] => [
+  ...new Map([...(running.get(ctx) ?? [])].flatMap((state) => (state.last ? [[state.channel, { channel: state.channel, ...state.last }] as const] : []))).values(),
+];

@@ -52,11 +52,15 @@ export function useJob(channel: JobChannel, active: boolean): JobState {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () =>
       call('jobs.running', {})
-        .then(({ channels }) => {
+        .then(({ channels, progress }) => {
           if (stopped) return;
           const running = channels.includes(channel);
           setElsewhere(running);
           if (!running) setState({ cancelling: false });
+          // Where it is now, until its next report (one it reported before this screen listened would otherwise be missed).
+          const where = progress?.find((job) => job.channel === channel);
+          if (running && where && where.total > 0)
+            setState((current) => (current.progress ? current : { ...current, progress: { done: Math.min(where.done, where.total), total: where.total }, phase: where.phase }));
           if (running) timer = setTimeout(check, ELSEWHERE_POLL_MS);
         })
         .catch(() => undefined);

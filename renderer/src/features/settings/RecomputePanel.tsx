@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatInteger } from '../../../../shared/format/format';
+import type { JobState } from '../../api/useJob';
+import { JobProgress } from '../../components/JobProgress';
 import type { Progress } from './settingsForm';
 
 /** Health recomputes: the one a save of a new model triggers in the core, or one asked for. */
@@ -17,6 +19,7 @@ export function RecomputePanel({
   onRun,
   onCancel,
   cancelling = false,
+  job,
 }: {
   recompute: Recompute;
   modelVersion?: string;
@@ -25,9 +28,14 @@ export function RecomputePanel({
   /** Stops a cancellable recompute (the one asked for here; a save's recompute runs to its end). */
   onCancel?: () => void;
   cancelling?: boolean;
+  /** The recompute job as useJob follows it: one started elsewhere (another window, before this screen opened) shows its bar and Cancel here. */
+  job?: JobState;
 }) {
   let status: ReactNode;
-  if (recompute.state === 'running') {
+  const elsewhere = recompute.state !== 'running' && job?.elsewhere === true;
+  if (elsewhere) {
+    status = <JobProgress label="A health recompute is running" unit="accounts" job={job} testId="recompute-elsewhere" />;
+  } else if (recompute.state === 'running') {
     const { progress } = recompute;
     const share = progress ? progress.done / progress.total : undefined;
     status = (
@@ -99,8 +107,8 @@ export function RecomputePanel({
             )}
           </p>
         </div>
-        <button type="button" className="button" onClick={onRun} disabled={recompute.state === 'running' || dirtyHealth} data-testid="recompute-start">
-          {recompute.state === 'running' ? 'Working…' : 'Recompute now'}
+        <button type="button" className="button" onClick={onRun} disabled={recompute.state === 'running' || elsewhere || dirtyHealth} data-testid="recompute-start">
+          {recompute.state === 'running' || elsewhere ? 'Working…' : 'Recompute now'}
         </button>
       </div>
       {status}

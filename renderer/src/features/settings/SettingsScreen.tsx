@@ -116,6 +116,7 @@ export function SettingsScreen() {
               onRun={() => void editor.runRecompute()}
               onCancel={editor.recomputeJob.cancel}
               cancelling={editor.recomputeJob.cancelling}
+              job={editor.recomputeJob}
             />
           </HealthSection>
 
