@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant, text } from './common';
+import { calendarDate, id, instant, requiredText, text } from './common';
 
 // Calls to action (issue 17): opened by rules over the same inputs as health, each with a
 // deterministic id from (rule, account, cause) so two laptops never open the same one twice; each
@@ -18,6 +18,15 @@ export const CTA_RULE_LABELS: Record<CtaRule, string> = {
   goLiveOverdue: 'Go-live overdue',
   referenceApproved: 'Reference request approved',
 };
+
+/**
+ * What a call to action came from: a rule, or a person ('manual', opened by hand on the account
+ * page). Playbooks open on rules only, so `ctaRule` stays the rules' list.
+ */
+export const CTA_KINDS = [...CTA_RULES, 'manual'] as const;
+export const ctaKind = z.enum(CTA_KINDS);
+export type CtaKind = z.infer<typeof ctaKind>;
+export const CTA_KIND_LABELS: Record<CtaKind, string> = { ...CTA_RULE_LABELS, manual: 'Opened by hand' };
 
 export const CTA_OUTCOMES = ['saved', 'churned', 'expanded', 'no_action_needed'] as const;
 export const ctaOutcome = z.enum(CTA_OUTCOMES);
@@ -39,7 +48,7 @@ export type FiredBy = z.infer<typeof firedBy>;
 
 export const cta = z.object({
   id: ctaId,
-  rule: ctaRule,
+  rule: ctaKind,
   accountId: id,
   accountName: z.string(),
   cause: z.string(),
@@ -65,12 +74,30 @@ export const ctasContract = {
     input: z.strictObject({
       status: z.enum(['open', 'closed', 'all']).default('all'),
       accountId: id.optional(),
-      rule: ctaRule.optional(),
+      rule: ctaKind.optional(),
       limit: z.number().int().min(1).max(1000).default(200),
     }),
     output: z.object({ rows: z.array(cta), total: z.number().int().nonnegative() }),
   },
   'ctas.get': { input: z.strictObject({ id: ctaId }), output: cta },
+  /**
+   * Opens a call to action by hand. Its id is `manual:<accountId>:<clientId>`, the client's own
+   * UUID made once per dialog: the same open sent twice (a retry, a second laptop replaying it in
+   * team mode) is the same call to action, never a second one. Without a playbook it opens one
+   * task, the reason, due on `due`; with one, the playbook's tasks from today.
+   */
+  'ctas.open': {
+    input: z.strictObject({
+      clientId: z.uuid({ message: 'must be a UUID made by the client' }),
+      accountId: id,
+      reason: requiredText(200),
+      owner: text(100).nullable().optional(),
+      due: calendarDate.nullable().optional(),
+      playbookId: id.nullable().optional(),
+      note: text(1000).nullable().optional(),
+    }),
+    output: cta,
+  },
   'ctas.close': {
     input: z.strictObject({
       id: ctaId,
@@ -83,7 +110,11 @@ export const ctasContract = {
     }),
     output: cta,
   },
-  /** Runs the rules now: for one account, or all current customers (what the daily refresh does). */
+  /**
+   * Runs the rules now: for one account, or all current customers (what the daily refresh does).
+   * The full pass is a job (`jobs.progress` with job 'ctas.evaluate', phase 'rules'; `jobs.cancel`):
+   * cancelled, it opens nothing and answers CANCELLED.
+   */
   'ctas.evaluate': {
     input: z.strictObject({ accountId: id.optional() }),
     output: z.object({ accounts: z.number().int().nonnegative(), opened: z.array(ctaId) }),

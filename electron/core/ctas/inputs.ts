@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { stmt } from '../db/sql';
+import { snapshotBefore } from '../health/snapshots';
 import { momentsOfTruthBelowTarget, momentsOfTruthOfAccounts } from '../journeys/momentsOfTruth';
 import { resolveScope } from '../journeys/scope';
 import { DETRACTOR_DAYS, REQUEST_DAYS, type Band, type RuleInputs } from './rules';
@@ -13,7 +14,6 @@ const DAY_MS = 86_400_000;
 const daysBefore = (now: Date, days: number) => new Date(Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`) - days * DAY_MS).toISOString();
 
 const SNAPSHOT = 'SELECT band, taken_at AS takenAt FROM health_snapshots WHERE account_id = ? AND current = 1';
-const PREVIOUS_BAND = 'SELECT band FROM health_snapshots WHERE account_id = ? AND taken_at < ? ORDER BY taken_at DESC LIMIT 1';
 const DETRACTORS = `SELECT s.id, s.account_id AS accountId, s.responded_at AS respondedAt, s.score, c.name AS contactName
   FROM survey_responses s LEFT JOIN contacts c ON c.id = s.contact_id
   WHERE s.kind = 'nps' AND s.score <= 6 AND s.archived_at IS NULL AND s.responded_at >= ?`;
@@ -29,13 +29,9 @@ type Request = RuleInputs['approvedRequests'][number] & { accountId: number };
 
 const strip = <T extends { accountId: number }>({ accountId: _, ...rest }: T) => rest;
 
-function previousBand(sqlite: Database.Database, accountId: number, takenAt: string): Band | null {
-  return (
-    stmt<Band>(sqlite, PREVIOUS_BAND)
-      .pluck()
-      .get(accountId, `${takenAt.slice(0, 10)}T00:00:00.000Z`) ?? null
-  );
-}
+/** The band of the latest snapshot from a day before `takenAt`'s: health's own previous point of the trend. */
+const previousBand = (sqlite: Database.Database, accountId: number, takenAt: string): Band | null =>
+  snapshotBefore(sqlite, accountId, `${takenAt.slice(0, 10)}T00:00:00.000Z`)?.band ?? null;
 
 /** One account's inputs (after a write); undefined when it is not a current customer (archived or churned). */
 export function accountRuleInputs(sqlite: Database.Database, accountId: number, now: Date): RuleInputs | undefined {
@@ -69,12 +65,15 @@ function groupBy<T extends { accountId: number }>(rows: T[]): Map<number, Omit<T
 }
 
 /**
- * Every current customer's inputs, in id order. Moments of truth are measured for the accounts
- * whose health is red only: measuring an account's journey is the costly input (with the amber
- * accounts too, the pass took 75 s at 20,000 accounts against the health rebuild's 6.5 s), and any
- * other account's missed moment still opens its call to action after its next write.
+ * Every current customer's inputs, in id order, in batches of `size` accounts: the full rule pass's
+ * steps (ctas/pass.ts), each batch measured when it is asked for. The grouped reads (answers,
+ * deployments, requests, renewals' last touchpoints) are one query each, up front. Moments of truth
+ * are measured for the accounts whose health is red only: measuring an account's journey is the
+ * costly input (with the amber accounts too, the pass took 75 s at 20,000 accounts against the
+ * health rebuild's 6.5 s), and any other account's missed moment still opens its call to action
+ * after its next write.
  */
-export function allRuleInputs(sqlite: Database.Database, now: Date): RuleInputs[] {
+export function ruleInputBatches(sqlite: Database.Database, now: Date, size: number): { total: number; batches: Generator<RuleInputs[], void> } {
   const accounts = stmt<{ id: number; renewalDate: string | null; band: Band | null; takenAt: string | null }>(
     sqlite,
     `SELECT a.id, a.renewal_date AS renewalDate, h.band, h.taken_at AS takenAt FROM accounts a
@@ -90,18 +89,28 @@ export function allRuleInputs(sqlite: Database.Database, now: Date): RuleInputs[
   const renewing = accounts.filter((a) => a.renewalDate !== null && a.renewalDate >= today && a.renewalDate <= soon);
   const lastTouch = stmt<string | null>(sqlite, 'SELECT max(occurred_at) FROM touchpoints WHERE account_id = ? AND archived_at IS NULL').pluck();
   const last = new Map(renewing.map((a) => [a.id, lastTouch.get(a.id) ?? null]));
-  const atRisk = accounts.filter((a) => a.band === 'red').map((a) => a.id);
-  const moments = atRisk.length ? momentsOfTruthOfAccounts(sqlite, atRisk, resolveScope({}, now).measure) : new Map<number, string[]>();
-  return accounts.map((a) => ({
-    accountId: a.id,
-    today,
-    health: a.band && a.takenAt ? { band: a.band, takenAt: a.takenAt } : null,
-    previousBand: a.band === 'red' && a.takenAt ? previousBand(sqlite, a.id, a.takenAt) : null,
-    detractors: detractors.get(a.id) ?? [],
-    momentsBelowTarget: moments.get(a.id) ?? [],
-    renewalDate: a.renewalDate,
-    lastTouchpointAt: last.get(a.id) ?? null,
-    pendingDeployments: deployments.get(a.id) ?? [],
-    approvedRequests: requests.get(a.id) ?? [],
-  }));
+  const scope = resolveScope({}, now).measure;
+  function* batches(): Generator<RuleInputs[], void> {
+    for (let start = 0; start < accounts.length; start += size) {
+      const batch = accounts.slice(start, start + size);
+      const atRisk = batch.filter((a) => a.band === 'red').map((a) => a.id);
+      const moments = atRisk.length ? momentsOfTruthOfAccounts(sqlite, atRisk, scope) : new Map<number, string[]>();
+      yield batch.map((a) => ({
+        accountId: a.id,
+        today,
+        health: a.band && a.takenAt ? { band: a.band, takenAt: a.takenAt } : null,
+        previousBand: a.band === 'red' && a.takenAt ? previousBand(sqlite, a.id, a.takenAt) : null,
+        detractors: detractors.get(a.id) ?? [],
+        momentsBelowTarget: moments.get(a.id) ?? [],
+        renewalDate: a.renewalDate,
+        lastTouchpointAt: last.get(a.id) ?? null,
+        pendingDeployments: deployments.get(a.id) ?? [],
+        approvedRequests: requests.get(a.id) ?? [],
+      }));
+    }
+  }
+  return { total: accounts.length, batches: batches() };
 }
+
+/** Every current customer's inputs at once, in id order (the synchronous pass: on open, after a bulk refresh). */
+export const allRuleInputs = (sqlite: Database.Database, now: Date): RuleInputs[] => [...ruleInputBatches(sqlite, now, Number.MAX_SAFE_INTEGER).batches].flat();

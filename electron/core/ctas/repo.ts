@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Cta, CtaRule } from '../../../shared/contract/ctas';
+import type { Cta, CtaKind } from '../../../shared/contract/ctas';
 import { stmt } from '../db/sql';
 import { CoreError } from '../errors';
 
@@ -17,7 +17,7 @@ const decode = (row: Stored): Cta => ({ ...row, firedBy: JSON.parse(row.firedBy)
 export interface CtaFilter {
   status: 'open' | 'closed' | 'all';
   accountId?: number;
-  rule?: CtaRule;
+  rule?: CtaKind;
 }
 
 /** Open first, then by account name, newest first. */

@@ -1,4 +1,4 @@
-import type { CtaRule, FiredBy } from '../../../shared/contract/ctas';
+import type { CtaKind, CtaRule, FiredBy } from '../../../shared/contract/ctas';
 
 // The rules that open calls to action: each a pure function of one account's inputs (read by
 // inputs.ts from the same tables and snapshots health reads), returning what it would open. The
@@ -149,5 +149,5 @@ export const ONE_OPEN_PER_ACCOUNT: ReadonlySet<CtaRule> = new Set(['healthRed', 
 /** Every rule over one account's inputs. */
 export const evaluateRules = (inputs: RuleInputs): Firing[] => Object.values(RULES).flatMap((rule) => rule(inputs));
 
-/** The deterministic id of a call to action. */
-export const ctaIdOf = (rule: CtaRule, accountId: number, cause: string) => `${rule}:${accountId}:${cause}`;
+/** The deterministic id of a call to action (a rule's, or one opened by hand: ctas/manual.ts). */
+export const ctaIdOf = (rule: CtaKind, accountId: number, cause: string) => `${rule}:${accountId}:${cause}`;

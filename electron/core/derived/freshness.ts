@@ -5,6 +5,7 @@ import { inTransaction, stmt } from '../db/sql';
 import { recomputeAllHealth, recomputeAllHealthInSteps } from '../health/service';
 import { evaluateAll } from '../ctas/engine';
 import { announceOpened } from '../ctas/handlers';
+import { rulePassJob } from '../ctas/pass';
 
 // Health moves with time alone (days since the last touchpoint, days to renewal), so a snapshot is
 // only good for the day (UTC) it was taken. Every customer's is recomputed on open when any is from
@@ -73,14 +74,13 @@ export function startDailyRefresh(ctx: Context, schedule: Schedule = timerSchedu
     try {
       const refreshed = await exclusive(ctx, async (sqlite) => {
         if (!healthIsStale(sqlite, ctx.now())) return null;
-        const health = await recomputeAllHealthInSteps(sqlite, ctx.now());
-        const rules = inTransaction(sqlite, () => evaluateAll(sqlite, ctx.now()));
-        return { ...health, opened: rules.opened };
+        return recomputeAllHealthInSteps(sqlite, ctx.now());
       });
       if (refreshed) {
         ctx.log('info', `refreshed the health of ${refreshed.accounts} accounts for the new day`);
         ctx.emit({ name: 'health.changed' });
-        announceOpened(ctx, refreshed.opened);
+        // The rule pass as its own job (progress, cancel: ctas/pass.ts), on the new day's health.
+        announceOpened(ctx, (await rulePassJob(ctx)).opened);
       }
     } catch (error) {
       ctx.log('warn', 'the daily health refresh failed; the next day tries again', error);

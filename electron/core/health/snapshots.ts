@@ -90,11 +90,15 @@ export function snapshotComponents(sqlite: Database.Database, accountId: number)
   return text ? parseComponents(text) : [];
 }
 
-/** The latest snapshot taken before an instant (the previous point of the trend). */
-export function snapshotBefore(sqlite: Database.Database, accountId: number, before: string): { score: number | null; takenAt: string; modelVersion: string } | null {
-  const row = stmt<{ score: number | null; takenAt: string; modelVersion: string }>(
+/** The latest snapshot taken before an instant (the previous point of the trend; the rules' band before "entered red"). */
+export function snapshotBefore(
+  sqlite: Database.Database,
+  accountId: number,
+  before: string,
+): { score: number | null; band: SnapshotRow['band']; takenAt: string; modelVersion: string } | null {
+  const row = stmt<{ score: number | null; band: SnapshotRow['band']; takenAt: string; modelVersion: string }>(
     sqlite,
-    `SELECT score, taken_at AS takenAt, model_version AS modelVersion FROM health_snapshots
+    `SELECT score, band, taken_at AS takenAt, model_version AS modelVersion FROM health_snapshots
     WHERE account_id = ? AND taken_at < ? ORDER BY taken_at DESC LIMIT 1`,
   ).get(accountId, before);
   return row ?? null;

@@ -18,6 +18,7 @@ export const LONG_JOBS: Readonly<Record<string, string>> = {
   'export.archive': 'an archive export',
   'backup.restore': 'a backup restore',
   'assessments.importFile': 'an assessment import',
+  'ctas.evaluate': 'a pass of the call-to-action rules',
 };
 
 /** How to stop a running import: the channel and input that stop it. The other long jobs stop through lib/jobs.ts (cancelJobs). */

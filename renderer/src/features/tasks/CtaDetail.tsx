@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CTA_RULE_LABELS } from '../../../../shared/contract/ctas';
+import { CTA_KIND_LABELS } from '../../../../shared/contract/ctas';
 import { formatDateTime } from '../../../../shared/format/format';
 import { useQuery } from '../../api/useQuery';
 import { CloseCtaDialog } from './CloseCtaDialog';
@@ -37,7 +37,7 @@ export function CtaDetail({ id }: { id: string }) {
             <a href={`#/accounts/${c.accountId}`} data-testid="cta-account">
               {c.accountName}
             </a>
-            {` · ${CTA_RULE_LABELS[c.rule]} · opened ${formatDateTime(c.openedAt)}${c.owner ? ` · ${c.owner}` : ''}`}
+            {` · ${CTA_KIND_LABELS[c.rule]} · opened ${formatDateTime(c.openedAt)}${c.owner ? ` · ${c.owner}` : ''}`}
           </p>
         </div>
         <span className="spacer" />

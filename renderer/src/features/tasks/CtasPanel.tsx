@@ -1,4 +1,4 @@
-import { CTA_RULE_LABELS, type Cta } from '../../../../shared/contract/ctas';
+import { CTA_KIND_LABELS, type Cta } from '../../../../shared/contract/ctas';
 import { formatDate } from '../../../../shared/format/format';
 import { useQuery } from '../../api/useQuery';
 import { navigate } from '../../app/router';
@@ -60,7 +60,7 @@ export function CtasPanel({ accountId }: { accountId?: number }) {
                     </a>
                     <div className="muted small">{cta.firedBy.summary}</div>
                   </td>
-                  <td>{CTA_RULE_LABELS[cta.rule]}</td>
+                  <td>{CTA_KIND_LABELS[cta.rule]}</td>
                   <td>{formatDate(cta.openedAt)}</td>
                   <td>{cta.totalTasks === 0 ? '—' : `${cta.totalTasks - cta.openTasks} of ${cta.totalTasks} done`}</td>
                   <td>{CTA_STATUS_TEXT(cta)}</td>
