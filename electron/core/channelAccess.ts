@@ -61,6 +61,8 @@ export const WRITE_VERBS: ReadonlySet<string> = new Set([
   'delete',
   'apply',
   'close',
+  // ctas.open: a call to action opened by hand.
+  'open',
   'evaluate',
   'archive',
   'unarchive',
