@@ -7,8 +7,10 @@ import { DataTable } from '../../components/DataTable';
 import { formatInteger } from '../../../../shared/format/format';
 import { atRiskColumns, type AtRisk } from './atRisk';
 import { ctaColumn, useOpenCtas } from '../tasks/ctaColumn';
+import './atRisk.css';
 
-const ROW_HEIGHT = 52;
+/** Two reasons of up to two lines each (atRisk.css). */
+const ROW_HEIGHT = 80;
 export const AT_RISK_PAGE = 20;
 
 type Scope = NonNullable<Input<'accounts.atRisk'>['scope']>;
@@ -33,7 +35,8 @@ export function AtRiskTable({ scope, currency }: { scope: Scope; currency: strin
   const list = useQuery('accounts.atRisk', { scope, band, page, pageSize: AT_RISK_PAGE }, [...METRIC_DOMAINS, 'identity']);
   // Issue 17: each account's open call to action, one click from the list.
   const openCtas = useOpenCtas();
-  const columns = useMemo(() => [...atRiskColumns(currency, new Date()), ctaColumn<AtRisk>(openCtas)], [currency, openCtas]);
+  // The call to action's share of the width, in the at-risk list's proportions (atRisk.tsx).
+  const columns = useMemo(() => [...atRiskColumns(currency, new Date()), { ...ctaColumn<AtRisk>(openCtas), size: 136 }], [currency, openCtas]);
   const rows: AtRisk[] = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / AT_RISK_PAGE));

@@ -12,7 +12,9 @@ const DASH = '—';
 export const BAND_LABELS = { red: 'Red', amber: 'Amber', green: 'Green', insufficient: 'Insufficient data' } as const;
 
 /**
- * The at-risk list's columns. ARR is shown in each account's own currency (an account billed in EUR
+ * The at-risk list's columns. Their sizes are shares of the table's width (DataTable's colgroup),
+ * set so that at 1024 px the score, ARR, renewal date and call to action fit whole and the reasons
+ * get the rest (they wrap: atRisk.css). ARR is shown in each account's own currency (an account billed in EUR
  * must not read as dollars); `fallbackCurrency`, the portfolio's, is for rows from an older core
  * that did not send one.
  */
@@ -22,7 +24,7 @@ export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: st
     {
       id: 'name',
       header: 'Account',
-      size: 200,
+      size: 170,
       enableHiding: false,
       enableSorting: false,
       meta: { label: 'Account', tooltip: true },
@@ -40,7 +42,7 @@ export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: st
     {
       id: 'score',
       header: 'Health',
-      size: 76,
+      size: 72,
       enableHiding: false,
       enableSorting: false,
       meta: { label: 'Health' },
@@ -55,7 +57,7 @@ export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: st
     {
       id: 'reasons',
       header: 'Why',
-      size: 520,
+      size: 340,
       enableHiding: false,
       enableSorting: false,
       meta: { label: 'Why', tooltip: true },
@@ -74,7 +76,7 @@ export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: st
     {
       id: 'arrMinor',
       header: 'ARR',
-      size: 96,
+      size: 86,
       enableSorting: false,
       meta: { label: 'ARR', align: 'end' },
       accessorFn: (row) => row.arrMinor,
@@ -84,7 +86,7 @@ export function atRiskColumns(fallbackCurrency: string, today: Date, locale?: st
     {
       id: 'renewalDate',
       header: 'Renewal',
-      size: 116,
+      size: 108,
       enableSorting: false,
       meta: { label: 'Renewal' },
       accessorFn: (row) => row.renewalDate,
