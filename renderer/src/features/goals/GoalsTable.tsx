@@ -1,8 +1,19 @@
 import type { Output } from '../../../../shared/contract';
-import { KPI_LABELS, STATUS_TEXT, STATUS_TONE, figureText, scopeText } from './goalLabels';
+import type { Goal } from '../../../../shared/contract/goals';
+import { KPI_LABELS, STATUS_TEXT, STATUS_TONE, addDays, figureText, scopeText } from './goalLabels';
 
-/** Each goal against its figure: the figure with its 95 % interval, and met only when the interval says so. */
-export function GoalsTable({ data, compact }: { data: Output<'goals.standing'>; compact?: boolean }) {
+/** Each goal against its figure: the figure with its 95 % interval, and met only when the interval says so. The Goals screen adds Edit and Remove. */
+export function GoalsTable({
+  data,
+  compact,
+  onEdit,
+  onRemove,
+}: {
+  data: Output<'goals.standing'>;
+  compact?: boolean;
+  onEdit?: (goal: Goal) => void;
+  onRemove?: (goal: Goal) => void;
+}) {
   return (
     <table className="mini-table goals-table" data-testid="goals-table">
       <thead>
@@ -17,6 +28,11 @@ export function GoalsTable({ data, compact }: { data: Output<'goals.standing'>; 
             Figure (95 % interval)
           </th>
           <th scope="col">Status</th>
+          {onEdit && (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -26,20 +42,43 @@ export function GoalsTable({ data, compact }: { data: Output<'goals.standing'>; 
             <td>{scopeText(row.goal)}</td>
             {!compact && (
               <td className="small">
-                {row.goal.periodStart} – {row.goal.periodEnd}
+                {row.goal.periodStart} – {addDays(row.goal.periodEnd, -1)}
               </td>
             )}
-            <td className="num">
+            <td className="num" data-testid="goal-target-cell">
               {row.direction === 'higher' ? '≥' : '≤'} {row.goal.target}
             </td>
             <td className="num" data-testid="goal-figure">
               {figureText(row)}
+              {row.figure.value !== null && <span className="muted small"> n = {row.figure.n}</span>}
             </td>
             <td>
-              <span className={`pill tone-${STATUS_TONE[row.status]}`} title={row.explanation} data-testid="goal-status">
+              <span className={`pill goal-status tone-${STATUS_TONE[row.status]}`} title={row.explanation} data-testid="goal-status">
                 {STATUS_TEXT[row.status]}
               </span>
             </td>
+            {onEdit && (
+              <td className="row-actions">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onEdit(row.goal)}
+                  aria-label={`Edit the ${KPI_LABELS[row.goal.kpi]} goal (${scopeText(row.goal)})`}
+                  data-testid="goal-edit"
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onRemove?.(row.goal)}
+                  aria-label={`Remove the ${KPI_LABELS[row.goal.kpi]} goal (${scopeText(row.goal)})`}
+                  data-testid="goal-remove"
+                >
+                  Remove
+                </button>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

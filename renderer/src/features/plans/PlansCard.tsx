@@ -1,27 +1,47 @@
 import { useState } from 'react';
-import type { PlanWithProgress } from '../../../../shared/contract/plans';
+import type { PlanMilestone, PlanObjective, SuccessPlan } from '../../../../shared/contract/plans';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
-import { PlanItemDialog } from './PlanItemDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { UndoBar, useUndo } from '../journeys/UndoBar';
+import { MilestoneDialog } from './MilestoneDialog';
+import { ObjectiveDialog } from './ObjectiveDialog';
+import { PlanArticle } from './PlanArticle';
+import { PlanDialog } from './PlanDialog';
+import { localToday } from './planForm';
 import './plans.css';
 
-const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
-const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 100) / 100));
+type Part = 'plans' | 'planObjectives' | 'planMilestones';
+const PART_TEXT: Record<Part, string> = { plans: 'plan', planObjectives: 'objective', planMilestones: 'milestone' };
 
-/** The account's success plans on its page: objectives measured against their targets, milestones, progress. */
+type Open =
+  | { kind: 'plan'; plan?: SuccessPlan }
+  | { kind: 'objective'; planId: number; objective?: PlanObjective }
+  | { kind: 'milestone'; planId: number; milestone?: PlanMilestone }
+  | { kind: 'remove'; part: Part; id: number; title: string };
+
+/** The account's success plans on its page: objectives measured against their targets, milestones, progress; each part added, changed and removed here. */
 export function PlansCard({ accountId }: { accountId: number }) {
   const plans = useQuery('plans.account', { accountId }, ['plans', 'planObjectives', 'planMilestones', 'outcomes']);
-  const [dialog, setDialog] = useState<{ kind: 'plan' | 'objective' | 'milestone'; planId?: number } | null>(null);
-  const toggle = useAction((id: number, done: boolean) => call('planMilestones.update', { id, doneAt: done ? new Date().toISOString().slice(0, 10) : null }));
+  const [open, setOpen] = useState<Open | null>(null);
+  const undo = useUndo();
+  const toggle = useAction((id: number, done: boolean) => call('planMilestones.update', { id, doneAt: done ? localToday() : null }));
+  const close = () => setOpen(null);
+  const remove = async (part: Part, id: number, title: string) => {
+    await call(`${part}.archive`, { id });
+    close();
+    undo.offer(`${part === 'plans' ? 'Archived' : 'Removed'} the ${PART_TEXT[part]} “${title}”.`, async () => void (await call(`${part}.restore`, { id })));
+  };
   return (
     <section className="card plans-card" aria-labelledby="plans-title" data-testid="plans-card">
       <header className="card-header">
         <h2 id="plans-title">Success plans</h2>
-        <button type="button" onClick={() => setDialog({ kind: 'plan' })} data-testid="new-plan">
+        <button type="button" className="button small" onClick={() => setOpen({ kind: 'plan' })} data-testid="new-plan">
           New plan
         </button>
       </header>
+      <UndoBar undo={undo} />
       {plans.error && (
         <p className="form-error" role="alert">
           {plans.error.message}
@@ -38,89 +58,42 @@ export function PlansCard({ accountId }: { accountId: number }) {
         </p>
       )}
       {plans.data?.map((p) => (
-        <Plan key={p.plan.id} plan={p} onAdd={(kind) => setDialog({ kind, planId: p.plan.id })} onToggle={(id, done) => void toggle.run(id, done)} />
+        <PlanArticle
+          key={p.plan.id}
+          plan={p}
+          actions={{
+            editPlan: () => setOpen({ kind: 'plan', plan: p.plan }),
+            archivePlan: () => setOpen({ kind: 'remove', part: 'plans', id: p.plan.id, title: p.plan.title }),
+            addObjective: () => setOpen({ kind: 'objective', planId: p.plan.id }),
+            editObjective: (objective) => setOpen({ kind: 'objective', planId: p.plan.id, objective }),
+            removeObjective: (o) => setOpen({ kind: 'remove', part: 'planObjectives', id: o.id, title: o.title }),
+            addMilestone: () => setOpen({ kind: 'milestone', planId: p.plan.id }),
+            editMilestone: (milestone) => setOpen({ kind: 'milestone', planId: p.plan.id, milestone }),
+            removeMilestone: (m) => setOpen({ kind: 'remove', part: 'planMilestones', id: m.id, title: m.title }),
+            toggleMilestone: (id, done) => void toggle.run(id, done),
+          }}
+        />
       ))}
-      {dialog && <PlanItemDialog kind={dialog.kind} accountId={accountId} planId={dialog.planId} onClose={() => setDialog(null)} />}
+      {open?.kind === 'plan' && <PlanDialog accountId={accountId} plan={open.plan} onClose={close} />}
+      {open?.kind === 'objective' && <ObjectiveDialog accountId={accountId} planId={open.planId} objective={open.objective} onClose={close} />}
+      {open?.kind === 'milestone' && <MilestoneDialog planId={open.planId} milestone={open.milestone} onClose={close} />}
+      {open?.kind === 'remove' && (
+        <ConfirmDialog
+          title={open.part === 'plans' ? `Archive the plan “${open.title}”?` : `Remove the ${PART_TEXT[open.part]} “${open.title}”?`}
+          confirm={open.part === 'plans' ? 'Archive plan' : `Remove ${PART_TEXT[open.part]}`}
+          danger
+          testId="plan-remove"
+          onClose={close}
+          onConfirm={() => remove(open.part, open.id, open.title)}
+        >
+          <p>
+            {open.part === 'plans'
+              ? 'The plan leaves the account page with its objectives and milestones, and stops counting in its progress.'
+              : `The ${PART_TEXT[open.part]} leaves the plan, and the plan’s progress is counted without it.`}
+          </p>
+          <p className="muted small">It is archived, not deleted: Undo brings it back for 20 seconds.</p>
+        </ConfirmDialog>
+      )}
     </section>
-  );
-}
-
-function Plan({ plan: p, onAdd, onToggle }: { plan: PlanWithProgress; onAdd: (kind: 'objective' | 'milestone') => void; onToggle: (id: number, done: boolean) => void }) {
-  return (
-    <article className="plan" data-testid="plan" aria-label={p.plan.title}>
-      <div className="plan-head">
-        <h3>{p.plan.title}</h3>
-        <span className="muted small">
-          {p.plan.status}
-          {p.plan.dueDate ? ` · due ${p.plan.dueDate}` : ''}
-          {p.plan.owner ? ` · ${p.plan.owner}` : ''}
-        </span>
-        <span className="plan-progress" data-testid="plan-progress">
-          {pct(p.progress.overall)}
-        </span>
-      </div>
-      <progress max={1} value={p.progress.overall ?? 0} aria-label={`Progress of ${p.plan.title}`} />
-      <p className="small muted">
-        {p.progress.objectivesMet} of {p.progress.objectives} objectives met · {p.progress.milestonesDone} of {p.progress.milestones} milestones done
-      </p>
-      {p.objectives.length > 0 && (
-        <table className="mini-table">
-          <thead>
-            <tr>
-              <th scope="col">Objective</th>
-              <th scope="col" className="num">
-                Baseline → target
-              </th>
-              <th scope="col" className="num">
-                Now
-              </th>
-              <th scope="col" className="num">
-                Progress
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.objectives.map((o) => (
-              <tr key={o.id} data-testid="objective-row">
-                <th scope="row">
-                  {o.title}
-                  {o.outcomeMetric && <div className="muted small">measured by the outcome “{o.outcomeMetric}”</div>}
-                </th>
-                <td className="num">
-                  {num(o.baseline ?? 0)} → {num(o.target)} {o.unit ?? ''}
-                </td>
-                <td className="num">{num(o.value)}</td>
-                <td className="num" data-testid="objective-progress">
-                  {pct(o.progress)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {p.milestones.length > 0 && (
-        <ul className="plan-milestones">
-          {p.milestones.map((m) => (
-            <li key={m.id} data-testid="milestone">
-              <label className="check">
-                <input type="checkbox" checked={m.doneAt !== null} onChange={(e) => onToggle(m.id, e.target.checked)} data-testid="milestone-done" />
-                {m.title}
-              </label>{' '}
-              <span className={`small ${m.overdue ? 'tone-bad' : 'muted'}`}>
-                {m.doneAt ? `done ${m.doneAt}` : m.dueDate ? `${m.overdue ? 'overdue, ' : ''}due ${m.dueDate}` : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className="toolbar">
-        <button type="button" onClick={() => onAdd('objective')} data-testid="add-objective">
-          Add objective
-        </button>
-        <button type="button" onClick={() => onAdd('milestone')} data-testid="add-milestone">
-          Add milestone
-        </button>
-      </div>
-    </article>
   );
 }
