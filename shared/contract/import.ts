@@ -135,6 +135,12 @@ export const importPreview = z.object({
   /** Every problem up to 1,000; `problemsTotal` counts them all. */
   problems: z.array(importProblem),
   problemsTotal: z.number(),
+  /**
+   * Rows imported, but not quite as the file says, because the app would refuse it as written
+   * (issue 13: a reference's stage past the transition table or the consent gate is stored at the
+   * last legal stage). The first 1,000, by row and column like the problems.
+   */
+  warnings: z.array(importProblem).optional(),
   /** Present when the preview read only the head of a large file: counts and problems are those rows'; the commit reads every row. */
   head: z.object({ rows: z.number(), fraction: z.number() }).optional(),
   /** Survey answers with a respondent e-mail: how their account was found (issue 13, import/respondents.ts). */

@@ -81,7 +81,10 @@ describe('references matched by their contact', () => {
       { email: 'grace@beta.example', from: null, to: 'candidate', by: 'import' },
     ]);
 
-    // Ada's stage and notes change (her e-mail in another case); Grace's row is the same.
+    // Ada's stage and notes change (her e-mail in another case); Grace's row is the same. Recruiting
+    // needs her consent on file, as references.move does (importReferenceStages.test.ts without it).
+    const ada = Number(rows(`SELECT id FROM "references" ORDER BY id`)[0]!.id);
+    await core.call('references.grantConsent', { referenceId: ada, activity: 'reference_call', grantedBy: 'Priya', grantedAt: '2026-01-01T00:00:00.000Z' });
     const second = await core.call('import.commit', {
       jobId: 'refs-2',
       path: referencesFile('second.csv', ['A-1,ADA@Acme.example,recruited,3,Second call', 'A-2,grace@beta.example,candidate,,']),

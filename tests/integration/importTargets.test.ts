@@ -84,6 +84,8 @@ describe('references target', () => {
       "row 5, 'Account': 'A-404' is not a known account (by external id, id or name)",
       expect.stringMatching(/^row 6, 'Usage Limit': /),
     ]);
+    // An active reference without a contact cannot have been recruited (references.move's consent gate): it comes in nominated, and the preview says so.
+    expect(preview.warnings?.map(describeProblem)).toEqual([expect.stringMatching(/^row 2, 'Stage': imported as nominated, not active: the reference has no contact/)]);
 
     const result = await core.call('import.commit', { jobId: 'refs', path: referencesCsv(), into: 'references', policy: 'skip' });
     expect(result).toMatchObject({ committed: true, counts: { inserts: 3, errors: 2 } });
@@ -91,7 +93,7 @@ describe('references target', () => {
       rows(`SELECT a.external_id AS account, c.email, r.stage, r.usage_limit_per_quarter AS lim, r.notes FROM "references" r
             JOIN accounts a ON a.id = r.account_id LEFT JOIN contacts c ON c.id = r.contact_id ORDER BY r.id`),
     ).toEqual([
-      { account: 'A-1', email: null, stage: 'active', lim: 2, notes: 'Happy to talk, "any time"' },
+      { account: 'A-1', email: null, stage: 'nominated', lim: 2, notes: 'Happy to talk, "any time"' },
       { account: 'A-2', email: 'ada@beta.example', stage: 'nominated', lim: null, notes: null },
       { account: 'A-1', email: null, stage: 'candidate', lim: null, notes: 'Name match' },
     ]);

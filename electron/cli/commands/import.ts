@@ -63,6 +63,13 @@ function printPreview(preview: ImportPreview, io: Io): void {
     for (const problem of preview.problems.slice(0, SHOWN_PROBLEMS)) io.out(`  ${describeProblem(problem)}\n`);
     if (preview.problemsTotal > SHOWN_PROBLEMS) io.out(`  … and ${formatCount(preview.problemsTotal - SHOWN_PROBLEMS)} more\n`);
   }
+  // Rows imported otherwise than the file says (issue 13: a reference's stage the app would refuse).
+  const warnings = preview.warnings ?? [];
+  if (warnings.length > 0) {
+    io.out(`Imported with a change (${formatCount(warnings.length)})\n`);
+    for (const warning of warnings.slice(0, SHOWN_PROBLEMS)) io.out(`  ${describeProblem(warning)}\n`);
+    if (warnings.length > SHOWN_PROBLEMS) io.out(`  … and ${formatCount(warnings.length - SHOWN_PROBLEMS)} more\n`);
+  }
 }
 
 type DateOrder = (typeof DATE_ORDERS)[number];

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { contract } from '../../../shared/contract';
+import type { ImportProblem } from '../../../shared/contract/import';
 import { compileConverter, fieldColumns, schemaProblem, type CellProblem, type Record_ } from './convert';
 import { loadLookups } from './lookups';
 import type { Plan } from './plan';
@@ -39,6 +40,8 @@ export interface FrontBatch {
   preview: Record_[];
   /** Set on the last batch when `maxRows` stopped the reading. */
   head?: { rows: number; fraction: number };
+  /** Accepted rows whose value the target's rule changed (targets.ts `adjust`), in file order: shown, never silent. */
+  warnings: ImportProblem[];
 }
 
 export interface FrontOptions {
@@ -49,7 +52,19 @@ export interface FrontOptions {
   maxRows?: number;
 }
 
-const emptyBatch = (): FrontBatch => ({ rowsRead: 0, fraction: 0, problems: [], skips: 0, newShapes: [], shapes: [], values: [], accountIds: [], updates: [], preview: [] });
+const emptyBatch = (): FrontBatch => ({
+  rowsRead: 0,
+  fraction: 0,
+  problems: [],
+  skips: 0,
+  newShapes: [],
+  shapes: [],
+  values: [],
+  accountIds: [],
+  updates: [],
+  preview: [],
+  warnings: [],
+});
 
 /** The batches of a whole import (or its head), in file order. Closing the generator early (a cancel) drops its working tables. */
 export function* frontBatches(sqlite: Database.Database, plan: Plan, options: FrontOptions): Generator<FrontBatch> {
@@ -66,6 +81,7 @@ export function* frontBatches(sqlite: Database.Database, plan: Plan, options: Fr
     const updateInput = def.updateSchema ?? (def.matchKey ? (contract as Record<string, { input: z.ZodType }>)[`${def.domain}.update`]!.input : createInput);
     const flags = new Set(def.flags ?? []);
     const json = new Set(def.json ?? []);
+    const adjust = def.adjust?.(sqlite, options.now);
     const shapeIds = new Map<string, number>();
     // In-file duplicates of the match key: 24 bytes a key instead of a Map's ~100 (seenKeys.ts).
     const seen = new SeenKeys();
@@ -111,6 +127,8 @@ export function* frontBatches(sqlite: Database.Database, plan: Plan, options: Fr
         return;
       }
       const value = parsed.data as Record_;
+      const warning = adjust?.(value, existingId);
+      if (warning) batch.warnings.push({ row, column: columns[warning.field] ?? null, message: warning.message });
       if (previewed < options.previewRows) {
         previewed++;
         batch.preview.push({ _row: row, _action: insert ? 'insert' : 'update', ...value });

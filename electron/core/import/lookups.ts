@@ -23,9 +23,27 @@ let tempTables = 0;
 export function tempKeyTable(sqlite: Database.Database, prefix: string, columns: string, select: string): { name: string; drop(): void } {
   registerLower(sqlite);
   const name = `temp."${prefix}_${++tempTables}"`;
-  sqlite.exec(`CREATE TABLE ${name} (key TEXT PRIMARY KEY, ${columns}) WITHOUT ROWID`);
-  sqlite.exec(`INSERT INTO ${name} ${select}`);
-  return { name, drop: () => sqlite.exec(`DROP TABLE IF EXISTS ${name}`) };
+  inTemp(sqlite, () => {
+    sqlite.exec(`CREATE TABLE ${name} (key TEXT PRIMARY KEY, ${columns}) WITHOUT ROWID`);
+    sqlite.exec(`INSERT INTO ${name} ${select}`);
+  });
+  return { name, drop: () => inTemp(sqlite, () => sqlite.exec(`DROP TABLE IF EXISTS ${name}`)) };
+}
+
+/**
+ * Runs statements that write the temp schema only. A query-only connection (the CLI's dry run reads
+ * a private snapshot with query_only on, db/snapshot.ts) refuses even those ("attempt to write a
+ * readonly database": `fulcrum import --dry-run` of contacts or references failed), so query_only is
+ * lifted for them alone: no table of the workspace file is written.
+ */
+function inTemp(sqlite: Database.Database, statements: () => void): void {
+  const queryOnly = sqlite.pragma('query_only', { simple: true }) === 1;
+  if (queryOnly) sqlite.pragma('query_only = OFF');
+  try {
+    statements();
+  } finally {
+    if (queryOnly) sqlite.pragma('query_only = ON');
+  }
 }
 
 export interface BoundedLookups {

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { LIFECYCLE_STAGES } from '../../../shared/contract/accounts';
 import { CHANNELS } from '../../../shared/contract/common';
@@ -9,6 +10,7 @@ import type { ImportTarget } from '../../../shared/contract/import';
 import { SURVEY_KINDS } from '../../../shared/contract/surveyResponses';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../../shared/contract/tickets';
 import { TOUCHPOINT_KINDS } from '../../../shared/contract/touchpoints';
+import { referenceStageStep } from './referenceStages';
 
 // What each import target can take: its fields, how a cell becomes each one, and the column
 // names (normalised) that mean it in the exports people have. Validation is the domain's own
@@ -44,6 +46,12 @@ export interface TargetDef {
   updateSchema?: z.ZodType;
   /** Last step of a converted record, before validation: fields that combine (first + last name). */
   finish?: (record: Record<string, unknown>) => void;
+  /**
+   * A rule of the domain the schema cannot check, made once per import (reads only): it may change
+   * an accepted row's value (references: the stage, referenceStages.ts) and then says so as a
+   * warning on the field, shown in the import's summary.
+   */
+  adjust?: (sqlite: Database.Database, now: Date) => (value: Record<string, unknown>, existingId: number | undefined) => { field: string; message: string } | undefined;
 }
 
 /** First and last name into `name` (when no name column is mapped); the parts are not stored. */
@@ -298,7 +306,8 @@ const TARGETS: readonly TargetDef[] = [
   },
   {
     // references.create nominates (always a candidate, with a log entry); an import keeps the stage it
-    // brings, and logs it as any stage change is logged (writer.ts). A reference's identity is its
+    // brings where references.move would allow it (else the last legal stage, with a warning:
+    // referenceStages.ts), and logs it as any stage change is logged (writer.ts). A reference's identity is its
     // contact: the person who speaks for the account, found by the contact's e-mail (matched
     // case-insensitively, as contacts are). Importing the same file again updates the live reference
     // of that contact instead of adding it twice; a row without a known contact is always new.
@@ -309,6 +318,8 @@ const TARGETS: readonly TargetDef[] = [
     schema: referenceImportRow,
     // No stage column means "keep the stage", not the create schema's default 'candidate'.
     updateSchema: referenceImportRow.extend({ id: z.number().int().positive(), stage: referenceStage.optional() }).strict(),
+    // The transition table and the consent gate of references.move: the last legal stage, with a warning.
+    adjust: referenceStageStep,
     fields: [
       account,
       f('contactEmail', 'contactEmail', ['contact_email', 'email', 'reference_email', 'contact']),

@@ -3,6 +3,8 @@ import { recordArrChange } from '../metrics/arrHistory';
 import type { Record_ } from './convert';
 import { LOWER, tempKeyTable } from './lookups';
 import { snake, type TargetDef } from './targets';
+import type { ReferenceStage } from '../../../shared/contract/references';
+import { stagePath } from './referenceStages';
 
 // Bulk writes for an import: prepared statements cached per set of columns (rows that leave a
 // column out get the table's default), run inside the import's one transaction by the caller.
@@ -127,7 +129,14 @@ export function createWriter(sqlite: Database.Database, def: TargetDef, now: Dat
       const before = arrOf?.get(id);
       const stageBefore = stages?.stageOf(id);
       statement.run(...values, stamp, id);
-      if (stages && typeof record.stage === 'string' && stageBefore !== undefined && record.stage !== stageBefore) stages.moved(id, stageBefore, record.stage);
+      // Each move of the transition table's path is logged, as references.move would log it (referenceStages.ts).
+      if (stages && typeof record.stage === 'string' && stageBefore !== undefined && record.stage !== stageBefore) {
+        let from = stageBefore as ReferenceStage;
+        for (const to of stagePath(from, record.stage as ReferenceStage)) {
+          stages.moved(id, from, to);
+          from = to;
+        }
+      }
       // The row was just updated, so it is there.
       if (arrOf && before) recordArrChange(sqlite, before, arrOf.get(id)!, now);
     },

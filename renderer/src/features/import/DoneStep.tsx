@@ -4,6 +4,7 @@ import { rate, TARGET_LABELS, TARGET_ROUTES } from './importModel';
 import { ImportedRows } from './ImportedRows';
 import type { ImportWizardState } from './useImportWizard';
 import { RespondentMatches } from './RespondentMatches';
+import { ImportWarnings } from './ImportWarnings';
 
 /** Step 5: what the import did, or why nothing was changed. */
 export function DoneStep({ wizard, result }: { wizard: ImportWizardState; result: ImportResult }) {
@@ -32,6 +33,7 @@ export function DoneStep({ wizard, result }: { wizard: ImportWizardState; result
             </li>
           </ul>
           <RespondentMatches respondents={result.respondents} testId="import-done-respondents" />
+          <ImportWarnings warnings={result.warnings} testId="import-done-warnings" />
           <ImportedRows result={result} />
           {result.errorFile && (
             <p className="banner" data-testid="import-error-file">

@@ -3,6 +3,7 @@ import { formatInteger } from '../../../../shared/format/format';
 import { cell, fieldLabel, MONEY_FIELDS, storedCell } from './cells';
 import type { ImportWizardState } from './useImportWizard';
 import { RespondentMatches } from './RespondentMatches';
+import { ImportWarnings } from './ImportWarnings';
 import { headNote, problemRow } from './previewHead';
 
 /** Step 3: the counts, the first rows as stored, the problems, and the button that commits. */
@@ -102,6 +103,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizardState }) {
               </div>
             </>
           )}
+          <ImportWarnings warnings={preview.warnings} testId="import-warnings" />
         </>
       )}
       {commitError && (
