@@ -1,12 +1,13 @@
 // `fulcrum metrics`: the portfolio dashboard's figures for a period and filter, through the core's
 // own `metrics.portfolio` channel. With --json the output is the channel's result plus
-// `satisfactionRevenue` and `churnModel` (field names are the contracts', documented in the README).
+// `satisfactionRevenue`, `churnModel` and `purchaseModel` (field names are the contracts', documented in the README).
 
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createCore } from '../../core';
 import type { ChurnModel, SatisfactionRevenue } from '../../../shared/contract/churn';
 import type { Portfolio } from '../../../shared/contract/metrics';
+import type { PurchaseModel } from '../../../shared/contract/purchases';
 import { CliError, dateOption, formatCount, requireString, UsageError, type Command, type Io, type OptionValues } from '../command';
 
 const FILTERS = { segment: 'segment', industry: 'industry', region: 'region', owner: 'owner', stage: 'lifecycleStage' } as const;
@@ -51,17 +52,22 @@ function printSummary(p: Portfolio, io: Io): void {
 
 /**
  * Issue 16's fields beside the portfolio's: `satisfactionRevenue` (churn.satisfactionRevenue for the
- * same period) and `churnModel` (the current model's version, day and backtest, or null before training).
+ * same period), `churnModel` (the current model's version, day and backtest, or null before training)
+ * and `purchaseModel` (purchases.model with its defaults: the BG/NBD and Gamma-Gamma fits on the
+ * purchase histories, the totals and the 20 customers of highest CLV; status 'empty' without purchases).
  */
 async function churnFields(dispatch: Awaited<ReturnType<typeof createCore>>['dispatch'], portfolio: Portfolio) {
   const worth = await dispatch('churn.satisfactionRevenue', { from: portfolio.scope.from, to: portfolio.scope.to });
   const model = await dispatch('churn.model', {});
+  const purchases = await dispatch('purchases.model', {});
   if (!worth.ok) throw new CliError(worth.error.message);
   if (!model.ok) throw new CliError(model.error.message);
+  if (!purchases.ok) throw new CliError(purchases.error.message);
   const current = model.value as ChurnModel | null;
   return {
     satisfactionRevenue: worth.value as SatisfactionRevenue,
     churnModel: current && { version: current.version, asOf: current.asOf, trainedAt: current.trainedAt, backtest: current.backtest },
+    purchaseModel: purchases.value as PurchaseModel,
   };
 }
 
