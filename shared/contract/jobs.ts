@@ -6,7 +6,18 @@ import { z } from 'zod';
 // id); as a job here it is listed and cancelled like the others and answers `cancelled: true`.
 
 /** The channels whose calls run as cancellable jobs. */
-export const JOB_CHANNELS = ['metrics.rebuild', 'health.recompute', 'export.archive', 'journeys.measure', 'export.table', 'import.commit', 'ctas.evaluate'] as const;
+export const JOB_CHANNELS = [
+  'metrics.rebuild',
+  'health.recompute',
+  'export.archive',
+  'journeys.measure',
+  'export.table',
+  'import.commit',
+  'ctas.evaluate',
+  // Issue 16: training reads the whole history, and so does the satisfaction section's first open.
+  'churn.train',
+  'churn.satisfactionRevenue',
+] as const;
 export type JobChannel = (typeof JOB_CHANNELS)[number];
 
 export const jobsContract = {
