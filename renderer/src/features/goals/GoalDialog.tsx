@@ -83,7 +83,7 @@ export function GoalDialog({ quarter, goal, onClose }: { quarter: string; goal?:
     >
       <div className="form-grid">
         <Field label="KPI" name="kpi" error={issue('kpi')}>
-          <select className="select" value={kpi} onChange={(e) => setKpi(e.target.value as GoalKpi)} data-testid="goal-kpi">
+          <select className="input" value={kpi} onChange={(e) => setKpi(e.target.value as GoalKpi)} data-testid="goal-kpi">
             {GOAL_KPIS.map((k) => (
               <option key={k} value={k}>
                 {KPI_LABELS[k]}
@@ -101,7 +101,7 @@ export function GoalDialog({ quarter, goal, onClose }: { quarter: string; goal?:
           <input className="input" type="date" value={lastDay} onChange={(e) => setLastDay(e.target.value)} data-testid="goal-to" />
         </Field>
         <Field label="Segment" name="segment" error={issue('segment')}>
-          <select className="select" value={segment} onChange={(e) => setSegment(e.target.value)} data-testid="goal-segment">
+          <select className="input" value={segment} onChange={(e) => setSegment(e.target.value)} data-testid="goal-segment">
             <option value={ALL}>Every segment</option>
             {/* A stored segment no account has any more stays choosable, so an edit does not change it unseen. */}
             {[...new Set([...segments, ...(goal?.segment != null ? [goal.segment] : [])])].map((s) => (
@@ -112,7 +112,7 @@ export function GoalDialog({ quarter, goal, onClose }: { quarter: string; goal?:
           </select>
         </Field>
         <Field label="Owner" name="owner" error={issue('owner')}>
-          <select className="select" value={owner} onChange={(e) => setOwner(e.target.value)} data-testid="goal-owner">
+          <select className="input" value={owner} onChange={(e) => setOwner(e.target.value)} data-testid="goal-owner">
             <option value={ALL}>Every owner</option>
             {[...new Set([...owners, ...(goal?.owner != null ? [goal.owner] : [])])].map((o) => (
               <option key={o} value={o}>

@@ -1,5 +1,6 @@
 import type { Output } from '../../../../shared/contract';
 import type { Goal } from '../../../../shared/contract/goals';
+import { formatDate } from '../../../../shared/format/format';
 import { KPI_LABELS, STATUS_TEXT, STATUS_TONE, addDays, figureText, scopeText } from './goalLabels';
 
 /** Each goal against its figure: the figure with its 95 % interval, and met only when the interval says so. The Goals screen adds Edit and Remove. */
@@ -42,7 +43,7 @@ export function GoalsTable({
             <td>{scopeText(row.goal)}</td>
             {!compact && (
               <td className="small">
-                {row.goal.periodStart} – {addDays(row.goal.periodEnd, -1)}
+                {formatDate(row.goal.periodStart)} – {formatDate(addDays(row.goal.periodEnd, -1))}
               </td>
             )}
             <td className="num" data-testid="goal-target-cell">

@@ -44,6 +44,13 @@ export function ObjectiveDialog({ accountId, planId, objective, onClose }: { acc
   const issue = (field: Fields) => own[field] ?? save.failure?.issueFor(field);
   const formError = save.failure && !FIELDS.some((f) => save.failure!.issueFor(f)) ? save.error : undefined;
   const linked = outcomes.data?.rows.find((o) => String(o.id) === outcomeId);
+  // Measured by an outcome, the objective starts where the outcome did and counts in its unit, unless the user said otherwise.
+  const chooseOutcome = (id: string) => {
+    setOutcomeId(id);
+    const outcome = outcomes.data?.rows.find((o) => String(o.id) === id);
+    if (outcome?.baseline != null && baseline.trim() === '') setBaseline(String(outcome.baseline));
+    if (outcome?.unit && unit.trim() === '') setUnit(outcome.unit);
+  };
   return (
     <FormDialog
       title={objective ? `Edit “${objective.title}”` : 'New objective'}
@@ -84,7 +91,7 @@ export function ObjectiveDialog({ accountId, planId, objective, onClose }: { acc
           }
           error={issue('outcomeId')}
         >
-          <select className="select" value={outcomeId} onChange={(e) => setOutcomeId(e.target.value)} data-testid="objective-outcome">
+          <select className="input" value={outcomeId} onChange={(e) => chooseOutcome(e.target.value)} data-testid="objective-outcome">
             <option value="">None: enter the current value below</option>
             {outcomes.data?.rows.map((o) => (
               <option key={o.id} value={o.id}>

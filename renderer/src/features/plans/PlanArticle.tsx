@@ -1,4 +1,5 @@
 import type { PlanMilestone, PlanObjective, PlanWithProgress } from '../../../../shared/contract/plans';
+import { formatDate } from '../../../../shared/format/format';
 import { PLAN_STATUS_TEXT } from './planForm';
 
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
@@ -27,8 +28,8 @@ export function PlanArticle({ plan: p, actions }: { plan: PlanWithProgress; acti
           {PLAN_STATUS_TEXT[p.plan.status]}
         </span>
         <span className="muted small">
-          {p.plan.startDate ? `${p.plan.startDate} → ` : ''}
-          {p.plan.dueDate ? `due ${p.plan.dueDate}` : p.plan.startDate ? 'no due date' : ''}
+          {p.plan.startDate ? `${formatDate(p.plan.startDate)} → ` : ''}
+          {p.plan.dueDate ? `due ${formatDate(p.plan.dueDate)}` : p.plan.startDate ? 'no due date' : ''}
           {p.plan.owner ? ` · ${p.plan.owner}` : ''}
         </span>
         <span className="plan-progress" data-testid="plan-progress">
@@ -65,7 +66,7 @@ export function PlanArticle({ plan: p, actions }: { plan: PlanWithProgress; acti
                 <th scope="row">
                   {o.title}
                   {o.outcomeMetric && <div className="muted small">measured by the outcome “{o.outcomeMetric}”</div>}
-                  {o.dueDate && <div className="muted small">due {o.dueDate}</div>}
+                  {o.dueDate && <div className="muted small">due {formatDate(o.dueDate)}</div>}
                 </th>
                 <td className="num">
                   {num(o.baseline ?? 0)} → {num(o.target)} {o.unit ?? ''}
@@ -104,7 +105,7 @@ export function PlanArticle({ plan: p, actions }: { plan: PlanWithProgress; acti
                 {m.title}
               </label>{' '}
               <span className={`small ${m.overdue ? 'tone-bad' : 'muted'}`}>
-                {m.doneAt ? `done ${m.doneAt}` : m.dueDate ? `${m.overdue ? 'overdue, ' : ''}due ${m.dueDate}` : ''}
+                {m.doneAt ? `done ${formatDate(m.doneAt)}` : m.dueDate ? `${m.overdue ? 'overdue, ' : ''}due ${formatDate(m.dueDate)}` : ''}
               </span>
               <span className="row-actions">
                 <button type="button" className="link-button" onClick={() => actions.editMilestone(m)} aria-label={`Edit the milestone ${m.title}`} data-testid="milestone-edit">

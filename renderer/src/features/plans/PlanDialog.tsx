@@ -49,7 +49,7 @@ export function PlanDialog({ accountId, plan, onClose }: { accountId: number; pl
           <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} data-testid="plan-title" />
         </Field>
         <Field label="Status" name="status" error={issue('status')}>
-          <select className="select" value={status} onChange={(e) => setStatus(e.target.value as SuccessPlan['status'])} data-testid="plan-status">
+          <select className="input" value={status} onChange={(e) => setStatus(e.target.value as SuccessPlan['status'])} data-testid="plan-status">
             {PLAN_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {PLAN_STATUS_TEXT[s]}
