@@ -39,6 +39,7 @@ import { tasksHandlers } from './tasks/handlers';
 import { playbooksHandlers } from './playbooks/handlers';
 import { ctasHandlers } from './ctas/handlers';
 import { afterRequestApproved } from './ctas/hooks';
+import { teamHandlers } from './team/handlers';
 
 /**
  * Every channel's handler, each checked against its contract: a missing channel, a wrong input or
@@ -82,6 +83,7 @@ export const typedHandlers = {
   ...tasksHandlers,
   ...playbooksHandlers,
   ...ctasHandlers,
+  ...teamHandlers,
 } satisfies Handlers<Channel>;
 
 /** A handler as dispatch calls it: with the input its channel's schema has just validated. */

@@ -14,6 +14,7 @@ import { jobsContract } from './jobs';
 import { tasksContract } from './tasks';
 import { playbooksContract } from './playbooks';
 import { ctasContract } from './ctas';
+import { teamContract } from './team';
 import { settingsContract } from './settings';
 import { storiesContract } from './stories';
 import { backupContract } from './backup';
@@ -73,6 +74,7 @@ export const contract = {
   ...tasksContract,
   ...playbooksContract,
   ...ctasContract,
+  ...teamContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -156,6 +156,11 @@ export interface FeedbackItemsTable extends TableOf<'feedbackItems'> {}
 export interface PlaybooksTable extends TableOf<'playbooks'> {}
 export interface CallsToActionTable extends TableOf<'callsToAction'> {}
 export interface TasksTable extends TableOf<'tasks'> {}
+// Issue 19: the team workspace's laptop side (0014_team, tables/team.ts).
+export interface TeamStateTable extends TableOf<'teamState'> {}
+export interface TeamRowsTable extends TableOf<'teamRows'> {}
+export interface TeamChangesTable extends TableOf<'teamChanges'> {}
+export interface TeamConflictsTable extends TableOf<'teamConflicts'> {}
 
 /** The workspace for Kysely: `new Kysely<Database>(...)`. Frozen migrations keep `Kysely<any>`. */
 export interface Database {
@@ -210,6 +215,10 @@ export interface Database {
   playbooks: PlaybooksTable;
   callsToAction: CallsToActionTable;
   tasks: TasksTable;
+  teamState: TeamStateTable;
+  teamRows: TeamRowsTable;
+  teamChanges: TeamChangesTable;
+  teamConflicts: TeamConflictsTable;
 }
 
 /** The workspace as every query but the frozen migrations sees it. */

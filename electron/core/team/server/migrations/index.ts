@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import * as hub from './0001_hub';
+
+export interface HubMigration {
+  version: number;
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- frozen raw DDL, typed against no particular schema
+  up(db: Kysely<any>): Promise<void>;
+}
+
+/** The team server's migrations, in order; numbered without gaps like the workspace's. */
+export const hubMigrations: readonly HubMigration[] = [{ version: 1, name: '0001_hub', up: hub.up }];
+
+export const LATEST_HUB_VERSION = hubMigrations.at(-1)!.version;

@@ -1,0 +1,206 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoWorkspace } from '../../electron/core/demo';
+import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
+import { startPostgres, type TestPostgres } from '../fixtures/postgres';
+
+// Issue 19, the team workspace's foundation against a real PostgreSQL (a throwaway cluster started
+// for this file): team init uploads a seeded workspace, team join makes a second workspace from the
+// hub with equal shared content and without the consultant's assessments, and the hub's roles refuse
+// forbidden writes sent around the app, connecting as ordinary logins as the app does.
+
+let server: TestPostgres;
+let creator: TestCore;
+let joiner: TestCore;
+let admin: pg.Client;
+const ADMIN = { user: 'team_admin', password: 'admin-pw' };
+
+beforeAll(async () => {
+  server = await startPostgres();
+  admin = new pg.Client(server.url());
+  await admin.connect();
+  // The team's admin: may create roles and the team schema, not a superuser.
+  await admin.query(`CREATE ROLE ${ADMIN.user} LOGIN CREATEROLE PASSWORD '${ADMIN.password}'`);
+  await admin.query(`GRANT CREATE ON DATABASE postgres TO ${ADMIN.user}`);
+  const path = tempWorkspacePath('creator.fulcrum');
+  await generateDemoWorkspace(path, { accounts: 40, seed: 19, today: '2026-02-20' });
+  creator = await testCore(path);
+});
+
+afterAll(async () => {
+  await creator?.close();
+  await joiner?.close();
+  await admin?.end();
+  server?.stop();
+});
+
+const shared = (hashes: Record<string, string> | undefined) => hashes ?? {};
+
+async function asLogin<T>(user: string, password: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(server.url(user, password));
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('team init and join', () => {
+  it('refuses a connection string that is not postgres:// by name', async () => {
+    const error = await creator.fail('team.create', { server: 'mysql://x@localhost/db' });
+    expect(error.code).toBe('BAD_INPUT');
+    expect(error.message).toMatch(/postgres:\/\//);
+  });
+
+  it('init uploads every shared row; join makes a workspace with equal shared tables and no assessments', async () => {
+    const assessments = creator.context.sqlite.prepare('SELECT count(*) FROM assessments').pluck().get() as number;
+    expect(assessments).toBeGreaterThan(0);
+
+    const created = await creator.call('team.create', { server: server.url(ADMIN.user, ADMIN.password) });
+    expect(created.rows).toBeGreaterThan(100);
+    const before = await creator.call('team.info', { hashes: true });
+    expect(before).toMatchObject({ inTeam: true, teamId: created.teamId, pendingChanges: 0 });
+
+    // A second init against the same server is refused: the team exists, join it.
+    const other = await testCore(tempWorkspacePath('other.fulcrum'));
+    const again = await other.fail('team.create', { server: server.url(ADMIN.user, ADMIN.password) });
+    expect(again.code).toBe('CONFLICT');
+    await other.close();
+
+    // The hub holds the rows, none of them local-only.
+    const hubTables = (await admin.query<{ tbl: string; n: string }>('SELECT tbl, count(*) AS n FROM team.rows GROUP BY tbl')).rows;
+    expect(hubTables.map((r) => r.tbl)).not.toContain('assessments');
+    expect(hubTables.reduce((sum, r) => sum + Number(r.n), 0)).toBe(created.rows);
+    const log = await admin.query<{ n: string }>('SELECT count(*) AS n FROM team.change_log');
+    expect(Number(log.rows[0]!.n)).toBe(created.rows);
+
+    // A CSM joins from a new laptop, with her own login.
+    await admin.query(`CREATE ROLE dana LOGIN PASSWORD 'dana-pw' IN ROLE fulcrum_csm`);
+    joiner = await testCore(tempWorkspacePath('joiner.fulcrum'));
+    const joined = await joiner.call('team.join', { server: server.url('dana', 'dana-pw') });
+    expect(joined).toMatchObject({ teamId: created.teamId, rows: created.rows, seq: created.seq });
+    const after = await joiner.call('team.info', { hashes: true });
+    expect(shared(after.hashes)).toEqual(shared(before.hashes));
+    expect(Object.keys(shared(after.hashes))).toContain('accounts');
+    expect(joiner.context.sqlite.prepare('SELECT count(*) FROM assessments').pluck().get()).toBe(0);
+    // The joined workspace works as a workspace: its accounts list through the core.
+    const accounts = await joiner.call('accounts.list', { pageSize: 5 });
+    const original = await creator.call('accounts.list', { pageSize: 5 });
+    expect(accounts.total).toBe(original.total);
+  });
+
+  it('join refuses a workspace that already has records, and a workspace already in a team', async () => {
+    const error = await creator.fail('team.join', { server: server.url('dana', 'dana-pw') });
+    expect(error.code).toBe('CONFLICT');
+    const seeded = await testCore(tempWorkspacePath('seeded.fulcrum'));
+    await seeded.call('accounts.create', { name: 'Acme' });
+    const refused = await seeded.fail('team.join', { server: server.url('dana', 'dana-pw') });
+    expect(refused.message).toMatch(/new, empty workspace/);
+    await seeded.close();
+  });
+
+  it('a wrong password is refused as FORBIDDEN, an unreachable server as UNAVAILABLE, and nothing changes', async () => {
+    const fresh = await testCore(tempWorkspacePath('fresh.fulcrum'));
+    expect((await fresh.fail('team.join', { server: server.url('dana', 'wrong') })).code).toBe('FORBIDDEN');
+    expect((await fresh.fail('team.join', { server: `postgres://dana:x@127.0.0.1:1/postgres` })).code).toBe('UNAVAILABLE');
+    expect((await fresh.call('team.info', {})).inTeam).toBe(false);
+    await fresh.close();
+  });
+});
+
+describe('change capture on the laptop', () => {
+  it('records each write to a shared table with its global id, in the same transaction', async () => {
+    const { sqlite } = joiner.context;
+    const created = await joiner.call('accounts.create', { name: 'Captured Ltd' });
+    const row = sqlite.prepare(`SELECT gid, version FROM team_rows WHERE tbl = 'accounts' AND row_key = ?`).get(String(created.id)) as { gid: string; version: number };
+    expect(row.gid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    await joiner.call('accounts.update', { id: created.id, industry: 'Retail' });
+    const changes = sqlite.prepare(`SELECT op, fields, gid, hlc FROM team_changes WHERE gid = ? ORDER BY seq`).all(row.gid) as { op: string; fields: string | null; hlc: number }[];
+    expect(changes.map((c) => c.op)).toEqual(['insert', 'update']);
+    expect(changes[1]!.fields!.split(',')).toContain('industry');
+    expect(changes[1]!.hlc).toBeGreaterThan(changes[0]!.hlc);
+    // A write that fails rolls its change back with it.
+    const before = sqlite.prepare('SELECT count(*) FROM team_changes').pluck().get();
+    expect(() => sqlite.prepare(`INSERT INTO accounts (name, created_at, updated_at) VALUES ('', 'x', 'x')`).run()).toThrow();
+    expect(sqlite.prepare('SELECT count(*) FROM team_changes').pluck().get()).toBe(before);
+    expect((await joiner.call('team.info', {})).pendingChanges).toBe(2);
+  });
+
+  it('a workspace outside a team has no capture triggers and writes no changes', async () => {
+    const solo = await testCore(tempWorkspacePath('solo.fulcrum'));
+    await solo.call('accounts.create', { name: 'Solo' });
+    const { sqlite } = solo.context;
+    expect(sqlite.prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'team_%'`).pluck().get()).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM team_changes').pluck().get()).toBe(0);
+    await solo.close();
+  });
+});
+
+describe('roles and row-level security on the hub', () => {
+  beforeAll(async () => {
+    await admin.query(`INSERT INTO team.members (login, display_name, role) VALUES ('dana', 'Dana Reyes', 'csm')`);
+    await admin.query(`CREATE ROLE mia LOGIN PASSWORD 'mia-pw' IN ROLE fulcrum_marketing`);
+    await admin.query(`INSERT INTO team.members (login, display_name, role) VALUES ('mia', 'Mia Chen', 'marketing')`);
+    await admin.query(`CREATE ROLE max LOGIN PASSWORD 'max-pw' IN ROLE fulcrum_manager`);
+    // Give Dana one account, so her own rows exist.
+    await admin.query(`UPDATE team.rows SET owner = 'Dana Reyes' WHERE gid = (SELECT gid FROM team.rows WHERE tbl = 'accounts' ORDER BY gid LIMIT 1)`);
+  });
+
+  const someRow = async (tbl: string, where = 'true') =>
+    (await admin.query<{ gid: string; owner: string | null }>(`SELECT gid, owner FROM team.rows WHERE tbl = $1 AND ${where} ORDER BY gid LIMIT 1`, [tbl])).rows[0]!;
+
+  it('marketing reads accounts but its UPDATE of one changes 0 rows (hidden by RLS), and its INSERT is refused', async () => {
+    const account = await someRow('accounts');
+    await asLogin('mia', 'mia-pw', async (mia) => {
+      expect((await mia.query('SELECT count(*) FROM team.rows WHERE tbl = $1', ['accounts'])).rows[0].count).not.toBe('0');
+      // The pitfall: RLS hides the row from UPDATE, which then "succeeds" with rowCount 0.
+      const update = await mia.query(`UPDATE team.rows SET data = data || '{"name":"Hijacked"}' WHERE gid = $1`, [account.gid]);
+      expect(update.rowCount).toBe(0);
+      await expect(mia.query(`INSERT INTO team.rows (gid, tbl, data) VALUES (gen_random_uuid(), 'accounts', '{"name":"New"}')`)).rejects.toMatchObject({ code: '42501' });
+      // Marketing may change references.
+      const reference = await someRow('references');
+      expect((await mia.query(`UPDATE team.rows SET data = data || '{"notes":"by marketing"}' WHERE gid = $1`, [reference.gid])).rowCount).toBe(1);
+      // Nobody deletes: a delete is a tombstone.
+      await expect(mia.query('DELETE FROM team.rows WHERE gid = $1', [reference.gid])).rejects.toMatchObject({ code: '42501' });
+      // Nor writes the log by hand.
+      await expect(
+        mia.query(`INSERT INTO team.change_log (seq, gid, tbl, op, data, clocks, version, actor) VALUES (0, gen_random_uuid(), 'x', 'upsert', '{}', '{}', 1, 'mia')`),
+      ).rejects.toMatchObject({
+        code: '42501',
+      });
+    });
+    expect((await admin.query('SELECT data->>$2 AS name FROM team.rows WHERE gid = $1', [account.gid, 'name'])).rows[0].name).not.toBe('Hijacked');
+  });
+
+  it('a CSM edits her own accounts, not a colleague’s, and may not give one away', async () => {
+    const mine = await someRow('accounts', `owner = 'Dana Reyes'`);
+    const theirs = await someRow('accounts', `owner IS DISTINCT FROM 'Dana Reyes'`);
+    await asLogin('dana', 'dana-pw', async (dana) => {
+      expect((await dana.query(`UPDATE team.rows SET data = data || '{"industry":"Retail"}' WHERE gid = $1`, [mine.gid])).rowCount).toBe(1);
+      expect((await dana.query(`UPDATE team.rows SET data = data || '{"industry":"Retail"}' WHERE gid = $1`, [theirs.gid])).rowCount).toBe(0);
+      await expect(dana.query(`UPDATE team.rows SET owner = 'Someone Else' WHERE gid = $1`, [mine.gid])).rejects.toMatchObject({ code: '42501' });
+      // Column grants: the version and author are the server's.
+      await expect(dana.query(`UPDATE team.rows SET version = 99 WHERE gid = $1`, [mine.gid])).rejects.toMatchObject({ code: '42501' });
+    });
+    // Each accepted write is in the log, in order, with its author.
+    const last = await admin.query<{ actor: string; gid: string }>('SELECT actor, gid FROM team.change_log ORDER BY seq DESC LIMIT 1');
+    expect(last.rows[0]).toEqual({ actor: 'dana', gid: mine.gid });
+  });
+
+  it('a field guard refuses a field a role may not change, in a row it may write', async () => {
+    await admin.query(`INSERT INTO team.field_guards (role, tbl, field) VALUES ('marketing', 'references', 'stage')`);
+    const reference = await someRow('references');
+    await asLogin('mia', 'mia-pw', async (mia) => {
+      await expect(mia.query(`UPDATE team.rows SET data = data || '{"stage":"retired"}' WHERE gid = $1`, [reference.gid])).rejects.toMatchObject({ code: '42501' });
+    });
+  });
+
+  it('the manager reads everything and writes no account’s contacts', async () => {
+    const contact = await someRow('contacts');
+    await asLogin('max', 'max-pw', async (max) => {
+      expect(Number((await max.query('SELECT count(*) FROM team.change_log')).rows[0].count)).toBeGreaterThan(0);
+      expect((await max.query(`UPDATE team.rows SET data = data || '{"title":"x"}' WHERE gid = $1`, [contact.gid])).rowCount).toBe(0);
+    });
+  });
+});
