@@ -18,6 +18,7 @@ import { journeyBenchmark } from './journey';
 import { matchBenchmark } from './match';
 import { metricsBenchmark } from './metrics';
 import { purchasesBenchmark } from './purchases';
+import { plansGoalsBenchmark } from './plansGoals';
 import { scaleBenchmark } from './scale';
 import { machine, table } from './report';
 import type { BenchContext, Benchmark, Measurement } from './types';
@@ -35,6 +36,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   churnBenchmark,
   purchasesBenchmark,
   actionsBenchmark,
+  plansGoalsBenchmark,
 ];
 
 function createContext(accounts: number, dir: string, existing?: string): BenchContext {
