@@ -35,7 +35,7 @@ async function fieldError(page: Page, dialog: string, field: string) {
 describe('success plans on the account page', () => {
   it('adds, edits and removes a plan, its objectives and milestones, with Undo, as the core records them', async () => {
     const { account, outcome } = await accountWithOutcome();
-    /** From the outcome's baseline, `times` the distance it has come (2: halfway there), to two decimals. */
+    /** From the outcome's baseline, `times` the distance it has come (2: halfway there; 1.25: four fifths), to two decimals. */
     const beyond = (times: number) => Math.round((outcome.baseline! + times * (outcome.achieved! - outcome.baseline!)) * 100) / 100;
     const page = await app.open(`accounts/${account.id}`, { viewport: { width: 1440, height: 900 } });
     const card = page.getByTestId('plans-card');
@@ -94,10 +94,10 @@ describe('success plans on the account page', () => {
 
     // Edit it: a new target moves the progress the core computes.
     await row.getByTestId('objective-edit').click();
-    await objective.getByTestId('objective-target').fill(String(beyond(4)));
+    await objective.getByTestId('objective-target').fill(String(beyond(1.25)));
     await objective.getByTestId('objective-save').click();
     await objective.waitFor({ state: 'detached' });
-    await expect.poll(async () => (await planOf(account.id, created!.plan.id))!.objectives[0]!.target).toBe(beyond(4));
+    await expect.poll(async () => (await planOf(account.id, created!.plan.id))!.objectives[0]!.target).toBe(beyond(1.25));
     shown = (await planOf(account.id, created!.plan.id))!;
     await expect.poll(() => row.getByTestId('objective-progress').innerText()).toBe(pct(shown.objectives[0]!.progress));
 
@@ -220,6 +220,15 @@ describe('goals on the Goals screen', () => {
     await shown.waitFor();
     expect((await rowOf('csat', 'enterprise'))!.goal.target).toBe(1);
     await page.close();
+
+    // The dashboard's goals card shows the same goal with the core's status, and leads to the screen.
+    const dashboard = await app.open('dashboard', { viewport: { width: 1440, height: 900 } });
+    const onCard = dashboard.getByTestId('goals-card').locator(`[data-testid=goal-row][data-goal-id="${ours.goal.id}"]`);
+    await onCard.waitFor();
+    expect(await onCard.getByTestId('goal-status').innerText()).toBe(labels[ours.status]);
+    await dashboard.getByTestId('goals-card').scrollIntoViewIfNeeded();
+    await app.screenshot(dashboard, 'goals-card-1440-light');
+    await dashboard.close();
 
     const dark = await app.open(`goals/${quarter}`, { viewport: { width: 1024, height: 800 }, colorScheme: 'dark' });
     await dark.getByTestId('goals-table').waitFor();
