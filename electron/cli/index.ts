@@ -13,9 +13,21 @@ import { infoCommand } from './commands/info';
 import { metricsCommand } from './commands/metrics';
 import { newCommand } from './commands/new';
 import { referencesCommand } from './commands/references';
+import { teamCommand } from './commands/team';
 
 const helpCommand = createHelpCommand(() => COMMANDS);
-const COMMANDS: readonly Command[] = [newCommand, demoCommand, infoCommand, metricsCommand, importCommand, exportCommand, backupCommand, referencesCommand, helpCommand];
+const COMMANDS: readonly Command[] = [
+  newCommand,
+  demoCommand,
+  infoCommand,
+  metricsCommand,
+  importCommand,
+  exportCommand,
+  backupCommand,
+  referencesCommand,
+  teamCommand,
+  helpCommand,
+];
 
 /** Runs one command line and returns the exit code; never throws, never exits the process. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {

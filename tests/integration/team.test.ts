@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli';
 import { generateDemoWorkspace } from '../../electron/core/demo';
 import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
 import { startPostgres, type TestPostgres } from '../fixtures/postgres';
@@ -202,5 +204,56 @@ describe('roles and row-level security on the hub', () => {
       expect(Number((await max.query('SELECT count(*) FROM team.change_log')).rows[0].count)).toBeGreaterThan(0);
       expect((await max.query(`UPDATE team.rows SET data = data || '{"title":"x"}' WHERE gid = $1`, [contact.gid])).rowCount).toBe(0);
     });
+  });
+});
+
+describe('fulcrum team init | join', () => {
+  const cli = async (argv: string[], env: string) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const saved = process.env.FULCRUM_TEAM_SERVER;
+    process.env.FULCRUM_TEAM_SERVER = env;
+    try {
+      const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), errIsTTY: false });
+      return { code, out: out.join(''), err: err.join('') };
+    } finally {
+      if (saved === undefined) delete process.env.FULCRUM_TEAM_SERVER;
+      else process.env.FULCRUM_TEAM_SERVER = saved;
+    }
+  };
+
+  it('init uploads a workspace and join makes a second one with the same shared tables; the connection string stays out of both files', async () => {
+    await admin.query(`CREATE DATABASE team2 OWNER ${ADMIN.user}`);
+    const first = tempWorkspacePath('cli-first.fulcrum');
+    const seeded = await testCore(first);
+    const acme = await seeded.call('accounts.create', { name: 'Acme', owner: 'Dana Reyes' });
+    await seeded.call('contacts.create', { accountId: acme.id, name: 'Ada Lovelace' });
+    await seeded.close();
+
+    const init = await cli(['team', 'init', '--db', first], server.url(ADMIN.user, ADMIN.password, 'team2'));
+    expect(init.err).toBe('');
+    expect(init.code).toBe(0);
+    expect(init.out).toMatch(/^Created team .+ on postgres:\/\/team_admin:\*\*\*@/);
+
+    const second = tempWorkspacePath('cli-second.fulcrum');
+    const join = await cli(['team', 'join', '--out', second], server.url('dana', 'dana-pw', 'team2'));
+    expect(join.err).toBe('');
+    expect(join.out).toMatch(/holds \d+ shared rows/);
+
+    const a = await testCore(first);
+    const b = await testCore(second);
+    expect((await b.call('team.info', { hashes: true })).hashes).toEqual((await a.call('team.info', { hashes: true })).hashes);
+    await a.close();
+    await b.close();
+    for (const file of [first, second]) expect(readFileSync(file).includes('admin-pw') || readFileSync(file).includes('dana-pw')).toBe(false);
+  });
+
+  it('join without a server is a usage error; a failed join leaves no file', async () => {
+    const out = tempWorkspacePath('cli-failed.fulcrum');
+    expect((await cli(['team', 'join', '--out', out], '')).code).toBe(2);
+    const failed = await cli(['team', 'join', '--out', out], server.url('dana', 'wrong', 'team2'));
+    expect(failed.code).toBe(1);
+    expect(failed.err).toMatch(/refused the login/);
+    expect(existsSync(out)).toBe(false);
   });
 });
