@@ -13,7 +13,8 @@ export const GOAL_KPI_LABELS: Record<GoalKpi, string> = {
   nps: 'NPS',
   csat: 'CSAT (%)',
   nsat: 'NSAT',
-  first_response_median: 'First response, median (hours)',
+  // Minutes, as the dashboard's firstResponse figure counts them (metrics/definitions.ts).
+  first_response_median: 'First response, median (minutes)',
   renewal_rate: 'Renewal rate (%)',
   nrr: 'Net revenue retention (%)',
   grr: 'Gross revenue retention (%)',

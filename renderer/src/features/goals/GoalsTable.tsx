@@ -51,7 +51,11 @@ export function GoalsTable({
             </td>
             <td className="num" data-testid="goal-figure">
               {figureText(row)}
-              {row.figure.value !== null && <span className="muted small"> n = {row.figure.n}</span>}
+              {row.figure.value !== null && (
+                <span className="muted small">
+                  {row.interval?.kind === 'exact' ? ' exact,' : ''} n = {row.figure.n}
+                </span>
+              )}
             </td>
             <td>
               <span className={`pill goal-status tone-${STATUS_TONE[row.status]}`} title={row.explanation} data-testid="goal-status">
