@@ -4,7 +4,7 @@ import { metricsQuery } from './metrics';
 // Export (issue 4): a table (or a filtered list, as the list channel takes it) to CSV or XLSX, and
 // the whole workspace to one JSON archive that `import.archive` reads back losslessly.
 
-export const EXPORT_TABLES = ['accounts', 'contacts', 'personas', 'touchpoints', 'tickets', 'surveyResponses', 'deployments', 'outcomes', 'deals'] as const;
+export const EXPORT_TABLES = ['accounts', 'contacts', 'personas', 'touchpoints', 'tickets', 'surveyResponses', 'deployments', 'outcomes', 'deals', 'purchases'] as const;
 export const exportTable = z.enum(EXPORT_TABLES);
 export type ExportTable = z.infer<typeof exportTable>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { calendarDate, currency, id, minorUnits, text } from './common';
-import { customListShape } from './customFields';
+import { calendarDate, currency, id, listInput, minorUnits, oneOrMany, pageOf, text } from './common';
+import { customListShape, customRowValues } from './customFields';
 
 // Purchases (issue 13): orders with a customer, a day and an amount, imported as their own target;
 // the value figures for customers without contracts (and the BG/NBD fits planned on them) read these.
@@ -17,6 +17,20 @@ export const purchase = z.object({
   updatedAt: z.string(),
 });
 export type Purchase = z.infer<typeof purchase>;
+
+/** The purchases table's sort fields (issue 13): the columns the core sorts by. */
+export const PURCHASE_SORT_FIELDS = ['purchasedOn', 'amountMinor', 'currency', 'accountName', 'createdAt'] as const;
+
+/**
+ * The purchases table screen's query: the tables' list query (paging, one sort, search over the order
+ * id and the customer's name, `from`/`to` on the purchase day) with custom-field conditions.
+ * Purchases are never archived, so `includeArchived` changes nothing.
+ */
+export const purchasesTableInput = listInput(PURCHASE_SORT_FIELDS, z.object({ accountId: oneOrMany(id), currency: oneOrMany(z.string()) })).extend(customListShape);
+
+/** A row of the purchases table: the purchase, its customer's name (the link) and its custom values. */
+export const purchaseTableRow = purchase.extend({ accountName: z.string(), custom: customRowValues });
+export type PurchaseTableRow = z.infer<typeof purchaseTableRow>;
 
 const fields = {
   accountId: id,
@@ -37,6 +51,8 @@ export const purchaseModelInput = z.strictObject({
   /** Customers listed, highest CLV first. */
   limit: z.number().int().min(0).max(1000).default(20),
   offset: z.number().int().min(0).default(0),
+  /** Only this customer's row (the account page); the fits and totals stay the whole workspace's. */
+  accountId: id.optional(),
 });
 
 const fitFacts = { logLikelihood: z.number(), n: z.number().int(), converged: z.boolean(), seconds: z.number() };
@@ -89,6 +105,9 @@ export const purchasesContract = {
     input: z.strictObject({ accountId: id.optional(), limit: z.number().int().min(1).max(10_000).default(500), offset: z.number().int().min(0).default(0), ...customListShape }),
     output: z.object({ rows: z.array(purchase), total: z.number().int() }),
   },
+  /** The table screen's page (issue 13), and what its Export view and `export.table` of purchases read. */
+  'purchases.table': { input: purchasesTableInput, output: pageOf(purchaseTableRow) },
+  'purchases.facets': { input: z.strictObject({}), output: z.object({ currencies: z.array(z.string()) }) },
   'purchases.create': { input: z.strictObject(fields), output: purchase },
   'purchases.update': { input: z.strictObject({ id, ...z.strictObject(fields).partial().shape }), output: purchase },
   'purchases.model': { input: purchaseModelInput, output: purchaseModel },

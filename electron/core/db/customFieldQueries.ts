@@ -21,7 +21,7 @@ export interface FieldInfo {
 }
 
 /** The custom-field kind of a table the generic list serves, when its records can carry custom fields. */
-export const CUSTOM_KIND_OF_TABLE: Readonly<Record<string, CustomFieldKind>> = { accounts: 'accounts', contacts: 'contacts', tickets: 'tickets' };
+export const CUSTOM_KIND_OF_TABLE: Readonly<Record<string, CustomFieldKind>> = { accounts: 'accounts', contacts: 'contacts', tickets: 'tickets', purchases: 'purchases' };
 
 /** The fields a query names, checked to be the kind's: an unknown id is NOT_FOUND naming it. */
 export async function queryFields(db: Db, kind: CustomFieldKind, query: CustomListQuery): Promise<Map<number, FieldInfo>> {

@@ -17,6 +17,7 @@ import { personasHandlers } from '../personas/handlers';
 import { surveyResponsesHandlers } from '../surveyResponses/handlers';
 import { ticketsHandlers } from '../tickets/handlers';
 import { touchpointsHandlers } from '../touchpoints/handlers';
+import { purchasesHandlers } from '../purchases/handlers';
 import { readSettings } from '../db/settings';
 import { openStagedOutput } from './output';
 import { runJob, type Job } from '../lib/jobs';
@@ -39,6 +40,7 @@ const TABLES: Record<ExportTable, string> = {
   deployments: 'deployments',
   outcomes: 'outcomes',
   deals: 'deals',
+  purchases: 'purchases',
 };
 
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -99,7 +101,12 @@ const LISTS: Record<ExportTable, ListCall['list']> = {
   deployments: deploymentsHandlers['deployments.list'],
   outcomes: outcomesHandlers['outcomes.list'],
   deals: dealsHandlers['deals.list'],
+  // Purchases page through their table screen's channel (issue 13): `purchases.list` pages by limit and offset.
+  purchases: purchasesHandlers['purchases.table'],
 };
+
+/** The channel whose input a table's query is, where it is not `<table>.list`. */
+const QUERY_CHANNELS: Partial<Record<ExportTable, string>> = { accounts: ACCOUNTS_VIEW_CHANNEL, purchases: 'purchases.table' };
 
 /**
  * The rows a `<table>.list` query selects, page by page through its own handler, one page held at a
@@ -107,7 +114,7 @@ const LISTS: Record<ExportTable, ListCall['list']> = {
  */
 async function queryRows(ctx: Context, table: ExportTable, query: Record<string, unknown>, style: ExportStyle): Promise<Rows> {
   const view = table === 'accounts';
-  const channel = (view ? ACCOUNTS_VIEW_CHANNEL : `${table}.list`) as keyof typeof contract;
+  const channel = (QUERY_CHANNELS[table] ?? `${table}.list`) as keyof typeof contract;
   const schema = contract[channel].input as z.ZodType;
   const fetchPage = async (page: number) => {
     const parsed = schema.safeParse({ ...query, page, pageSize: 500 });

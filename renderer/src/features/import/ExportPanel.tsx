@@ -20,6 +20,7 @@ const TABLE_LABELS: Record<ExportTable, string> = {
   deployments: 'Deployments',
   outcomes: 'Outcomes',
   deals: 'Deals',
+  purchases: 'Purchases',
 };
 
 export function ExportPanel() {
