@@ -90,6 +90,27 @@ export const feedbackContract = {
   'feedback.update': { input: itemInput.update, output: feedbackItem },
   'feedback.archive': { input: idInput, output: feedbackItem },
   /** Merge items into a request (null takes them out of any). */
+  /**
+   * What "Capture as feedback" on a ticket, an answer or a touchpoint starts from: its account and
+   * contact, a kind read from it (a ticket is a problem; a detractor answer or a negative touchpoint
+   * a problem, a promoter or a positive one praise), its words, the product when the account has
+   * one, the ticket's topic as the feature; and the items already captured from it.
+   */
+  'feedback.draft': {
+    input: z.strictObject({ source: z.enum(['ticket', 'survey', 'touchpoint']), id }),
+    output: z.object({
+      accountId: id,
+      accountName: z.string(),
+      contactId: id.nullable(),
+      contactName: z.string().nullable(),
+      kind: feedbackKind,
+      text: z.string(),
+      product: z.string().nullable(),
+      feature: z.string().nullable(),
+      capturedAt: calendarDate,
+      captured: z.array(z.object({ id, requestId: id.nullable(), requestTitle: z.string().nullable() })),
+    }),
+  },
   'feedback.link': { input: z.strictObject({ itemIds: z.array(id).min(1).max(500), requestId: id.nullable() }), output: z.object({ linked: z.number().int() }) },
   /** Satisfaction by product and feature, from the answers and tickets feedback items name one for. */
   'feedback.productResults': {

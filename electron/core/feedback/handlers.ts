@@ -5,6 +5,7 @@ import { exclusive } from '../db/exclusive';
 import { CoreError } from '../errors';
 import type { ChannelsOf, Handlers } from '../handlerTypes';
 import { requestCandidates } from './candidates';
+import { feedbackDraft } from './draft';
 import { productResults } from './productResults';
 import { itemsTable, requestsTable } from './repo';
 import { requestsCsv, requestsMarkdown } from './report';
@@ -31,6 +32,7 @@ async function withSource(ctx: Context, input: ParsedInput<'feedback.create'>): 
 export const feedbackHandlers = {
   ...items,
   'feedback.create': async (input: ParsedInput<'feedback.create'>, ctx: Context) => items['feedback.create'](await withSource(ctx, input), ctx),
+  'feedback.draft': (input: ParsedInput<'feedback.draft'>, ctx: Context) => exclusive(ctx, (sqlite) => feedbackDraft(sqlite, input)),
   'feedback.link': (input: ParsedInput<'feedback.link'>, ctx: Context) => linkItems(ctx, input),
   'feedback.productResults': (_input: ParsedInput<'feedback.productResults'>, ctx: Context) => exclusive(ctx, (sqlite) => productResults(sqlite)),
   ...requests,

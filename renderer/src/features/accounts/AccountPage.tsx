@@ -20,6 +20,8 @@ import { LogTouchpointDialog } from './LogTouchpointDialog';
 import { ProfileCard } from './ProfileCard';
 import { ReferenceStandingCard } from '../leverage/ReferenceStandingCard';
 import { CustomFieldsCard } from '../import/CustomFieldsCard';
+import type { TimelineEntry } from '../../../../shared/contract/accounts';
+import { CaptureFeedbackDialog } from '../feedback/CaptureFeedbackDialog';
 import { Timeline } from './Timeline';
 import { useTimeline } from './useTimeline';
 
@@ -38,6 +40,8 @@ function AccountView({ id }: { id: number }) {
   const timeline = useTimeline(id);
   const [open, setOpen] = useState<Open>();
   const close = () => setOpen(undefined);
+  // "Capture as feedback" from the timeline (issue 17): the entry being captured.
+  const [capturing, setCapturing] = useState<TimelineEntry>();
 
   if (account.error) {
     return <NotFound message={account.error.error.code === 'NOT_FOUND' ? `Account ${id} does not exist in this workspace.` : account.error.message} />;
@@ -94,7 +98,8 @@ function AccountView({ id }: { id: number }) {
           <AccountMetricsCard accountId={id} currency={data.currency} />
           <ReferenceStandingCard accountId={id} />
           <AccountAssessmentsCard accountId={id} />
-          <Timeline timeline={timeline} />
+          <Timeline timeline={timeline} onCapture={setCapturing} />
+          {capturing && capturing.kind !== 'deployment' && <CaptureFeedbackDialog source={capturing.kind} id={capturing.id} onClose={() => setCapturing(undefined)} />}
         </div>
       </div>
 

@@ -5,8 +5,11 @@ import { entryDetail, entryKey, entryTitle, isDateOnly, KIND_LABELS, splitUpcomi
 import { TimelineIcon } from './TimelineIcon';
 import type { Timeline as TimelineState } from './useTimeline';
 
-/** The account's history, newest first: touchpoints, tickets, surveys and deployments. */
-export function Timeline({ timeline }: { timeline: TimelineState }) {
+/** Timeline entries that can be captured as product feedback (issue 17). */
+const CAPTURABLE = new Set<TimelineEntry['kind']>(['ticket', 'survey', 'touchpoint']);
+
+/** The account's history, newest first: touchpoints, tickets, surveys and deployments. `onCapture`: "Capture as feedback" on tickets, answers and touchpoints. */
+export function Timeline({ timeline, onCapture }: { timeline: TimelineState; onCapture?: (entry: TimelineEntry) => void }) {
   const { entries, hasMore, loadingMore, error } = timeline;
   const { upcoming, past } = splitUpcoming(entries ?? [], new Date());
   return (
@@ -28,11 +31,11 @@ export function Timeline({ timeline }: { timeline: TimelineState }) {
       {upcoming.length > 0 && (
         <>
           <h3 className="timeline-heading">Upcoming</h3>
-          <Entries entries={upcoming} testId="timeline-upcoming" />
+          <Entries entries={upcoming} testId="timeline-upcoming" onCapture={onCapture} />
           {past.length > 0 && <h3 className="timeline-heading">History</h3>}
         </>
       )}
-      {past.length > 0 && <Entries entries={past} testId="timeline-entry" />}
+      {past.length > 0 && <Entries entries={past} testId="timeline-entry" onCapture={onCapture} />}
       {hasMore && (
         <button type="button" className="button more" onClick={timeline.loadMore} disabled={loadingMore} data-testid="timeline-more">
           {loadingMore ? 'Loading…' : 'Load more'}
@@ -42,13 +45,13 @@ export function Timeline({ timeline }: { timeline: TimelineState }) {
   );
 }
 
-function Entries({ entries, testId }: { entries: TimelineEntry[]; testId: string }) {
+function Entries({ entries, testId, onCapture }: { entries: TimelineEntry[]; testId: string; onCapture?: (entry: TimelineEntry) => void }) {
   return (
     <ol className="timeline-list">
       {entries.map((entry) => {
         const detail = entryDetail(entry);
         return (
-          <li key={entryKey(entry)} className="timeline-entry" data-testid={testId} data-kind={entry.kind}>
+          <li key={entryKey(entry)} className="timeline-entry" data-testid={testId} data-kind={entry.kind} data-entry-id={entry.id}>
             <TimelineIcon kind={entry.kind} />
             <div className="timeline-body">
               <div className="timeline-line">
@@ -60,6 +63,11 @@ function Entries({ entries, testId }: { entries: TimelineEntry[]; testId: string
               </div>
               {detail && <p className="timeline-detail">{detail}</p>}
               {entry.channel && entry.kind !== 'touchpoint' && <p className="timeline-meta">via {channelLabel(entry.channel)}</p>}
+              {onCapture && CAPTURABLE.has(entry.kind) && (
+                <button type="button" className="button small timeline-capture" onClick={() => onCapture(entry)} data-testid="timeline-capture">
+                  Capture as feedback
+                </button>
+              )}
             </div>
           </li>
         );
