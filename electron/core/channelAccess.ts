@@ -51,6 +51,8 @@ export const READ_VERBS: ReadonlySet<string> = new Set([
   'model',
   'satisfactionRevenue',
   'crossValidate',
+  // feedback.draft: "Capture as feedback"'s first draft of a ticket, an answer or a touchpoint.
+  'draft',
 ]);
 
 /** Verbs that write, or touch files, or act on the writer's own state. */
