@@ -76,6 +76,37 @@ describe('customers without contracts (BG/NBD × Gamma-Gamma)', () => {
     await app.screenshot(page, 'dashboard-purchase-model');
     await page.close();
   });
+
+  it('shows a customer’s own purchase value on its account page, as the core computes it', async () => {
+    const top = (await ask(app.core, 'purchases.model', { limit: 1 })).rows[0]!;
+    const own = await ask(app.core, 'purchases.model', { accountId: top.accountId });
+    expect(own.rows).toHaveLength(1);
+    const row = own.rows[0]!;
+    const page = await app.open(`accounts/${top.accountId}`, { viewport: { width: 1280, height: 1000 } });
+    await page.getByTestId('purchase-value').waitFor();
+    await page.getByTestId('purchase-value-card').scrollIntoViewIfNeeded();
+    const value = async (testId: string) => Number(await page.getByTestId(testId).getAttribute('data-value'));
+    expect(await value('purchase-expected')).toBeCloseTo(row.expectedPurchases, 9);
+    expect(await value('purchase-alive')).toBeCloseTo(row.pAlive, 9);
+    expect(await value('purchase-spend')).toBeCloseTo(row.expectedSpendMinor!, 6);
+    expect(await value('purchase-clv')).toBeCloseTo(row.clvMinor!, 6);
+    // The CLV in whole dollars, as the dashboard's cards show money.
+    const whole = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(
+      Math.round(row.clvMinor!) / 100,
+    );
+    expect(await page.getByTestId('purchase-clv').innerText()).toBe(whole);
+    expect(await page.getByTestId('purchase-alive').innerText()).toBe(`${Math.round(row.pAlive * 100)}%`);
+    await app.screenshot(page, 'account-purchase-value');
+    await page.close();
+    // A demo account (a contract, no purchases) shows no such card.
+    const contracted = (await ask(app.core, 'accounts.list', { pageSize: 1, filter: { segment: 'enterprise' } })).rows[0]!;
+    expect((await ask(app.core, 'purchases.list', { accountId: contracted.id, limit: 1 })).total).toBe(0);
+    const other = await app.open(`accounts/${contracted.id}`);
+    await other.getByTestId('churn-card').waitFor();
+    await other.waitForTimeout(1000);
+    expect(await other.getByTestId('purchase-value-card').count()).toBe(0);
+    await other.close();
+  });
 });
 
 describe('CLV convention, acquisition cost and the value ratios from Settings', () => {

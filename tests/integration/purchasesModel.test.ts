@@ -81,7 +81,11 @@ describe('purchases.model on the CDNOW sample imported as purchases', () => {
     expect(model.totals!.customerEquityMinor).toBeCloseTo(
       all.reduce((s, r) => s + r.clvMinor!, 0),
       3,
-    );
+    ); // The account page asks for its own customer's row: the same figures, the fits and totals unchanged.
+    const own = await core.call('purchases.model', { calibrationEnd: '1997-09-30', accountId: first.accountId });
+    expect(own.rows).toEqual([first]);
+    expect(own.totals).toEqual(model.totals);
+    expect(own.bgnbd?.r).toBe(model.bgnbd?.r);
   });
 
   it('CLV follows the settings: margin, discount rate and acquisition cost', async () => {

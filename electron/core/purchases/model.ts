@@ -116,7 +116,10 @@ function scoreAll(sqlite: Database.Database, fitted: Fitted, input: ParsedInput<
   const sortedClv = [...clvs].sort((a, b) => a - b);
   const mid = sortedClv.length / 2;
   const median = sortedClv.length === 0 ? null : sortedClv.length % 2 ? sortedClv[Math.floor(mid)]! : (sortedClv[mid - 1]! + sortedClv[mid]!) / 2;
-  const page = [...scored].sort((a, b) => (b.s.clv ?? -Infinity) - (a.s.clv ?? -Infinity) || a.accountId - b.accountId).slice(input.offset, input.offset + input.limit);
+  const page =
+    input.accountId === undefined
+      ? [...scored].sort((a, b) => (b.s.clv ?? -Infinity) - (a.s.clv ?? -Infinity) || a.accountId - b.accountId).slice(input.offset, input.offset + input.limit)
+      : scored.filter((row) => row.accountId === input.accountId);
   const names = new Map(
     page.length
       ? sqlite

@@ -1,8 +1,22 @@
 import { useQuery } from '../../api/useQuery';
 import { formatDate } from '../../../../shared/format/format';
+import { PurchaseValueCard } from './PurchaseValueCard';
 
-/** One account's churn probability from the current model, and the features that moved it most, in words. */
+/**
+ * One account's churn probability from the current model, and the features that moved it most, in
+ * words; then, for an account with purchase histories, its purchase value (PurchaseValueCard): the
+ * account page's customer-economics cards, placed together here so the page lists them once.
+ */
 export function ChurnAccountCard({ accountId }: { accountId: number }) {
+  return (
+    <>
+      <ChurnRiskCard accountId={accountId} />
+      <PurchaseValueCard accountId={accountId} />
+    </>
+  );
+}
+
+function ChurnRiskCard({ accountId }: { accountId: number }) {
   const prediction = useQuery('churn.account', { id: accountId }, ['churn', 'accounts']);
   const p = prediction.data;
   return (
