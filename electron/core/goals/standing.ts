@@ -1,25 +1,11 @@
 import type { Output, ParsedInput } from '../../../shared/contract';
-import type { Goal, GoalKpi } from '../../../shared/contract/goals';
-import type { MetricValueDto, Portfolio } from '../../../shared/contract/metrics';
+import type { Goal } from '../../../shared/contract/goals';
 import { addMonths } from '../../../shared/dates';
 import type { Context } from '../context';
 import { exclusive } from '../db/exclusive';
-import { healthFigures } from '../health/figures';
-import { portfolio } from '../metrics/portfolio';
+import { goalFigures, type GoalFigures } from './figures';
 import { judgeGoal } from './judge';
 import { nsatInterval } from './nsatInterval';
-
-/** Where each KPI is read in the dashboard's own figures (`metrics.portfolio`). */
-const FIGURE: Record<GoalKpi, (p: Portfolio) => MetricValueDto> = {
-  nps: (p) => p.satisfaction.nps,
-  csat: (p) => p.satisfaction.csat,
-  nsat: (p) => p.satisfaction.nsat,
-  first_response_median: (p) => p.support.firstResponse.median,
-  renewal_rate: (p) => p.retention.renewalRate,
-  nrr: (p) => p.retention.netRevenueRetention,
-  grr: (p) => p.retention.grossRevenueRetention,
-  logo_churn: (p) => p.retention.logoChurn,
-};
 
 /** `2026-Q4` → [2026-10-01, 2027-01-01). */
 export function quarterRange(quarter: string): { from: string; to: string } {
@@ -43,8 +29,8 @@ export async function goalsStanding(ctx: Context, input: ParsedInput<'goals.stan
     .orderBy('periodStart')
     .orderBy('id')
     .execute()) as Goal[];
-  // One dashboard per distinct period and scope, however many KPIs share it.
-  const figures = new Map<string, Portfolio>();
+  // One computation of the figures per distinct period and scope, however many KPIs share it.
+  const figures = new Map<string, GoalFigures>();
   const rows = [];
   for (const goal of goals) {
     const key = JSON.stringify([goal.periodStart, goal.periodEnd, goal.segment, goal.owner]);
@@ -57,11 +43,11 @@ export async function goalsStanding(ctx: Context, input: ParsedInput<'goals.stan
         ...(goal.segment !== null ? { segment: [goal.segment] } : {}),
         ...(goal.owner !== null ? { owner: [goal.owner] } : {}),
       };
-      figuresOf = await exclusive(ctx, (sqlite) => portfolio(sqlite, query, ctx.now(), healthFigures));
+      figuresOf = await exclusive(ctx, (sqlite) => goalFigures(sqlite, query, ctx.now()));
       figures.set(key, figuresOf);
     }
-    const figure = FIGURE[goal.kpi](figuresOf);
-    const answerBounds = goal.kpi === 'nsat' ? nsatInterval(figuresOf.satisfaction.nsat.distribution) : null;
+    const figure = figuresOf.figures[goal.kpi];
+    const answerBounds = goal.kpi === 'nsat' ? nsatInterval(figuresOf.nsatDistribution) : null;
     rows.push({ goal, figure, ...judgeGoal(goal.kpi, goal.target, figure, answerBounds) });
   }
   return { quarter, from, to, rows };

@@ -103,7 +103,7 @@ export function ObjectiveDialog({ accountId, planId, objective, onClose }: { acc
         </Field>
         {outcomeId ? (
           <p className="muted small field wide" data-testid="objective-linked">
-            Current value: {linked?.achieved ?? 'not measured yet'}, from the outcome “{linked?.metric}”.
+            Current value: {linked?.achieved != null ? `${linked.achieved}${linked.unit ? ` ${linked.unit}` : ''}` : 'not measured yet'}, from the outcome “{linked?.metric}”.
           </p>
         ) : (
           <Field label="Current value" name="current" hint="Empty until it is measured" error={issue('current')}>
