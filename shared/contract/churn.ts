@@ -35,8 +35,8 @@ export type Backtest = z.infer<typeof backtest>;
 export const churnOptions = z.strictObject({
   /** Churn counts when it happens by the next renewal plus this many days. */
   graceDays: z.number().int().min(0).max(365).default(30),
-  /** The L2 penalty on standardised coefficients. */
-  lambda: z.number().positive().max(1000).default(1),
+  /** The L2 penalty on standardised coefficients; left out, it is chosen by cross-validation by time (the model's lambdaSearch). */
+  lambda: z.number().positive().max(1000).optional(),
   /** Training snapshots a quarter apart (more rows from a short history). */
   trainingSnapshots: z.number().int().min(1).max(8).default(4),
 });
@@ -56,6 +56,18 @@ export const churnModel = z.object({
   coefficients: z.array(coefficient),
   backtest,
   predictions: z.number().int(),
+  /**
+   * How λ was chosen when the options named none: each grid value's pooled validation log-loss (and
+   * mean AUC) over folds by time inside the training window; the lowest log-loss is `chosen`.
+   */
+  lambdaSearch: z
+    .object({
+      chosen: z.number(),
+      grid: z.array(z.object({ lambda: z.number(), logLoss: z.number().nullable(), auc: z.number().nullable() })),
+      folds: z.array(z.object({ validatedOn: z.string(), trainedOn: z.array(z.string()), trainingRows: z.number().int(), validationRows: z.number().int() })),
+      reason: z.string().optional(),
+    })
+    .optional(),
 });
 export type ChurnModel = z.infer<typeof churnModel>;
 

@@ -7,6 +7,8 @@ import type { Design } from './logistic';
  * - a number: its value, missing filled with the training mean, plus a "missing" indicator column
  *   when the training rows have any missing (absence can itself predict churn);
  * - a category: one 0/1 column per level seen in training but the most frequent (the reference);
+ *   missing (an unknown segment) fills each level column with its training share and sets a
+ *   "missing" column, when the training rows have some missing and some known;
  * - a number that restates two others as their product (R² ≥ 0.98 of x ≈ c·u·v, e.g. a total
  *   charged ≈ tenure × monthly charge) is replaced by its ratio to that product, x ÷ (c·u·v) − 1:
  *   only what it adds (price changes) stays, not a third copy of tenure and price.
@@ -109,9 +111,18 @@ function specWith(features: readonly RawFeature[], training: readonly RawValue[]
   features.forEach((feature, j) => {
     if (feature.category) {
       const counts = new Map<string, number>();
-      for (const row of rows) if (row[j] !== null) counts.set(String(row[j]), (counts.get(String(row[j])) ?? 0) + 1);
+      let known = 0;
+      for (const row of rows) {
+        const value = row[j] ?? null;
+        if (value === null) continue;
+        known++;
+        counts.set(String(value), (counts.get(String(value)) ?? 0) + 1);
+      }
       const levels = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-      for (const [level] of levels.slice(1)) columns.push({ name: `${feature.key}=${level}`, source: j, kind: 'level', level });
+      // A missing category (an unknown segment) is missing like a number: each level column filled with
+      // that level's training share, plus a "missing" column. Left at 0 it read as the reference level.
+      for (const [level, n] of levels.slice(1)) columns.push({ name: `${feature.key}=${level}`, source: j, kind: 'level', level, fill: n / known });
+      if (known > 0 && known < rows.length) columns.push({ name: `${feature.key} missing`, source: j, kind: 'missing' });
       return;
     }
     const known = rows.map((row) => row[j]).filter(isNum);
@@ -125,21 +136,15 @@ function specWith(features: readonly RawFeature[], training: readonly RawValue[]
 
 export function designRow(spec: DesignSpec, raw: readonly RawValue[], out: Float64Array, offset = 0): void {
   const row = restate(raw, spec.restatements);
-  spec.columns.forEach((column, k) => {
+  const { columns, features } = spec;
+  // A plain loop: called for every account on every training day, a closure per column showed in the profile.
+  for (let k = 0; k < columns.length; k++) {
+    const column = columns[k]!;
     const value = row[column.source] ?? null;
-    out[offset + k] =
-      column.kind === 'level'
-        ? value !== null && String(value) === column.level
-          ? 1
-          : 0
-        : column.kind === 'missing'
-          ? isNum(value)
-            ? 0
-            : 1
-          : isNum(value)
-            ? value
-            : column.fill!;
-  });
+    if (column.kind === 'level') out[offset + k] = value === null ? (column.fill ?? 0) : String(value) === column.level ? 1 : 0;
+    else if (column.kind === 'missing') out[offset + k] = (features[column.source]!.category ? value !== null : isNum(value)) ? 0 : 1;
+    else out[offset + k] = isNum(value) ? value : column.fill!;
+  }
 }
 
 export function designOf(spec: DesignSpec, rows: readonly RawValue[][]): Design {

@@ -50,12 +50,21 @@ export const BASE_FEATURES: readonly FeatureDef[] = [
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const meanOf = (sum: number, n: number) => (n === 0 ? null : sum / n);
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = xs.sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+/**
+ * The median of the first `n` values of a scratch buffer (reordered in place). A typed array's own
+ * sort is numeric without a comparator call per pair: with a JS array and `(a, b) => a - b` the two
+ * medians per account and day were a third of training at 20,000 accounts.
+ */
+function median(xs: Float64Array, n: number): number | null {
+  if (n === 0) return null;
+  const s = xs.subarray(0, n).sort();
+  const mid = n >> 1;
+  return n % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
+
+/** Scratch buffers for the medians, grown to the largest ticket count seen (one thread, one call at a time). */
+let respondedBuffer = new Float64Array(256);
+let resolvedBuffer = new Float64Array(256);
 
 /** ARR on a day (epoch ms): the last change dated before it (0 before the first). */
 export function arrOn(arr: AccountHistory['arr'], dayMs: number): number {
@@ -119,8 +128,14 @@ export function featuresAt(a: AccountHistory, day: string): (number | null)[] {
   let open = 0;
   let csatSum = 0;
   let csatN = 0;
-  const responded: number[] = [];
-  const resolved: number[] = [];
+  if (respondedBuffer.length < t.opened.length) {
+    respondedBuffer = new Float64Array(t.opened.length);
+    resolvedBuffer = new Float64Array(t.opened.length);
+  }
+  const responded = respondedBuffer;
+  const resolved = resolvedBuffer;
+  let respondedN = 0;
+  let resolvedN = 0;
   for (let k = 0; k < t.opened.length; k++) {
     const opened = t.opened[k]!;
     if (!(opened < dayMs)) continue;
@@ -132,9 +147,9 @@ export function featuresAt(a: AccountHistory, day: string): (number | null)[] {
     if (opened >= quarterAgo) quarter++;
     if (t.urgent[k] === 1) urgent++;
     const first = t.firstResponse[k]!;
-    if (first < dayMs) responded.push((first - opened) / HOUR_MS);
+    if (first < dayMs) responded[respondedN++] = (first - opened) / HOUR_MS;
     if (done < dayMs) {
-      resolved.push((done - opened) / HOUR_MS);
+      resolved[resolvedN++] = (done - opened) / HOUR_MS;
       // A ticket's CSAT is given at resolution: known only for tickets resolved before the day.
       if (!Number.isNaN(t.csat[k]!)) {
         csatSum += t.csat[k]!;
@@ -189,8 +204,8 @@ export function featuresAt(a: AccountHistory, day: string): (number | null)[] {
     year,
     urgent,
     open,
-    median(responded),
-    median(resolved),
+    median(responded, respondedN),
+    median(resolved, resolvedN),
     meanOf(csatSum, csatN),
     lastTouch === -Infinity ? null : Math.min(730, (dayMs - lastTouch) / DAY_MS),
     touches90,

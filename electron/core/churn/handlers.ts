@@ -5,7 +5,8 @@ import type { ChannelsOf, Handlers } from '../handlerTypes';
 import { addMonths } from '../../../shared/dates';
 import { readSettings } from '../db/settings';
 import { CoreError, notFound } from '../errors';
-import { cachedHistory, cachedResult } from './cache';
+import { runJob } from '../lib/jobs';
+import { cachedResult, historyAsJob } from './cache';
 import { loadHistory } from './history';
 import { rawAt, TIME_FEATURES } from './model';
 import { satisfactionRevenue } from './renewals';
@@ -15,8 +16,13 @@ import { crossValidate, snapshotData } from './snapshot';
 import { accountPrediction, currentModel } from './store';
 
 export const churnHandlers = {
+  // A job (jobs.progress: the history in rows, then backtest, training, scoring; jobs.cancel) holding the connection throughout.
   'churn.train': async (input: ParsedInput<'churn.train'>, ctx: Context) => {
-    const model = await exclusive(ctx, (sqlite) => trainChurnModel(sqlite, input, ctx.now()));
+    const model = await runJob(ctx, 'churn.train', 'the previous model and its predictions are kept', async (job) => {
+      // exclusive holds the connection until the job's promise settles (its value is that promise: awaited here).
+      const trained = await exclusive(ctx, (sqlite) => trainChurnModel(sqlite, input, ctx.now(), job));
+      return trained;
+    });
     ctx.emit({ name: 'churn.changed' });
     return model;
   },
@@ -29,19 +35,25 @@ export const churnHandlers = {
       const raw = rawAt(history, input.asOf);
       return TIME_FEATURES.map((f, j) => ({ key: f.key, label: f.label, value: raw[j] ?? null }));
     }),
+  // A job too: a first open reads the whole history (progress in rows, cancel between slices); a kept answer returns at once.
   'churn.satisfactionRevenue': (input: ParsedInput<'churn.satisfactionRevenue'>, ctx: Context) =>
-    exclusive(ctx, (sqlite) => {
-      const today = ctx.now().toISOString().slice(0, 10);
-      const { from: givenFrom, to: givenTo, horizonDays, ...scope } = input;
-      const to = givenTo ?? today;
-      const from = givenFrom ?? addMonths(to, -24);
-      if (from >= to) throw new CoreError('BAD_INPUT', `from (${from}) must be before to (${to})`);
-      const identity = scope.mine ? ctx.identity.get() : null;
-      return cachedResult(sqlite, JSON.stringify([today, from, to, horizonDays, scope, identity]), () => {
-        const ids = scopedAccountIds(sqlite, scope, identity);
-        const histories = cachedHistory(sqlite);
-        return satisfactionRevenue(sqlite, ids ? histories.filter((h) => ids.has(h.id)) : histories, { from, to, horizonDays }, today, readSettings(sqlite), ids);
+    runJob(ctx, 'churn.satisfactionRevenue', 'nothing was changed', async (job) => {
+      const answer = await exclusive(ctx, (sqlite) => {
+        const today = ctx.now().toISOString().slice(0, 10);
+        const { from: givenFrom, to: givenTo, horizonDays, ...scope } = input;
+        const to = givenTo ?? today;
+        const from = givenFrom ?? addMonths(to, -24);
+        if (from >= to) throw new CoreError('BAD_INPUT', `from (${from}) must be before to (${to})`);
+        const identity = scope.mine ? ctx.identity.get() : null;
+        return cachedResult(sqlite, JSON.stringify([today, from, to, horizonDays, scope, identity]), async () => {
+          const ids = scopedAccountIds(sqlite, scope, identity);
+          const histories = await historyAsJob(sqlite, job);
+          job.progress(0, 1, 'renewals');
+          await job.step();
+          return satisfactionRevenue(sqlite, ids ? histories.filter((h) => ids.has(h.id)) : histories, { from, to, horizonDays }, today, readSettings(sqlite), ids);
+        });
       });
+      return answer;
     }),
   'churn.crossValidate': (input: ParsedInput<'churn.crossValidate'>, ctx: Context) => exclusive(ctx, (sqlite) => crossValidate(snapshotData(sqlite), input)),
 } satisfies Handlers<ChannelsOf<'churn'>>;

@@ -21,8 +21,8 @@ export interface Reason {
 
 const sigmoid = (t: number) => 1 / (1 + Math.exp(-t));
 
-function shown(value: RawValue, unit?: string): string {
-  if (value === null) return 'none';
+function shown(value: RawValue, unit?: string, category = false): string {
+  if (value === null) return category ? 'unknown' : 'none';
   if (typeof value === 'string') return value;
   const rounded = Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : String(Math.round(value * 10) / 10);
   return unit ? `${rounded} ${unit}` : rounded;
@@ -53,7 +53,7 @@ export function reasonsFor(
       const average = spec.columns.find((c) => c.source === source && c.kind === 'value')?.fill;
       const points = 100 * (p - sigmoid(total - logOdds));
       const label = restated.has(source) ? `${feature.label} beyond what tenure and price explain` : feature.label;
-      const value = shown(raw[source] ?? null, feature.unit);
+      const value = shown(raw[source] ?? null, feature.unit, feature.category);
       const context = average !== undefined && !restated.has(source) ? ` (average ${shown(average, feature.unit)})` : '';
       const verb = logOdds > 0 ? 'raises' : 'lowers';
       const sentence = `${label} ${value}${context} ${verb} the churn odds ×${Math.exp(logOdds).toFixed(2)} (${points >= 0 ? '+' : '−'}${Math.abs(points).toFixed(1)} pts)`;

@@ -4,24 +4,33 @@ import type { ChurnModel } from '../../../shared/contract/churn';
 import { readSettings } from '../db/settings';
 import { CoreError } from '../errors';
 import { designRow } from './design';
-import { cachedHistory } from './cache';
+import type { Job } from '../lib/jobs';
+import { historyAsJob } from './cache';
 import { isCustomerAt } from './history';
 import { CHURN_MODEL_REVISION, rawAt, runBacktest, train, type ChurnOptions } from './model';
 import { reasonsFor } from './reasons';
 import { currentModel, saveModel, type NewPrediction } from './store';
 
 /**
- * churn.train: the backtest first (so the stored model carries its proof), then the same recipe on
- * everything known today, scoring every current customer as of today. Runs in the core's thread
- * (a worker or utility process, never the UI's loop); 20,000 accounts take seconds (bench).
+ * churn.train as a job: the history (kept per data state, read in slices with progress), the
+ * backtest first (so the stored model carries its proof), then the same recipe on everything known
+ * today, scoring every current customer as of today. It runs in the core's thread (a worker or
+ * utility process, never the UI's loop), reports each phase and stops between them when cancelled;
+ * nothing is written before the last phase, one transaction, so a cancel keeps the previous model.
  */
-export function trainChurnModel(sqlite: Database.Database, options: ChurnOptions, now: Date): ChurnModel {
+export async function trainChurnModel(sqlite: Database.Database, options: ChurnOptions, now: Date, job: Job): Promise<ChurnModel> {
   const today = now.toISOString().slice(0, 10);
-  const histories = cachedHistory(sqlite);
+  const histories = await historyAsJob(sqlite, job);
   const settings = readSettings(sqlite);
+  job.progress(0, 3, 'backtest');
+  await job.step();
   const backtest = runBacktest(histories, today, options, settings);
+  job.progress(1, 3, 'training');
+  await job.step();
   const trained = train(histories, today, options);
   if ('reason' in trained) throw new CoreError('CONFLICT', `cannot train a churn model: ${trained.reason}`);
+  job.progress(2, 3, 'scoring');
+  await job.step();
   const predictions: NewPrediction[] = [];
   const row = new Float64Array(trained.spec.columns.length);
   for (const a of histories) {
@@ -34,6 +43,8 @@ export function trainChurnModel(sqlite: Database.Database, options: ChurnOptions
     for (let k = 0; k < row.length; k++) t += (trained.fit.coefficients[k]! * (row[k]! - trained.fit.means[k]!)) / trained.fit.sds[k]!;
     predictions.push({ accountId: a.id, probability: 1 / (1 + Math.exp(-t)), reasons });
   }
+  job.progress(3, 3, 'scoring');
+  await job.step();
   const basis = JSON.stringify({ revision: CHURN_MODEL_REVISION, options, today, coefficients: trained.fit.coefficients.map((c) => c.toPrecision(8)) });
   const version = `c${CHURN_MODEL_REVISION}-${createHash('sha256').update(basis).digest('hex').slice(0, 10)}`;
   saveModel(
@@ -42,7 +53,15 @@ export function trainChurnModel(sqlite: Database.Database, options: ChurnOptions
       version,
       trainedAt: now.toISOString(),
       asOf: today,
-      spec: { options, design: trained.spec, fit: trained.fit, trainingRows: trained.rows, trainingChurners: trained.churners, trainedAsOf: trained.asOfs },
+      spec: {
+        options,
+        design: trained.spec,
+        fit: trained.fit,
+        trainingRows: trained.rows,
+        trainingChurners: trained.churners,
+        trainedAsOf: trained.asOfs,
+        ...(trained.lambdaSearch ? { lambdaSearch: trained.lambdaSearch } : {}),
+      },
       backtest,
     },
     predictions,

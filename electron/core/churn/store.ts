@@ -3,7 +3,7 @@ import type { AccountPrediction, Backtest, ChurnModel } from '../../../shared/co
 import type { Reason } from './reasons';
 import type { DesignSpec } from './design';
 import type { LogisticFit } from './logistic';
-import type { ChurnOptions } from './model';
+import type { ChurnOptions, LambdaSearch } from './model';
 
 /**
  * Churn models and predictions, stored like health snapshots: a model row keeps its whole spec
@@ -19,6 +19,8 @@ export interface StoredSpec {
   trainingRows: number;
   trainingChurners: number;
   trainedAsOf: string[];
+  /** Absent when the options named λ (and in models trained before λ was chosen). */
+  lambdaSearch?: LambdaSearch;
 }
 
 export interface NewPrediction {
@@ -73,12 +75,14 @@ export function currentModel(sqlite: Database.Database): ChurnModel | null {
     version: row.version,
     trainedAt: row.trainedAt,
     asOf: row.asOf,
-    options: spec.options,
+    // The λ the fit used: the option's, or the one cross-validation chose.
+    options: { ...spec.options, lambda: spec.fit.lambda },
     trainingRows: spec.trainingRows,
     trainingChurners: spec.trainingChurners,
     coefficients,
     backtest: JSON.parse(row.backtest) as Backtest,
     predictions,
+    ...(spec.lambdaSearch ? { lambdaSearch: spec.lambdaSearch } : {}),
   };
 }
 

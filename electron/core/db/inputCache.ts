@@ -50,3 +50,19 @@ export function cached<T>(sqlite: Database.Database, name: string, load: () => T
   entries.set(name, { key, value });
   return value;
 }
+
+/**
+ * `cached` for an input read in steps by a job (`load` yields the event loop between them). The key
+ * is taken before the read, so a write landing meanwhile leaves an entry that is already stale; a
+ * load that throws (a cancelled job) keeps nothing.
+ */
+export async function cachedAsync<T>(sqlite: Database.Database, name: string, load: () => Promise<T>, dependsOn?: readonly string[]): Promise<T> {
+  const key = stateKey(sqlite, dependsOn);
+  const entry = caches.get(sqlite)?.get(name);
+  if (entry && entry.key === key) return entry.value as T;
+  const value = await load();
+  let entries = caches.get(sqlite);
+  if (!entries) caches.set(sqlite, (entries = new Map<string, { key: string; value: unknown }>()));
+  entries.set(name, { key, value });
+  return value;
+}
