@@ -4,6 +4,7 @@ import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { AssessmentsScreen } from '../features/assessments/AssessmentsScreen';
 import { ContactsScreen } from '../features/contacts/ContactsScreen';
 import { TicketsScreen } from '../features/tickets/TicketsScreen';
+import { PurchasesScreen } from '../features/purchases/PurchasesScreen';
 import { NotFound } from '../components/NotFound';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
@@ -77,6 +78,8 @@ export function App() {
           <ContactsScreen />
         ) : route.section === 'tickets' ? (
           <TicketsScreen />
+        ) : route.section === 'purchases' ? (
+          <PurchasesScreen />
         ) : route.section === 'tasks' ? (
           <TasksScreen params={route.params} />
         ) : route.section === 'references' ? (

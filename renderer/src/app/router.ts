@@ -7,6 +7,7 @@ export const SECTIONS = [
   { path: 'tasks', label: 'Tasks' },
   { path: 'contacts', label: 'Contacts' },
   { path: 'tickets', label: 'Tickets' },
+  { path: 'purchases', label: 'Purchases' },
   { path: 'journeys', label: 'Journeys' },
   { path: 'references', label: 'References' },
   { path: 'stories', label: 'Stories' },

@@ -26,7 +26,7 @@ export interface TableFilter {
 
 export interface TableScreenProps<Row> {
   /** The table's id: the remembered state and column choice, and every test id, start with it. */
-  id: 'contacts' | 'tickets';
+  id: 'contacts' | 'tickets' | 'purchases';
   title: string;
   noun: { one: string; many: string };
   fetchPage: (input: TableQueryInput) => Promise<PageResult<Row>>;
@@ -45,6 +45,8 @@ export interface TableScreenProps<Row> {
   /** The empty workspace's words and where to go from there. */
   emptyText: string;
   emptyAction: { label: string; href: string };
+  /** False for records that are never archived (purchases): no "Show archived". */
+  archivable?: boolean;
 }
 
 /**
@@ -69,7 +71,8 @@ export function TableScreen<Row extends { custom?: Record<string, CustomValue> }
   const query = useMemo(() => ({ ...state, search }), [state, search]);
   const key = JSON.stringify(tableQueryInput(query, sortFields, 1, PAGE_SIZE));
   const list = usePagedList<Row>(key, (page, pageSize) => props.fetchPage(tableQueryInput(query, sortFields, page, pageSize)), { pageSize: PAGE_SIZE, domains: props.domains });
-  const everything = useQuery(`${id}.list`, { pageSize: 1, includeArchived: state.includeArchived }, [id]);
+  // The unfiltered count, through the table's own channel (purchases.list pages by limit and offset).
+  const everything = useQuery(`${id}.table`, { pageSize: 1, includeArchived: state.includeArchived }, [id]);
   const fieldsQuery = useQuery('customFields.list', { recordKind: props.customKind }, [id, 'customFields']);
   const fields = useMemo(() => fieldsQuery.data ?? [], [fieldsQuery.data]);
   const columns = useMemo(() => [...props.columns, ...customFieldColumns<Row>(fields)], [props.columns, fields]);
@@ -160,10 +163,12 @@ export function TableScreen<Row extends { custom?: Record<string, CustomValue> }
                   ))}
                 </select>
               ))}
-              <label className="check">
-                <input type="checkbox" checked={state.includeArchived} onChange={(event) => change({ includeArchived: event.target.checked })} data-testid={`${id}-archived`} />
-                Show archived
-              </label>
+              {props.archivable !== false && (
+                <label className="check">
+                  <input type="checkbox" checked={state.includeArchived} onChange={(event) => change({ includeArchived: event.target.checked })} data-testid={`${id}-archived`} />
+                  Show archived
+                </label>
+              )}
               {filtered && (
                 <button type="button" className="link-button" onClick={clear} data-testid={`${id}-clear`}>
                   Clear filters

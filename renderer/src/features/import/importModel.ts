@@ -17,7 +17,7 @@ export const TARGET_LABELS: Record<ImportTarget, string> = {
 };
 
 /** Where the imported rows can be seen. */
-export const TARGET_ROUTES: Partial<Record<ImportTarget, string>> = { accounts: 'accounts' };
+export const TARGET_ROUTES: Partial<Record<ImportTarget, string>> = { accounts: 'accounts', contacts: 'contacts', tickets: 'tickets', purchases: 'purchases' };
 
 type Source = ImportMapping['fields'][string];
 const columnOf = (source: Source) => (typeof source === 'string' ? source : source.column);
