@@ -166,7 +166,13 @@ export const feedbackContract = {
   },
   /** The requests with their demand for product teams, as file contents (the screen saves them). */
   'feedbackRequests.export': {
-    input: z.strictObject({ format: z.enum(['csv', 'markdown']), status: z.array(requestStatus).min(1).max(4).optional() }),
-    output: z.object({ filename: z.string(), mime: z.string(), content: z.string() }),
+    input: z.strictObject({
+      format: z.enum(['csv', 'markdown', 'xlsx']),
+      status: z.array(requestStatus).min(1).max(4).optional(),
+      /** XLSX only: 'readable' (headers in words, labels, money in currency units as the board shows it) or 'raw' (the CSV's ids, codes and minor units). */
+      style: z.enum(['readable', 'raw']).default('readable'),
+    }),
+    /** `content` is text, or base64 when `encoding` says so (the XLSX workbook). */
+    output: z.object({ filename: z.string(), mime: z.string(), content: z.string(), encoding: z.literal('base64').optional() }),
   },
 } as const;

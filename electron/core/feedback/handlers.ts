@@ -10,6 +10,7 @@ import { productResults } from './productResults';
 import { itemsTable, requestsTable } from './repo';
 import { requestsCsv, requestsMarkdown } from './report';
 import { linkItems, requestTable } from './service';
+import { requestsXlsx } from './xlsx';
 
 const items = crudHandlers('feedback', itemsTable);
 const requests = crudHandlers('feedbackRequests', requestsTable);
@@ -41,12 +42,18 @@ export const feedbackHandlers = {
     requests['feedbackRequests.update'](input.status === 'shipped' && input.shippedAt === undefined ? { ...input, shippedAt: ctx.now().toISOString().slice(0, 10) } : input, ctx),
   'feedbackRequests.table': (input: ParsedInput<'feedbackRequests.table'>, ctx: Context) => exclusive(ctx, (sqlite) => requestTable(sqlite, input, ctx.now())),
   'feedbackRequests.candidates': (input: ParsedInput<'feedbackRequests.candidates'>, ctx: Context) => exclusive(ctx, (sqlite) => requestCandidates(sqlite, input.id)),
-  'feedbackRequests.export': (input: ParsedInput<'feedbackRequests.export'>, ctx: Context) =>
-    exclusive(ctx, (sqlite) => {
-      const table = requestTable(sqlite, { status: input.status, horizonDays: 180 }, ctx.now());
-      const today = ctx.now().toISOString().slice(0, 10);
-      return input.format === 'csv'
-        ? { filename: `requests-${today}.csv`, mime: 'text/csv', content: requestsCsv(table.rows, table.currency) }
-        : { filename: `requests-${today}.md`, mime: 'text/markdown', content: requestsMarkdown(table.rows, table.currency, today, table.horizonDays) };
-    }),
+  'feedbackRequests.export': async (input: ParsedInput<'feedbackRequests.export'>, ctx: Context) => {
+    const table = await exclusive(ctx, (sqlite) => requestTable(sqlite, { status: input.status, horizonDays: 180 }, ctx.now()));
+    const today = ctx.now().toISOString().slice(0, 10);
+    if (input.format === 'xlsx')
+      return {
+        filename: `requests-${today}${input.style === 'raw' ? '-raw' : ''}.xlsx`,
+        mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        content: (await requestsXlsx(table.rows, table.currency, input.style)).toString('base64'),
+        encoding: 'base64' as const,
+      };
+    return input.format === 'csv'
+      ? { filename: `requests-${today}.csv`, mime: 'text/csv', content: requestsCsv(table.rows, table.currency) }
+      : { filename: `requests-${today}.md`, mime: 'text/markdown', content: requestsMarkdown(table.rows, table.currency, today, table.horizonDays) };
+  },
 } satisfies Handlers<ChannelsOf<'feedback'> | ChannelsOf<'feedbackRequests'>>;

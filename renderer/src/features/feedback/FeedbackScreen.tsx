@@ -15,9 +15,10 @@ import './feedback.css';
  */
 export function FeedbackScreen() {
   const [dialog, setDialog] = useState<'request' | 'item' | null>(null);
-  const exporter = useAction(async (format: 'csv' | 'markdown') => {
+  const exporter = useAction(async (format: 'csv' | 'markdown' | 'xlsx') => {
     const file = await call('feedbackRequests.export', { format });
-    downloadFile(file.filename, file.mime, file.content);
+    // The XLSX workbook crosses as base64 (the core's answers are JSON).
+    downloadFile(file.filename, file.mime, file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content);
   });
   return (
     <section className="screen feedback-screen" data-testid="feedback-screen">
@@ -32,6 +33,9 @@ export function FeedbackScreen() {
           </button>
           <button type="button" disabled={exporter.busy} onClick={() => void exporter.run('csv')} data-testid="export-requests-csv">
             Export CSV
+          </button>
+          <button type="button" disabled={exporter.busy} onClick={() => void exporter.run('xlsx')} data-testid="export-requests-xlsx">
+            Export XLSX
           </button>
           <button type="button" disabled={exporter.busy} onClick={() => void exporter.run('markdown')} data-testid="export-requests-md">
             Export Markdown
