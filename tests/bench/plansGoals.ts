@@ -116,7 +116,7 @@ export const plansGoalsBenchmark: Benchmark = {
           unit: 'ms',
           limit: dashboardMs,
           better: 'lower',
-          detail: `${standing.rows.length} goals in ${scopes} periods and scopes (one dashboard computation each); median of 5`,
+          detail: `${standing.rows.length} goals in ${scopes} periods and scopes (one computation of the goals' figures each); median of 5`,
           reference: dashboardRef,
         },
         {
