@@ -4,6 +4,7 @@ import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { ChartCard } from '../../components/ChartCard';
 import { formatDate, formatInteger } from '../../../../shared/format/format';
+import { ChurnModelDetails } from './ChurnModelDetails';
 
 // Issue 16: the churn model proves itself on the workspace's own history. The backtest (trained on
 // what was known before the cut-off, scored after it) sits beside the rule health score judged on
@@ -110,6 +111,7 @@ export function ChurnModelSection() {
               </table>
             </>
           )}
+          <ChurnModelDetails model={m} />
         </div>
       )}
     </ChartCard>
