@@ -19,6 +19,8 @@ export const LONG_JOBS: Readonly<Record<string, string>> = {
   'backup.restore': 'a backup restore',
   'assessments.importFile': 'an assessment import',
   'ctas.evaluate': 'a pass of the call-to-action rules',
+  // Issue 16: holds the connection for the whole history read and fit; reads go to the reader meanwhile.
+  'churn.train': 'a churn model training',
 };
 
 /** How to stop a running import: the channel and input that stop it. The other long jobs stop through lib/jobs.ts (cancelJobs). */
