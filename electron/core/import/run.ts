@@ -71,6 +71,8 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
   // Problems of the whole file (mapping gaps, date orders to choose) come first, once.
   const problems: ImportProblem[] = [...plan.fileProblems];
   let problemsTotal = problems.length;
+  // Rows a target's rule stored otherwise than the file says (issue 13, front.ts): listed like problems, not counted as errors.
+  const warnings: ImportProblem[] = [];
   const rows: Record_[] = [];
   const badRows: RunOutcome['badRows'] = [];
   let cancelled = false;
@@ -89,6 +91,7 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
   /** One batch of the front half, in file order: counted, its problems listed, its rows written. */
   const consume = (batch: FrontBatch) => {
     for (const { row, cells, found } of batch.problems) report(row, cells, found);
+    for (const warning of batch.warnings) if (warnings.length < MAX_PROBLEMS) warnings.push(warning);
     counts.rows = batch.rowsRead;
     counts.skips += batch.skips;
     counts.inserts += batch.shapes.length;
@@ -142,6 +145,7 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
     counts,
     problems,
     problemsTotal,
+    ...(warnings.length > 0 ? { warnings } : {}),
     cancelled,
     badRows,
     touched: writer?.touched,

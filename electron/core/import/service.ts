@@ -53,6 +53,7 @@ function summary(plan: Plan, outcome: RunOutcome): ImportPreview {
     counts: outcome.counts,
     problems: outcome.problems,
     problemsTotal: outcome.problemsTotal,
+    ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
     ...(outcome.head ? { head: outcome.head } : {}),
     // Survey answers: how their accounts were found (contact, account column, e-mail domain), issue 13.
     ...(plan.rowHook?.respondents ? { respondents: plan.rowHook.respondents() } : {}),
