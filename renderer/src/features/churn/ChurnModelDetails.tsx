@@ -28,6 +28,8 @@ export function weightInWords(label: string, coefficient: number): string {
   const ratio = Math.exp(coefficient);
   if (Math.abs(coefficient) < 0.01) return `${label}: barely matters to churn`;
   const way = coefficient > 0 ? 'raises' : 'lowers';
+  // A "missing" column is an indicator: what it says is that having no value moves the odds.
+  if (/ missing$/.test(label)) return `${label.replace(/ missing$/, '')} unknown: having no value ${way} the churn odds (×${ratio.toFixed(2)} per standard deviation)`;
   return `${label}: one standard deviation more ${way} the churn odds ×${ratio.toFixed(2)}`;
 }
 

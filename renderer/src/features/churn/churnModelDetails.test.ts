@@ -6,6 +6,7 @@ describe('the churn model details in words', () => {
     expect(weightInWords('Tickets in 90 days', 0.61)).toBe('Tickets in 90 days: one standard deviation more raises the churn odds ×1.84');
     expect(weightInWords('Last NPS answer', -0.5)).toBe('Last NPS answer: one standard deviation more lowers the churn odds ×0.61');
     expect(weightInWords('Employees (log)', 0.004)).toBe('Employees (log): barely matters to churn');
+    expect(weightInWords('median resolution missing', -0.016)).toBe('median resolution unknown: having no value lowers the churn odds (×0.98 per standard deviation)');
   });
 
   it('gives the mean and the middle 95 % of the splits, by hand', () => {
