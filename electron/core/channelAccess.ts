@@ -53,6 +53,9 @@ export const READ_VERBS: ReadonlySet<string> = new Set([
   'crossValidate',
   // feedback.draft: "Capture as feedback"'s first draft of a ticket, an answer or a touchpoint.
   'draft',
+  // journeys.measure: a job (progress, cancel) wherever it runs; on the reader during a long write its
+  // progress and cancel are forwarded by the host's client (host/reader.ts), its inputs read cold there.
+  'measure',
 ]);
 
 /** Verbs that write, or touch files, or act on the writer's own state. */
@@ -122,8 +125,8 @@ export const WRITE_VERBS: ReadonlySet<string> = new Set([
 
 /**
  * Read verbs served by the writer all the same: a file is named (grants live in the writer), the
- * answer is kept in the writer's memory (staged imports, downloads, running jobs), or the read keeps
- * its inputs in step with the writer's own writes (journeys.measure, listed with the write verbs).
+ * answer is kept in the writer's memory (staged imports, downloads, running jobs). A job that reads
+ * (journeys.measure) may run on the reader: its progress and cancel cross from there (host/client.ts).
  */
 export const WRITER_SERVED: ReadonlySet<string> = new Set(['export.table', 'import.values', 'import.fields', 'import.presets', 'workspace.info']);
 

@@ -3,6 +3,7 @@
 // survive a restart (the open options, the registered grants). The process that calls this only
 // posts messages: the database work, and SQLite's waits on a busy workspace, happen over there.
 import { randomBytes } from 'node:crypto';
+import type { Output } from '../../../shared/contract';
 import { CORE_RESTARTED_EVENT, CORE_STOPPED_EVENT, type ChangeEvent, type Result, type RpcError } from '../../../shared/rpc';
 import type { Log } from '../context';
 import { CoreError } from '../errors';
@@ -12,6 +13,9 @@ import { LONG_JOBS } from './jobs';
 import { workerCoreProcess, type CoreProcess, type SpawnCore } from './process';
 import type { FromCore, HostOptions } from './protocol';
 import { startReader, type Reader } from './reader';
+
+type JobsRunning = Output<'jobs.running'>;
+type JobsCancelled = Output<'jobs.cancel'>;
 
 export interface CallOptions {
   /** Aborting asks the core to stop the call's job (imports); the call still answers, with what was done. */
@@ -163,9 +167,37 @@ export async function startCoreHost(options: HostOptions, start: StartOptions = 
   // The reader starts once the writer has opened (and created or migrated) the workspace; until it
   // is up, and whenever it cannot answer, the writer does.
   let reader: Reader | undefined;
-  const readerStarted = (start.reader ?? options.dbPath !== ':memory:') ? startReader(spawn, options, log).then((started) => (reader = started)) : Promise.resolve(undefined);
+  const readerStarted = (start.reader ?? options.dbPath !== ':memory:') ? startReader(spawn, options, log, emit).then((started) => (reader = started)) : Promise.resolve(undefined);
   /** Long jobs in flight on the writer: while there is one, reads go to the reader. */
   let longJobs = 0;
+
+  /** A call to the writer; aborting `signal` asks it to stop the call's job. */
+  const callWriter = (channel: string, input: unknown, signal?: AbortSignal): Promise<Result<unknown>> => {
+    const id = nextId++;
+    const answer = new Promise<Result<unknown>>((resolve) => pending.set(id, { channel, resolve }));
+    if (channel in LONG_JOBS) {
+      longJobs++;
+      void answer.finally(() => longJobs--);
+    }
+    current.postMessage({ type: 'call', id, channel, input });
+    if (signal) {
+      const cancel = () => current.postMessage({ type: 'cancel', id });
+      if (signal.aborted) cancel();
+      else signal.addEventListener('abort', cancel, { once: true });
+      void answer.finally(() => signal.removeEventListener('abort', cancel));
+    }
+    return answer;
+  };
+
+  /** jobs.running / jobs.cancel answered by the writer and the reader together (the reader's part only when it answers). */
+  const bothJobs = async (reader: Reader, channel: 'jobs.running' | 'jobs.cancel', input: unknown): Promise<Result<unknown>> => {
+    const [mine, theirs] = await Promise.all([callWriter(channel, input), reader.dispatch(channel, input)]);
+    if (!mine.ok || !theirs?.ok) return mine;
+    if (channel === 'jobs.cancel') return { ok: true, value: { cancelled: (mine.value as JobsCancelled).cancelled + (theirs.value as JobsCancelled).cancelled } };
+    const [a, b] = [mine.value as JobsRunning, theirs.value as JobsRunning];
+    const progress = [...(a.progress ?? []), ...(b.progress ?? [])];
+    return { ok: true, value: { channels: [...new Set([...a.channels, ...b.channels])], ...(progress.length > 0 ? { progress } : {}) } };
+  };
 
   return {
     async dispatch(channel, input, callOptions = {}) {
@@ -173,24 +205,12 @@ export async function startCoreHost(options: HostOptions, start: StartOptions = 
       if (gaveUp) return { ok: false, error: gaveUp };
       if (closing) return { ok: false, error: { code: 'INTERNAL', message: 'the workspace was closed' } };
       if (longJobs > 0 && reader && accessOf(channel) === 'read') {
-        const read = await reader.dispatch(channel, input);
+        const read = await reader.dispatch(channel, input, callOptions.signal);
         if (read) return read;
       }
-      const id = nextId++;
-      const answer = new Promise<Result<unknown>>((resolve) => pending.set(id, { channel, resolve }));
-      if (channel in LONG_JOBS) {
-        longJobs++;
-        void answer.finally(() => longJobs--);
-      }
-      current.postMessage({ type: 'call', id, channel, input });
-      const { signal } = callOptions;
-      if (signal) {
-        const cancel = () => current.postMessage({ type: 'cancel', id });
-        if (signal.aborted) cancel();
-        else signal.addEventListener('abort', cancel, { once: true });
-        void answer.finally(() => signal.removeEventListener('abort', cancel));
-      }
-      return answer;
+      // A job may run on the reader (journeys.measure during a long write): the screens list and stop jobs on both.
+      if (reader && (channel === 'jobs.running' || channel === 'jobs.cancel')) return bothJobs(reader, channel, input);
+      return callWriter(channel, input, callOptions.signal);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -3,19 +3,26 @@
 // connection (CoreOptions.reader): on a WAL file it reads the last committed state and never waits
 // for the writer's transaction. The client sends it read channels (channelAccess.ts) while the
 // writer runs a long job; whatever it cannot answer goes back to the writer.
-import type { Result } from '../../../shared/rpc';
+import type { ChangeEvent, Result } from '../../../shared/rpc';
 import type { Log } from '../context';
 import type { SpawnCore } from './process';
 import type { FromCore, HostOptions } from './protocol';
 
 export interface Reader {
-  /** The reader's answer, or undefined when the writer should answer instead (the reader is gone, or the read failed unexpectedly, e.g. it needed a write). */
-  dispatch(channel: string, input: unknown): Promise<Result<unknown> | undefined>;
+  /**
+   * The reader's answer, or undefined when the writer should answer instead (the reader is gone, or
+   * the read failed unexpectedly, e.g. it needed a write). Aborting `signal` stops the call's job
+   * there (journeys.measure), as the protocol's `cancel {id}` does on the writer.
+   */
+  dispatch(channel: string, input: unknown, signal?: AbortSignal): Promise<Result<unknown> | undefined>;
   close(): Promise<void>;
 }
 
-/** Starts a reader beside the writer (the workspace must exist: the writer opened it); undefined when it could not open. */
-export async function startReader(spawn: SpawnCore, options: HostOptions, log: Log): Promise<Reader | undefined> {
+/**
+ * Starts a reader beside the writer (the workspace must exist: the writer opened it); undefined when
+ * it could not open. `onProgress` gets the progress of the jobs it runs (a journey map's cold read).
+ */
+export async function startReader(spawn: SpawnCore, options: HostOptions, log: Log, onProgress: (event: ChangeEvent) => void = () => {}): Promise<Reader | undefined> {
   const child = spawn();
   const pending = new Map<number, (result: Result<unknown> | undefined) => void>();
   let alive = true;
@@ -44,8 +51,12 @@ export async function startReader(spawn: SpawnCore, options: HostOptions, log: L
         case 'closed':
           onClosed?.();
           break;
+        case 'progress':
+          // A read that is a job (journeys.measure) reports as it goes, as on the writer.
+          onProgress(message.event);
+          break;
         default:
-          // A reader writes nothing, so it has no change events or progress to tell.
+          // A reader writes nothing, so it has no change events to tell.
           break;
       }
     });
@@ -66,13 +77,20 @@ export async function startReader(spawn: SpawnCore, options: HostOptions, log: L
     return undefined;
   }
   return {
-    dispatch(channel, input) {
+    dispatch(channel, input, signal) {
       if (!alive) return Promise.resolve(undefined);
       const id = nextId++;
-      return new Promise((resolve) => {
+      const answer = new Promise<Result<unknown> | undefined>((resolve) => {
         pending.set(id, resolve);
         child.postMessage({ type: 'call', id, channel, input });
       });
+      if (signal) {
+        const cancel = () => alive && child.postMessage({ type: 'cancel', id });
+        if (signal.aborted) cancel();
+        else signal.addEventListener('abort', cancel, { once: true });
+        void answer.finally(() => signal.removeEventListener('abort', cancel));
+      }
+      return answer;
     },
     async close() {
       if (!alive) return;

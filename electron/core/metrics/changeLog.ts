@@ -37,6 +37,20 @@ const KEEP = 2_000;
 const ensureLog = (sqlite: Database.Database) =>
   stmt(sqlite, 'CREATE TEMP TABLE IF NOT EXISTS derived_change_log (id INTEGER PRIMARY KEY, domain TEXT NOT NULL, entry TEXT NOT NULL)').run();
 
+const queryOnly = new WeakMap<Database.Database, boolean>();
+/**
+ * Whether this connection can keep the log. The core host's reader (query_only) cannot create even a
+ * TEMP table, and needs none: it writes nothing, so it has nothing to log; other connections' commits
+ * reach it through data_version, which makes its inputs rebuild.
+ */
+function logKept(sqlite: Database.Database): boolean {
+  let readOnly = queryOnly.get(sqlite);
+  if (readOnly === undefined) queryOnly.set(sqlite, (readOnly = sqlite.readonly || sqlite.pragma('query_only', { simple: true }) === 1));
+  if (readOnly) return false;
+  ensureLog(sqlite);
+  return true;
+}
+
 /** Logs one write's change; call inside the write's transaction, once per write. */
 export function logChange(sqlite: Database.Database, entry: LogEntry): void {
   ensureLog(sqlite);
@@ -46,9 +60,8 @@ export function logChange(sqlite: Database.Database, entry: LogEntry): void {
 
 /** Where a reader's inputs stand: take it just before reading them from the tables. */
 export function markNow(sqlite: Database.Database, domains: readonly string[]): LogMark {
-  ensureLog(sqlite);
   return {
-    id: stmt<number>(sqlite, 'SELECT coalesce(max(id), 0) FROM derived_change_log').pluck().get()!,
+    id: logKept(sqlite) ? stmt<number>(sqlite, 'SELECT coalesce(max(id), 0) FROM derived_change_log').pluck().get()! : 0,
     dataVersion: stmt<number>(sqlite, 'PRAGMA data_version').pluck().get()!,
     workspace: generationOf(sqlite, 'workspace'),
     generations: Object.fromEntries(domains.map((d) => [d, generationOf(sqlite, d)])),
@@ -63,6 +76,7 @@ export function changesSince(sqlite: Database.Database, mark: LogMark, domains: 
   const next = markNow(sqlite, domains);
   if (next.dataVersion !== mark.dataVersion || next.workspace !== mark.workspace) return null;
   if (next.id === mark.id && domains.every((d) => next.generations[d] === mark.generations[d])) return { entries: [], mark };
+  if (!logKept(sqlite)) return null;
   const rows = stmt<{ id: number; domain: string; entry: string }>(sqlite, 'SELECT id, domain, entry FROM derived_change_log WHERE id > ? ORDER BY id').all(mark.id);
   // A gap in the ids means entries were pruned (or rolled back and the ids reused: then the counts below differ).
   if (rows.length !== next.id - mark.id) return null;
