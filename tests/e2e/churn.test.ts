@@ -91,6 +91,13 @@ describe('the churn model', () => {
     expect(await risk.getByTestId('churn-card-model').innerText()).toBe(model.version);
     const reasons = await risk.locator('[data-testid=churn-reasons] li').allInnerTexts();
     expect(reasons).toEqual(top.reasons.map((r) => r.sentence));
+    // What the model read of the account on its prediction's day, opened on a click: churn.features, value by value.
+    const inputs = await ask(app.core, 'churn.features', { id: top.accountId, asOf: top.asOf.slice(0, 10) });
+    await risk.getByTestId('churn-inputs').locator('summary').click();
+    const table = risk.getByTestId('churn-inputs-table');
+    await table.waitFor();
+    expect(await table.locator('th').allInnerTexts()).toEqual(inputs.map((f) => f.label));
+    expect(await table.locator('td').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value')))).toEqual(inputs.map((f) => (f.value === null ? '' : String(f.value))));
     await risk.scrollIntoViewIfNeeded();
     await app.screenshot(account, 'churn-account');
     await account.close();

@@ -1,5 +1,6 @@
 import { useQuery } from '../../api/useQuery';
-import { formatDate } from '../../../../shared/format/format';
+import { useState } from 'react';
+import { formatDate, formatNumber } from '../../../../shared/format/format';
 import { PurchaseValueCard } from './PurchaseValueCard';
 
 /**
@@ -54,8 +55,43 @@ function ChurnRiskCard({ accountId }: { accountId: number }) {
               </li>
             ))}
           </ul>
+          <ModelInputs accountId={accountId} asOf={p.asOf} />
         </>
       )}
     </section>
+  );
+}
+
+/** What the model read of this account on its prediction's day (churn.features: rows dated before that day only), read when opened. */
+function ModelInputs({ accountId, asOf }: { accountId: number; asOf: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="churn-inputs" data-testid="churn-inputs" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>What the model read of this account on {formatDate(asOf)}</summary>
+      {open && <ModelInputsTable accountId={accountId} asOf={asOf} />}
+    </details>
+  );
+}
+
+function ModelInputsTable({ accountId, asOf }: { accountId: number; asOf: string }) {
+  const features = useQuery('churn.features', { id: accountId, asOf: asOf.slice(0, 10) }, ['churn', 'accounts']);
+  if (features.error)
+    return (
+      <p className="form-error" role="alert">
+        The model&apos;s inputs could not be read: {features.error.message}
+      </p>
+    );
+  if (!features.data) return <p className="muted small">Reading…</p>;
+  return (
+    <table className="mini-table" data-testid="churn-inputs-table">
+      <tbody>
+        {features.data.map((f) => (
+          <tr key={f.key} data-key={f.key}>
+            <th scope="row">{f.label}</th>
+            <td data-value={f.value ?? ''}>{f.value === null ? 'missing' : typeof f.value === 'number' ? formatNumber(f.value) : f.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
