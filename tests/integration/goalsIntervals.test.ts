@@ -51,6 +51,22 @@ describe('goals on the demo workspace, per KPI kind', () => {
     for (const kpi of GOAL_KPIS) expect(FIGURE[kpi](portfolio).value, kpi).not.toBeNull();
   });
 
+  it("reads every KPI of a segment's and an owner's goal as the dashboard filtered to them", async () => {
+    const owner = (await core.call('accounts.facets', {})).owners.find((o) => o !== '')!;
+    for (const scope of [{ segment: 'enterprise' }, { owner }]) {
+      const filtered = await core.call('metrics.portfolio', {
+        from: period.periodStart,
+        to: period.periodEnd,
+        ...(scope.segment ? { segment: [scope.segment] } : { owner: [scope.owner!] }),
+      });
+      const created = [];
+      for (const kpi of GOAL_KPIS) created.push(await core.call('goals.create', { kpi, target: 0, ...period, ...scope }));
+      const rows = (await core.call('goals.standing', { quarter: '2025-Q4' })).rows;
+      for (const goal of created) expect(rows.find((r) => r.goal.id === goal.id)!.figure, `${goal.kpi} ${JSON.stringify(scope)}`).toEqual(FIGURE[goal.kpi](filtered));
+      for (const goal of created) await core.call('goals.archive', { id: goal.id });
+    }
+  });
+
   it.each(EXACT)('%s is exact: no interval, met or missed by the figure itself', async (kpi) => {
     const figure = FIGURE[kpi](portfolio);
     const value = figure.value!;
