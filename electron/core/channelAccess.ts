@@ -120,7 +120,10 @@ export const WRITE_VERBS: ReadonlySet<string> = new Set([
   'recompute',
   'train',
   'running',
-  'measure',
+  // team.join (issue 19): fills the workspace from the team's server.
+  'join',
+  // team.sync: pushes the outbox and applies the team's changes.
+  'sync',
 ]);
 
 /**

@@ -22,6 +22,11 @@ export const teamContract = {
     input: z.strictObject({ server }),
     output: counts.extend({ teamId: z.string(), clientId: z.string(), seq: z.number().int() }),
   },
+  /** Pushes this laptop's changes (exactly once) and pulls everyone else's from the cursor. */
+  'team.sync': {
+    input: z.strictObject({ server }),
+    output: z.object({ pushed: z.number().int(), rejected: z.number().int(), pulled: z.number().int(), pending: z.number().int() }),
+  },
   /** Whether this workspace is in a team, its pending changes and, on request, a content hash per shared table. */
   'team.info': {
     input: z.strictObject({ hashes: z.boolean().optional() }),

@@ -20,6 +20,7 @@ import { metricsBenchmark } from './metrics';
 import { purchasesBenchmark } from './purchases';
 import { plansGoalsBenchmark } from './plansGoals';
 import { scaleBenchmark } from './scale';
+import { teamBenchmark } from './team';
 import { machine, table } from './report';
 import type { BenchContext, Benchmark, Measurement } from './types';
 
@@ -37,6 +38,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   purchasesBenchmark,
   actionsBenchmark,
   plansGoalsBenchmark,
+  teamBenchmark,
 ];
 
 function createContext(accounts: number, dir: string, existing?: string): BenchContext {

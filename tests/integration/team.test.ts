@@ -146,7 +146,9 @@ describe('roles and row-level security on the hub', () => {
     await admin.query(`INSERT INTO team.members (login, display_name, role) VALUES ('mia', 'Mia Chen', 'marketing')`);
     await admin.query(`CREATE ROLE max LOGIN PASSWORD 'max-pw' IN ROLE fulcrum_manager`);
     // Give Dana one account, so her own rows exist.
-    await admin.query(`UPDATE team.rows SET owner = 'Dana Reyes' WHERE gid = (SELECT gid FROM team.rows WHERE tbl = 'accounts' ORDER BY gid LIMIT 1)`);
+    await admin.query(
+      `UPDATE team.rows SET owner = 'Dana Reyes', data = data || '{"owner":"Dana Reyes"}' WHERE gid = (SELECT gid FROM team.rows WHERE tbl = 'accounts' ORDER BY gid LIMIT 1)`,
+    );
   });
 
   const someRow = async (tbl: string, where = 'true') =>
@@ -194,7 +196,10 @@ describe('roles and row-level security on the hub', () => {
     await admin.query(`INSERT INTO team.field_guards (role, tbl, field) VALUES ('marketing', 'references', 'stage')`);
     const reference = await someRow('references');
     await asLogin('mia', 'mia-pw', async (mia) => {
-      await expect(mia.query(`UPDATE team.rows SET data = data || '{"stage":"retired"}' WHERE gid = $1`, [reference.gid])).rejects.toMatchObject({ code: '42501' });
+      // A value that differs from the current one, whatever that is.
+      await expect(
+        mia.query(`UPDATE team.rows SET data = data || jsonb_build_object('stage', coalesce(data->>'stage', '') || '-changed') WHERE gid = $1`, [reference.gid]),
+      ).rejects.toMatchObject({ code: '42501' });
     });
   });
 
@@ -255,5 +260,55 @@ describe('fulcrum team init | join', () => {
     expect(failed.code).toBe(1);
     expect(failed.err).toMatch(/refused the login/);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('push and pull between two laptops', () => {
+  const adminUrl = () => server.url(ADMIN.user, ADMIN.password);
+  const danaUrl = () => server.url('dana', 'dana-pw');
+
+  it('offline edits on both laptops end with identical shared tables; a replayed batch applies nothing twice; a refused change is listed', async () => {
+    // Both catch up first (the hub changed in the role tests above). Dana's account from the capture
+    // test has no owner, so the hub refuses it: it stays on her laptop only, listed as a conflict.
+    const caughtUp = await joiner.call('team.sync', { server: danaUrl() });
+    expect(caughtUp).toMatchObject({ rejected: 2, pending: 0 });
+    await creator.call('team.sync', { server: adminUrl() });
+    expect((await joiner.call('team.info', { hashes: true })).hashes).toEqual((await creator.call('team.info', { hashes: true })).hashes);
+
+    // Offline: the creator renames a colleague's account; Dana edits one of her own and adds a contact to it.
+    const mineGid = (await admin.query<{ gid: string }>(`SELECT gid FROM team.rows WHERE tbl = 'accounts' AND owner = 'Dana Reyes' LIMIT 1`)).rows[0]!.gid;
+    const localId = (core: TestCore, gid: string) => Number(core.context.sqlite.prepare('SELECT row_key FROM team_rows WHERE gid = ?').pluck().get(gid));
+    const otherGid = (await admin.query<{ gid: string }>(`SELECT gid FROM team.rows WHERE tbl = 'accounts' AND owner IS DISTINCT FROM 'Dana Reyes' AND NOT deleted LIMIT 1`))
+      .rows[0]!.gid;
+    await creator.call('accounts.update', { id: localId(creator, otherGid), name: 'Renamed by the creator' });
+    await joiner.call('accounts.update', { id: localId(joiner, mineGid), industry: 'Aerospace' });
+    await joiner.call('contacts.create', { accountId: localId(joiner, mineGid), name: 'Grace Hopper' });
+    // Dana also edits a colleague's account: the hub refuses it (RLS), and says so.
+    await joiner.call('accounts.update', { id: localId(joiner, otherGid), region: 'APAC' });
+
+    const logBefore = Number((await admin.query('SELECT count(*) AS n FROM team.change_log')).rows[0].n);
+    const b = await joiner.call('team.sync', { server: danaUrl() });
+    expect(b).toMatchObject({ pushed: 3, rejected: 1, pending: 0 });
+    const a = await creator.call('team.sync', { server: adminUrl() });
+    expect(a.pending).toBe(0);
+    await joiner.call('team.sync', { server: danaUrl() });
+    const logAfter = Number((await admin.query('SELECT count(*) AS n FROM team.change_log')).rows[0].n);
+    expect(logAfter - logBefore).toBe(3); // Dana's two accepted changes and the creator's one
+
+    const hashesA = (await creator.call('team.info', { hashes: true })).hashes;
+    expect((await joiner.call('team.info', { hashes: true })).hashes).toEqual(hashesA);
+    expect(creator.context.sqlite.prepare(`SELECT count(*) FROM contacts WHERE name = 'Grace Hopper'`).pluck().get()).toBe(1);
+    expect(joiner.context.sqlite.prepare(`SELECT name FROM accounts WHERE id = ?`).pluck().get(localId(joiner, otherGid))).toBe('Renamed by the creator');
+    // The refused edit is in Dana's conflicts, and her local value was replaced by the hub's on pull.
+    expect(joiner.context.sqlite.prepare(`SELECT count(*) FROM team_conflicts WHERE kind = 'rejected'`).pluck().get()).toBe(3);
+
+    // A batch sent again after a lost reply applies nothing twice.
+    const client = (await joiner.call('team.info', {})).clientId!;
+    const replay = await asLogin('dana', 'dana-pw', async (dana) => {
+      const batch = JSON.stringify([{ id: 1, gid: mineGid, tbl: 'accounts', op: 'update', hlc: '999999999999999:00000:x', data: { industry: 'Replayed' } }]);
+      return (await dana.query<{ r: { last_mutation_id: number } }>('SELECT team.push($1, gen_random_uuid(), $2::jsonb) AS r', [client, batch])).rows[0]!.r;
+    });
+    expect(replay.last_mutation_id).toBeGreaterThan(1);
+    expect((await admin.query(`SELECT data->>'industry' AS i FROM team.rows WHERE gid = $1`, [mineGid])).rows[0].i).toBe('Aerospace');
   });
 });

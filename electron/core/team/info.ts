@@ -23,8 +23,16 @@ export function teamInfo(ctx: Context, withHashes: boolean) {
 export function laptopHashes(ctx: Context): Record<string, string> {
   const { sqlite } = ctx;
   const gids = new GidMap();
-  for (const r of sqlite.prepare('SELECT tbl, row_key AS key, gid FROM team_rows WHERE deleted = 0').iterate() as Iterable<{ tbl: string; key: string; gid: string }>) {
-    gids.set(r.tbl, r.key, r.gid);
+  // Rows kept on this laptop only (marked, or refused by the hub) are not shared content.
+  const localOnly = new Set<string>();
+  for (const r of sqlite.prepare('SELECT tbl, row_key AS key, gid, local_only AS localOnly FROM team_rows WHERE deleted = 0').iterate() as Iterable<{
+    tbl: string;
+    key: string;
+    gid: string;
+    localOnly: number;
+  }>) {
+    if (r.localOnly) localOnly.add(`${r.tbl}\t${r.key}`);
+    else gids.set(r.tbl, r.key, r.gid);
   }
   const hashes: Record<string, string> = {};
   sqlite.transaction(() => {
@@ -32,6 +40,7 @@ export function laptopHashes(ctx: Context): Record<string, string> {
       const rows: { gid: string; data: HubData }[] = [];
       for (const row of sqlite.prepare(`SELECT * FROM "${shape.table}"`).iterate() as Iterable<Record<string, unknown>>) {
         const key = rowKeyOf(shape, row);
+        if (localOnly.has(`${shape.table}\t${key}`)) continue;
         rows.push({ gid: gids.gid(shape.table, key) ?? `local:${key}`, data: toHub(shape, row, gids) });
       }
       hashes[shape.table] = contentHash(rows);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as hub from './0001_hub';
+import * as push from './0002_push';
 
 export interface HubMigration {
   version: number;
@@ -9,6 +10,9 @@ export interface HubMigration {
 }
 
 /** The team server's migrations, in order; numbered without gaps like the workspace's. */
-export const hubMigrations: readonly HubMigration[] = [{ version: 1, name: '0001_hub', up: hub.up }];
+export const hubMigrations: readonly HubMigration[] = [
+  { version: 1, name: '0001_hub', up: hub.up },
+  { version: 2, name: '0002_push', up: push.up },
+];
 
 export const LATEST_HUB_VERSION = hubMigrations.at(-1)!.version;
