@@ -87,7 +87,9 @@ export function loadLookups(sqlite: Database.Database, def: TargetDef, needConta
         if (!accounts) return undefined;
         const found = byExternal.get(ref);
         if (found !== undefined) return found;
-        if (/^\d+$/.test(ref) && byId.get(Number(ref)) !== undefined) return Number(ref);
+        // Fulcrum's own id as Fulcrum writes it: '0001' is another system's customer code (CDNOW's),
+        // not account 1, so a zero-padded number never finds an account by id.
+        if (/^[1-9]\d*$/.test(ref) && byId.get(Number(ref)) !== undefined) return Number(ref);
         return name(ref);
       },
       contact: (email) => contact?.get(email),
