@@ -169,6 +169,14 @@ describe('goals on the Goals screen', () => {
     // A quarter without goals: the empty state offers to set one.
     await page.getByTestId('goals-next').click();
     await page.getByTestId('goals-empty').waitFor();
+    // The quarter is in the address: the sidebar's Goals goes back to today's.
+    expect(page.url()).toMatch(/#\/goals\/\d{4}-Q[1-4]$/);
+    expect(page.url().endsWith(quarter)).toBe(false);
+    await page.getByTestId('nav-goals').click();
+    await page.getByTestId('goals-table').waitFor();
+    expect(await page.getByTestId('goals-quarter').innerText()).toBe(quarter);
+    await page.getByTestId('goals-next').click();
+    await page.getByTestId('goals-empty').waitFor();
     await page.getByTestId('goals-prev').click();
     await page.getByTestId('goals-table').waitFor();
 

@@ -11,17 +11,15 @@ import './goals.css';
 
 /** Goals per KPI for a quarter, each against the dashboard's figure; set, changed and removed here. `#/goals[/<quarter>]`. */
 export function GoalsScreen({ params }: { params: string[] }) {
-  const [quarter, setQuarter] = useState(params[0] && /^\d{4}-Q[1-4]$/.test(params[0]) ? params[0] : currentQuarter());
+  // The quarter lives in the address (#/goals/2026-Q4): the arrows move it, Back returns, the sidebar's Goals is today's.
+  const quarter = params[0] && /^\d{4}-Q[1-4]$/.test(params[0]) ? params[0] : currentQuarter();
   const [open, setOpen] = useState<{ kind: 'edit'; goal?: Goal } | { kind: 'remove'; goal: Goal } | null>(null);
   const undo = useUndo();
   const standing = useQuery('goals.standing', { quarter }, ['goals', 'accounts', 'surveyResponses', 'tickets', 'metrics']);
   const data = standing.data;
   const close = () => setOpen(null);
   const move = (by: number) => {
-    const next = shiftQuarter(quarter, by);
-    setQuarter(next);
-    // The address follows, so Back and a reload keep the quarter.
-    window.history.replaceState(null, '', `#/goals/${next}`);
+    window.location.hash = `#/goals/${shiftQuarter(quarter, by)}`;
   };
   return (
     <section className="screen goals-screen" data-testid="goals-screen">
