@@ -1,4 +1,4 @@
-// `fulcrum team init | join` (issue 19, docs/team.md): a workspace's shared records to a team's
+// `fulcrum team init | join | sync` (issue 19, docs/team.md): a workspace's shared records to a team's
 // PostgreSQL server, or a new workspace from one. The connection string comes from --server or the
 // FULCRUM_TEAM_SERVER environment variable (a password may also come from PGPASSWORD); it is passed
 // to the core for the call only and never written to the workspace.
@@ -49,23 +49,39 @@ async function join(values: OptionValues, io: Io): Promise<number> {
   }
 }
 
+async function sync(values: OptionValues, io: Io): Promise<number> {
+  const server = serverOf(values);
+  const core = await openExisting(values);
+  try {
+    const done = await call<{ pushed: number; rejected: number; pulled: number; pending: number }>(core, 'team.sync', { server });
+    const refused = done.rejected > 0 ? ` (${formatCount(done.rejected)} refused by the server: see the workspace's team conflicts)` : '';
+    io.out(`Pushed ${formatCount(done.pushed)} changes${refused}, pulled ${formatCount(done.pulled)}; ${formatCount(done.pending)} still pending\n`);
+    return 0;
+  } finally {
+    await core.close();
+  }
+}
+
 async function run(values: OptionValues, io: Io, positionals: string[] = []): Promise<number> {
   const [action, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`unexpected ${extra.join(' ')}`);
   if (action === 'init') return init(values, io);
   if (action === 'join') return join(values, io);
-  throw new UsageError(action ? `unknown team action '${action}': init or join` : 'say init or join');
+  if (action === 'sync') return sync(values, io);
+  throw new UsageError(action ? `unknown team action '${action}': init, join or sync` : 'say init, join or sync');
 }
 
 export const teamCommand: Command = {
   name: 'team',
-  summary: 'share a workspace through a team server (PostgreSQL), or join one',
+  summary: 'share a workspace through a team server (PostgreSQL), join one, or sync',
   usage: [
     'fulcrum team init --db FILE [--server postgres://…]',
     'fulcrum team join --out FILE [--server postgres://…]',
+    'fulcrum team sync --db FILE [--server postgres://…]',
     '',
     '  init           create the team on the server and upload the workspace FILE',
     '  join           make a new workspace FILE from the team on the server',
+    "  sync           push the workspace FILE's changes and pull the team's",
     '  --server URL   the team server; default: the FULCRUM_TEAM_SERVER environment variable',
     '                 (a password may come from PGPASSWORD; it is never stored in the workspace)',
   ].join('\n'),
