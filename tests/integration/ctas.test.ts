@@ -142,7 +142,9 @@ describe('health entered red and a moment of truth below target', () => {
       .sort();
     expect(rules).toEqual([`healthRed:${account.id}:red@2026-03-01`, `momentOfTruth:${account.id}:month:2026-03`]);
     const mot = (await ctas(account.id)).find((c) => c.rule === 'momentOfTruth')!;
-    expect(mot.firedBy.summary).toMatch(/^Moment of truth below target: Urgent ticket/);
+    // What fired it reads as health's at-risk reason does: a sentence, not rule text.
+    expect(mot.firedBy.summary).toMatch(/^Urgent ticket \(.+\): the first response took .+, not within /);
+    expect(mot.firedBy.summary).not.toMatch(/[≥≤]| vs |Moment of truth below target/);
     // The next day it is still red (yesterday's snapshot was red): nothing new; the month's moment is the same cause.
     core.setNow('2026-03-02T09:00:00.000Z');
     await core.call('tickets.create', { accountId: account.id, openedAt: at('2026-03-02'), channel: 'email', priority: 'urgent' });

@@ -2,7 +2,7 @@
 // accounts' moments of truth on each one's own rows, and a card lists its newest records. The SQL
 // is captured from the real code while it serves the channels.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { momentsOfTruthBelowTarget } from '../../electron/core/journeys/momentsOfTruth';
+import { momentFindingsOfAccount } from '../../electron/core/journeys/momentsOfTruth';
 import { resolveScope } from '../../electron/core/journeys/scope';
 import { testCore, type TestCore } from '../fixtures/core';
 import { capturePrepared, planOfPrepared } from '../fixtures/queryPlans';
@@ -15,7 +15,7 @@ beforeAll(async () => {
   core = await testCore();
   const map = await core.call('journeys.create', { name: 'Map', template: 'cx_delivery' });
   const account = await core.call('accounts.create', { name: 'Acme' });
-  momentsOfTruthBelowTarget(core.context.sqlite, account.id, resolveScope({}, new Date('2026-03-01T00:00:00Z')).measure);
+  momentFindingsOfAccount(core.context.sqlite, account.id, resolveScope({}, new Date('2026-03-01T00:00:00Z')).measure);
   const premium = map.stages.flatMap((s) => s.touchpoints).find((t) => t.name === 'Premium support')!;
   await core.call('journeys.records', { journeyTouchpointId: premium.id });
 });

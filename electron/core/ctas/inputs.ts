@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { stmt } from '../db/sql';
 import { snapshotBefore } from '../health/snapshots';
-import { momentsOfTruthBelowTarget, momentsOfTruthOfAccounts } from '../journeys/momentsOfTruth';
+import { reasonSentence } from '../health/reasons';
+import { momentFindingsOfAccount, momentFindingsOfAccounts, type MomentFinding } from '../journeys/momentsOfTruth';
 import { resolveScope } from '../journeys/scope';
 import { DETRACTOR_DAYS, REQUEST_DAYS, type Band, type RuleInputs } from './rules';
 
@@ -46,7 +47,7 @@ export function accountRuleInputs(sqlite: Database.Database, accountId: number, 
     health,
     previousBand: health ? previousBand(sqlite, accountId, health.takenAt) : null,
     detractors: stmt<Detractor>(sqlite, `${DETRACTORS} AND s.account_id = ?`).all(daysBefore(now, DETRACTOR_DAYS), accountId).map(strip),
-    momentsBelowTarget: momentsOfTruthBelowTarget(sqlite, accountId, resolveScope({}, now).measure),
+    momentsBelowTarget: momentFindingsOfAccount(sqlite, accountId, resolveScope({}, now).measure).map(reasonSentence),
     renewalDate: account.renewalDate,
     lastTouchpointAt: stmt<string | null>(sqlite, 'SELECT max(occurred_at) FROM touchpoints WHERE account_id = ? AND archived_at IS NULL').pluck().get(accountId) ?? null,
     pendingDeployments: stmt<Deployment>(sqlite, `${DEPLOYMENTS} AND account_id = ?`).all(accountId).map(strip),
@@ -94,14 +95,14 @@ export function ruleInputBatches(sqlite: Database.Database, now: Date, size: num
     for (let start = 0; start < accounts.length; start += size) {
       const batch = accounts.slice(start, start + size);
       const atRisk = batch.filter((a) => a.band === 'red').map((a) => a.id);
-      const moments = atRisk.length ? momentsOfTruthOfAccounts(sqlite, atRisk, scope) : new Map<number, string[]>();
+      const moments = atRisk.length ? momentFindingsOfAccounts(sqlite, atRisk, scope) : new Map<number, MomentFinding[]>();
       yield batch.map((a) => ({
         accountId: a.id,
         today,
         health: a.band && a.takenAt ? { band: a.band, takenAt: a.takenAt } : null,
         previousBand: a.band === 'red' && a.takenAt ? previousBand(sqlite, a.id, a.takenAt) : null,
         detractors: detractors.get(a.id) ?? [],
-        momentsBelowTarget: moments.get(a.id) ?? [],
+        momentsBelowTarget: (moments.get(a.id) ?? []).map(reasonSentence),
         renewalDate: a.renewalDate,
         lastTouchpointAt: last.get(a.id) ?? null,
         pendingDeployments: deployments.get(a.id) ?? [],

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { TARGET_METRICS, type JourneyMap, type TargetMetric } from '../../../shared/contract/journeys';
+import { type JourneyMap, type TargetMetric } from '../../../shared/contract/journeys';
 import { CES_SCALE } from '../metrics/ces';
 import { stmt } from '../db/sql';
 import { accountJourneyInputs, type JourneyInputs } from './inputs';
@@ -68,14 +68,6 @@ export interface MomentFinding {
   scale: { min: number; max: number } | null;
 }
 
-/** The rule-text line the calls to action still show (ctas/inputs.ts reads these strings; the at-risk lists say findings as sentences). */
-export function momentOfTruthReason(f: MomentFinding): string {
-  const { unit } = TARGET_METRICS[f.metric];
-  const formatNumber = (value: number) => (Number.isInteger(value) ? String(value) : Math.abs(value) >= 10 ? value.toFixed(0) : value.toFixed(1));
-  const withUnit = (value: number) => `${formatNumber(value)}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`;
-  return `Moment of truth below target: ${f.name} ${withUnit(f.actual)} vs ${f.operator === '>=' ? '≥' : '≤'} ${withUnit(f.target)} (n ${f.n})`;
-}
-
 /** The maps in use that have a moment-of-truth card with a target: the only ones that can give a reason. */
 const mapsWithMoments = (sqlite: Database.Database) => mapsInUse(sqlite).filter((map) => map.stages.some((s) => s.touchpoints.some((t) => t.isMomentOfTruth && t.target)));
 
@@ -103,15 +95,6 @@ export function momentFindingsOfAccounts(sqlite: Database.Database, accountIds: 
     resolved = true;
   };
   return new Map(accountIds.map((id) => [id, belowTarget(maps, accountJourneyInputs(sqlite, id, { tickets: cells.get(id)!, loadResolutionTimes }), scope)]));
-}
-
-/** momentFindingsOfAccount as the calls to action's lines (ctas/inputs.ts). */
-export const momentsOfTruthBelowTarget = (sqlite: Database.Database, accountId: number, scope: MeasureScope): string[] =>
-  momentFindingsOfAccount(sqlite, accountId, scope).map(momentOfTruthReason);
-
-/** momentFindingsOfAccounts as the calls to action's lines (ctas/inputs.ts). */
-export function momentsOfTruthOfAccounts(sqlite: Database.Database, accountIds: readonly number[], scope: MeasureScope): Map<number, string[]> {
-  return new Map([...momentFindingsOfAccounts(sqlite, accountIds, scope)].map(([id, findings]) => [id, findings.map(momentOfTruthReason)]));
 }
 
 function belowTarget(maps: readonly JourneyMap[], inputs: JourneyInputs, scope: MeasureScope): MomentFinding[] {
