@@ -44,6 +44,8 @@ export function moneyInputValue(minor: number, currency: string, locale?: string
 
 export const formatInteger = (value: number, locale?: string) => numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 export const formatNumber = (value: number, locale?: string) => numberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+/** "1 account", "1,200 accounts": a count with its noun in the right number (never "account(s)" or "1 accounts"). */
+export const countOf = (n: number, one: string, many = `${one}s`, locale?: string) => `${formatInteger(n, locale)} ${n === 1 ? one : many}`;
 export const formatPercent = (share: number, locale?: string) => numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
 /** The locale's group and decimal separators, e.g. en-US "," and ".", de-DE "." and ",". */

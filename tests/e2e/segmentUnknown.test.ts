@@ -46,7 +46,7 @@ it('creates an account without a segment, and the dashboard filters the accounts
   await select.selectOption({ label: 'No segment' });
   const none = await ask(app.core, 'metrics.portfolio', { ...last12(), granularity: 'month', segment: [NO_SEGMENT] });
   expect(none.accounts).toBeGreaterThan(0);
-  await expect.poll(() => page.getByTestId('dashboard-scope').innerText()).toContain(`${none.accounts} accounts`);
+  await expect.poll(() => page.getByTestId('dashboard-scope').innerText()).toContain(`${none.accounts} account${none.accounts === 1 ? '' : 's'} ·`);
   expect(await page.getByTestId('dashboard-scope').innerText()).toMatch(/· No segment$/);
   await expect.poll(() => page.getByTestId('dashboard-busy').count()).toBe(0);
   await app.screenshot(page, 'dashboard-no-segment');

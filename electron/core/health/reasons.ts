@@ -1,6 +1,7 @@
 import { formatDuration } from '../../../shared/format/duration';
 import type { MomentFinding } from '../journeys/momentsOfTruth';
 import type { HealthFinding } from './findings';
+import { countOf } from '../../../shared/format/format';
 
 /**
  * Why an account is at risk, as what was measured against which rule, so that one pure function
@@ -13,7 +14,6 @@ const round = (value: number, digits = 1) => {
   const factor = 10 ** digits;
   return String(Math.round(value * factor) / factor).replace('-', '−');
 };
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const signed = (value: number) => (value > 0 ? `+${round(value)}` : round(value));
 /** Minutes in the app's one duration wording (shared/format/duration.ts): "45 min", "6.2 hr", "3.5 days", as the cards beside these sentences say them. */
 const duration = (minutes: number) => formatDuration(minutes, 'en-US');
@@ -26,7 +26,7 @@ const span = (scale: { min: number; max: number }, sign = false) => `${sign ? si
 
 /** The sentence for a moment of truth lived below its target, per target metric: the card and its stage, the figure on its scale, the promise. */
 function momentSentence(f: MomentFinding): string {
-  const answers = `(${plural(f.n, 'answer')})`;
+  const answers = `(${countOf(f.n, 'answer')})`;
   const card = `${f.name} (${f.stage})`;
   switch (f.metric) {
     case 'csat':
@@ -38,18 +38,18 @@ function momentSentence(f: MomentFinding): string {
     case 'sentiment': {
       const felt = f.actual < -0.5 ? 'left a negative impression' : f.actual <= 0.5 ? 'left no positive impression' : 'left a weaker impression than aimed for';
       const scale = span(scaleOf(f, { min: -2, max: 2 }), true);
-      return `${card} ${felt} (sentiment ${signed(f.actual)} on a ${scale} scale, where ${bound(f.operator)} ${signed(f.target)} was aimed for, ${plural(f.n, 'touchpoint')})`;
+      return `${card} ${felt} (sentiment ${signed(f.actual)} on a ${scale} scale, where ${bound(f.operator)} ${signed(f.target)} was aimed for, ${countOf(f.n, 'touchpoint')})`;
     }
     case 'first_response_hours':
-      return `${card}: the first response took ${hours(f.actual)} (median), not within ${hours(f.target)} (${plural(f.n, 'ticket')})`;
+      return `${card}: the first response took ${hours(f.actual)} (median), not within ${hours(f.target)} (${countOf(f.n, 'ticket')})`;
     case 'resolution_hours':
-      return `${card}: tickets took ${hours(f.actual)} to resolve (median), not within ${hours(f.target)} (${plural(f.n, 'ticket')})`;
+      return `${card}: tickets took ${hours(f.actual)} to resolve (median), not within ${hours(f.target)} (${countOf(f.n, 'ticket')})`;
     case 'time_to_go_live_days':
-      return `${card}: going live took ${plural(Math.round(f.actual), 'day')} (median), not within ${plural(Math.round(f.target), 'day')} (${plural(f.n, 'deployment')})`;
+      return `${card}: going live took ${countOf(Math.round(f.actual), 'day')} (median), not within ${countOf(Math.round(f.target), 'day')} (${countOf(f.n, 'deployment')})`;
     case 'on_time_go_live_pct':
-      return `${card}: ${round(f.actual, 0)} % of go-lives were on time, below the ${round(f.target, 0)} % aimed for (${plural(f.n, 'deployment')})`;
+      return `${card}: ${round(f.actual, 0)} % of go-lives were on time, below the ${round(f.target, 0)} % aimed for (${countOf(f.n, 'deployment')})`;
     case 'adoption_pct':
-      return `${card}: ${round(f.actual, 0)} % of licences are in use, below the ${round(f.target, 0)} % aimed for (${plural(f.n, 'deployment')})`;
+      return `${card}: ${round(f.actual, 0)} % of licences are in use, below the ${round(f.target, 0)} % aimed for (${countOf(f.n, 'deployment')})`;
   }
 }
 
@@ -62,20 +62,20 @@ export function reasonSentence(f: RiskFinding): string {
     case 'firstResponse':
       return `Tickets wait ${duration(f.medianMinutes)} for a first response (median), beyond the ${duration(f.slaMinutes)} SLA`;
     case 'backlog':
-      return `${plural(f.open, 'ticket is', 'tickets are')} open, more than the ${f.limit} a healthy account has`;
+      return `${countOf(f.open, 'ticket is', 'tickets are')} open, more than the ${f.limit} a healthy account has`;
     case 'licences':
-      return `Only ${f.used} of ${plural(f.purchased, 'licence')} ${f.used === 1 ? 'is' : 'are'} in use (${round((100 * f.used) / f.purchased, 0)} %)`;
+      return `Only ${f.used} of ${countOf(f.purchased, 'licence')} ${f.used === 1 ? 'is' : 'are'} in use (${round((100 * f.used) / f.purchased, 0)} %)`;
     case 'deployments':
       if (f.live === 0) return f.total === 1 ? 'The only deployment is not live yet' : `None of the ${f.total} deployments is live yet`;
-      return `Only ${f.live} of ${plural(f.total, 'deployment')} ${f.live === 1 ? 'is' : 'are'} live`;
+      return `Only ${f.live} of ${countOf(f.total, 'deployment')} ${f.live === 1 ? 'is' : 'are'} live`;
     case 'silence':
       return f.days === Infinity
         ? 'No touchpoint has ever been recorded'
-        : `No touchpoint in the last ${plural(f.days, 'day')} (one every ${f.recentDays} days keeps an account warm)`;
+        : `No touchpoint in the last ${countOf(f.days, 'day')} (one every ${f.recentDays} days keeps an account warm)`;
     case 'renewalPassed':
-      return `The renewal date passed ${plural(f.days, 'day')} ago without a new one`;
+      return `The renewal date passed ${countOf(f.days, 'day')} ago without a new one`;
     case 'renewalSoon':
-      return f.days === 0 ? 'Renews today' : `Renews in ${plural(f.days, 'day')}`;
+      return f.days === 0 ? 'Renews today' : `Renews in ${countOf(f.days, 'day')}`;
     case 'momentOfTruth':
       return momentSentence(f);
   }

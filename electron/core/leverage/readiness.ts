@@ -1,6 +1,7 @@
 import type { LeverageSettings } from '../../../shared/contract/settings';
 import { healthScore } from '../metrics/health';
 import { DAY_MS } from '../../../shared/dates';
+import { countOf } from '../../../shared/format/format';
 
 /**
  * Reference readiness (the leverage index), 0-100: can this customer speak for us? A weighted
@@ -70,7 +71,6 @@ const round = (x: number) => Math.round(x);
 /** 5,474: grouped by hand (Intl per reason would cost seconds over 20,000 accounts). */
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const signed = (x: number) => `${x > 0 ? '+' : ''}${round(x)}`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function mean(parts: Part[], none: string): { score: number | null; reason: string } {
   if (parts.length === 0) return { score: null, reason: none };
@@ -79,7 +79,7 @@ function mean(parts: Part[], none: string): { score: number | null; reason: stri
 
 export function deploymentComponent(d: ReadinessInputs['deployments']) {
   const parts: Part[] = [];
-  if (d.total > 0) parts.push({ score: (100 * d.live) / d.total, reason: `${d.live} of ${plural(d.total, 'deployment')} live` });
+  if (d.total > 0) parts.push({ score: (100 * d.live) / d.total, reason: `${d.live} of ${countOf(d.total, 'deployment')} live` });
   if (d.liveWithPlan > 0) parts.push({ score: (100 * d.onTime) / d.liveWithPlan, reason: `${d.onTime} of ${d.liveWithPlan} on time` });
   if (d.used !== null && d.purchased !== null && d.purchased > 0) {
     const share = Math.min(100, (100 * d.used) / d.purchased);
@@ -92,15 +92,15 @@ export function satisfactionComponent(s: ReadinessInputs['surveys']) {
   const parts: Part[] = [];
   if (s.npsN > 0) {
     const nps = (100 * (s.promoters - s.detractors)) / s.npsN;
-    parts.push({ score: (nps + 100) / 2, reason: `NPS ${signed(nps)} (${plural(s.npsN, 'answer')})` });
+    parts.push({ score: (nps + 100) / 2, reason: `NPS ${signed(nps)} (${countOf(s.npsN, 'answer')})` });
   }
   if (s.csatN > 0) {
     const csat = (100 * s.csatTop2) / s.csatN;
-    parts.push({ score: csat, reason: `CSAT ${round(csat)} % (${plural(s.csatN, 'answer')})` });
+    parts.push({ score: csat, reason: `CSAT ${round(csat)} % (${countOf(s.csatN, 'answer')})` });
   }
   if (s.nsatN > 0) {
     const nsat = (100 * (s.nsatVery - s.nsatDissatisfied)) / s.nsatN + 100;
-    parts.push({ score: nsat / 2, reason: `NSAT ${round(nsat)} (${plural(s.nsatN, 'answer')})` });
+    parts.push({ score: nsat / 2, reason: `NSAT ${round(nsat)} (${countOf(s.nsatN, 'answer')})` });
   }
   return mean(parts, 'no survey answers in the last 12 months');
 }
@@ -118,13 +118,13 @@ export function loyaltyComponent(input: Pick<ReadinessInputs, 'contractStart' | 
   if (input.contractStart) {
     const months = wholeMonths(input.contractStart, now);
     const years = Math.floor(months / 12);
-    const tenure = years > 0 ? `${plural(years, 'year')}${months % 12 ? ` ${plural(months % 12, 'month')}` : ''}` : plural(months, 'month');
-    parts.push({ score: Math.min(100, (100 * months) / 36), reason: `customer for ${tenure} (${plural(years, 'renewal')})` });
+    const tenure = years > 0 ? `${countOf(years, 'year')}${months % 12 ? ` ${countOf(months % 12, 'month')}` : ''}` : countOf(months, 'month');
+    parts.push({ score: Math.min(100, (100 * months) / 36), reason: `customer for ${tenure} (${countOf(years, 'renewal')})` });
   }
   const s = input.surveys;
   if (s.repurchaseN > 0) {
     const mean10 = s.repurchaseSum / s.repurchaseN;
-    parts.push({ score: mean10 * 10, reason: `would buy again ${Math.round(mean10 * 10) / 10}/10 (${plural(s.repurchaseN, 'answer')})` });
+    parts.push({ score: mean10 * 10, reason: `would buy again ${Math.round(mean10 * 10) / 10}/10 (${countOf(s.repurchaseN, 'answer')})` });
   }
   return mean(parts, 'no contract start or repurchase answers');
 }
@@ -134,7 +134,7 @@ export function rapportComponent(input: Pick<ReadinessInputs, 'lastTouchpointAt'
   if (input.lastTouchpointAt) {
     const days = Math.max(0, Math.floor((now.getTime() - Date.parse(input.lastTouchpointAt)) / DAY_MS));
     const score = days <= 30 ? 100 : days <= 90 ? 50 : 0;
-    parts.push({ score, reason: `last touchpoint ${plural(days, 'day')} ago` });
+    parts.push({ score, reason: `last touchpoint ${countOf(days, 'day')} ago` });
   }
   parts.push(input.hasChampion ? { score: 100, reason: 'a champion contact' } : { score: 0, reason: 'no champion contact' });
   return mean(parts, 'no touchpoints');
@@ -144,7 +144,7 @@ export function rapportComponent(input: Pick<ReadinessInputs, 'lastTouchpointAt'
 export function fatiguePenalty(asks: number, budget: number, maxPenalty: number, windowDays: number) {
   const share = asks === 0 ? 0 : budget <= 0 ? 1 : Math.min(1, asks / budget);
   const penalty = maxPenalty * share;
-  const reason = asks === 0 ? `no asks in the last ${windowDays} days` : `${plural(asks, 'ask')} of ${budget} in the last ${windowDays} days: −${round(penalty)}`;
+  const reason = asks === 0 ? `no asks in the last ${windowDays} days` : `${countOf(asks, 'ask')} of ${budget} in the last ${windowDays} days: −${round(penalty)}`;
   return { asks, budget, penalty, reason };
 }
 

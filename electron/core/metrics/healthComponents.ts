@@ -1,5 +1,6 @@
 import { formatDuration } from '../../../shared/format/duration';
 import { isFiniteNumber } from './types';
+import { countOf } from '../../../shared/format/format';
 
 /**
  * Component scorers for the health score (`health.ts`): pure functions from an account's figures
@@ -14,7 +15,6 @@ export interface ComponentScore {
 }
 
 const fmt = (x: number) => String(Math.round(x * 10) / 10);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function meanOf(parts: ComponentScore[], none: string): ComponentScore {
   const scored = parts.filter((p) => p.score !== null);
@@ -24,7 +24,7 @@ function meanOf(parts: ComponentScore[], none: string): ComponentScore {
 }
 
 /** " (14 answers)" when the caller knows the n: the account page shows the same figure with its n beside it, and the two must read alike. */
-const answers = (n: number | undefined) => (n === undefined ? '' : ` (${plural(n, 'answer')})`);
+const answers = (n: number | undefined) => (n === undefined ? '' : ` (${countOf(n, 'answer')})`);
 
 /** Satisfaction: NPS (−100..100) mapped linearly to (NPS + 100) / 2; CSAT % as is; both: mean. */
 export function satisfactionComponent(input: { nps?: number | null; csat?: number | null; npsN?: number; csatN?: number }): ComponentScore {
@@ -65,7 +65,7 @@ export function supportComponent(
   }
   const open = input.openTickets;
   if (isFiniteNumber(open)) {
-    const label = plural(open, 'open ticket');
+    const label = countOf(open, 'open ticket');
     if (open <= t.backlogLimit) parts.push({ score: 100, reason: `${label} (≤ ${t.backlogLimit})` });
     else if (open <= 2 * t.backlogLimit) parts.push({ score: 50, reason: `${label} (> ${t.backlogLimit})` });
     else parts.push({ score: 0, reason: `${label} (> ${2 * t.backlogLimit})` });
@@ -88,7 +88,7 @@ export function adoptionComponent(input: {
   }
   if (isFiniteNumber(live) && isFiniteNumber(all) && all > 0 && live >= 0) {
     const share = Math.min(100, (100 * live) / all);
-    parts.push({ score: share, reason: `${live} of ${plural(all, 'deployment')} live (${fmt(share)} %)` });
+    parts.push({ score: share, reason: `${live} of ${countOf(all, 'deployment')} live (${fmt(share)} %)` });
   }
   return meanOf(parts, 'no licence or deployment data');
 }
@@ -105,7 +105,7 @@ export const DEFAULT_RECENCY_THRESHOLDS: RecencyThresholds = { recentDays: 30, s
 export function engagementRecencyComponent(daysSinceLastTouchpoint: number | null, t: RecencyThresholds = DEFAULT_RECENCY_THRESHOLDS): ComponentScore {
   if (!isFiniteNumber(daysSinceLastTouchpoint)) return { score: null, reason: 'no touchpoint recorded' };
   const d = daysSinceLastTouchpoint;
-  const label = `last touchpoint ${plural(d, 'day')} ago`;
+  const label = `last touchpoint ${countOf(d, 'day')} ago`;
   if (d <= t.recentDays) return { score: 100, reason: `${label} (≤ ${t.recentDays})` };
   if (d <= t.staleDays) return { score: 50, reason: `${label} (> ${t.recentDays})` };
   return { score: 0, reason: `${label} (> ${t.staleDays})` };
@@ -123,8 +123,8 @@ export const DEFAULT_RENEWAL_THRESHOLDS: RenewalThresholds = { soonDays: 30, nea
 export function renewalProximityComponent(daysToRenewal: number | null, t: RenewalThresholds = DEFAULT_RENEWAL_THRESHOLDS): ComponentScore {
   if (!isFiniteNumber(daysToRenewal)) return { score: null, reason: 'no renewal date' };
   const d = daysToRenewal;
-  if (d < 0) return { score: 0, reason: `renewal date passed ${plural(-d, 'day')} ago` };
-  const label = `renewal in ${plural(d, 'day')}`;
+  if (d < 0) return { score: 0, reason: `renewal date passed ${countOf(-d, 'day')} ago` };
+  const label = `renewal in ${countOf(d, 'day')}`;
   if (d <= t.soonDays) return { score: 25, reason: `${label} (≤ ${t.soonDays})` };
   if (d <= t.nearDays) return { score: 60, reason: `${label} (≤ ${t.nearDays})` };
   return { score: 100, reason: `${label} (> ${t.nearDays})` };

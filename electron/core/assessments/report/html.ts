@@ -4,6 +4,7 @@
 import { HORIZON_LABELS, type AssessmentDetail, type Results } from '../../../../shared/contract/assessments';
 import { heatmapSvg, radarSvg, type Charts } from './charts';
 import { REPORT_CSS } from './style';
+import { countOf } from '../../../../shared/format/format';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const score = (value: number | null) => (value === null ? '—' : String(Math.round(value)));
@@ -13,7 +14,6 @@ function dateText(ymd: string, locale: string): string {
   const date = new Date(`${ymd.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? ymd : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Items are named by their place, "2.3" (the third item of the second dimension), never by their key ("onboarding-plan"). */
 function itemLabels(detail: AssessmentDetail): Map<string, string> {
@@ -42,7 +42,7 @@ function keyNumbers(detail: AssessmentDetail, results: Results, locale: string):
     ['Stage reached', results.stage?.name ?? 'None yet'],
     ['Floor dimension', results.floor ? `${results.floor.name} (${score(results.floor.score)})` : '—'],
     ['Target', results.overallTarget === null ? 'Not set' : `${score(results.overallTarget)} / 100`],
-    ['Respondents', plural(detail.respondents.length, 'respondent')],
+    ['Respondents', countOf(detail.respondents.length, 'respondent')],
   ];
   if (results.previous) figures.push([`Previous (${dateText(results.previous.assessedOn, locale)})`, `${score(results.previous.overall)} / 100`]);
   return `<dl class="figures">${figures.map(([k, v]) => `<div><dt>${escape(k)}</dt><dd>${escape(v)}</dd></div>`).join('')}</dl>`;

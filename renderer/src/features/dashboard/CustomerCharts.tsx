@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { QueryState } from '../../api/useQuery';
 import { ChartCard } from '../../components/ChartCard';
 import { EChart } from '../../components/EChart';
-import { asOfText, formatInteger } from '../../../../shared/format/format';
+import { asOfText, countOf } from '../../../../shared/format/format';
 import { formatMetric } from '../../../../shared/format/metric';
 import { errorOf, firstLoad, type PortfolioData } from './cardState';
 import { cohortsOption, visibleCohorts } from './charts/cohorts';
@@ -47,7 +47,7 @@ export function CustomerCharts({ portfolio, onHelp }: { portfolio: QueryState<Po
         subtitle={
           p ? (
             <span data-testid="health-bands-as-of">
-              {formatInteger(bandsTotal)} accounts by band{p.health.takenAt ? `, ${asOfText(p.health.takenAt)}` : ''}
+              {countOf(bandsTotal, 'account')} by band{p.health.takenAt ? `, ${asOfText(p.health.takenAt)}` : ''}
             </span>
           ) : undefined
         }

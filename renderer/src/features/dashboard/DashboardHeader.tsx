@@ -1,5 +1,5 @@
 import type { Input } from '../../../../shared/contract';
-import { formatInteger } from '../../../../shared/format/format';
+import { countOf } from '../../../../shared/format/format';
 import { segmentLabel } from '../../lib/labels';
 import type { PortfolioData } from './cardState';
 import { DashboardExport } from './DashboardExport';
@@ -12,7 +12,7 @@ export function DashboardHeader({ p, period, segment, query }: { p: PortfolioDat
       <div>
         <h1 id="dashboard-title">Dashboard</h1>
         <p className="subtitle" data-testid="dashboard-scope">
-          {p ? `${formatInteger(p.accounts)} accounts · ` : ''}
+          {p ? `${countOf(p.accounts, 'account')} · ` : ''}
           {periodLabel(p?.scope ?? period)} · {segment ? segmentLabel(segmentKey(segment)) : 'All segments'}
           {p && (p.scope.from.slice(0, 10) !== period.from || p.scope.to.slice(0, 10) !== period.to) && (
             <span className="scope-note" data-testid="scope-rounded" title={`You chose ${periodLabel(period)}.`}>

@@ -1,7 +1,7 @@
 import type { SatisfactionRevenue } from '../../../../shared/contract/churn';
 import { useQuery } from '../../api/useQuery';
 import { ChartCard } from '../../components/ChartCard';
-import { formatInteger, formatMoney } from '../../../../shared/format/format';
+import { countOf, formatInteger, formatMoney } from '../../../../shared/format/format';
 import { periodLabel, toScope, type DashboardFilters } from './filters';
 
 // Issue 16: what satisfaction is worth. Renewals of the dashboard's period grouped by what the
@@ -145,7 +145,7 @@ export function SatisfactionWorth({ from, to, filters, currency }: { from: strin
           <GroupTable title="By health band on the renewal day" grouping={w.byHealth} testId="worth-health" />
           <h3>Revenue at risk</h3>
           <p className="small" data-testid="worth-at-risk">
-            {formatMoney(w.atRisk.arrMinor, currency, undefined, true)} ARR renews {periodLabel(w.atRisk)} ({formatInteger(w.atRisk.accounts)} accounts)
+            {formatMoney(w.atRisk.arrMinor, currency, undefined, true)} ARR renews {periodLabel(w.atRisk)} ({countOf(w.atRisk.accounts, 'account')})
             {w.atRisk.unscored > 0 ? `; ${formatInteger(w.atRisk.unscored)} without a churn prediction` : ''}.
           </p>
           <BandTable title="By health band today" rows={w.atRisk.byHealth} currency={currency} testId="worth-risk-health" />

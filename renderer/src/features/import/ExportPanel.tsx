@@ -5,7 +5,7 @@ import { useAction } from '../../api/useAction';
 import { useJob } from '../../api/useJob';
 import { JobProgress } from '../../components/JobProgress';
 import { Field } from '../../components/Field';
-import { formatInteger } from '../../../../shared/format/format';
+import { countOf } from '../../../../shared/format/format';
 import { hasFileDialogs } from '../../api/host';
 import { exportToChosenFile } from './exportToFile';
 import { saveExport } from './saveExport';
@@ -54,7 +54,7 @@ export function ExportPanel() {
     if (!result.ok) return setNotice({ ok: false, text: `The export failed: ${result.error.message}` });
     const file = result.value;
     if (!file) return;
-    setNotice({ ok: true, text: `${file.name}: ${formatInteger(file.rows)} rows${kind === 'archive' ? ' across every table' : ''}.` });
+    setNotice({ ok: true, text: `${file.name}: ${countOf(file.rows, 'row')}${kind === 'archive' ? ' across every table' : ''}.` });
   };
 
   return (

@@ -1,5 +1,5 @@
 import { describeProblem } from '../../../../shared/contract/import';
-import { formatInteger } from '../../../../shared/format/format';
+import { countOf, formatInteger } from '../../../../shared/format/format';
 import { cell, fieldLabel, MONEY_FIELDS, storedCell } from './cells';
 import type { ImportWizardState } from './useImportWizard';
 import { RespondentMatches } from './RespondentMatches';
@@ -118,7 +118,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizardState }) {
           </span>
         )}
         <button type="button" className={`button${rejecting ? '' : ' primary'}`} onClick={commit} disabled={!preview || previewing || !!previewError} data-testid="import-commit">
-          {rejecting ? 'Import (the file will be rejected)' : `Import ${preview ? formatInteger(preview.counts.inserts + preview.counts.updates) : ''} rows`}
+          {rejecting ? 'Import (the file will be rejected)' : preview ? `Import ${countOf(preview.counts.inserts + preview.counts.updates, 'row')}` : 'Import rows'}
         </button>
       </footer>
     </section>

@@ -1,4 +1,4 @@
-import { formatInteger } from '../../../../shared/format/format';
+import { countOf, formatInteger } from '../../../../shared/format/format';
 import { rate, TARGET_LABELS } from './importModel';
 import type { Importing, ImportWizardState } from './useImportWizard';
 
@@ -23,7 +23,8 @@ export function RunStep({ wizard, step }: { wizard: ImportWizardState; step: Imp
       </div>
       <p className="muted small" data-testid="import-progress-text">
         {formatInteger(step.done)} of {step.estimated ? 'about ' : ''}
-        {formatInteger(step.total)} rows{step.rowsPerSecond > 0 ? ` · ${rate(step.rowsPerSecond)}` : ''}
+        {countOf(step.total, 'row')}
+        {step.rowsPerSecond > 0 ? ` · ${rate(step.rowsPerSecond)}` : ''}
         {step.cancelling ? ' · cancelling…' : ''}
       </p>
       <footer className="card-actions">
