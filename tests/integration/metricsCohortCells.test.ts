@@ -23,7 +23,8 @@ const FROM = '2025-04-01';
 const TO = '2026-02-01';
 const PREVIOUS_FROM = '2024-06-01';
 
-const FILTERS: { label: string; filter: MetricsFilter }[] = [
+// Both the core's filter (matches) and the channel's query (lifecycle stages as the contract's codes).
+const FILTERS: { label: string; filter: MetricsFilter & Omit<MetricsQuery, 'from' | 'to' | 'granularity'> }[] = [
   { label: 'no filter', filter: {} },
   { label: 'segment smb', filter: { segment: ['smb'] } },
   { label: 'segments smb and enterprise', filter: { segment: ['smb', 'enterprise'] } },
