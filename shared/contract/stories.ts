@@ -243,9 +243,10 @@ export function resultPeriod(result: Pick<Outcome, 'periodStart' | 'periodEnd'>)
 }
 
 /** "Verified by Ana Ruiz on 2026-02-10", or null when no one verified it. */
-export function resultVerification(result: Pick<Outcome, 'verifiedBy' | 'verifiedAt'>): string | null {
+/** `formatDay` words the ISO day: the screens pass the locale's date, documents keep ISO. */
+export function resultVerification(result: Pick<Outcome, 'verifiedBy' | 'verifiedAt'>, formatDay = (ymd: string) => ymd): string | null {
   if (!result.verifiedBy) return null;
-  return result.verifiedAt ? `Verified by ${result.verifiedBy} on ${result.verifiedAt}` : `Verified by ${result.verifiedBy}`;
+  return result.verifiedAt ? `Verified by ${result.verifiedBy} on ${formatDay(result.verifiedAt)}` : `Verified by ${result.verifiedBy}`;
 }
 
 export const STORY_STAGE_LABELS: Record<StoryStage, string> = {

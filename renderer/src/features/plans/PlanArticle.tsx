@@ -1,5 +1,5 @@
 import type { PlanMilestone, PlanObjective, PlanWithProgress } from '../../../../shared/contract/plans';
-import { formatDate } from '../../../../shared/format/format';
+import { countOf, formatDate } from '../../../../shared/format/format';
 import { PLAN_STATUS_TEXT } from './planForm';
 
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
@@ -38,7 +38,7 @@ export function PlanArticle({ plan: p, actions }: { plan: PlanWithProgress; acti
       </div>
       <progress max={1} value={p.progress.overall ?? 0} aria-label={`Progress of ${title}`} />
       <p className="small muted">
-        {p.progress.objectivesMet} of {p.progress.objectives} objectives met · {p.progress.milestonesDone} of {p.progress.milestones} milestones done
+        {p.progress.objectivesMet} of {countOf(p.progress.objectives, 'objective')} met · {p.progress.milestonesDone} of {countOf(p.progress.milestones, 'milestone')} done
       </p>
       {p.plan.notes && <p className="small plan-notes">{p.plan.notes}</p>}
       {p.objectives.length > 0 && (

@@ -1,5 +1,6 @@
 import type { Outcome } from '../../../../shared/contract/outcomes';
 import { resultChange, resultDeltaText, resultPeriod, resultVerification } from '../../../../shared/contract/stories';
+import { formatDate } from '../../../../shared/format/format';
 
 /** A measured result: baseline → achieved (unit) with the change, the period, the method and who verified it. */
 export function ResultFigure({ outcome, compact }: { outcome: Outcome; compact?: boolean }) {
@@ -7,7 +8,7 @@ export function ResultFigure({ outcome, compact }: { outcome: Outcome; compact?:
   // A percentage changes in points ("+39.2 pp"), anything else relatively ("−67 %"): the exports read the same.
   const delta = resultDeltaText(outcome);
   const period = resultPeriod(outcome);
-  const verified = resultVerification(outcome);
+  const verified = resultVerification(outcome, (day) => formatDate(day));
   return (
     <div className="result-figure" data-testid="result-figure">
       <div className="result-metric">{outcome.metric}</div>
