@@ -17,14 +17,16 @@ async function workspaceAtNine(): Promise<string> {
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   await migrate(db, sqlite, migrations.slice(0, 9));
-  const account = sqlite.prepare(`INSERT INTO accounts (name, segment, arr_minor, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')`);
+  const account = sqlite.prepare(
+    `INSERT INTO accounts (name, segment, arr_minor, created_at, updated_at) VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+  );
   account.run('Acme', 'enterprise', 120_000);
   account.run('Globex', 'smb', 0);
   account.run('Initech', 'mid_market', 5_000);
   account.run('Gone Ltd', 'smb', 0);
   // The highest id is deleted: a rebuilt table must not hand id 4 out again.
   sqlite.prepare(`DELETE FROM accounts WHERE name = 'Gone Ltd'`).run();
-  const contact = sqlite.prepare(`INSERT INTO contacts (account_id, name, email, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')`);
+  const contact = sqlite.prepare(`INSERT INTO contacts (account_id, name, email, created_at, updated_at) VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`);
   for (const [id, name] of [
     [1, 'Ann'],
     [1, 'Bob'],
@@ -33,7 +35,7 @@ async function workspaceAtNine(): Promise<string> {
   ] as const)
     contact.run(id, name, `${name.toLowerCase()}@example.com`);
   const survey = sqlite.prepare(
-    `INSERT INTO survey_responses (account_id, responded_at, kind, score, created_at, updated_at) VALUES (?, '2026-01-01T00:00:00.000Z', 'nps', ?, 'x', 'x')`,
+    `INSERT INTO survey_responses (account_id, responded_at, kind, score, created_at, updated_at) VALUES (?, '2026-01-01T00:00:00.000Z', 'nps', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
   );
   survey.run(1, 9);
   survey.run(3, 4);
@@ -70,7 +72,7 @@ describe('0010_segment_unknown on a workspace with data', () => {
     // Segment: nullable, no default, and a blank one is still refused.
     const columns = sqlite.prepare(`SELECT name, "notnull", dflt_value FROM pragma_table_info('accounts') WHERE name = 'segment'`).all();
     expect(columns).toEqual([{ name: 'segment', notnull: 0, dflt_value: null }]);
-    const inserted = sqlite.prepare(`INSERT INTO accounts (name, created_at, updated_at) VALUES ('Nosegment', 'x', 'x')`).run();
+    const inserted = sqlite.prepare(`INSERT INTO accounts (name, created_at, updated_at) VALUES ('Nosegment', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`).run();
     expect(inserted.lastInsertRowid).toBe(5);
     expect(sqlite.prepare('SELECT segment FROM accounts WHERE id = 5').get()).toEqual({ segment: null });
     expect(() => sqlite.prepare(`UPDATE accounts SET segment = '  ' WHERE id = 5`).run()).toThrow(/CHECK constraint failed/);
