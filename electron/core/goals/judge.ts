@@ -1,6 +1,7 @@
 import type { GoalKpi, GoalStanding } from '../../../shared/contract/goals';
 import type { MetricValueDto } from '../../../shared/contract/metrics';
 import { shareWithInterval } from '../metrics/interval';
+import { formatInteger } from '../../../shared/format/format';
 
 /** Lower is better for these; higher for the rest. */
 const LOWER_IS_BETTER: ReadonlySet<GoalKpi> = new Set(['first_response_median', 'logo_churn']);
@@ -42,8 +43,8 @@ export function judgeGoal(kpi: GoalKpi, target: number, figure: MetricValueDto, 
   if (!interval) return { direction, status: 'not_yet_clear', interval, explanation: `${fmt(figure.value)} from ${figure.n} answers, without an interval: not yet clear` };
   const range =
     interval.kind === 'exact'
-      ? `${fmt(figure.value)} (${EXACT.get(kpi)}, n = ${figure.n}: exact, no sampling interval)`
-      : `${fmt(figure.value)}, 95 % interval ${fmt(interval.low)}–${fmt(interval.high)} (n = ${figure.n})`;
+      ? `${fmt(figure.value)} (${EXACT.get(kpi)}, n = ${formatInteger(figure.n)}: exact, no sampling interval)`
+      : `${fmt(figure.value)}, 95 % interval ${fmt(interval.low)}–${fmt(interval.high)} (n = ${formatInteger(figure.n)})`;
   const above = interval.low >= target;
   const below = interval.high <= target;
   const met = direction === 'higher' ? above : below;

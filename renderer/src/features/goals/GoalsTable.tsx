@@ -1,6 +1,6 @@
 import type { Output } from '../../../../shared/contract';
 import type { Goal } from '../../../../shared/contract/goals';
-import { formatDate } from '../../../../shared/format/format';
+import { formatDate, formatInteger } from '../../../../shared/format/format';
 import { KPI_LABELS, STATUS_TEXT, STATUS_TONE, addDays, figureText, scopeText } from './goalLabels';
 
 /** Each goal against its figure: the figure with its 95 % interval, and met only when the interval says so. The Goals screen adds Edit and Remove. */
@@ -53,7 +53,7 @@ export function GoalsTable({
               {figureText(row)}
               {row.figure.value !== null && (
                 <span className="muted small">
-                  {row.interval?.kind === 'exact' ? ' exact,' : ''} n = {row.figure.n}
+                  {row.interval?.kind === 'exact' ? ' exact,' : ''} n = {formatInteger(row.figure.n)}
                 </span>
               )}
             </td>
