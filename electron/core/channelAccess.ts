@@ -68,6 +68,8 @@ export const WRITE_VERBS: ReadonlySet<string> = new Set([
   'close',
   // ctas.open: a call to action opened by hand.
   'open',
+  // feedbackRequests.tell: a task per account that asked.
+  'tell',
   'evaluate',
   'archive',
   'unarchive',

@@ -165,6 +165,8 @@ export const feedbackContract = {
     }),
   },
   /** The requests with their demand for product teams, as file contents (the screen saves them). */
+  // One task per account that asked, opened once (a second call finds them open and opens none).
+  'feedbackRequests.tell': { input: idInput, output: z.object({ opened: z.array(id), already: z.number().int() }) },
   'feedbackRequests.export': {
     input: z.strictObject({
       format: z.enum(['csv', 'markdown', 'xlsx']),

@@ -69,6 +69,20 @@ describe('product feedback board', () => {
     const candidates = await ask(app.core, 'feedbackRequests.candidates', { id: request.id });
     await expect.poll(() => page.getByTestId('to-tell').locator('li').count()).toBe(candidates.toTell.length);
     for (const account of candidates.toTell) expect(await page.getByTestId('to-tell').innerText()).toContain(account.name);
+    // A task per account that asked, once: the second click opens none (the core finds them).
+    const titleOf = (contacts: { name: string }[]) => `Tell ${contacts.map((c) => c.name).join(', ') || 'the account'} that “${request.title}” is coming`;
+    const tellTasks = async () =>
+      (await Promise.all(candidates.toTell.map((a) => ask(app.core, 'tasks.list', { accountId: a.accountId }))))
+        .flatMap((list) => list.rows)
+        .filter((t) => t.title.startsWith('Tell '));
+    expect(await tellTasks()).toEqual([]);
+    await page.getByTestId('tell-tasks').click();
+    await expect.poll(() => page.getByTestId('tell-result').innerText()).toContain(`Opened ${candidates.toTell.length}`);
+    const opened = await tellTasks();
+    expect(opened.map((t) => [t.accountId, t.title]).sort()).toEqual(candidates.toTell.map((a) => [a.accountId, titleOf(a.contacts)]).sort());
+    await page.getByTestId('tell-tasks').click();
+    await expect.poll(() => page.getByTestId('tell-result').innerText()).toContain('No new task.');
+    expect(await tellTasks()).toHaveLength(opened.length);
     await app.screenshot(page, 'feedback-request-detail');
     await page.close();
   });

@@ -101,6 +101,24 @@ describe('product feedback', () => {
       { accountId: beta.id, name: 'Beta', contactId: bob.id, contactName: 'Bob', score: 1, reasons: ['health green', 'detractor (NPS 5)', 'has given praise'] },
     ]);
     expect((await core.fail('feedbackRequests.candidates', { id: 999 })).code).toBe('NOT_FOUND');
+
+    // Telling them: one task per current customer that asked, owned by its owner, linked to the contact who asked.
+    const told = await core.call('feedbackRequests.tell', { id: sso.id });
+    expect(told).toMatchObject({ already: 0 });
+    const tasks = (ids: number[]) => Promise.all(ids.map((id) => core.call('tasks.get', { id })));
+    expect((await tasks(told.opened)).map((t) => [t.accountId, t.title, t.owner, t.contactId, t.status])).toEqual([
+      [acme.id, 'Tell Alice that “SSO” shipped', 'Dana', alice.id, 'open'],
+      [beta.id, 'Tell Bob that “SSO” shipped', null, bob.id, 'open'],
+    ]);
+    // A second click (or a retry after a lost answer) opens nothing, nor does one after a task is done (they were told);
+    // a cancelled task does not count, so that account gets a new one.
+    expect(await core.call('feedbackRequests.tell', { id: sso.id })).toEqual({ opened: [], already: 2 });
+    await core.call('tasks.update', { id: told.opened[0]!, status: 'done' });
+    await core.call('tasks.update', { id: told.opened[1]!, status: 'cancelled' });
+    const again = await core.call('feedbackRequests.tell', { id: sso.id });
+    expect(again.already).toBe(1);
+    expect((await tasks(again.opened)).map((t) => t.accountId)).toEqual([beta.id]);
+    expect((await core.fail('feedbackRequests.tell', { id: 999 })).code).toBe('NOT_FOUND');
   });
 
   it('captures from tickets and answers (contact taken from the source) and reads satisfaction by product and feature', async () => {

@@ -5,6 +5,7 @@ import { exclusive } from '../db/exclusive';
 import { CoreError } from '../errors';
 import type { ChannelsOf, Handlers } from '../handlerTypes';
 import { requestCandidates } from './candidates';
+import { tellAskers } from './tell';
 import { feedbackDraft } from './draft';
 import { productResults } from './productResults';
 import { itemsTable, requestsTable } from './repo';
@@ -42,6 +43,11 @@ export const feedbackHandlers = {
     requests['feedbackRequests.update'](input.status === 'shipped' && input.shippedAt === undefined ? { ...input, shippedAt: ctx.now().toISOString().slice(0, 10) } : input, ctx),
   'feedbackRequests.table': (input: ParsedInput<'feedbackRequests.table'>, ctx: Context) => exclusive(ctx, (sqlite) => requestTable(sqlite, input, ctx.now())),
   'feedbackRequests.candidates': (input: ParsedInput<'feedbackRequests.candidates'>, ctx: Context) => exclusive(ctx, (sqlite) => requestCandidates(sqlite, input.id)),
+  'feedbackRequests.tell': async (input: ParsedInput<'feedbackRequests.tell'>, ctx: Context) => {
+    const told = await exclusive(ctx, (sqlite) => tellAskers(sqlite, input.id, ctx.now()));
+    if (told.opened.length) ctx.emit({ name: 'tasks.changed', ids: told.opened });
+    return told;
+  },
   'feedbackRequests.export': async (input: ParsedInput<'feedbackRequests.export'>, ctx: Context) => {
     const table = await exclusive(ctx, (sqlite) => requestTable(sqlite, { status: input.status, horizonDays: 180 }, ctx.now()));
     const today = ctx.now().toISOString().slice(0, 10);

@@ -1,4 +1,6 @@
-import { formatMoney } from '../../../../shared/format/format';
+import { useState } from 'react';
+import type { Output } from '../../../../shared/contract';
+import { countOf, formatDate, formatMoney } from '../../../../shared/format/format';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
@@ -7,18 +9,12 @@ import { downloadFile } from '../../lib/download';
 /** Who asked: the accounts and contacts to tell when it ships, and beta/launch reference candidates. */
 export function RequestDetail({ id, currency }: { id: number; currency: string }) {
   const detail = useQuery('feedbackRequests.candidates', { id }, ['feedback', 'feedbackRequests', 'contacts', 'health']);
+  // The core opens one task per account, once: a second click finds them and opens none.
+  const [told, setTold] = useState<Output<'feedbackRequests.tell'> | null>(null);
   const tasks = useAction(async () => {
-    const data = detail.data!;
-    for (const account of data.toTell) {
-      const names = account.contacts.map((c) => c.name).join(', ');
-      await call('tasks.create', {
-        accountId: account.accountId,
-        title: `Tell ${names || 'the account'} that “${data.request.title}” ${data.request.status === 'shipped' ? 'shipped' : 'is coming'}`,
-        owner: account.owner,
-        contactId: account.contacts[0]?.id ?? null,
-      });
-    }
-    return data.toTell.length;
+    const result = await call('feedbackRequests.tell', { id });
+    setTold(result);
+    return result;
   });
   const exportList = () => {
     const data = detail.data!;
@@ -40,7 +36,7 @@ export function RequestDetail({ id, currency }: { id: number; currency: string }
   return (
     <div className="request-detail" data-testid="request-detail">
       <div>
-        <h3>To tell {data.request.status === 'shipped' && data.request.shippedAt ? `(shipped ${data.request.shippedAt})` : 'when it ships'}</h3>
+        <h3>To tell {data.request.status === 'shipped' && data.request.shippedAt ? `(shipped ${formatDate(data.request.shippedAt)})` : 'when it ships'}</h3>
         {data.toTell.length === 0 ? (
           <p className="muted">No current customer has asked for it yet.</p>
         ) : (
@@ -61,6 +57,12 @@ export function RequestDetail({ id, currency }: { id: number; currency: string }
                 Export the list
               </button>
             </div>
+            {told && (
+              <p className="muted small" role="status" data-testid="tell-result">
+                {told.opened.length ? `Opened ${countOf(told.opened.length, 'task')}.` : 'No new task.'}
+                {told.already ? ` ${countOf(told.already, 'account')} already had one.` : ''}
+              </p>
+            )}
             {tasks.error && (
               <p className="form-error" role="alert">
                 {tasks.error}
