@@ -1,10 +1,13 @@
 import type { EvaluationDto } from '../../../../shared/contract/churn';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
+import { useJob } from '../../api/useJob';
+import { JobProgress } from '../../components/JobProgress';
 import { useQuery } from '../../api/useQuery';
 import { ChartCard } from '../../components/ChartCard';
 import { formatDate, formatInteger } from '../../../../shared/format/format';
 import { ChurnModelDetails } from './ChurnModelDetails';
+import { describeChurnPhase } from './phases';
 
 // Issue 16: the churn model proves itself on the workspace's own history. The backtest (trained on
 // what was known before the cut-off, scored after it) sits beside the rule health score judged on
@@ -27,12 +30,25 @@ function verdict(model: EvaluationDto | null, health: EvaluationDto | null): str
 export function ChurnModelSection() {
   const model = useQuery('churn.model', {}, CHURN_DOMAINS);
   const train = useAction(() => call('churn.train', {}));
+  // Training reads the whole history (tens of seconds on a large workspace): its bar and Cancel.
+  const job = useJob('churn.train', train.busy);
+  const cancelled = train.failure?.error.code === 'CANCELLED';
   const m = model.data;
   const b = m?.backtest;
-  const trainButton = (
-    <button type="button" className="button" data-testid="churn-train" disabled={train.busy} onClick={() => void train.run().then((r) => r.ok && model.reload())}>
-      {train.busy ? 'Training…' : m ? 'Retrain' : 'Train the churn model'}
-    </button>
+  // In the card's actions: the body is an empty state until a first model exists.
+  const trainButton = train.busy ? (
+    <JobProgress label="Training the churn model" job={job} describe={describeChurnPhase} testId="churn-train-progress" />
+  ) : (
+    <>
+      {cancelled && (
+        <span className="muted small" role="status" data-testid="churn-train-cancelled">
+          Training was cancelled; {m ? 'the previous model and its predictions are kept' : 'no model was saved'}.
+        </span>
+      )}
+      <button type="button" className="button" data-testid="churn-train" disabled={train.busy} onClick={() => void train.run().then((r) => r.ok && model.reload())}>
+        {m ? 'Retrain' : 'Train the churn model'}
+      </button>
+    </>
   );
   return (
     <ChartCard
@@ -42,7 +58,7 @@ export function ChurnModelSection() {
       wide
       actions={trainButton}
       state={{
-        error: model.error?.message ?? train.error,
+        error: model.error?.message ?? (cancelled ? undefined : train.error),
         loading: model.loading && !m,
         empty: !m && 'No churn model yet. Train one to see how well it predicts churn at the next renewal on your own history.',
       }}

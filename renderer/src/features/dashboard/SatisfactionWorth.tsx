@@ -1,5 +1,8 @@
 import type { SatisfactionRevenue } from '../../../../shared/contract/churn';
 import { useQuery } from '../../api/useQuery';
+import { useJob } from '../../api/useJob';
+import { JobProgress } from '../../components/JobProgress';
+import { describeChurnPhase } from '../churn/phases';
 import { ChartCard } from '../../components/ChartCard';
 import { countOf, formatInteger, formatMoney } from '../../../../shared/format/format';
 import { periodLabel, toScope, type DashboardFilters } from './filters';
@@ -119,19 +122,32 @@ export function SatisfactionWorth({ from, to, filters, currency }: { from: strin
     'identity',
   ]);
   const w = worth.data;
+  // A first open reads the whole history (seconds to tens of seconds): once it reports, its bar and Cancel.
+  const job = useJob('churn.satisfactionRevenue', worth.loading);
+  const cancelled = worth.error?.error.code === 'CANCELLED';
   return (
     <ChartCard
       title="What satisfaction is worth"
       subtitle="renewals due in this period by what the customer said before them; ARR renewing in the next 12 months by risk"
       testId="satisfaction-worth"
       wide
+      actions={
+        worth.loading && job.progress ? (
+          <JobProgress label="Reading the renewals' history" job={job} describe={describeChurnPhase} testId="satisfaction-worth-progress" />
+        ) : cancelled ? (
+          <button type="button" className="button" onClick={worth.reload} data-testid="satisfaction-worth-again">
+            Load again
+          </button>
+        ) : undefined
+      }
       state={{
-        error: worth.error?.message,
+        error: cancelled ? undefined : worth.error?.message,
         loading: worth.loading && !w,
-        empty:
-          w?.renewals === 0 &&
-          w.atRisk.accounts === 0 &&
-          (w.accounts === 0 ? 'No account matches these filters.' : 'No renewal fell due in this period, and none is due in the next 12 months.'),
+        empty: cancelled
+          ? 'Loading was cancelled.'
+          : w?.renewals === 0 &&
+            w.atRisk.accounts === 0 &&
+            (w.accounts === 0 ? 'No account matches these filters.' : 'No renewal fell due in this period, and none is due in the next 12 months.'),
       }}
     >
       {w && (
