@@ -43,13 +43,13 @@ export function CustomerValueCards({ portfolio }: { portfolio: QueryState<Portfo
       >
         <dl className="figure-list" data-testid="value-ratios">
           <dt>Customer value added (CVA)</dt>
-          <dd data-testid="cva" data-value={cv?.customerValueAdded?.value ?? ''}>
+          <dd data-testid="cva" data-value={cv?.customerValueAdded?.value ?? ''} className={cv?.customerValueAdded?.value == null ? 'reason' : undefined}>
             {cv?.customerValueAdded?.value == null ? (cv?.customerValueAdded?.reason ?? '—') : ratio(cv.customerValueAdded.value)}
           </dd>
           <dt>
             Customer value ratio (quality {cv?.customerValueRatio?.qualityWeight ?? s?.cvrWeights.quality} / price {cv?.customerValueRatio?.priceWeight ?? s?.cvrWeights.price})
           </dt>
-          <dd data-testid="cvr" data-value={cv?.customerValueRatio?.value ?? ''}>
+          <dd data-testid="cvr" data-value={cv?.customerValueRatio?.value ?? ''} className={cv?.customerValueRatio?.value == null ? 'reason' : undefined}>
             {cv?.customerValueRatio?.value == null ? (cv?.customerValueRatio?.reason ?? '—') : ratio(cv.customerValueRatio.value)}
           </dd>
         </dl>
