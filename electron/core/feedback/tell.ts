@@ -21,7 +21,10 @@ export function tellAskers(sqlite: Database.Database, requestId: number, now: Da
     const opened: number[] = [];
     let already = 0;
     for (const account of toTell) {
-      const title = tellTaskTitle(request, account.contacts.map((c) => c.name));
+      const title = tellTaskTitle(
+        request,
+        account.contacts.map((c) => c.name),
+      );
       if (open.get(account.accountId, title) !== undefined) {
         already++;
         continue;
