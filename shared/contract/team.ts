@@ -9,6 +9,25 @@ const server = z
   .trim()
   .regex(/^postgres(ql)?:\/\//, { message: 'server must be a postgres:// connection string' });
 
+/** Why a change did not land as made (docs/team.md "Push, pull and merge"). */
+export const CONFLICT_KINDS = ['superseded', 'transition', 'unique', 'budget', 'rejected'] as const;
+
+const conflict = z.object({
+  id: z.number().int(),
+  table: z.string(),
+  gid: z.string(),
+  /** The field that conflicted; null when the whole change was refused. */
+  field: z.string().nullable(),
+  kind: z.enum(CONFLICT_KINDS),
+  /** This laptop's value (JSON text) or the server's reason for a refusal. */
+  localValue: z.string().nullable(),
+  remoteValue: z.string().nullable(),
+  localHlc: z.string().nullable(),
+  remoteHlc: z.string().nullable(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});
+
 const counts = z.object({ tables: z.number().int(), rows: z.number().int() });
 
 export const teamContract = {
@@ -38,5 +57,15 @@ export const teamContract = {
       lastPulledSeq: z.number().int().nullable(),
       hashes: z.record(z.string(), z.string()).optional(),
     }),
+  },
+  /** The conflicts list: changes that lost a merge, broke a rule on merge, or were refused by the server. */
+  'team.conflicts': {
+    input: z.strictObject({ includeResolved: z.boolean().optional() }),
+    output: z.object({ conflicts: z.array(conflict) }),
+  },
+  /** Resolves one conflict: `keep` accepts the merged value; `reverse` writes the losing value back as a new local change. */
+  'team.conflicts.resolve': {
+    input: z.strictObject({ id: z.number().int().positive(), action: z.enum(['keep', 'reverse']) }),
+    output: conflict,
   },
 } as const;

@@ -1,14 +1,14 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { CoreError } from '../../errors';
+import type { Hub, HubDatabase } from './schema';
 
 // pg hands bigint (int8) back as a string by default; the hub's counters (seq, version, mutation
 // ids) stay far below 2^53, so they are read as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 /** A connection to the team server; `max: 1` keeps SET LOCAL and transactions on one session. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the hub's rows are schemaless (jsonb)
-export function connectHub(url: string): Kysely<any> {
+export function connectHub(url: string): Hub {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -21,7 +21,7 @@ export function connectHub(url: string): Kysely<any> {
   const pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 15_000, statement_timeout: 120_000 });
   // An idle connection that drops (server restart) must not crash the process: the next query fails instead.
   pool.on('error', () => undefined);
-  return new Kysely({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** A server error as the core reports it: refused permissions are FORBIDDEN, the rest UNAVAILABLE. */

@@ -1,13 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { hubMigrations, type HubMigration } from './migrations';
+import type { Hub } from './schema';
 
 /**
  * Brings the hub's schema up to date: each pending migration in its own transaction, recorded in
  * team.migrations, under an advisory lock so two laptops running init at once do not both apply it.
  * Needs a login that may create schemas and roles (the team's admin), never an app role.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the hub's schema is raw DDL
-export async function migrateHub(db: Kysely<any>, list: readonly HubMigration[] = hubMigrations): Promise<number> {
+export async function migrateHub(db: Hub, list: readonly HubMigration[] = hubMigrations): Promise<number> {
   let applied = 0;
   for (const migration of list) {
     const done = await db.transaction().execute(async (trx) => {

@@ -1,0 +1,44 @@
+import type { ColumnType, Generated, Kysely } from 'kysely';
+
+// The hub's tables as its migrations leave them (schema `team`), so the laptop's queries against the
+// server are typed from the table like the workspace's. Frozen migrations stay raw DDL.
+
+type JsonObject = Record<string, unknown>;
+/** timestamptz: pg reads it as a Date; written by the server's defaults. */
+type ServerTime = ColumnType<Date, never, never>;
+
+export interface HubDatabase {
+  'team.migrations': { version: number; name: string; applied_at: ServerTime };
+  'team.meta': { id: number; team_id: string; seq: Generated<number>; created_at: ServerTime };
+  'team.members': { login: string; display_name: string; role: 'csm' | 'marketing' | 'manager' };
+  'team.permissions': { role: 'csm' | 'marketing' | 'manager'; tbl: string; own_rows_only: Generated<boolean> };
+  'team.field_guards': { role: 'csm' | 'marketing' | 'manager'; tbl: string; field: string };
+  'team.rows': {
+    gid: string;
+    tbl: string;
+    owner: string | null;
+    data: JsonObject;
+    clocks: Generated<Record<string, string>>;
+    deleted: Generated<boolean>;
+    version: Generated<number>;
+    updated_by: ColumnType<string, never, never>;
+    updated_at: ServerTime;
+  };
+  'team.change_log': {
+    seq: number;
+    gid: string;
+    tbl: string;
+    op: 'upsert' | 'delete';
+    data: JsonObject;
+    clocks: Record<string, string>;
+    version: number;
+    client_id: string | null;
+    mutation_id: number | null;
+    actor: string;
+    at: ServerTime;
+  };
+  'team.clients': { client_id: string; login: ColumnType<string, never, never>; last_mutation_id: Generated<number>; last_batch: string | null; last_seen: ServerTime };
+}
+
+/** A connection to the team server, typed by its tables. */
+export type Hub = Kysely<HubDatabase>;
