@@ -2,42 +2,20 @@
 // (ctas.evaluate for one account: the work a write's hook adds), each beside the account page's
 // own time in the same run (the calls the page makes when it opens); a full rule pass over every
 // account (as its job runs it, in steps) beside the health rebuild (recomputeAllHealth) on the same workspace.
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore } from '../../electron/core';
 import { evaluateAllInSteps, STEP_ACCOUNTS } from '../../electron/core/ctas/pass';
 import { recomputeAllHealth } from '../../electron/core/health/service';
+import { accountPage, coreOnCopy, medianMs } from './coreOnCopy';
 import { summarize, type Benchmark } from './types';
 
 const RUNS = 10;
 const WARMUP = 2;
 
-async function time(run: () => unknown, runs = RUNS, warmup = WARMUP): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    const began = performance.now();
-    await run();
-    if (i >= warmup) samples.push(performance.now() - began);
-  }
-  return summarize(samples).median;
-}
-
 export const actionsBenchmark: Benchmark = {
   name: 'actions',
   description: 'tasks.list (my tasks) and the rules after a write beside the account page; a full rule pass beside the health rebuild',
   async run(ctx) {
-    const { path } = await ctx.workspace();
-    const copy = `${path}.actions`;
-    copyFileSync(path, copy);
     const now = new Date('2026-11-01T12:00:00Z');
-    const identityFile = join(mkdtempSync(join(tmpdir(), 'fulcrum-bench-identity-')), 'identity.json');
-    const core = await createCore({ dbPath: copy, now: () => now, dailyRefresh: false, identityFile });
-    const call = async (channel: string, input: unknown) => {
-      const result = await core.dispatch(channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
+    const { core, call } = await coreOnCopy(ctx, 'actions', now);
     try {
       const sqlite = core.context.sqlite;
       // The owner with the most open tasks is "me"; the accounts sampled are spread over the id range.
@@ -49,21 +27,11 @@ export const actionsBenchmark: Benchmark = {
       await call('identity.set', { name: owner, role: 'csm' });
       const ids = sqlite.prepare('SELECT id FROM accounts WHERE archived_at IS NULL AND churned_at IS NULL ORDER BY id').pluck().all() as number[];
       const sample = [0.1, 0.3, 0.5, 0.7, 0.9].map((q) => ids[Math.floor(q * (ids.length - 1))]!);
-      const page = (id: number) =>
-        Promise.all([
-          call('accounts.get', { id }),
-          call('accounts.facets', {}),
-          call('contacts.list', { filter: { accountId: id }, pageSize: 500, sort: { field: 'name', direction: 'asc' } }),
-          call('accounts.timeline', { id, limit: 20 }),
-          call('metrics.account', { id }),
-          call('health.explain', { id }),
-          call('deployments.list', { filter: { accountId: id } }),
-        ]);
-      const pageMs = summarize(await Promise.all(sample.map(async (id) => time(() => page(id), 5, 1)))).median;
+      const pageMs = summarize(await Promise.all(sample.map(async (id) => medianMs(() => accountPage(call, id), 5, 1)))).median;
       const mine = (await call('tasks.list', { mine: true })) as { total: number };
-      const tasksMs = await time(() => call('tasks.list', { mine: true }));
+      const tasksMs = await medianMs(() => call('tasks.list', { mine: true }), RUNS, WARMUP);
       const rulesMs: number[] = [];
-      for (const id of sample) rulesMs.push(await time(() => call('ctas.evaluate', { accountId: id }), 5, 1));
+      for (const id of sample) rulesMs.push(await medianMs(() => call('ctas.evaluate', { accountId: id }), 5, 1));
       const ruleMs = summarize(rulesMs).median;
       // Full passes: the rules over every customer, the health rebuild over the same; each in a transaction rolled back, twice, median.
       const rolledBack = (run: () => unknown) => () => {
@@ -77,7 +45,7 @@ export const actionsBenchmark: Benchmark = {
       // The pass as its job runs it (ctas/pass.ts): steps of STEP_ACCOUNTS, the event loop handed back between them; the longest step is how long it holds the core's thread at once.
       let opened = 0;
       let longestStepMs = 0;
-      const passMs = await time(
+      const passMs = await medianMs(
         async () => {
           sqlite.exec('BEGIN');
           try {
@@ -96,7 +64,7 @@ export const actionsBenchmark: Benchmark = {
         3,
         1,
       );
-      const healthMs = await time(
+      const healthMs = await medianMs(
         rolledBack(() => recomputeAllHealth(sqlite, now)),
         3,
         1,

@@ -5,56 +5,23 @@
 // for the same quarter, the figures the goals are judged on). The demo gives only a dozen accounts a
 // plan, so the plans card is also timed with a plan on every account (3 objectives, 3 milestones
 // each, written in a transaction that is rolled back), where a missing index would show.
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore } from '../../electron/core';
+import { accountPage, coreOnCopy, medianMs } from './coreOnCopy';
 import { summarize, type Benchmark } from './types';
-
-async function time(run: () => unknown, runs: number, warmup = 1): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    const began = performance.now();
-    await run();
-    if (i >= warmup) samples.push(performance.now() - began);
-  }
-  return summarize(samples).median;
-}
 
 export const plansGoalsBenchmark: Benchmark = {
   name: 'plansGoals',
   description: 'the plans card beside the account page; the goals table and the feedback board beside the dashboard of the same quarter',
   async run(ctx) {
-    const { path } = await ctx.workspace();
-    const copy = `${path}.plansGoals`;
-    copyFileSync(path, copy);
     const now = new Date('2026-11-01T12:00:00Z');
-    const identityFile = join(mkdtempSync(join(tmpdir(), 'fulcrum-bench-identity-')), 'identity.json');
-    const core = await createCore({ dbPath: copy, now: () => now, dailyRefresh: false, identityFile });
-    const call = async (channel: string, input: unknown) => {
-      const result = await core.dispatch(channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
+    const { core, call } = await coreOnCopy(ctx, 'plansGoals', now);
     try {
       const sqlite = core.context.sqlite;
       const ids = sqlite.prepare('SELECT id FROM accounts WHERE archived_at IS NULL AND churned_at IS NULL ORDER BY id').pluck().all() as number[];
       const withPlan = sqlite.prepare('SELECT DISTINCT account_id FROM success_plans WHERE archived_at IS NULL ORDER BY account_id LIMIT 5').pluck().all() as number[];
       if (withPlan.length === 0) throw new Error('the benchmark workspace has no success plan (the demo gives accounts with measured outcomes one)');
       const sample = [0.1, 0.3, 0.5, 0.7, 0.9].map((q) => ids[Math.floor(q * (ids.length - 1))]!);
-      // The account page's calls when it opens (as in the actions part), the reference for its plans card.
-      const page = (id: number) =>
-        Promise.all([
-          call('accounts.get', { id }),
-          call('accounts.facets', {}),
-          call('contacts.list', { filter: { accountId: id }, pageSize: 500, sort: { field: 'name', direction: 'asc' } }),
-          call('accounts.timeline', { id, limit: 20 }),
-          call('metrics.account', { id }),
-          call('health.explain', { id }),
-          call('deployments.list', { filter: { accountId: id } }),
-        ]);
-      const pageMs = summarize(await Promise.all(withPlan.map(async (id) => time(() => page(id), 5)))).median;
-      const cardMs = summarize(await Promise.all(withPlan.map(async (id) => time(() => call('plans.account', { accountId: id }), 10)))).median;
+      const pageMs = summarize(await Promise.all(withPlan.map(async (id) => medianMs(() => accountPage(call, id), 5)))).median;
+      const cardMs = summarize(await Promise.all(withPlan.map(async (id) => medianMs(() => call('plans.account', { accountId: id }), 10)))).median;
 
       // A plan on every account: the card's queries by account and plan, at 20,000 plans, 60,000 objectives and 60,000 milestones.
       const stamp = now.toISOString();
@@ -73,7 +40,7 @@ export const plansGoalsBenchmark: Benchmark = {
             milestone.run(planId, stamp, stamp);
           }
         }
-        everyMs = summarize(await Promise.all(sample.map(async (id) => time(() => call('plans.account', { accountId: id }), 10)))).median;
+        everyMs = summarize(await Promise.all(sample.map(async (id) => medianMs(() => call('plans.account', { accountId: id }), 10)))).median;
       } finally {
         sqlite.exec('ROLLBACK');
       }
@@ -85,10 +52,10 @@ export const plansGoalsBenchmark: Benchmark = {
         rows: { goal: { periodStart: string; segment: string | null; owner: string | null } }[];
       };
       const scopes = new Set(standing.rows.map((r) => JSON.stringify([r.goal.periodStart, r.goal.segment, r.goal.owner]))).size;
-      const dashboardMs = await time(() => call('metrics.portfolio', { from: standing.from, to: standing.to }), 5);
-      const goalsMs = await time(() => call('goals.standing', {}), 5);
+      const dashboardMs = await medianMs(() => call('metrics.portfolio', { from: standing.from, to: standing.to }), 5);
+      const goalsMs = await medianMs(() => call('goals.standing', {}), 5);
       const board = (await call('feedbackRequests.table', {})) as { rows: unknown[] };
-      const boardMs = await time(() => call('feedbackRequests.table', {}), 5);
+      const boardMs = await medianMs(() => call('feedbackRequests.table', {}), 5);
       const pageRef = { value: pageMs, what: 'the account page (its 7 calls) in the same run' };
       const dashboardRef = { value: dashboardMs, what: `the dashboard's metrics.portfolio for ${standing.quarter} in the same run` };
       return [
