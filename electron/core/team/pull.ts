@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { pausePoint } from '../db/pausePoint';
 import { loadGids } from './gids';
 import { advancePast } from './hlc';
 import { fromHub, type HubData } from './rows';
@@ -33,6 +34,7 @@ export async function pullLog(ctx: Context, hub: Hub, shapes: Map<string, TableS
     if (page.length === 0) break;
     cursor = page.at(-1)!.seq;
     pulled += applyPage(ctx, shapes, page, cursor);
+    pausePoint('team-pull-between-pages'); // tests only: a page and its cursor committed, the next not yet read (teamFaults.test.ts)
   }
   return pulled;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Context } from '../context';
+import { pausePoint } from '../db/pausePoint';
 import { formatHlc } from './hlc';
 import { toHub, type HubData } from './rows';
 import type { Hub } from './server/schema';
@@ -66,6 +67,7 @@ export async function pushOutbox(ctx: Context, hub: Hub, shapes: Map<string, Tab
     const reply = await sql<{ result: { last_mutation_id: number; rejections: { id: number; gid: string; reason: string }[] } }>`
       SELECT team.push(${clientId}::uuid, ${batchId}::uuid, ${JSON.stringify(batch)}::jsonb) AS result`.execute(hub);
     const { last_mutation_id: last, rejections } = reply.rows[0]!.result;
+    pausePoint('team-push-after-reply'); // tests only: the hub committed, the laptop not yet (FULCRUM_TEST_PAUSE, teamFaults.test.ts)
     sqlite.transaction(() => {
       sqlite.prepare('DELETE FROM team_changes WHERE seq <= ?').run(last);
       const conflict = sqlite.prepare(`INSERT INTO team_conflicts (tbl, gid, kind, local_value, created_at) VALUES (?, ?, 'rejected', ?, ?)`);
