@@ -13,6 +13,8 @@ export interface HubDatabase {
   'team.members': { login: string; display_name: string; role: 'csm' | 'marketing' | 'manager' };
   'team.permissions': { role: 'csm' | 'marketing' | 'manager'; tbl: string; own_rows_only: Generated<boolean> };
   'team.field_guards': { role: 'csm' | 'marketing' | 'manager'; tbl: string; field: string };
+  /** 0003: the state machines' legal moves, per table and field (copied from the domains' rules). */
+  'team.transitions': { tbl: string; field: string; from_value: string; to_value: string };
   'team.rows': {
     gid: string;
     tbl: string;
@@ -37,7 +39,15 @@ export interface HubDatabase {
     actor: string;
     at: ServerTime;
   };
-  'team.clients': { client_id: string; login: ColumnType<string, never, never>; last_mutation_id: Generated<number>; last_batch: string | null; last_seen: ServerTime };
+  'team.clients': {
+    client_id: string;
+    login: ColumnType<string, never, never>;
+    last_mutation_id: Generated<number>;
+    last_batch: string | null;
+    last_seen: ServerTime;
+    /** 0003: the last clock the hub clamped for this laptop (its clamped clocks keep their order). */
+    last_clock: string | null;
+  };
 }
 
 /** A connection to the team server, typed by its tables. */

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import * as hub from './0001_hub';
 import * as push from './0002_push';
-// 0003 (B) and 0004 (I) are registered here by their authors.
+import * as rules from './0003_rules';
+// 0004 (I) is registered here by its author.
 import * as moreShared from './0005_more_shared';
 
 export interface HubMigration {
@@ -15,7 +16,8 @@ export interface HubMigration {
 export const hubMigrations: readonly HubMigration[] = [
   { version: 1, name: '0001_hub', up: hub.up },
   { version: 2, name: '0002_push', up: push.up },
-  // 0003 (B: clock clamp, state machines, tombstones) and 0004 (I: erasure) go here.
+  { version: 3, name: '0003_rules', up: rules.up },
+  // 0004 (I: erasure) goes here.
   { version: 5, name: '0005_more_shared', up: moreShared.up },
 ];
 
