@@ -64,6 +64,12 @@ export const importMapping = z.strictObject({
   missingMarkers: z.array(z.string()).optional(),
   /** Columns no field takes, kept as typed custom fields of the record (targets matched by a key: accounts, contacts, tickets, purchases). */
   customFields: z.array(customFieldSource).max(200).optional(),
+  /**
+   * A purchases import: a customer the account column names that no account is yet becomes a new
+   * account, named and keyed (external id) by the cell (CDNOW's customer codes). Without it such a
+   * row is a problem.
+   */
+  createAccounts: z.boolean().optional(),
   /** An event log (one row per event) read as tickets: one ticket per case (import/eventLog.ts). */
   eventLog: z
     .strictObject({
@@ -143,6 +149,8 @@ export const importPreview = z.object({
   warnings: z.array(importProblem).optional(),
   /** Present when the preview read only the head of a large file: counts and problems are those rows'; the commit reads every row. */
   head: z.object({ rows: z.number(), fraction: z.number() }).optional(),
+  /** mapping.createAccounts: the accounts made for customers no account was (in the preview: to be made), with the first 20 names. */
+  accountsCreated: z.object({ count: z.number().int().nonnegative(), names: z.array(z.string()) }).optional(),
   /** Survey answers with a respondent e-mail: how their account was found (issue 13, import/respondents.ts). */
   respondents: z
     .object({

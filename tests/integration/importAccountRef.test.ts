@@ -24,6 +24,8 @@ afterAll(() => core.close());
 it('a zero-padded customer code is not an account id; the id itself still is', async () => {
   const path = writeFixture(dir, 'orders.csv', `Order,Customer,Date,Amount\nO-1,${String(first).padStart(4, '0')},2026-01-05,10.00\nO-2,${first},2026-01-06,20.00\n`);
   const preview = await core.call('import.preview', { path, into: 'purchases' });
-  expect(preview.problems.map(describeProblem)).toEqual([`row 2, 'Customer': '${String(first).padStart(4, '0')}' is not a known account (by external id, id or name)`]);
+  expect(preview.problems.map(describeProblem)).toEqual([
+    `row 2, 'Customer': '${String(first).padStart(4, '0')}' is not a known account (by external id, id or name): create the missing accounts (the wizard’s choice, --create-accounts) or import the accounts first`,
+  ]);
   expect(preview.counts).toMatchObject({ inserts: 1, errors: 1 });
 });

@@ -57,6 +57,11 @@ function printPreview(preview: ImportPreview, io: Io): void {
   io.out(
     `Rows       ${formatCount(counts.rows)}: ${formatCount(counts.inserts)} to insert, ${formatCount(counts.updates)} to update, ${formatCount(counts.skips)} skipped, ${formatCount(counts.errors)} with problems\n`,
   );
+  const made = preview.accountsCreated;
+  if (made && made.count > 0) {
+    const more = made.count > made.names.length ? `, … (${formatCount(made.count - made.names.length)} more)` : '';
+    io.out(`Accounts   ${formatCount(made.count)} customers are not accounts yet and become new ones: ${made.names.join(', ')}${more}\n`);
+  }
   if (preview.head) io.out(`Checked    the first ${formatCount(preview.head.rows)} rows (${Math.round(preview.head.fraction * 100)} % of the file); the import reads every row\n`);
   if (preview.problemsTotal > 0) {
     io.out(`Problems (${formatCount(preview.problemsTotal)})\n`);
@@ -84,14 +89,15 @@ type Mapping = ReturnType<typeof readMapping>;
 async function withAnswers(
   core: Core,
   input: { preset?: string | undefined; mapping?: Mapping | undefined },
-  answers: { respondedAt?: string | undefined; dateOrder?: DateOrder | undefined },
+  answers: { respondedAt?: string | undefined; dateOrder?: DateOrder | undefined; createAccounts?: boolean },
 ): Promise<Mapping | undefined> {
-  if (!answers.respondedAt && !answers.dateOrder) return input.mapping;
+  if (!answers.respondedAt && !answers.dateOrder && !answers.createAccounts) return input.mapping;
   const base = input.mapping ?? (input.preset ? { fields: {} } : (await call<ImportPreview>(core, 'import.preview', { ...input, previewRows: 0 })).mapping);
   return {
     ...base,
     ...(answers.respondedAt ? { defaults: { ...base.defaults, respondedAt: answers.respondedAt } } : {}),
     ...(answers.dateOrder ? { dateOrder: answers.dateOrder } : {}),
+    ...(answers.createAccounts ? { createAccounts: true } : {}),
   };
 }
 
@@ -124,7 +130,7 @@ async function run(values: OptionValues, io: Io, positionals: string[] = []): Pr
   // A dry run writes nothing at all: not even the migration, -wal/-shm or rollup rebuild an open would.
   const core = await openExisting(values, { readOnly: Boolean(values['dry-run']) });
   try {
-    input.mapping = await withAnswers(core, input, { respondedAt, dateOrder: dateOrder as DateOrder | undefined });
+    input.mapping = await withAnswers(core, input, { respondedAt, dateOrder: dateOrder as DateOrder | undefined, createAccounts: values['create-accounts'] === true });
     if (values['dry-run']) {
       const preview = await call<ImportPreview>(core, 'import.preview', { ...input, previewRows: 0 });
       printPreview(preview, io);
@@ -169,7 +175,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'import a CSV or XLSX file (preview with --dry-run)',
   usage: [
-    'fulcrum import --db FILE --into TARGET [--preset NAME] [--map mapping.json] SOURCE [--dry-run] [--policy reject|skip] [--match insert|update|upsert] [--sheet NAME] [--encoding NAME] [--responded-at DATE] [--date-order dmy|mdy|ymd]',
+    'fulcrum import --db FILE --into TARGET [--preset NAME] [--map mapping.json] SOURCE [--dry-run] [--policy reject|skip] [--match insert|update|upsert] [--sheet NAME] [--encoding NAME] [--responded-at DATE] [--date-order dmy|mdy|ymd] [--create-accounts]',
     '',
     `  --into TARGET     ${IMPORT_TARGETS.join(', ')}`,
     '  --preset NAME     a shipped or saved mapping (crm-accounts, helpdesk-tickets, nps-survey, csat-survey, fulcrum-<target>)',
@@ -182,6 +188,8 @@ export const importCommand: Command = {
     '  --sheet NAME      the XLSX sheet (default: the first)',
     `  --encoding NAME   a text file's encoding: ${IMPORT_ENCODINGS.join(', ')} (default: detected; the preview says which and why)`,
     '  --responded-at D  survey answers without a date column: every answer is dated D (YYYY-MM-DD, the survey wave)',
+    '  --create-accounts purchases: a customer no account is yet becomes a new account, named and keyed by the customer',
+    "                    column's value (default: such rows are problems)",
     '  --date-order O    how dates written a/b/yyyy are read when no value settles it (the preview asks): dmy (day first),',
     '                    mdy (month first) or ymd; applies to every date column',
   ].join('\n'),
@@ -197,6 +205,7 @@ export const importCommand: Command = {
     encoding: { type: 'string' },
     'responded-at': { type: 'string' },
     'date-order': { type: 'string' },
+    'create-accounts': { type: 'boolean' },
   },
   allowPositionals: true,
   run,

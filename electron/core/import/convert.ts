@@ -36,6 +36,8 @@ export interface ConvertOptions {
   dateOrders: Record<string, DateOrder>;
   churnDate: string;
   lookups: Lookups;
+  /** Said after "is not a known account": how to make it one (a purchases import can create its customers). */
+  unknownAccountHint?: string;
 }
 
 export interface CellProblem {
@@ -171,7 +173,7 @@ export function compileConverter(def: TargetDef, mapping: ImportMapping, headers
       const value = converted.value;
       if (field.kind === 'account') {
         const id = lookups.account(value as string);
-        if (id === undefined) problems = [...problems, { column, message: `'${raw}' is not a known account (by external id, id or name)` }];
+        if (id === undefined) problems = [...problems, { column, message: `'${raw}' is not a known account (by external id, id or name)${options.unknownAccountHint ?? ''}` }];
         else {
           record.accountId = id;
           accountByDefault = column === null;

@@ -4,8 +4,10 @@ import { contract } from '../../../shared/contract';
 import type { ImportProblem } from '../../../shared/contract/import';
 import { compileConverter, fieldColumns, schemaProblem, type CellProblem, type Record_ } from './convert';
 import { loadLookups } from './lookups';
+import { accountMaker, type NewAccount } from './newAccounts';
 import type { Plan } from './plan';
 import { SeenKeys } from './seenKeys';
+import { previewRow, type PreviewNames } from './previewRow';
 import { createSchema } from './targets';
 import { bindable, existingKeys, LOOKUP_BATCH, matchKeyOf } from './writer';
 
@@ -35,6 +37,8 @@ export interface FrontBatch {
   values: unknown[];
   /** The accountId of each inserted row (activity targets' derived data), or -1. */
   accountIds: number[];
+  /** Accounts this import makes (mapping.createAccounts), each just before the first accepted row of it: inserted before this batch's rows. */
+  newAccounts: NewAccount[];
   updates: { id: number; record: Record_ }[];
   /** The first accepted rows, for the result's preview. */
   preview: Record_[];
@@ -61,6 +65,7 @@ const emptyBatch = (): FrontBatch => ({
   shapes: [],
   values: [],
   accountIds: [],
+  newAccounts: [],
   updates: [],
   preview: [],
   warnings: [],
@@ -69,12 +74,19 @@ const emptyBatch = (): FrontBatch => ({
 /** The batches of a whole import (or its head), in file order. Closing the generator early (a cancel) drops its working tables. */
 export function* frontBatches(sqlite: Database.Database, plan: Plan, options: FrontOptions): Generator<FrontBatch> {
   const { def, mapping, source } = plan;
-  const { lookups, close: closeLookups } = loadLookups(sqlite, def, mapping.fields.contactEmail !== undefined);
+  // A purchases import may create the customers no account is yet (newAccounts.ts); plan.ts allows it only there.
+  const maker = mapping.createAccounts ? accountMaker(sqlite) : undefined;
+  const { lookups, close: closeLookups } = loadLookups(sqlite, def, mapping.fields.contactEmail !== undefined, maker);
   // Existing rows are found a batch of keys at a time, not loaded whole (issue 14).
   const existing = existingKeys(sqlite, def);
   try {
     const churnDate = mapping.churnDate ?? options.now.toISOString().slice(0, 10);
-    const convert = compileConverter(def, mapping, source.headers, { dateOrders: plan.dateOrders, churnDate, lookups });
+    const unknownAccountHint = maker
+      ? ': it cannot be made an account (accounts.create refuses it as a name or external id)'
+      : def.name === 'purchases'
+        ? ': create the missing accounts (the wizard’s choice, --create-accounts) or import the accounts first'
+        : undefined;
+    const convert = compileConverter(def, mapping, source.headers, { dateOrders: plan.dateOrders, churnDate, lookups, unknownAccountHint });
     const columns = fieldColumns(def, mapping);
     const createInput = createSchema(def);
     // Only a target with a match key updates; references update through their import schema (targets.ts), not references.update.
@@ -82,6 +94,9 @@ export function* frontBatches(sqlite: Database.Database, plan: Plan, options: Fr
     const flags = new Set(def.flags ?? []);
     const json = new Set(def.json ?? []);
     const adjust = def.adjust?.(sqlite, options.now);
+    const rule = def.rule?.(sqlite);
+    const emailOf = sqlite.prepare<[number], string | null>('SELECT email FROM contacts WHERE id = ?').pluck();
+    const previewNames: PreviewNames = { accountName: (id) => lookups.accountName?.(id), contactEmail: (id) => emailOf.get(id) ?? undefined };
     const shapeIds = new Map<string, number>();
     // In-file duplicates of the match key: 24 bytes a key instead of a Map's ~100 (seenKeys.ts).
     const seen = new SeenKeys();
@@ -127,13 +142,20 @@ export function* frontBatches(sqlite: Database.Database, plan: Plan, options: Fr
         return;
       }
       const value = parsed.data as Record_;
+      const broken = rule?.(value, existingId, row);
+      if (broken) {
+        batch.problems.push({ row, cells, found: [{ column: columns[broken.field] ?? null, message: broken.message }] });
+        return;
+      }
       const warning = adjust?.(value, existingId);
       if (warning) batch.warnings.push({ row, column: columns[warning.field] ?? null, message: warning.message });
       if (previewed < options.previewRows) {
         previewed++;
-        batch.preview.push({ _row: row, _action: insert ? 'insert' : 'update', ...value });
+        batch.preview.push(previewRow(row, insert ? 'insert' : 'update', value, previewNames));
       }
       plan.rowHook?.accepted(existingId, value);
+      const made = maker && typeof value.accountId === 'number' ? maker.claim(value.accountId) : undefined;
+      if (made) batch.newAccounts.push(made);
       if (!insert) {
         batch.updates.push({ id: existingId, record: value });
         return;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Lookups } from './convert';
+import type { AccountMaker } from './newAccounts';
 import type { TargetDef } from './targets';
 
 // What a row's account and contact cells are looked up in, without holding the workspace in the
@@ -52,8 +53,11 @@ export interface BoundedLookups {
   close(): void;
 }
 
-/** The lookups of an import into `def` (an accounts import looks up no account); `needContacts` when a column holds contact e-mails. */
-export function loadLookups(sqlite: Database.Database, def: TargetDef, needContacts: boolean): BoundedLookups {
+/**
+ * The lookups of an import into `def` (an accounts import looks up no account); `needContacts` when a
+ * column holds contact e-mails; `maker` when the import creates the accounts no row finds (newAccounts.ts).
+ */
+export function loadLookups(sqlite: Database.Database, def: TargetDef, needContacts: boolean, maker?: AccountMaker): BoundedLookups {
   const tables: { drop(): void }[] = [];
   const byExternal = sqlite.prepare<[string], number>('SELECT id FROM accounts WHERE external_id = ?').pluck();
   const byId = sqlite.prepare<[number], number>('SELECT id FROM accounts WHERE id = ?').pluck();
@@ -90,10 +94,10 @@ export function loadLookups(sqlite: Database.Database, def: TargetDef, needConta
         // Fulcrum's own id as Fulcrum writes it: '0001' is another system's customer code (CDNOW's),
         // not account 1, so a zero-padded number never finds an account by id.
         if (/^[1-9]\d*$/.test(ref) && byId.get(Number(ref)) !== undefined) return Number(ref);
-        return name(ref);
+        return name(ref) ?? maker?.idFor(ref);
       },
       contact: (email) => contact?.get(email),
-      accountName: (id) => nameOf.get(id),
+      accountName: (id) => nameOf.get(id) ?? maker?.nameOf(id),
     },
     close() {
       for (const table of tables) table.drop();

@@ -168,6 +168,11 @@ export async function makePlan(sqlite: Database.Database, input: ParsedImportInp
       problems.map((message) => ({ path: 'mapping', message })),
     );
   }
+  if (mapping.createAccounts && def.name !== 'purchases')
+    throw new CoreError('BAD_INPUT', `createAccounts makes the customers of a purchases import, not of ${def.name}: leave it out`);
+  if (mapping.createAccounts && !mapping.fields.account) {
+    throw new CoreError('BAD_INPUT', "createAccounts needs a column mapped to 'account': the customer ids the new accounts are named and keyed by");
+  }
   const dates = chooseDateOrders(def, source, mapping, sample);
   const questions = dates.dateChoices.filter((choice) => choice.ambiguous).map((choice) => dateQuestion(choice, sample, source.headers.indexOf(choice.column)));
   // A commit never guesses an order: the preview asked, the caller answers with mapping.dateOrder.

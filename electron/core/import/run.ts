@@ -5,6 +5,7 @@ import { frontBatches, type FrontBatch } from './front';
 import { parseThreadAvailable, runOnParseThread } from './parseThread';
 import { planDecisions, type ParsedImportInput, type Plan } from './plan';
 import { createWriter, deferIndexes } from './writer';
+import { insertAccounts, type AccountsCreated } from './newAccounts';
 
 // The row loop shared by preview and commit: the front half (front.ts: read, convert, match,
 // validate) batch by batch, and here the back half: count, collect the problems, and (commit)
@@ -13,6 +14,8 @@ import { createWriter, deferIndexes } from './writer';
 // events go out and a cancel can land. The caller owns the transaction.
 
 const MAX_PROBLEMS = 1_000;
+/** Names of the accounts an import creates, listed in the preview and the result. */
+const SHOWN_NEW_ACCOUNTS = 20;
 
 /** Rows from which a commit reads on the parse thread: below it, starting the thread costs more than it saves. */
 export const PARSE_THREAD_MIN_ROWS = 50_000;
@@ -44,6 +47,8 @@ export interface RunOutcome extends Omit<ImportPreview, 'source' | 'mapping' | '
   head?: { rows: number; fraction: number };
   /** When the parse thread read the rows: its decoder's count of characters it could not decode (the plan's source did not read them all). */
   replaced?: number;
+  /** Accounts the import makes for customers no account is (mapping.createAccounts): how many, the first names. */
+  accountsCreated?: AccountsCreated;
   /** The rows were read on the parse thread: its CPU seconds and this thread's while they ran (0 where the runtime cannot tell). */
   parseThread?: { cpuSeconds: number; writerCpuSeconds: number };
 }
@@ -55,10 +60,20 @@ const threadCpuSeconds = () => {
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Whether this run reads on the parse thread: a commit of a large text file whose rows need nothing of this thread (custom columns do). */
+/**
+ * Whether this run reads on the parse thread: a commit of a large text file whose rows need nothing of
+ * this thread (custom columns do; so do accounts the import creates, which the thread's own connection
+ * would not see before the commit).
+ */
 function onParseThread(plan: Plan, options: RunOptions): options is RunOptions & { input: ParsedImportInput } {
   return (
-    options.write && options.input !== undefined && !plan.rowHook && plan.source.format === 'csv' && plan.source.estimatedRows >= PARSE_THREAD_MIN_ROWS && parseThreadAvailable()
+    options.write &&
+    options.input !== undefined &&
+    !plan.rowHook &&
+    !plan.mapping.createAccounts &&
+    plan.source.format === 'csv' &&
+    plan.source.estimatedRows >= PARSE_THREAD_MIN_ROWS &&
+    parseThreadAvailable()
   );
 }
 
@@ -78,6 +93,7 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
   let cancelled = false;
   let head: RunOutcome['head'];
   let fraction = 0;
+  const accountsCreated: AccountsCreated = { count: 0, names: [] };
 
   const report = (row: number, cells: string[], found: CellProblem[]) => {
     counts.errors++;
@@ -97,7 +113,11 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
     counts.inserts += batch.shapes.length;
     counts.updates += batch.updates.length;
     for (const row of batch.preview) if (rows.length < options.previewRows) rows.push(row);
+    accountsCreated.count += batch.newAccounts.length;
+    for (const account of batch.newAccounts) if (accountsCreated.names.length < SHOWN_NEW_ACCOUNTS) accountsCreated.names.push(account.name);
     if (writer) {
+      // The rows' accounts first: their ids are the ones the rows carry.
+      insertAccounts(sqlite, batch.newAccounts, options.now);
       for (const keys of batch.newShapes) writer.addShape(keys);
       writer.insertRows(batch.shapes, batch.values, batch.accountIds);
       for (const { id, record } of batch.updates) writer.update(id, record);
@@ -146,6 +166,7 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
     problems,
     problemsTotal,
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...(plan.mapping.createAccounts ? { accountsCreated } : {}),
     cancelled,
     badRows,
     touched: writer?.touched,

@@ -55,6 +55,7 @@ function summary(plan: Plan, outcome: RunOutcome): ImportPreview {
     problemsTotal: outcome.problemsTotal,
     ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
     ...(outcome.head ? { head: outcome.head } : {}),
+    ...(outcome.accountsCreated ? { accountsCreated: outcome.accountsCreated } : {}),
     // Survey answers: how their accounts were found (contact, account column, e-mail domain), issue 13.
     ...(plan.rowHook?.respondents ? { respondents: plan.rowHook.respondents() } : {}),
   };
@@ -168,6 +169,7 @@ async function commitImportAs(ctx: Context, input: ParsedImportInput & { jobId: 
     const { plan, outcome, commit, errorFile } = result;
     if (commit) {
       ctx.emit({ name: `${plan.def.domain}.changed` });
+      if (outcome.accountsCreated?.count) ctx.emit({ name: 'accounts.changed' });
       ctx.emit({ name: 'metrics.changed' });
     }
     // A copy the UI staged has done its job once the import returns: committed, rejected or

@@ -11,6 +11,7 @@ import { SURVEY_KINDS } from '../../../shared/contract/surveyResponses';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../../shared/contract/tickets';
 import { TOUCHPOINT_KINDS } from '../../../shared/contract/touchpoints';
 import { referenceStageStep } from './referenceStages';
+import { liveReferenceRule, type RowRule } from './referenceRule';
 
 // What each import target can take: its fields, how a cell becomes each one, and the column
 // names (normalised) that mean it in the exports people have. Validation is the domain's own
@@ -52,6 +53,8 @@ export interface TargetDef {
    * warning on the field, shown in the import's summary.
    */
   adjust?: (sqlite: Database.Database, now: Date) => (value: Record<string, unknown>, existingId: number | undefined) => { field: string; message: string } | undefined;
+  /** A rule of the domain across rows (references: one live reference per account, referenceRule.ts): a problem of the row that breaks it. */
+  rule?: (sqlite: Database.Database) => RowRule;
 }
 
 /** First and last name into `name` (when no name column is mapped); the parts are not stored. */
@@ -320,6 +323,8 @@ const TARGETS: readonly TargetDef[] = [
     updateSchema: referenceImportRow.extend({ id: z.number().int().positive(), stage: referenceStage.optional() }).strict(),
     // The transition table and the consent gate of references.move: the last legal stage, with a warning.
     adjust: referenceStageStep,
+    // references.create's rule: one live reference per account (references/liveRule.ts).
+    rule: liveReferenceRule,
     fields: [
       account,
       f('contactEmail', 'contactEmail', ['contact_email', 'email', 'reference_email', 'contact']),

@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Consent, ReferenceRow, ReferenceStage, StageChange } from '../../../shared/contract/references';
 import { notFound } from '../errors';
 import { consentStateAt } from './consentState';
+import { LIVE_REFERENCE_OF_ACCOUNT_SQL, type LiveReference } from './liveRule';
 import type { Db } from '../db/schema';
 
 // The only queries of the reference programme: references with their names, the stage log and the
@@ -59,8 +60,10 @@ export async function getReference(db: Db, id: number): Promise<ReferenceRow> {
 }
 
 /** The account's reference still in the programme (not archived), if any. */
-export async function liveReferenceOfAccount(db: Db, accountId: number) {
-  return db.selectFrom('references').select(['id', 'stage']).where('accountId', '=', accountId).where('archivedAt', 'is', null).executeTakeFirst();
+export async function liveReferenceOfAccount(db: Db, accountId: number): Promise<LiveReference | undefined> {
+  // The rule's one query (liveRule.ts), which an import asks on its own connection too.
+  const result = await db.executeQuery<LiveReference>(CompiledQuery.raw(LIVE_REFERENCE_OF_ACCOUNT_SQL, [accountId]));
+  return result.rows[0];
 }
 
 export async function contactOf(db: Db, contactId: number) {

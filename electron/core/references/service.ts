@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import { CoreError, notFound } from '../errors';
 import { consentsOfContact, contactOf, getReference, liveReferenceOfAccount, logStageChange } from './repo';
 import { stageMoveProblem } from './stages';
+import { alreadyInProgramme } from './liveRule';
 import type { Db } from '../db/schema';
 
 // The programme's rules: one live reference per account, its contact from that account, the
@@ -24,7 +25,7 @@ export async function createReference(db: Db, input: ParsedInput<'references.cre
     throw new CoreError('NOT_FOUND', `accountId: account ${input.accountId} does not exist`, [{ path: 'accountId', message: `account ${input.accountId} does not exist` }]);
   if (account.archivedAt !== null) throw new CoreError('CONFLICT', `${account.name} is archived: restore the account before nominating it`);
   const existing = await liveReferenceOfAccount(db, input.accountId);
-  if (existing) throw new CoreError('CONFLICT', `${account.name} is already in the reference programme (reference ${existing.id}, ${existing.stage})`);
+  if (existing) throw new CoreError('CONFLICT', alreadyInProgramme(account.name, existing));
   await checkContact(db, input.accountId, input.contactId);
   const inserted = await db
     .insertInto('references')

@@ -5,6 +5,7 @@ import { ImportedRows } from './ImportedRows';
 import type { ImportWizardState } from './useImportWizard';
 import { RespondentMatches } from './RespondentMatches';
 import { ImportWarnings } from './ImportWarnings';
+import { AccountsCreated } from './AccountsCreated';
 
 /** Step 5: what the import did, or why nothing was changed. */
 export function DoneStep({ wizard, result }: { wizard: ImportWizardState; result: ImportResult }) {
@@ -33,6 +34,7 @@ export function DoneStep({ wizard, result }: { wizard: ImportWizardState; result
             </li>
           </ul>
           <RespondentMatches respondents={result.respondents} testId="import-done-respondents" />
+          <AccountsCreated made={result.accountsCreated} done testId="import-done-accounts-created" />
           <ImportWarnings warnings={result.warnings} testId="import-done-warnings" />
           <ImportedRows result={result} />
           {result.errorFile && (

@@ -5,6 +5,7 @@ import type { ImportWizardState } from './useImportWizard';
 import { RespondentMatches } from './RespondentMatches';
 import { ImportWarnings } from './ImportWarnings';
 import { headNote, problemRow } from './previewHead';
+import { AccountsCreated } from './AccountsCreated';
 
 /** Step 3: the counts, the first rows as stored, the problems, and the button that commits. */
 export function PreviewStep({ wizard }: { wizard: ImportWizardState }) {
@@ -43,6 +44,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizardState }) {
             </p>
           )}
           <RespondentMatches respondents={preview.respondents} testId="import-respondents" />
+          <AccountsCreated made={preview.accountsCreated} done={false} testId="import-accounts-created" />
           <h3 className="section-title">First rows as they will be stored</h3>
           {/* Focusable so the keyboard can scroll a preview wider than the screen (axe: scrollable-region-focusable). */}
           <div className="import-scroll" tabIndex={0} role="region" aria-label="First rows as they will be stored">

@@ -1,5 +1,5 @@
 import { Field } from '../../components/Field';
-import { scaleOf, shapeQuestions, withChurnDate, withDefault, withScale } from './importShape';
+import { scaleOf, shapeQuestions, withChurnDate, withCreateAccounts, withDefault, withScale } from './importShape';
 import type { ImportWizardState } from './useImportWizard';
 
 /** The questions a file's shape raises: what its columns do not say, asked once for the whole file. */
@@ -37,6 +37,12 @@ export function ShapeOptions({ wizard }: { wizard: ImportWizardState }) {
         <label className="checkbox" data-testid="import-arr-monthly">
           <input type="checkbox" checked={scaleOf(shown, 'arrMinor') === 12} onChange={(e) => reshape((current) => withScale(current, 'arrMinor', e.target.checked ? 12 : 1))} />{' '}
           The ARR column holds monthly charges: multiply by 12
+        </label>
+      )}
+      {ask.createAccounts && (
+        <label className="checkbox" data-testid="import-create-accounts">
+          <input type="checkbox" checked={shown.createAccounts === true} onChange={(e) => reshape((current) => withCreateAccounts(current, e.target.checked))} /> Create an account
+          for each customer that is not in the workspace yet <span className="muted small">(named and keyed by the customer column; unchecked, their rows are problems)</span>
         </label>
       )}
       {ask.churnDates && (

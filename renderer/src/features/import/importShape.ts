@@ -38,6 +38,12 @@ export function keepColumn(mapping: ImportMapping, column: string, type: CustomF
 
 export const keptAs = (mapping: ImportMapping | undefined, column: string) => mapping?.customFields?.find((custom) => custom.column === column)?.type;
 
+/** A purchases import that makes an account for each customer no account is yet (off: their rows are problems). */
+export function withCreateAccounts(mapping: ImportMapping, on: boolean): ImportMapping {
+  const { createAccounts: _, ...rest } = mapping;
+  return on ? { ...rest, createAccounts: true } : rest;
+}
+
 export function withChurnDate(mapping: ImportMapping, date: string): ImportMapping {
   const { churnDate: _, ...rest } = mapping;
   return date ? { ...rest, churnDate: date } : rest;
@@ -66,5 +72,7 @@ export function shapeQuestions(target: ImportTarget, mapping: ImportMapping | un
     /** A churn flag without dates: when the churned accounts left, and when everyone started. */
     churnDates: target === 'accounts' && fields.churned !== undefined && !fields.churnedAt,
     contractStart: target === 'accounts' && fields.churned !== undefined && !fields.contractStart,
+    /** Purchases whose customers may not be accounts yet (a shop's order export): create them, or report them. */
+    createAccounts: target === 'purchases' && Boolean(fields.account),
   };
 }
