@@ -28,6 +28,21 @@ const conflict = z.object({
   resolvedAt: z.string().nullable(),
 });
 
+/** The last sync's time and outcome (team_state, never the server's address or password). */
+const lastSync = z.object({
+  at: z.string(),
+  ok: z.boolean(),
+  pushed: z.number().int(),
+  rejected: z.number().int(),
+  pulled: z.number().int(),
+  /** A failed sync: what went wrong, by the core's error code (UNAVAILABLE, FORBIDDEN, CONFLICT…). */
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
+/** A member's role on the team server (docs/team.md "Roles"). */
+export const MEMBER_ROLES = ['csm', 'marketing', 'manager'] as const;
+const member = z.object({ login: z.string(), displayName: z.string(), role: z.enum(MEMBER_ROLES) });
+
 const counts = z.object({ tables: z.number().int(), rows: z.number().int() });
 
 export const teamContract = {
@@ -56,6 +71,18 @@ export const teamContract = {
       pendingChanges: z.number().int(),
       lastPulledSeq: z.number().int().nullable(),
       hashes: z.record(z.string(), z.string()).optional(),
+      // The sync state the Team screen shows (issue 19, C): additive.
+      /** How this laptop came into the team: it created it, or joined it. */
+      joinedAs: z.enum(['creator', 'member']).nullable(),
+      joinedAt: z.string().nullable(),
+      /** The login's role on the team server as of the last good sync (`admin`: the team's admin login, not a member). */
+      role: z.enum(['csm', 'marketing', 'manager', 'admin']).nullable(),
+      /** The member's display name on the server (owner fields use it), as of the last good sync. */
+      member: z.string().nullable(),
+      lastSync: lastSync.nullable(),
+      /** A sync of this workspace is running now: since when. */
+      syncingSince: z.string().nullable(),
+      openConflicts: z.number().int(),
     }),
   },
   /** The conflicts list: changes that lost a merge, broke a rule on merge, or were refused by the server. */
@@ -67,5 +94,29 @@ export const teamContract = {
   'team.conflicts.resolve': {
     input: z.strictObject({ id: z.number().int().positive(), action: z.enum(['keep', 'reverse']) }),
     output: conflict,
+  },
+  /** The team's members, from the server (issue 19, E): the Team screen's list. */
+  'team.members': {
+    input: z.strictObject({ server }),
+    output: z.object({ members: z.array(member) }),
+  },
+  /** Adds a member: a login role on the server in the role's group and its team.members row. Only the team's admin (the login that created the team). */
+  'team.addMember': {
+    input: z.strictObject({
+      server,
+      login: z
+        .string()
+        .trim()
+        .regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'login must be lower-case letters, digits or _, starting with a letter or _ (at most 63)' }),
+      displayName: z.string().trim().min(1, 'displayName must not be empty').max(200),
+      role: z.enum(MEMBER_ROLES),
+      password: z.string().min(8, 'password must be at least 8 characters').max(200),
+    }),
+    output: member,
+  },
+  /** Shares one assessment and everything under it with the team (they never leave the laptop otherwise). */
+  'team.shareAssessment': {
+    input: z.strictObject({ id: z.number().int().positive() }),
+    output: z.object({ assessmentId: z.number().int(), rows: z.number().int(), alreadyShared: z.boolean() }),
   },
 } as const;

@@ -2,7 +2,8 @@ import type { Context } from '../context';
 import { contentHash } from './hash';
 import { GidMap, toHub, type HubData } from './rows';
 import { readState } from './state';
-import { rowKeyOf, sharedOrder } from './tables';
+import { syncStateOf } from './syncState';
+import { rowKeyOf, sharedOrder, sharedRowsSql } from './tables';
 
 /** team.info: the workspace's team state and, on request, a content hash per shared table. */
 export function teamInfo(ctx: Context, withHashes: boolean) {
@@ -15,6 +16,7 @@ export function teamInfo(ctx: Context, withHashes: boolean) {
     clientId: state.client_id ?? null,
     pendingChanges,
     lastPulledSeq: state.last_pulled_seq === undefined ? null : Number(state.last_pulled_seq),
+    ...syncStateOf(sqlite),
     ...(withHashes ? { hashes: laptopHashes(ctx) } : {}),
   };
 }
@@ -38,7 +40,7 @@ export function laptopHashes(ctx: Context): Record<string, string> {
   sqlite.transaction(() => {
     for (const shape of sharedOrder(sqlite)) {
       const rows: { gid: string; data: HubData }[] = [];
-      for (const row of sqlite.prepare(`SELECT * FROM "${shape.table}"`).iterate() as Iterable<Record<string, unknown>>) {
+      for (const row of sqlite.prepare(sharedRowsSql(shape.table)).iterate() as Iterable<Record<string, unknown>>) {
         const key = rowKeyOf(shape, row);
         if (localOnly.has(`${shape.table}\t${key}`)) continue;
         rows.push({ gid: gids.gid(shape.table, key) ?? `local:${key}`, data: toHub(shape, row, gids) });
