@@ -1,19 +1,16 @@
 import { useState } from 'react';
-import { FEEDBACK_KINDS } from '../../../../shared/contract/feedback';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { AccountPicker, type PickedAccount } from '../../components/AccountPicker';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { KIND_LABELS } from './labels';
+import { FeedbackFields, type FeedbackDraft } from './FeedbackFields';
 
 /** Feedback captured by hand (tickets, answers and touchpoints are linked through the core's channel). */
 export function AddFeedbackDialog({ onClose, account }: { onClose: () => void; account?: PickedAccount }) {
   const [picked, setPicked] = useState<PickedAccount | null>(account ?? null);
-  const [kind, setKind] = useState<(typeof FEEDBACK_KINDS)[number]>('feature_request');
-  const [text, setText] = useState('');
-  const [product, setProduct] = useState('');
-  const [feature, setFeature] = useState('');
+  const [fields, setFields] = useState<FeedbackDraft>({ kind: 'feature_request', text: '', product: '', feature: '' });
+  const { kind, text, product, feature } = fields;
   const [missing, setMissing] = useState<string>();
   const today = new Date().toISOString().slice(0, 10);
   const save = useAction(() =>
@@ -43,24 +40,7 @@ export function AddFeedbackDialog({ onClose, account }: { onClose: () => void; a
             <AccountPicker value={picked} onChange={setPicked} testId="add-feedback-account" />
           </Field>
         )}
-        <Field label="Kind" name="kind">
-          <select className="select" value={kind} onChange={(e) => setKind(e.target.value as (typeof FEEDBACK_KINDS)[number])} data-testid="add-feedback-kind">
-            {FEEDBACK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="What they said" name="text" required wide>
-          <textarea className="input" value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} rows={3} data-testid="add-feedback-text" />
-        </Field>
-        <Field label="Product" name="product">
-          <input className="input" value={product} onChange={(e) => setProduct(e.target.value)} maxLength={100} />
-        </Field>
-        <Field label="Feature" name="feature">
-          <input className="input" value={feature} onChange={(e) => setFeature(e.target.value)} maxLength={100} />
-        </Field>
+        <FeedbackFields value={fields} onChange={setFields} testId="add-feedback" />
       </div>
     </FormDialog>
   );

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
-import { FEEDBACK_KINDS, type FeedbackItem } from '../../../../shared/contract/feedback';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { KIND_LABELS } from './labels';
+import { FeedbackFields, type FeedbackDraft } from './FeedbackFields';
 
 export type CaptureSource = 'ticket' | 'survey' | 'touchpoint';
 const SOURCE_WORDS: Record<CaptureSource, string> = { ticket: 'ticket', survey: 'answer', touchpoint: 'touchpoint' };
@@ -51,10 +50,8 @@ function CaptureForm({
   requests: Output<'feedbackRequests.list'>['rows'];
   onClose: () => void;
 }) {
-  const [kind, setKind] = useState<FeedbackItem['kind']>(draft.kind);
-  const [text, setText] = useState(draft.text);
-  const [product, setProduct] = useState(draft.product ?? '');
-  const [feature, setFeature] = useState(draft.feature ?? '');
+  const [fields, setFields] = useState<FeedbackDraft>({ kind: draft.kind, text: draft.text, product: draft.product ?? '', feature: draft.feature ?? '' });
+  const { kind, text, product, feature } = fields;
   const [request, setRequest] = useState('');
   const [newTitle, setNewTitle] = useState('');
   const [missing, setMissing] = useState<string>();
@@ -112,24 +109,7 @@ function CaptureForm({
         </p>
       )}
       <div className="form-grid">
-        <Field label="Kind" name="kind">
-          <select className="select" value={kind} onChange={(e) => setKind(e.target.value as FeedbackItem['kind'])} data-testid="capture-feedback-kind">
-            {FEEDBACK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="What they said" name="text" required wide error={save.failure?.issueFor('text')}>
-          <textarea className="input" value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} rows={3} data-testid="capture-feedback-text" />
-        </Field>
-        <Field label="Product" name="product">
-          <input className="input" value={product} onChange={(e) => setProduct(e.target.value)} maxLength={100} data-testid="capture-feedback-product" />
-        </Field>
-        <Field label="Feature" name="feature">
-          <input className="input" value={feature} onChange={(e) => setFeature(e.target.value)} maxLength={100} data-testid="capture-feedback-feature" />
-        </Field>
+        <FeedbackFields value={fields} onChange={setFields} testId="capture-feedback" textError={save.failure?.issueFor('text')} />
         <Field label="Request" name="requestId" wide hint="Merge it into a product request now, or later from the board">
           <select className="select" value={request} onChange={(e) => setRequest(e.target.value)} data-testid="capture-feedback-request">
             <option value="">Not yet</option>

@@ -5,6 +5,7 @@ import { addMonths } from '../../../../shared/dates';
 import { segmentLabel } from '../../../../shared/labels';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
+import { useFieldProblems } from '../../api/useFieldProblems';
 import { useQuery } from '../../api/useQuery';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
@@ -38,7 +39,6 @@ export function GoalDialog({ quarter, goal, onClose }: { quarter: string; goal?:
   const [segment, setSegment] = useState(goal?.segment ?? ALL);
   const [owner, setOwner] = useState(goal?.owner ?? ALL);
   const [note, setNote] = useState(goal?.note ?? '');
-  const [own, setOwn] = useState<Partial<Record<Fields, string>>>({});
   const facets = useQuery('accounts.facets', {}, ['accounts']);
   const save = useAction((value: number) => {
     const fields = {
@@ -52,20 +52,17 @@ export function GoalDialog({ quarter, goal, onClose }: { quarter: string; goal?:
     };
     return goal ? call('goals.update', { id: goal.id, ...fields }) : call('goals.create', fields);
   });
+  const { issue, formError, check } = useFieldProblems(save, FIELDS);
   const submit = async () => {
     const value = numberField(target);
-    const problems: typeof own = {};
+    const problems: Partial<Record<Fields, string>> = {};
     if (value === null) problems.target = `Give the target as a number (${HINTS[kpi]}).`;
     if (value === undefined) problems.target = `“${target}” is not a number.`;
     if (!periodStart) problems.periodStart = 'Choose the first day of the period.';
     if (!lastDay) problems.periodEnd = 'Choose the last day of the period.';
     else if (periodStart && lastDay < periodStart) problems.periodEnd = 'The last day cannot be before the first.';
-    setOwn(problems);
-    if (Object.keys(problems).length > 0) return save.reset();
-    if ((await save.run(value!)).ok) onClose();
+    if (check(problems) && (await save.run(value!)).ok) onClose();
   };
-  const issue = (field: Fields) => own[field] ?? save.failure?.issueFor(field);
-  const formError = save.failure && !FIELDS.some((f) => save.failure!.issueFor(f)) ? save.error : undefined;
   const segments = facets.data?.segments ?? [];
   const owners = (facets.data?.owners ?? []).filter((o) => o !== '');
   return (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PlanMilestone } from '../../../../shared/contract/plans';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
+import { useFieldProblems } from '../../api/useFieldProblems';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 
@@ -12,19 +13,15 @@ export function MilestoneDialog({ planId, milestone, onClose }: { planId: number
   const [title, setTitle] = useState(milestone?.title ?? '');
   const [dueDate, setDueDate] = useState(milestone?.dueDate ?? '');
   const [doneAt, setDoneAt] = useState(milestone?.doneAt ?? '');
-  const [own, setOwn] = useState<Partial<Record<Fields, string>>>({});
   const save = useAction(() => {
     const fields = { title, dueDate: dueDate || null, doneAt: doneAt || null };
     return milestone ? call('planMilestones.update', { id: milestone.id, ...fields }) : call('planMilestones.create', { planId, ...fields });
   });
+  const { issue, formError, check } = useFieldProblems(save, ['title', 'dueDate', 'doneAt'] as const);
   const submit = async () => {
-    const problems: typeof own = title.trim() ? {} : { title: 'Name the milestone, e.g. “Go-live” or “Executive business review”.' };
-    setOwn(problems);
-    if (problems.title) return save.reset();
-    if ((await save.run()).ok) onClose();
+    const problems: Partial<Record<Fields, string>> = title.trim() ? {} : { title: 'Name the milestone, e.g. “Go-live” or “Executive business review”.' };
+    if (check(problems) && (await save.run()).ok) onClose();
   };
-  const issue = (field: Fields) => own[field] ?? save.failure?.issueFor(field);
-  const formError = save.failure && !(['title', 'dueDate', 'doneAt'] as const).some((f) => save.failure!.issueFor(f)) ? save.error : undefined;
   return (
     <FormDialog
       title={milestone ? `Edit “${milestone.title}”` : 'New milestone'}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PlanObjective } from '../../../../shared/contract/plans';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
+import { useFieldProblems } from '../../api/useFieldProblems';
 import { useQuery } from '../../api/useQuery';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
@@ -22,27 +23,23 @@ export function ObjectiveDialog({ accountId, planId, objective, onClose }: { acc
   const [unit, setUnit] = useState(objective?.unit ?? '');
   const [outcomeId, setOutcomeId] = useState(objective?.outcomeId ? String(objective.outcomeId) : '');
   const [dueDate, setDueDate] = useState(objective?.dueDate ?? '');
-  const [own, setOwn] = useState<Partial<Record<Fields, string>>>({});
   const outcomes = useQuery('outcomes.list', { filter: { accountId }, pageSize: 200 }, ['outcomes']);
   const save = useAction((values: { baseline: number | null; target: number; current: number | null }) => {
     const fields = { title, ...values, unit: unit.trim() || null, outcomeId: outcomeId ? Number(outcomeId) : null, dueDate: dueDate || null };
     return objective ? call('planObjectives.update', { id: objective.id, ...fields }) : call('planObjectives.create', { planId, ...fields });
   });
+  const { issue, formError, check } = useFieldProblems(save, FIELDS);
   const submit = async () => {
     const numbers = { baseline: numberField(baseline), target: numberField(target), current: numberField(current) };
-    const problems: typeof own = {};
+    const problems: Partial<Record<Fields, string>> = {};
     if (!title.trim()) problems.title = 'Say what the customer wants to reach, e.g. “50 weekly active users”.';
     if (numbers.target === null) problems.target = 'An objective needs a measurable target: a number.';
     if (numbers.target === undefined) problems.target = `“${target}” is not a number.`;
     if (numbers.baseline === undefined) problems.baseline = `“${baseline}” is not a number; leave it empty for 0.`;
     if (numbers.current === undefined) problems.current = `“${current}” is not a number; leave it empty until it is measured.`;
     if (numbers.target != null && numbers.target === (numbers.baseline ?? 0)) problems.target = 'The target equals the baseline: there is nothing to reach.';
-    setOwn(problems);
-    if (Object.keys(problems).length > 0) return save.reset();
-    if ((await save.run({ baseline: numbers.baseline!, target: numbers.target!, current: outcomeId ? null : numbers.current! })).ok) onClose();
+    if (check(problems) && (await save.run({ baseline: numbers.baseline!, target: numbers.target!, current: outcomeId ? null : numbers.current! })).ok) onClose();
   };
-  const issue = (field: Fields) => own[field] ?? save.failure?.issueFor(field);
-  const formError = save.failure && !FIELDS.some((f) => save.failure!.issueFor(f)) ? save.error : undefined;
   const linked = outcomes.data?.rows.find((o) => String(o.id) === outcomeId);
   // Measured by an outcome, the objective starts where the outcome did and counts in its unit, unless the user said otherwise.
   const chooseOutcome = (id: string) => {

@@ -5,6 +5,20 @@ import { PLAN_STATUS_TEXT } from './planForm';
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
 const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 100) / 100));
 
+/** A row's Edit and Remove buttons, named for screen readers by what they act on. */
+function EditRemove({ what, testId, onEdit, onRemove }: { what: string; testId: string; onEdit: () => void; onRemove: () => void }) {
+  return (
+    <>
+      <button type="button" className="link-button" onClick={onEdit} aria-label={`Edit ${what}`} data-testid={`${testId}-edit`}>
+        Edit
+      </button>
+      <button type="button" className="link-button" onClick={onRemove} aria-label={`Remove ${what}`} data-testid={`${testId}-remove`}>
+        Remove
+      </button>
+    </>
+  );
+}
+
 export interface PlanActions {
   editPlan: () => void;
   archivePlan: () => void;
@@ -78,18 +92,7 @@ export function PlanArticle({ plan: p, actions }: { plan: PlanWithProgress; acti
                   {pct(o.progress)}
                 </td>
                 <td className="row-actions">
-                  <button type="button" className="link-button" onClick={() => actions.editObjective(o)} aria-label={`Edit the objective ${o.title}`} data-testid="objective-edit">
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => actions.removeObjective(o)}
-                    aria-label={`Remove the objective ${o.title}`}
-                    data-testid="objective-remove"
-                  >
-                    Remove
-                  </button>
+                  <EditRemove what={`the objective ${o.title}`} testId="objective" onEdit={() => actions.editObjective(o)} onRemove={() => actions.removeObjective(o)} />
                 </td>
               </tr>
             ))}
@@ -108,18 +111,7 @@ export function PlanArticle({ plan: p, actions }: { plan: PlanWithProgress; acti
                 {m.doneAt ? `done ${formatDate(m.doneAt)}` : m.dueDate ? `${m.overdue ? 'overdue, ' : ''}due ${formatDate(m.dueDate)}` : ''}
               </span>
               <span className="row-actions">
-                <button type="button" className="link-button" onClick={() => actions.editMilestone(m)} aria-label={`Edit the milestone ${m.title}`} data-testid="milestone-edit">
-                  Edit
-                </button>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => actions.removeMilestone(m)}
-                  aria-label={`Remove the milestone ${m.title}`}
-                  data-testid="milestone-remove"
-                >
-                  Remove
-                </button>
+                <EditRemove what={`the milestone ${m.title}`} testId="milestone" onEdit={() => actions.editMilestone(m)} onRemove={() => actions.removeMilestone(m)} />
               </span>
             </li>
           ))}

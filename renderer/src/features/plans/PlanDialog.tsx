@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { PLAN_STATUSES, type SuccessPlan } from '../../../../shared/contract/plans';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
+import { useFieldProblems } from '../../api/useFieldProblems';
 import { useQuery } from '../../api/useQuery';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
@@ -17,20 +18,16 @@ export function PlanDialog({ accountId, plan, onClose }: { accountId: number; pl
   const [startDate, setStartDate] = useState(plan?.startDate ?? '');
   const [dueDate, setDueDate] = useState(plan?.dueDate ?? '');
   const [notes, setNotes] = useState(plan?.notes ?? '');
-  const [own, setOwn] = useState<Partial<Record<Fields, string>>>({});
   const facets = useQuery('accounts.facets', {}, ['accounts']);
   const values = { title, owner: owner.trim() || null, status, startDate: startDate || null, dueDate: dueDate || null, notes: notes.trim() || null };
   const save = useAction(() => (plan ? call('plans.update', { id: plan.id, ...values }) : call('plans.create', { accountId, ...values })));
+  const { issue, formError, check } = useFieldProblems(save, ['title', 'owner', 'status', 'startDate', 'dueDate', 'notes'] as const);
   const submit = async () => {
-    const problems: typeof own = {};
+    const problems: Partial<Record<Fields, string>> = {};
     if (!title.trim()) problems.title = 'Give the plan a title, e.g. “FY27 adoption”.';
     if (startDate && dueDate && dueDate < startDate) problems.dueDate = 'The due date cannot be before the start.';
-    setOwn(problems);
-    if (Object.keys(problems).length > 0) return save.reset();
-    if ((await save.run()).ok) onClose();
+    if (check(problems) && (await save.run()).ok) onClose();
   };
-  const issue = (field: Fields) => own[field] ?? save.failure?.issueFor(field);
-  const formError = save.failure && !(['title', 'owner', 'status', 'startDate', 'dueDate', 'notes'] as const).some((f) => save.failure!.issueFor(f)) ? save.error : undefined;
   return (
     <FormDialog
       title={plan ? `Edit “${plan.title}”` : 'New success plan'}
