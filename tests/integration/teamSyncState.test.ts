@@ -82,7 +82,7 @@ describe('the sync state in team.info', () => {
     expect(conflicts[0]).toMatchObject({ table: 'accounts', kind: 'rejected', resolvedAt: null });
     const reverse = await marketing.dispatch('team.conflicts.resolve', { id: conflicts[0]!.id, action: 'reverse' });
     if (!reverse.ok) expect(reverse.error.message.length).toBeGreaterThan(0);
-    else expect(reverse.value.resolvedAt).not.toBeNull();
+    else expect((reverse.value as { resolvedAt: string | null }).resolvedAt).not.toBeNull();
     if (!reverse.ok) await marketing.call('team.conflicts.resolve', { id: conflicts[0]!.id, action: 'keep' });
     expect((await marketing.call('team.info', {})).openConflicts).toBe(0);
   });
