@@ -21,7 +21,7 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((core) => core.close()));
 });
 
-async function open(dbPath: string, at: string, dailyRefresh = true): Promise<Clocked> {
+async function open(dbPath: string, at: string, dailyRefresh = true, logs?: { level: string; message: string }[]): Promise<Clocked> {
   const planned: Clocked['planned'] = [];
   const schedule: Schedule = (run, delayMs) => {
     const entry = { run, delayMs, cancelled: false };
@@ -34,7 +34,7 @@ async function open(dbPath: string, at: string, dailyRefresh = true): Promise<Cl
   const core = await createCore({
     dbPath,
     create: !existsSync(dbPath),
-    log: (level, message, detail) => level !== 'info' && console.error(message, detail),
+    log: (level, message, detail) => (logs ? logs.push({ level, message }) : level !== 'info' && console.error(message, detail)),
     now: () => state.now,
     checkOutputs: true,
     dailyRefresh: dailyRefresh && schedule,
@@ -152,5 +152,27 @@ describe('one health score per account, with its date', () => {
     await core.close();
     opened.splice(opened.indexOf(core), 1);
     expect(core.planned.map((p) => p.cancelled)).toEqual([true]);
+  });
+
+  it('a user cancelling the daily rule pass is logged as a cancel, not as the health refresh failing; the health is still refreshed', async () => {
+    const logs: { level: string; message: string }[] = [];
+    const core = await open(tempWorkspacePath(), '2026-03-01T12:00:00.000Z', true, logs);
+    const id = await atRiskAccount(core);
+    core.setNow('2026-03-05T00:01:00.000Z');
+    // The rule pass waits at its first step until cancelled (lib/jobs.ts testHold).
+    process.env.FULCRUM_TEST_HOLD_JOB = 'ctas.evaluate';
+    try {
+      const fired = core.planned[0]!.run();
+      await expect.poll(async () => (await core.call('jobs.running', {})).channels, { timeout: 30_000 }).toContain('ctas.evaluate');
+      expect(await core.call('jobs.cancel', { channel: 'ctas.evaluate' })).toEqual({ cancelled: 1 });
+      await fired;
+    } finally {
+      delete process.env.FULCRUM_TEST_HOLD_JOB;
+    }
+    expect((await everywhere(core, id)).dashboard.asOf).toBe('2026-03-05T00:01:00.000Z');
+    expect(logs.filter((l) => l.level !== 'info')).toEqual([]);
+    expect(logs.map((l) => l.message)).toContain('the daily rule pass was cancelled; the next day runs it again');
+    // The next day is still planned.
+    expect(core.planned).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Context } from '../context';
+import { CoreError } from '../errors';
 import { exclusive } from '../db/exclusive';
 import { inTransaction, stmt } from '../db/sql';
 import { recomputeAllHealth, recomputeAllHealthInSteps } from '../health/service';
@@ -76,14 +77,20 @@ export function startDailyRefresh(ctx: Context, schedule: Schedule = timerSchedu
         if (!healthIsStale(sqlite, ctx.now())) return null;
         return recomputeAllHealthInSteps(sqlite, ctx.now());
       });
-      if (refreshed) {
-        ctx.log('info', `refreshed the health of ${refreshed.accounts} accounts for the new day`);
-        ctx.emit({ name: 'health.changed' });
-        // The rule pass as its own job (progress, cancel: ctas/pass.ts), on the new day's health.
-        announceOpened(ctx, (await rulePassJob(ctx)).opened);
-      }
+      if (!refreshed) return;
+      ctx.log('info', `refreshed the health of ${refreshed.accounts} accounts for the new day`);
+      ctx.emit({ name: 'health.changed' });
     } catch (error) {
       ctx.log('warn', 'the daily health refresh failed; the next day tries again', error);
+      return;
+    }
+    // The rule pass as its own job (progress, cancel: ctas/pass.ts), on the new day's health; a user
+    // may cancel it, which is not a failure of the refresh.
+    try {
+      announceOpened(ctx, (await rulePassJob(ctx)).opened);
+    } catch (error) {
+      if (error instanceof CoreError && error.code === 'CANCELLED') ctx.log('info', 'the daily rule pass was cancelled; the next day runs it again');
+      else ctx.log('warn', 'the daily rule pass failed; the next day tries again', error);
     }
   };
   async function tick() {
