@@ -126,6 +126,11 @@ export const WRITE_VERBS: ReadonlySet<string> = new Set([
   'join',
   // team.sync: pushes the outbox and applies the team's changes.
   'sync',
+  // team.members / team.addMember: the team server's members (a read of the server, not of the workspace,
+  // served by the writer like the other team channels); team.shareAssessment queues an assessment for the team.
+  'members',
+  'addMember',
+  'shareAssessment',
 ]);
 
 /**

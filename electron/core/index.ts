@@ -11,6 +11,7 @@ import { fileIdentityStore, memoryIdentityStore } from './lib/identityStore';
 import { changedDomain, noteChange } from './db/inputCache';
 import { ensureDerived } from './derived/refresh';
 import { startDailyRefresh, type Schedule } from './derived/freshness';
+import { captureOnOpen } from './team/capture';
 
 export { CoreError } from './errors';
 export type { Dispatch } from './dispatch';
@@ -79,6 +80,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (options.readOnly) return createReadOnlyCore(options);
   const { sqlite, db, schemaVersion } = await openWorkspace(options.dbPath, { create: options.reader ? false : options.create });
   if (options.reader) sqlite.pragma('query_only = ON');
+  // A team workspace's capture, after its migrations (a table rebuild drops its triggers).
+  else captureOnOpen(sqlite);
   const listeners = new Set<(event: ChangeEvent) => void>();
   const context: Context = {
     db,

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
 import { backupBeforeMigration } from './backups';
+import { registerGidFunction } from '../lib/uuid5';
 import { CoreError } from '../errors';
 import { damaged, readSqliteHeader, type SqliteHeader } from './header';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
@@ -42,6 +43,8 @@ export async function openWorkspace(dbPath: string, options: OpenOptions = {}): 
   }
 
   const sqlite = new Database(dbPath);
+  // Before any migration: in a team workspace a migration's insert fires capture triggers that call it.
+  registerGidFunction(sqlite);
   try {
     // A new file is marked as ours first: a crash before its first migration leaves a file Fulcrum recognises.
     if (isNew && sqlite.pragma('application_id', { simple: true }) !== FULCRUM_APPLICATION_ID) {

@@ -9,7 +9,8 @@ import { connectHub, hubError } from './server/connect';
 import { migrateHub } from './server/migrate';
 import { LATEST_HUB_VERSION } from './server/migrations';
 import { inTeam, writeState } from './state';
-import { rowKeyOf, sharedOrder } from './tables';
+import { naturalGid } from './natural';
+import { rowKeyOf, sharedOrder, sharedRowsSql } from './tables';
 
 const CHUNK = 2_000;
 
@@ -36,9 +37,10 @@ export async function createTeam(ctx: Context, server: string) {
   // One read transaction: a consistent snapshot of every shared table.
   sqlite.transaction(() => {
     for (const shape of order) {
-      for (const row of sqlite.prepare(`SELECT * FROM "${shape.table}"`).iterate() as Iterable<Record<string, unknown>>) {
+      for (const row of sqlite.prepare(sharedRowsSql(shape.table)).iterate() as Iterable<Record<string, unknown>>) {
         const key = rowKeyOf(shape, row);
-        const gid = randomUUID();
+        // A row every laptop may make on its own (a rule's, a team setting) has its natural key's gid (natural.ts).
+        const gid = naturalGid(shape.table, row, (t, k) => gids.gid(t, k)) ?? randomUUID();
         gids.set(shape.table, key, gid);
         // The owning CSM: an account's owner, handed down to the rows under it (docs/team.md "Roles").
         let owner: string | null = null;

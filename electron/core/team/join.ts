@@ -4,12 +4,13 @@ import { sql } from 'kysely';
 import { CoreError } from '../errors';
 import type { Context } from '../context';
 import { markDerivedStale } from '../derived/refresh';
+import { adoptLocal } from './adopt';
 import { installCapture } from './capture';
 import { COUNTER_SPAN } from './hlc';
 import { GidMap, fromHub, type HubData } from './rows';
 import { connectHub, hubError } from './server/connect';
 import { inTeam, writeState } from './state';
-import { rowKeyOf, sharedOrder } from './tables';
+import { rowKeyOf, sharedOrder, sharedRowsSql } from './tables';
 
 /** Shared tables a new workspace already has rows in, from its migrations (0011's starter playbooks). */
 const SEEDED_BY_MIGRATIONS: ReadonlySet<string> = new Set(['playbooks']);
@@ -33,7 +34,7 @@ export async function joinTeam(ctx: Context, server: string) {
   const order = sharedOrder(sqlite);
   for (const shape of order) {
     if (SEEDED_BY_MIGRATIONS.has(shape.table)) continue;
-    if (sqlite.prepare(`SELECT 1 FROM "${shape.table}" LIMIT 1`).get()) {
+    if (sqlite.prepare(`${sharedRowsSql(shape.table)} LIMIT 1`).get()) {
       throw new CoreError('CONFLICT', `joining a team fills a new, empty workspace; this one already has ${shape.table}`);
     }
   }
@@ -73,6 +74,13 @@ export async function joinTeam(ctx: Context, server: string) {
       const statements = new Map<string, Database.Statement<unknown[]>>();
       for (const hubRow of byTable.get(shape.table) ?? []) {
         const row = fromHub(shape, hubRow.data, gids);
+        // A row this new workspace already has by its natural key (a starter template, a setting) becomes the team's (adopt.ts).
+        const adopted = adoptLocal(sqlite, shape, hubRow.gid, row, hubRow.version);
+        if (adopted !== null) {
+          gids.set(shape.table, adopted, hubRow.gid);
+          written++;
+          continue;
+        }
         const columns = Object.keys(row);
         const signature = columns.join(',');
         let insert = statements.get(signature);

@@ -1,13 +1,12 @@
 import type Database from 'better-sqlite3';
+import { DEFAULT_SETTINGS } from '../../../shared/contract/settings';
 
 /**
  * What a team shares (docs/team.md "What is shared"), as SQLite table names, parents before the
- * rows that point at them is worked out from the foreign keys (sharedOrder). Everything else never
- * leaves the laptop: assessments (a client's answers stay on the consultant's laptop), derived data
- * (rollups, health snapshots, ARR history, churn models: rebuilt locally), the team's own tables,
- * and, until their rules are written, settings (only keys marked as team settings will be shared),
- * custom fields and purchases (their record ids are polymorphic) and calls to action (rule-made:
- * they need deterministic ids first).
+ * rows that point at them is worked out from the foreign keys (sharedOrder). Some tables share only
+ * some rows (ROW_FILTER): settings their team keys, assessments the ones their consultant shared.
+ * Everything else never leaves the laptop: derived data (rollups, health snapshots, ARR history,
+ * churn models: rebuilt locally), the team's own tables, a CSM's own keys in settings.
  */
 export const SHARED_TABLES = [
   'accounts',
@@ -38,19 +37,74 @@ export const SHARED_TABLES = [
   'goals',
   'feedback_requests',
   'feedback_items',
+  'settings',
+  'custom_fields',
+  'custom_field_values',
+  'purchases',
+  'calls_to_action',
+  'assessment_templates',
+  'assessments',
+  'assessment_respondents',
+  'assessment_answers',
+  'assessment_targets',
+  'assessment_recommendations',
 ] as const;
 export type SharedTable = (typeof SHARED_TABLES)[number];
 
 const SHARED = new Set<string>(SHARED_TABLES);
 export const isShared = (table: string): table is SharedTable => SHARED.has(table);
 
+/** The settings keys a team shares (every group of the settings screen); any other key (a mark, a view preference) stays on the laptop. */
+export const TEAM_SETTINGS: readonly string[] = Object.keys(DEFAULT_SETTINGS);
+
+const quoted = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
+/** The assessment `id` names one its consultant shared (assessments.ts, team.shareAssessment). */
+const sharedAssessment = (id: string) => `EXISTS (SELECT 1 FROM team_rows WHERE tbl = 'assessments' AND row_key = CAST(${id} AS TEXT) AND local_only = 0)`;
+
+/**
+ * Tables that share only some rows: SQL over the row `r` (NEW or OLD in a trigger, the table's
+ * alias in a read). A table not listed shares every row.
+ */
+export const ROW_FILTER: Partial<Record<SharedTable, (r: string) => string>> = {
+  settings: (r) => `${r}."key" IN (${quoted(TEAM_SETTINGS)})`,
+  assessment_templates: (r) => `EXISTS (SELECT 1 FROM assessments a WHERE a.template_id = ${r}.id AND ${sharedAssessment('a.id')})`,
+  assessments: (r) => sharedAssessment(`${r}.id`),
+  assessment_respondents: (r) => sharedAssessment(`${r}.assessment_id`),
+  assessment_answers: (r) => sharedAssessment(`${r}.assessment_id`),
+  assessment_targets: (r) => sharedAssessment(`${r}.assessment_id`),
+  assessment_recommendations: (r) => sharedAssessment(`${r}.assessment_id`),
+};
+
+/** A read of a shared table's shared rows. */
+export const sharedRowsSql = (table: SharedTable) => {
+  const filter = ROW_FILTER[table];
+  return `SELECT * FROM "${table}" AS r${filter ? ` WHERE ${filter('r')}` : ''}`;
+};
+
 /**
  * Integer columns that name a row of another table without a foreign key: the table is read from
- * another column of the same row (journey_links.source is the camelCase table name).
+ * the row (journey_links.source is the camelCase table name; a custom field value's record is of
+ * its field's kind). `names` are the tables it may name, so they are written first.
  */
-export const POLYMORPHIC: Partial<Record<SharedTable, { column: string; tableFrom: (row: Record<string, unknown>) => string }>> = {
-  journey_links: { column: 'record_id', tableFrom: (row) => String(row.source).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) },
-};
+const POLYMORPHIC: Partial<Record<SharedTable, { column: string; names: SharedTable[]; tableOf: (sqlite: Database.Database) => (row: Record<string, unknown>) => string | null }>> =
+  {
+    journey_links: {
+      column: 'record_id',
+      names: ['tickets', 'survey_responses'],
+      tableOf: () => (row) => String(row.source).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+    },
+    custom_field_values: {
+      column: 'record_id',
+      names: ['accounts', 'contacts', 'tickets', 'purchases'],
+      tableOf: (sqlite) => {
+        const kind = sqlite.prepare('SELECT record_kind FROM custom_fields WHERE id = ?').pluck();
+        return (row) => (kind.get(row.field_id) as string | undefined) ?? null;
+      },
+    },
+  };
+
+/** Rows named inside a text column (a call to action's cause names its answer, request or deployment): written first too. */
+const NAMED_IN_TEXT: Partial<Record<SharedTable, SharedTable[]>> = { calls_to_action: ['survey_responses', 'reference_requests', 'deployments'] };
 
 export interface TableShape {
   table: SharedTable;
@@ -62,6 +116,10 @@ export interface TableShape {
   parents: Record<string, string>;
   /** Foreign keys to tables that are not shared: sent as null, kept locally. */
   localRefs: string[];
+  /** A column naming a row of the table `tableOf` reads from the row (POLYMORPHIC). */
+  polymorphic?: { column: string; tableOf: (row: Record<string, unknown>) => string | null };
+  /** Tables written before this one besides its foreign keys' (polymorphic and in-text references). */
+  after: string[];
 }
 
 interface ColumnInfo {
@@ -88,7 +146,17 @@ export function tableShape(sqlite: Database.Database, table: SharedTable): Table
     if (isShared(fk.table)) parents[fk.from] = fk.table;
     else localRefs.push(fk.from);
   }
-  return { table, columns: info.map((c) => c.name), key, rowid, parents, localRefs };
+  const poly = POLYMORPHIC[table];
+  return {
+    table,
+    columns: info.map((c) => c.name),
+    key,
+    rowid,
+    parents,
+    localRefs,
+    ...(poly ? { polymorphic: { column: poly.column, tableOf: poly.tableOf(sqlite) } } : {}),
+    after: [...(poly?.names ?? []), ...(NAMED_IN_TEXT[table] ?? [])],
+  };
 }
 
 /** Every shared table's shape, parents first (so a row's parents exist when it is written). */
@@ -97,7 +165,7 @@ export function sharedOrder(sqlite: Database.Database): TableShape[] {
   const done = new Set<string>();
   const order: TableShape[] = [];
   while (order.length < shapes.size) {
-    const ready = [...shapes.values()].filter((s) => !done.has(s.table) && Object.values(s.parents).every((p) => done.has(p) || p === s.table));
+    const ready = [...shapes.values()].filter((s) => !done.has(s.table) && [...Object.values(s.parents), ...s.after].every((p) => done.has(p) || p === s.table));
     if (ready.length === 0) throw new Error('the shared tables refer to each other in a loop');
     for (const shape of ready) {
       done.add(shape.table);
