@@ -56,6 +56,10 @@ export const READ_VERBS: ReadonlySet<string> = new Set([
   // journeys.measure: a job (progress, cancel) wherever it runs; on the reader during a long write its
   // progress and cancel are forwarded by the host's client (host/reader.ts), its inputs read cold there.
   'measure',
+  // team.assessmentSharing: whether an assessment is shared with the team.
+  'assessmentSharing',
+  // contacts.erasePlan: what an erasure would remove (docs/privacy.md).
+  'erasePlan',
 ]);
 
 /** Verbs that write, or touch files, or act on the writer's own state. */
@@ -131,6 +135,8 @@ export const WRITE_VERBS: ReadonlySet<string> = new Set([
   'members',
   'addMember',
   'shareAssessment',
+  // contacts.erase: erasing a person (docs/privacy.md).
+  'erase',
 ]);
 
 /**

@@ -2,6 +2,7 @@ import type { Channel } from '../../shared/contract';
 import { accountsHandlers } from './accounts/handlers';
 import { assessmentsHandlers } from './assessments/handlers';
 import { contactsHandlers } from './contacts/handlers';
+import { privacyHandlers } from './privacy/handlers';
 import type { Context } from './context';
 import type { Handlers } from './handlerTypes';
 import { dealsHandlers } from './deals/handlers';
@@ -49,6 +50,7 @@ export const typedHandlers = {
   ...workspaceHandlers,
   ...accountsHandlers,
   ...contactsHandlers,
+  ...privacyHandlers,
   ...personasHandlers,
   ...journeysHandlers,
   ...touchpointsHandlers,

@@ -14,4 +14,5 @@ export const contactsHandlers = {
     const page = await crud['contacts.list'](input, ctx);
     return { ...page, rows: withAccountAndCustom(ctx.sqlite, 'contacts', page.rows) };
   },
-} satisfies Handlers<ChannelsOf<'contacts'>>;
+  // contacts.erase and contacts.erasePlan: electron/core/privacy (above derived), added by the handler table.
+} satisfies Handlers<Exclude<ChannelsOf<'contacts'>, 'contacts.erase' | 'contacts.erasePlan'>>;

@@ -161,6 +161,7 @@ export interface TeamStateTable extends TableOf<'teamState'> {}
 export interface TeamRowsTable extends TableOf<'teamRows'> {}
 export interface TeamChangesTable extends TableOf<'teamChanges'> {}
 export interface TeamConflictsTable extends TableOf<'teamConflicts'> {}
+export interface ErasuresTable extends TableOf<'erasures'> {}
 
 /** The workspace for Kysely: `new Kysely<Database>(...)`. Frozen migrations keep `Kysely<any>`. */
 export interface Database {
@@ -219,6 +220,7 @@ export interface Database {
   teamRows: TeamRowsTable;
   teamChanges: TeamChangesTable;
   teamConflicts: TeamConflictsTable;
+  erasures: ErasuresTable;
 }
 
 /** The workspace as every query but the frozen migrations sees it. */

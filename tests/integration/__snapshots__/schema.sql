@@ -1,4 +1,4 @@
--- user_version 14
+-- user_version 16
 
 -- table accounts on accounts
 CREATE TABLE "accounts" (
@@ -280,6 +280,23 @@ CREATE TABLE deployments (
 
 -- index deployments_account on deployments
 CREATE INDEX deployments_account ON deployments (account_id);
+
+-- table erasures on erasures
+CREATE TABLE erasures (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    contact_id INTEGER,
+    gid TEXT,
+    source TEXT NOT NULL CHECK (source IN ('here','team')),
+    erased_at TEXT NOT NULL,
+    removed INTEGER NOT NULL DEFAULT 0,
+    scrubbed INTEGER NOT NULL DEFAULT 0,
+    hub_state TEXT CHECK (hub_state IN ('pending','sent','refused')),
+    hub_note TEXT,
+    hub_at TEXT,
+    vacuumed_at TEXT);
+
+-- index erasures_gid on erasures
+CREATE INDEX erasures_gid ON erasures (gid);
 
 -- table feedback_items on feedback_items
 CREATE TABLE feedback_items (

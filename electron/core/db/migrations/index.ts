@@ -13,6 +13,7 @@ import * as tasksPlaybooks from './0011_tasks_playbooks';
 import * as plansGoalsFeedback from './0012_plans_goals_feedback';
 import * as cohortCells from './0013_cohort_cells';
 import * as team from './0014_team';
+import * as erasures from './0016_erasures';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,8 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: '0012_plans_goals_feedback', up: plansGoalsFeedback.up },
   { version: 13, name: '0013_cohort_cells', up: cohortCells.up },
   { version: 14, name: '0014_team', up: team.up },
+  // 0015 (E) is registered here by its author.
+  { version: 16, name: '0016_erasures', up: erasures.up },
 ];
 
 /** The last migration's number; a test checks they run 1, 2, 3… without gaps. */

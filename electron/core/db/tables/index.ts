@@ -23,6 +23,7 @@ import { customFieldTables } from './customFields';
 import { historyTables } from './history';
 import { recordTables } from './records';
 import { referenceTables } from './references';
+import { privacyTables } from './privacy';
 import { teamTables } from './team';
 
 export type { ColumnSpec, Family } from './columns';
@@ -36,4 +37,5 @@ export const tables = {
   ...churnTables,
   ...actionTables,
   ...teamTables,
+  ...privacyTables,
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
