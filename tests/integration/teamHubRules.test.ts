@@ -21,6 +21,63 @@ let two: TestCore;
 const ADMIN = { user: 'team_admin', password: 'admin-pw' };
 const url = (login: string) => server.url(login, `${login}-pw`);
 
+/** What the tests move, made on the creator's laptop before the team exists (local ids there, gids once uploaded). */
+async function seed(core: TestCore) {
+  const account = await core.call('accounts.create', { name: 'Acme' });
+  const other = await core.call('accounts.create', { name: 'Globex' });
+  const contact = await core.call('contacts.create', { accountId: account.id, name: 'Ada Lovelace' });
+  const refIllegal = await core.call('references.create', { accountId: account.id, by: 'Ana' });
+  const refLegal = await core.call('references.create', { accountId: other.id, by: 'Ana' });
+  // A recruited reference with consent, asked once: a request to approve on one laptop and cancel on the other.
+  const third = await core.call('accounts.create', { name: 'Initech' });
+  const asked = await core.call('references.create', { accountId: third.id, contactId: null, by: 'Ana' });
+  const initechContact = await core.call('contacts.create', { accountId: third.id, name: 'Bill Lumbergh' });
+  await core.call('references.update', { id: asked.id, contactId: initechContact.id });
+  await core.call('references.grantConsent', { referenceId: asked.id, activity: 'reference_call', grantedBy: 'Ana' });
+  await core.call('references.move', { id: asked.id, stage: 'nominated', by: 'Ana' });
+  await core.call('references.move', { id: asked.id, stage: 'recruited', by: 'Ana' });
+  const request = await core.call('requests.create', { referenceId: asked.id, requester: 'Sales', activity: 'reference_call' });
+  // A story in customer review with the customer's approval, and one at its first stage.
+  const gated = await core.call('stories.create', { accountId: account.id, title: 'Acme cuts churn' });
+  for (const stage of ['drafting', 'customer_review'] as const) await core.call('stories.move', { id: gated.id, stage });
+  const approved = await core.call('stories.approve', { id: gated.id, approver: 'Ada Lovelace', role: 'customer' });
+  const fresh = await core.call('stories.create', { accountId: other.id, title: 'Globex goes global' });
+  const map = await core.call('journeys.create', { name: 'Onboarding' });
+  await core.call('journeys.addStage', { journeyMapId: map.id, name: 'Sign' });
+  const withStages = await core.call('journeys.addStage', { journeyMapId: map.id, name: 'Launch' });
+  return {
+    account: account.id,
+    contact: contact.id,
+    refIllegal: refIllegal.id,
+    refLegal: refLegal.id,
+    request: request.id,
+    gated: gated.id,
+    approval: approved.approvals[0]!.id,
+    fresh: fresh.id,
+    stages: withStages.stages.map((st) => st.id),
+  };
+}
+let ids: Awaited<ReturnType<typeof seed>>;
+
+/** The gid of the creator's row `id` in `tbl`, and the same row's local id on another laptop. */
+const gidOf = (tbl: string, id: number) => creator.context.sqlite.prepare('SELECT gid FROM team_rows WHERE tbl = ? AND row_key = ?').pluck().get(tbl, String(id)) as string;
+const idOn = (core: TestCore, tbl: string, id: number) => Number(core.context.sqlite.prepare('SELECT row_key FROM team_rows WHERE gid = ?').pluck().get(gidOf(tbl, id)));
+const hubRow = async (gid: string) =>
+  (await su.query<{ data: Record<string, unknown>; clocks: Record<string, string>; deleted: boolean }>('SELECT data, clocks, deleted FROM team.rows WHERE gid = $1', [gid]))
+    .rows[0]!;
+const conflictsOf = (core: TestCore, gid: string) =>
+  core.context.sqlite
+    .prepare('SELECT kind, field, local_value AS localValue, remote_value AS remoteValue, local_hlc AS localHlc, remote_hlc AS remoteHlc FROM team_conflicts WHERE gid = ?')
+    .all(gid) as {
+    kind: string;
+    field: string | null;
+    localValue: string | null;
+    remoteValue: string | null;
+    localHlc: string | null;
+    remoteHlc: string | null;
+  }[];
+const sync = (core: TestCore, login: string) => core.call('team.sync', { server: url(login) });
+
 beforeAll(async () => {
   server = await startPostgres();
   su = new pg.Client(server.url());
@@ -28,6 +85,7 @@ beforeAll(async () => {
   await su.query(`CREATE ROLE ${ADMIN.user} LOGIN CREATEROLE PASSWORD '${ADMIN.password}'`);
   await su.query(`GRANT CREATE ON DATABASE postgres TO ${ADMIN.user}`);
   creator = await testCore(tempWorkspacePath('creator.fulcrum'));
+  ids = await seed(creator);
   await creator.call('team.create', { server: server.url(ADMIN.user, ADMIN.password) });
   // Two members who may write every shared table (permissions are data): the rules tested here are the merge's, not the roles'.
   for (const [login, name] of [
@@ -63,5 +121,72 @@ describe('the hub’s transitions table', () => {
     const hub = (await su.query<{ t: string }>(`SELECT tbl || '.' || field || ':' || from_value || '>' || to_value AS t FROM team.transitions`)).rows.map((r) => r.t);
     expect(new Set(hub)).toEqual(domain);
     expect(hub).toHaveLength(domain.size);
+  });
+});
+
+describe('state machines re-validated on push', () => {
+  it('a move from a value another laptop wrote since must be a legal edge: else a transition conflict, and the hub keeps its value', async () => {
+    const gid = gidOf('references', ids.refIllegal);
+    await one.call('references.move', { id: idOn(one, 'references', ids.refIllegal), stage: 'declined', by: 'Ana' });
+    await sync(one, 'ana');
+    // Ben had not seen it: candidate → nominated was legal on his laptop, declined → nominated is not.
+    await two.call('references.move', { id: idOn(two, 'references', ids.refIllegal), stage: 'nominated', by: 'Ben' });
+    const result = await sync(two, 'ben');
+    expect(result.rejected).toBeGreaterThanOrEqual(1);
+    expect((await hubRow(gid)).data.stage).toBe('declined');
+    const conflict = conflictsOf(two, gid).find((c) => c.kind === 'transition');
+    expect(conflict).toMatchObject({ kind: 'transition', field: 'stage', localValue: '"nominated"', remoteValue: '"declined"' });
+    expect(conflict!.remoteHlc).toBe((await hubRow(gid)).clocks.stage);
+    // The pull brought the hub's value: both laptops agree on it.
+    expect(
+      two.context.sqlite
+        .prepare('SELECT stage FROM "references" WHERE id = ?')
+        .pluck()
+        .get(idOn(two, 'references', ids.refIllegal)),
+    ).toBe('declined');
+  });
+
+  it('legal concurrent moves merge per field by the clock, with no conflict', async () => {
+    const gid = gidOf('references', ids.refLegal);
+    await one.call('references.move', { id: idOn(one, 'references', ids.refLegal), stage: 'nominated', by: 'Ana' });
+    await two.call('references.move', { id: idOn(two, 'references', ids.refLegal), stage: 'declined', by: 'Ben' });
+    await sync(one, 'ana');
+    // nominated → declined is a legal edge: the later move (Ben's) wins.
+    await sync(two, 'ben');
+    expect((await hubRow(gid)).data.stage).toBe('declined');
+    expect(conflictsOf(two, gid).filter((c) => c.kind === 'transition')).toEqual([]);
+  });
+
+  it('a request cancelled on one laptop cannot be approved on the other', async () => {
+    const gid = gidOf('reference_requests', ids.request);
+    await one.call('requests.cancel', { id: idOn(one, 'reference_requests', ids.request), reason: 'deal lost' });
+    await sync(one, 'ana');
+    await two.call('requests.approve', { id: idOn(two, 'reference_requests', ids.request), by: 'Ben' });
+    await sync(two, 'ben');
+    const row = await hubRow(gid);
+    expect(row.data.status).toBe('cancelled');
+    // The fields that went with the refused move (who approved, when) did not land either.
+    expect(row.data.approved_by ?? null).toBeNull();
+    expect(conflictsOf(two, gid)).toContainEqual(expect.objectContaining({ kind: 'transition', field: 'status', localValue: '"approved"', remoteValue: '"cancelled"' }));
+  });
+
+  it('a story reaches approved only with a live customer approval on the hub (withdrawn on another laptop: refused)', async () => {
+    const gid = gidOf('success_stories', ids.gated);
+    await one.call('stories.withdrawApproval', { id: idOn(one, 'success_stories', ids.gated), approvalId: idOn(one, 'story_approvals', ids.approval) });
+    await sync(one, 'ana');
+    await two.call('stories.move', { id: idOn(two, 'success_stories', ids.gated), stage: 'approved' });
+    await sync(two, 'ben');
+    expect((await hubRow(gid)).data.stage).toBe('customer_review');
+    expect(conflictsOf(two, gid)).toContainEqual(expect.objectContaining({ kind: 'transition', field: 'stage', localValue: '"approved"', remoteValue: '"customer_review"' }));
+  });
+
+  it('several moves made offline on one laptop arrive as one legal path (the approval between them lands first)', async () => {
+    const id = idOn(one, 'success_stories', ids.fresh);
+    for (const stage of ['drafting', 'customer_review'] as const) await one.call('stories.move', { id, stage });
+    await one.call('stories.approve', { id, approver: 'Hank Scorpio', role: 'customer' });
+    await one.call('stories.move', { id, stage: 'approved' });
+    const result = await sync(one, 'ana');
+    expect(result).toMatchObject({ rejected: 0, pending: 0 });
+    expect((await hubRow(gidOf('success_stories', ids.fresh))).data.stage).toBe('approved');
   });
 });
