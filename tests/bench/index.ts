@@ -21,6 +21,8 @@ import { purchasesBenchmark } from './purchases';
 import { plansGoalsBenchmark } from './plansGoals';
 import { scaleBenchmark } from './scale';
 import { teamBenchmark } from './team';
+import { teamScenarioBenchmark } from './teamScenario';
+import { teamSyncBenchmark } from './teamSync';
 import { machine, table } from './report';
 import type { BenchContext, Benchmark, Measurement } from './types';
 
@@ -39,6 +41,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   actionsBenchmark,
   plansGoalsBenchmark,
   teamBenchmark,
+  teamSyncBenchmark,
+  teamScenarioBenchmark,
 ];
 
 function createContext(accounts: number, dir: string, existing?: string): BenchContext {
