@@ -10,8 +10,11 @@ describe('judgeGoal', () => {
     expect(judgeGoal('nps', 30, figure(10, 200, 2, 18)).status).toBe('missed');
   });
   it('turns round for lower-is-better KPIs', () => {
-    // Median first response is every ticket: exact, compared as it is.
-    expect(judgeGoal('first_response_median', 4, figure(3.5, 100))).toMatchObject({ status: 'met', direction: 'lower', interval: { kind: 'exact', low: 3.5, high: 3.5 } });
+    // Median first response is every ticket, read from the sketch within 0.99 %: 3.5 lies in 3.4657–3.5350.
+    const judged = judgeGoal('first_response_median', 4, figure(3.5, 100));
+    expect(judged).toMatchObject({ status: 'met', direction: 'lower', interval: { kind: 'sketch' } });
+    expect(judged.interval!.low).toBeCloseTo(3.4657, 4);
+    expect(judged.interval!.high).toBeCloseTo(3.535, 4);
     expect(judgeGoal('first_response_median', 4, figure(4.5, 100)).status).toBe('missed');
   });
   it('gives a share without an interval a Wilson interval on its count', () => {
@@ -29,15 +32,18 @@ describe('judgeGoal', () => {
 });
 
 describe('census KPIs', () => {
-  it('compares NRR, GRR and median first response as exact figures, even when a figure brings bounds', () => {
+  it('compares NRR and GRR as exact figures, even when a figure brings bounds; the median first response within its sketch band', () => {
     for (const kpi of ['nrr', 'grr'] as const) {
       const judged = judgeGoal(kpi, 100, figure(101, 40, 90, 110));
       expect(judged).toMatchObject({ status: 'met', interval: { kind: 'exact', low: 101, high: 101 } });
       expect(judged.explanation).toContain("every account's ARR");
       expect(judgeGoal(kpi, 102, figure(101, 40)).status).toBe('missed');
     }
-    expect(judgeGoal('first_response_median', 2, figure(2, 30)).status).toBe('met');
-    expect(judgeGoal('first_response_median', 1.9, figure(2, 30)).status).toBe('missed');
+    // 2 is read within 1 %: the true median lies in 1.9804–2.0200. A goal of at most 2.03 is met, 1.97 missed, 2 not yet clear.
+    expect(judgeGoal('first_response_median', 2.03, figure(2, 30)).status).toBe('met');
+    expect(judgeGoal('first_response_median', 1.97, figure(2, 30)).status).toBe('missed');
+    expect(judgeGoal('first_response_median', 2, figure(2, 30))).toMatchObject({ status: 'not_yet_clear' });
+    expect(judgeGoal('first_response_median', 2, figure(2, 30)).explanation).toContain('read within 1 %');
   });
 });
 

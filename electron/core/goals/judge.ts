@@ -1,6 +1,7 @@
 import type { GoalKpi, GoalStanding } from '../../../shared/contract/goals';
 import type { MetricValueDto } from '../../../shared/contract/metrics';
 import { shareWithInterval } from '../metrics/interval';
+import { SKETCH_RELATIVE_ERROR } from '../metrics/sketch';
 import { formatInteger } from '../../../shared/format/format';
 
 /** Lower is better for these; higher for the rest. */
@@ -11,8 +12,14 @@ const SHARES: ReadonlySet<GoalKpi> = new Set(['renewal_rate', 'logo_churn']);
 const EXACT: ReadonlyMap<GoalKpi, string> = new Map([
   ['nrr', "every account's ARR"],
   ['grr', "every account's ARR"],
-  ['first_response_median', 'every ticket'],
 ]);
+/**
+ * Census figures read from a quantile sketch (metrics/sketch.ts): no sampling error, but the value
+ * is within the sketch's relative error of the exact order statistic, so the true value lies in
+ * [v / (1 + α), v / (1 − α)] and a target inside that band is not yet clear.
+ */
+const SKETCHED: ReadonlyMap<GoalKpi, string> = new Map([['first_response_median', 'every ticket']]);
+const pctOf = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 export const directionOf = (kpi: GoalKpi) => (LOWER_IS_BETTER.has(kpi) ? ('lower' as const) : ('higher' as const));
 
@@ -32,6 +39,7 @@ export function judgeGoal(kpi: GoalKpi, target: number, figure: MetricValueDto, 
   if (figure.value === null) return { direction, status: 'no_data', interval: null, explanation: figure.reason ?? 'no figure for this period and scope' };
   let interval: GoalStanding['interval'];
   if (EXACT.has(kpi)) interval = { low: figure.value, high: figure.value, kind: 'exact' };
+  else if (SKETCHED.has(kpi)) interval = { low: figure.value / (1 + SKETCH_RELATIVE_ERROR), high: figure.value / (1 - SKETCH_RELATIVE_ERROR), kind: 'sketch' };
   else if (figure.low !== undefined && figure.high !== undefined) interval = { low: figure.low, high: figure.high, kind: 'metric' };
   else if (answerBounds) interval = { ...answerBounds, kind: 'normal' };
   else if (SHARES.has(kpi) && figure.n > 0) {
@@ -44,12 +52,14 @@ export function judgeGoal(kpi: GoalKpi, target: number, figure: MetricValueDto, 
   const range =
     interval.kind === 'exact'
       ? `${fmt(figure.value)} (${EXACT.get(kpi)}, n = ${formatInteger(figure.n)}: exact, no sampling interval)`
-      : `${fmt(figure.value)}, 95 % interval ${fmt(interval.low)}–${fmt(interval.high)} (n = ${formatInteger(figure.n)})`;
+      : interval.kind === 'sketch'
+        ? `${fmt(figure.value)} (${SKETCHED.get(kpi)}, n = ${formatInteger(figure.n)}: no sampling interval, read within ${pctOf(SKETCH_RELATIVE_ERROR)}, so ${fmt(interval.low)}–${fmt(interval.high)})`
+        : `${fmt(figure.value)}, 95 % interval ${fmt(interval.low)}–${fmt(interval.high)} (n = ${formatInteger(figure.n)})`;
   const above = interval.low >= target;
   const below = interval.high <= target;
   const met = direction === 'higher' ? above : below;
   const missed = direction === 'higher' ? interval.high < target : interval.low > target;
   const status = met ? 'met' : missed ? 'missed' : 'not_yet_clear';
-  const verdict = met ? 'met' : missed ? 'missed' : 'not yet clear: the interval spans the target';
+  const verdict = met ? 'met' : missed ? 'missed' : `not yet clear: the ${interval.kind === 'sketch' ? 'band' : 'interval'} spans the target`;
   return { direction, status, interval, explanation: `${range} against a goal of ${better} ${fmt(target)}: ${verdict}` };
 }

@@ -21,7 +21,7 @@ const HINTS: Record<GoalKpi, string> = {
   nps: '−100 to 100; judged on its 95 % interval',
   csat: 'percent satisfied; judged on its 95 % interval',
   nsat: '0 to 200; judged on its 95 % interval',
-  first_response_median: 'minutes (working minutes with business hours on), at most; exact (every ticket)',
+  first_response_median: 'minutes (working minutes with business hours on), at most; every ticket, read within 1 %',
   renewal_rate: 'percent renewed; judged on its 95 % interval',
   nrr: 'percent, can exceed 100; exact (every account’s ARR)',
   grr: 'percent, up to 100; exact (every account’s ARR)',

@@ -53,7 +53,7 @@ export function GoalsTable({
               {figureText(row)}
               {row.figure.value !== null && (
                 <span className="muted small">
-                  {row.interval?.kind === 'exact' ? ' exact,' : ''} n = {formatInteger(row.figure.n)}
+                  {row.interval?.kind === 'exact' ? ' exact,' : row.interval?.kind === 'sketch' ? ' within 1 %,' : ''} n = {formatInteger(row.figure.n)}
                 </span>
               )}
             </td>

@@ -19,7 +19,8 @@ const round = (x: number) => String(Math.round(x * 10) / 10);
 
 export function figureText(row: GoalStanding): string {
   if (row.figure.value === null) return '—';
-  if (!row.interval || row.interval.kind === 'exact') return round(row.figure.value);
+  // A census (exact, or read from a sketch within 1 %) shows its figure alone; the table says which.
+  if (!row.interval || row.interval.kind === 'exact' || row.interval.kind === 'sketch') return round(row.figure.value);
   return `${round(row.figure.value)} (${round(row.interval.low)}–${round(row.interval.high)})`;
 }
 
