@@ -125,11 +125,18 @@ function specWith(features: readonly RawFeature[], training: readonly RawValue[]
       if (known > 0 && known < rows.length) columns.push({ name: `${feature.key} missing`, source: j, kind: 'missing' });
       return;
     }
-    const known = rows.map((row) => row[j]).filter(isNum);
-    if (known.length === 0) return;
-    const fill = known.reduce((s, x) => s + x, 0) / known.length;
-    columns.push({ name: feature.key, source: j, kind: 'value', fill });
-    if (known.length < rows.length) columns.push({ name: `${feature.key} missing`, source: j, kind: 'missing' });
+    // One pass, no array per feature (the profile's garbage at 20,000 rows × 27 features × 4 specs).
+    let known = 0;
+    let sum = 0;
+    for (const row of rows) {
+      const value = row[j];
+      if (!isNum(value)) continue;
+      known++;
+      sum += value;
+    }
+    if (known === 0) return;
+    columns.push({ name: feature.key, source: j, kind: 'value', fill: sum / known });
+    if (known < rows.length) columns.push({ name: `${feature.key} missing`, source: j, kind: 'missing' });
   });
   return { features: [...features], columns, restatements };
 }

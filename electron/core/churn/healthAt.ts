@@ -1,6 +1,7 @@
 import type { Settings } from '../../../shared/contract/settings';
 import { assessHealth, type HealthInputs } from '../health/model';
 import { DAY_MS } from '../../../shared/dates';
+import { median } from './features';
 import { KIND, nextRenewal, type AccountHistory } from './history';
 
 /**
@@ -10,6 +11,9 @@ import { KIND, nextRenewal, type AccountHistory } from './history';
  * deployments live by it, the last touchpoint before it, the next renewal after it. Licence use is
  * not dated, so the adoption component rests on deployments alone here.
  */
+/** Scratch for the first responses (one thread, one call at a time): a JS array sorted by a comparator per account and renewal was a fifth of the section. */
+let responseBuffer = new Float64Array(256);
+
 export function healthInputsAt(a: AccountHistory, day: string): HealthInputs {
   const dayMs = Date.parse(day);
   const yearAgo = dayMs - 365 * DAY_MS;
@@ -25,7 +29,8 @@ export function healthInputsAt(a: AccountHistory, day: string): HealthInputs {
     if (s.kind[k] === KIND.csat && score >= 1 && score <= 5) csatCounts[score - 1]! += 1;
   }
   const t = a.tickets;
-  const responses: number[] = [];
+  if (responseBuffer.length < t.opened.length) responseBuffer = new Float64Array(t.opened.length);
+  let responsesN = 0;
   let inWindow = 0;
   let open = 0;
   for (let k = 0; k < t.opened.length; k++) {
@@ -34,10 +39,8 @@ export function healthInputsAt(a: AccountHistory, day: string): HealthInputs {
     if (!(t.resolved[k]! < dayMs)) open++;
     if (opened < yearAgo) continue;
     inWindow++;
-    if (t.firstResponse[k]! < dayMs) responses.push((t.firstResponse[k]! - opened) / 60_000);
+    if (t.firstResponse[k]! < dayMs) responseBuffer[responsesN++] = (t.firstResponse[k]! - opened) / 60_000;
   }
-  responses.sort((x, y) => x - y);
-  const mid = responses.length >> 1;
   let last = -Infinity;
   for (const at of a.touchpoints.at) if (at < dayMs && at > last) last = at;
   const d = a.deployments;
@@ -52,7 +55,7 @@ export function healthInputsAt(a: AccountHistory, day: string): HealthInputs {
     accountId: a.id,
     npsCounts,
     csatCounts,
-    firstResponseMedian: responses.length === 0 ? null : responses.length % 2 ? responses[mid]! : (responses[mid - 1]! + responses[mid]!) / 2,
+    firstResponseMedian: median(responseBuffer, responsesN),
     openTickets: open,
     ticketsInWindow: inWindow,
     licencesUsed: null,

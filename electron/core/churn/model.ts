@@ -133,8 +133,10 @@ function logLoss(probabilities: ArrayLike<number>, labels: readonly number[]): n
  * learns from its own future. λ is the grid's value with the lowest pooled validation log-loss (the
  * penalty's job is calibrated probabilities as much as ranking); ties keep the weaker penalty.
  */
-export function chooseLambda(snapshots: readonly Snapshot[], days: readonly string[], known: string): LambdaSearch {
+export function chooseLambda(snapshots: readonly Snapshot[], days: readonly string[], known: string): { search: LambdaSearch; starts: Map<number, WarmStart> } {
   const folds: LambdaSearch['folds'] = [];
+  // Each λ's fit on the latest usable fold (the most training days, the nearest to the final fit): where the final fit starts.
+  const starts = new Map<number, WarmStart>();
   const sums = LAMBDA_GRID.map(() => ({ loss: 0, n: 0, auc: 0, aucs: 0 }));
   for (let f = 0; f < days.length - 1; f++) {
     const validation = knownBy(snapshots[f]!, known);
@@ -153,7 +155,9 @@ export function chooseLambda(snapshots: readonly Snapshot[], days: readonly stri
     // Strongest penalty first, each fit starting from the previous one's answer.
     let previous: LogisticFit | undefined;
     [...LAMBDA_GRID.keys()].reverse().forEach((k) => {
-      previous = fitLogistic(design, labels, LAMBDA_GRID[k], 50, previous);
+      const lambda = LAMBDA_GRID[k]!;
+      previous = fitLogistic(design, labels, lambda, 50, previous);
+      if (!starts.has(lambda)) starts.set(lambda, { spec, fit: previous });
       const probabilities = predictAll(previous, held);
       sums[k]!.loss += logLoss(probabilities, validation.labels);
       sums[k]!.n += validation.labels.length;
@@ -165,10 +169,26 @@ export function chooseLambda(snapshots: readonly Snapshot[], days: readonly stri
     });
   }
   const grid = LAMBDA_GRID.map((lambda, k) => ({ lambda, logLoss: sums[k]!.n ? sums[k]!.loss / sums[k]!.n : null, auc: sums[k]!.aucs ? sums[k]!.auc / sums[k]!.aucs : null }));
-  if (folds.length === 0) return { chosen: FALLBACK_LAMBDA, grid, folds, reason: `no fold with enough earlier history to validate on: λ ${FALLBACK_LAMBDA}` };
+  if (folds.length === 0) return { search: { chosen: FALLBACK_LAMBDA, grid, folds, reason: `no fold with enough earlier history to validate on: λ ${FALLBACK_LAMBDA}` }, starts };
   let best = grid[0]!;
   for (const score of grid) if (score.logLoss! < best.logLoss!) best = score;
-  return { chosen: best.lambda, grid, folds };
+  return { search: { chosen: best.lambda, grid, folds }, starts };
+}
+
+interface WarmStart {
+  spec: DesignSpec;
+  fit: LogisticFit;
+}
+
+/**
+ * A fold's answer as the final fit's first guess, column by column by name (the final spec may have a
+ * "missing" column a fold had not): Newton then starts near the optimum and needs a step or two
+ * fewer. Only the start moves; the objective is strictly concave, so the answer is the same.
+ */
+function startFor(spec: DesignSpec, from: WarmStart | undefined): Pick<LogisticFit, 'intercept' | 'coefficients'> | undefined {
+  if (!from) return undefined;
+  const byName = new Map(from.spec.columns.map((c, k) => [c.name, from.fit.coefficients[k]!]));
+  return { intercept: from.fit.intercept, coefficients: spec.columns.map((c) => byName.get(c.name) ?? 0) };
 }
 
 /** Trains on the customers of the training days; null (with why) without both classes. λ: the option's, else chosen by chooseLambda. */
@@ -184,9 +204,11 @@ export function train(histories: readonly AccountHistory[], known: string, optio
   }
   const churners = labels.reduce((s, y) => s + y, 0);
   if (!usable(labels)) return { reason: `too little history before ${known}: ${raws.length} customer-snapshots from ${asOfs.at(-1)} to ${asOfs[0]}, ${churners} churned` };
-  const lambdaSearch = options.lambda === undefined ? chooseLambda(snapshots, asOfs, known) : undefined;
+  const searched = options.lambda === undefined ? chooseLambda(snapshots, asOfs, known) : undefined;
+  const lambdaSearch = searched?.search;
   const spec = specFor(TIME_FEATURES, raws);
-  const fit = fitLogistic(designOf(spec, raws), labels, options.lambda ?? lambdaSearch!.chosen);
+  const lambda = options.lambda ?? lambdaSearch!.chosen;
+  const fit = fitLogistic(designOf(spec, raws), labels, lambda, 50, startFor(spec, searched?.starts.get(lambda)));
   return { spec, fit, asOfs, rows: raws.length, churners, ...(lambdaSearch ? { lambdaSearch } : {}) };
 }
 
