@@ -17,6 +17,8 @@ export const JOB_CHANNELS = [
   // Issue 16: training reads the whole history, and so does the satisfaction section's first open.
   'churn.train',
   'churn.satisfactionRevenue',
+  // Twenty fits on every account: seconds on a large file, so a bar and Cancel too.
+  'churn.crossValidate',
 ] as const;
 export type JobChannel = (typeof JOB_CHANNELS)[number];
 

@@ -192,6 +192,29 @@ describe('training and the section as jobs', () => {
   });
 });
 
+describe('the snapshot cross-validation as a job', () => {
+  it('reports each split done of splits, and answers as a plain run would', async () => {
+    const { seen, stop } = watch('churn.crossValidate');
+    const result = await core.call('churn.crossValidate', { splits: 4, testShare: 0.3, seed: 3 });
+    stop();
+    expect(result.auc).toHaveLength(4);
+    expect(seen.every((e) => e.phase === 'splits' && e.progress!.total === 4)).toBe(true);
+    expect(seen[0]!.progress).toEqual({ done: 0, total: 4 });
+    expect(seen.at(-1)!.progress).toEqual({ done: 4, total: 4 });
+    // The same seed gives the same splits: a second run (no job state carried over) answers the same.
+    expect(await core.call('churn.crossValidate', { splits: 4, testShare: 0.3, seed: 3 })).toEqual(result);
+  });
+
+  it('a cancel between splits answers CANCELLED and leaves no job running', async () => {
+    const { stop, cancelled } = watch('churn.crossValidate', true);
+    const result = await core.dispatch('churn.crossValidate', { splits: 20, testShare: 0.3 });
+    stop();
+    expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED', message: 'churn.crossValidate was cancelled; nothing was changed' } });
+    expect(await cancelled()).toEqual({ ok: true, value: { cancelled: 1 } });
+    expect(await core.call('jobs.running', {})).toMatchObject({ channels: [] });
+  });
+});
+
 describe('λ by cross-validation by time', () => {
   it("is the grid's best validation log-loss, from folds trained only on earlier days, and is the λ the fit used", async () => {
     const model = await core.call('churn.train', {});

@@ -55,5 +55,10 @@ export const churnHandlers = {
       });
       return answer;
     }),
-  'churn.crossValidate': (input: ParsedInput<'churn.crossValidate'>, ctx: Context) => exclusive(ctx, (sqlite) => crossValidate(snapshotData(sqlite), input)),
+  // A job (jobs.progress: phase splits, done of splits; jobs.cancel between splits). Only the read holds the connection: the fits run on its copy, so other calls go on between splits.
+  'churn.crossValidate': (input: ParsedInput<'churn.crossValidate'>, ctx: Context) =>
+    runJob(ctx, 'churn.crossValidate', 'nothing was changed', async (job) => {
+      const data = await exclusive(ctx, (sqlite) => snapshotData(sqlite));
+      return crossValidate(data, input, job);
+    }),
 } satisfies Handlers<ChannelsOf<'churn'>>;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { customValuesByAccount, listFields } from '../customFields/repo';
 import { designOf, specFor, type RawFeature, type RawValue } from './design';
 import { auc } from './evaluation';
+import type { Job } from '../lib/jobs';
 import { fitLogistic, predictAll } from './logistic';
 
 /**
@@ -80,11 +81,17 @@ export function stratifiedTest(labels: readonly number[], testShare: number, ran
   return test;
 }
 
-export function crossValidate(data: SnapshotData, options: { splits: number; testShare: number; seed: number; lambda: number }) {
+/**
+ * `job`: progress after each split (phase `splits`, done of splits) and a cancel between them; the
+ * answer is the same with or without it (nothing is written either way).
+ */
+export async function crossValidate(data: SnapshotData, options: { splits: number; testShare: number; seed: number; lambda: number }, job?: Job) {
   const random = seeded(options.seed);
   const aucs: (number | null)[] = [];
   let lastSpec = specFor(data.features, data.rows, true);
+  job?.progress(0, options.splits, 'splits');
   for (let s = 0; s < options.splits; s++) {
+    await job?.step();
     const test = stratifiedTest(data.labels, options.testShare, random);
     const trainIdx = data.labels.map((_, i) => i).filter((i) => !test.has(i));
     const testIdx = [...test].sort((a, b) => a - b);
@@ -115,6 +122,7 @@ export function crossValidate(data: SnapshotData, options: { splits: number; tes
         testIdx.map((i) => data.labels[i]!),
       ),
     );
+    job?.progress(s + 1, options.splits, 'splits');
   }
   const known = aucs.filter((a): a is number => a !== null);
   return {
