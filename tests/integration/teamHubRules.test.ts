@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_STAGES } from '../../shared/contract/references';
@@ -5,6 +6,7 @@ import { REQUEST_STATUSES } from '../../shared/contract/requests';
 import { moveRefusal, STORY_STAGES } from '../../shared/contract/stories';
 import { stageMoveProblem } from '../../electron/core/references/stages';
 import { requestActionProblem, type RequestAction } from '../../electron/core/requests/lifecycle';
+import { formatHlc } from '../../electron/core/team/hlc';
 import { SHARED_TABLES } from '../../electron/core/team/tables';
 import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
 import { startPostgres, type TestPostgres } from '../fixtures/postgres';
@@ -77,6 +79,17 @@ const conflictsOf = (core: TestCore, gid: string) =>
     remoteHlc: string | null;
   }[];
 const sync = (core: TestCore, login: string) => core.call('team.sync', { server: url(login) });
+
+/** A member's own connection: what a laptop (or a person with psql) sends. */
+async function asMember<T>(login: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(url(login));
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
 
 beforeAll(async () => {
   server = await startPostgres();
@@ -188,5 +201,85 @@ describe('state machines re-validated on push', () => {
     const result = await sync(one, 'ana');
     expect(result).toMatchObject({ rejected: 0, pending: 0 });
     expect((await hubRow(gidOf('success_stories', ids.fresh))).data.stage).toBe('approved');
+  });
+});
+
+describe('tombstones on the hub', () => {
+  it('an edit of a deleted row is stored without resurrecting it; a new row under it is refused and stays on its laptop', async () => {
+    const stageGid = gidOf('journey_stages', ids.stages[0]!);
+    await one.call('journeys.removeStage', { id: idOn(one, 'journey_stages', ids.stages[0]!) });
+    await sync(one, 'ana');
+    expect((await hubRow(stageGid)).deleted).toBe(true);
+
+    const stageOnTwo = idOn(two, 'journey_stages', ids.stages[0]!);
+    await two.call('journeys.updateStage', { id: stageOnTwo, name: 'Sign (renamed offline)' });
+    const map = await two.call('journeys.addTouchpoint', { journeyStageId: stageOnTwo, name: 'Welcome call' });
+    const touchpointId = map.stages.find((st) => st.id === stageOnTwo)!.touchpoints.find((t) => t.name === 'Welcome call')!.id;
+    const touchpointGid = two.context.sqlite.prepare(`SELECT gid FROM team_rows WHERE tbl = 'journey_touchpoints' AND row_key = ?`).pluck().get(String(touchpointId)) as string;
+    await sync(two, 'ben');
+
+    const stage = await hubRow(stageGid);
+    expect(stage.deleted).toBe(true);
+    expect(stage.data.name).toBe('Sign (renamed offline)');
+    expect(stage.clocks.name! > stage.clocks._deleted!).toBe(true);
+    expect((await su.query('SELECT 1 FROM team.rows WHERE gid = $1', [touchpointGid])).rowCount).toBe(0);
+    expect(two.context.sqlite.prepare('SELECT local_only FROM team_rows WHERE gid = ?').pluck().get(touchpointGid)).toBe(1);
+    const [refused] = conflictsOf(two, touchpointGid);
+    expect(refused).toMatchObject({ kind: 'rejected' });
+    expect(refused!.localValue).toMatch(new RegExp(`deleted on the team server \\(${stageGid}\\)`));
+  });
+
+  it('a restore is an explicit write: older than the delete it changes nothing, newer it brings the row back', async () => {
+    const stageGid = gidOf('journey_stages', ids.stages[0]!);
+    const deletedAt = (await hubRow(stageGid)).clocks._deleted!;
+    const client = randomUUID();
+    const push = (id: number, hlc: string) =>
+      asMember('ana', (c) =>
+        c.query(`SELECT team.push($1, gen_random_uuid(), $2::jsonb, 0) AS r`, [
+          client,
+          JSON.stringify([{ id, gid: stageGid, tbl: 'journey_stages', op: 'restore', hlc, data: {} }]),
+        ]),
+      );
+    await push(1, `000000000000001:00000:${client}`);
+    expect((await hubRow(stageGid)).deleted).toBe(true);
+    const newer = `${String(Number(deletedAt.slice(0, 15)) + 1_000).padStart(15, '0')}:00000:${client}`;
+    await push(2, newer);
+    const row = await hubRow(stageGid);
+    expect(row).toMatchObject({ deleted: false });
+    expect(row.clocks._deleted).toBe(newer);
+    const logged = await su.query<{ op: string }>('SELECT op FROM team.change_log WHERE gid = $1 ORDER BY seq DESC LIMIT 1', [stageGid]);
+    expect(logged.rows[0]!.op).toBe('upsert');
+  });
+});
+
+describe('the clock clamp', () => {
+  const hubNow = async () => Number((await su.query<{ ms: string }>('SELECT floor(extract(epoch FROM now()) * 1000) AS ms')).rows[0]!.ms);
+  const msOf = (hlc: string) => Number(hlc.slice(0, 15));
+
+  it('a laptop whose clock runs a year ahead gets clocks at most 5 minutes ahead, so a later edit elsewhere still wins', async () => {
+    const accountGid = gidOf('accounts', ids.account);
+    const contactGid = gidOf('contacts', ids.contact);
+    const setOffset = (core: TestCore, ms: number) => core.context.sqlite.prepare(`UPDATE team_state SET value = ? WHERE key = 'offset_ms'`).run(String(ms));
+    setOffset(one, 365 * 86_400_000);
+    await one.call('accounts.update', { id: idOn(one, 'accounts', ids.account), name: 'Acme (from the future)' });
+    await one.call('contacts.update', { id: idOn(one, 'contacts', ids.contact), title: 'CTO' });
+    const sent = msOf(formatHlc(Number(one.context.sqlite.prepare(`SELECT value FROM team_state WHERE key = 'hlc'`).pluck().get()), 'x'));
+    const before = await hubNow();
+    await sync(one, 'ana');
+    const after = await hubNow();
+    expect(sent).toBeGreaterThan(after + 300 * 86_400_000);
+    const account = await hubRow(accountGid);
+    const contact = await hubRow(contactGid);
+    expect(account.data.name).toBe('Acme (from the future)');
+    expect(msOf(account.clocks.name!)).toBeGreaterThanOrEqual(before + 300_000);
+    expect(msOf(account.clocks.name!)).toBeLessThanOrEqual(after + 300_000);
+    // Clamped clocks keep the laptop's own order.
+    expect(contact.clocks.title! > account.clocks.name!).toBe(true);
+
+    // A colleague's clock 10 minutes ahead (past the limit too), editing after: the later edit wins.
+    setOffset(two, 600_000);
+    await two.call('accounts.update', { id: idOn(two, 'accounts', ids.account), name: 'Acme (edited later)' });
+    await sync(two, 'ben');
+    expect((await hubRow(accountGid)).data.name).toBe('Acme (edited later)');
   });
 });
