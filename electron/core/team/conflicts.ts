@@ -1,6 +1,9 @@
+import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { CoreError } from '../errors';
+import { loadGids } from './gids';
+import { sharedOrder } from './tables';
 
 const COLUMNS = `id, tbl AS "table", gid, field, kind, local_value AS localValue, remote_value AS remoteValue,
   local_hlc AS localHlc, remote_hlc AS remoteHlc, created_at AS createdAt, resolved_at AS resolvedAt`;
@@ -27,11 +30,91 @@ export function listConflicts(ctx: Context, input: ParsedInput<'team.conflicts'>
   return { conflicts: ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM team_conflicts ${where} ORDER BY id DESC`).all() as Conflict[] };
 }
 
-/** team.conflicts.resolve: `keep` accepts what the merge decided. Reversing is the merge's (docs/team.md). */
+export interface NewConflict {
+  tbl: string;
+  gid: string;
+  field: string | null;
+  kind: Conflict['kind'];
+  localValue: string | null;
+  remoteValue: string | null;
+  localHlc: string | null;
+  remoteHlc: string | null;
+}
+
+/**
+ * Lists a conflict once: the same pair of clocks on the same field is one conflict however many
+ * pulled entries carry it; an open budget or unique conflict on the same row and field is updated
+ * instead of repeated.
+ */
+export function recordConflict(sqlite: Database.Database, c: NewConflict, now: string): void {
+  if (c.kind === 'budget' || c.kind === 'unique') {
+    const open = sqlite.prepare('SELECT id FROM team_conflicts WHERE gid = ? AND field IS ? AND kind = ? AND resolved_at IS NULL').pluck().get(c.gid, c.field, c.kind) as
+      number | undefined;
+    if (open !== undefined) {
+      sqlite.prepare('UPDATE team_conflicts SET local_value = ?, remote_value = ? WHERE id = ?').run(c.localValue, c.remoteValue, open);
+      return;
+    }
+  } else if (
+    sqlite
+      .prepare('SELECT 1 FROM team_conflicts WHERE gid = ? AND field IS ? AND kind = ? AND local_hlc IS ? AND remote_hlc IS ?')
+      .get(c.gid, c.field, c.kind, c.localHlc, c.remoteHlc)
+  ) {
+    return;
+  }
+  sqlite
+    .prepare(`INSERT INTO team_conflicts (tbl, gid, field, kind, local_value, remote_value, local_hlc, remote_hlc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(c.tbl, c.gid, c.field, c.kind, c.localValue, c.remoteValue, c.localHlc, c.remoteHlc, now);
+}
+
+/** Why a conflict of this kind has nothing to write back. */
+const NOT_REVERSIBLE: Partial<Record<Conflict['kind'], string>> = {
+  rejected: 'the team server refused this change (its reason is listed), so there is no other value to go back to; make the change again if your role allows it',
+  unique: 'every laptop gives the key to the row whose global id sorts first; rename one of the two rows to settle it',
+  budget: 'it is a warning about asks already made; withdraw or move one of the asks to bring the reference back within its budget',
+  transition: 'the team server refused the state change; make a transition its rules allow instead',
+};
+
+/**
+ * `reverse` writes the value that lost back as a new local change: a direct update of the field,
+ * which the capture triggers record with a clock later than every clock seen so far, so the next
+ * sync pushes it and it wins everywhere (docs/team.md "Conflicts").
+ */
+function reverse(ctx: Context, conflict: Conflict): void {
+  const { sqlite } = ctx;
+  const why = NOT_REVERSIBLE[conflict.kind];
+  if (why) throw new CoreError('CONFLICT', `a ${conflict.kind} conflict cannot be reversed: ${why}`);
+  const row = sqlite.prepare('SELECT row_key AS rowKey, deleted FROM team_rows WHERE gid = ?').get(conflict.gid) as { rowKey: string; deleted: number } | undefined;
+  if (conflict.field === null || !row || row.deleted) {
+    throw new CoreError('CONFLICT', `the ${conflict.table} row was deleted on the team; reversing does not bring a deleted row back (create it again instead)`);
+  }
+  const shape = sharedOrder(sqlite).find((s) => s.table === conflict.table);
+  if (!shape?.columns.includes(conflict.field)) throw new CoreError('CONFLICT', `${conflict.table} no longer has the field ${conflict.field}`);
+  // The later clock won; the other side's value is the one to write back.
+  const localLost = (conflict.remoteHlc ?? '') > (conflict.localHlc ?? '');
+  let value = JSON.parse((localLost ? conflict.localValue : conflict.remoteValue) ?? 'null') as unknown;
+  const parent = shape.parents[conflict.field];
+  if (parent && value !== null) {
+    const key = loadGids(sqlite).key(value);
+    const live = sqlite.prepare('SELECT 1 FROM team_rows WHERE gid = ? AND deleted = 0').get(value);
+    if (key === null || !live) throw new CoreError('CONFLICT', `the ${parent} row that ${conflict.field} named was deleted since, so it cannot be restored`);
+    value = Number(key);
+  }
+  const where = shape.key.length === 1 ? `"${shape.key[0]}" = ?` : shape.key.map((k) => `"${k}" = ?`).join(' AND ');
+  const keyValues = shape.key.length === 1 ? [row.rowKey] : (JSON.parse(row.rowKey) as unknown[]);
+  try {
+    sqlite.prepare(`UPDATE "${conflict.table}" SET "${conflict.field}" = ? WHERE ${where}`).run(value, ...keyValues);
+  } catch (error) {
+    throw new CoreError('CONFLICT', `${conflict.table}.${conflict.field} cannot take its earlier value back: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** team.conflicts.resolve: `keep` accepts what the merge decided; `reverse` writes the losing value back (superseded conflicts only). */
 export function resolveConflict(ctx: Context, input: ParsedInput<'team.conflicts.resolve'>): Conflict {
   const conflict = readConflict(ctx, input.id);
   if (conflict.resolvedAt !== null) throw new CoreError('CONFLICT', `conflict ${input.id} was already resolved on ${conflict.resolvedAt}`);
-  if (input.action === 'reverse') throw new CoreError('BAD_INPUT', `reversing a ${conflict.kind} conflict is not built yet`);
-  ctx.sqlite.prepare('UPDATE team_conflicts SET resolved_at = ? WHERE id = ?').run(ctx.now().toISOString(), input.id);
+  ctx.sqlite.transaction(() => {
+    if (input.action === 'reverse') reverse(ctx, conflict);
+    ctx.sqlite.prepare('UPDATE team_conflicts SET resolved_at = ? WHERE id = ?').run(ctx.now().toISOString(), input.id);
+  })();
   return readConflict(ctx, input.id);
 }
