@@ -58,6 +58,8 @@ export const READ_VERBS: ReadonlySet<string> = new Set([
   'measure',
   // team.assessmentSharing: whether an assessment is shared with the team.
   'assessmentSharing',
+  // team.assessmentSharing: whether an assessment is shared with the team.
+  'assessmentSharing',
   // contacts.erasePlan: what an erasure would remove (docs/privacy.md).
   'erasePlan',
 ]);

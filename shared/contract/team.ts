@@ -119,4 +119,9 @@ export const teamContract = {
     input: z.strictObject({ id: z.number().int().positive() }),
     output: z.object({ assessmentId: z.number().int(), rows: z.number().int(), alreadyShared: z.boolean() }),
   },
+  /** Whether this workspace is in a team and this assessment is shared with it (the assessment screen's Share button). */
+  'team.assessmentSharing': {
+    input: z.strictObject({ id: z.number().int().positive() }),
+    output: z.object({ inTeam: z.boolean(), shared: z.boolean() }),
+  },
 } as const;

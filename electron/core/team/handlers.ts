@@ -6,7 +6,7 @@ import { createTeam } from './init';
 import { teamInfo } from './info';
 import { joinTeam } from './join';
 import { addMember, listMembers } from './members';
-import { shareAssessment } from './shareAssessment';
+import { assessmentSharing, shareAssessment } from './shareAssessment';
 import { syncAndRecord } from './syncState';
 
 /** The team workspace (issue 19, docs/team.md). */
@@ -21,4 +21,5 @@ export const teamHandlers = {
   'team.members': (input: ParsedInput<'team.members'>) => listMembers(input.server),
   'team.addMember': (input: ParsedInput<'team.addMember'>) => addMember(input),
   'team.shareAssessment': (input: ParsedInput<'team.shareAssessment'>, ctx: Context) => shareAssessment(ctx, input.id),
+  'team.assessmentSharing': (input: ParsedInput<'team.assessmentSharing'>, ctx: Context) => assessmentSharing(ctx, input.id),
 } satisfies Handlers<ChannelsOf<'team'>>;

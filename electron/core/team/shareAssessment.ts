@@ -24,13 +24,21 @@ const PARTS: { table: SharedTable; where: string; by: 'template' | 'assessment' 
   { table: 'assessment_recommendations', where: 'assessment_id = ?', by: 'assessment' },
 ];
 
+const isShared = (ctx: Context, id: number) =>
+  ctx.sqlite.prepare(`SELECT 1 FROM team_rows WHERE tbl = 'assessments' AND row_key = ? AND local_only = 0 AND deleted = 0`).get(String(id)) !== undefined;
+
+/** team.assessmentSharing: whether the workspace is in a team and the assessment is shared with it. */
+export function assessmentSharing(ctx: Context, id: number): { inTeam: boolean; shared: boolean } {
+  if (!ctx.sqlite.prepare('SELECT 1 FROM assessments WHERE id = ?').get(id)) throw notFound('assessment', id);
+  return { inTeam: inTeam(ctx.sqlite), shared: isShared(ctx, id) };
+}
+
 export function shareAssessment(ctx: Context, id: number): { assessmentId: number; rows: number; alreadyShared: boolean } {
   const { sqlite } = ctx;
   if (!inTeam(sqlite)) throw new CoreError('CONFLICT', 'this workspace is not in a team: join or create one (File › Team) before sharing an assessment');
   const assessment = sqlite.prepare('SELECT id, template_id AS templateId FROM assessments WHERE id = ?').get(id) as { id: number; templateId: number } | undefined;
   if (!assessment) throw notFound('assessment', id);
-  const marked = sqlite.prepare(`SELECT 1 FROM team_rows WHERE tbl = 'assessments' AND row_key = ? AND local_only = 0 AND deleted = 0`).get(String(id));
-  if (marked) return { assessmentId: id, rows: 0, alreadyShared: true };
+  if (isShared(ctx, id)) return { assessmentId: id, rows: 0, alreadyShared: true };
 
   // A template another shared assessment uses is on the hub already.
   const templateShared = sqlite.prepare(`SELECT 1 FROM assessment_templates r WHERE id = ? AND ${ROW_FILTER.assessment_templates!('r')}`).get(assessment.templateId) !== undefined;

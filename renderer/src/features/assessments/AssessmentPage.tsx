@@ -9,6 +9,7 @@ import { ReportPanel } from './ReportPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { RoadmapPanel } from './RoadmapPanel';
 import { SetupPanel } from './SetupPanel';
+import { ShareAssessmentButton } from './ShareAssessmentButton';
 import { formatDate } from '../../../../shared/format/format';
 
 const TABS = [
@@ -57,6 +58,7 @@ export function AssessmentPage({ id, tab }: { id: number; tab: string | undefine
           </p>
         </div>
         <div className="actions">
+          <ShareAssessmentButton detail={data} />
           {assessment.archivedAt ? (
             <button type="button" className="button" onClick={() => void call('assessments.archive', { id, archived: false })}>
               Restore
