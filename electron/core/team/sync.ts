@@ -1,6 +1,7 @@
 import { CoreError } from '../errors';
 import type { Context } from '../context';
 import { markDerivedStale } from '../derived/refresh';
+import { sendErasures, vacuumAfterErasures } from './erasure';
 import { pullLog } from './pull';
 import { pushOutbox } from './push';
 import { connectHub, hubError } from './server/connect';
@@ -29,6 +30,8 @@ export async function syncTeam(ctx: Context, server: string) {
     if ((v ?? 0) < LATEST_HUB_VERSION)
       throw new CoreError('CONFLICT', `the team server's schema is older than this Fulcrum's (${LATEST_HUB_VERSION}); its admin upgrades it by running team init against it`);
     outcome = await pushOutbox(ctx, hub, shapes, state.client_id);
+    // Erasures made here reach the hub after the outbox (which now reads the scrubbed rows), before the pull (I).
+    await sendErasures(ctx, hub);
     pulled = await pullLog(ctx, hub, shapes);
   } catch (error) {
     throw hubError(error);
@@ -36,5 +39,7 @@ export async function syncTeam(ctx: Context, server: string) {
     await hub.destroy();
   }
   if (pulled > 0) markDerivedStale(sqlite, 'pulled changes from the team', ctx.now());
+  // A pulled erasure: the file is rebuilt so no freed page keeps the person (docs/privacy.md).
+  vacuumAfterErasures(sqlite, ctx.now());
   return { ...outcome, pulled, pending: sqlite.prepare('SELECT count(*) FROM team_changes').pluck().get() as number };
 }

@@ -30,7 +30,7 @@ export interface HubDatabase {
     seq: number;
     gid: string;
     tbl: string;
-    op: 'upsert' | 'delete';
+    op: 'upsert' | 'delete' | 'erase';
     data: JsonObject;
     clocks: Record<string, string>;
     version: number;
@@ -39,6 +39,8 @@ export interface HubDatabase {
     actor: string;
     at: ServerTime;
   };
+  /** 0004: erased people, by gid only (docs/privacy.md). */
+  'team.erasures': { gid: string; seq: number; at: ServerTime; actor: ColumnType<string, never, never> };
   'team.clients': {
     client_id: string;
     login: ColumnType<string, never, never>;

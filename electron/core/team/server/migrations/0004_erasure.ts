@@ -138,11 +138,12 @@ const statements = [
        END LOOP;
      END IF;
 
-     -- The log before this erasure: the person's own entries become erase entries without data; the rest as the rows.
+     -- The log: the person's own entries before this erasure become erase entries without data; every
+     -- entry (also the intermediate ones the updates above just logged) loses the link and the mentions.
      UPDATE team.change_log SET op = 'erase', data = '{}', clocks = '{}' WHERE gid = ANY(gone) AND seq < s;
-     UPDATE team.change_log SET data = team.unlinked(tbl, data) WHERE seq < s AND data->>'contact_id' = p_gid::text;
+     UPDATE team.change_log SET data = team.unlinked(tbl, data) WHERE data->>'contact_id' = p_gid::text;
      IF pattern IS NOT NULL THEN
-       UPDATE team.change_log SET data = team.scrubbed(data, pattern) WHERE seq < s AND data::text ~* pattern;
+       UPDATE team.change_log SET data = team.scrubbed(data, pattern) WHERE data::text ~* pattern;
      END IF;
 
      INSERT INTO team.erasures (gid, seq) VALUES (p_gid, s);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import * as hub from './0001_hub';
 import * as push from './0002_push';
 import * as rules from './0003_rules';
-// 0004 (I) is registered here by its author.
+import * as erasure from './0004_erasure';
 import * as moreShared from './0005_more_shared';
 
 export interface HubMigration {
@@ -17,7 +17,7 @@ export const hubMigrations: readonly HubMigration[] = [
   { version: 1, name: '0001_hub', up: hub.up },
   { version: 2, name: '0002_push', up: push.up },
   { version: 3, name: '0003_rules', up: rules.up },
-  // 0004 (I: erasure) goes here.
+  { version: 4, name: '0004_erasure', up: erasure.up },
   { version: 5, name: '0005_more_shared', up: moreShared.up },
 ];
 
