@@ -3,6 +3,9 @@ import type { ChurnModel } from '../../../../shared/contract/churn';
 import type { Output } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
+import { useJob } from '../../api/useJob';
+import { JobProgress } from '../../components/JobProgress';
+import { describeChurnPhase } from './phases';
 import { formatNumber } from '../../../../shared/format/format';
 
 // Issue 16: what the churn model weighs and how it was checked, under its backtest: each feature's
@@ -130,6 +133,9 @@ function CrossValidation() {
     setResult(r);
     return r;
   });
+  // A job in the core: its bar (splits done of 20) and Cancel; a cancel keeps the last result shown.
+  const job = useJob('churn.crossValidate', run.busy);
+  const cancelled = run.failure?.error.code === 'CANCELLED';
   const spread = result ? splitSpread(result.auc) : null;
   return (
     <div data-testid="churn-cv">
@@ -138,15 +144,19 @@ function CrossValidation() {
         20 random 70/30 splits of the accounts, stratified by whether they churned, each fitted on 70 % and scored on the rest: how well the account&apos;s columns and custom
         fields separate churners, for data without a history. Not a backtest: nothing here is ordered in time.
       </p>
-      <button type="button" className="button" data-testid="churn-cv-run" disabled={run.busy} onClick={() => void run.run()}>
-        {run.busy ? 'Cross-validating…' : result ? 'Run again' : 'Run cross-validation'}
-      </button>
-      {run.busy && (
-        <div className="muted small" role="status">
-          Fitting 20 models…
-        </div>
+      {run.busy ? (
+        <JobProgress label="Cross-validating" job={job} describe={describeChurnPhase} testId="churn-cv-progress" />
+      ) : (
+        <button type="button" className="button" data-testid="churn-cv-run" disabled={job.elsewhere} onClick={() => void run.run()}>
+          {result ? 'Run again' : 'Run cross-validation'}
+        </button>
       )}
-      {run.error && (
+      {cancelled && !run.busy && (
+        <p className="muted small" role="status" data-testid="churn-cv-cancelled">
+          Cross-validation was cancelled; {result ? 'the result below is from the last full run' : 'nothing was changed'}.
+        </p>
+      )}
+      {run.error && !cancelled && (
         <p className="form-error" role="alert">
           Cross-validation failed: {run.error}
         </p>

@@ -11,6 +11,8 @@ export function describeChurnPhase(phase: string): string {
       return 'scoring every customer';
     case 'renewals':
       return 'grouping the renewals';
+    case 'splits':
+      return 'splits fitted';
     default:
       return phase;
   }
