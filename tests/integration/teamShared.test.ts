@@ -235,6 +235,23 @@ describe('sharing what the first tables did not', () => {
     await solo.close();
   });
 
+  it('a laptop joining later gets calls to action under its own ids, the shared assessment on its own starter template, and hashes alike', async () => {
+    await creator.call('team.sync', { server: adminUrl() });
+    const third = await testCore(tempWorkspacePath('third.fulcrum'));
+    try {
+      third.setNow('2026-07-01T09:00:00.000Z');
+      await third.call('team.join', { server: danaUrl() });
+      expect((await third.call('team.info', { hashes: true })).hashes).toEqual((await creator.call('team.info', { hashes: true })).hashes);
+      expect((await third.call('ctas.evaluate', {})).opened.filter((id) => id.startsWith('renewalQuiet:'))).toEqual([]);
+      // The starter templates it seeds on first use sit beside the team's copy of one, never twice.
+      const names = (await third.call('assessments.templates', {})).map((t) => t.name).sort();
+      expect(names).toEqual((await creator.call('assessments.templates', {})).map((t) => t.name).sort());
+      expect((await third.call('assessments.list', {})).map((x) => x.clientName)).toEqual(['Acme Corp']);
+    } finally {
+      await third.close();
+    }
+  });
+
   it('a table rebuilt by a migration loses its triggers; reopening the team workspace installs them again and a write is captured', async () => {
     await creator.close();
     const Database = (await import('better-sqlite3')).default;
