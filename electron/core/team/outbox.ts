@@ -24,6 +24,15 @@ export interface Mutation {
   op: Change['op'];
   hlc: string;
   data?: HubData;
+  /** The references in `data` this row cannot live without (ON DELETE CASCADE, or polymorphic): the hub refuses it under a deleted one. */
+  parents?: string[];
+}
+
+/** Per table, the columns whose parent's delete takes the row with it (a SET NULL reference only loses its link). */
+function cascadingOf(sqlite: Database.Database, shape: TableShape): string[] {
+  const fks = sqlite.prepare(`SELECT "from", on_delete AS onDelete FROM pragma_foreign_key_list(?)`).all(shape.table) as { from: string; onDelete: string }[];
+  const cascading = fks.filter((fk) => shape.parents[fk.from] && fk.onDelete.toUpperCase() === 'CASCADE').map((fk) => fk.from);
+  return shape.polymorphic ? [...cascading, shape.polymorphic.column] : cascading;
 }
 
 /**
@@ -69,6 +78,12 @@ export function nextBatch(sqlite: Database.Database, shapes: Map<string, TableSh
   const changes = sqlite.prepare('SELECT seq, tbl, row_key AS rowKey, gid, op, fields, hlc FROM team_changes ORDER BY seq LIMIT ?').all(BATCH) as Change[];
   const gids = new LazyGids(sqlite.prepare('SELECT gid FROM team_rows WHERE tbl = ? AND row_key = ?').pluck());
   const reads = new Map<string, Database.Statement>();
+  const cascades = new Map<string, string[]>();
+  const parentsOf = (shape: TableShape) => {
+    let columns = cascades.get(shape.table);
+    if (!columns) cascades.set(shape.table, (columns = cascadingOf(sqlite, shape)));
+    return columns;
+  };
   const readOf = (shape: TableShape) => {
     let read = reads.get(shape.table);
     if (!read) {
@@ -84,12 +99,14 @@ export function nextBatch(sqlite: Database.Database, shapes: Map<string, TableSh
     const keyValues = shape.key.length === 1 ? [change.rowKey] : (JSON.parse(change.rowKey) as unknown[]);
     const row = readOf(shape).get(...keyValues) as Record<string, unknown> | undefined;
     // Deleted since: its delete follows in the outbox; this change carries nothing.
-    if (!row) return { ...mutation, data: {} };
+    // An insert whose row is already gone goes as a delete: the hub then stores nothing, rather than an empty row others would pull (teamScenario.test.ts).
+    if (!row) return change.op === 'insert' ? { ...mutation, op: 'delete' } : { ...mutation, data: {} };
     const data = toHub(shape, row, gids);
+    const parents = parentsOf(shape);
     if (change.op === 'update' && change.fields) {
       const fields = change.fields.split(',').filter((f) => (last.get(`${change.gid}\t${f}`) ?? change.seq) <= change.seq);
-      return { ...mutation, data: Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]])) };
+      return { ...mutation, data: Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]])), parents };
     }
-    return { ...mutation, data };
+    return { ...mutation, data, parents };
   });
 }
