@@ -80,7 +80,7 @@ interface ChildResult {
   maxRssMb: number;
 }
 
-function child(dir: string, accounts: string, file: string, how: 'commit' | 'whole'): ChildResult {
+function child(dir: string, accounts: string, file: string, how: 'commit' | 'whole' | 'preview'): ChildResult {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'xlsxMemoryChild.ts'), dir, accounts, file, how], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`the ${how} child of ${file} failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildResult;
@@ -102,6 +102,8 @@ export const xlsxMemoryBenchmark: Benchmark = {
       ctx.log(`  import.commit of the CSV (${(csvBytes / 1e6).toFixed(0)} MB) and the XLSX (${(xlsxBytes / 1e6).toFixed(0)} MB), each in a child process ...`);
       const fromCsv = child(dir, accounts, csv, 'commit');
       const fromXlsx = child(dir, accounts, xlsx, 'commit');
+      ctx.log('  import.preview of the XLSX (its head only) ...');
+      const preview = child(dir, accounts, xlsx, 'preview');
       ctx.log('  loading the XLSX whole (the import before it streamed) ...');
       const whole = child(dir, accounts, xlsx, 'whole');
       const out: Measurement[] = [
@@ -121,6 +123,19 @@ export const xlsxMemoryBenchmark: Benchmark = {
           limit: 1.5,
           better: 'lower',
           detail: `${fromXlsx.peakRssMb.toFixed(0)} MB against ${fromCsv.peakRssMb.toFixed(0)} MB; loading the XLSX whole (before) peaked at ${whole.peakRssMb.toFixed(0)} MB in ${whole.seconds.toFixed(0)} s without importing a row`,
+        },
+        // Issue 13: a workbook's preview reads its head only (import/xlsxHead.ts), so its time does not grow with the sheet.
+        {
+          name: `import.preview of the ${n(ROWS)}-row XLSX: time / the import's (goal at most 0.1)`,
+          value: preview.seconds / fromXlsx.seconds,
+          unit: 'x',
+          limit: 0.1,
+          better: 'lower',
+          detail: `${preview.seconds.toFixed(2)} s for its head of ${n(preview.rows)} rows, peak ${preview.peakRssMb.toFixed(0)} MB (rss ${preview.baselineRssMb.toFixed(0)} MB before)`,
+          reference: {
+            value: fromXlsx.seconds,
+            what: `import.commit of the same file in ${fromXlsx.seconds.toFixed(1)} s (${n(fromXlsx.rows / fromXlsx.seconds)} rows/s), peak ${fromXlsx.peakRssMb.toFixed(0)} MB`,
+          },
         },
       ];
       return out;

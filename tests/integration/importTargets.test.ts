@@ -79,8 +79,10 @@ describe('references target', () => {
   it('maps the columns automatically, previews the problems by row and inserts the good rows', async () => {
     const preview = await core.call('import.preview', { path: referencesCsv(), into: 'references' });
     expect(preview.mapping.fields).toMatchObject({ account: 'Account', contactEmail: 'Contact Email', stage: 'Stage', usageLimitPerQuarter: 'Usage Limit', notes: 'Notes' });
-    expect(preview.counts).toEqual({ rows: 5, inserts: 3, updates: 0, skips: 0, errors: 2 });
+    expect(preview.counts).toEqual({ rows: 5, inserts: 2, updates: 0, skips: 0, errors: 3 });
     expect(preview.problems.map(describeProblem)).toEqual([
+      // One live reference per account (references.create's rule): Acme's second one is refused.
+      "row 4, 'Account': Acme already has a reference from row 2: one live reference per account",
       "row 5, 'Account': 'A-404' is not a known account (by external id, id or name)",
       expect.stringMatching(/^row 6, 'Usage Limit': /),
     ]);
@@ -88,14 +90,13 @@ describe('references target', () => {
     expect(preview.warnings?.map(describeProblem)).toEqual([expect.stringMatching(/^row 2, 'Stage': imported as nominated, not active: the reference has no contact/)]);
 
     const result = await core.call('import.commit', { jobId: 'refs', path: referencesCsv(), into: 'references', policy: 'skip' });
-    expect(result).toMatchObject({ committed: true, counts: { inserts: 3, errors: 2 } });
+    expect(result).toMatchObject({ committed: true, counts: { inserts: 2, errors: 3 } });
     expect(
       rows(`SELECT a.external_id AS account, c.email, r.stage, r.usage_limit_per_quarter AS lim, r.notes FROM "references" r
             JOIN accounts a ON a.id = r.account_id LEFT JOIN contacts c ON c.id = r.contact_id ORDER BY r.id`),
     ).toEqual([
       { account: 'A-1', email: null, stage: 'nominated', lim: 2, notes: 'Happy to talk, "any time"' },
       { account: 'A-2', email: 'ada@beta.example', stage: 'nominated', lim: null, notes: null },
-      { account: 'A-1', email: null, stage: 'candidate', lim: null, notes: 'Name match' },
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { suggestMapping } from './mapping';
 import { TOOL_PRESETS } from './presets';
 import { skipHeaderRows } from './shapes';
 import { openSource } from './source';
+import { XLSX_PREVIEW_ROWS } from './xlsxSource';
 import { targetDef } from './targets';
 
 // `import.detect`: the file's header against every shipped preset, and what automatic mapping
@@ -17,7 +18,8 @@ type DetectOutput = z.output<(typeof importDetectContract)['import.detect']['out
 const SAMPLE_ROWS = 200;
 
 export async function detectFile(input: DetectInput): Promise<DetectOutput> {
-  const opened = await openSource({ path: input.path, sheet: input.sheet, delimiter: input.delimiter });
+  // A workbook's head, the one its preview reads next (xlsxSource.ts): detection needs the header and 200 rows.
+  const opened = await openSource({ path: input.path, sheet: input.sheet, delimiter: input.delimiter, headRows: XLSX_PREVIEW_ROWS });
   const candidates = detectPresets(TOOL_PRESETS, opened.headers);
   const best = candidates[0] && candidates[0].confidence >= DETECT_THRESHOLD ? candidates[0] : null;
   const into = input.into ?? best?.into ?? 'accounts';

@@ -115,8 +115,8 @@ function dateQuestion(choice: Plan['dateChoices'][number], sample: string[][], i
   return { row: 0, column: choice.column, message: `${readings}no date in the column settles the order: choose day-first or month-first` };
 }
 
-/** The target, the preset and the rows as the import reads them (the parse thread opens its own the same way). */
-async function openPlanSource(sqlite: Database.Database, input: ParsedImportInput) {
+/** The target, the preset and the rows as the import reads them (the parse thread opens its own the same way); `headRows`: a preview's head. */
+async function openPlanSource(sqlite: Database.Database, input: ParsedImportInput, headRows?: number) {
   const def = targetDef(input.into);
   const preset = input.preset ? findPreset(sqlite, input.preset) : undefined;
   if (preset && preset.into !== input.into) throw new CoreError('BAD_INPUT', `preset '${preset.name}' imports into ${preset.into}, not ${input.into}`);
@@ -126,6 +126,7 @@ async function openPlanSource(sqlite: Database.Database, input: ParsedImportInpu
     delimiter: input.delimiter ?? input.mapping?.delimiter ?? preset?.mapping.delimiter,
     header: input.header ?? input.mapping?.header ?? preset?.mapping.header,
     encoding: input.encoding,
+    ...(headRows !== undefined ? { headRows } : {}),
   });
   // Header rows a tool writes under the first (Qualtrics, SurveyMonkey) are not data.
   const read = skipHeaderRows(opened, extraHeaderRows(preset));
@@ -153,8 +154,9 @@ export async function reopenPlan(sqlite: Database.Database, input: ParsedImportI
   return { def, source, mapping: decisions.mapping, dateChoices: [], dateOrders: decisions.dateOrders, gaps: new Set(decisions.gaps), fileProblems: [] };
 }
 
-export async function makePlan(sqlite: Database.Database, input: ParsedImportInput): Promise<Plan> {
-  const { def, preset, source } = await openPlanSource(sqlite, input);
+/** `headRows`: a preview reads no more than this many data rows (an XLSX then converts only those). */
+export async function makePlan(sqlite: Database.Database, input: ParsedImportInput, headRows?: number): Promise<Plan> {
+  const { def, preset, source } = await openPlanSource(sqlite, input, headRows);
   const eventLog = input.mapping?.eventLog;
   // A preset names every column the export can have; the ones this file lacks are left out.
   const given = preset ? overlay(presetMappingFor(preset, source.headers), input.mapping) : eventLog ? eventLogMapping(input.mapping!) : input.mapping;

@@ -64,7 +64,7 @@ function summary(plan: Plan, outcome: RunOutcome): ImportPreview {
 /** `maxRows`: the head a preview checks (the benchmark reads a whole file with Infinity). */
 export async function previewImport(ctx: Context, input: ParsedImportInput, maxRows = PREVIEW_MAX_ROWS): Promise<ImportPreview> {
   return withConnection(ctx, async (sqlite) => {
-    const plan = await makePlan(sqlite, input);
+    const plan = await makePlan(sqlite, input, maxRows);
     const outcome = await runRows(sqlite, plan, {
       match: input.match,
       previewRows: input.previewRows,
@@ -72,7 +72,8 @@ export async function previewImport(ctx: Context, input: ParsedImportInput, maxR
       write: false,
       keepBadRows: false,
       isCancelled: () => false,
-      maxRows,
+      // A workbook's preview converted its head only (xlsxSource.ts): it reads no further.
+      maxRows: Math.min(maxRows, plan.source.headRows ?? Infinity),
     });
     return summary(plan, outcome);
   });

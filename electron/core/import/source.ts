@@ -16,6 +16,8 @@ export interface SourceOptions {
   header?: boolean;
   /** A text file's encoding; detected when absent (encoding.ts). */
   encoding?: ImportEncoding;
+  /** A preview's head: the data rows it reads at most. An XLSX then converts only its head (xlsxSource.ts); a text file is streamed anyway. */
+  headRows?: number;
 }
 
 export interface SourceRow {
@@ -38,6 +40,8 @@ export interface Source {
   fraction(): number;
   /** About how many data rows there are (line breaks in a text file), for choosing how to write. */
   estimatedRows: number;
+  /** Set when the source holds only the head of the file (an XLSX preview): its data rows; a preview reads no further. */
+  headRows?: number;
 }
 
 const isXlsx = (path: string) => ['.xlsx', '.xlsm'].includes(extname(path).toLowerCase());

@@ -120,7 +120,13 @@ export function PreviewStep({ wizard }: { wizard: ImportWizardState }) {
           </span>
         )}
         <button type="button" className={`button${rejecting ? '' : ' primary'}`} onClick={commit} disabled={!preview || previewing || !!previewError} data-testid="import-commit">
-          {rejecting ? 'Import (the file will be rejected)' : preview ? `Import ${countOf(preview.counts.inserts + preview.counts.updates, 'row')}` : 'Import rows'}
+          {rejecting
+            ? 'Import (the file will be rejected)'
+            : preview?.head
+              ? 'Import the whole file'
+              : preview
+                ? `Import ${countOf(preview.counts.inserts + preview.counts.updates, 'row')}`
+                : 'Import rows'}
         </button>
       </footer>
     </section>
