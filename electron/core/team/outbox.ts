@@ -98,9 +98,8 @@ export function nextBatch(sqlite: Database.Database, shapes: Map<string, TableSh
     if (change.op === 'delete' || !shape) return mutation;
     const keyValues = shape.key.length === 1 ? [change.rowKey] : (JSON.parse(change.rowKey) as unknown[]);
     const row = readOf(shape).get(...keyValues) as Record<string, unknown> | undefined;
-    // Deleted since: its delete follows in the outbox; this change carries nothing.
-    // An insert whose row is already gone goes as a delete: the hub then stores nothing, rather than an empty row others would pull (teamScenario.test.ts).
-    if (!row) return change.op === 'insert' ? { ...mutation, op: 'delete' } : { ...mutation, data: {} };
+    // A row already gone (its delete follows) goes as a delete: the hub stores nothing new, never an empty row that others' pulls fail on (teamScenario.test.ts).
+    if (!row) return { ...mutation, op: 'delete' };
     const data = toHub(shape, row, gids);
     const parents = parentsOf(shape);
     if (change.op === 'update' && change.fields) {
