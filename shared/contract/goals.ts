@@ -57,7 +57,7 @@ export const goalStanding = z.object({
    * Where the bounds come from: the figure's own interval, a Wilson interval on its count, NPS's normal
    * approximation on the answer counts (NSAT, whose dashboard figure brings none), or none (a census figure, exact).
    */
-  interval: z.object({ low: z.number(), high: z.number(), kind: z.enum(['metric', 'wilson', 'normal', 'exact', 'sketch']) }).nullable(),
+  interval: z.object({ low: z.number(), high: z.number(), kind: z.enum(['metric', 'wilson', 'exact', 'sketch']) }).nullable(),
   explanation: z.string(),
 });
 export type GoalStanding = z.infer<typeof goalStanding>;

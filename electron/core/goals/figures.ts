@@ -15,8 +15,6 @@ import { sketchQuantile } from '../metrics/sketch';
 
 export interface GoalFigures {
   figures: Record<GoalKpi, MetricValueDto>;
-  /** NSAT's answer counts, for its interval (nsatInterval). */
-  nsatDistribution: number[];
 }
 
 /**
@@ -55,6 +53,5 @@ export function goalFigures(sqlite: Database.Database, query: MetricsQuery, now:
       grr: revenue.grossRevenueRetention,
       logo_churn: logoFiguresOf(cohortCounts(sqlite, source) ?? spanCountsOf(accounts), range.from, range.to).logoChurn,
     },
-    nsatDistribution: satisfaction.nsat.distribution,
   };
 }

@@ -48,9 +48,9 @@ describe('census KPIs', () => {
 });
 
 describe('NSAT', () => {
-  it('is judged on the interval worked out from its answers when the figure brings none', () => {
-    expect(judgeGoal('nsat', 120, figure(140, 100), { low: 124.3, high: 155.7 })).toMatchObject({ status: 'met', interval: { kind: 'normal', low: 124.3, high: 155.7 } });
-    expect(judgeGoal('nsat', 140, figure(140, 100), { low: 124.3, high: 155.7 }).status).toBe('not_yet_clear');
-    expect(judgeGoal('nsat', 160, figure(140, 100), { low: 124.3, high: 155.7 }).status).toBe('missed');
+  it('is judged on the interval its figure brings (metrics/nsat.ts)', () => {
+    expect(judgeGoal('nsat', 120, figure(140, 100, 124.3, 155.7))).toMatchObject({ status: 'met', interval: { kind: 'metric', low: 124.3, high: 155.7 } });
+    expect(judgeGoal('nsat', 140, figure(140, 100, 124.3, 155.7)).status).toBe('not_yet_clear');
+    expect(judgeGoal('nsat', 160, figure(140, 100, 124.3, 155.7)).status).toBe('missed');
   });
 });

@@ -30,10 +30,9 @@ const fmt = (x: number) => String(Math.round(x * 10) / 10);
 /**
  * Whether a figure meets its goal. Met (or missed) only when the whole interval lies on one side of
  * the target; a census figure (ARR retention, the median of every ticket) has no sampling error and
- * is compared as it is, and says so. `answerBounds`: an interval the goals domain worked out from
- * the answers when the figure brings none (NSAT, `nsatInterval`).
+ * is compared as it is, and says so.
  */
-export function judgeGoal(kpi: GoalKpi, target: number, figure: MetricValueDto, answerBounds?: { low: number; high: number } | null): Judged {
+export function judgeGoal(kpi: GoalKpi, target: number, figure: MetricValueDto): Judged {
   const direction = directionOf(kpi);
   const better = direction === 'higher' ? 'at least' : 'at most';
   if (figure.value === null) return { direction, status: 'no_data', interval: null, explanation: figure.reason ?? 'no figure for this period and scope' };
@@ -41,7 +40,6 @@ export function judgeGoal(kpi: GoalKpi, target: number, figure: MetricValueDto, 
   if (EXACT.has(kpi)) interval = { low: figure.value, high: figure.value, kind: 'exact' };
   else if (SKETCHED.has(kpi)) interval = { low: figure.value / (1 + SKETCH_RELATIVE_ERROR), high: figure.value / (1 - SKETCH_RELATIVE_ERROR), kind: 'sketch' };
   else if (figure.low !== undefined && figure.high !== undefined) interval = { low: figure.low, high: figure.high, kind: 'metric' };
-  else if (answerBounds) interval = { ...answerBounds, kind: 'normal' };
   else if (SHARES.has(kpi) && figure.n > 0) {
     const share = shareWithInterval(Math.round((figure.value * figure.n) / 100), figure.n);
     interval = share ? { low: share.low, high: share.high, kind: 'wilson' } : null;

@@ -5,7 +5,6 @@ import type { Context } from '../context';
 import { exclusive } from '../db/exclusive';
 import { goalFigures, type GoalFigures } from './figures';
 import { judgeGoal } from './judge';
-import { nsatInterval } from './nsatInterval';
 
 /** `2026-Q4` → [2026-10-01, 2027-01-01). */
 export function quarterRange(quarter: string): { from: string; to: string } {
@@ -47,8 +46,7 @@ export async function goalsStanding(ctx: Context, input: ParsedInput<'goals.stan
       figures.set(key, figuresOf);
     }
     const figure = figuresOf.figures[goal.kpi];
-    const answerBounds = goal.kpi === 'nsat' ? nsatInterval(figuresOf.nsatDistribution) : null;
-    rows.push({ goal, figure, ...judgeGoal(goal.kpi, goal.target, figure, answerBounds) });
+    rows.push({ goal, figure, ...judgeGoal(goal.kpi, goal.target, figure) });
   }
   return { quarter, from, to, rows };
 }

@@ -59,3 +59,19 @@ describe('NSAT', () => {
     expect(result.reason).toContain(reason);
   });
 });
+
+describe('NSAT interval', () => {
+  it('is NPS’s normal approximation on the very satisfied and dissatisfied shares, by hand', () => {
+    // 60 very satisfied, 20 somewhat, 10 + 10 dissatisfied of 100 (don't know and n/a left out):
+    // NSAT = 60 − 20 + 100 = 140; var = (0.6 + 0.2 − 0.16) / 100 = 0.0064; half = 1.96 · 0.08 · 100 = 15.68.
+    const r = nsatFromCounts({ verySatisfied: 60, somewhatSatisfied: 20, somewhatDissatisfied: 10, veryDissatisfied: 10, dontKnow: 7, notApplicable: 3 });
+    expect(r.value).toBe(140);
+    expect(r.low).toBeCloseTo(124.32, 6);
+    expect(r.high).toBeCloseTo(155.68, 6);
+  });
+  it('stays on the 0..200 scale and has none without answers', () => {
+    expect(nsatFromCounts({ verySatisfied: 3, somewhatSatisfied: 0, somewhatDissatisfied: 0, veryDissatisfied: 0 })).toMatchObject({ low: 200, high: 200 });
+    expect(nsatFromCounts({ verySatisfied: 1, somewhatSatisfied: 0, somewhatDissatisfied: 0, veryDissatisfied: 1 }).low).toBeGreaterThanOrEqual(0);
+    expect(nsatFromCounts({ verySatisfied: 0, somewhatSatisfied: 0, somewhatDissatisfied: 0, veryDissatisfied: 0, dontKnow: 4 }).low).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import { type Distribution, distributionFromCounts } from './distribution';
-import { type MetricValue, isFiniteNumber, noValue } from './types';
+import { type MetricValue, isFiniteNumber, noValue, Z95 } from './types';
 
 /**
  * Net satisfaction (NSAT), the index of Microsoft's customer and partner satisfaction surveys.
@@ -10,6 +10,9 @@ import { type MetricValue, isFiniteNumber, noValue } from './types';
  *
  * VSAT = answers 1 (very satisfied); DSAT = answers 3 and 4 (both dissatisfied answers). The base
  * is the answers on the scale: "don't know" and "not applicable" are excluded from it.
+ *
+ * Its 95 % interval: NSAT is a difference of two shares of the same answers, like NPS, so it takes
+ * NPS's normal approximation (nps.ts): var = (p + d − (p − d)²) / n, clamped to 0..200.
  */
 
 export const NSAT_SCALE = { min: 1, max: 4 } as const;
@@ -55,7 +58,10 @@ export function nsatFromCounts(counts: NsatCounts): NsatResult {
   }
   const vsatPct = (100 * counts.verySatisfied) / n;
   const dsatPct = (100 * (counts.somewhatDissatisfied + counts.veryDissatisfied)) / n;
-  return { value: vsatPct - dsatPct + 100, n, vsatPct, dsatPct, excluded, distribution };
+  const value = vsatPct - dsatPct + 100;
+  const [p, d] = [vsatPct / 100, dsatPct / 100];
+  const half = Z95 * Math.sqrt(Math.max(0, (p + d - (p - d) ** 2) / n)) * 100;
+  return { value, n, low: Math.max(0, value - half), high: Math.min(200, value + half), vsatPct, dsatPct, excluded, distribution };
 }
 
 /** NSAT from stored responses: a score 1..4, or a non-answer ("don't know", "n/a"). */

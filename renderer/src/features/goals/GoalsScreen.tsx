@@ -42,8 +42,8 @@ export function GoalsScreen({ params }: { params: string[] }) {
       </header>
       <p className="muted small goals-rule">
         A goal is met only when the figure’s whole 95 % interval is on the right side of it, not met (missed) when the whole interval is on the wrong side, and otherwise not yet
-        clear. NPS, CSAT, NSAT, renewal rate and logo churn are samples and carry their interval; NRR, GRR and the median first response count every account or ticket and are
-        compared as they are.
+        clear. NPS, CSAT, NSAT, renewal rate and logo churn are samples and carry their interval; NRR and GRR count every account and are compared as they are; the median first
+        response counts every ticket and is read within 1 %, so a goal inside that band is not yet clear.
       </p>
       <UndoBar undo={undo} />
       {standing.error && (
