@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { stmt } from '../db/sql';
 import { formatHlc } from './hlc';
 
 /**
@@ -62,7 +63,7 @@ function fieldsOf(op: string, fields: string | null): string[] {
 /** The row's pending (not yet acknowledged) changes: field → this laptop's latest clock, and the seqs that carry them. */
 export function pendingClocks(sqlite: Database.Database, gid: string, clientId: string, mergedUpTo: number): Map<string, string> {
   const clocks = new Map<string, string>();
-  const rows = sqlite.prepare(`SELECT op, fields, hlc FROM team_changes WHERE gid = ? AND seq > ? ORDER BY seq`).all(gid, mergedUpTo) as {
+  const rows = stmt(sqlite, `SELECT op, fields, hlc FROM team_changes WHERE gid = ? AND seq > ? ORDER BY seq`).all(gid, mergedUpTo) as {
     op: string;
     fields: string | null;
     hlc: number;

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Context } from '../context';
+import { stmt } from '../db/sql';
+import { adoptLocal } from './adopt';
 import { ackedText, dropPendingFields, parseAcked, pendingClocks, type Acked } from './agreement';
 import { recordConflict } from './conflicts';
 import { applyErasure } from './erasure';
@@ -66,7 +68,7 @@ export function applyPage(ctx: Context, shapes: Map<string, TableShape>, entries
       sqlite,
       shapes,
       gids: loadGids(sqlite),
-      deleted: new Set(sqlite.prepare('SELECT gid FROM team_rows WHERE deleted = 1').pluck().all() as string[]),
+      deleted: new Set(stmt(sqlite, 'SELECT gid FROM team_rows WHERE deleted = 1').pluck().all() as string[]),
       links: childLinks(sqlite, shapes.values()),
       uniques: uniqueColumns(sqlite, shapes.values()),
       clientId: state.client_id ?? '',
@@ -78,7 +80,7 @@ export function applyPage(ctx: Context, shapes: Map<string, TableShape>, entries
       for (const clock of Object.values(entry.clocks)) hlc = advancePast(hlc, clock, ctx.now().getTime());
       if (applyEntry(env, entry)) applied++;
     }
-    sqlite.prepare(`DELETE FROM team_state WHERE key = 'muted'`).run();
+    stmt(sqlite, `DELETE FROM team_state WHERE key = 'muted'`).run();
     writeState(sqlite, { hlc, last_pulled_seq: cursor });
   })();
   return { applied, touched };
@@ -90,7 +92,7 @@ function applyEntry(env: Env, entry: LogEntry): boolean {
   if (entry.op === 'erase') return applyErasure(sqlite, env.shapes, entry.gid, entry.tbl, new Date(env.now));
   const shape = env.shapes.get(entry.tbl);
   if (!shape) return false;
-  const local = sqlite.prepare('SELECT row_key AS rowKey, deleted, clocks, agreed FROM team_rows WHERE gid = ?').get(entry.gid) as LocalRow | undefined;
+  const local = stmt(sqlite, 'SELECT row_key AS rowKey, deleted, clocks, agreed FROM team_rows WHERE gid = ?').get(entry.gid) as LocalRow | undefined;
   // A tombstone here stays one: a delete made here (pending or acknowledged) or pulled before wins.
   if (local?.deleted) {
     editOnTombstone(env, entry, local);
@@ -125,7 +127,7 @@ function applyEntry(env: Env, entry: LogEntry): boolean {
           env.now,
         );
       }
-      sqlite.prepare('INSERT INTO team_rows (tbl, row_key, gid, deleted, agreed) VALUES (?, ?, ?, 1, ?)').run(shape.table, `tombstone:${entry.gid}`, entry.gid, json(entry.clocks));
+      stmt(sqlite, 'INSERT INTO team_rows (tbl, row_key, gid, deleted, agreed) VALUES (?, ?, ?, 1, ?)').run(shape.table, `tombstone:${entry.gid}`, entry.gid, json(entry.clocks));
       env.deleted.add(entry.gid);
     }
     return true;
@@ -152,25 +154,42 @@ function orphaned(env: Env, shape: TableShape, data: HubData): string | null {
 
 /** The clock of a delete made here that the hub has not echoed yet (pending, or acknowledged and unseen), if any. */
 function deleteClockHere(env: Env, gid: string, mergedUpTo = 0): string | undefined {
-  const acked = parseAcked(env.sqlite.prepare('SELECT clocks FROM team_rows WHERE gid = ?').pluck().get(gid) as string | undefined);
+  const acked = parseAcked(stmt(env.sqlite, 'SELECT clocks FROM team_rows WHERE gid = ?').pluck().get(gid) as string | undefined);
   return pendingClocks(env.sqlite, gid, env.clientId, mergedUpTo).get('_deleted') ?? (acked && acked.m > mergedUpTo ? acked.f._deleted : undefined);
 }
 
 function insertHere(env: Env, shape: TableShape, entry: LogEntry, data: HubData): void {
   const { sqlite } = env;
   const row = fromHub(shape, data, env.gids);
+  // A row this laptop made on its own by the same natural key (a rule's, a team setting) becomes the team's (adopt.ts).
+  const adopted = adoptLocal(sqlite, shape, entry.gid, row);
+  if (adopted !== null) {
+    env.gids.set(shape.table, adopted, entry.gid);
+    stmt(sqlite, 'UPDATE team_rows SET agreed = ? WHERE gid = ?').run(json(entry.clocks), entry.gid);
+    return;
+  }
   const clashes = settleUnique(sqlite, shape, env.uniques.get(shape.table) ?? [], row, entry.gid, null);
   const columns = Object.keys(row);
   const result = sqlite
     .prepare(`INSERT INTO "${shape.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
     .run(...columns.map((c) => row[c]));
   const key = shape.rowid ? String(result.lastInsertRowid) : rowKeyOf(shape, row);
-  sqlite.prepare('INSERT INTO team_rows (tbl, row_key, gid, agreed) VALUES (?, ?, ?, ?)').run(shape.table, key, entry.gid, json(entry.clocks));
+  stmt(sqlite, 'INSERT INTO team_rows (tbl, row_key, gid, agreed) VALUES (?, ?, ?, ?)').run(shape.table, key, entry.gid, json(entry.clocks));
   env.gids.set(shape.table, key, entry.gid);
   recordClashes(env, shape, clashes);
 }
 
 /** This laptop's own fields changed since last agreed: acknowledged ones (until the hub's record of them comes back) and pending ones. */
+/**
+ * The hub's clocks this laptop last agreed to for a row. A row it never pulled since it came (a
+ * workspace from before agreement was kept) agrees at least with the row's creation: every laptop
+ * that holds a row has seen its insert, the hub's '*' clock.
+ */
+function agreedOf(text: string, remote: Record<string, string>): Record<string, string> {
+  const agreed = JSON.parse(text) as Record<string, string>;
+  return Object.keys(agreed).length > 0 ? agreed : { '*': remote['*'] ?? '' };
+}
+
 function changedHere(env: Env, gid: string, acked: Acked | null, mergedUpTo: number): Map<string, string> {
   const clocks = new Map<string, string>();
   if (acked && acked.m > mergedUpTo) for (const [field, clock] of Object.entries(acked.f)) clocks.set(field, clock);
@@ -180,10 +199,10 @@ function changedHere(env: Env, gid: string, acked: Acked | null, mergedUpTo: num
 
 function updateHere(env: Env, shape: TableShape, entry: LogEntry, data: HubData, local: LocalRow): void {
   const { sqlite } = env;
-  const current = sqlite.prepare(`SELECT * FROM "${shape.table}" WHERE ${keyWhere(shape)}`).get(...keyValues(shape, local.rowKey)) as Record<string, unknown> | undefined;
+  const current = stmt(sqlite, `SELECT * FROM "${shape.table}" WHERE ${keyWhere(shape)}`).get(...keyValues(shape, local.rowKey)) as Record<string, unknown> | undefined;
   if (!current) {
     // Gone here already (taken by a cascade this laptop did not record): a tombstone.
-    sqlite.prepare(`UPDATE team_rows SET deleted = 1, clocks = '{}' WHERE gid = ?`).run(entry.gid);
+    stmt(sqlite, `UPDATE team_rows SET deleted = 1, clocks = '{}' WHERE gid = ?`).run(entry.gid);
     env.deleted.add(entry.gid);
     return;
   }
@@ -191,7 +210,7 @@ function updateHere(env: Env, shape: TableShape, entry: LogEntry, data: HubData,
   const mergedUpTo = entry.client_id === env.clientId && entry.mutation_id !== null ? entry.mutation_id : 0;
   let acked = parseAcked(local.clocks);
   const mine = changedHere(env, entry.gid, acked, mergedUpTo);
-  const result = mergeRow(toHub(shape, current, env.gids), data, entry.clocks, mine, JSON.parse(local.agreed) as Record<string, string>);
+  const result = mergeRow(toHub(shape, current, env.gids), data, entry.clocks, mine, agreedOf(local.agreed, entry.clocks));
   const row = fromHub(shape, result.merged, env.gids);
   const clashes = settleUnique(sqlite, shape, env.uniques.get(shape.table) ?? [], row, entry.gid, local.rowKey);
   // Keys stay, and references to tables that are not shared are this laptop's (the hub holds null).
@@ -220,7 +239,7 @@ function updateHere(env: Env, shape: TableShape, entry: LogEntry, data: HubData,
   dropPendingFields(sqlite, entry.gid, result.settled);
   if (acked && acked.m <= mergedUpTo) acked = null;
   else if (acked) for (const field of result.settled) delete acked.f[field];
-  sqlite.prepare('UPDATE team_rows SET version = version + 1, agreed = ?, clocks = ? WHERE gid = ?').run(json(entry.clocks), ackedText(acked), entry.gid);
+  stmt(sqlite, 'UPDATE team_rows SET version = version + 1, agreed = ?, clocks = ? WHERE gid = ?').run(json(entry.clocks), ackedText(acked), entry.gid);
   recordClashes(env, shape, clashes);
 }
 
@@ -235,8 +254,8 @@ function deleteHere(env: Env, shape: TableShape, gid: string, local: LocalRow, r
   for (const row of doomed) {
     if (row.gid === null) continue;
     const rowShape = env.shapes.get(row.table)!;
-    const current = sqlite.prepare(`SELECT * FROM "${row.table}" WHERE ${keyWhere(rowShape)}`).get(...keyValues(rowShape, row.key)) as Record<string, unknown> | undefined;
-    const acked = parseAcked(sqlite.prepare('SELECT clocks FROM team_rows WHERE gid = ?').pluck().get(row.gid) as string | undefined);
+    const current = stmt(sqlite, `SELECT * FROM "${row.table}" WHERE ${keyWhere(rowShape)}`).get(...keyValues(rowShape, row.key)) as Record<string, unknown> | undefined;
+    const acked = parseAcked(stmt(sqlite, 'SELECT clocks FROM team_rows WHERE gid = ?').pluck().get(row.gid) as string | undefined);
     const mine = changedHere(env, row.gid, acked, 0);
     if (current && mine.size > 0) {
       const values = toHub(rowShape, current, env.gids);
@@ -249,12 +268,12 @@ function deleteHere(env: Env, shape: TableShape, gid: string, local: LocalRow, r
         );
       }
     }
-    sqlite.prepare('DELETE FROM team_changes WHERE gid = ?').run(row.gid);
-    sqlite.prepare(`UPDATE team_rows SET deleted = 1, clocks = '{}' WHERE gid = ?`).run(row.gid);
+    stmt(sqlite, 'DELETE FROM team_changes WHERE gid = ?').run(row.gid);
+    stmt(sqlite, `UPDATE team_rows SET deleted = 1, clocks = '{}' WHERE gid = ?`).run(row.gid);
     env.deleted.add(row.gid);
   }
-  sqlite.prepare(`DELETE FROM "${shape.table}" WHERE ${keyWhere(shape)}`).run(...keyValues(shape, local.rowKey));
-  sqlite.prepare('UPDATE team_rows SET agreed = ? WHERE gid = ?').run(json(clocks), gid);
+  stmt(sqlite, `DELETE FROM "${shape.table}" WHERE ${keyWhere(shape)}`).run(...keyValues(shape, local.rowKey));
+  stmt(sqlite, 'UPDATE team_rows SET agreed = ? WHERE gid = ?').run(json(clocks), gid);
 }
 
 /**
@@ -278,7 +297,7 @@ function editOnTombstone(env: Env, entry: LogEntry, local: LocalRow): void {
       );
     }
   }
-  sqlite.prepare('UPDATE team_rows SET agreed = ?, clocks = ? WHERE gid = ?').run(json(entry.clocks), deleteHlc === undefined ? '{}' : local.clocks, entry.gid);
+  stmt(sqlite, 'UPDATE team_rows SET agreed = ?, clocks = ? WHERE gid = ?').run(json(entry.clocks), deleteHlc === undefined ? '{}' : local.clocks, entry.gid);
 }
 
 function recordClashes(env: Env, shape: TableShape, clashes: UniqueClash[]): void {

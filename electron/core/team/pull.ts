@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { noteChange } from '../db/inputCache';
 import { pausePoint } from '../db/pausePoint';
 import { applyPage } from './apply';
 import { checkBudgets } from './budget';
@@ -24,6 +25,8 @@ export async function pullLog(ctx: Context, hub: Hub, shapes: Map<string, TableS
     cursor = page.at(-1)!.seq;
     const { applied, touched } = applyPage(ctx, shapes, page, cursor);
     pulled += applied;
+    // The pull writes around the domains: inputs cached by domain (db/inputCache.ts) are read again.
+    if (applied > 0) noteChange(ctx.sqlite, 'workspace');
     // Asks merged from several laptops can overrun a reference's budget: listed as the page lands.
     if (touched.size > 0) checkBudgets(ctx, touched);
     pausePoint('team-pull-between-pages'); // tests only: a page and its cursor committed, the next not yet read (teamFaults.test.ts)
