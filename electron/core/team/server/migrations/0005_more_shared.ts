@@ -10,16 +10,17 @@ import { sql, type Kysely } from 'kysely';
 
 const statements = [
   // BEFORE INSERT, after rows_before (triggers fire by name); RLS's WITH CHECK runs after both.
+  // The gids compared as uuid (team.rows' primary key), never gid::text, which would scan the table per row of an upload.
+  `CREATE FUNCTION team.as_gid(p text) RETURNS uuid LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS
+   $$ SELECT CASE WHEN p ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN p::uuid END $$`,
   `CREATE FUNCTION team.rows_owner() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
    BEGIN
-     IF NEW.owner IS NULL THEN
-       SELECT r.owner INTO NEW.owner FROM team.rows r
-        WHERE r.gid::text IN (NEW.data->>'record_id', NEW.data->>'assessment_id', NEW.data->>'account_id') AND r.owner IS NOT NULL
-        LIMIT 1;
-     END IF;
+     SELECT r.owner INTO NEW.owner FROM team.rows r
+      WHERE r.gid IN (team.as_gid(NEW.data->>'record_id'), team.as_gid(NEW.data->>'assessment_id'), team.as_gid(NEW.data->>'account_id')) AND r.owner IS NOT NULL
+      LIMIT 1;
      RETURN NEW;
    END $$`,
-  `CREATE TRIGGER rows_owner BEFORE INSERT ON team.rows FOR EACH ROW EXECUTE FUNCTION team.rows_owner()`,
+  `CREATE TRIGGER rows_owner BEFORE INSERT ON team.rows FOR EACH ROW WHEN (NEW.owner IS NULL) EXECUTE FUNCTION team.rows_owner()`,
 
   // Settings (team keys only ever reach the hub) stay the managers' (0001); custom field definitions too.
   `INSERT INTO team.permissions (role, tbl, own_rows_only)
