@@ -145,6 +145,26 @@ describe('sharing what the first tables did not', () => {
     expect((await dana.call('team.info', { hashes: true })).hashes).toEqual((await creator.call('team.info', { hashes: true })).hashes);
   });
 
+  it('a CSM changes custom field values of her own accounts only, checked on the server around the app', async () => {
+    const accounts = await hubRows('accounts');
+    const values = await hubRows('custom_field_values');
+    const mine = values.find((v) => v.owner === 'Dana Reyes')!;
+    const owners = new Map(accounts.map((a) => [a.gid, a.owner]));
+    const theirs = values.find((v) => owners.has(String(v.data.record_id)) && owners.get(String(v.data.record_id)) !== 'Dana Reyes')!;
+    await asLogin('dana', 'dana-pass', async (client) => {
+      expect((await client.query(`UPDATE team.rows SET data = data || '{"value":"Platinum"}' WHERE gid = $1`, [mine.gid])).rowCount).toBe(1);
+      expect((await client.query(`UPDATE team.rows SET data = data || '{"value":"Platinum"}' WHERE gid = $1`, [theirs.gid])).rowCount).toBe(0);
+      // A value on a colleague's account inserted directly takes that account's owner, and is refused.
+      await expect(
+        client.query(`INSERT INTO team.rows (gid, tbl, data) VALUES (gen_random_uuid(), 'custom_field_values', jsonb_build_object('record_id', $1::text, 'value', 'x'))`, [
+          theirs.data.record_id,
+        ]),
+      ).rejects.toMatchObject({ code: '42501' });
+    });
+    // Back as it was, so the laptops' hashes still agree with the hub below.
+    await superuser.query(`UPDATE team.rows SET data = $2 WHERE gid = $1`, [mine.gid, mine.data]);
+  });
+
   it('only managers change team settings: a CSM’s write is refused on the server, also sent around the app', async () => {
     const currency = (await hubRows('settings')).find((r) => r.data.key === 'currency')!;
     await asLogin('dana', 'dana-pass', async (client) => {
