@@ -8,8 +8,11 @@ import { parseArgs } from 'node:util';
 import { defaultIdentityFile } from '../core';
 import { startBackupSchedule } from '../core/backup/schedule';
 import type { Log } from '../core/context';
+import type { Result } from '../../shared/rpc';
 import { ensureDemoWorkspace } from '../core/demo';
 import { startCoreHost } from '../core/host/client';
+import { memoryConnectionStore } from '../core/team/connection';
+import { startTeamSession } from '../core/team/schedule';
 import { createBridgeFolders, defaultBridgeFolders } from './folders';
 import { startBridge } from './server';
 
@@ -33,12 +36,22 @@ async function main(): Promise<void> {
   createBridgeFolders(folders);
   // Scheduled backups as in the desktop app: on start when the last is older than 6 hours, then every 6 hours.
   const backups = startBackupSchedule({ current: () => core.dispatch, log });
-  const bridge = await startBridge({ core, rendererDir: resolve(__dirname, '../../out/renderer'), port: Number(values.port) });
+  // The team's connection (issue 19): kept in this process's memory only (no keychain here), synced on
+  // start, every few minutes and on demand; the browser build joins a team into the open, empty workspace.
+  const team = startTeamSession({
+    current: () => core.dispatch,
+    store: memoryConnectionStore(),
+    join: (server) => core.dispatch('team.join', { server }) as Promise<Result<{ teamId: string }>>,
+    log,
+  });
+  team.check();
+  const bridge = await startBridge({ core, rendererDir: resolve(__dirname, '../../out/renderer'), port: Number(values.port), host: team.channels });
   // The launch address holds this run's secret: only a browser that opened it may call the core.
   console.log(`Files named over the bridge: only inside ${folders.join(', ')}`);
   console.log(`Fulcrum is running (workspace ${dbPath}). Open it at\n\n  ${bridge.launchUrl}\n\nPress Ctrl+C to stop.`);
   const stop = async () => {
     backups.stop();
+    team.stop();
     await bridge.close();
     await core.close();
     process.exit(0);

@@ -1,7 +1,7 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Core } from '../core';
-import type { ErrorCode } from '../../shared/rpc';
+import type { ErrorCode, Result } from '../../shared/rpc';
 import { HttpError, readJsonBody } from './body';
 import { isAllowedHost, isAllowedOrigin } from './hostCheck';
 import { createSession, LAUNCH_PATH } from './session';
@@ -30,6 +30,8 @@ export interface BridgeOptions {
   /** The built renderer (out/renderer); omitted, only /rpc and /events are served. */
   rendererDir?: string;
   port?: number;
+  /** Channels the host answers itself, before the core (as the desktop shell's): the team's connection (core/team/schedule.ts). */
+  host?: Readonly<Record<string, (input: unknown, dispatch: Core['dispatch']) => Promise<Result<unknown>>>>;
 }
 
 export interface Bridge {
@@ -156,7 +158,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         return refuse(req, res, 415, 'the body must be JSON (content-type: application/json)');
       }
       const input = await readJsonBody(req, MAX_BODY_BYTES);
-      const result = await core.dispatch(path.slice('/rpc/'.length), input);
+      const channel = path.slice('/rpc/'.length);
+      const hosted = options.host?.[channel];
+      const result = hosted ? await hosted(input, core.dispatch) : await core.dispatch(channel, input);
       return send(res, !result.ok && result.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200, result);
     }
 

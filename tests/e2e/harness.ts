@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterEach, expect } from 'vitest';
 import { startCoreHost, type HostedCore } from '../../electron/core/host/client';
 import { defaultBridgeFolders } from '../../electron/http/folders';
-import { startBridge, type Bridge } from '../../electron/http/server';
+import { startBridge, type Bridge, type BridgeOptions } from '../../electron/http/server';
 import { now } from './today';
 
 const ROOT = resolve(__dirname, '../..');
@@ -113,7 +113,7 @@ export interface App {
 }
 
 /** The real app: a workspace file, the core, the HTTP bridge serving the built renderer, Chromium. */
-export async function startApp(dbPath: string): Promise<App> {
+export async function startApp(dbPath: string, options: { host?: (core: HostedCore) => BridgeOptions['host'] } = {}): Promise<App> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
   mkdirSync(SCREENSHOTS, { recursive: true });
   // As `npm run web` starts it: the core in a worker thread, the bridge's file policy (the
@@ -125,7 +125,8 @@ export async function startApp(dbPath: string): Promise<App> {
   const sqlite = new Database(dbPath);
   sqlite.pragma('busy_timeout = 10000');
   const core: AppCore = Object.assign(hosted, { context: { sqlite } });
-  const bridge = await startBridge({ core, rendererDir: RENDERER });
+  // Channels a host answers before the core (the team's connection), when the test gives them.
+  const bridge = await startBridge({ core, rendererDir: RENDERER, host: options.host?.(hosted) });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
