@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../electron/core/team/hlc';
 import type { TestCore } from '../fixtures/core';
 import { startPostgres, type TestPostgres } from '../fixtures/postgres';
-import { closeAll, conflicts, createRoles, gidOf, hashes, localId, newTeam, orders, sync, type Laptop } from '../fixtures/teamMerge';
+import { closeAll, conflicts, createRoles, gidOf, hashes, joinLater, localId, newTeam, orders, sync, type Laptop } from '../fixtures/teamMerge';
 
 // Issue 19, the merge on the laptop (docs/team.md "Push, pull and merge"): laptops edit offline,
 // then sync in every order against a real PostgreSQL; at the end every laptop holds identical
@@ -298,7 +298,12 @@ describe('unique keys on pull', () => {
       await sync(b);
       await sync(a);
       await expectSameTables(team);
-      await closeAll(team);
+      // The hub holds both rows with the key: a laptop joining now settles them the same way.
+      const c = await joinLater(server, a, 1);
+      expect(field(c, 'accounts', 'external_id', loser!)).toBe(`CRM-42 (${loser!.slice(0, 8)})`);
+      await sync(c);
+      await expectSameTables([...team, c]);
+      await closeAll([...team, c]);
     });
   }
 });

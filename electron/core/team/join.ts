@@ -11,6 +11,7 @@ import { fromHub, type HubData } from './rows';
 import { connectHub, hubError } from './server/connect';
 import { inTeam, writeState } from './state';
 import { StoredGids } from './storedGids';
+import { settleUnique, uniqueColumns } from './unique';
 import { rowKeyOf, sharedOrder, sharedRowsSql } from './tables';
 
 /** Shared tables a new workspace already has rows in, from its migrations (0011's starter playbooks). */
@@ -64,6 +65,7 @@ export async function joinTeam(ctx: Context, server: string) {
         // The starter rows a new workspace was given (the same ones the team's creator uploaded) make way for the team's.
         for (const table of SEEDED_BY_MIGRATIONS) sqlite.prepare(`DELETE FROM "${table}"`).run();
         const putRow = sqlite.prepare<unknown[]>('INSERT INTO team_rows (tbl, row_key, gid, version, agreed) VALUES (?, ?, ?, ?, ?)');
+        const uniques = uniqueColumns(sqlite, order);
         for (const shape of order) {
           // A cursor reads each table once, page by page (the hub indexes rows by table, not by table and gid).
           await sql`DECLARE team_join NO SCROLL CURSOR FOR SELECT gid, tbl, data, version, clocks FROM team.rows WHERE tbl = ${sql.lit(shape.table)} AND NOT deleted`.execute(trx);
@@ -78,6 +80,8 @@ export async function joinTeam(ctx: Context, server: string) {
                 written++;
                 continue;
               }
+              // Two laptops' rows with one unique key (made offline) are both on the hub: settled as every pull settles them (unique.ts).
+              settleUnique(sqlite, shape, uniques.get(shape.table) ?? [], row, hubRow.gid, null);
               const columns = Object.keys(row);
               const signature = columns.join(',');
               let insert = statements.get(signature);
