@@ -34,8 +34,10 @@ export const teamScenarioBenchmark: Benchmark = {
           await db.end();
         }
         seconds.push((performance.now() - started) / 1000);
-        if (problems.length === 0) converged++;
-        else ctx.log(`  seed ${seed}: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (+${problems.length - 3} more)` : ''}`);
+        if (problems.length === 0) {
+          converged++;
+          ctx.log(`  seed ${seed}: converged (${seconds.at(-1)!.toFixed(1)} s)`);
+        } else ctx.log(`  seed ${seed}: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (+${problems.length - 3} more)` : ''}`);
       }
     } finally {
       await su.end().catch(() => undefined);
