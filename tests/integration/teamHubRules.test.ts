@@ -229,6 +229,27 @@ describe('tombstones on the hub', () => {
     expect(refused!.localValue).toMatch(new RegExp(`deleted on the team server \\(${stageGid}\\)`));
   });
 
+  it('only the references the laptop names as parents (ON DELETE CASCADE) refuse a new row; a mere link to a deleted row does not', async () => {
+    const stageGid = gidOf('journey_stages', ids.stages[0]!);
+    const client = randomUUID();
+    const hlc = `${String(Date.now()).padStart(15, '0')}:00000:${client}`;
+    // A whole contact (the laptops pull it), with one more key naming the deleted stage.
+    const contact = (await hubRow(gidOf('contacts', ids.contact))).data;
+    const insert = (id: number, parents?: string[]) =>
+      asMember('ana', async (c) => {
+        const data = { ...contact, name: `Contact ${id}`, note_ref: stageGid };
+        const mutation = { id, gid: randomUUID(), tbl: 'contacts', op: 'insert', hlc, data, parents };
+        const reply = await c.query<{ r: { rejections: { kind: string }[] } }>(`SELECT team.push($1, gen_random_uuid(), $2::jsonb, 0) AS r`, [client, JSON.stringify([mutation])]);
+        return { gid: mutation.gid, rejections: reply.rows[0]!.r.rejections };
+      });
+    const linked = await insert(1, ['account_id']);
+    expect(linked.rejections).toEqual([]);
+    expect((await su.query('SELECT 1 FROM team.rows WHERE gid = $1', [linked.gid])).rowCount).toBe(1);
+    // Without the list (an older laptop, psql), every gid in the data counts.
+    const unnamed = await insert(2);
+    expect(unnamed.rejections).toEqual([expect.objectContaining({ kind: 'parent_deleted' })]);
+  });
+
   it('a restore is an explicit write: older than the delete it changes nothing, newer it brings the row back', async () => {
     const stageGid = gidOf('journey_stages', ids.stages[0]!);
     const deletedAt = (await hubRow(stageGid)).clocks._deleted!;

@@ -146,6 +146,7 @@ const statements = [
      op text;
      hlc text;
      incoming jsonb;
+     parent_refs jsonb;
      existing team.rows;
      merged_data jsonb;
      merged_clocks jsonb;
@@ -179,12 +180,17 @@ const statements = [
          hlc := team.clamp_clock(m->>'hlc', c.last_clock);
          IF hlc <> m->>'hlc' THEN clamped := clamped + 1; c.last_clock := hlc; END IF;
          incoming := coalesce(m->'data', '{}'::jsonb);
+         -- The references the row cannot live without, as the laptop names them (its foreign keys' ON DELETE
+         -- CASCADE); without the list, every gid in the data counts.
+         parent_refs := CASE WHEN m ? 'parents' THEN (SELECT coalesce(jsonb_object_agg(d.key, d.value), '{}'::jsonb) FROM jsonb_each(incoming) d
+                                                       WHERE d.key IN (SELECT jsonb_array_elements_text(m->'parents')))
+                        ELSE incoming END;
          -- One writer per row at a time: the merge below reads, then writes, the row.
          PERFORM pg_advisory_xact_lock(1919, hashtext(m->>'gid'));
          SELECT * INTO existing FROM team.rows WHERE gid = (m->>'gid')::uuid;
          IF NOT FOUND THEN
            IF op IN ('insert', 'update') THEN
-             parent := team.deleted_parent(incoming);
+             parent := team.deleted_parent(parent_refs);
              IF parent IS NOT NULL THEN
                rejections := rejections || jsonb_build_object('id', id, 'gid', m->>'gid', 'kind', 'parent_deleted',
                  'reason', format('it belongs to a row deleted on the team server (%s)', parent));
@@ -208,7 +214,7 @@ const statements = [
            END IF;
          ELSE
            problem := CASE WHEN existing.deleted THEN NULL ELSE team.transition_problem(existing, incoming, hlc, p_client, p_seen) END;
-           parent := team.deleted_parent((SELECT coalesce(jsonb_object_agg(key, value), '{}'::jsonb) FROM jsonb_each(incoming)
+           parent := team.deleted_parent((SELECT coalesce(jsonb_object_agg(key, value), '{}'::jsonb) FROM jsonb_each(parent_refs)
                                            WHERE existing.data->key IS DISTINCT FROM value));
            IF problem IS NOT NULL THEN
              rejections := rejections || (problem || jsonb_build_object('id', id, 'gid', m->>'gid', 'kind', 'transition', 'hlc', hlc));
