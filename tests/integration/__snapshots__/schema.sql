@@ -793,6 +793,9 @@ CREATE TABLE team_changes (
     hlc INTEGER NOT NULL
   );
 
+-- index team_changes_gid on team_changes
+CREATE INDEX team_changes_gid ON team_changes (gid, seq);
+
 -- table team_conflicts on team_conflicts
 CREATE TABLE team_conflicts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

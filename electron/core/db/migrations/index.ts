@@ -13,6 +13,7 @@ import * as tasksPlaybooks from './0011_tasks_playbooks';
 import * as plansGoalsFeedback from './0012_plans_goals_feedback';
 import * as cohortCells from './0013_cohort_cells';
 import * as team from './0014_team';
+import * as teamChangesGid from './0015_team_changes_gid';
 import * as erasures from './0016_erasures';
 
 export interface Migration {
@@ -42,7 +43,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: '0012_plans_goals_feedback', up: plansGoalsFeedback.up },
   { version: 13, name: '0013_cohort_cells', up: cohortCells.up },
   { version: 14, name: '0014_team', up: team.up },
-  // 0015 (E) is registered here by its author.
+  { version: 15, name: '0015_team_changes_gid', up: teamChangesGid.up },
   { version: 16, name: '0016_erasures', up: erasures.up },
 ];
 
