@@ -85,15 +85,18 @@ describe('one live reference per account, on import', () => {
     expect(live()).toEqual([{ name: 'Cyan', email: 'cat@cyan.example' }]);
   });
 
-  it('an update that moves a reference onto an account with another live reference is refused', async () => {
-    // Ann's reference at Acme, then a file that says Ann's reference belongs to Cyan (which has Cy's).
+  it('a row whose contact works at another account is refused, as references.create refuses it', async () => {
+    // Ann's reference at Acme, then a file that says Ann's reference belongs to Cyan; and a new one for Beta spoken for by Cat of Cyan.
     await core.call('import.commit', { jobId: 'refs-acme', path: writeFixture(dir, 'acme.csv', 'Account,Contact Email\nACME,ann@acme.example\n'), into: 'references' });
-    const path = writeFixture(dir, 'move.csv', 'Account,Contact Email\nCYAN,ann@acme.example\n');
+    const path = writeFixture(dir, 'move.csv', 'Account,Contact Email\nCYAN,ann@acme.example\nBeta,cat@cyan.example\n');
     const preview = await core.call('import.preview', { path, into: 'references' });
-    expect(preview.counts).toMatchObject({ updates: 0, errors: 1 });
-    expect(preview.problems[0]!.message).toMatch(
-      new RegExp(`^Cyan is already in the reference programme \\(reference ${ids.CyanRef}, candidate\\): one live reference per account; archive one of them first$`),
-    );
+    expect(preview.counts).toMatchObject({ inserts: 0, updates: 0, errors: 2 });
+    expect(preview.problems.map(describeProblem)).toEqual([
+      "row 2, 'Contact Email': ann works at another account, not the reference's (Acme)",
+      "row 3, 'Contact Email': cat works at another account, not the reference's (Cyan)",
+    ]);
+    const refused = await core.fail('references.create', { accountId: ids.Beta!, contactId: ids['cat@cyan.example']!, by: 'Priya' });
+    expect(refused.message).toBe("contactId: cat works at another account, not the reference's");
   });
 });
 

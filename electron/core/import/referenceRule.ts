@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
-import { alreadyInProgramme, liveReferenceOfAccountIn } from '../references/liveRule';
+import { alreadyInProgramme, liveReferenceOfAccountIn, worksElsewhere } from '../references/liveRule';
 import type { Record_ } from './convert';
 
 // "One live reference per account" (issue 13), as references.create applies it
 // (references/liveRule.ts), for each row an import accepts: a new reference for an account that has
 // a live one, or a second row of the file for the same account, is a problem of its row, never a
 // second live reference. An update keeps its own reference; moving it onto an account that has
-// another live one is refused the same way.
+// another live one is refused the same way. And as references.create checks a contact, the row's
+// contact must work at the row's account.
 
 export interface RowRule {
   /** Called for a row that passed its schema, in file order: the problem that refuses it, or undefined (and the row's claim is remembered). */
@@ -15,11 +16,15 @@ export interface RowRule {
 
 export function liveReferenceRule(sqlite: Database.Database): RowRule {
   const nameOf = sqlite.prepare<[number], string>('SELECT name FROM accounts WHERE id = ?').pluck();
+  const contactOf = sqlite.prepare<[number], { name: string; accountId: number }>('SELECT name, account_id AS accountId FROM contacts WHERE id = ?');
   // The rows of this file already holding an account's live reference (the writer inserts a batch later).
   const claimed = new Map<number, { row: number; referenceId: number | undefined }>();
   return (value, existingId, row) => {
     const accountId = value.accountId;
     if (typeof accountId !== 'number') return undefined;
+    const contact = typeof value.contactId === 'number' ? contactOf.get(value.contactId) : undefined;
+    if (contact && contact.accountId !== accountId)
+      return { field: 'contactId', message: `${worksElsewhere(contact.name)} (${nameOf.get(contact.accountId) ?? 'another account'})` };
     const name = nameOf.get(accountId) ?? `account ${accountId}`;
     const earlier = claimed.get(accountId);
     if (earlier && (existingId === undefined || earlier.referenceId !== existingId)) {

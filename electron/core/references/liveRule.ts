@@ -18,6 +18,9 @@ export function liveReferenceOfAccountIn(sqlite: Database.Database, accountId: n
   return sqlite.prepare<[number], LiveReference>(LIVE_REFERENCE_OF_ACCOUNT_SQL).get(accountId);
 }
 
+/** Why a contact cannot speak for a reference: they work at another account (references.create and update, an import's row). */
+export const worksElsewhere = (contactName: string) => `${contactName} works at another account, not the reference's`;
+
 /** Why an account cannot take another reference. */
 export const alreadyInProgramme = (accountName: string, existing: LiveReference) =>
   `${accountName} is already in the reference programme (reference ${existing.id}, ${existing.stage})`;

@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import { CoreError, notFound } from '../errors';
 import { consentsOfContact, contactOf, getReference, liveReferenceOfAccount, logStageChange } from './repo';
 import { stageMoveProblem } from './stages';
-import { alreadyInProgramme } from './liveRule';
+import { alreadyInProgramme, worksElsewhere } from './liveRule';
 import type { Db } from '../db/schema';
 
 // The programme's rules: one live reference per account, its contact from that account, the
@@ -14,7 +14,7 @@ export async function checkContact(db: Db, accountId: number, contactId: number 
   const contact = await contactOf(db, contactId);
   if (!contact) throw new CoreError('NOT_FOUND', `contactId: contact ${contactId} does not exist`, [{ path: 'contactId', message: `contact ${contactId} does not exist` }]);
   if (contact.accountId !== accountId) {
-    const message = `${contact.name} works at another account, not the reference's`;
+    const message = worksElsewhere(contact.name);
     throw new CoreError('BAD_INPUT', `contactId: ${message}`, [{ path: 'contactId', message }]);
   }
 }
