@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CoreError } from '../errors';
-import { BLANKED, dropErasedQuotes, ERASED, mentionPattern, mentions, scrubText, termsOf } from './rules';
+import { BLANKED, dropErasedQuotes, ERASED, likeFragments, mentionPattern, mentions, scrubText, termsOf } from './rules';
 
 /**
  * Erasing a person on this laptop (docs/privacy.md): one transaction removes the contact, its
@@ -80,9 +80,25 @@ function readContact(sqlite: Database.Database, id: number): ContactRow {
   return contact;
 }
 
+/** Rows whose text columns mention the person: LIKE first (in SQLite, cheap), then the exact match in JavaScript. */
+function mentionWhere(columns: string[], terms: string[], pattern: RegExp): { where: string; params: unknown[] } {
+  const fragments = likeFragments(terms);
+  const exact = columns.map((c) => `fulcrum_mentions(${q(c)}, ?)`).join(' OR ');
+  const exactParams = columns.map(() => pattern.source);
+  if (!fragments) return { where: `(${exact})`, params: exactParams };
+  const like = columns.flatMap((c) => fragments.map(() => `${q(c)} LIKE ? ESCAPE '\\'`)).join(' OR ');
+  return { where: `(${like}) AND (${exact})`, params: [...columns.flatMap(() => fragments), ...exactParams] };
+}
+
 /** The rows of the person that leave with them (not their consents' children: a consent has none). */
 function ownedWhere(link: Link) {
   return `${q(link.column)} = ?`;
+}
+
+/** The contact's name (for the typed confirmation) and whether the workspace is in a team, without the plan's scan. */
+export function erasureTarget(sqlite: Database.Database, contactId: number): { name: string; inTeam: boolean } {
+  const { name } = readContact(sqlite, contactId);
+  return { name, inTeam: sqlite.prepare(`SELECT 1 FROM team_state WHERE key = 'team_id'`).get() !== undefined };
 }
 
 export interface ErasurePlan {
@@ -113,7 +129,8 @@ export function planErasure(sqlite: Database.Database, contactId: number): Erasu
   const unlinked = links
     .filter((l) => !l.owned)
     .map((l) => ({ table: l.table, count: count(`SELECT count(*) FROM ${q(l.table)} WHERE ${q(l.column)} = ?`, contactId), blanked: Object.keys(BLANKED[l.table] ?? {}) }));
-  const pattern = mentionPattern(termsOf([contact.name, contact.email]));
+  const terms = termsOf([contact.name, contact.email]);
+  const pattern = mentionPattern(terms);
   const found: ErasurePlan['mentions'] = [];
   if (pattern) {
     for (const [table, columns] of textColumns(sqlite)) {
@@ -121,11 +138,8 @@ export function planErasure(sqlite: Database.Database, contactId: number): Erasu
       // Rows that are removed or unlinked anyway are not counted again as mentions.
       const exclude = table === 'contacts' ? ' AND id <> ?' : own.map((l) => ` AND ${q(l.column)} IS NOT ?`).join('');
       const params = table === 'contacts' ? [contactId] : own.map(() => contactId);
-      const n = count(
-        `SELECT count(*) FROM ${q(table)} WHERE (${columns.map((c) => `fulcrum_mentions(${q(c)}, ?)`).join(' OR ')})${exclude}`,
-        ...columns.map(() => pattern.source),
-        ...params,
-      );
+      const mention = mentionWhere(columns, terms, pattern);
+      const n = count(`SELECT count(*) FROM ${q(table)} WHERE ${mention.where}${exclude}`, ...mention.params, ...params);
       if (n > 0) found.push({ table, count: n });
     }
   }
@@ -150,13 +164,12 @@ export interface ErasureCounts {
 }
 
 /** Replaces mentions in every text column of the file; returns how many rows changed. */
-function scrubMentions(sqlite: Database.Database, pattern: RegExp): number {
+function scrubMentions(sqlite: Database.Database, terms: string[], pattern: RegExp): number {
   let changed = 0;
   for (const [table, columns] of textColumns(sqlite)) {
     const set = columns.map((c) => `${q(c)} = fulcrum_scrub(${q(c)}, ?)`).join(', ');
-    const where = columns.map((c) => `fulcrum_mentions(${q(c)}, ?)`).join(' OR ');
-    const params = columns.map(() => pattern.source);
-    changed += sqlite.prepare(`UPDATE ${q(table)} SET ${set} WHERE ${where}`).run(...params, ...params).changes;
+    const mention = mentionWhere(columns, terms, pattern);
+    changed += sqlite.prepare(`UPDATE ${q(table)} SET ${set} WHERE ${mention.where}`).run(...columns.map(() => pattern.source), ...mention.params).changes;
   }
   // A quote whose speaker was the person is their words: it goes, not only their name.
   sqlite.prepare(`UPDATE success_stories SET quotes = fulcrum_drop_erased_quotes(quotes) WHERE instr(quotes, ?) > 0`).run(ERASED);
@@ -208,8 +221,9 @@ export function eraseContact(sqlite: Database.Database, contactId: number, now: 
     const gid = gidsOf('contacts', [contactId])[0] ?? null;
     if (gid) erased.push(gid);
     removed += sqlite.prepare('DELETE FROM contacts WHERE id = ?').run(contactId).changes;
-    const pattern = mentionPattern(termsOf([contact.name, contact.email]));
-    const scrubbed = pattern ? scrubMentions(sqlite, pattern) : 0;
+    const terms = termsOf([contact.name, contact.email]);
+    const pattern = mentionPattern(terms);
+    const scrubbed = pattern ? scrubMentions(sqlite, terms, pattern) : 0;
     if (team) {
       const mark = sqlite.prepare('UPDATE team_rows SET deleted = 1 WHERE gid = ?');
       const forget = sqlite.prepare('DELETE FROM team_changes WHERE gid = ?');

@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { markDerivedStale } from '../derived/refresh';
 import { CoreError } from '../errors';
 import type { Handlers } from '../handlerTypes';
-import { eraseContact, planErasure, vacuumAfterErasure } from './erase';
+import { eraseContact, erasureTarget, planErasure, vacuumAfterErasure } from './erase';
 
 /** Names compared as a person types them: surrounding and repeated spaces do not count, letter case does. */
 const typed = (text: string) => text.trim().replace(/\s+/g, ' ');
@@ -15,7 +15,7 @@ const typed = (text: string) => text.trim().replace(/\s+/g, ' ');
 export const privacyHandlers = {
   'contacts.erasePlan': (input: ParsedInput<'contacts.erasePlan'>, ctx: Context) => planErasure(ctx.sqlite, input.id),
   'contacts.erase': (input: ParsedInput<'contacts.erase'>, ctx: Context) => {
-    const plan = planErasure(ctx.sqlite, input.id);
+    const plan = erasureTarget(ctx.sqlite, input.id);
     if (typed(input.confirm) !== typed(plan.name)) {
       throw new CoreError('BAD_INPUT', `confirm: type the contact's name exactly as shown to erase them (erasure cannot be undone)`);
     }

@@ -35,6 +35,21 @@ export function termsOf(values: readonly (string | null | undefined)[]): string[
   return [...terms];
 }
 
+/**
+ * LIKE patterns one of which every mention contains: the longest run of printable ASCII in each term
+ * (LIKE ignores ASCII letter case, so 'ANNA' is found by '%anna%'). A cheap first filter before the
+ * exact match runs in JavaScript; null when a term has no such run (then every value is checked).
+ */
+export function likeFragments(terms: readonly string[]): string[] | null {
+  const fragments: string[] = [];
+  for (const term of terms) {
+    const run = (term.match(/[\x20-\x7e]+/g) ?? []).map((r) => r.trim()).sort((a, b) => b.length - a.length)[0];
+    if (!run || run.length < MIN_TERM) return null;
+    fragments.push(`%${run.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  return [...new Set(fragments)];
+}
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A whole-word, case-insensitive match of any term (a letter or digit next to it means another word). */
