@@ -254,12 +254,15 @@ describe('tombstones on the laptop', () => {
         expect(listed[0]).toMatchObject({ table: 'contacts', gid: graceGid, field: null, kind: 'superseded', localValue: null });
         expect(JSON.parse(listed[0]!.remoteValue!)).toMatchObject({ name: 'Grace Hopper' });
       }
-      // Both laptops pull on cleanly afterwards.
+      // Both laptops pull on cleanly afterwards, and a laptop joining now holds the same.
       await a.core.call('accounts.update', { id: localId(a, gidByName(a, 'accounts', 'name', 'Globex')), industry: 'Utilities' });
       await sync(a);
       await sync(b);
       await expectSameTables(team);
-      await closeAll(team);
+      const c = await joinLater(server, a, 1);
+      await sync(c);
+      await expectSameTables([...team, c]);
+      await closeAll([...team, c]);
     });
   }
 });

@@ -11,6 +11,7 @@ import { fromHub, type HubData } from './rows';
 import { connectHub, hubError } from './server/connect';
 import { inTeam, writeState } from './state';
 import { StoredGids } from './storedGids';
+import { childLinks, underMissingParent } from './tombstone';
 import { settleUnique, uniqueColumns } from './unique';
 import { rowKeyOf, sharedOrder, sharedRowsSql } from './tables';
 
@@ -66,6 +67,7 @@ export async function joinTeam(ctx: Context, server: string) {
         for (const table of SEEDED_BY_MIGRATIONS) sqlite.prepare(`DELETE FROM "${table}"`).run();
         const putRow = sqlite.prepare<unknown[]>('INSERT INTO team_rows (tbl, row_key, gid, version, agreed) VALUES (?, ?, ?, ?, ?)');
         const uniques = uniqueColumns(sqlite, order);
+        const links = childLinks(sqlite, order);
         for (const shape of order) {
           // A cursor reads each table once, page by page (the hub indexes rows by table, not by table and gid).
           await sql`DECLARE team_join NO SCROLL CURSOR FOR SELECT gid, tbl, data, version, clocks FROM team.rows WHERE tbl = ${sql.lit(shape.table)} AND NOT deleted`.execute(trx);
@@ -80,6 +82,8 @@ export async function joinTeam(ctx: Context, server: string) {
                 written++;
                 continue;
               }
+              // A row pushed under a parent deleted on the hub afterwards: a tombstone, as a pull makes it (tombstone.ts).
+              if (underMissingParent(links, shape, hubRow.data, (gid) => gids.key(gid) !== null)) continue;
               // Two laptops' rows with one unique key (made offline) are both on the hub: settled as every pull settles them (unique.ts).
               settleUnique(sqlite, shape, uniques.get(shape.table) ?? [], row, hubRow.gid, null);
               const columns = Object.keys(row);

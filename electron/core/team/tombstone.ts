@@ -44,6 +44,17 @@ export function onDeleteOf(links: Map<string, ChildLink[]>, parent: string, chil
   return links.get(parent)?.find((l) => l.table === child && l.column === column)?.onDelete ?? 'CASCADE';
 }
 
+/**
+ * Whether a row read from the hub must be a tombstone here: a reference (ON DELETE CASCADE) names a
+ * parent gid that `known` does not find (deleted on the hub, so never sent to this laptop).
+ */
+export function underMissingParent(links: Map<string, ChildLink[]>, shape: TableShape, data: Record<string, unknown>, known: (gid: string) => boolean): boolean {
+  return Object.entries(shape.parents).some(([column, parent]) => {
+    const gid = data[column];
+    return typeof gid === 'string' && !known(gid) && onDeleteOf(links, parent, shape.table, column) === 'CASCADE';
+  });
+}
+
 export interface Doomed {
   table: string;
   key: string;
