@@ -58,10 +58,10 @@ export const READ_VERBS: ReadonlySet<string> = new Set([
   'measure',
   // team.assessmentSharing: whether an assessment is shared with the team.
   'assessmentSharing',
-  // team.assessmentSharing: whether an assessment is shared with the team.
-  'assessmentSharing',
   // contacts.erasePlan: what an erasure would remove (docs/privacy.md).
   'erasePlan',
+  // team.conflicts: the team's conflicts list.
+  'conflicts',
 ]);
 
 /** Verbs that write, or touch files, or act on the writer's own state. */
@@ -139,6 +139,8 @@ export const WRITE_VERBS: ReadonlySet<string> = new Set([
   'shareAssessment',
   // contacts.erase: erasing a person (docs/privacy.md).
   'erase',
+  // team.conflicts.resolve: keeps a merge's outcome or writes the losing value back.
+  'resolve',
 ]);
 
 /**
