@@ -139,8 +139,8 @@ export const WRITE_VERBS: ReadonlySet<string> = new Set([
   'shareAssessment',
   // contacts.erase: erasing a person (docs/privacy.md).
   'erase',
-  // team.conflicts.resolve: keeps a merge's outcome or writes the losing value back.
-  'resolve',
+  // team.conflicts.resolve: keeps a merge's outcome or writes the losing value back (the verb is all after the domain).
+  'conflicts.resolve',
 ]);
 
 /**
