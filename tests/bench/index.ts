@@ -23,6 +23,7 @@ import { scaleBenchmark } from './scale';
 import { teamBenchmark } from './team';
 import { teamScenarioBenchmark } from './teamScenario';
 import { teamSyncBenchmark } from './teamSync';
+import { teamOutboxBenchmark } from './teamOutbox';
 import { machine, table } from './report';
 import type { BenchContext, Benchmark, Measurement } from './types';
 
@@ -43,6 +44,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   teamBenchmark,
   teamSyncBenchmark,
   teamScenarioBenchmark,
+  teamOutboxBenchmark,
 ];
 
 function createContext(accounts: number, dir: string, existing?: string): BenchContext {

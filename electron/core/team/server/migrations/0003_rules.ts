@@ -147,6 +147,7 @@ const statements = [
      hlc text;
      incoming jsonb;
      parent_refs jsonb;
+     handled boolean;
      existing team.rows;
      merged_data jsonb;
      merged_clocks jsonb;
@@ -185,22 +186,35 @@ const statements = [
          parent_refs := CASE WHEN m ? 'parents' THEN (SELECT coalesce(jsonb_object_agg(d.key, d.value), '{}'::jsonb) FROM jsonb_each(incoming) d
                                                        WHERE d.key IN (SELECT jsonb_array_elements_text(m->'parents')))
                         ELSE incoming END;
-         -- One writer per row at a time: the merge below reads, then writes, the row.
-         PERFORM pg_advisory_xact_lock(1919, hashtext(m->>'gid'));
          SELECT * INTO existing FROM team.rows WHERE gid = (m->>'gid')::uuid;
-         IF NOT FOUND THEN
-           IF op IN ('insert', 'update') THEN
-             parent := team.deleted_parent(parent_refs);
-             IF parent IS NOT NULL THEN
-               rejections := rejections || jsonb_build_object('id', id, 'gid', m->>'gid', 'kind', 'parent_deleted',
-                 'reason', format('it belongs to a row deleted on the team server (%s)', parent));
-             ELSE
-               owner_name := CASE WHEN m->>'tbl' = 'accounts' THEN incoming->>'owner'
-                 ELSE (SELECT r.owner FROM team.rows r WHERE r.gid::text = incoming->>'account_id') END;
-               INSERT INTO team.rows (gid, tbl, owner, data, clocks)
-               VALUES ((m->>'gid')::uuid, m->>'tbl', owner_name, incoming, jsonb_build_object('*', hlc));
+         handled := NOT FOUND;
+         IF NOT FOUND AND op IN ('insert', 'update') THEN
+           parent := team.deleted_parent(parent_refs);
+           IF parent IS NOT NULL THEN
+             rejections := rejections || jsonb_build_object('id', id, 'gid', m->>'gid', 'kind', 'parent_deleted',
+               'reason', format('it belongs to a row deleted on the team server (%s)', parent));
+           ELSE
+             owner_name := CASE WHEN m->>'tbl' = 'accounts' THEN incoming->>'owner'
+               ELSE (SELECT r.owner FROM team.rows r WHERE r.gid::text = incoming->>'account_id') END;
+             -- Another push may create the same gid meanwhile (a deterministic id): then this merges into its row.
+             INSERT INTO team.rows (gid, tbl, owner, data, clocks)
+             VALUES ((m->>'gid')::uuid, m->>'tbl', owner_name, incoming, jsonb_build_object('*', hlc))
+             ON CONFLICT (gid) DO NOTHING;
+             GET DIAGNOSTICS n = ROW_COUNT;
+             IF n = 0 THEN
+               SELECT * INTO existing FROM team.rows WHERE gid = (m->>'gid')::uuid;
+               handled := NOT FOUND;
              END IF;
-           END IF; -- a delete or restore of a row the hub never had: nothing to do
+           END IF;
+         END IF; -- a delete or restore of a row the hub never had: nothing to do
+         IF NOT handled THEN
+           -- One writer per row: lock it, then read it again (a concurrent push may have changed it since;
+           -- READ COMMITTED reads the latest). A row the member may not update is not locked: its update is refused below.
+           PERFORM 1 FROM team.rows WHERE gid = existing.gid FOR UPDATE;
+           IF FOUND THEN SELECT * INTO existing FROM team.rows WHERE gid = existing.gid; END IF;
+         END IF;
+         IF handled THEN
+           NULL;
          ELSIF op = 'delete' THEN
            -- Deletes win; the data is kept (a tombstone) with the delete's clock.
            merged_clocks := existing.clocks;
