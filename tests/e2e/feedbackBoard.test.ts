@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-/** A money cell as a number of major units ("$1,234.50" → 1234.5): compared with the core's minor units. */
+/** A money cell as a number of whole major units ("$1,235" → 1235): compared with the core's minor units, rounded as the board shows them. */
 const amount = (text: string) => Number(text.replace(/[^0-9.-]/g, ''));
 
 async function expectBoardMatchesCore(page: Awaited<ReturnType<App['open']>>, board: Output<'feedbackRequests.table'>) {
@@ -18,8 +18,8 @@ async function expectBoardMatchesCore(page: Awaited<ReturnType<App['open']>>, bo
     const cells = page.locator(`[data-testid=request-row][data-request-id="${row.request.id}"]`);
     expect(await cells.getByTestId('request-accounts').innerText()).toBe(String(row.accounts));
     expect(await cells.getByTestId('request-contacts').innerText()).toBe(String(row.contacts));
-    expect(amount(await cells.getByTestId('request-arr').innerText())).toBe(row.arrMinor / 100);
-    expect(amount(await cells.getByTestId('request-at-risk').innerText())).toBe(row.renewalArrAtRiskMinor / 100);
+    expect(amount(await cells.getByTestId('request-arr').innerText())).toBe(Math.round(row.arrMinor / 100));
+    expect(amount(await cells.getByTestId('request-at-risk').innerText())).toBe(Math.round(row.renewalArrAtRiskMinor / 100));
   }
   // Top requests first: the board keeps the core's order (renewal ARR at risk, then ARR).
   const shown = await page.getByTestId('request-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-request-id'))));

@@ -25,19 +25,19 @@ export function FeedbackScreen() {
       <header className="screen-header">
         <h1>Product feedback</h1>
         <div className="toolbar">
-          <button type="button" onClick={() => setDialog('item')} data-testid="add-feedback">
+          <button type="button" className="button" onClick={() => setDialog('item')} data-testid="add-feedback">
             Add feedback
           </button>
-          <button type="button" className="primary" onClick={() => setDialog('request')} data-testid="new-request">
+          <button type="button" className="button primary" onClick={() => setDialog('request')} data-testid="new-request">
             New request
           </button>
-          <button type="button" disabled={exporter.busy} onClick={() => void exporter.run('csv')} data-testid="export-requests-csv">
+          <button type="button" className="button" disabled={exporter.busy} onClick={() => void exporter.run('csv')} data-testid="export-requests-csv">
             Export CSV
           </button>
-          <button type="button" disabled={exporter.busy} onClick={() => void exporter.run('xlsx')} data-testid="export-requests-xlsx">
+          <button type="button" className="button" disabled={exporter.busy} onClick={() => void exporter.run('xlsx')} data-testid="export-requests-xlsx">
             Export XLSX
           </button>
-          <button type="button" disabled={exporter.busy} onClick={() => void exporter.run('markdown')} data-testid="export-requests-md">
+          <button type="button" className="button" disabled={exporter.busy} onClick={() => void exporter.run('markdown')} data-testid="export-requests-md">
             Export Markdown
           </button>
         </div>

@@ -71,6 +71,7 @@ export function RequestBoard() {
                   </th>
                   <td>
                     <select
+                      className="select"
                       aria-label={`Status of ${row.request.title}`}
                       value={row.request.status}
                       disabled={setStatus.busy}
@@ -91,15 +92,16 @@ export function RequestBoard() {
                     {row.contacts}
                   </td>
                   <td className="num" data-testid="request-arr">
-                    {formatMoney(row.arrMinor, data.currency)}
+                    {formatMoney(row.arrMinor, data.currency, undefined, true)}
                   </td>
                   <td className="num" data-testid="request-at-risk">
-                    {formatMoney(row.renewalArrAtRiskMinor, data.currency)}
+                    {formatMoney(row.renewalArrAtRiskMinor, data.currency, undefined, true)}
                   </td>
                   <td className="small">{row.segments.map((s) => `${segmentLabel(s.segment === 'unknown' ? null : s.segment)} (${s.accounts})`).join(', ') || '—'}</td>
                   <td>
                     <button
                       type="button"
+                      className="button small"
                       aria-expanded={open === row.request.id}
                       onClick={() => setOpen(open === row.request.id ? null : row.request.id)}
                       data-testid="request-details"

@@ -44,16 +44,16 @@ export function RequestDetail({ id, currency }: { id: number; currency: string }
             <ul data-testid="to-tell">
               {data.toTell.map((a) => (
                 <li key={a.accountId}>
-                  <a href={`#/accounts/${a.accountId}`}>{a.name}</a> <span className="muted small">{formatMoney(a.arrMinor, currency)}</span>
+                  <a href={`#/accounts/${a.accountId}`}>{a.name}</a> <span className="muted small">{formatMoney(a.arrMinor, currency, undefined, true)}</span>
                   {a.contacts.length > 0 && <span className="small"> — {a.contacts.map((c) => c.name).join(', ')}</span>}
                 </li>
               ))}
             </ul>
             <div className="toolbar">
-              <button type="button" disabled={tasks.busy} onClick={() => void tasks.run()} data-testid="tell-tasks">
+              <button type="button" className="button small" disabled={tasks.busy} onClick={() => void tasks.run()} data-testid="tell-tasks">
                 {tasks.busy ? 'Creating tasks…' : `Create a task per account (${data.toTell.length})`}
               </button>
-              <button type="button" onClick={exportList} data-testid="tell-export">
+              <button type="button" className="button small" onClick={exportList} data-testid="tell-export">
                 Export the list
               </button>
             </div>

@@ -54,7 +54,7 @@ export function UnlinkedItems() {
           <div className="toolbar">
             <label>
               Merge into{' '}
-              <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="merge-target">
+              <select className="select" value={target} onChange={(e) => setTarget(e.target.value)} data-testid="merge-target">
                 <option value="">Choose a request…</option>
                 {requests.data?.rows.map((r) => (
                   <option key={r.id} value={r.id}>
@@ -63,7 +63,7 @@ export function UnlinkedItems() {
                 ))}
               </select>
             </label>
-            <button type="button" disabled={chosen.size === 0 || target === '' || merge.busy} onClick={() => void merge.run()} data-testid="merge-items">
+            <button type="button" className="button small" disabled={chosen.size === 0 || target === '' || merge.busy} onClick={() => void merge.run()} data-testid="merge-items">
               Merge {chosen.size || ''} selected
             </button>
           </div>
