@@ -41,7 +41,24 @@ export const churnOptions = z.strictObject({
   trainingSnapshots: z.number().int().min(1).max(8).default(4),
 });
 
-export const coefficient = z.object({ column: z.string(), label: z.string(), coefficient: z.number() });
+/**
+ * What a churn feature's value is measured in: days, hours, years, money (the workspace's currency),
+ * a count, a score on its scale (`range`), a percentage, a sentiment (−2 to 2), or a category
+ * (segment). `null` for features of models stored before units (and a file's own columns).
+ */
+export const featureUnit = z.enum(['days', 'hours', 'years', 'money', 'count', 'score', 'percent', 'sentiment', 'category']);
+export type FeatureUnit = z.infer<typeof featureUnit>;
+
+export const coefficient = z.object({
+  column: z.string(),
+  label: z.string(),
+  /** On the standardised scale: per standard deviation of the column. */
+  coefficient: z.number(),
+  /** The unit of the feature a value column reads; null for a "missing" indicator, a category level, or a model stored before units. */
+  unit: featureUnit.nullable().optional(),
+  /** One standard deviation of the column in the feature's unit, in words ("45 days", "$8,000"; "×2.7" for ARR and employees, read on a log scale); null where unit is. */
+  step: z.string().nullable().optional(),
+});
 
 export const churnModel = z.object({
   id,
@@ -169,7 +186,23 @@ export const churnContract = {
   /** What the model reads of one account as of a day: its features from rows dated before that day only. */
   'churn.features': {
     input: z.strictObject({ id, asOf: calendarDate }),
-    output: z.array(z.object({ key: z.string(), label: z.string(), value: z.union([z.number(), z.string()]).nullable() })),
+    output: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        /** What the model reads (ARR and employees as ln(1 + quantity)). */
+        value: z.union([z.number(), z.string()]).nullable(),
+        unit: featureUnit,
+        /** A score's scale, e.g. [0, 10] for NPS, [1, 5] for CSAT. */
+        range: z.tuple([z.number(), z.number()]).nullable(),
+        /** The value in its unit (the log undone: ARR in major units of `currency`); null when missing or a category. */
+        quantity: z.number().nullable(),
+        /** The workspace's currency (ISO 4217), for money. */
+        currency: z.string(),
+        /** The value with its unit in words, as reasons say it: "45 days", "$12,000", "7.5 on 0–10". */
+        text: z.string(),
+      }),
+    ),
   },
   'churn.crossValidate': {
     input: z.strictObject({

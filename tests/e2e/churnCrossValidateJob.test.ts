@@ -21,6 +21,47 @@ afterAll(async () => {
   await app?.close();
 });
 
+it("feature values and weights read with their units: the account's inputs and the weights table, as the core words them", async () => {
+  const model = (await ask(app.core, 'churn.model', {}))!;
+  const page = await app.open('');
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  const rows = page.getByTestId('churn-model').locator('[data-testid=churn-feature]');
+  await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(Math.min(10, model.coefficients.length));
+  for (let i = 0; i < Math.min(10, model.coefficients.length); i++) {
+    const c = model.coefficients[i]!;
+    const meaning = rows.nth(i).locator('td').nth(1);
+    expect(await meaning.getAttribute('data-step')).toBe(c.step ?? '');
+    if (c.step && Math.abs(c.coefficient) >= 0.01) expect(await meaning.innerText()).toContain(`one standard deviation more (${c.step})`);
+  }
+  await page.close();
+
+  // An account with a prediction: its inputs table shows the core's words with units.
+  const ids = (await ask(app.core, 'accounts.list', { page: 1, pageSize: 50 })).rows.map((r) => r.id);
+  let accountId = 0;
+  for (const candidate of ids)
+    if (await ask(app.core, 'churn.account', { id: candidate })) {
+      accountId = candidate;
+      break;
+    }
+  const prediction = (await ask(app.core, 'churn.account', { id: accountId }))!;
+  const features = await ask(app.core, 'churn.features', { id: accountId, asOf: prediction.asOf.slice(0, 10) });
+  const account = await app.open(`accounts/${accountId}`);
+  await account.setViewportSize({ width: 1280, height: 2400 });
+  const card = account.getByTestId('churn-card');
+  await card.getByTestId('churn-inputs').locator('summary').click();
+  const table = card.getByTestId('churn-inputs-table');
+  await table.waitFor({ timeout: 60_000 });
+  for (const f of features) {
+    const cell = table.locator(`tr[data-key="${f.key}"] td`);
+    expect(await cell.getAttribute('data-unit')).toBe(f.unit);
+    expect(await cell.innerText()).toBe(f.value === null ? 'missing' : f.text);
+  }
+  expect(await table.locator('tr[data-key="logArr"] td').innerText()).toMatch(/^\$[\d,]+$/);
+  await card.scrollIntoViewIfNeeded();
+  await app.screenshot(account, 'churn-inputs-units');
+  await account.close();
+});
+
 it('cross-validation shows its bar with the splits and Cancel; a cancel says nothing was changed and offers the run again', async () => {
   const page = await app.open('');
   await page.setViewportSize({ width: 1280, height: 2400 });

@@ -255,3 +255,34 @@ describe('an unknown segment', () => {
     expect(features.find((f) => f.key === 'segment')!.value).toBeNull();
   });
 });
+
+describe('units of the features (days, money in the workspace currency, counts, scores on their scale)', () => {
+  it('churn.features gives each value its unit, quantity and words; the model gives each weight one standard deviation in the unit', async () => {
+    const id = accounts.find((a) => a.churnedAt === null)!.id;
+    const features = await core.call('churn.features', { id, asOf: '2026-03-01' });
+    const of = (key: string) => features.find((f) => f.key === key)!;
+    expect(of('daysSinceTouchpoint')).toMatchObject({ unit: 'days', range: null });
+    expect(of('tickets90d')).toMatchObject({ unit: 'count', text: String(of('tickets90d').value) });
+    expect(of('npsLast').unit).toBe('score');
+    expect(of('npsLast').range).toEqual([0, 10]);
+    expect(of('csatMean12m').range).toEqual([1, 5]);
+    expect(of('segment')).toMatchObject({ unit: 'category', quantity: null });
+    // ARR: the model reads ln(1 + ARR); the quantity undoes it, in the workspace's currency (USD in this fixture).
+    const arr = of('logArr');
+    expect(arr).toMatchObject({ unit: 'money', currency: 'USD' });
+    expect(arr.quantity).toBeCloseTo(Math.expm1(arr.value as number), 6);
+    expect(arr.text).toBe(`$${Math.round(arr.quantity!).toLocaleString('en-US')}`);
+    const days = of('daysSinceTouchpoint');
+    if (days.value !== null) expect(days.text).toMatch(/^[\d.,]+ days?$/);
+
+    const model = (await core.call('churn.model', {}))!;
+    const tickets = model.coefficients.find((c) => c.column === 'tickets90d')!;
+    expect(tickets.unit).toBe('count');
+    expect(tickets.step).toMatch(/^[\d.,]+$/);
+    expect(model.coefficients.find((c) => c.column === 'logArr')!.step).toMatch(/^×\d+\.\d$/);
+    for (const c of model.coefficients.filter((c) => / missing$|=/.test(c.column))) expect(c).toMatchObject({ unit: null, step: null });
+    // Reasons speak in the same units: no "ARR (log)" any more.
+    const prediction = (await core.call('churn.account', { id }))!;
+    for (const r of prediction.reasons) expect(r.sentence).not.toContain('(log)');
+  });
+});

@@ -19,7 +19,12 @@ export type RawValue = number | string | null;
 export interface RawFeature {
   key: string;
   label: string;
+  /** What the value is measured in (features.ts FeatureUnit; older stored models: '%', 'hours' or none). */
   unit?: string;
+  /** A score's scale. */
+  range?: [number, number];
+  /** The value is ln(1 + quantity). */
+  log?: boolean;
   category?: boolean;
 }
 

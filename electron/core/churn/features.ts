@@ -11,40 +11,51 @@ import { KIND, nextRenewal, type AccountHistory } from './history';
  * (custom fields are undated; they serve the snapshot evaluation, `churn.crossValidate`).
  */
 
+/**
+ * What a feature's value is measured in, so every place that shows one (churn.features, reasons,
+ * weights) can say "45 days", "$12,000", "3 tickets", "7.5 of 10": `log` features are ln(1 + the
+ * quantity) in the model (ARR, employees), shown as the quantity; scores carry their scale.
+ */
+export type FeatureUnit = 'days' | 'hours' | 'years' | 'money' | 'count' | 'score' | 'percent' | 'sentiment';
+
 export interface FeatureDef {
   key: string;
   /** How the reason sentence names it: "NPS (last answer)". */
   label: string;
-  unit?: string;
+  unit: FeatureUnit;
+  /** A score's scale (NPS 0-10, CSAT 1-5, effort 1-7, sentiment −2 to 2). */
+  range?: [number, number];
+  /** The model reads ln(1 + quantity); shown as the quantity. */
+  log?: boolean;
 }
 
 export const BASE_FEATURES: readonly FeatureDef[] = [
   { key: 'tenureYears', label: 'tenure', unit: 'years' },
-  { key: 'daysToRenewal', label: 'days to the next renewal' },
-  { key: 'logArr', label: 'ARR (log)' },
-  { key: 'arrChange12m', label: 'ARR change over 12 months', unit: '%' },
-  { key: 'contractions12m', label: 'ARR contractions in 12 months' },
-  { key: 'expansions12m', label: 'ARR expansions in 12 months' },
-  { key: 'npsLast', label: 'NPS answer (last)' },
-  { key: 'npsMean12m', label: 'NPS answers (12-month mean)' },
-  { key: 'npsAnswers12m', label: 'NPS answers in 12 months' },
-  { key: 'csatMean12m', label: 'CSAT (12-month mean, 1-5)' },
-  { key: 'cesMean12m', label: 'effort score (12-month mean, 1-7)' },
-  { key: 'repurchaseLast', label: 'would buy again (last answer)' },
-  { key: 'tickets90d', label: 'tickets in 90 days' },
-  { key: 'tickets365d', label: 'tickets in 12 months' },
-  { key: 'urgentTickets365d', label: 'high/urgent tickets in 12 months' },
-  { key: 'openTickets', label: 'open tickets' },
+  { key: 'daysToRenewal', label: 'days to the next renewal', unit: 'days' },
+  { key: 'logArr', label: 'ARR', unit: 'money', log: true },
+  { key: 'arrChange12m', label: 'ARR change over 12 months', unit: 'percent' },
+  { key: 'contractions12m', label: 'ARR contractions in 12 months', unit: 'count' },
+  { key: 'expansions12m', label: 'ARR expansions in 12 months', unit: 'count' },
+  { key: 'npsLast', label: 'NPS answer (last)', unit: 'score', range: [0, 10] },
+  { key: 'npsMean12m', label: 'NPS answers (12-month mean)', unit: 'score', range: [0, 10] },
+  { key: 'npsAnswers12m', label: 'NPS answers in 12 months', unit: 'count' },
+  { key: 'csatMean12m', label: 'CSAT (12-month mean)', unit: 'score', range: [1, 5] },
+  { key: 'cesMean12m', label: 'effort score (12-month mean)', unit: 'score', range: [1, 7] },
+  { key: 'repurchaseLast', label: 'would buy again (last answer)', unit: 'score', range: [0, 10] },
+  { key: 'tickets90d', label: 'tickets in 90 days', unit: 'count' },
+  { key: 'tickets365d', label: 'tickets in 12 months', unit: 'count' },
+  { key: 'urgentTickets365d', label: 'high/urgent tickets in 12 months', unit: 'count' },
+  { key: 'openTickets', label: 'open tickets', unit: 'count' },
   { key: 'firstResponseHours', label: 'median first response', unit: 'hours' },
   { key: 'resolutionHours', label: 'median resolution', unit: 'hours' },
-  { key: 'ticketCsat', label: 'ticket CSAT (12-month mean)' },
-  { key: 'daysSinceTouchpoint', label: 'days since the last touchpoint' },
-  { key: 'touchpoints90d', label: 'touchpoints in 90 days' },
-  { key: 'sentiment180d', label: 'touchpoint sentiment (6-month mean)' },
-  { key: 'liveDeployments', label: 'live deployments' },
-  { key: 'deploymentsStarted', label: 'deployments started' },
+  { key: 'ticketCsat', label: 'ticket CSAT (12-month mean)', unit: 'score', range: [1, 5] },
+  { key: 'daysSinceTouchpoint', label: 'days since the last touchpoint', unit: 'days' },
+  { key: 'touchpoints90d', label: 'touchpoints in 90 days', unit: 'count' },
+  { key: 'sentiment180d', label: 'touchpoint sentiment (6-month mean)', unit: 'sentiment', range: [-2, 2] },
+  { key: 'liveDeployments', label: 'live deployments', unit: 'count' },
+  { key: 'deploymentsStarted', label: 'deployments started', unit: 'count' },
   { key: 'goLiveDelayDays', label: 'go-live delay', unit: 'days' },
-  { key: 'logEmployees', label: 'employees (log)' },
+  { key: 'logEmployees', label: 'employees', unit: 'count', log: true },
 ];
 
 const HOUR_MS = 3_600_000;

@@ -12,6 +12,8 @@ import { rawAt, TIME_FEATURES } from './model';
 import { satisfactionRevenue } from './renewals';
 import { scopedAccountIds } from './scope';
 import { trainChurnModel } from './service';
+import { quantityOf, valueText } from './units';
+import type { FeatureUnit } from '../../../shared/contract/churn';
 import { crossValidate, snapshotData } from './snapshot';
 import { accountPrediction, currentModel } from './store';
 
@@ -33,7 +35,12 @@ export const churnHandlers = {
       const history = loadHistory(sqlite, input.id)[0];
       if (!history) throw notFound('account', input.id);
       const raw = rawAt(history, input.asOf);
-      return TIME_FEATURES.map((f, j) => ({ key: f.key, label: f.label, value: raw[j] ?? null }));
+      const { currency } = readSettings(sqlite);
+      return TIME_FEATURES.map((f, j) => {
+        const value = raw[j] ?? null;
+        const unit = f.category ? 'category' : (f.unit as FeatureUnit);
+        return { key: f.key, label: f.label, value, unit, range: f.range ?? null, quantity: quantityOf(f, value), currency, text: valueText(f, value, currency) };
+      });
     }),
   // A job too: a first open reads the whole history (progress in rows, cancel between slices); a kept answer returns at once.
   'churn.satisfactionRevenue': (input: ParsedInput<'churn.satisfactionRevenue'>, ctx: Context) =>

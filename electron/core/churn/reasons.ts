@@ -1,5 +1,6 @@
 import type { DesignSpec, RawValue } from './design';
 import type { LogisticFit } from './logistic';
+import { valueText } from './units';
 
 /**
  * Per-account reasons: each raw feature's part of the account's log-odds (the sum of its columns'
@@ -21,19 +22,14 @@ export interface Reason {
 
 const sigmoid = (t: number) => 1 / (1 + Math.exp(-t));
 
-function shown(value: RawValue, unit?: string, category = false): string {
-  if (value === null) return category ? 'unknown' : 'none';
-  if (typeof value === 'string') return value;
-  const rounded = Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : String(Math.round(value * 10) / 10);
-  return unit ? `${rounded} ${unit}` : rounded;
-}
-
 export function reasonsFor(
   spec: DesignSpec,
   fit: Pick<LogisticFit, 'intercept' | 'coefficients' | 'means' | 'sds'>,
   raw: readonly RawValue[],
   row: ArrayLike<number>,
   top = 5,
+  /** The workspace's currency: ARR reads as money. */
+  currency = 'USD',
 ): Reason[] {
   const parts = new Map<number, number>();
   let total = fit.intercept;
@@ -53,8 +49,8 @@ export function reasonsFor(
       const average = spec.columns.find((c) => c.source === source && c.kind === 'value')?.fill;
       const points = 100 * (p - sigmoid(total - logOdds));
       const label = restated.has(source) ? `${feature.label} beyond what tenure and price explain` : feature.label;
-      const value = shown(raw[source] ?? null, feature.unit, feature.category);
-      const context = average !== undefined && !restated.has(source) ? ` (average ${shown(average, feature.unit)})` : '';
+      const value = valueText(feature, raw[source] ?? null, currency);
+      const context = average !== undefined && !restated.has(source) ? ` (average ${valueText(feature, average, currency)})` : '';
       const verb = logOdds > 0 ? 'raises' : 'lowers';
       const sentence = `${label} ${value}${context} ${verb} the churn odds ×${Math.exp(logOdds).toFixed(2)} (${points >= 0 ? '+' : '−'}${Math.abs(points).toFixed(1)} pts)`;
       return { feature: feature.key, label, value, logOdds, points, sentence };

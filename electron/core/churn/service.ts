@@ -38,7 +38,7 @@ export async function trainChurnModel(sqlite: Database.Database, options: ChurnO
     if (a.churnedAt !== null || !isCustomerAt(a, today)) continue;
     const raw = rawAt(a, today);
     designRow(trained.spec, raw, row);
-    const reasons = reasonsFor(trained.spec, trained.fit, raw, row);
+    const reasons = reasonsFor(trained.spec, trained.fit, raw, row, 5, settings.currency);
     let t = trained.fit.intercept;
     for (let k = 0; k < row.length; k++) t += (trained.fit.coefficients[k]! * (row[k]! - trained.fit.means[k]!)) / trained.fit.sds[k]!;
     predictions.push({ accountId: a.id, probability: 1 / (1 + Math.exp(-t)), reasons });

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { AccountPrediction, Backtest, ChurnModel } from '../../../shared/contract/churn';
+import { featureUnit, type AccountPrediction, type Backtest, type ChurnModel, type FeatureUnit } from '../../../shared/contract/churn';
+import { readSettings } from '../db/settings';
+import { stepText } from './units';
 import type { Reason } from './reasons';
 import type { DesignSpec } from './design';
 import type { LogisticFit } from './logistic';
@@ -67,8 +69,20 @@ export function currentModel(sqlite: Database.Database): ChurnModel | null {
   if (!row) return null;
   const spec = JSON.parse(row.spec) as StoredSpec;
   const predictions = sqlite.prepare<unknown[], number>('SELECT count(*) FROM churn_predictions WHERE model_id = ? AND current = 1').pluck().get(row.id)!;
+  const { currency } = readSettings(sqlite);
   const coefficients = spec.design.columns
-    .map((column, k) => ({ column: column.name, label: labelOf(spec.design, column.source, column.kind, column.level), coefficient: spec.fit.coefficients[k]! }))
+    .map((column, k) => {
+      const feature = spec.design.features[column.source]!;
+      // Units for value columns of features that have one (models stored before units have none: null).
+      const measured = column.kind === 'value' && isFeatureUnit(feature.unit);
+      return {
+        column: column.name,
+        label: labelOf(spec.design, column.source, column.kind, column.level),
+        coefficient: spec.fit.coefficients[k]!,
+        unit: measured ? (feature.unit as FeatureUnit) : null,
+        step: measured ? stepText(feature, spec.fit.sds[k]!, currency) : null,
+      };
+    })
     .sort((a, b) => Math.abs(b.coefficient) - Math.abs(a.coefficient));
   return {
     id: row.id,
@@ -85,6 +99,8 @@ export function currentModel(sqlite: Database.Database): ChurnModel | null {
     ...(spec.lambdaSearch ? { lambdaSearch: spec.lambdaSearch } : {}),
   };
 }
+
+const isFeatureUnit = (unit: string | undefined) => unit !== undefined && featureUnit.safeParse(unit).success;
 
 function labelOf(design: DesignSpec, source: number, kind: string, level?: string): string {
   const label = design.features[source]!.label;

@@ -1,6 +1,6 @@
 import { useQuery } from '../../api/useQuery';
 import { useState } from 'react';
-import { formatDate, formatNumber } from '../../../../shared/format/format';
+import { formatDate } from '../../../../shared/format/format';
 import { PurchaseValueCard } from './PurchaseValueCard';
 
 /**
@@ -88,7 +88,10 @@ function ModelInputsTable({ accountId, asOf }: { accountId: number; asOf: string
         {features.data.map((f) => (
           <tr key={f.key} data-key={f.key}>
             <th scope="row">{f.label}</th>
-            <td data-value={f.value ?? ''}>{f.value === null ? 'missing' : typeof f.value === 'number' ? formatNumber(f.value) : f.value}</td>
+            {/* The core's words with the unit ("45 days", "$12,000", "7.5 on 0–10"); data-value keeps what the model reads. */}
+            <td data-value={f.value ?? ''} data-unit={f.unit} data-quantity={f.quantity ?? ''}>
+              {f.value === null ? 'missing' : f.text}
+            </td>
           </tr>
         ))}
       </tbody>

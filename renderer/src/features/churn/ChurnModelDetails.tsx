@@ -27,13 +27,14 @@ interface LambdaSearchShape {
 const fixed = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? '—' : x.toFixed(digits));
 
 /** A coefficient on the standardised scale in words: which way one standard deviation more moves the churn odds, and by how much. */
-export function weightInWords(label: string, coefficient: number): string {
+export function weightInWords(label: string, coefficient: number, step?: string | null): string {
   const ratio = Math.exp(coefficient);
   if (Math.abs(coefficient) < 0.01) return `${label}: barely matters to churn`;
   const way = coefficient > 0 ? 'raises' : 'lowers';
   // A "missing" column is an indicator: what it says is that having no value moves the odds.
   if (/ missing$/.test(label)) return `${label.replace(/ missing$/, '')} unknown: having no value ${way} the churn odds (×${ratio.toFixed(2)} per standard deviation)`;
-  return `${label}: one standard deviation more ${way} the churn odds ×${ratio.toFixed(2)}`;
+  // `step`: the core's words for one standard deviation in the feature's unit ("45 days", "$8,000", "×2.7").
+  return `${label}: one standard deviation more${step ? ` (${step})` : ''} ${way} the churn odds ×${ratio.toFixed(2)}`;
 }
 
 /** The AUCs' mean and the range the middle 95 % of splits fall in (2.5th to 97.5th percentile, linear between ranks). */
@@ -74,7 +75,7 @@ function FeatureWeights({ model }: { model: ChurnModel }) {
                 {c.coefficient > 0 ? '+' : c.coefficient < 0 ? '−' : ''}
                 {Math.abs(c.coefficient).toFixed(3)}
               </td>
-              <td>{weightInWords(c.label, c.coefficient)}</td>
+              <td data-step={c.step ?? ''}>{weightInWords(c.label, c.coefficient, c.step)}</td>
             </tr>
           ))}
         </tbody>

@@ -6,6 +6,11 @@ describe('the churn model details in words', () => {
     expect(weightInWords('Tickets in 90 days', 0.61)).toBe('Tickets in 90 days: one standard deviation more raises the churn odds ×1.84');
     expect(weightInWords('Last NPS answer', -0.5)).toBe('Last NPS answer: one standard deviation more lowers the churn odds ×0.61');
     expect(weightInWords('Employees (log)', 0.004)).toBe('Employees (log): barely matters to churn');
+    // With the core's step in the feature's unit.
+    expect(weightInWords('days since the last touchpoint', 0.3, '45 days')).toBe(
+      'days since the last touchpoint: one standard deviation more (45 days) raises the churn odds ×1.35',
+    );
+    expect(weightInWords('ARR', -0.2, '×2.7')).toBe('ARR: one standard deviation more (×2.7) lowers the churn odds ×0.82');
     expect(weightInWords('median resolution missing', -0.016)).toBe('median resolution unknown: having no value lowers the churn odds (×0.98 per standard deviation)');
   });
 
