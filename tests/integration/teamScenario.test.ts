@@ -15,9 +15,9 @@ const SEEDS = [1, 2, 3, 4, 5];
 /**
  * Seeds that still end unconverged, each for a bug named by its own case below; `it.fails` keeps the
  * suite green and turns red the moment the bug is fixed: then move the seed back to SEEDS.
- * Seed 4: a pulled row takes the local key of a deleted row (the pull's team_rows insert, A's apply.ts).
+ * (Seed 4, a pulled row taking the local key of a deleted row, was fixed in apply.ts's insert.)
  */
-const KNOWN_FAILING = new Set([4]);
+const KNOWN_FAILING = new Set<number>();
 const STEPS = 200;
 
 let server: TestPostgres;
@@ -80,8 +80,7 @@ describe('cases the scenario found', () => {
     }
   });
 
-  // Fails today (A's pull: apply.ts inserts team_rows without replacing the tombstone on that key); remove .fails once fixed.
-  it.fails('a pulled row that takes the local key of a deleted row (SQLite reuses the largest rowid) gets its own global id', async () => {
+  it('a pulled row that takes the local key of a deleted row (SQLite reuses the largest rowid) gets its own global id', async () => {
     const { laptops, db } = await scenarioTeam(server, su, 102);
     const [a, b] = laptops;
     try {

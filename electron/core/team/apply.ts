@@ -89,7 +89,12 @@ export function applyPage(ctx: Context, shapes: Map<string, TableShape>, entries
 function applyEntry(env: Env, entry: LogEntry): boolean {
   const { sqlite } = env;
   // An erased person (hub migration 0004, docs/privacy.md): erased here too, before any row is matched (team/erasure.ts).
-  if (entry.op === 'erase') return applyErasure(sqlite, env.shapes, entry.gid, entry.tbl, new Date(env.now));
+  if (entry.op === 'erase') {
+    const erased = applyErasure(sqlite, env.shapes, entry.gid, entry.tbl, new Date(env.now));
+    // The erasure's tombstones count as this page's (a later row naming them is a tombstone or loses the link).
+    for (const gid of stmt(sqlite, 'SELECT gid FROM team_rows WHERE deleted = 1').pluck().all() as string[]) env.deleted.add(gid);
+    return erased;
+  }
   const shape = env.shapes.get(entry.tbl);
   if (!shape) return false;
   const local = stmt(sqlite, 'SELECT row_key AS rowKey, deleted, clocks, agreed FROM team_rows WHERE gid = ?').get(entry.gid) as LocalRow | undefined;
@@ -174,6 +179,8 @@ function insertHere(env: Env, shape: TableShape, entry: LogEntry, data: HubData)
     .prepare(`INSERT INTO "${shape.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
     .run(...columns.map((c) => row[c]));
   const key = shape.rowid ? String(result.lastInsertRowid) : rowKeyOf(shape, row);
+  // SQLite may give the new row the key of a deleted one (the largest rowid is reused): that tombstone keeps its gid under a key of its own.
+  stmt(sqlite, `UPDATE team_rows SET row_key = 'tombstone:' || gid, deleted = 1 WHERE tbl = ? AND row_key = ?`).run(shape.table, key);
   stmt(sqlite, 'INSERT INTO team_rows (tbl, row_key, gid, agreed) VALUES (?, ?, ?, ?)').run(shape.table, key, entry.gid, json(entry.clocks));
   env.gids.set(shape.table, key, entry.gid);
   recordClashes(env, shape, clashes);
