@@ -11,8 +11,8 @@ const day = (n: number) => new Date(Date.UTC(2026, 0, n)).toISOString().slice(0,
 
 let core: TestCore;
 let referenceId: number;
-beforeAll(async () => {
-  core = await testCore();
+/** A reference with two reference calls completed at `at(10)` and `at(70)` (instants), asked on day 80. */
+async function withTwoCalls(core: TestCore, at: (n: number) => string): Promise<number> {
   const account = await core.call('accounts.create', { name: 'Alpha Bank', contractStart: '2023-01-15' });
   const contact = await core.call('contacts.create', { accountId: account.id, name: 'Ada Champion', isChampion: true });
   const deal = await core.call('deals.create', { prospect: 'Globex', stage: 'propose', amountMinor: 1_000_00, openedAt: '2026-01-05T00:00:00Z' });
@@ -29,16 +29,20 @@ beforeAll(async () => {
   });
   await core.call('references.move', { id: ref.id, stage: 'recruited', by: BY });
   await core.call('references.move', { id: ref.id, stage: 'active', by: BY });
-  referenceId = ref.id;
   for (const n of [10, 70]) {
     core.setNow(`${day(n)}T09:00:00.000Z`);
-    const request = await core.call('requests.create', { referenceId, dealId: deal.id, requester: 'Sam Sales', activity: 'reference_call' });
+    const request = await core.call('requests.create', { referenceId: ref.id, dealId: deal.id, requester: 'Sam Sales', activity: 'reference_call' });
     await core.call('requests.approve', { id: request.id, by: 'Owner' });
-    await core.call('requests.schedule', { id: request.id, scheduledFor: `${day(n)}T15:00:00Z` });
-    core.setNow(`${day(n)}T17:00:00.000Z`);
-    await core.call('requests.complete', { id: request.id, happened: true, rating: 5, completedAt: `${day(n)}T15:00:00Z` });
+    await core.call('requests.schedule', { id: request.id, scheduledFor: at(n) });
+    core.setNow(`${day(n + 1)}T17:00:00.000Z`);
+    await core.call('requests.complete', { id: request.id, happened: true, rating: 5, completedAt: at(n) });
   }
   core.setNow(`${day(80)}T12:00:00.000Z`);
+  return ref.id;
+}
+beforeAll(async () => {
+  core = await testCore();
+  referenceId = await withTwoCalls(core, (n) => `${day(n)}T15:00:00Z`);
 });
 afterAll(() => core.close());
 
@@ -58,5 +62,26 @@ describe('reference fatigue by days (leverage.availability)', () => {
     const a = await core.call('leverage.availability', { referenceId });
     expect(a).toMatchObject({ on: day(80), available: false, availableFrom: day(100) });
     expect(a.reason).toBe('2 reference calls in the last 90 days (budget 2): available from 10 April 2026');
+  });
+});
+
+describe("local days: the workspace's time zone (Settings, business hours' zone)", () => {
+  it('calls at 23:30 New York time on day 10 and day 70 (04:30 and 03:30 UTC the next day) count on days 10 and 70: available from day 100', async () => {
+    const ny = await testCore();
+    try {
+      // 10 Jan 23:30 EST = 11 Jan 04:30 UTC; 11 Mar 23:30 EDT (since 8 Mar) = 12 Mar 03:30 UTC.
+      const at = (n: number) => (n === 10 ? '2026-01-11T04:30:00.000Z' : '2026-03-12T03:30:00.000Z');
+      const id = await withTwoCalls(ny, at);
+      // In UTC the calls fall on days 11 and 71: held one day longer.
+      expect(await ny.call('leverage.availability', { referenceId: id, on: day(100) })).toMatchObject({ available: false, availableFrom: day(101) });
+      const settings = await ny.call('settings.get', {});
+      await ny.call('settings.update', { businessHours: { ...settings.businessHours, timeZone: 'America/New_York' } });
+      const before = await ny.call('leverage.availability', { referenceId: id, on: day(99) });
+      expect(before).toMatchObject({ available: false, availableFrom: day(100), restUntil: day(99) });
+      expect(before.reason).toBe('2 reference calls in the last 90 days (budget 2): available from 10 April 2026');
+      expect(await ny.call('leverage.availability', { referenceId: id, on: day(100) })).toMatchObject({ available: true, total: { asks: 1 } });
+    } finally {
+      await ny.close();
+    }
   });
 });

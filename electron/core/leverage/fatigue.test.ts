@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/contract/settings';
-import { type Ask, asksInWindow, availabilityOf } from './fatigue';
+import { type Ask, asksInWindow, availabilityOf, localDay } from './fatigue';
 
 const rules = DEFAULT_SETTINGS.leverage.fatigue; // window 90, calls 2, others 1, total 4, rest 30
 const ON = '2026-03-01';
@@ -106,5 +106,43 @@ describe('fatigue counts days, not instants (issue 16)', () => {
       expect(availabilityOf(asks, rules, 'press_quote', day(99))).toMatchObject({ available: false, availableFrom: day(100), restUntil: day(99) });
       expect(availabilityOf(asks, rules, 'press_quote', day(100)).available).toBe(true);
     }
+  });
+});
+
+describe("fatigue counts the workspace's local days (issue 16: a call at 23:30 local time counts on that day)", () => {
+  const NY = 'America/New_York';
+  // Day 0 = 1 Jan 2026. Calls at 23:30 New York time on day 10 (11 Jan, EST, 04:30 UTC on the 12th) and
+  // day 70 (12 Mar, EDT since 8 Mar, 03:30 UTC on the 13th): local days 10 and 70.
+  const at = ['2026-01-12T04:30:00.000Z', '2026-03-13T03:30:00.000Z'];
+  const local: Ask[] = at.map((a) => ({ activity: 'reference_call', at: a, completed: true, day: localDay(a, NY) }));
+  const utc: Ask[] = at.map((a) => ({ activity: 'reference_call', at: a, completed: true }));
+
+  it('an instant falls on its calendar day in the zone, across midnight both ways', () => {
+    expect(localDay('2026-01-12T04:30:00.000Z', NY)).toBe('2026-01-11');
+    expect(localDay('2026-03-13T03:30:00.000Z', NY)).toBe('2026-03-12');
+    expect(localDay('2026-01-12T05:00:00.000Z', NY)).toBe('2026-01-12');
+    // East of UTC: 00:30 in Berlin on 11 Jan is 23:30 UTC on the 10th.
+    expect(localDay('2026-01-10T23:30:00.000Z', 'Europe/Berlin')).toBe('2026-01-11');
+    // A date alone is its own day; UTC is the UTC day.
+    expect(localDay('2026-01-10', NY)).toBe('2026-01-10');
+    expect(localDay('2026-01-12T04:30:00.000Z', 'UTC')).toBe('2026-01-12');
+  });
+
+  it('calls on local days 10 and 70 (2 per 90 days, 30 days rest) free the reference on day 100, 11 April, not day 101', () => {
+    // 11 Jan + 90 days = 11 Apr (the older call leaves the window); 12 Mar + 30 days of rest = 11 Apr.
+    const before = availabilityOf(local, rules, 'reference_call', '2026-04-10');
+    expect(before).toMatchObject({ available: false, availableFrom: '2026-04-11', restUntil: '2026-04-10' });
+    expect(before.reason).toBe('2 reference calls in the last 90 days (budget 2): available from 11 April 2026');
+    expect(availabilityOf(local, rules, 'reference_call', '2026-04-11').available).toBe(true);
+    // Counted on their UTC days (12 Jan and 13 Mar) the same calls would hold it one day longer.
+    expect(availabilityOf(utc, rules, 'reference_call', '2026-04-10').availableFrom).toBe('2026-04-12');
+    // The rest period names the local day of the use.
+    expect(availabilityOf([local[1]!], rules, 'press_quote', '2026-03-20').reason).toBe('resting after the use on 12 March 2026: available from 11 April 2026');
+  });
+
+  it('the window counts local days: on day 100 the day-10 call is out, on day 99 it is in', () => {
+    expect(asksInWindow(local, 90, '2026-04-10')).toBe(2);
+    expect(asksInWindow(local, 90, '2026-04-11')).toBe(1);
+    expect(asksInWindow(utc, 90, '2026-04-11')).toBe(2);
   });
 });

@@ -15,7 +15,10 @@ import type { ReferenceActivity } from './types';
  * the day each condition is met: an over-budget list of k asks frees up when its
  * (k − budget + 1)-th oldest ask leaves the window.
  *
- * Everything counts in whole days (UTC calendar days), never instants (issue 16): the window at D
+ * Everything counts in whole days, never instants (issue 16): an ask counts on its `day`, the
+ * calendar day of its instant in the workspace's time zone (Settings → business hours' zone; loadAsks
+ * sets it, localDay), so a call at 23:30 local time counts on that local day, not on the next UTC
+ * day; an ask without one counts on its UTC day. The window at D
  * holds the asks of days D − window + 1 … D, so an ask exactly `window` days ago no longer counts,
  * and an ask at 15:00 frees its slot at the same midnight as one at 09:00. Calls on day 10 and day
  * 70, a budget of 2 per 90 days and a 30-day rest: available from day 100.
@@ -27,7 +30,22 @@ export interface Ask {
   at: string;
   /** Completed (a use). */
   completed: boolean;
+  /** YYYY-MM-DD: the day it counts on, in the workspace's time zone (localDay); absent, the UTC day of `at`. */
+  day?: string;
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** The calendar day (YYYY-MM-DD) of an instant in `timeZone`; a date alone is its own day. */
+export function localDay(iso: string, timeZone: string): string {
+  if (iso.length === 10 || timeZone === 'UTC') return iso.slice(0, 10);
+  let f = dayFormats.get(timeZone);
+  // en-CA writes dates as YYYY-MM-DD.
+  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f.format(new Date(iso));
+}
+
+/** The day an ask counts on (its local day when known), as midnight ms. */
+const dayOfAsk = (a: Ask) => startOfDay(a.day ?? a.at);
 
 export interface FatigueRules {
   windowDays: number;
@@ -93,7 +111,7 @@ export function availabilityOf(asks: readonly Ask[], rules: FatigueRules, activi
   // Most references have no asks at all: the answer needs no dates.
   if (asks.length === 0 && rules.budgets[activity] > 0 && (usageLimit ?? rules.totalBudget) > 0) return freeAnswer(rules, activity, on, usageLimit);
   // t: the ask's day (midnight UTC), so the time of day never moves a date.
-  const counted = asks.map((a) => ({ ...a, t: startOfDay(a.at) })).filter((a) => a.t > day - windowMs);
+  const counted = asks.map((a) => ({ ...a, t: dayOfAsk(a) })).filter((a) => a.t > day - windowMs);
   const budgetOf = (a: ReferenceActivity) => rules.budgets[a];
   const activities = [...new Set(counted.map((a) => a.activity).concat(activity))].map((a) => ({
     activity: a,
@@ -103,12 +121,10 @@ export function availabilityOf(asks: readonly Ask[], rules: FatigueRules, activi
   const totalBudget = usageLimit ?? rules.totalBudget;
   const total = { asks: counted.length, budget: totalBudget, fromUsageLimit: usageLimit !== null };
 
-  const uses = asks
-    .filter((a) => a.completed)
-    .map((a) => a.at)
-    .sort();
-  const lastUsedAt = uses.at(-1) ?? null;
-  const restEnd = lastUsedAt === null ? null : startOfDay(lastUsedAt) + rules.restDays * DAY_MS;
+  const uses = asks.filter((a) => a.completed).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const lastUse = uses.at(-1) ?? null;
+  const lastUsedAt = lastUse?.at ?? null;
+  const restEnd = lastUse === null ? null : dayOfAsk(lastUse) + rules.restDays * DAY_MS;
   const restUntil = restEnd !== null && rules.restDays > 0 ? dayOf(restEnd - DAY_MS) : null;
 
   const ofActivity = counted.filter((a) => a.activity === activity).map((a) => a.t);
@@ -140,7 +156,7 @@ export function availabilityOf(asks: readonly Ask[], rules: FatigueRules, activi
       ? `${activityWords(activity, mine.asks)} ${windowText} (budget ${mine.budget}): ${when}`
       : from === totalFree
         ? `${asksWords(total.asks)} ${windowText} (${total.fromUsageLimit ? 'usage limit' : 'budget'} ${totalBudget}): ${when}`
-        : `resting after the use on ${longDate(lastUsedAt!.slice(0, 10))}: ${when}`;
+        : `resting after the use on ${longDate(lastUse!.day ?? lastUsedAt!.slice(0, 10))}: ${when}`;
   return { activities, total, lastUsedAt, restUntil, availableFrom, available: false, reason };
 }
 
@@ -161,5 +177,5 @@ function freeAnswer(rules: FatigueRules, activity: ReferenceActivity, on: string
 /** Asks in the window before `on`, of every activity: what the readiness penalty and capacity count. */
 export function asksInWindow(asks: readonly Ask[], windowDays: number, on: string): number {
   const day = startOfDay(on);
-  return asks.filter((a) => startOfDay(a.at) > day - windowDays * DAY_MS).length;
+  return asks.filter((a) => dayOfAsk(a) > day - windowDays * DAY_MS).length;
 }

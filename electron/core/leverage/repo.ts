@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ReferenceStage } from '../../../shared/contract/references';
 import { stmt } from '../db/sql';
-import type { Ask } from './fatigue';
+import { localDay, type Ask } from './fatigue';
 import type { Consent, ConsentRule } from './gates';
 import type { ReadinessInputs } from './readiness';
 import { ASK_STATUSES, type ReferenceActivity } from './types';
@@ -112,7 +112,7 @@ function parseRules(text: string): ConsentRule[] {
 }
 
 /** Every ask of every contact (requests of any reference of that contact), by contact. */
-export function loadAsks(sqlite: Database.Database): Map<number, Ask[]> {
+export function loadAsks(sqlite: Database.Database, timeZone = 'UTC'): Map<number, Ask[]> {
   const rows = stmt<{ contactId: number; activity: ReferenceActivity; at: string; completed: number }>(
     sqlite,
     `SELECT r.contact_id AS contactId, q.activity, coalesce(q.completed_at, q.scheduled_for, q.requested_at) AS at,
@@ -123,7 +123,8 @@ export function loadAsks(sqlite: Database.Database): Map<number, Ask[]> {
   const byContact = new Map<number, Ask[]>();
   for (const row of rows) {
     const list = byContact.get(row.contactId) ?? [];
-    list.push({ activity: row.activity, at: row.at, completed: row.completed === 1 });
+    // The day it counts on, in the workspace's zone (fatigue counts local days).
+    list.push({ activity: row.activity, at: row.at, completed: row.completed === 1, day: localDay(row.at, timeZone) });
     byContact.set(row.contactId, list);
   }
   return byContact;

@@ -28,9 +28,11 @@ export interface LeverageData {
 export const DATA_DOMAINS = ['accounts', 'references', 'requests', 'contacts', 'deployments', 'deals'];
 
 export function leverageData(sqlite: Database.Database): LeverageData {
+  // Asks count on their day in the workspace's time zone (business hours' zone): a new zone is a new entry.
+  const zone = leverageSettings(sqlite).businessHours.timeZone;
   return cached(
     sqlite,
-    'leverage:data',
+    `leverage:data:${zone}`,
     () => {
       const references = loadReferences(sqlite);
       const referencesByAccount = new Map<number, ReferenceRow[]>();
@@ -40,7 +42,7 @@ export function leverageData(sqlite: Database.Database): LeverageData {
         references,
         referencesByAccount,
         consents: loadConsents(sqlite),
-        asks: loadAsks(sqlite),
+        asks: loadAsks(sqlite, zone),
         profiles: loadProfiles(sqlite),
       };
     },
