@@ -15,6 +15,7 @@ import { StoriesScreen } from '../features/stories/StoriesScreen';
 import { TasksScreen } from '../features/tasks/TasksScreen';
 import { GoalsScreen } from '../features/goals/GoalsScreen';
 import { FeedbackScreen } from '../features/feedback/FeedbackScreen';
+import { TeamScreen } from '../features/team/TeamScreen';
 import { SECTIONS, useRoute } from './router';
 import { useSidebar } from './useSidebar';
 
@@ -98,6 +99,8 @@ export function App() {
           <ImportScreen />
         ) : route.section === 'settings' ? (
           <SettingsScreen />
+        ) : route.section === 'team' ? (
+          <TeamScreen />
         ) : (
           <NotFound path={[route.section, ...route.params].join('/')} />
         )}

@@ -16,6 +16,7 @@ export const SECTIONS = [
   { path: 'assessments', label: 'Assessments' },
   { path: 'import', label: 'Import & export' },
   { path: 'settings', label: 'Settings' },
+  { path: 'team', label: 'Team' },
 ] as const;
 
 export interface Route {
