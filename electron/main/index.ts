@@ -1,11 +1,12 @@
 // The Electron shell's entry: app lifecycle, the window, the open workspace. All state lives in
 // this closure (and in WorkspaceHost); the application itself is electron/core.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { startBackupSchedule } from '../core/backup/schedule';
 import type { Log } from '../core/context';
 import { ensureDemoWorkspace } from '../core/demo';
 import { startCoreHost, type HostedCore } from '../core/host/client';
+import { startTeamSession, type TeamSession } from '../core/team/schedule';
 import { desktopCoreOptions, relayGrant } from './coreHost';
 import { utilityCoreProcess } from './coreProcess';
 import { fileDialogChannels } from './fileDialogs';
@@ -16,6 +17,7 @@ import { installMenu } from './menu';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { windowTitle } from './settings';
 import { createMainWindow, loadRenderer, rendererOrigin } from './window';
+import { keychainStore, teamFileIo } from './teamKeychain';
 import { WorkspaceHost } from './workspaces';
 
 const log: Log = (level, message, detail) => console[level](`[fulcrum] ${message}`, ...(detail === undefined ? [] : [detail]));
@@ -37,6 +39,7 @@ function start(): void {
   // registered with the open workspace's core process before the renderer gets its token.
   const grants = { grant: relayGrant(() => host?.current) };
   let backups: ReturnType<typeof startBackupSchedule> | undefined;
+  let team: TeamSession | undefined;
   let closed = false;
 
   const currentWindow = () => (window && !window.isDestroyed() ? window : undefined);
@@ -60,6 +63,8 @@ function start(): void {
     if (!host) return;
     // Another workspace: its own last scheduled backup decides whether one is due now.
     if (switched) backups?.check();
+    // Another workspace (or another team): sync it now if its connection is kept.
+    if (switched) team?.check();
     // Files chosen for the previous workspace are not the new one's to use: its core process, and its grants, are gone.
     installMenu({ host, window: currentWindow });
     const open = currentWindow();
@@ -94,13 +99,27 @@ function start(): void {
         onChange: ({ switched }) => refresh(switched),
       });
       const workspaces = host;
-      const hostChannels = { ...reportPdfChannels(currentWindow), ...fileDialogChannels(currentWindow, grants) };
+      // The team's connection (issue 19): kept encrypted in userData/team.json through safeStorage, synced on
+      // open, on schedule and on demand in the core's process (core/team/schedule.ts, docs/team.md).
+      team = startTeamSession({
+        current: () => workspaces.current?.dispatch,
+        store: keychainStore(safeStorage, teamFileIo(join(userData, 'team.json'))),
+        // Not built yet in the desktop shell: a new file from the save dialog, joined and opened.
+        join: () =>
+          Promise.resolve({
+            ok: false,
+            error: { code: 'BAD_INPUT', message: 'joining into a new workspace file is not built in the desktop app yet: run fulcrum team join --out FILE, then File › Open…' },
+          }),
+        log,
+      });
+      const hostChannels = { ...reportPdfChannels(currentWindow), ...fileDialogChannels(currentWindow, grants), ...team.channels };
       registerInvokeHandler({ origin, log, dispatch: () => workspaces.current?.dispatch, host: hostChannels });
 
       // Open the workspace before the window, so the renderer's first calls find it.
       await workspaces.openInitial();
       // Scheduled backups: on open when the last is older than 6 hours, then every 6 hours while open.
       backups = startBackupSchedule({ current: () => workspaces.current?.dispatch, log });
+      team.check();
       installMenu({ host: workspaces, window: currentWindow });
       openWindow();
     })
@@ -126,6 +145,7 @@ function start(): void {
     const closing = host;
     closed = true;
     backups?.stop();
+    team?.stop();
     closing
       .close()
       .catch((error: unknown) => log('warn', 'closing the workspace failed', error))

@@ -83,6 +83,13 @@ function fileMenu(context: MenuContext, isMac: boolean): MenuItemConstructorOpti
       { label: 'Open Demo Workspace', click: () => run(() => host.openDemo()) },
       { type: 'separator' },
       {
+        // The Team screen (issue 19): its route in the renderer, which owns navigation.
+        label: 'Team…',
+        enabled: host.currentPath !== undefined,
+        click: () => run(async () => context.window()?.webContents.executeJavaScript(`location.hash = '#/team'`)),
+      },
+      { type: 'separator' },
+      {
         label: isMac ? 'Reveal in Finder' : 'Show in Folder',
         enabled: host.currentPath !== undefined,
         click: () => {
