@@ -16,6 +16,8 @@ const conflict = z.object({
   id: z.number().int(),
   table: z.string(),
   gid: z.string(),
+  /** The record in words (its name, title or subject on this laptop); null when it is not here (deleted, or never made here). */
+  label: z.string().nullable(),
   /** The field that conflicted; null when the whole change was refused. */
   field: z.string().nullable(),
   kind: z.enum(CONFLICT_KINDS),

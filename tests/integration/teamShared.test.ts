@@ -291,4 +291,41 @@ describe('sharing what the first tables did not', () => {
     await creator.call('purchases.update', { id, currency: 'CHF' });
     expect(sqlite.prepare(`SELECT count(*) FROM team_changes WHERE tbl = 'purchases'`).pluck().get()).toBe(before + 1);
   });
+
+  it('a call to action a rule opens on a laptop whose role may not write it stays there unlisted and becomes the team’s when a CSM’s laptop opens it; one opened by hand is listed', async () => {
+    await superuser.query(`CREATE ROLE mia LOGIN PASSWORD 'mia-pass' IN ROLE fulcrum_marketing`);
+    await superuser.query(`INSERT INTO team.members (login, display_name, role) VALUES ('mia', 'Mia Chen', 'marketing')`);
+    const miaUrl = server.url('mia', 'mia-pass');
+    // An account of Dana's renewing half a year out: no rule fires when it is made.
+    creator.setNow('2026-03-01T09:00:00.000Z');
+    const beta = await creator.call('accounts.create', { name: 'Beta Renewals', owner: 'Dana Reyes', renewalDate: '2026-09-01', arrMinor: 1_000_000 });
+    await creator.call('team.sync', { server: adminUrl() });
+    const mia = await testCore(tempWorkspacePath('mia.fulcrum'));
+    try {
+      await mia.call('team.join', { server: miaUrl });
+      // July: marketing's laptop runs the rules first, offline, and opens the renewal call to action with its tasks; Mia opens one by hand too.
+      for (const core of [creator, mia]) core.setNow('2026-07-01T09:00:00.000Z');
+      const betaHere = (await mia.call('accounts.list', { search: 'Beta Renewals' })).rows[0]!;
+      expect((await mia.call('ctas.evaluate', {})).opened.filter((id) => id.startsWith(`renewalQuiet:${betaHere.id}:`))).toHaveLength(1);
+      await mia.call('ctas.open', { clientId: '6f9d2c1e-4b7a-4c3d-9e8f-1a2b3c4d5e6f', accountId: betaHere.id, reason: 'Ask for a case study' });
+      const pushed = await mia.call('team.sync', { server: miaUrl });
+      // The hub refuses all of them (marketing writes no calls to action or tasks); only Mia's own is listed.
+      const listed = (await mia.call('team.conflicts', {})).conflicts.filter((c) => c.table === 'calls_to_action' || c.table === 'tasks');
+      expect(pushed.rejected).toBe(listed.length);
+      expect(listed.filter((c) => c.table === 'calls_to_action')).toHaveLength(1);
+      expect(listed.every((c) => c.kind === 'rejected')).toBe(true);
+      expect((await hubRows('calls_to_action')).filter((r) => r.data.account_id === gidOf(creator, 'accounts', beta.id))).toEqual([]);
+
+      // Dana's side (the creator's laptop here) opens the same call to action; after both sync it is the team's on both, under one gid.
+      await creator.call('ctas.evaluate', {});
+      await creator.call('team.sync', { server: adminUrl() });
+      await mia.call('team.sync', { server: miaUrl });
+      const onHub = (await hubRows('calls_to_action')).filter((r) => r.data.account_id === gidOf(creator, 'accounts', beta.id));
+      expect(onHub).toHaveLength(1);
+      expect(mia.context.sqlite.prepare(`SELECT local_only FROM team_rows WHERE gid = ?`).pluck().get(onHub[0]!.gid)).toBe(0);
+      expect((await mia.call('team.info', { hashes: true })).hashes!.calls_to_action).toBe((await creator.call('team.info', { hashes: true })).hashes!.calls_to_action);
+    } finally {
+      await mia.close();
+    }
+  });
 });

@@ -79,7 +79,8 @@ describe('the sync state in team.info', () => {
     expect(info.lastSync).toMatchObject({ ok: true, rejected: 1, error: null });
     const { conflicts } = await marketing.call('team.conflicts', {});
     expect(conflicts).toHaveLength(1);
-    expect(conflicts[0]).toMatchObject({ table: 'accounts', kind: 'rejected', resolvedAt: null });
+    // The record in words, as this laptop holds it.
+    expect(conflicts[0]).toMatchObject({ table: 'accounts', label: account.name, kind: 'rejected', resolvedAt: null });
     const reverse = await marketing.dispatch('team.conflicts.resolve', { id: conflicts[0]!.id, action: 'reverse' });
     if (!reverse.ok) expect(reverse.error.message.length).toBeGreaterThan(0);
     else expect((reverse.value as { resolvedAt: string | null }).resolvedAt).not.toBeNull();

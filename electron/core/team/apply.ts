@@ -246,7 +246,8 @@ function updateHere(env: Env, shape: TableShape, entry: LogEntry, data: HubData,
   dropPendingFields(sqlite, entry.gid, result.settled);
   if (acked && acked.m <= mergedUpTo) acked = null;
   else if (acked) for (const field of result.settled) delete acked.f[field];
-  stmt(sqlite, 'UPDATE team_rows SET version = version + 1, agreed = ?, clocks = ? WHERE gid = ?').run(json(entry.clocks), ackedText(acked), entry.gid);
+  // The hub holds this row now (a rule's row this laptop kept local when its role could not push it), so it is shared content again.
+  stmt(sqlite, 'UPDATE team_rows SET version = version + 1, agreed = ?, clocks = ?, local_only = 0 WHERE gid = ?').run(json(entry.clocks), ackedText(acked), entry.gid);
   recordClashes(env, shape, clashes);
 }
 

@@ -8,26 +8,50 @@ import { sharedOrder } from './tables';
 const COLUMNS = `id, tbl AS "table", gid, field, kind, local_value AS localValue, remote_value AS remoteValue,
   local_hlc AS localHlc, remote_hlc AS remoteHlc, created_at AS createdAt, resolved_at AS resolvedAt`;
 
-type Conflict = ReturnType<typeof readConflict>;
+export interface StoredConflict {
+  id: number;
+  table: string;
+  gid: string;
+  field: string | null;
+  kind: 'superseded' | 'transition' | 'unique' | 'budget' | 'rejected';
+  localValue: string | null;
+  remoteValue: string | null;
+  localHlc: string | null;
+  remoteHlc: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+export type Conflict = StoredConflict & { label: string | null };
 
-function readConflict(ctx: Context, id: number) {
-  const row = ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM team_conflicts WHERE id = ?`).get(id) as
-    { id: number; table: string; gid: string; field: string | null; kind: 'superseded' | 'transition' | 'unique' | 'budget' | 'rejected' } | undefined;
+/** The columns that name a record to a person, in order of preference. */
+const LABEL_COLUMNS = ['name', 'title', 'subject', 'full_name', 'email', 'external_id', 'key'];
+
+/** The record a conflict is about, in words, as this laptop holds it (by its global id). */
+function labelOf(sqlite: Database.Database, table: string, gid: string): string | null {
+  if (!sharedOrder(sqlite).some((s) => s.table === table)) return null;
+  const key = sqlite.prepare('SELECT row_key FROM team_rows WHERE tbl = ? AND gid = ? AND deleted = 0').pluck().get(table, gid) as string | undefined;
+  // Composite keys (a JSON array) name rows of link tables, which have no words of their own.
+  if (key === undefined || key.startsWith('[')) return null;
+  const columns = new Set(sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]);
+  const column = LABEL_COLUMNS.find((c) => columns.has(c));
+  if (!column) return null;
+  const value = sqlite.prepare(`SELECT "${column}" FROM "${table}" WHERE rowid = ?`).pluck().get(key) as string | number | null | undefined;
+  return value === null || value === undefined || value === '' ? null : String(value);
+}
+
+const labelled = (sqlite: Database.Database, row: StoredConflict): Conflict => ({ ...row, label: labelOf(sqlite, row.table, row.gid) });
+
+function readConflict(ctx: Context, id: number): Conflict {
+  const row = ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM team_conflicts WHERE id = ?`).get(id) as StoredConflict | undefined;
   if (!row) throw new CoreError('NOT_FOUND', `no conflict ${id}`);
-  return row as typeof row & {
-    localValue: string | null;
-    remoteValue: string | null;
-    localHlc: string | null;
-    remoteHlc: string | null;
-    createdAt: string;
-    resolvedAt: string | null;
-  };
+  return labelled(ctx.sqlite, row);
 }
 
 /** team.conflicts: open conflicts newest first (resolved ones too, on request). */
 export function listConflicts(ctx: Context, input: ParsedInput<'team.conflicts'>): { conflicts: Conflict[] } {
   const where = input.includeResolved === true ? '' : 'WHERE resolved_at IS NULL';
-  return { conflicts: ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM team_conflicts ${where} ORDER BY id DESC`).all() as Conflict[] };
+  const rows = ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM team_conflicts ${where} ORDER BY id DESC`).all() as StoredConflict[];
+  return { conflicts: rows.map((row) => labelled(ctx.sqlite, row)) };
 }
 
 export interface NewConflict {

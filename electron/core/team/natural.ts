@@ -107,6 +107,15 @@ const NATURAL: Partial<Record<SharedTable, Natural>> = {
   },
 };
 
+/** Rows the core makes by rule on every laptop (not a person's edit, unlike a team setting). */
+const RULE_MADE: ReadonlySet<string> = new Set(['calls_to_action', 'tasks', 'playbooks', 'assessment_templates']);
+
+/**
+ * Whether a row was made by a rule, which any laptop makes the same (its gid is the UUID v5 of its
+ * natural key: version nibble 5; a person's rows get random v4 gids).
+ */
+export const isRuleMade = (table: string, gid: string) => RULE_MADE.has(table) && gid.charAt(14) === '5';
+
 /** The deterministic gid of a row in SQL (NULL: none), for the capture trigger. */
 export function naturalGidSql(table: SharedTable, r: string): string | null {
   const natural = NATURAL[table];

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Context } from '../context';
 import { pausePoint } from '../db/pausePoint';
 import { rememberAcked } from './agreement';
+import { isRuleMade } from './natural';
 import { lastNaming, nextBatch, type Mutation } from './outbox';
 import type { Hub } from './server/schema';
 import { readState } from './state';
@@ -66,29 +67,51 @@ export async function pushOutbox(ctx: Context, hub: Hub, shapes: Map<string, Tab
       SELECT team.push(${clientId}::uuid, ${batchId}::uuid, ${JSON.stringify(batch)}::jsonb, ${seen}::bigint) AS result`.execute(hub);
     const { last_mutation_id: acked, rejections } = reply.rows[0]!.result;
     pausePoint('team-push-after-reply'); // tests only: the hub committed, the laptop not yet (FULCRUM_TEST_PAUSE, teamFaults.test.ts)
-    sqlite.transaction(() => {
+    const listed = sqlite.transaction(() => {
       // The acknowledged fields' clocks stay known until the hub's record of them is pulled (agreement.ts, merge).
       rememberAcked(sqlite, acked, new Set(rejections.map((r) => r.id)), clientId);
       sqlite.prepare('DELETE FROM team_changes WHERE seq <= ?').run(acked);
-      recordRefusals(sqlite, batch, rejections, ctx.now().toISOString());
+      return recordRefusals(sqlite, batch, rejections, ctx.now().toISOString());
     })();
     pushed += batch.filter((m) => m.id <= acked).length;
-    rejected += rejections.length;
+    rejected += listed;
   }
   return { pushed, rejected };
 }
 
-function recordRefusals(sqlite: Database.Database, batch: Mutation[], rejections: Rejection[], now: string): void {
+/** A new row a rule made (not a person: a call to action opened by hand and its tasks are a person's). */
+function madeByRule(sqlite: Database.Database, m: Mutation): boolean {
+  if (m.op !== 'insert' || !isRuleMade(m.tbl, m.gid)) return false;
+  if (m.tbl === 'calls_to_action') return m.data?.rule !== 'manual';
+  if (m.tbl !== 'tasks') return true;
+  const cta = m.data?.cta_id;
+  if (typeof cta !== 'string') return false;
+  const rule = sqlite.prepare(`SELECT c.rule FROM team_rows t JOIN calls_to_action c ON c.id = t.row_key WHERE t.tbl = 'calls_to_action' AND t.gid = ?`).pluck().get(cta) as
+    string | undefined;
+  return rule !== undefined && rule !== 'manual';
+}
+
+/** Lists the hub's refusals as conflicts; answers how many were listed. */
+function recordRefusals(sqlite: Database.Database, batch: Mutation[], rejections: Rejection[], now: string): number {
   const conflict = sqlite.prepare(
     `INSERT INTO team_conflicts (tbl, gid, field, kind, local_value, remote_value, local_hlc, remote_hlc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // A row the hub refused to create stays on this laptop only, listed for its user (never silently dropped).
   const keepLocal = sqlite.prepare('UPDATE team_rows SET local_only = 1 WHERE gid = ?');
   const byId = new Map(batch.map((m) => [m.id, m]));
+  let listed = 0;
   for (const r of rejections) {
     const mutation = byId.get(r.id);
+    // A row a rule made here that this laptop's role may not write (marketing's laptop opening a CSM's
+    // task): a laptop whose role may makes the same row (same gid), which the pull brings; no one's edit was refused.
+    if (mutation && madeByRule(sqlite, mutation)) {
+      keepLocal.run(r.gid);
+      continue;
+    }
     const c = conflictOf(r, mutation);
     conflict.run(c.tbl, r.gid, c.field, c.kind, c.local, c.remote, c.localHlc, c.remoteHlc, now);
+    listed++;
     if (mutation?.op === 'insert') keepLocal.run(r.gid);
   }
+  return listed;
 }

@@ -15,6 +15,7 @@ function ConflictRow({ conflict, onResolved }: { conflict: Conflict; onResolved:
       <div className="team-conflict-head">
         <strong>
           {tableInWords(conflict.table)}
+          {conflict.label ? ` “${conflict.label}”` : ''}
           {conflict.field ? ` · ${conflict.field.replace(/_/g, ' ')}` : ''}
         </strong>
         <span className="pill tone-warn">{KIND_LABEL[conflict.kind]}</span>
@@ -35,7 +36,7 @@ function ConflictRow({ conflict, onResolved }: { conflict: Conflict; onResolved:
           <dd data-testid="team-conflict-remote">{valueInWords(conflict.remoteValue)}</dd>
         </dl>
       )}
-      <p className="muted team-record">Record {conflict.gid}</p>
+      {!conflict.label && <p className="muted team-record">Not on this laptop (record {conflict.gid})</p>}
       {resolve.error && (
         <p className="form-error" role="alert" data-testid="team-conflict-error">
           {resolve.error}

@@ -144,7 +144,7 @@ function SyncState({ status, reloadStatus, revision }: { status: TeamHostStatus;
         )}
         <label className="team-schedule">
           Sync every{' '}
-          <select value={status.minutes} onChange={(e) => void schedule.run(Number(e.target.value))} data-testid="team-schedule">
+          <select className="select" value={status.minutes} onChange={(e) => void schedule.run(Number(e.target.value))} data-testid="team-schedule">
             {[0, 1, 5, 15, 30, 60].map((m) => (
               <option key={m} value={m}>
                 {m === 0 ? 'never (on open and on demand)' : `${m} min`}
