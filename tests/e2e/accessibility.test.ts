@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryConnectionStore } from '../../electron/core/team/connection';
+import { startTeamSession } from '../../electron/core/team/schedule';
+import type { Result } from '../../shared/rpc';
 import { tempWorkspacePath, testCore } from '../fixtures/core';
 import { runAxe, seriousProblems } from './axe';
 import { startApp, type App } from './harness';
@@ -13,6 +16,7 @@ let app: App;
 let empty: App;
 let accountId: number;
 let mapId: number;
+let team: ReturnType<typeof startTeamSession> | undefined;
 
 beforeAll(async () => {
   app = await startApp(await demoWorkspace(150));
@@ -20,9 +24,21 @@ beforeAll(async () => {
   mapId = (await ask(app.core, 'journeys.list', {}))[0]!.id;
   const path = tempWorkspacePath('new.fulcrum');
   await (await testCore(path)).close();
-  empty = await startApp(path);
+  // The empty workspace's bridge also answers the team's host channels, as `npm run web` does, so the Team screen (not in a team) is checked too.
+  empty = await startApp(path, {
+    host: (core) => {
+      team = startTeamSession({
+        current: () => core.dispatch,
+        store: memoryConnectionStore('basic_text'),
+        join: (url) => core.dispatch('team.join', { server: url }) as Promise<Result<{ teamId: string }>>,
+        log: () => undefined,
+      });
+      return team.channels;
+    },
+  });
 });
 afterAll(async () => {
+  team?.stop();
   await app?.close();
   await empty?.close();
 });
@@ -46,6 +62,7 @@ const SCREENS = (): { name: string; route: string; ready: string; app?: () => Ap
   { name: 'settings', route: 'settings', ready: '[data-testid=settings-identity]' },
   { name: 'import', route: 'import', ready: '[data-testid=import-screen]' },
   { name: 'empty-workspace', route: 'dashboard', ready: 'main h1', app: () => empty },
+  { name: 'team', route: 'team', ready: '[data-testid=team-setup], [data-testid=team-create]', app: () => empty },
 ];
 
 const NAMES = [
@@ -66,6 +83,7 @@ const NAMES = [
   'settings',
   'import',
   'empty-workspace',
+  'team',
 ];
 
 describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (theme) => {
