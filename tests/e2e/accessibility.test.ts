@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryConnectionStore } from '../../electron/core/team/connection';
-import { startTeamSession } from '../../electron/core/team/schedule';
-import type { Result } from '../../shared/rpc';
 import { tempWorkspacePath, testCore } from '../fixtures/core';
 import { runAxe, seriousProblems } from './axe';
 import { startApp, type App } from './harness';
@@ -16,7 +13,6 @@ let app: App;
 let empty: App;
 let accountId: number;
 let mapId: number;
-let team: ReturnType<typeof startTeamSession> | undefined;
 
 beforeAll(async () => {
   app = await startApp(await demoWorkspace(150));
@@ -24,21 +20,10 @@ beforeAll(async () => {
   mapId = (await ask(app.core, 'journeys.list', {}))[0]!.id;
   const path = tempWorkspacePath('new.fulcrum');
   await (await testCore(path)).close();
-  // The empty workspace's bridge also answers the team's host channels, as `npm run web` does, so the Team screen (not in a team) is checked too.
-  empty = await startApp(path, {
-    host: (core) => {
-      team = startTeamSession({
-        current: () => core.dispatch,
-        store: memoryConnectionStore('basic_text'),
-        join: (url) => core.dispatch('team.join', { server: url }) as Promise<Result<{ teamId: string }>>,
-        log: () => undefined,
-      });
-      return team.channels;
-    },
-  });
+  // The bridge answers the team's host channels as `npm run web` does (harness), so the Team screen (not in a team) is checked too.
+  empty = await startApp(path);
 });
 afterAll(async () => {
-  team?.stop();
   await app?.close();
   await empty?.close();
 });

@@ -5,8 +5,11 @@ import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterEach, expect } from 'vitest';
 import { startCoreHost, type HostedCore } from '../../electron/core/host/client';
+import { memoryConnectionStore } from '../../electron/core/team/connection';
+import { startTeamSession } from '../../electron/core/team/schedule';
 import { defaultBridgeFolders } from '../../electron/http/folders';
 import { startBridge, type Bridge, type BridgeOptions } from '../../electron/http/server';
+import type { Result } from '../../shared/rpc';
 import { now } from './today';
 
 const ROOT = resolve(__dirname, '../..');
@@ -125,8 +128,18 @@ export async function startApp(dbPath: string, options: { host?: (core: HostedCo
   const sqlite = new Database(dbPath);
   sqlite.pragma('busy_timeout = 10000');
   const core: AppCore = Object.assign(hosted, { context: { sqlite } });
-  // Channels a host answers before the core (the team's connection), when the test gives them.
-  const bridge = await startBridge({ core, rendererDir: RENDERER, host: options.host?.(hosted) });
+  // Channels a host answers before the core: the team's connection, as `npm run web` serves it (kept
+  // in memory) unless the test gives its own.
+  let team: ReturnType<typeof startTeamSession> | undefined;
+  const host =
+    options.host?.(hosted) ??
+    (team = startTeamSession({
+      current: () => hosted.dispatch,
+      store: memoryConnectionStore('basic_text'),
+      join: (url) => hosted.dispatch('team.join', { server: url }) as Promise<Result<{ teamId: string }>>,
+      log: () => undefined,
+    })).channels;
+  const bridge = await startBridge({ core, rendererDir: RENDERER, host });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -154,6 +167,7 @@ export async function startApp(dbPath: string, options: { host?: (core: HostedCo
       return path;
     },
     async close() {
+      team?.stop();
       await browser.close();
       await bridge.close();
       sqlite.close();

@@ -1,6 +1,9 @@
 // Workspaces for the end-to-end tests: the demo generator's realistic company (the same data a
 // new user sees), and a bare 20,000-account workspace for the table's scale.
 
+import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Channel, Input, Output } from '../../shared/contract';
 import type { Account } from '../../shared/contract/accounts';
 import type { Contact } from '../../shared/contract/contacts';
@@ -10,10 +13,21 @@ import type { Core } from '../../electron/core';
 import { tempWorkspacePath, testCore } from '../fixtures/core';
 import { TODAY } from './today';
 
-/** The demo company with `accounts` accounts, its history ending on the tests' TODAY, the day the app's clocks start on. */
+/**
+ * The demo company with `accounts` accounts, its history ending on the tests' TODAY, the day the app's
+ * clocks start on. The generator is seeded, so each size and seed is generated once per run (in the
+ * run's temporary folder, shared by its test files) and every caller gets its own copy of that file.
+ */
 export async function demoWorkspace(accounts = 150, seed = 7): Promise<string> {
+  const master = join(tmpdir(), `fulcrum-e2e-demo-${accounts}-${seed}-${TODAY}.fulcrum`);
+  if (!existsSync(master)) {
+    // Generated aside and renamed into place: a file that exists is always a whole workspace.
+    const staged = master.replace(/\.fulcrum$/, `.${process.pid}.partial.fulcrum`);
+    await generateDemoWorkspace(staged, { accounts, seed, today: TODAY });
+    renameSync(staged, master);
+  }
   const path = tempWorkspacePath('e2e.fulcrum');
-  await generateDemoWorkspace(path, { accounts, seed, today: TODAY });
+  copyFileSync(master, path);
   return path;
 }
 
