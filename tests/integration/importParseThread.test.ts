@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createCore, plainPaths, type Core } from '../../electron/core';
+import Database from 'better-sqlite3';
+import { BATCH } from '../../electron/core/import/front';
 import { PARSE_THREAD_MIN_ROWS } from '../../electron/core/import/run';
 import type { ImportResult } from '../../shared/contract/import';
 import { accountsCsv, ticketsCsv, writeFixture } from '../fixtures/import/generate';
@@ -36,7 +38,7 @@ beforeEach(async () => {
 });
 afterEach(() => core.close());
 
-const call = async <T>(channel: 'import.preview' | 'import.commit', input: unknown): Promise<T> => {
+const call = async <T>(channel: 'import.preview' | 'import.commit' | 'jobs.running' | 'jobs.cancel', input: unknown): Promise<T> => {
   const result = await core.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as T;
@@ -80,4 +82,44 @@ it('a second import of the same file updates every row it finds, through the thr
   expect(logs.at(-1)).toContain('read on the parse thread');
   expect(again.counts).toEqual({ rows: ROWS, inserts: 0, updates: ROWS, skips: 0, errors: 0 });
   expect(one('SELECT count(*) AS n, min(subject) AS low, max(subject) AS high FROM tickets')).toEqual({ n: ROWS, low: 'Still cannot log in', high: 'Still cannot log in' });
+});
+
+it('the test hold reaches the parse thread: the commit waits after its first batch, a second connection reads the state before it, and jobs.cancel stops it', async () => {
+  // A small file sent the way a large one goes (the threshold lowered), instead of writing 50,000 rows; two batches of the front half.
+  const rows = BATCH + 2_000;
+  const path = writeFixture(dir, 'held.csv', ticketsCsv(rows, 40));
+  process.env.FULCRUM_TEST_PARSE_THREAD_MIN_ROWS = '1000';
+  process.env.FULCRUM_TEST_HOLD_JOB = 'import.commit';
+  try {
+    let settled = false;
+    const running = core.dispatch('import.commit', { jobId: 'held', path, into: 'tickets', preset: 'helpdesk-tickets' }).finally(() => (settled = true));
+    type Running = { channels: string[]; progress?: { done: number }[] };
+    let listed: Running = { channels: [] };
+    for (let turn = 0; turn < 3_000 && !listed.progress?.length && !settled; turn++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      listed = await call<Running>('jobs.running', {});
+    }
+    // Held after its first batch (without the hold on this path the commit would run to its end).
+    expect(listed.progress).toMatchObject([{ channel: 'import.commit', done: BATCH, phase: 'rows' }]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(settled).toBe(false);
+    // The import's transaction is open: another connection is served the last committed state.
+    const reader = new Database(join(dir, 'w.fulcrum'), { readonly: true });
+    try {
+      expect(reader.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 0 });
+    } finally {
+      reader.close();
+    }
+    expect(await call('jobs.cancel', { channel: 'import.commit' })).toEqual({ cancelled: 1 });
+    expect(await running).toMatchObject({ ok: true, value: { committed: false, cancelled: true } });
+    expect(one('SELECT count(*) AS n FROM tickets')).toEqual({ n: 0 });
+    // Without the hold the same file runs to its end, read on the parse thread.
+    delete process.env.FULCRUM_TEST_HOLD_JOB;
+    const done = await call<ImportResult>('import.commit', { jobId: 'free', path, into: 'tickets', preset: 'helpdesk-tickets' });
+    expect(logs.at(-1)).toContain('read on the parse thread');
+    expect(done).toMatchObject({ committed: true, counts: { rows, inserts: rows } });
+  } finally {
+    delete process.env.FULCRUM_TEST_HOLD_JOB;
+    delete process.env.FULCRUM_TEST_PARSE_THREAD_MIN_ROWS;
+  }
 });

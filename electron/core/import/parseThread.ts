@@ -40,9 +40,12 @@ export function parseThreadAvailable(): boolean {
 /**
  * Runs the front half on the parse thread, handing each batch to `write` in file order on this
  * thread. `write` returns true to stop (a cancel): the thread is told and the promise settles at
- * once. Resolves with whether it stopped early and the decoder's count of undecodable characters.
+ * once; a promise from `write` (a test hold) keeps the thread waiting until it settles. Resolves with whether it stopped early and the decoder's count of undecodable characters.
  */
-export async function runOnParseThread(request: ParseRequest, write: (batch: FrontBatch) => boolean): Promise<{ stopped: boolean; replaced?: number; cpuSeconds?: number }> {
+export async function runOnParseThread(
+  request: ParseRequest,
+  write: (batch: FrontBatch) => boolean | Promise<boolean>,
+): Promise<{ stopped: boolean; replaced?: number; cpuSeconds?: number }> {
   const { source, built } = script();
   const ran = await runProducer<ParseRequest, FrontBatch, ParseEnd>(
     {

@@ -19,6 +19,8 @@ const SHOWN_NEW_ACCOUNTS = 20;
 
 /** Rows from which a commit reads on the parse thread: below it, starting the thread costs more than it saves. */
 export const PARSE_THREAD_MIN_ROWS = 50_000;
+/** Tests lower it (FULCRUM_TEST_PARSE_THREAD_MIN_ROWS) to send a small file the way a large one goes, instead of writing a large one. */
+const parseThreadMinRows = () => Number(process.env.FULCRUM_TEST_PARSE_THREAD_MIN_ROWS) || PARSE_THREAD_MIN_ROWS;
 
 export interface RunOptions {
   match: 'insert' | 'update' | 'upsert';
@@ -32,7 +34,7 @@ export interface RunOptions {
   /** Stop after this many rows (the preview of a large file reads its head only). */
   maxRows?: number;
   onBatch?(done: number, fraction: number): void;
-  /** Awaited between batches read on this thread (a job's test hold, lib/jobs.ts). */
+  /** Awaited between batches, read on this thread or on the parse thread (a job's test hold, lib/jobs.ts). */
   between?(): Promise<void>;
   /** A commit's input: with it, a large text file is read on the parse thread (its plan reopened there from this input). */
   input?: ParsedImportInput;
@@ -72,7 +74,7 @@ function onParseThread(plan: Plan, options: RunOptions): options is RunOptions &
     !plan.rowHook &&
     !plan.mapping.createAccounts &&
     plan.source.format === 'csv' &&
-    plan.source.estimatedRows >= PARSE_THREAD_MIN_ROWS &&
+    plan.source.estimatedRows >= parseThreadMinRows() &&
     parseThreadAvailable()
   );
 }
@@ -137,7 +139,9 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
     const ran = await runOnParseThread({ dbPath: sqlite.name, input, decisions: planDecisions(plan), options: front }, (batch) => {
       consume(batch);
       options.onBatch?.(counts.rows, batch.fraction);
-      return options.isCancelled();
+      if (options.isCancelled() || !options.between) return options.isCancelled();
+      // The hold reaches this path too: the thread waits, its batches not consumed, while the writer's transaction stays open.
+      return options.between().then(() => options.isCancelled());
     });
     cancelled = ran.stopped;
     replaced = ran.replaced;

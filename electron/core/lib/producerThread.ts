@@ -53,9 +53,10 @@ export interface ProducerResult<E> {
 /**
  * Starts the worker and hands each item to `consume`, in order, on this thread. `consume` returns
  * true to stop: the worker is told and the promise resolves at once with `stopped`. A throw from
- * `consume` rejects and terminates the worker.
+ * `consume` rejects and terminates the worker. `consume` may return a promise (a job's test hold):
+ * the items after it, and the end, wait for it, and the worker, its items not consumed, waits too.
  */
-export function runProducer<R, T, E>(options: ProducerOptions<R>, consume: (item: T) => boolean | void): Promise<ProducerResult<E>> {
+export function runProducer<R, T, E>(options: ProducerOptions<R>, consume: (item: T) => boolean | void | Promise<boolean | void>): Promise<ProducerResult<E>> {
   const control = new Int32Array(new SharedArrayBuffer(8));
   const data: ProducerData<R> = { request: options.request, maxAhead: options.maxAhead, control: control.buffer };
   const worker = startWorker(options.source, { built: options.built, workerData: data });
@@ -69,24 +70,41 @@ export function runProducer<R, T, E>(options: ProducerOptions<R>, consume: (item
       Atomics.notify(control, AHEAD);
       then();
     };
-    worker.on('message', (message: FromProducer<T, E>) => {
+    const fail = (error: unknown) => {
+      settle(() => reject(error instanceof Error ? error : new Error(String(error))));
+      void worker.terminate();
+    };
+    const consumed = (stop: boolean | void) => {
       if (settled) return;
-      if (message.type === 'error') return settle(() => reject(toError(message)));
-      if (message.type === 'end') return settle(() => resolve({ stopped: false, value: message.value, cpuSeconds: message.cpuSeconds }));
-      let stop: boolean | void;
-      try {
-        stop = consume(message.item);
-      } catch (error) {
-        settle(() => reject(error instanceof Error ? error : new Error(String(error))));
-        void worker.terminate();
-        return;
-      }
       Atomics.sub(control, AHEAD, 1);
       Atomics.notify(control, AHEAD);
       if (stop) settle(() => resolve({ stopped: true }));
-    });
+    };
+    const handle = (message: FromProducer<T, E>): Promise<void> | void => {
+      if (settled) return;
+      if (message.type === 'error') return settle(() => reject(toError(message)));
+      if (message.type === 'end') return settle(() => resolve({ stopped: false, value: message.value, cpuSeconds: message.cpuSeconds }));
+      let stop: ReturnType<typeof consume>;
+      try {
+        stop = consume(message.item);
+      } catch (error) {
+        return fail(error);
+      }
+      if (stop instanceof Promise) return stop.then(consumed, fail);
+      consumed(stop);
+    };
+    // Set once a consume has returned a promise: what arrives later (items, the end, the worker's exit after it) waits its turn.
+    let behind: Promise<void> | undefined;
+    const inTurn = (then: () => Promise<void> | void) => {
+      if (behind) behind = behind.then(then);
+      else {
+        const next = then();
+        if (next) behind = next;
+      }
+    };
+    worker.on('message', (message: FromProducer<T, E>) => inTurn(() => handle(message)));
     worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`${options.name} ended (exit code ${code}) before the last item`))));
+    worker.on('exit', (code) => inTurn(() => settle(() => reject(new Error(`${options.name} ended (exit code ${code}) before the last item`)))));
   });
 }
 
