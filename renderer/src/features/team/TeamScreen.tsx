@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../../shared/format/format';
+import { SHARED_DOMAINS } from '../../../../shared/team';
 import type { TeamHostStatus } from '../../../../shared/teamHost';
 import { useAction } from '../../api/useAction';
 import { useLoader, useQuery } from '../../api/useQuery';
@@ -11,30 +12,9 @@ import './team.css';
 
 const ROLE_WORDS = { csm: 'Customer success manager', marketing: 'Marketing', manager: 'Manager', admin: 'The team’s admin' } as const;
 
-/** Every write to a shared table changes the pending count: the state reloads on their domains' events too. */
-const SHARED_DOMAINS = [
-  'team',
-  'accounts',
-  'contacts',
-  'touchpoints',
-  'tickets',
-  'deployments',
-  'outcomes',
-  'deals',
-  'references',
-  'requests',
-  'stories',
-  'personas',
-  'journeys',
-  'tasks',
-  'playbooks',
-  'plans',
-  'goals',
-  'feedback',
-];
-
 function SyncState({ status, reloadStatus, revision }: { status: TeamHostStatus; reloadStatus: () => void; revision: number }) {
-  const info = useQuery('team.info', {}, SHARED_DOMAINS);
+  // Every write to a shared table changes the pending count: the state reloads on their domains' events too.
+  const info = useQuery('team.info', {}, ['team', ...SHARED_DOMAINS]);
   const { reload } = info;
   // A conflict resolved below changes the count shown here.
   useEffect(() => reload(), [revision, reload]);
