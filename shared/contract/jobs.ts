@@ -19,6 +19,8 @@ export const JOB_CHANNELS = [
   'churn.satisfactionRevenue',
   // Twenty fits on every account: seconds on a large file, so a bar and Cancel too.
   'churn.crossValidate',
+  // Issue 19: a manual team sync (push batches, pull pages, rebuild), cancelled between batches.
+  'team.sync',
 ] as const;
 export type JobChannel = (typeof JOB_CHANNELS)[number];
 

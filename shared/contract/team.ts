@@ -60,7 +60,8 @@ export const teamContract = {
   },
   /** Pushes this laptop's changes (exactly once) and pulls everyone else's from the cursor. */
   'team.sync': {
-    input: z.strictObject({ server }),
+    /** `quiet`: the hosts' periodic sync, not a job (no bar, no Cancel); a manual sync reports jobs.progress and stops on jobs.cancel between batches. */
+    input: z.strictObject({ server, quiet: z.boolean().optional() }),
     output: z.object({ pushed: z.number().int(), rejected: z.number().int(), pulled: z.number().int(), pending: z.number().int() }),
   },
   /** Whether this workspace is in a team, its pending changes and, on request, a content hash per shared table. */

@@ -14,7 +14,7 @@ export const teamHandlers = {
   'team.create': (input: ParsedInput<'team.create'>, ctx: Context) => createTeam(ctx, input.server),
   'team.join': (input: ParsedInput<'team.join'>, ctx: Context) => joinTeam(ctx, input.server),
   // Through the sync state: its outcome recorded, never two at once (syncState.ts).
-  'team.sync': (input: ParsedInput<'team.sync'>, ctx: Context) => syncAndRecord(ctx, input.server),
+  'team.sync': (input: ParsedInput<'team.sync'>, ctx: Context) => syncAndRecord(ctx, input.server, input.quiet === true),
   'team.info': (input: ParsedInput<'team.info'>, ctx: Context) => teamInfo(ctx, input.hashes === true),
   'team.conflicts': (input: ParsedInput<'team.conflicts'>, ctx: Context) => listConflicts(ctx, input),
   'team.conflicts.resolve': (input: ParsedInput<'team.conflicts.resolve'>, ctx: Context) => resolveConflict(ctx, input),

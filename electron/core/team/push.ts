@@ -53,7 +53,14 @@ function conflictOf(r: Rejection, mutation: Mutation | undefined) {
  * by another laptop since (hub migration 0003). A refusal becomes a conflict (`transition` or
  * `rejected`); a refused new row stays on this laptop only.
  */
-export async function pushOutbox(ctx: Context, hub: Hub, shapes: Map<string, TableShape>, clientId: string): Promise<{ pushed: number; rejected: number }> {
+export async function pushOutbox(
+  ctx: Context,
+  hub: Hub,
+  shapes: Map<string, TableShape>,
+  clientId: string,
+  /** Optional (sync.ts): told after each acknowledged batch; may throw CANCELLED there (the batch is recorded, the rest waits). */
+  afterBatch?: (pushed: number) => Promise<void>,
+): Promise<{ pushed: number; rejected: number }> {
   const { sqlite } = ctx;
   const seen = Number(readState(sqlite).last_pulled_seq ?? 0);
   const last = lastNaming(sqlite);
@@ -75,6 +82,7 @@ export async function pushOutbox(ctx: Context, hub: Hub, shapes: Map<string, Tab
     })();
     pushed += batch.filter((m) => m.id <= acked).length;
     rejected += listed;
+    await afterBatch?.(pushed);
   }
   return { pushed, rejected };
 }

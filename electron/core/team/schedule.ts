@@ -90,7 +90,7 @@ export function startTeamSession(options: TeamSessionOptions): TeamSession {
    * One sync at a time: a sync asked for while one runs gets that one's outcome. `given` is a whole
    * connection string the user typed for a team whose connection this laptop does not keep yet.
    */
-  function sync(password?: string, given?: TeamConnectInput): Promise<Result<unknown>> {
+  function sync(password?: string, given?: TeamConnectInput, quiet = false): Promise<Result<unknown>> {
     running ??= (async (): Promise<Result<unknown>> => {
       const dispatch = options.current();
       if (!dispatch) return { ok: false, error: { code: 'INTERNAL', message: 'no workspace is open' } };
@@ -108,7 +108,8 @@ export function startTeamSession(options: TeamSessionOptions): TeamSession {
           error: { code: 'FORBIDDEN', message: "this laptop does not know the team server's password: enter it to sync (Fulcrum keeps it as you choose)" },
         };
       }
-      const result = await dispatch('team.sync', { server });
+      // The schedule's sync is quiet (no job, no bar); one asked for on the Team screen is a job with progress and Cancel.
+      const result = await dispatch('team.sync', quiet ? { server, quiet } : { server });
       // A refused login is not remembered: the next try asks again.
       if (result.ok || !REFUSED_LOGIN.test(result.error.message)) known.set(teamId, server);
       return result;
@@ -124,7 +125,7 @@ export function startTeamSession(options: TeamSessionOptions): TeamSession {
     const dispatch = options.current();
     const teamId = dispatch && !running ? await teamIdOf(dispatch) : null;
     if (!teamId || serverFor(teamId) === undefined) return later();
-    const result = await sync();
+    const result = await sync(undefined, undefined, true);
     if (!result.ok) log('warn', `team sync: ${result.error.message}`);
   }
 

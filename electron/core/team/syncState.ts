@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { CoreError } from '../errors';
 import type { Context } from '../context';
+import { runJob } from '../lib/jobs';
 import { connectHub, hubError } from './server/connect';
 import { inTeam, readState, writeState } from './state';
 import { syncTeam } from './sync';
@@ -79,8 +80,15 @@ async function memberOf(server: string): Promise<{ role: Role; member: string | 
   }
 }
 
-/** `team.sync` with its outcome recorded (success or failure) and never two at once. */
-export async function syncAndRecord(ctx: Context, server: string) {
+/** What a cancelled manual sync leaves: the batches sent and pages received before the Cancel. */
+const CANCEL_KEPT = 'what was sent and received before is kept; the rest goes with the next sync';
+
+/**
+ * `team.sync` with its outcome recorded (success or failure) and never two at once. A manual sync
+ * is a job (jobs.progress, jobs.cancel between batches); `quiet`, the hosts' periodic one, is not:
+ * no bar appears for it on the Team screen.
+ */
+export async function syncAndRecord(ctx: Context, server: string, quiet = false) {
   const { sqlite } = ctx;
   if (!inTeam(sqlite)) throw new CoreError('CONFLICT', 'this workspace is not in a team: create one or join one under File › Team');
   const since = running.get(sqlite);
@@ -88,7 +96,7 @@ export async function syncAndRecord(ctx: Context, server: string) {
   running.set(sqlite, ctx.now().toISOString());
   ctx.emit({ name: 'team.changed' });
   try {
-    const result = await syncTeam(ctx, server);
+    const result = quiet ? await syncTeam(ctx, server) : await runJob(ctx, 'team.sync', CANCEL_KEPT, (job) => syncTeam(ctx, server, job));
     // The role is shown beside the state; failing to read it does not fail the sync.
     const who = await memberOf(server).catch(() => undefined);
     const last: LastSync = { at: ctx.now().toISOString(), ok: true, pushed: result.pushed, rejected: result.rejected, pulled: result.pulled, error: null };
