@@ -15,6 +15,7 @@ import * as cohortCells from './0013_cohort_cells';
 import * as team from './0014_team';
 import * as teamChangesGid from './0015_team_changes_gid';
 import * as erasures from './0016_erasures';
+import * as churnHistory from './0017_churn_history';
 
 export interface Migration {
   version: number;
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: '0014_team', up: team.up },
   { version: 15, name: '0015_team_changes_gid', up: teamChangesGid.up },
   { version: 16, name: '0016_erasures', up: erasures.up },
+  { version: 17, name: '0017_churn_history', up: churnHistory.up },
 ];
 
 /** The last migration's number; a test checks they run 1, 2, 3… without gaps. */

@@ -12,5 +12,8 @@ export const churnTables = {
     contributions: 'text',
     current: 'integer generated',
   },
+  // 0017: the history the model reads, kept in step with writes (churn/kept.ts).
+  churnHistory: { accountId: 'integer generated', data: 'blob' },
+  churnHistoryState: { id: 'integer generated', layout: 'integer', builtAt: 'text' },
   // 0011: tasks, playbooks, calls to action (issue 17).
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
