@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness';
+import { TODAY } from './today';
 import { ask, demoWorkspace } from './workspace';
 
 let app: App;
@@ -65,6 +66,30 @@ describe('settings', () => {
     expect(await page.getByTestId('health-model-version').innerText()).toBe(after.modelVersion);
     expect(await page.getByTestId('health-score').innerText()).toBe(String(Math.round(after.score!)));
     expect(await page.getByTestId(`health-component-${best.id}`).locator('td.num').first().innerText()).toMatch(/^90 \(/);
+    await page.close();
+  });
+
+  it("sets the workspace's time zone with business hours off, and reference fatigue counts today in it", async () => {
+    const page = await app.open('settings');
+    await page.getByTestId('input-businessHours-timeZone').waitFor();
+    expect(await page.getByTestId('input-businessHours-enabled').isChecked()).toBe(false);
+    // Editable whatever the business-hours switch says (the working-schedule fields stay disabled).
+    expect(await page.getByTestId('input-businessHours-timeZone').isEnabled()).toBe(true);
+    expect(await page.getByTestId('input-businessHours-start').isEnabled()).toBe(false);
+    await page.getByTestId('input-businessHours-timeZone').fill('Mars/Olympus');
+    await page.getByTestId('settings-save').click();
+    expect(await page.getByTestId('error-businessHours.timeZone').innerText()).toBe('is not a time zone such as Europe/Berlin');
+    await page.getByTestId('input-businessHours-timeZone').fill('Pacific/Kiritimati');
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-notice').waitFor();
+    await app.screenshot(page, 'settings-time-zone');
+    const stored = await ask(app.core, 'settings.get', {});
+    expect(stored.businessHours).toMatchObject({ enabled: false, timeZone: 'Pacific/Kiritimati' });
+    // UTC+14: the tests' clock is noon UTC on TODAY, already 02:00 the next day on Kiritimati, and a reference's availability is asked on that local day.
+    const refs = await ask(app.core, 'references.list', { page: 1, pageSize: 500 });
+    const withContact = refs.rows.find((r) => r.contactId !== null)!;
+    const answer = await ask(app.core, 'leverage.availability', { referenceId: withContact.id });
+    expect(answer.on).toBe(new Date(Date.parse(`${TODAY}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
     await page.close();
   });
 

@@ -85,3 +85,27 @@ describe("local days: the workspace's time zone (Settings, business hours' zone)
     }
   });
 });
+
+describe('"today" is the local day too', () => {
+  it('Tokyo (UTC+9): calls at 23:30 local on days 10 and 70 count on those days; at 00:30 local on day 100 (15:30 UTC on day 99) the reference is free', async () => {
+    const tokyo = await testCore();
+    try {
+      // 23:30 JST = 14:30 UTC the same day: days 10 and 70 in both zones.
+      const id = await withTwoCalls(tokyo, (n) => `${day(n)}T14:30:00.000Z`);
+      const settings = await tokyo.call('settings.get', {});
+      // Business hours stay off: the zone is the workspace's whatever the clock.
+      expect(settings.businessHours.enabled).toBe(false);
+      await tokyo.call('settings.update', { businessHours: { ...settings.businessHours, timeZone: 'Asia/Tokyo' } });
+      expect(await tokyo.call('leverage.availability', { referenceId: id, on: day(99) })).toMatchObject({ available: false, availableFrom: day(100) });
+      // 00:30 on day 100 in Tokyo; still day 99 in UTC, where the reference would be held a few hours more.
+      tokyo.setNow(`${day(99)}T15:30:00.000Z`);
+      const now = await tokyo.call('leverage.availability', { referenceId: id });
+      expect(now).toMatchObject({ on: day(100), available: true, availableFrom: day(100), total: { asks: 1 } });
+      // One second before local midnight it is day 99 there too: held.
+      tokyo.setNow(`${day(99)}T14:59:59.000Z`);
+      expect(await tokyo.call('leverage.availability', { referenceId: id })).toMatchObject({ on: day(99), available: false, availableFrom: day(100) });
+    } finally {
+      await tokyo.close();
+    }
+  });
+});

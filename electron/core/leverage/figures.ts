@@ -10,7 +10,7 @@ import { influenceFigures } from './influence';
 import { programFiguresOf } from './programFigures';
 import { isPastSla } from '../../../shared/requestSla';
 import { loadDeals, loadRequests } from './repo';
-import { leverageData, leverageSettings, today } from './workspace';
+import { leverageData, leverageSettings, today, todayIn } from './workspace';
 
 // The program's figures: capacity, coverage, influence, acceptance and use. The arithmetic is in
 // the pure modules beside this file; here the workspace is read and handed to them.
@@ -27,7 +27,7 @@ export function periodOf(input: { from?: string; to?: string }, now: Date): { fr
 export function capacity(sqlite: Database.Database, now: Date) {
   const data = leverageData(sqlite);
   const settings = leverageSettings(sqlite).leverage;
-  const on = today(now);
+  const on = todayIn(sqlite, now);
   const refs = data.references
     .filter((r) => r.stage === 'active' && r.contactId !== null && data.accounts.has(r.accountId))
     .map((r) => ({
@@ -58,7 +58,7 @@ export const READY_DEFINITION = 'ready = active, a valid consent for reference c
 export function coverage(sqlite: Database.Database, input: ParsedInput<'leverage.coverage'>, now: Date) {
   const data = leverageData(sqlite);
   const settings = leverageSettings(sqlite).leverage;
-  const on = today(now);
+  const on = todayIn(sqlite, now);
   const place = (accountId: number): Place => {
     const a = data.accounts.get(accountId)!;
     return { industry: a.industry, segment: a.segment, region: a.region, products: data.profiles.get(accountId)?.products ?? [] };

@@ -18,7 +18,7 @@ import { type Ask, availabilityOf, type AvailabilityAnswer, startOfDay } from '.
 import { type Consent, firstGate, type GateResult } from './gates';
 import { blendScore, byRank, rankScore } from './rank';
 import { type AccountRow, loadDeal, type ReferenceRow } from './repo';
-import { DATA_DOMAINS, leverageData, leverageSettings, readinessOfAll, today } from './workspace';
+import { DATA_DOMAINS, leverageData, leverageSettings, readinessOfAll, todayIn } from './workspace';
 import { liveHealth } from './liveHealth';
 
 /** Excluded references listed (the most similar first); the counts per gate cover all of them. */
@@ -96,7 +96,7 @@ const headOf = ({ ref, account }: PoolEntry) => ({
 export function match(sqlite: Database.Database, input: ParsedInput<'leverage.match'>, now: Date): MatchResult {
   const { profile, accountId: prospectAccount } = input.dealId !== undefined ? profileOfDeal(sqlite, input.dealId) : { profile: input.profile!, accountId: null };
   const settings = leverageSettings(sqlite).leverage;
-  const on = input.neededOn ?? today(now);
+  const on = input.neededOn ?? todayIn(sqlite, now);
   const health = liveHealth(sqlite);
   const readiness = readinessOfAll(sqlite, now);
   // Size compares employee counts when the request has one, else segments.

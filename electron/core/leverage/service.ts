@@ -5,7 +5,7 @@ import { CoreError, notFound } from '../errors';
 import { availabilityOf } from './fatigue';
 import type { ReadinessResult } from './readiness';
 import { loadReferences } from './repo';
-import { leverageData, leverageSettings, readinessOfAll, readinessOfOne, today } from './workspace';
+import { leverageData, leverageSettings, readinessOfAll, readinessOfOne, todayIn } from './workspace';
 
 const toReadiness = (accountId: number, r: ReadinessResult): Readiness => ({ accountId, ...r });
 
@@ -56,7 +56,7 @@ export function availability(sqlite: Database.Database, input: ParsedInput<'leve
   const data = leverageData(sqlite);
   const reference = data.references.find((r) => r.id === input.referenceId);
   if (!reference) throw notFound('reference', input.referenceId);
-  const on = input.on ?? today(now);
+  const on = input.on ?? todayIn(sqlite, now);
   const rules = leverageSettings(sqlite).leverage.fatigue;
   if (reference.contactId === null) {
     throw new CoreError('CONFLICT', `reference ${reference.id} has no contact person, so it has no asks or consents to count`);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Settings } from '../../../shared/contract/settings';
 import { cached } from '../db/inputCache';
 import { readSettings } from '../db/settings';
-import { type Ask, asksInWindow } from './fatigue';
+import { type Ask, asksInWindow, localDay } from './fatigue';
 import type { Consent } from './gates';
 import { type ReadinessResult, readinessScore } from './readiness';
 import { type AccountRow, loadAccounts, loadAsks, loadConsents, loadProfiles, loadReadinessInputs, loadReferences, type ReferenceRow } from './repo';
@@ -52,7 +52,14 @@ export function leverageData(sqlite: Database.Database): LeverageData {
 
 export const leverageSettings = (sqlite: Database.Database): Settings => cached(sqlite, 'leverage:settings', () => readSettings(sqlite), ['settings']);
 
-export const today = (now: Date) => now.toISOString().slice(0, 10);
+/**
+ * Today in the workspace's time zone (Settings → time zone, business hours' zone, editable whether or
+ * not business hours are on): asks count on their local day, so "today" is the local day too; just
+ * after midnight in Tokyo it is already the next day there while UTC is still on the last one.
+ */
+export const today = (now: Date, timeZone = 'UTC') => localDay(now.toISOString(), timeZone);
+/** Today in this workspace's zone (the setting, read through the kept settings). */
+export const todayIn = (sqlite: Database.Database, now: Date) => today(now, leverageSettings(sqlite).businessHours.timeZone);
 
 /** A contact's asks, and the budget they count against (the newest reference's usage limit, else the setting). */
 export function askLoad(data: LeverageData, accountId: number, settings: Settings, on: string): { asks: number; budget: number } {
@@ -74,7 +81,7 @@ function readinessOf(sqlite: Database.Database, now: Date, accountId?: number): 
   const settings = leverageSettings(sqlite);
   const out = new Map<number, ReadinessResult>();
   for (const [id, inputs] of loadReadinessInputs(sqlite, now, accountId)) {
-    const load = askLoad(data, id, settings, today(now));
+    const load = askLoad(data, id, settings, today(now, settings.businessHours.timeZone));
     out.set(id, readinessScore({ ...inputs, asks: load.asks, askBudget: load.budget }, settings.leverage, now));
   }
   return out;
@@ -88,7 +95,8 @@ function readinessOf(sqlite: Database.Database, now: Date, accountId?: number): 
  */
 export function readinessOfAll(sqlite: Database.Database, now: Date): Map<number, ReadinessResult> {
   const live = readinessState.get(sqlite);
-  const since = live && live.day === today(now) ? changesSince(sqlite, live.mark, READINESS_DOMAINS) : null;
+  const day = todayIn(sqlite, now);
+  const since = live && live.day === day ? changesSince(sqlite, live.mark, READINESS_DOMAINS) : null;
   if (live && since && since.entries.every((entry) => PER_ACCOUNT.has(entry.domain))) {
     for (const id of new Set(since.entries.flatMap((entry) => entry.accounts))) {
       const one = readinessOf(sqlite, now, id).get(id);
@@ -100,7 +108,7 @@ export function readinessOfAll(sqlite: Database.Database, now: Date): Map<number
   }
   const mark = markNow(sqlite, READINESS_DOMAINS);
   const scores = readinessOf(sqlite, now);
-  readinessState.set(sqlite, { day: today(now), scores, mark });
+  readinessState.set(sqlite, { day, scores, mark });
   return scores;
 }
 
@@ -110,7 +118,8 @@ export function readinessOfOne(sqlite: Database.Database, accountId: number, now
   if (!inputs) return undefined;
   const settings = leverageSettings(sqlite);
   const refs = loadReferences(sqlite, accountId);
-  const data = { referencesByAccount: new Map([[accountId, refs]]), asks: loadAsks(sqlite) } as LeverageData;
-  const load = askLoad(data, accountId, settings, today(now));
+  const zone = settings.businessHours.timeZone;
+  const data = { referencesByAccount: new Map([[accountId, refs]]), asks: loadAsks(sqlite, zone) } as LeverageData;
+  const load = askLoad(data, accountId, settings, today(now, zone));
   return readinessScore({ ...inputs, asks: load.asks, askBudget: load.budget }, settings.leverage, now);
 }

@@ -3,13 +3,30 @@ import { Field } from '../../components/Field';
 import type { SectionProps } from './sectionProps';
 import { WEEKDAYS } from './settingsForm';
 
-/** The optional business-hours clock for response and resolution times. */
+/** The workspace's time zone, and the optional business-hours clock for response and resolution times. */
 export function BusinessHoursSection({ form, error, update }: SectionProps) {
   return (
     <section className="card settings-card" aria-labelledby="hours-title" data-testid="settings-business-hours">
       <header className="card-header">
-        <h2 id="hours-title">Business hours</h2>
+        <h2 id="hours-title">Time zone and business hours</h2>
       </header>
+      {/* The zone is the workspace's, not only the clock's: reference fatigue counts its days (and "today") in it, business hours on or off. */}
+      <div className="form-grid three">
+        <Field
+          label="Time zone"
+          name="businessHours.timeZone"
+          error={error('businessHours.timeZone')}
+          hint="the workspace's, e.g. Europe/Berlin: business hours and the days reference asks count on"
+        >
+          <input
+            className="input"
+            list="time-zones"
+            value={form.businessHours.timeZone}
+            onChange={(e) => update((f) => ({ ...f, businessHours: { ...f.businessHours, timeZone: e.target.value } }))}
+            data-testid="input-businessHours-timeZone"
+          />
+        </Field>
+      </div>
       <label className="check">
         <input
           type="checkbox"
@@ -22,15 +39,6 @@ export function BusinessHoursSection({ form, error, update }: SectionProps) {
       <fieldset className="hours-fields" disabled={!form.businessHours.enabled}>
         <legend className="visually-hidden">Working schedule</legend>
         <div className="form-grid three">
-          <Field label="Time zone" name="businessHours.timeZone" error={error('businessHours.timeZone')} hint="of the support team, e.g. Europe/Berlin">
-            <input
-              className="input"
-              list="time-zones"
-              value={form.businessHours.timeZone}
-              onChange={(e) => update((f) => ({ ...f, businessHours: { ...f.businessHours, timeZone: e.target.value } }))}
-              data-testid="input-businessHours-timeZone"
-            />
-          </Field>
           <Field label="Start" name="businessHours.start" error={error('businessHours.start')}>
             <input
               type="time"

@@ -4,7 +4,7 @@ export const SETTINGS_SECTIONS = [
   { id: 'settings-appearance', label: 'Appearance' },
   { id: 'settings-health', label: 'Health score' },
   { id: 'settings-sla', label: 'Support SLA' },
-  { id: 'settings-business-hours', label: 'Business hours' },
+  { id: 'settings-business-hours', label: 'Time zone and hours' },
   { id: 'settings-value', label: 'Value' },
   { id: 'settings-leverage', label: 'Customer leverage' },
 ] as const;
