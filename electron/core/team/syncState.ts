@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { CoreError } from '../errors';
+import { SHARED_DOMAINS, type Domain } from '../../../shared/team';
 import type { Context } from '../context';
 import { runJob } from '../lib/jobs';
 import { connectHub, hubError } from './server/connect';
@@ -30,28 +31,8 @@ const running = new WeakMap<Database.Database, string>();
 
 export const syncingSince = (sqlite: Database.Database): string | null => running.get(sqlite) ?? null;
 
-/** Domains whose screens show shared rows: told to reload after a sync pulled something. */
-const PULLED_DOMAINS = [
-  'accounts',
-  'contacts',
-  'touchpoints',
-  'tickets',
-  'deployments',
-  'outcomes',
-  'deals',
-  'references',
-  'requests',
-  'stories',
-  'personas',
-  'journeys',
-  'tasks',
-  'playbooks',
-  'plans',
-  'goals',
-  'feedback',
-  'metrics',
-  'health',
-];
+/** Domains told to reload after a sync pulled something: the shared rows' screens, and metrics and health, which are figured from them. */
+const PULLED_DOMAINS = [...SHARED_DOMAINS, 'metrics', 'health'] as const satisfies readonly Domain[];
 
 /** A message with the connection string's password (if any) masked: a driver may quote what it was given. */
 export function maskPassword(message: string, server: string): string {
