@@ -1,10 +1,10 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainPaths } from '../../electron/core';
 import { describeProblem } from '../../shared/contract/import';
 import { runCli } from '../../electron/cli/index';
+import { CDNOW_PURCHASES, cdnowSample, expectPublishedFits } from '../fixtures/cdnow';
 import { testCore, type TestCore } from '../fixtures/core';
 import { writeFixture } from '../fixtures/import/generate';
 
@@ -14,9 +14,7 @@ import { writeFixture } from '../fixtures/import/generate';
 // makes one account per customer, named and keyed by its code, and the BG/NBD and Gamma-Gamma fits of
 // `purchases.model` on what was imported reproduce the published figures.
 
-const within = (actual: number, expected: number, share: number) => expect(Math.abs(actual / expected - 1)).toBeLessThan(share);
-// No header line: column2 is the sample's customer id, column3 the day (YYYYMMDD), column5 the dollars.
-const purchases = { header: false, fields: { account: 'column2', purchasedOn: 'column3', amountMinor: 'column5' } };
+const purchases = CDNOW_PURCHASES;
 
 /** The CLI's router in this process (the npm bin runs the built copy, which this checkout's sources may be ahead of). */
 async function fulcrum(...args: string[]) {
@@ -33,9 +31,7 @@ const count = (table: string) => (core.context.sqlite.prepare(`SELECT count(*) A
 
 beforeAll(async () => {
   core = await testCore(undefined, { files: plainPaths() });
-  dir = mkdtempSync(join(tmpdir(), 'fulcrum-create-accounts-'));
-  source = join(dir, 'CDNOW_sample.txt');
-  copyFileSync(join(__dirname, '../fixtures/cdnow/CDNOW_sample.txt'), source);
+  ({ dir, source } = cdnowSample('fulcrum-create-accounts-'));
 });
 afterAll(() => core.close());
 
@@ -78,17 +74,7 @@ describe('a purchases import that creates its customers', () => {
   });
 
   it('reproduces the published BG/NBD (r 0.243, α 4.414, a 0.793, b 2.426, LL −9582.4) and Gamma-Gamma (p 6.25, q 3.74, γ 15.44) fits', async () => {
-    const model = await core.call('purchases.model', { calibrationEnd: '1997-09-30', limit: 1 });
-    expect(model).toMatchObject({ status: 'ok', customers: 2357, repeatCustomers: 946, calibrationEnd: '1997-09-30', currency: 'USD' });
-    const bg = model.bgnbd!;
-    within(bg.r, 0.243, 0.005);
-    within(bg.alpha, 4.414, 0.005);
-    within(bg.a, 0.793, 0.005);
-    within(bg.b, 2.426, 0.005);
-    expect(Math.abs(bg.logLikelihood - -9582.4)).toBeLessThan(0.5);
-    within(model.gammaGamma!.p, 6.25, 0.005);
-    within(model.gammaGamma!.q, 3.74, 0.005);
-    within(model.gammaGamma!.gamma, 15.44, 0.005);
+    expectPublishedFits(await core.call('purchases.model', { calibrationEnd: '1997-09-30', limit: 1 }));
   });
 
   it('makes no account for a customer whose every row was refused, and is refused outside purchases', async () => {

@@ -1,24 +1,18 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainPaths } from '../../electron/core';
+import { CDNOW_PURCHASES, cdnowSample, expectPublishedFits } from '../fixtures/cdnow';
 import { testCore, type TestCore } from '../fixtures/core';
 
 // Issue 16 through dispatch: the raw CDNOW sample (tests/fixtures/cdnow) imported as accounts and
 // purchases through Fulcrum's own import, then `purchases.model` fitted with calibration through
 // 1997-09-30 (weeks, same-day purchases as one) reproduces the published BG/NBD and Gamma-Gamma fits.
 
-const within = (actual: number, expected: number, share: number) => expect(Math.abs(actual / expected - 1)).toBeLessThan(share);
-
 let core: TestCore;
 let source: string;
 beforeAll(async () => {
   core = await testCore(undefined, { files: plainPaths() });
   // A copy: the accounts import writes its skipped rows' report beside the source.
-  const dir = mkdtempSync(join(tmpdir(), 'fulcrum-cdnow-'));
-  source = join(dir, 'CDNOW_sample.txt');
-  copyFileSync(join(__dirname, '../fixtures/cdnow/CDNOW_sample.txt'), source);
+  source = cdnowSample('fulcrum-cdnow-').source;
 });
 afterAll(() => core.close());
 
@@ -36,7 +30,7 @@ describe('purchases.model on the CDNOW sample imported as purchases', () => {
     const made = await core.call('import.commit', { jobId: 'cdnow-accounts', path: source, into: 'accounts', mapping: accounts, policy: 'skip' });
     // A customer's later rows repeat its id: skipped as duplicates, one account each.
     expect(made.counts).toMatchObject({ inserts: 2357, errors: 6919 - 2357 });
-    const purchases = { header: false, fields: { account: 'column2', purchasedOn: 'column3', amountMinor: 'column5' } };
+    const purchases = CDNOW_PURCHASES;
     const checked = await core.call('import.preview', { path: source, into: 'purchases', mapping: purchases, previewRows: 1 });
     expect(checked.problems).toEqual([]);
     expect(checked.rows[0]).toMatchObject({ purchasedOn: '1997-01-01', amountMinor: 2933 });
@@ -46,17 +40,7 @@ describe('purchases.model on the CDNOW sample imported as purchases', () => {
 
   it('reproduces r 0.243, α 4.414, a 0.793, b 2.426, LL −9582.4 and p 6.25, q 3.74, γ 15.44', async () => {
     const model = await core.call('purchases.model', { calibrationEnd: '1997-09-30', limit: 5 });
-    expect(model).toMatchObject({ status: 'ok', customers: 2357, repeatCustomers: 946, calibrationEnd: '1997-09-30', currency: 'USD' });
-    const bg = model.bgnbd!;
-    within(bg.r, 0.243, 0.005);
-    within(bg.alpha, 4.414, 0.005);
-    within(bg.a, 0.793, 0.005);
-    within(bg.b, 2.426, 0.005);
-    expect(Math.abs(bg.logLikelihood - -9582.4)).toBeLessThan(0.5);
-    const gg = model.gammaGamma!;
-    within(gg.p, 6.25, 0.005);
-    within(gg.q, 3.74, 0.005);
-    within(gg.gamma, 15.44, 0.005);
+    expectPublishedFits(model);
     expect(model.rows).toHaveLength(5);
     // Highest CLV first.
     const clvs = model.rows.map((r) => r.clvMinor!);
