@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { beforeAll, expect, it } from 'vitest';
 import type { Input } from '../../shared/contract';
-import { FIXED_NOW, tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
-import { accountsCsv, ticketsCsv, writeFixture } from '../fixtures/import/generate';
+import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
+import { ticketsCsv } from '../fixtures/import/generate';
+import { lateCrash, LATE_POINTS as POINTS, type LateCrash, SEEDED_ACCOUNTS, SEEDED_TICKETS } from '../fixtures/import/lateCrash';
 import { plainPaths } from '../../electron/core';
 
 // Issue 12, "Derived figures survive a crash": a process killed after an import commits, or while
@@ -17,10 +14,7 @@ import { plainPaths } from '../../electron/core';
 // killed there with SIGKILL: deterministic, not timed. Then the workspace is opened as the app
 // would and every dashboard figure is compared with those after a full rebuild.
 
-const root = join(import.meta.dirname, '../..');
-const POINTS = ['import-after-commit', 'refresh-after-arr', 'refresh-after-rollups', 'refresh-before-commit'] as const;
 const KILLS = 20;
-const SEEDED_TICKETS = 300;
 const IMPORTED_TICKETS = 600;
 /** The dashboard over the tickets' months, by month, and over the default period. */
 const DASHBOARDS: Input<'metrics.portfolio'>[] = [
@@ -29,50 +23,12 @@ const DASHBOARDS: Input<'metrics.portfolio'>[] = [
   {},
 ];
 
-let child: string;
-let base: string;
-let source: string;
+let late: LateCrash;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fulcrum-late-crash-'));
-  // Bundled once (node_modules left outside): each child then starts in a fraction of a second
-  // instead of compiling the core through tsx again.
-  child = join(dir, 'child.cjs');
-  await build({
-    entryPoints: [join(root, 'tests/fixtures/import/lateCrashChild.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    outfile: child,
-    logLevel: 'warning',
-  });
-  base = join(dir, 'base.fulcrum');
-  const core = await testCore(base, { files: plainPaths() });
-  await core.call('import.commit', { jobId: 'accounts', path: writeFixture(dir, 'accounts.csv', accountsCsv(40)), into: 'accounts', preset: 'crm-accounts' });
-  await core.call('import.commit', { jobId: 'tickets', path: writeFixture(dir, 'first.csv', ticketsCsv(SEEDED_TICKETS, 40)), into: 'tickets', preset: 'helpdesk-tickets' });
-  await core.close();
   // New tickets (N-1, …), a fifth of them still open: volume, backlog and response times all move.
-  source = writeFixture(dir, 'more.csv', ticketsCsv(IMPORTED_TICKETS, 40).replace(/\nT-/g, '\nN-'));
+  late = await lateCrash('fulcrum-late-crash-', ticketsCsv(IMPORTED_TICKETS, SEEDED_ACCOUNTS).replace(/\nT-/g, '\nN-'));
 }, 120_000);
-
-/** Runs the import in a child that stops at `point`, and kills it there. */
-function killAt(point: string, dbPath: string): Promise<void> {
-  const proc = spawn(process.execPath, [child, dbPath, source, FIXED_NOW.toISOString()], {
-    env: { ...process.env, FULCRUM_TEST_PAUSE: point, NODE_PATH: join(root, 'node_modules') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const paused = () => output.includes(`paused at ${point}\n`);
-  proc.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-    if (paused() && proc.exitCode === null) proc.kill('SIGKILL');
-  });
-  proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) =>
-    proc.on('exit', (_code, signal) => (signal === 'SIGKILL' && paused() ? resolve() : reject(new Error(`the child was not killed at ${point}: ${output}`)))),
-  );
-}
 
 /** What the killed process left: the tickets committed and the stale mark. */
 function leftBehind(dbPath: string) {
@@ -106,8 +62,8 @@ it(`${KILLS} kills after the commit or during the refresh: every dashboard figur
   for (let i = 0; i < KILLS; i++) {
     const point = POINTS[i % POINTS.length]!;
     const path = tempWorkspacePath();
-    copyFileSync(base, path);
-    await killAt(point, path);
+    copyFileSync(late.base, path);
+    await late.killAt(point, path);
     // Killed late: the import's rows are committed, and so is the mark that a refresh is owed.
     expect(leftBehind(path), point).toEqual({ tickets: SEEDED_TICKETS + IMPORTED_TICKETS, stale: 1 });
     const { opened, rebuilt, stale } = await openedAndRebuilt(path);
@@ -120,8 +76,8 @@ it(`${KILLS} kills after the commit or during the refresh: every dashboard figur
 
 it('the comparison sees the damage: without the mark the same kill leaves the dashboard wrong', async () => {
   const path = tempWorkspacePath();
-  copyFileSync(base, path);
-  await killAt('import-after-commit', path);
+  copyFileSync(late.base, path);
+  await late.killAt('import-after-commit', path);
   // What a workspace looked like before the mark existed: committed rows, nothing owed.
   const sqlite = new Database(path);
   sqlite.prepare(`DELETE FROM settings WHERE key = 'derivedStale'`).run();
