@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import type { MetricsQuery, Portfolio } from '../../../shared/contract/metrics';
 import { readSettings } from '../db/settings';
 import { monthStart, previousMonths, resolveMonths, type Granularity, type MonthRange } from './period';
-import { accountsOf, arrLevelsOf, arrStepsOf } from './inputs';
-import { matches, rollupRows, sourceFor, type AccountFacts, type MetricsFilter } from './repo';
-import { renewalFigure, revenueFigures, tenureFigure } from './retentionFigures';
+import { accountIndexOf, positionsFor } from './accountIndex';
+import { periodFigures } from './periodFacts';
+import { rollupRows, sourceFor, type AccountFacts, type MetricsFilter } from './repo';
 import { cohortCurvesOf, customersAt, logoFiguresOf, spanCountsOf } from './cohortFigures';
 import { cohortCounts } from './rollups/cohorts';
 import { backlogAt, foldRollups, mergeMonths, timesSketch, topicsByName } from './rollups/read';
@@ -12,7 +12,6 @@ import { satisfactionFigures } from './satisfaction';
 import { supportFigures } from './support';
 import { figure } from './figure';
 import { sketchQuantile } from './sketch';
-import { valueFigures } from './valueFigures';
 
 export interface ResolvedQuery {
   range: MonthRange;
@@ -55,27 +54,18 @@ export function portfolio(sqlite: Database.Database, query: MetricsQuery, now: D
   const current = mergeMonths(view, range.from, range.to);
   const before = mergeMonths(view, previous.from, previous.to);
 
-  const all = accountsOf(sqlite);
-  const accounts: AccountFacts[] = all.filter((a) => matches(a, filter));
+  // The filtered accounts from the accounts indexed by value, and their per-account figures from
+  // parts kept per workspace state and period (accountIndex.ts, periodFacts.ts): no walk over every account.
+  const index = accountIndexOf(sqlite);
+  const kept = periodFigures(sqlite, index, positionsFor(index, filter), { prevFrom, from, to, today }, settings);
+  const accounts = kept.accounts;
   const scopeEmpty = accounts.length === 0;
-  const steps = arrStepsOf(sqlite);
-  // ARR levels at the three boundaries, kept per workspace state (inputs.ts): looked up for the
-  // filtered accounts (every figure that reads them is of those); 0 for an account without history.
-  const atBounds = arrLevelsOf(sqlite, [prevFrom, from, to]);
-  const levels = new Map<number, number[]>();
-  const previousLevels = new Map<number, number[]>();
-  for (const { id } of accounts) {
-    const [atPrev, atFrom, atTo] = atBounds.get(id) ?? [0, 0, 0];
-    levels.set(id, [atFrom!, atTo!]);
-    previousLevels.set(id, [atPrev!, atFrom!]);
-  }
 
   // When accounts started and churned, summed from the stored cohort cells (the filtered accounts' own counts when no cell answers the filter).
   const spans = cohortCounts(sqlite, source) ?? spanCountsOf(accounts);
   const satisfaction = satisfactionFigures(current.counts);
   const previousSatisfaction = satisfactionFigures(before.counts);
   const logo = logoFiguresOf(spans, range.from, range.to);
-  const revenue = revenueFigures(accounts, levels);
   const health = healthFigures(sqlite, accounts, today);
 
   return {
@@ -85,19 +75,19 @@ export function portfolio(sqlite: Database.Database, query: MetricsQuery, now: D
     support: supportFigures(current, view, backlogAt(view, range.to), topicsByName(sqlite, current), settings, scopeEmpty),
     retention: {
       ...logo,
-      ...revenue,
-      renewalRate: renewalFigure(accounts, from, to, today),
-      tenureMonths: tenureFigure(accounts, to),
+      ...kept.revenue,
+      renewalRate: kept.renewalRate,
+      tenureMonths: kept.tenureMonths,
       cohorts: cohortCurvesOf(spans, to),
     },
-    value: valueFigures(accounts, all, steps, levels, { from, to }, settings, (dates) => arrLevelsOf(sqlite, dates)),
+    value: kept.value,
     health: { bands: health.bands, atRisk: health.atRisk, takenAt: health.takenAt },
     previous: {
       nps: withoutDistribution(previousSatisfaction.nps),
       csat: withoutDistribution(previousSatisfaction.csat),
       firstResponseMedian: figure('firstResponse', sketchQuantile(timesSketch(before, 'firstResponse'), 0.5), true),
       logoChurn: logoFiguresOf(spans, previous.from, range.from).logoChurn,
-      netRevenueRetention: revenueFigures(accounts, previousLevels).netRevenueRetention,
+      netRevenueRetention: kept.previousRevenue.netRevenueRetention,
     },
   };
 }

@@ -66,18 +66,32 @@ export function revenueFigures(accounts: readonly AccountFacts[], levels: Map<nu
  * an early termination, not a renewal decision). It was renewed if the account had not churned by it.
  */
 export function renewalFigure(accounts: readonly AccountFacts[], from: string, to: string, today: string) {
+  return renewalFigureOf(accounts.map((a) => renewalsOf(a, from, to, today)));
+}
+
+/** One account's renewals due in the period and renewed, as renewalFigure counts them: [due, renewed]. */
+export function renewalsOf(a: AccountFacts, from: string, to: string, today: string): [due: number, renewed: number] {
   const end = to < today ? to : today;
   let due = 0;
   let renewed = 0;
-  for (const a of accounts) {
-    for (let k = 1; ; k++) {
-      const anniversary = addMonths(a.start, 12 * k);
-      if (anniversary >= end) break;
-      if (anniversary < from) continue;
-      if (a.churnedAt !== null && a.churnedAt < addDays(anniversary, -90)) break;
-      due++;
-      if (a.churnedAt === null || a.churnedAt > anniversary) renewed++;
-    }
+  for (let k = 1; ; k++) {
+    const anniversary = addMonths(a.start, 12 * k);
+    if (anniversary >= end) break;
+    if (anniversary < from) continue;
+    if (a.churnedAt !== null && a.churnedAt < addDays(anniversary, -90)) break;
+    due++;
+    if (a.churnedAt === null || a.churnedAt > anniversary) renewed++;
+  }
+  return [due, renewed];
+}
+
+/** The renewal rate of accounts' [due, renewed] counts (renewalsOf). */
+export function renewalFigureOf(counts: readonly (readonly [number, number])[]) {
+  let due = 0;
+  let renewed = 0;
+  for (const [d, r] of counts) {
+    due += d;
+    renewed += r;
   }
   return figure('renewalRate', renewalRate(renewed, due));
 }
@@ -87,7 +101,15 @@ const DAYS_PER_MONTH = 365.25 / 12;
 
 /** Median months customers at the period end have been customers. */
 export function tenureFigure(accounts: readonly AccountFacts[], to: string) {
-  const days = accounts.filter((a) => isCustomerAt(a, to)).map((a) => (Date.parse(to) - Date.parse(a.start)) / DAY_MS);
+  return tenureFigureOf(accounts.map((a) => tenureDaysOf(a, to)));
+}
+
+/** Days a customer at `to` has been one, null for an account that is not a customer then. */
+export const tenureDaysOf = (a: AccountFacts, to: string): number | null => (isCustomerAt(a, to) ? (Date.parse(to) - Date.parse(a.start)) / DAY_MS : null);
+
+/** The median tenure in months of accounts' tenureDaysOf (nulls left out). */
+export function tenureFigureOf(tenures: readonly (number | null)[]) {
+  const days = tenures.filter((d): d is number => d !== null);
   const m = medianTenureDays(days);
   return figure('tenureMonths', m.value === null ? m : { ...m, value: m.value / DAYS_PER_MONTH });
 }

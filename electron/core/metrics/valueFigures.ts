@@ -84,6 +84,45 @@ function cashFlow(steps: readonly [string, number][], marginPct: number, from: s
   return (total * marginPct) / 100;
 }
 
+/** One account's part of the value figures over a period (null where it is not counted), computed once per workspace state and period by the dashboard. */
+export interface AccountValue {
+  inCurrency: boolean;
+  /** Its CLV among the customers at the period end. */
+  atEnd: MetricValue | null;
+  /** Its CLV at the period start and end, when it is in the base at the start (return on customer). */
+  start: MetricValue | null;
+  end: MetricValue | null;
+  /** The margin it earned on ARR over the period, when in the base with a gross margin. */
+  flow: number | null;
+}
+
+/** Each account's AccountValue, in order. */
+export function accountValues(
+  accounts: readonly AccountFacts[],
+  all: readonly AccountFacts[],
+  steps: Map<number, [string, number][]>,
+  levels: Map<number, number[]>,
+  range: { from: string; to: string },
+  settings: Settings,
+): AccountValue[] {
+  const rEnd = keptRetention(all, range.to);
+  const rStart = keptRetention(all, range.from);
+  return accounts.map((a) => {
+    if (a.currency !== settings.currency) return { inCurrency: false, atEnd: null, start: null, end: null, flow: null };
+    const [l0, l1] = [levels.get(a.id)?.[0] ?? 0, levels.get(a.id)?.[1] ?? 0];
+    const customerAtEnd = isCustomerAt(a, range.to);
+    const atEnd = customerAtEnd && l1 > 0 ? clvOf(a, l1, rEnd(a.segment), settings) : null;
+    if (!(isCustomerAt(a, range.from) && l0 > 0)) return { inCurrency: true, atEnd, start: null, end: null, flow: null };
+    return {
+      inCurrency: true,
+      atEnd,
+      start: clvOf(a, l0, rStart(a.segment), settings),
+      end: clvOf(a, customerAtEnd ? l1 : 0, rEnd(a.segment), settings),
+      flow: a.grossMarginPct === null ? null : cashFlow(steps.get(a.id) ?? [], a.grossMarginPct, range.from, range.to),
+    };
+  });
+}
+
 export function valueFigures(
   filtered: readonly AccountFacts[],
   all: readonly AccountFacts[],
@@ -94,18 +133,30 @@ export function valueFigures(
   /** Every account's ARR levels at some dates, kept per workspace state (portfolio passes metrics/inputs.ts arrLevelsOf). */
   levelsAt?: (dates: readonly string[]) => Map<number, number[]>,
 ) {
-  const inCurrency = filtered.filter((a) => a.currency === settings.currency);
-  const other = filtered.length - inCurrency.length;
-  const rEnd = keptRetention(all, range.to);
-  const rStart = keptRetention(all, range.from);
-  const level = (a: AccountFacts, k: 0 | 1) => levels.get(a.id)?.[k] ?? 0;
+  return valueFiguresOf(filtered, accountValues(filtered, all, steps, levels, range, settings), steps, range, settings, levelsAt);
+}
 
-  const atEnd = inCurrency.filter((a) => isCustomerAt(a, range.to) && level(a, 1) > 0).map((a) => clvOf(a, level(a, 1), rEnd(a.segment), settings));
-  const base = inCurrency.filter((a) => isCustomerAt(a, range.from) && level(a, 0) > 0);
-  const start = base.map((a) => clvOf(a, level(a, 0), rStart(a.segment), settings));
-  const end = base.map((a) => clvOf(a, isCustomerAt(a, range.to) ? level(a, 1) : 0, rEnd(a.segment), settings));
+/** The value figures of the filtered accounts from their AccountValues (same order). */
+export function valueFiguresOf(
+  filtered: readonly AccountFacts[],
+  values: readonly AccountValue[],
+  steps: Map<number, [string, number][]>,
+  range: { from: string; to: string },
+  settings: Settings,
+  levelsAt?: (dates: readonly string[]) => Map<number, number[]>,
+) {
+  const inCurrency = filtered.filter((_, k) => values[k]!.inCurrency);
+  const other = filtered.length - inCurrency.length;
+  const atEnd: MetricValue[] = [];
+  const start: MetricValue[] = [];
+  const end: MetricValue[] = [];
   let flow = 0;
-  for (const a of base) if (a.grossMarginPct !== null) flow += cashFlow(steps.get(a.id) ?? [], a.grossMarginPct, range.from, range.to);
+  for (const v of values) {
+    if (v.atEnd) atEnd.push(v.atEnd);
+    if (v.start) start.push(v.start);
+    if (v.end) end.push(v.end);
+    if (v.flow !== null) flow += v.flow;
+  }
 
   const equityStart = customerEquity(start);
   const equityEnd = customerEquity(end);

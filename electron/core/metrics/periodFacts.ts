@@ -1,0 +1,77 @@
+import type Database from 'better-sqlite3';
+import type { Settings } from '../../../shared/contract/settings';
+import { cached } from '../db/inputCache';
+import { pick, type AccountIndex } from './accountIndex';
+import { arrLevelsOf, arrStepsOf } from './inputs';
+import type { AccountFacts } from './repo';
+import { renewalFigureOf, renewalsOf, revenueFigures, tenureDaysOf, tenureFigureOf } from './retentionFigures';
+import { accountValues, valueFiguresOf, type AccountValue } from './valueFigures';
+
+/**
+ * Every account's part of the dashboard's per-account figures over one period (issue 14): its ARR
+ * at the three boundaries (NRR/GRR, this period's and the previous one's), its renewals due and
+ * renewed, its tenure, and its CLV, CLV at the start and end and cash flow (value). Computed in one
+ * pass over the accounts per workspace state and period (any write starts a new state,
+ * db/inputCache.ts), then each filter picks its accounts' parts and sums them with the same
+ * summaries as the walk over the accounts, so the figures are the same to the last digit: the
+ * second and every later filter of a period does no per-account arithmetic.
+ */
+
+export interface Period {
+  prevFrom: string;
+  from: string;
+  to: string;
+  today: string;
+}
+
+interface PeriodFacts {
+  levels: [atPrev: number, atFrom: number, atTo: number][];
+  renewals: [due: number, renewed: number][];
+  tenures: (number | null)[];
+  values: AccountValue[];
+}
+
+/** Periods kept per workspace state: a session looks at a few, never many. */
+const MAX_PERIODS = 8;
+
+function periodFactsOf(sqlite: Database.Database, all: readonly AccountFacts[], period: Period, settings: Settings): PeriodFacts {
+  const kept = cached(sqlite, 'periodFacts', () => new Map<string, PeriodFacts>());
+  const key = `${period.prevFrom}/${period.from}/${period.to}/${period.today}`;
+  let facts = kept.get(key);
+  if (facts) return facts;
+  const atBounds = arrLevelsOf(sqlite, [period.prevFrom, period.from, period.to]);
+  const levels = all.map((a) => (atBounds.get(a.id) ?? [0, 0, 0]) as [number, number, number]);
+  const current = new Map(all.map((a, k) => [a.id, [levels[k]![1], levels[k]![2]]]));
+  facts = {
+    levels,
+    renewals: all.map((a) => renewalsOf(a, period.from, period.to, period.today)),
+    tenures: all.map((a) => tenureDaysOf(a, period.to)),
+    values: accountValues(all, all, arrStepsOf(sqlite), current, period, settings),
+  };
+  if (kept.size >= MAX_PERIODS) kept.clear();
+  kept.set(key, facts);
+  return facts;
+}
+
+/** The per-account figures of the accounts at `positions` (all for null; accountIndex.ts), summed from their kept parts. */
+export function periodFigures(sqlite: Database.Database, index: AccountIndex, positions: Int32Array | null, period: Period, settings: Settings) {
+  const facts = periodFactsOf(sqlite, index.all, period, settings);
+  const accounts = pick(index.all, positions);
+  const levels = pick(facts.levels, positions);
+  // revenueFigures reads the levels by account id: two small maps of the filtered accounts.
+  const current = new Map<number, number[]>();
+  const previous = new Map<number, number[]>();
+  accounts.forEach((a, k) => {
+    const [atPrev, atFrom, atTo] = levels[k]!;
+    current.set(a.id, [atFrom, atTo]);
+    previous.set(a.id, [atPrev, atFrom]);
+  });
+  return {
+    accounts,
+    revenue: revenueFigures(accounts, current),
+    previousRevenue: revenueFigures(accounts, previous),
+    renewalRate: renewalFigureOf(pick(facts.renewals, positions)),
+    tenureMonths: tenureFigureOf(pick(facts.tenures, positions)),
+    value: valueFiguresOf(accounts, pick(facts.values, positions), arrStepsOf(sqlite), period, settings, (dates) => arrLevelsOf(sqlite, dates)),
+  };
+}
