@@ -13,6 +13,7 @@ import { emotionLineOption } from './journeyCharts';
 import { formatDays } from './journeyFormat';
 import { MapBoard } from './MapBoard';
 import { MapDetailsDialog } from './MapDetailsDialog';
+import { LongWriteStatus } from './LongWriteStatus';
 import { MeasureStatus } from './MeasureStatus';
 import { mapSvg } from './mapSvg';
 import { PERIODS, periodInput, periodRange, type PeriodId } from './period';
@@ -120,6 +121,7 @@ export function MapScreen({ idParam }: { idParam: string }) {
           {error}
         </p>
       )}
+      <LongWriteStatus />
 
       <div className="toolbar" role="group" aria-label="Measure over">
         <label className="inline-field">
