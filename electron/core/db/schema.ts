@@ -147,6 +147,8 @@ export interface CustomFieldValuesTable extends TableOf<'customFieldValues'> {}
 export interface PurchasesTable extends TableOf<'purchases'> {}
 export interface ChurnModelsTable extends TableOf<'churnModels'> {}
 export interface ChurnPredictionsTable extends TableOf<'churnPredictions'> {}
+export interface ChurnHistoryTable extends TableOf<'churnHistory'> {}
+export interface ChurnHistoryStateTable extends TableOf<'churnHistoryState'> {}
 export interface SuccessPlansTable extends TableOf<'successPlans'> {}
 export interface PlanObjectivesTable extends TableOf<'planObjectives'> {}
 export interface PlanMilestonesTable extends TableOf<'planMilestones'> {}
@@ -207,6 +209,8 @@ export interface Database {
   purchases: PurchasesTable;
   churnModels: ChurnModelsTable;
   churnPredictions: ChurnPredictionsTable;
+  churnHistory: ChurnHistoryTable;
+  churnHistoryState: ChurnHistoryStateTable;
   successPlans: SuccessPlansTable;
   planObjectives: PlanObjectivesTable;
   planMilestones: PlanMilestonesTable;
