@@ -5,11 +5,11 @@ import { adoptLocal } from './adopt';
 import { ackedText, dropPendingFields, parseAcked, pendingClocks, type Acked } from './agreement';
 import { recordConflict } from './conflicts';
 import { applyErasure } from './erasure';
-import { loadGids } from './gids';
 import { advancePast } from './hlc';
 import { hubClockOf, mergeRow } from './merge';
 import { fromHub, toHub, type GidMap, type HubData } from './rows';
 import { readState, writeState } from './state';
+import { StoredGids } from './storedGids';
 import { rowKeyOf, type TableShape } from './tables';
 import { cascadeOf, childLinks, onDeleteOf, type ChildLink } from './tombstone';
 import { settleUnique, uniqueColumns, type UniqueClash } from './unique';
@@ -29,9 +29,8 @@ export interface LogEntry {
 interface Env {
   sqlite: Database.Database;
   shapes: Map<string, TableShape>;
+  /** Global ids looked up in team_rows as entries name them (a map of every row per page cost O(workspace) a page). */
   gids: GidMap;
-  /** Global ids that are tombstones here (loaded once per page, kept current while it applies). */
-  deleted: Set<string>;
   links: Map<string, ChildLink[]>;
   uniques: Map<string, string[]>;
   clientId: string;
@@ -50,6 +49,8 @@ interface LocalRow {
 const keyWhere = (shape: TableShape) => (shape.key.length === 1 ? `"${shape.key[0]}" = ?` : shape.key.map((k) => `"${k}" = ?`).join(' AND '));
 const keyValues = (shape: TableShape, key: string) => (shape.key.length === 1 ? [key] : (JSON.parse(key) as unknown[]));
 const json = (value: unknown) => JSON.stringify(value ?? null);
+/** Whether a global id is a tombstone here, read from team_rows, which every write of the page keeps current (a key reused by SQLite too). */
+const isTombstone = (sqlite: Database.Database, gid: string) => stmt(sqlite, 'SELECT deleted AS tombstone FROM team_rows WHERE gid = ?').pluck().get(gid) === 1;
 
 /**
  * Applies one page of the hub's log with capture muted, merging per field into rows changed here
@@ -67,8 +68,7 @@ export function applyPage(ctx: Context, shapes: Map<string, TableShape>, entries
     const env: Env = {
       sqlite,
       shapes,
-      gids: loadGids(sqlite),
-      deleted: new Set(stmt(sqlite, 'SELECT gid FROM team_rows WHERE deleted = 1').pluck().all() as string[]),
+      gids: new StoredGids(sqlite),
       links: childLinks(sqlite, shapes.values()),
       uniques: uniqueColumns(sqlite, shapes.values()),
       clientId: state.client_id ?? '',
@@ -90,10 +90,8 @@ function applyEntry(env: Env, entry: LogEntry): boolean {
   const { sqlite } = env;
   // An erased person (hub migration 0004, docs/privacy.md): erased here too, before any row is matched (team/erasure.ts).
   if (entry.op === 'erase') {
-    const erased = applyErasure(sqlite, env.shapes, entry.gid, entry.tbl, new Date(env.now));
-    // The erasure's tombstones count as this page's (a later row naming them is a tombstone or loses the link).
-    for (const gid of stmt(sqlite, 'SELECT gid FROM team_rows WHERE deleted = 1').pluck().all() as string[]) env.deleted.add(gid);
-    return erased;
+    // Its tombstones are in team_rows at once: a later row naming them is a tombstone or loses the link (isTombstone).
+    return applyErasure(sqlite, env.shapes, entry.gid, entry.tbl, new Date(env.now));
   }
   const shape = env.shapes.get(entry.tbl);
   if (!shape) return false;
@@ -133,7 +131,6 @@ function applyEntry(env: Env, entry: LogEntry): boolean {
         );
       }
       stmt(sqlite, 'INSERT INTO team_rows (tbl, row_key, gid, deleted, agreed) VALUES (?, ?, ?, 1, ?)').run(shape.table, `tombstone:${entry.gid}`, entry.gid, json(entry.clocks));
-      env.deleted.add(entry.gid);
     }
     return true;
   }
@@ -150,7 +147,7 @@ function orphaned(env: Env, shape: TableShape, data: HubData): string | null {
   for (const [column, parent] of Object.entries(shape.parents)) {
     const gid = data[column];
     if (typeof gid !== 'string') continue;
-    if (env.gids.key(gid) !== null && !env.deleted.has(gid)) continue;
+    if (env.gids.key(gid) !== null && !isTombstone(env.sqlite, gid)) continue;
     if (onDeleteOf(env.links, parent, shape.table, column) === 'CASCADE') return gid;
     data[column] = null;
   }
@@ -175,9 +172,10 @@ function insertHere(env: Env, shape: TableShape, entry: LogEntry, data: HubData)
   }
   const clashes = settleUnique(sqlite, shape, env.uniques.get(shape.table) ?? [], row, entry.gid, null);
   const columns = Object.keys(row);
-  const result = sqlite
-    .prepare(`INSERT INTO "${shape.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-    .run(...columns.map((c) => row[c]));
+  // Cached by text (stmt): compiling an insert per entry cost more than running it.
+  const result = stmt(sqlite, `INSERT INTO "${shape.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+    ...columns.map((c) => row[c]),
+  );
   const key = shape.rowid ? String(result.lastInsertRowid) : rowKeyOf(shape, row);
   // SQLite may give the new row the key of a deleted one (the largest rowid is reused): that tombstone keeps its gid under a key of its own.
   stmt(sqlite, `UPDATE team_rows SET row_key = 'tombstone:' || gid, deleted = 1 WHERE tbl = ? AND row_key = ?`).run(shape.table, key);
@@ -210,7 +208,6 @@ function updateHere(env: Env, shape: TableShape, entry: LogEntry, data: HubData,
   if (!current) {
     // Gone here already (taken by a cascade this laptop did not record): a tombstone.
     stmt(sqlite, `UPDATE team_rows SET deleted = 1, clocks = '{}' WHERE gid = ?`).run(entry.gid);
-    env.deleted.add(entry.gid);
     return;
   }
   // The hub's record of this laptop's own mutation: everything up to it is merged there, by the same rule.
@@ -223,9 +220,10 @@ function updateHere(env: Env, shape: TableShape, entry: LogEntry, data: HubData,
   // Keys stay, and references to tables that are not shared are this laptop's (the hub holds null).
   const columns = Object.keys(row).filter((c) => !shape.key.includes(c) && !shape.localRefs.includes(c) && json(row[c]) !== json(current[c]));
   if (columns.length > 0) {
-    sqlite
-      .prepare(`UPDATE "${shape.table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE ${keyWhere(shape)}`)
-      .run(...columns.map((c) => row[c]), ...keyValues(shape, local.rowKey));
+    stmt(sqlite, `UPDATE "${shape.table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE ${keyWhere(shape)}`).run(
+      ...columns.map((c) => row[c]),
+      ...keyValues(shape, local.rowKey),
+    );
   }
   for (const c of result.conflicts) {
     recordConflict(
@@ -278,7 +276,6 @@ function deleteHere(env: Env, shape: TableShape, gid: string, local: LocalRow, r
     }
     stmt(sqlite, 'DELETE FROM team_changes WHERE gid = ?').run(row.gid);
     stmt(sqlite, `UPDATE team_rows SET deleted = 1, clocks = '{}' WHERE gid = ?`).run(row.gid);
-    env.deleted.add(row.gid);
   }
   stmt(sqlite, `DELETE FROM "${shape.table}" WHERE ${keyWhere(shape)}`).run(...keyValues(shape, local.rowKey));
   stmt(sqlite, 'UPDATE team_rows SET agreed = ? WHERE gid = ?').run(json(clocks), gid);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { stmt } from '../db/sql';
 import type { TableShape } from './tables';
 import { keyValue } from './tombstone';
 
@@ -58,12 +59,12 @@ export function settleUnique(
   for (const column of columns) {
     const value = row[column];
     if (value === null || value === undefined) continue;
-    const other = sqlite
-      .prepare(
-        `SELECT CAST(t."${keyColumn}" AS TEXT) AS key, r.gid FROM "${shape.table}" t LEFT JOIN team_rows r ON r.tbl = ? AND r.row_key = CAST(t."${keyColumn}" AS TEXT)
+    // Cached (stmt): this runs for every pulled or joined row of a table with a unique key.
+    const other = stmt(
+      sqlite,
+      `SELECT CAST(t."${keyColumn}" AS TEXT) AS key, r.gid FROM "${shape.table}" t LEFT JOIN team_rows r ON r.tbl = ? AND r.row_key = CAST(t."${keyColumn}" AS TEXT)
         WHERE t."${column}" = ? AND (? IS NULL OR CAST(t."${keyColumn}" AS TEXT) <> ?)`,
-      )
-      .get(shape.table, value, ownKey, ownKey) as { key: string; gid: string | null } | undefined;
+    ).get(shape.table, value, ownKey, ownKey) as { key: string; gid: string | null } | undefined;
     if (!other) continue;
     // A row here without a global id yet sorts first: it cannot be renamed on other laptops' say.
     const otherGid = other.gid ?? '';
