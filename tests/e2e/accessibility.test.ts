@@ -7,7 +7,8 @@ import { ask, demoWorkspace } from './workspace';
 // axe-core on every screen, light and dark (issue 15; the contacts, tickets and purchases tables in
 // their own files): each run must have happened (passes > 0)
 // and find no critical or serious violation. Screenshots of each screen at 1440×900 and 1024×700
-// in both themes land in tests/artifacts/screenshots/a11y-*.png to look at.
+// in both themes land in tests/artifacts/screenshots/a11y-*.png to look at, and at each size nothing
+// may run past the window sideways (a clipped or overlapping page scrolls horizontally).
 
 let app: App;
 let empty: App;
@@ -81,10 +82,15 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (them
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
     const summary = await runAxe(page);
     expect(summary.passes, 'axe ran').toBeGreaterThan(0);
+    const overflowing: string[] = [];
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await target.screenshot(page, `a11y-${name}-${theme}-1440`);
+    if ((await overflow()) > 0) overflowing.push(`1440: ${await overflow()} px`);
     await page.setViewportSize({ width: 1024, height: 700 });
     await page.waitForTimeout(300);
     await target.screenshot(page, `a11y-${name}-${theme}-1024`);
+    if ((await overflow()) > 0) overflowing.push(`1024: ${await overflow()} px`);
     expect(seriousProblems(summary)).toEqual([]);
+    expect(overflowing, 'runs past the window sideways').toEqual([]);
   });
 });
