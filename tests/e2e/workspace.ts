@@ -18,12 +18,13 @@ import { TODAY } from './today';
  * clocks start on. The generator is seeded, so each size and seed is generated once per run (in the
  * run's temporary folder, shared by its test files) and every caller gets its own copy of that file.
  */
-export async function demoWorkspace(accounts = 150, seed = 7): Promise<string> {
-  const master = join(tmpdir(), `fulcrum-e2e-demo-${accounts}-${seed}-${TODAY}.fulcrum`);
+export async function demoWorkspace(accounts = 150, seed = 7, years?: number): Promise<string> {
+  // `years`: the history's span (the generator's default, two, when absent; the app's demo has APP_DEMO_YEARS).
+  const master = join(tmpdir(), `fulcrum-e2e-demo-${accounts}-${seed}-${TODAY}${years === undefined ? '' : `-${years}y`}.fulcrum`);
   if (!existsSync(master)) {
     // Generated aside and renamed into place: a file that exists is always a whole workspace.
     const staged = master.replace(/\.fulcrum$/, `.${process.pid}.partial.fulcrum`);
-    await generateDemoWorkspace(staged, { accounts, seed, today: TODAY });
+    await generateDemoWorkspace(staged, { accounts, seed, today: TODAY, ...(years === undefined ? {} : { years }) });
     renameSync(staged, master);
   }
   const path = tempWorkspacePath('e2e.fulcrum');

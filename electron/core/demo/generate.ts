@@ -8,7 +8,7 @@ import { openWorkspace } from '../db/open';
 import { writeDemoAssessment } from './assessment';
 import { writeDemoPlansGoalsFeedback } from './plansGoalsFeedback';
 import { refreshDerived } from '../derived/refresh';
-import { produceRows } from './produce';
+import { DEMO_YEARS, produceRows } from './produce';
 import { produceOnThread, produceThreadAvailable } from './produceThread';
 import type { TableName } from './rows';
 import { parseDay } from './time';
@@ -22,6 +22,8 @@ export const DEMO_DEFAULTS = { accounts: 300, seed: 1 as number | string };
  */
 export const demoToday = (now = new Date()): string => now.toISOString().slice(0, 10);
 export const MAX_DEMO_ACCOUNTS = 200_000;
+export const MAX_DEMO_YEARS = 10;
+export { DEMO_YEARS } from './produce';
 /** Rows per account on average (tickets ~100, surveys ~27, touchpoints ~11, the rest ~10), for progress. */
 export const ROWS_PER_ACCOUNT = 150;
 
@@ -29,8 +31,10 @@ export interface DemoOptions {
   accounts?: number;
   /** Any number or word; the same seed (and today) gives the same workspace. */
   seed?: number | string;
-  /** The reference "today" as YYYY-MM-DD (default: the real day, demoToday): all history lies in the two years before it. */
+  /** The reference "today" as YYYY-MM-DD (default: the real day, demoToday): all history lies in the `years` before it. */
   today?: string;
+  /** Whole years of history before today, 1 to MAX_DEMO_YEARS (default 2, DEMO_YEARS). A churn backtest needs more than two (APP_DEMO_YEARS). */
+  years?: number;
   /** Generate on a thread of its own while this one writes (default: from PRODUCE_THREAD_MIN_ACCOUNTS accounts, when the build has the thread). */
   thread?: boolean;
   /** Called after every committed batch; `total` is an estimate until the end. */
@@ -72,6 +76,8 @@ export async function generateDemoWorkspace(path: string, options: DemoOptions =
   if (!Number.isInteger(accounts) || accounts < 1 || accounts > MAX_DEMO_ACCOUNTS) {
     throw new RangeError(`accounts must be a whole number from 1 to ${MAX_DEMO_ACCOUNTS}, not ${accounts}`);
   }
+  const years = options.years ?? DEMO_YEARS;
+  if (!Number.isInteger(years) || years < 1 || years > MAX_DEMO_YEARS) throw new RangeError(`years must be a whole number from 1 to ${MAX_DEMO_YEARS}, not ${years}`);
   const today = parseDay(todayText);
   if (existsSync(path)) throw new Error(`${path} already exists`);
 
@@ -89,7 +95,7 @@ export async function generateDemoWorkspace(path: string, options: DemoOptions =
     const writer = createBulkWriter(workspace.sqlite, {
       onCommit: (written) => options.onProgress?.({ written, total: Math.max(total, written + 1) }),
     });
-    const produce = { accounts, seed, today: todayText };
+    const produce = { accounts, seed, today: todayText, years };
     // On two cores when the build has the generation thread: it generates while this thread writes.
     if (options.thread ?? (accounts >= PRODUCE_THREAD_MIN_ACCOUNTS && produceThreadAvailable())) {
       await produceOnThread(produce, (batch) => {

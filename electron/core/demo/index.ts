@@ -6,8 +6,15 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { generateDemoWorkspace, type DemoOptions } from './generate';
 
-export { DEMO_DEFAULTS, demoToday, estimateRows, generateDemoWorkspace, MAX_DEMO_ACCOUNTS } from './generate';
+export { DEMO_DEFAULTS, DEMO_YEARS, demoToday, estimateRows, generateDemoWorkspace, MAX_DEMO_ACCOUNTS, MAX_DEMO_YEARS } from './generate';
 export type { DemoOptions, DemoProgress, DemoSummary } from './generate';
+
+/**
+ * The app's demo history (desktop, `npm run web`): long enough that the churn backtest has
+ * customers whose renewals were decided more than a year before today (with two years it has none,
+ * and a first user would see no backtest). Tests and the CLI keep the generator's default.
+ */
+export const APP_DEMO_YEARS = 3;
 
 /**
  * Creates the demo workspace at `path` unless a file is already there (an existing workspace,
@@ -19,5 +26,5 @@ export async function ensureDemoWorkspace(path: string, options: DemoOptions = {
     rmSync(path); // an empty file is what a crashed first start leaves; nothing to lose
   }
   mkdirSync(dirname(path), { recursive: true });
-  await generateDemoWorkspace(path, options);
+  await generateDemoWorkspace(path, { years: APP_DEMO_YEARS, ...options });
 }

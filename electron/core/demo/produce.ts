@@ -20,19 +20,25 @@ import { generateTickets } from './tickets';
 import { DAY, iso, parseDay } from './time';
 import { generateTouchpoints } from './touchpoints';
 
+/** The generator's default span of history: two years (every test's demo). */
+export const DEMO_YEARS = 2;
+
 export interface ProduceOptions {
   accounts: number;
   seed: number | string;
   /** YYYY-MM-DD. */
   today: string;
+  /** Years of history before today (default 2). */
+  years?: number;
 }
 
-export function produceRows(sink: Sink, { accounts, seed, today: todayText }: ProduceOptions): void {
+export function produceRows(sink: Sink, { accounts, seed, today: todayText, years = DEMO_YEARS }: ProduceOptions): void {
   const today = parseDay(todayText);
   const id = createIds();
-  const timeline: Timeline = { today, historyStart: addMonthsRollingOver(today, -24), nameOffset: hashSeed(seed, 'names') };
+  const timeline: Timeline = { today, historyStart: addMonthsRollingOver(today, -12 * years), nameOffset: hashSeed(seed, 'names') };
   const catalog = writeCatalog(sink, id, timeline.historyStart - 30 * DAY);
-  sink.settings(['demo', JSON.stringify({ seed, accounts, today: todayText }), iso(today - DAY)]);
+  // The default's row is unchanged (years named only when not 2), so older demos read the same.
+  sink.settings(['demo', JSON.stringify({ seed, accounts, today: todayText, ...(years === DEMO_YEARS ? {} : { years }) }), iso(today - DAY)]);
   const base = { sink, id, timeline, ...catalog };
 
   const plans: AccountPlan[] = [];
