@@ -16,6 +16,10 @@ export const TEAM_HOST = {
   connect: 'host.team.connect',
   forget: 'host.team.forget',
   schedule: 'host.team.schedule',
+  /** The team's members (team.members with the kept server); every member reads them. */
+  members: 'host.team.members',
+  /** Adds a member (team.addMember with the kept server): only the team's admin may. */
+  addMember: 'host.team.addMember',
 } as const;
 
 /** Where the server's password may be kept: the OS keychain, Electron's fixed key (Linux without a keyring), or nowhere but memory. */
@@ -53,5 +57,14 @@ export interface TeamHostStatus {
   nextSyncAt: string | null;
   syncing: boolean;
 }
+
+/** A new member as the Team screen sends it: the host adds the server it keeps (the contract's team.addMember checks the rest). */
+export const teamAddMemberInput = z.strictObject({
+  login: z.string().trim().min(1, 'login must not be empty').max(63),
+  displayName: z.string().trim().min(1, 'displayName must not be empty').max(200),
+  role: z.enum(['csm', 'marketing', 'manager']),
+  password: z.string().min(8, 'password must be at least 8 characters').max(200),
+});
+export type TeamAddMemberInput = z.infer<typeof teamAddMemberInput>;
 
 export const DEFAULT_SYNC_MINUTES = 5;

@@ -1,5 +1,14 @@
 import type { Result } from '../../../shared/rpc';
-import { DEFAULT_SYNC_MINUTES, TEAM_HOST, teamConnectInput, teamScheduleInput, teamSyncInput, type TeamConnectInput, type TeamHostStatus } from '../../../shared/teamHost';
+import {
+  DEFAULT_SYNC_MINUTES,
+  TEAM_HOST,
+  teamAddMemberInput,
+  teamConnectInput,
+  teamScheduleInput,
+  teamSyncInput,
+  type TeamConnectInput,
+  type TeamHostStatus,
+} from '../../../shared/teamHost';
 import type { Log } from '../context';
 import type { Dispatch } from '../handlerTypes';
 import { withPassword, withoutPassword, type ConnectionStore } from './connection';
@@ -144,6 +153,15 @@ export function startTeamSession(options: TeamSessionOptions): TeamSession {
     store.save(teamId, input.keep === 'keychain' ? { kept: 'keychain', server: input.server } : { kept: 'session', address: withoutPassword(input.server) });
   }
 
+  /** A call into the core that needs the team server: the kept connection added, or the password asked for. */
+  async function withServer(dispatch: Dispatch, call: (server: string) => Promise<Result<unknown>>): Promise<Result<unknown>> {
+    const teamId = await teamIdOf(dispatch);
+    if (!teamId) return { ok: false, error: { code: 'CONFLICT', message: 'this workspace is not in a team: create one or join one under File › Team' } };
+    const server = serverFor(teamId);
+    if (!server) return { ok: false, error: { code: 'FORBIDDEN', message: "this laptop does not know the team server's password: enter it under Sync first" } };
+    return call(server);
+  }
+
   const channels: Record<string, HostChannel> = {
     [TEAM_HOST.status]: async (_input, dispatch) => {
       const teamId = await teamIdOf(dispatch);
@@ -204,6 +222,12 @@ export function startTeamSession(options: TeamSessionOptions): TeamSession {
         known.delete(teamId);
       }
       return { ok: true, value: { forgotten: teamId !== null } };
+    },
+    [TEAM_HOST.members]: (_input, dispatch) => withServer(dispatch, (server) => dispatch('team.members', { server })),
+    [TEAM_HOST.addMember]: async (input, dispatch) => {
+      const request = parsed(teamAddMemberInput, TEAM_HOST.addMember, input);
+      if (!request.ok) return request;
+      return withServer(dispatch, (server) => dispatch('team.addMember', { server, ...request.value }));
     },
     [TEAM_HOST.schedule]: async (input) => {
       const request = parsed(teamScheduleInput, TEAM_HOST.schedule, input);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TeamSettingsNote, useTeamSettings } from '../team/TeamSettingsNote';
 import { BusinessHoursSection } from './BusinessHoursSection';
 import { HealthSection } from './HealthSection';
 import { AppearanceSection, IdentitySection } from './IdentitySection';
@@ -24,6 +25,8 @@ export function SettingsScreen() {
   const editor = useSettingsEditor();
   const leverage = useLeverageEditor(editor.saved);
   const laptop = useLaptopEditor();
+  // In a team the workspace's settings are the team's: read-only for a role that may not change them (issue 19).
+  const team = useTeamSettings();
   const { stored, saved, form, errors } = editor;
   const [confirmReset, setConfirmReset] = useState(false);
   const [notice, setNotice] = useState<string>();
@@ -108,27 +111,30 @@ export function SettingsScreen() {
           <IdentitySection editor={laptop} />
           <AppearanceSection editor={laptop} />
 
-          <HealthSection form={form} error={error} update={editor.update}>
-            <RecomputePanel
-              recompute={editor.recompute}
-              modelVersion={editor.modelVersion}
-              dirtyHealth={JSON.stringify(healthPart(form)) !== JSON.stringify(healthPart(settingsToForm(saved)))}
-              onRun={() => void editor.runRecompute()}
-              onCancel={editor.recomputeJob.cancel}
-              cancelling={editor.recomputeJob.cancelling}
-              job={editor.recomputeJob}
-            />
-          </HealthSection>
+          <TeamSettingsNote team={team} />
+          <fieldset className="team-settings-fieldset" disabled={team.readOnly} data-testid="settings-team-part">
+            <HealthSection form={form} error={error} update={editor.update}>
+              <RecomputePanel
+                recompute={editor.recompute}
+                modelVersion={editor.modelVersion}
+                dirtyHealth={JSON.stringify(healthPart(form)) !== JSON.stringify(healthPart(settingsToForm(saved)))}
+                onRun={() => void editor.runRecompute()}
+                onCancel={editor.recomputeJob.cancel}
+                cancelling={editor.recomputeJob.cancelling}
+                job={editor.recomputeJob}
+              />
+            </HealthSection>
 
-          <SlaSection form={form} error={error} update={editor.update} />
+            <SlaSection form={form} error={error} update={editor.update} />
 
-          <BusinessHoursSection form={form} error={error} update={editor.update} />
+            <BusinessHoursSection form={form} error={error} update={editor.update} />
 
-          <ValueSection form={form} error={error} update={editor.update} />
+            <ValueSection form={form} error={error} update={editor.update} />
 
-          <ValueMapEditor form={form.valueMap} errors={errors} onChange={(patch) => editor.update((f) => ({ ...f, valueMap: patch(f.valueMap) }))} />
+            <ValueMapEditor form={form.valueMap} errors={errors} onChange={(patch) => editor.update((f) => ({ ...f, valueMap: patch(f.valueMap) }))} />
 
-          <LeverageSection editor={leverage} apiErrors={errors} />
+            <LeverageSection editor={leverage} apiErrors={errors} />
+          </fieldset>
 
           <SettingsActions
             saving={editor.saving}

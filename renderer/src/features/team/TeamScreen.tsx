@@ -3,11 +3,14 @@ import { formatDateTime } from '../../../../shared/format/format';
 import { SHARED_DOMAINS } from '../../../../shared/team';
 import type { TeamHostStatus } from '../../../../shared/teamHost';
 import { useAction } from '../../api/useAction';
+import { useJob } from '../../api/useJob';
 import { useLoader, useQuery } from '../../api/useQuery';
+import { JobProgress } from '../../components/JobProgress';
 import { ConflictsList } from './ConflictsList';
+import { TeamMembers } from './TeamMembers';
 import { TeamSetup } from './TeamSetup';
 import { connectTeam, forgetConnection, setSchedule, syncNow, teamStatus } from './teamHost';
-import { syncProblem } from './teamWords';
+import { SYNC_PHASES, syncProblem } from './teamWords';
 import './team.css';
 
 const ROLE_WORDS = { csm: 'Customer success manager', marketing: 'Marketing', manager: 'Manager', admin: 'The team’s admin' } as const;
@@ -37,6 +40,8 @@ function SyncState({ status, reloadStatus, revision }: { status: TeamHostStatus;
     await forgetConnection();
     reloadStatus();
   });
+  // A sync asked for here is a job (bar and Cancel); the schedule's is quiet and shows as "Syncing…" only.
+  const job = useJob('team.sync', sync.busy);
   if (!info.data) return <p className="muted">Loading the sync state…</p>;
   const data = info.data;
   const last = data.lastSync;
@@ -117,7 +122,7 @@ function SyncState({ status, reloadStatus, revision }: { status: TeamHostStatus;
         <button type="button" className="button primary" disabled={running} onClick={() => void sync.run()} data-testid="team-sync-now">
           {running ? 'Syncing…' : 'Sync now'}
         </button>
-        {running && (
+        {running && !sync.busy && !job.elsewhere && (
           <span className="muted" role="status" data-testid="team-syncing">
             Sending this laptop’s changes, then receiving the team’s…
           </span>
@@ -138,6 +143,7 @@ function SyncState({ status, reloadStatus, revision }: { status: TeamHostStatus;
           </button>
         )}
       </div>
+      {(sync.busy || job.elsewhere) && <JobProgress label="Syncing with the team" job={job} describe={(phase) => SYNC_PHASES[phase] ?? phase} testId="team-sync-progress" />}
     </section>
   );
 }
@@ -174,6 +180,7 @@ export function TeamScreen() {
       ) : (
         <>
           <SyncState status={status.data} reloadStatus={status.reload} revision={revision} />
+          <TeamMembers status={status.data} admin={info.data.role === 'admin'} />
           <ConflictsList onResolved={() => setRevision((r) => r + 1)} />
         </>
       )}

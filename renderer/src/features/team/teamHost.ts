@@ -1,4 +1,5 @@
-import { TEAM_HOST, type TeamConnectInput, type TeamHostStatus } from '../../../../shared/teamHost';
+import type { Output } from '../../../../shared/contract';
+import { TEAM_HOST, type TeamAddMemberInput, type TeamConnectInput, type TeamHostStatus } from '../../../../shared/teamHost';
 import { ApiError } from '../../api/client';
 import { send } from '../../api/transport';
 
@@ -18,3 +19,5 @@ export const connectTeam = (input: TeamConnectInput) => host<{ pushed: number; p
 export const syncNow = (password?: string) => host<{ pushed: number; rejected: number; pulled: number; pending: number }>(TEAM_HOST.sync, password ? { password } : {});
 export const forgetConnection = () => host<{ forgotten: boolean }>(TEAM_HOST.forget);
 export const setSchedule = (minutes: number) => host<{ minutes: number }>(TEAM_HOST.schedule, { minutes });
+export const teamMembers = () => host<Output<'team.members'>>(TEAM_HOST.members);
+export const addTeamMember = (input: TeamAddMemberInput) => host<Output<'team.addMember'>>(TEAM_HOST.addMember, input);

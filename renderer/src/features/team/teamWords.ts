@@ -45,8 +45,16 @@ export function tableInWords(table: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** A manual sync's phases (electron/core/team/sync.ts) in words, for its progress bar. */
+export const SYNC_PHASES: Record<string, string> = {
+  push: 'sending this laptop’s changes',
+  pull: 'receiving the team’s changes',
+  derived: 'marking figures for rebuilding',
+};
+
 /** A failed sync's problem, by the core's code: what to do about it. */
 export function syncProblem(error: { code: string; message: string }): string {
+  if (error.code === 'CANCELLED') return 'Sync cancelled. What was sent and received before the cancel is kept; the rest goes with the next sync.';
   if (error.code === 'UNAVAILABLE') return `The team server could not be reached. Your changes are kept on this laptop and go at the next sync. (${error.message})`;
   if (error.code === 'FORBIDDEN' && /login|password/.test(error.message)) return `The team server refused the login: check the password. (${error.message})`;
   if (error.code === 'FORBIDDEN') return `The team server refused: ${error.message}`;
