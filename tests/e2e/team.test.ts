@@ -1,11 +1,11 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoWorkspace } from '../../electron/core/demo';
 import { memoryConnectionStore } from '../../electron/core/team/connection';
 import { startTeamSession, type TeamSession } from '../../electron/core/team/schedule';
 import type { Result } from '../../shared/rpc';
-import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
-import { startPostgres, type TestPostgres } from '../fixtures/postgres';
+import { tempWorkspacePath, type TestCore } from '../fixtures/core';
+import type { TestPostgres } from '../fixtures/postgres';
+import { addMember, demoLaptop, startTeamCluster, type TeamCluster } from '../fixtures/team';
+import { testCore as laptopCore } from '../fixtures/core';
 import { startApp, type App } from './harness';
 
 // Issue 19, File → Team in Chromium against a real PostgreSQL: a new, empty workspace joins the team
@@ -13,24 +13,18 @@ import { startApp, type App } from './harness';
 // yes), syncs now, lists the change the server refused with both values in words, shows Reverse's
 // answer as the app shows errors, keeps it, and names a wrong password. Expected values come from the core.
 
+let cluster: TeamCluster;
 let server: TestPostgres;
-let su: pg.Client;
 let creator: TestCore;
 let app: App;
 let session: TeamSession | undefined;
 
 beforeAll(async () => {
-  server = await startPostgres();
-  su = new pg.Client(server.url());
-  await su.connect();
-  await su.query(`CREATE ROLE e2e_admin LOGIN CREATEROLE PASSWORD 'admin-pw'`);
-  await su.query(`GRANT CREATE ON DATABASE postgres TO e2e_admin`);
-  const path = tempWorkspacePath('creator.fulcrum');
-  await generateDemoWorkspace(path, { accounts: 6, seed: 5, today: '2026-02-20' });
-  creator = await testCore(path);
-  await creator.call('team.create', { server: server.url('e2e_admin', 'admin-pw') });
-  await su.query(`CREATE ROLE mia LOGIN PASSWORD 'mia-pw' IN ROLE fulcrum_marketing`);
-  await su.query(`INSERT INTO team.members (login, display_name, role) VALUES ('mia', 'Mia Chen', 'marketing')`);
+  cluster = await startTeamCluster({ user: 'e2e_admin', password: 'admin-pw' });
+  server = cluster.server;
+  creator = await demoLaptop('creator.fulcrum', 6, 5);
+  await creator.call('team.create', { server: cluster.adminUrl });
+  await addMember(cluster.superuser, { user: 'mia', password: 'mia-pw', name: 'Mia Chen', role: 'marketing' });
   app = await startApp(tempWorkspacePath('laptop.fulcrum'), {
     host: (core) => {
       session = startTeamSession({
@@ -48,9 +42,22 @@ afterAll(async () => {
   session?.stop();
   await app?.close();
   await creator?.close();
-  await su?.end();
-  server?.stop();
+  await cluster?.stop();
 });
+
+/** The Team screen at the other widths and schemes (1440 light is the test's own page), once `testId` shows. */
+async function screenshotsAt(testId: string, name: string) {
+  for (const [width, scheme] of [
+    [1024, 'light'],
+    [1440, 'dark'],
+    [1024, 'dark'],
+  ] as const) {
+    const shot = await app.open('team', { viewport: { width, height: 900 }, colorScheme: scheme });
+    await shot.getByTestId(testId).first().waitFor();
+    await app.screenshot(shot, `${name}-${width}-${scheme}`);
+    await shot.close();
+  }
+}
 
 describe('File → Team', () => {
   it('joins, syncs, lists a refused change with Keep / Reverse, and names a wrong password', async () => {
@@ -86,16 +93,7 @@ describe('File → Team', () => {
     await expect.poll(async () => (await page.getByTestId('team-conflict').allTextContents()).join(' ')).toMatch(/Refused by the server/);
     await expect.poll(async () => (await page.getByTestId('team-conflict-reason').allTextContents()).join(' ')).toMatch(/row-level security|not permitted/);
     await app.screenshot(page, 'team-conflict-1440-light');
-    for (const [width, scheme] of [
-      [1024, 'light'],
-      [1440, 'dark'],
-      [1024, 'dark'],
-    ] as const) {
-      const shot = await app.open('team', { viewport: { width, height: 900 }, colorScheme: scheme });
-      await shot.getByTestId('team-conflict').first().waitFor();
-      await app.screenshot(shot, `team-conflict-${width}-${scheme}`);
-      await shot.close();
-    }
+    await screenshotsAt('team-conflict', 'team-conflict');
 
     // Reverse answers what the core says (the merge's reversal may not be built for every kind yet).
     await page.getByTestId('team-conflict-reverse').first().click();
@@ -108,16 +106,7 @@ describe('File → Team', () => {
     await page.getByTestId('team-conflicts-empty').waitFor();
     await expect.poll(() => page.getByTestId('team-conflict-count').textContent()).toBe('None');
     await app.screenshot(page, 'team-synced-1440-light');
-    for (const [width, scheme] of [
-      [1024, 'light'],
-      [1440, 'dark'],
-      [1024, 'dark'],
-    ] as const) {
-      const shot = await app.open('team', { viewport: { width, height: 900 }, colorScheme: scheme });
-      await shot.getByTestId('team-conflicts-empty').waitFor();
-      await app.screenshot(shot, `team-synced-${width}-${scheme}`);
-      await shot.close();
-    }
+    await screenshotsAt('team-conflicts-empty', 'team-synced');
 
     // Forget the password; a wrong one is named, and the workspace keeps its state.
     await page.getByTestId('team-forget').click();
@@ -127,5 +116,87 @@ describe('File → Team', () => {
     await expect.poll(() => page.getByTestId('team-last-error').textContent()).toMatch(/refused the login/);
     // The typed string stays in its masked field only: no message repeats the password.
     expect(await page.getByTestId('team-state').locator('p').allTextContents()).not.toContainEqual(expect.stringContaining('wrong-pw'));
+  });
+});
+
+describe('File → Team: members, a sync in progress, and Settings in a team', () => {
+  it("Settings says which are the team's (read-only for marketing); the admin's laptop lists and adds members, shows the sync's bar and cancels it", async () => {
+    // The marketing laptop of the test above: its role is known from its last good sync.
+    const settings = await app.open('settings', { viewport: { width: 1440, height: 900 } });
+    await settings.getByTestId('team-settings-note').waitFor();
+    await expect.poll(() => settings.getByTestId('team-settings-readonly').textContent()).toMatch(/your role on the team is marketing, and only managers may change/);
+    expect(await settings.getByTestId('settings-team-part').evaluate((el) => (el as HTMLFieldSetElement).disabled)).toBe(true);
+    expect(await settings.getByTestId('settings-team-part').locator('input').first().isDisabled()).toBe(true);
+    await app.screenshot(settings, 'team-settings-readonly-1440-light');
+    await settings.close();
+
+    // The admin's own laptop: joined by the core, then opened with its first sync job held at its first step (lib/jobs.ts).
+    const adminUrl = server.url('e2e_admin', 'admin-pw');
+    const path = tempWorkspacePath('admin-laptop.fulcrum');
+    const laptop = await laptopCore(path);
+    await laptop.call('team.join', { server: adminUrl });
+    await laptop.close();
+    process.env.FULCRUM_TEST_HOLD_JOB = 'team.sync';
+    const admin = await startApp(path);
+    delete process.env.FULCRUM_TEST_HOLD_JOB;
+    try {
+      const page = await admin.open('team', { viewport: { width: 1440, height: 900 } });
+      await page.getByTestId('team-members-unknown').waitFor();
+      // Nothing to send or receive: this first sync takes no step, so it is not held, and the connection is kept.
+      expect(((await admin.core.dispatch('team.info', {})) as { ok: true; value: { pendingChanges: number } }).value.pendingChanges).toBe(0);
+      await page.getByTestId('team-connect-server').fill(adminUrl);
+      await page.getByTestId('team-sync-now').click();
+      await expect.poll(() => page.getByTestId('team-last-sync').textContent()).toMatch(/sent 0, received 0/);
+      const expected = (await admin.core.dispatch('team.members', { server: adminUrl })) as { ok: true; value: { members: { displayName: string }[] } };
+      await expect.poll(async () => (await page.getByTestId('team-member').allTextContents()).length).toBe(expected.value.members.length);
+      await expect.poll(async () => (await page.getByTestId('team-member').allTextContents()).join(' ')).toContain('Mia Chen');
+
+      // The admin adds a member from the screen; a login already taken is named.
+      await page.getByTestId('team-member-displayName').fill('Nia Park');
+      await page.getByTestId('team-member-login').fill('nia');
+      await page.getByTestId('team-member-role').selectOption('csm');
+      await page.getByTestId('team-member-password').fill('nia-password');
+      await page.getByTestId('team-add-member-submit').click();
+      await expect.poll(async () => (await page.getByTestId('team-member').allTextContents()).join(' ')).toMatch(/Nia Park.*nia.*Customer success manager/);
+      await page.getByTestId('team-member-displayName').fill('Nia Again');
+      await page.getByTestId('team-member-login').fill('nia');
+      await page.getByTestId('team-member-password').fill('nia-password');
+      await page.getByTestId('team-add-member-submit').click();
+      await expect.poll(() => page.getByTestId('team-add-member-error').textContent()).toMatch(/The member was not added: .*nia/);
+
+      // A change to send: Sync now runs as a job, held after its first batch; the bar says what it does, Cancel stops it.
+      const list = (await admin.core.dispatch('accounts.list', { pageSize: 1 })) as { ok: true; value: { rows: { id: number }[] } };
+      await admin.core.dispatch('accounts.update', { id: list.value.rows[0]!.id, industry: 'Held sync' });
+      await expect.poll(() => page.getByTestId('team-pending').textContent()).toMatch(/waiting to be sent/);
+      await page.getByTestId('team-sync-now').click();
+      await expect.poll(() => page.getByTestId('team-sync-progress-text').textContent()).toMatch(/Syncing with the team \(sending this laptop’s changes\): \d+ of \d+/);
+      await admin.screenshot(page, 'team-members-sync-1440-light');
+      for (const [width, scheme] of [
+        [1024, 'light'],
+        [1440, 'dark'],
+        [1024, 'dark'],
+      ] as const) {
+        const shot = await admin.open('team', { viewport: { width, height: 900 }, colorScheme: scheme });
+        // A screen opened while the sync runs picks up its bar (jobs.running).
+        await shot.getByTestId('team-sync-progress').waitFor();
+        await shot.getByTestId('team-member').first().waitFor();
+        await admin.screenshot(shot, `team-members-sync-${width}-${scheme}`);
+        await shot.close();
+      }
+      await page.getByTestId('team-sync-progress-cancel').click();
+      await expect.poll(() => page.getByTestId('team-sync-error').textContent()).toMatch(/Sync cancelled\. What was sent and received before the cancel is kept/);
+      await expect.poll(() => page.getByTestId('team-sync-progress').count()).toBe(0);
+      // Synced to the end: the held batch was recorded before the cancel, the rest goes now.
+      await page.getByTestId('team-sync-now').click();
+      await expect.poll(() => page.getByTestId('team-pending').textContent()).toMatch(/None/);
+      await expect.poll(() => page.getByTestId('team-sync-error').count()).toBe(0);
+      // The admin may change the team's settings: Settings says so and stays editable.
+      const adminSettings = await admin.open('settings', { viewport: { width: 1440, height: 900 } });
+      await adminSettings.getByTestId('team-settings-editable').waitFor();
+      expect(await adminSettings.getByTestId('settings-team-part').evaluate((el) => (el as HTMLFieldSetElement).disabled)).toBe(false);
+      await adminSettings.close();
+    } finally {
+      await admin.close();
+    }
   });
 });

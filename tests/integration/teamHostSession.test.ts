@@ -1,12 +1,12 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoWorkspace } from '../../electron/core/demo';
 import { memoryConnectionStore } from '../../electron/core/team/connection';
 import { startTeamSession, type TeamSession } from '../../electron/core/team/schedule';
 import { TEAM_HOST, type TeamHostStatus } from '../../shared/teamHost';
 import type { Result } from '../../shared/rpc';
-import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
-import { startPostgres, type TestPostgres } from '../fixtures/postgres';
+import type { TestCore } from '../fixtures/core';
+import type { TestPostgres } from '../fixtures/postgres';
+import { demoLaptop, startTeamCluster, type TeamCluster } from '../fixtures/team';
 
 // Issue 19, the hosts' side of syncing (electron/core/team/schedule.ts) over a real core and a real
 // PostgreSQL: the connection string is handed over once and never comes back (status shows the
@@ -14,6 +14,7 @@ import { startPostgres, type TestPostgres } from '../fixtures/postgres';
 // once, a password kept for the session only is asked again, and a system without a keyring must say
 // yes before anything is kept under Electron's fixed key.
 
+let cluster: TeamCluster;
 let server: TestPostgres;
 let admin: pg.Client;
 let core: TestCore;
@@ -22,14 +23,9 @@ const ADMIN = { user: 'host_admin', password: 'host-admin-secret' };
 const store = memoryConnectionStore('os');
 
 beforeAll(async () => {
-  server = await startPostgres();
-  admin = new pg.Client(server.url());
-  await admin.connect();
-  await admin.query(`CREATE ROLE ${ADMIN.user} LOGIN CREATEROLE PASSWORD '${ADMIN.password}'`);
-  await admin.query(`GRANT CREATE ON DATABASE postgres TO ${ADMIN.user}`);
-  const path = tempWorkspacePath('host.fulcrum');
-  await generateDemoWorkspace(path, { accounts: 8, seed: 3, today: '2026-02-20' });
-  core = await testCore(path);
+  cluster = await startTeamCluster(ADMIN);
+  ({ server, superuser: admin } = cluster);
+  core = await demoLaptop('host.fulcrum', 8, 3);
   session = startTeamSession({
     current: () => core.dispatch,
     store,
@@ -42,8 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   session?.stop();
   await core?.close();
-  await admin?.end();
-  server?.stop();
+  await cluster?.stop();
 });
 
 async function host(channel: string, input: unknown = {}): Promise<Result<unknown>> {

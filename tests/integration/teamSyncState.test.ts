@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoWorkspace } from '../../electron/core/demo';
 import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
-import { startPostgres, type TestPostgres } from '../fixtures/postgres';
+import type { TestPostgres } from '../fixtures/postgres';
+import { addMember, demoLaptop, startTeamCluster, type TeamCluster } from '../fixtures/team';
 
 // Issue 19, the sync state the Team screen shows, through dispatch on real SQLite files and a real
 // PostgreSQL: team.info's last sync (time, outcome, counts, the error by code), the login's role, the
 // open conflicts count; one sync at a time; and the connection string and password never in the
 // workspace file, also after a failed sync whose error the driver worded.
 
+let cluster: TeamCluster;
 let server: TestPostgres;
 let admin: pg.Client;
 let creator: TestCore;
@@ -18,21 +19,15 @@ const ADMIN = { user: 'sync_admin', password: 'admin-secret-pw' };
 const MIA = { user: 'mia', password: 'mia-secret-pw' };
 
 beforeAll(async () => {
-  server = await startPostgres();
-  admin = new pg.Client(server.url());
-  await admin.connect();
-  await admin.query(`CREATE ROLE ${ADMIN.user} LOGIN CREATEROLE PASSWORD '${ADMIN.password}'`);
-  await admin.query(`GRANT CREATE ON DATABASE postgres TO ${ADMIN.user}`);
-  const path = tempWorkspacePath('creator.fulcrum');
-  await generateDemoWorkspace(path, { accounts: 12, seed: 7, today: '2026-02-20' });
-  creator = await testCore(path);
+  cluster = await startTeamCluster(ADMIN);
+  ({ server, superuser: admin } = cluster);
+  creator = await demoLaptop('creator.fulcrum', 12, 7);
 });
 
 afterAll(async () => {
   await creator?.close();
   await marketing?.close();
-  await admin?.end();
-  server?.stop();
+  await cluster?.stop();
 });
 
 const bytesOf = (core: TestCore) => {
@@ -64,8 +59,7 @@ describe('the sync state in team.info', () => {
   });
 
   it('a refused push counts as an open conflict; keep resolves it; reverse answers what the core says', async () => {
-    await admin.query(`CREATE ROLE ${MIA.user} LOGIN PASSWORD '${MIA.password}' IN ROLE fulcrum_marketing`);
-    await admin.query(`INSERT INTO team.members (login, display_name, role) VALUES ('mia', 'Mia Chen', 'marketing')`);
+    await addMember(admin, { ...MIA, name: 'Mia Chen', role: 'marketing' });
     marketing = await testCore(tempWorkspacePath('marketing.fulcrum'));
     await marketing.call('team.join', { server: server.url(MIA.user, MIA.password) });
     expect((await marketing.call('team.info', {})).joinedAs).toBe('member');
