@@ -9,6 +9,7 @@ import { dealsHandlers } from './deals/handlers';
 import { leverageHandlers } from './leverage/handlers';
 import { requestsPastSla } from './leverage/figures';
 import { referencesHandlers } from './references/handlers';
+import { budgetWarningsOf } from './team/budgetWarning';
 import { recentRequestsForReference, requestsHandlers } from './requests/handlers';
 import { deploymentsHandlers } from './deployments/handlers';
 import { metricsHandlers } from './metrics/handlers';
@@ -63,7 +64,7 @@ export const typedHandlers = {
   ...feedbackHandlers,
   ...dealsHandlers,
   // Requests are built on references, so a reference's requests are passed in here.
-  ...referencesHandlers(recentRequestsForReference),
+  ...referencesHandlers(recentRequestsForReference, budgetWarningsOf),
   ...requestsHandlers,
   // A request's approval can open a call to action (ctas sit above requests, so it is wrapped here).
   'requests.approve': afterRequestApproved(requestsHandlers['requests.approve']),

@@ -86,12 +86,26 @@ export const referenceImportRow = reference
   .extend({ stage: referenceStage.default('candidate') })
   .strict();
 
+/**
+ * In a team: asks made on two laptops while offline overran one of the reference's fatigue budgets
+ * (an activity's, the total, or its usage limit: `budgetOf`), counted over the last `windowDays`.
+ */
+export const teamBudget = z.object({
+  budgetOf: z.string(),
+  asks: z.number().int().nonnegative(),
+  budget: z.number().int().nonnegative(),
+  windowDays: z.number().int().positive(),
+});
+export type TeamBudget = z.infer<typeof teamBudget>;
+
 /** A reference as lists and the board show it. */
 export const referenceRow = reference.extend({
   accountName: z.string(),
   contactName: z.string().nullable(),
   /** When it entered its current stage. */
   stageSince: z.string(),
+  /** Set by references.list and references.get in a team while a merged overrun stands (docs/team.md "Budgets"). */
+  teamBudget: teamBudget.nullable().optional(),
 });
 export type ReferenceRow = z.infer<typeof referenceRow>;
 

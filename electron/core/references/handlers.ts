@@ -1,4 +1,5 @@
 import type { Output, ParsedInput } from '../../../shared/contract';
+import type { TeamBudget } from '../../../shared/contract/references';
 import type { Context } from '../context';
 import { CoreError } from '../errors';
 import { consentsOfContact, getConsent, getReference, listReferences, stageHistory, stagePaths } from './repo';
@@ -26,9 +27,23 @@ async function referencesOfContact(db: Context['db'], contactId: number): Promis
  */
 export type RecentRequestsOf = (ctx: Context, referenceId: number, now: Date) => Promise<Output<'references.get'>['requests']>;
 
-export const referencesHandlers = (recentRequests: RecentRequestsOf) =>
+/**
+ * In a team, the budget warnings of these references (team/budgetWarning.ts): the team domain sits
+ * above references, so the handler table passes it in, as it does requests.
+ */
+export type TeamBudgetsOf = (sqlite: Context['sqlite'], referenceIds: readonly number[]) => Map<number, TeamBudget>;
+const noTeamBudgets: TeamBudgetsOf = () => new Map();
+
+export const referencesHandlers = (recentRequests: RecentRequestsOf, teamBudgets: TeamBudgetsOf = noTeamBudgets) =>
   ({
-    'references.list': (input: ParsedInput<'references.list'>, ctx: Context) => listReferences(ctx.db, input),
+    'references.list': async (input: ParsedInput<'references.list'>, ctx: Context) => {
+      const page = await listReferences(ctx.db, input);
+      const budgets = teamBudgets(
+        ctx.sqlite,
+        page.rows.map((row) => row.id),
+      );
+      return { ...page, rows: page.rows.map((row) => ({ ...row, teamBudget: budgets.get(row.id) ?? null })) };
+    },
     'references.get': async (input: ParsedInput<'references.get'>, ctx: Context) => {
       const now = ctx.now();
       const reference = await getReference(ctx.db, input.id);
@@ -37,7 +52,7 @@ export const referencesHandlers = (recentRequests: RecentRequestsOf) =>
         stageHistory(ctx.db, input.id),
         recentRequests(ctx, input.id, now),
       ]);
-      return { ...reference, consents, history, requests };
+      return { ...reference, teamBudget: teamBudgets(ctx.sqlite, [reference.id]).get(reference.id) ?? null, consents, history, requests };
     },
     'references.create': (input: ParsedInput<'references.create'>, ctx: Context) =>
       write(

@@ -10,7 +10,8 @@ import { recordConflict } from './conflicts';
  * slot. After a pull, every reference whose requests changed is counted again by the references
  * domain's own rules (leverage/fatigue.ts over leverage/repo.ts's asks, today's window): a budget
  * it now exceeds (an activity's, or the total or usage limit) is listed as a `budget` conflict on
- * the reference, once while it stays open. The merged rows are the same on every laptop, so is the
+ * the reference, once while it stays open, and resolved by the count that finds it back within
+ * budget (the reference carries the warning meanwhile: budgetWarning.ts). The merged rows are the same on every laptop, so is the
  * warning.
  */
 export function checkBudgets(ctx: Context, referenceGids: ReadonlySet<string>): void {
@@ -20,6 +21,9 @@ export function checkBudgets(ctx: Context, referenceGids: ReadonlySet<string>): 
   const on = ctx.now().toISOString().slice(0, 10);
   const find = sqlite.prepare(`SELECT r.contact_id AS contactId, r.usage_limit_per_quarter AS usageLimit FROM team_rows t JOIN "references" r ON r.id = CAST(t.row_key AS INTEGER)
     WHERE t.gid = ? AND t.tbl = 'references' AND t.deleted = 0`);
+  const backWithin = sqlite.prepare(
+    `UPDATE team_conflicts SET resolved_at = ? WHERE gid = ? AND kind = 'budget' AND resolved_at IS NULL AND field NOT IN (SELECT value FROM json_each(?))`,
+  );
   sqlite.transaction(() => {
     for (const gid of referenceGids) {
       const reference = find.get(gid) as { contactId: number | null; usageLimit: number | null } | undefined;
@@ -30,6 +34,8 @@ export function checkBudgets(ctx: Context, referenceGids: ReadonlySet<string>): 
         .map((a) => ({ field: a.activity, asks: a.asks, budget: a.budget }));
       if (answer.total.asks > answer.total.budget)
         over.push({ field: answer.total.fromUsageLimit ? 'usage_limit_per_quarter' : 'total', asks: answer.total.asks, budget: answer.total.budget });
+      // A budget it is back within (an ask withdrawn or moved, here or merged) no longer warns.
+      backWithin.run(ctx.now().toISOString(), gid, JSON.stringify(over.map((o) => o.field)));
       for (const o of over) {
         recordConflict(
           sqlite,

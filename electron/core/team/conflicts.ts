@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { CoreError } from '../errors';
 import { loadGids } from './gids';
+import { reverseProblem } from './reverseRules';
 import { sharedOrder } from './tables';
 
 const COLUMNS = `id, tbl AS "table", gid, field, kind, local_value AS localValue, remote_value AS remoteValue,
@@ -99,7 +100,8 @@ const NOT_REVERSIBLE: Partial<Record<Conflict['kind'], string>> = {
 };
 
 /**
- * `reverse` writes the value that lost back as a new local change: a direct update of the field,
+ * `reverse` writes the value that lost back as a new local change once the owning domain's rules allow
+ * it here (reverseRules.ts: stage machines, one live reference, unique keys): an update of the field,
  * which the capture triggers record with a clock later than every clock seen so far, so the next
  * sync pushes it and it wins everywhere (docs/team.md "Conflicts").
  */
@@ -125,6 +127,13 @@ function reverse(ctx: Context, conflict: Conflict): void {
   }
   const where = shape.key.length === 1 ? `"${shape.key[0]}" = ?` : shape.key.map((k) => `"${k}" = ?`).join(' AND ');
   const keyValues = shape.key.length === 1 ? [row.rowKey] : (JSON.parse(row.rowKey) as unknown[]);
+  // The owning domain's own rules first (reverseRules.ts), as for the person's own edit: refused by name, nothing written.
+  const rowid = sqlite
+    .prepare(`SELECT rowid FROM "${conflict.table}" WHERE ${where}`)
+    .pluck()
+    .get(...keyValues) as number | undefined;
+  const problem = rowid === undefined ? null : reverseProblem(sqlite, conflict.table, rowid, conflict.field, value);
+  if (problem) throw new CoreError('CONFLICT', `${conflict.table}.${conflict.field} cannot take its earlier value back: ${problem}`);
   try {
     sqlite.prepare(`UPDATE "${conflict.table}" SET "${conflict.field}" = ? WHERE ${where}`).run(value, ...keyValues);
   } catch (error) {

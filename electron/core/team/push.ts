@@ -7,7 +7,7 @@ import { rememberAcked } from './agreement';
 import { isRuleMade } from './natural';
 import { lastNaming, nextBatch, type Mutation } from './outbox';
 import type { Hub } from './server/schema';
-import { readState } from './state';
+import { readState, writeState } from './state';
 import type { TableShape } from './tables';
 
 /** A change the hub refused (hub migration 0003): `transition` carries the field and both values. */
@@ -20,6 +20,8 @@ interface Rejection {
   local?: unknown;
   remote?: unknown;
   remote_hlc?: string;
+  /** Hub 0006: a history row refused with its move (the mutation id of the refused move). */
+  move?: number;
 }
 
 interface Reply {
@@ -106,10 +108,18 @@ function recordRefusals(sqlite: Database.Database, batch: Mutation[], rejections
   );
   // A row the hub refused to create stays on this laptop only, listed for its user (never silently dropped).
   const keepLocal = sqlite.prepare('UPDATE team_rows SET local_only = 1 WHERE gid = ?');
+  // A push replayed after a lost reply gets the batch's refusals again (hub 0006): each is listed once.
+  const listedBefore = sqlite.prepare('SELECT 1 FROM team_conflicts WHERE gid = ? AND kind = ? AND field IS ? AND local_hlc IS ?');
   const byId = new Map(batch.map((m) => [m.id, m]));
   let listed = 0;
   for (const r of rejections) {
     const mutation = byId.get(r.id);
+    // The history row of a move the hub refused: the move's own conflict says it all; the row records a
+    // move that did not happen on the team, so it goes here too (capture muted: nothing to push).
+    if (r.move !== undefined && mutation?.op === 'insert') {
+      dropRefusedHistory(sqlite, mutation);
+      continue;
+    }
     // A row a rule made here that this laptop's role may not write (marketing's laptop opening a CSM's
     // task): a laptop whose role may makes the same row (same gid), which the pull brings; no one's edit was refused.
     if (mutation && madeByRule(sqlite, mutation)) {
@@ -117,9 +127,20 @@ function recordRefusals(sqlite: Database.Database, batch: Mutation[], rejections
       continue;
     }
     const c = conflictOf(r, mutation);
+    if (mutation?.op === 'insert') keepLocal.run(r.gid);
+    if (listedBefore.get(r.gid, c.kind, c.field, c.localHlc) !== undefined) continue;
     conflict.run(c.tbl, r.gid, c.field, c.kind, c.local, c.remote, c.localHlc, c.remoteHlc, now);
     listed++;
-    if (mutation?.op === 'insert') keepLocal.run(r.gid);
   }
   return listed;
+}
+
+/** Deletes a refused move's history row here, with capture muted; its gid stays known as a local-only tombstone. */
+function dropRefusedHistory(sqlite: Database.Database, m: Mutation): void {
+  const key = sqlite.prepare('SELECT row_key FROM team_rows WHERE gid = ?').pluck().get(m.gid) as string | undefined;
+  writeState(sqlite, { muted: 1 });
+  if (key !== undefined) sqlite.prepare(`DELETE FROM "${m.tbl}" WHERE rowid = ?`).run(Number(key));
+  sqlite.prepare(`DELETE FROM team_state WHERE key = 'muted'`).run();
+  sqlite.prepare('UPDATE team_rows SET deleted = 1, local_only = 1 WHERE gid = ?').run(m.gid);
+  sqlite.prepare('DELETE FROM team_changes WHERE gid = ?').run(m.gid);
 }

@@ -41,6 +41,10 @@ export interface HubDatabase {
   };
   /** 0004: erased people, by gid only (docs/privacy.md). */
   'team.erasures': { gid: string; seq: number; at: ServerTime; actor: ColumnType<string, never, never> };
+  /** 0006: what the hub refused, per laptop and mutation id, resent when a push is replayed after a lost reply. */
+  'team.push_refusals': { client_id: string; mutation_id: number; rejection: JsonObject; at: ServerTime };
+  /** 0006: history rows written beside a state-machine move; refused with their move. */
+  'team.move_history': { tbl: string; parent_field: string; moved_tbl: string; moved_field: string; value_field: string };
   'team.clients': {
     client_id: string;
     login: ColumnType<string, never, never>;

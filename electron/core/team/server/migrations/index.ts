@@ -4,6 +4,7 @@ import * as push from './0002_push';
 import * as rules from './0003_rules';
 import * as erasure from './0004_erasure';
 import * as moreShared from './0005_more_shared';
+import * as refusals from './0006_refusals';
 
 export interface HubMigration {
   version: number;
@@ -19,6 +20,7 @@ export const hubMigrations: readonly HubMigration[] = [
   { version: 3, name: '0003_rules', up: rules.up },
   { version: 4, name: '0004_erasure', up: erasure.up },
   { version: 5, name: '0005_more_shared', up: moreShared.up },
+  { version: 6, name: '0006_refusals', up: refusals.up },
 ];
 
 export const LATEST_HUB_VERSION = hubMigrations.at(-1)!.version;
