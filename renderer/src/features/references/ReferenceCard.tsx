@@ -69,6 +69,12 @@ export function ReferenceCard({
       <span className="reference-card-days muted" data-testid="days-in-stage">
         {days === 1 ? '1 day' : `${days} days`} in stage
       </span>
+      {reference.teamBudget && (
+        // A team's merged overrun (asks made offline on two laptops): shown where references are picked until it is back within budget.
+        <span className="reference-card-warning" role="note" data-testid="team-budget-warning">
+          ⚠ Asked {reference.teamBudget.asks} times in the last {reference.teamBudget.windowDays} days on two laptops while offline; budget {reference.teamBudget.budget}
+        </span>
+      )}
       <select
         className="reference-card-move"
         aria-label={`Move ${reference.accountName} to…`}
