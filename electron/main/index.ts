@@ -1,5 +1,6 @@
 // The Electron shell's entry: app lifecycle, the window, the open workspace. All state lives in
 // this closure (and in WorkspaceHost); the application itself is electron/core.
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { startBackupSchedule } from '../core/backup/schedule';
@@ -17,6 +18,7 @@ import { installMenu } from './menu';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { windowTitle } from './settings';
 import { createMainWindow, loadRenderer, rendererOrigin } from './window';
+import { joinIntoNewFile } from './teamJoin';
 import { keychainStore, teamFileIo } from './teamKeychain';
 import { WorkspaceHost } from './workspaces';
 
@@ -104,11 +106,25 @@ function start(): void {
       team = startTeamSession({
         current: () => workspaces.current?.dispatch,
         store: keychainStore(safeStorage, teamFileIo(join(userData, 'team.json'))),
-        // Not built yet in the desktop shell: a new file from the save dialog, joined and opened.
-        join: () =>
-          Promise.resolve({
-            ok: false,
-            error: { code: 'BAD_INPUT', message: 'joining into a new workspace file is not built in the desktop app yet: run fulcrum team join --out FILE, then File › Open…' },
+        // A new file from main's own save dialog (the renderer never names it), joined by its own core (as
+        // `fulcrum team join --out`), then opened; a failure removes the file (teamJoin.ts).
+        join: (server) =>
+          joinIntoNewFile(server, {
+            askPath: async () => {
+              const parent = currentWindow();
+              const options = {
+                title: 'Join a team into a new workspace',
+                buttonLabel: 'Join',
+                defaultPath: join(app.getPath('documents'), 'Team.fulcrum'),
+                filters: [{ name: 'Fulcrum workspace', extensions: ['fulcrum'] }],
+              };
+              const answer = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+              return answer.canceled || !answer.filePath ? undefined : answer.filePath;
+            },
+            exists: existsSync,
+            openCore: (dbPath) => startCoreHost(desktopCoreOptions({ dbPath, create: true }), { spawn: utilityCoreProcess, log }),
+            remove: (path) => ['', '-wal', '-shm'].forEach((suffix) => rmSync(path + suffix, { force: true })),
+            switchTo: (path) => workspaces.open(path),
           }),
         log,
       });
