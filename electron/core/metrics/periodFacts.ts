@@ -29,6 +29,30 @@ interface PeriodFacts {
   renewals: [due: number, renewed: number][];
   tenures: (number | null)[];
   values: AccountValue[];
+  /** Positions with a finite CLV at the period end, by that CLV; those whose CLV is missing; positions with a tenure, by it. */
+  clvs: (number | null | undefined)[];
+  clvOrder: Int32Array;
+  clvMissing: Int32Array;
+  tenureOrder: Int32Array;
+}
+
+/** The positions whose value is a finite number, sorted by it (ties by position, so the order is the same every time). */
+function orderBy(values: readonly (number | null | undefined)[]): Int32Array {
+  const positions: number[] = [];
+  values.forEach((v, p) => {
+    if (typeof v === 'number' && Number.isFinite(v)) positions.push(p);
+  });
+  return Int32Array.from(positions.sort((a, b) => values[a]! - values[b]! || a - b));
+}
+
+/**
+ * The values of the member positions in ascending order, read along a kept order (one pass, no
+ * sort): the median of a filter's accounts sorts an already sorted list, which costs a pass.
+ */
+function sortedValues(order: Int32Array, values: readonly (number | null | undefined)[], member: Uint8Array | null): number[] {
+  const out: number[] = [];
+  for (const p of order) if (member === null || member[p] === 1) out.push(values[p]!);
+  return out;
 }
 
 /** Periods kept per workspace state: a session looks at a few, never many. */
@@ -47,7 +71,15 @@ function periodFactsOf(sqlite: Database.Database, all: readonly AccountFacts[], 
     renewals: all.map((a) => renewalsOf(a, period.from, period.to, period.today)),
     tenures: all.map((a) => tenureDaysOf(a, period.to)),
     values: accountValues(all, all, arrStepsOf(sqlite), current, period, settings),
+    clvs: [],
+    clvOrder: new Int32Array(0),
+    clvMissing: new Int32Array(0),
+    tenureOrder: new Int32Array(0),
   };
+  const clvs = (facts.clvs = facts.values.map((v) => v.atEnd?.value));
+  facts.clvOrder = orderBy(clvs);
+  facts.clvMissing = Int32Array.from(clvs.flatMap((v, p) => (v !== undefined && !(typeof v === 'number' && Number.isFinite(v)) ? [p] : [])));
+  facts.tenureOrder = orderBy(facts.tenures);
   if (kept.size >= MAX_PERIODS) kept.clear();
   kept.set(key, facts);
   return facts;
@@ -66,12 +98,19 @@ export function periodFigures(sqlite: Database.Database, index: AccountIndex, po
     current.set(a.id, [atFrom, atTo]);
     previous.set(a.id, [atPrev, atFrom]);
   });
+  let member: Uint8Array | null = null;
+  if (positions !== null) {
+    member = new Uint8Array(index.all.length);
+    for (const p of positions) member[p] = 1;
+  }
+  const clvs: (number | null)[] = sortedValues(facts.clvOrder, facts.clvs, member);
+  for (const p of facts.clvMissing) if (member === null || member[p] === 1) clvs.push(null);
   return {
     accounts,
     revenue: revenueFigures(accounts, current),
     previousRevenue: revenueFigures(accounts, previous),
     renewalRate: renewalFigureOf(pick(facts.renewals, positions)),
-    tenureMonths: tenureFigureOf(pick(facts.tenures, positions)),
-    value: valueFiguresOf(accounts, pick(facts.values, positions), arrStepsOf(sqlite), period, settings, (dates) => arrLevelsOf(sqlite, dates)),
+    tenureMonths: tenureFigureOf(sortedValues(facts.tenureOrder, facts.tenures, member)),
+    value: valueFiguresOf(accounts, pick(facts.values, positions), arrStepsOf(sqlite), period, settings, (dates) => arrLevelsOf(sqlite, dates), clvs),
   };
 }

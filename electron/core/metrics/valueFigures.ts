@@ -144,6 +144,8 @@ export function valueFiguresOf(
   range: { from: string; to: string },
   settings: Settings,
   levelsAt?: (dates: readonly string[]) => Map<number, number[]>,
+  /** The CLVs of `values`' atEnd (null for none), in any order: the caller's already sorted list saves the median its sort. */
+  clvs?: readonly (number | null)[],
 ) {
   const inCurrency = filtered.filter((_, k) => values[k]!.inCurrency);
   const other = filtered.length - inCurrency.length;
@@ -166,7 +168,7 @@ export function valueFiguresOf(
       : returnOnCustomer({ cashFlow: flow, equityStart: equityStart.value, equityEnd: equityEnd.value ?? 0, accounts: equityStart.n });
   const currencyNote = other > 0 ? `${other} account${other === 1 ? '' : 's'} in other currencies left out` : undefined;
   const withNote = (m: MetricValue): MetricValue => (currencyNote && m.value !== null ? { ...m, warning: [m.warning, currencyNote].filter(Boolean).join('; ') } : m);
-  const clvMedian = median(atEnd.map((c) => c.value));
+  const clvMedian = median(clvs ?? atEnd.map((c) => c.value));
   // The CLV shown per customer is net of the acquisition cost (settings), under the chosen survival convention.
   const { survival, acquisitionCostMinor: acquisitionCost } = settings.customerValue;
   const clvDefinition = survival === 'present' ? 'clvPresent' : 'clv';
