@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { cached, cachedAsync } from '../db/inputCache';
 import type { Job } from '../lib/jobs';
-import { historyInSlices, runToEnd, type AccountHistory } from './history';
+import { runToEnd, type AccountHistory } from './history';
+import { historySteps } from './kept';
 
 /**
  * The dashboard asks for "what satisfaction is worth" on every open and every filter change. Both
@@ -19,8 +20,8 @@ import { historyInSlices, runToEnd, type AccountHistory } from './history';
  */
 const HISTORY_DOMAINS = ['accounts', 'tickets', 'surveyResponses', 'touchpoints', 'deployments', 'metrics', 'health'];
 
-/** Every account's dated history, read once per data state of the tables it comes from. */
-export const cachedHistory = (sqlite: Database.Database): AccountHistory[] => cached(sqlite, 'churn.history', () => runToEnd(historyInSlices(sqlite)), HISTORY_DOMAINS);
+/** Every account's dated history (the kept rows when current, kept.ts), read once per data state of the tables it comes from. */
+export const cachedHistory = (sqlite: Database.Database): AccountHistory[] => cached(sqlite, 'churn.history', () => runToEnd(historySteps(sqlite)), HISTORY_DOMAINS);
 
 /**
  * The same, read by a job: progress after each slice of rows (phase 'history'), a cancel between
@@ -35,7 +36,8 @@ export function historyAsJob(sqlite: Database.Database, job: Job): Promise<Accou
       const own = !sqlite.inTransaction;
       if (own) sqlite.prepare('BEGIN').run();
       try {
-        const slices = historyInSlices(sqlite);
+        // The kept rows (kept.ts) when current: one row per account instead of every dated row.
+        const slices = historySteps(sqlite);
         for (let step = slices.next(); ; step = slices.next()) {
           if (step.done) return step.value;
           job.progress(step.value.done, step.value.total, 'history');

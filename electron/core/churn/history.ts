@@ -60,7 +60,8 @@ const READS = {
 } as const satisfies Record<string, TableRead>;
 type Read = keyof typeof READS;
 
-interface AccountRow {
+/** An account's own fields, read live (the kept history, kept.ts, holds only the dated columns). */
+export interface AccountRow {
   id: number;
   segment: string | null;
   start: string;
@@ -68,7 +69,7 @@ interface AccountRow {
   employeeCount: number | null;
 }
 
-function accountRows(sqlite: Database.Database, only?: number): AccountRow[] {
+export function accountRows(sqlite: Database.Database, only?: number): AccountRow[] {
   return sqlite
     .prepare<unknown[], AccountRow>(
       `SELECT id, segment, coalesce(contract_start, substr(created_at, 1, 10)) AS start, churned_at AS churnedAt, employee_count AS employeeCount

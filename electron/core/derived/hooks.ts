@@ -8,6 +8,7 @@ import { logChange } from '../metrics/changeLog';
 import type { TicketChange } from '../journeys/liveTickets';
 import { ticketContribution, type TicketFields } from '../journeys/ticketCells';
 import { runRulesAfterWrite } from '../ctas/hooks';
+import { keepAccountHistory } from '../churn/kept';
 
 // What a write does to derived data, inside its transaction (TableSpec.afterWrite).
 
@@ -19,6 +20,8 @@ export function activityWritten(ctx: Context, { before, after }: { before: Row |
   for (const accountId of accountsOf(before, after)) {
     refreshAccountRollups(ctx.sqlite, accountId, clock);
     refreshAccountHealth(ctx.sqlite, accountId, ctx.now());
+    // The churn model's kept history (churn/kept.ts): this account's dated rows, rewritten.
+    keepAccountHistory(ctx.sqlite, accountId);
   }
   // Health, answers and touchpoints moved: the rules that open calls to action (issue 17).
   runRulesAfterWrite(ctx, accountsOf(before, after));
@@ -63,7 +66,10 @@ export function touchpointWritten(ctx: Context, change: { before: Row | null; af
 
 /** A deployment was written: adoption is part of health. */
 export function deploymentWritten(ctx: Context, { before, after }: { before: Row | null; after: Row }): void {
-  for (const accountId of accountsOf(before, after)) refreshAccountHealth(ctx.sqlite, accountId, ctx.now());
+  for (const accountId of accountsOf(before, after)) {
+    refreshAccountHealth(ctx.sqlite, accountId, ctx.now());
+    keepAccountHistory(ctx.sqlite, accountId);
+  }
   logChange(ctx.sqlite, { domain: 'deployments', accounts: [...accountsOf(before, after)] });
   runRulesAfterWrite(ctx, accountsOf(before, after));
 }
@@ -81,6 +87,8 @@ export function accountWritten(ctx: Context, { before, after }: { before: Row | 
   // archived); a new account has no rows, but its values join the facet lists.
   moveAccountRollups(ctx.sqlite, Number(after.id));
   refreshAccountHealth(ctx.sqlite, Number(after.id), ctx.now());
+  // Its ARR changes (just recorded) and archived state move the churn model's kept history.
+  keepAccountHistory(ctx.sqlite, Number(after.id));
   logChange(ctx.sqlite, { domain: 'accounts', accounts: [Number(after.id)] });
   runRulesAfterWrite(ctx, [Number(after.id)]);
 }

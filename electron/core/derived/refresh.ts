@@ -8,6 +8,7 @@ import { inTransaction, stmt } from '../db/sql';
 import { rebuildWithSettings, rebuildWithSettingsInSteps, rollupsAreCurrent } from '../metrics/rollups/state';
 import type { Context } from '../context';
 import { exclusive } from '../db/exclusive';
+import { keptLayoutIsCurrent, rebuildKeptHistory, rebuildKeptHistoryInSteps } from '../churn/kept';
 import { runJob, type Job } from '../lib/jobs';
 
 export interface DerivedSummary {
@@ -65,6 +66,8 @@ export function refreshDerived(sqlite: Database.Database, now: Date, onProgress?
     const arrBackfilled = backfillArrHistory(sqlite, now);
     pausePoint('refresh-after-arr');
     const rollups = rebuildWithSettings(sqlite, now, onProgress);
+    // The churn model's kept history, rebuilt from the rows like the rollups (churn/kept.ts).
+    rebuildKeptHistory(sqlite, now);
     pausePoint('refresh-after-rollups');
     const health = recomputeAllHealth(sqlite, now);
     // Bulk-written rows (an import's answers, the demo) can fire the rules too (issue 17).
@@ -95,6 +98,11 @@ export async function refreshDerivedInSteps(sqlite: Database.Database, now: Date
     while (!next.done) {
       await job.step();
       next = steps.next();
+    }
+    const kept = rebuildKeptHistoryInSteps(sqlite, now);
+    for (let step = kept.next(); !step.done; step = kept.next()) {
+      job.progress(step.value.done, step.value.total, 'churn history');
+      await job.step();
     }
     // Health's own steps yield before each progress report, so a cancel is seen at the next one.
     const health = await recomputeAllHealthInSteps(sqlite, now, (done, total) => {
@@ -128,6 +136,8 @@ export function rebuildDerivedJob(ctx: Context): Promise<DerivedSummary> {
 export function ensureDerived(sqlite: Database.Database, now: Date): DerivedSummary | null {
   if (!rollupsAreCurrent(sqlite) || derivedStaleReason(sqlite) !== null) return refreshDerived(sqlite, now);
   const began = performance.now();
+  // A workspace from before migration 0017 (or another packing): the churn model's kept history alone, built once.
+  if (!keptLayoutIsCurrent(sqlite)) inTransaction(sqlite, () => rebuildKeptHistory(sqlite, now));
   const health = refreshStaleHealth(sqlite, now);
   return health && { arrBackfilled: 0, accountMonths: 0, healthSnapshots: health.accounts, seconds: (performance.now() - began) / 1000 };
 }

@@ -1,4 +1,4 @@
--- user_version 16
+-- user_version 17
 
 -- table accounts on accounts
 CREATE TABLE "accounts" (
@@ -149,6 +149,17 @@ CREATE INDEX calls_to_action_account ON calls_to_action (account_id, status);
 
 -- index calls_to_action_status on calls_to_action
 CREATE INDEX calls_to_action_status ON calls_to_action (status, opened_at);
+
+-- table churn_history on churn_history
+CREATE TABLE churn_history (
+    account_id INTEGER PRIMARY KEY,
+    data BLOB NOT NULL);
+
+-- table churn_history_state on churn_history_state
+CREATE TABLE churn_history_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    layout INTEGER NOT NULL,
+    built_at TEXT NOT NULL);
 
 -- table churn_models on churn_models
 CREATE TABLE churn_models (

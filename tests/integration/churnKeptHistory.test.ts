@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoWorkspace } from '../../electron/core/demo';
+import { keptHistoryIsCurrent, keptInSlices } from '../../electron/core/churn/kept';
+import { historyInSlices, runToEnd, type AccountHistory } from '../../electron/core/churn/history';
+import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
+
+// Issue 16: the churn model's history kept in step with writes (churn/kept.ts, migration 0017). After
+// each write through the core, the kept rows must equal the history read from the raw rows; a row
+// written behind the core's back (no hook moved the kept history) must make them differ, so the
+// comparison can fail.
+
+let core: TestCore;
+beforeAll(async () => {
+  const path = tempWorkspacePath();
+  // Built by the generator's full refresh, as a new demo is.
+  await generateDemoWorkspace(path, { accounts: 25, seed: 4, today: '2026-03-01' });
+  core = await testCore(path);
+  core.setNow('2026-03-01T12:00:00.000Z');
+});
+afterAll(() => core.close());
+
+/** Plain arrays (NaN kept) so a difference prints readably. */
+const plain = (hs: AccountHistory[]) =>
+  hs.map((h) => JSON.parse(JSON.stringify(h, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v, (x) => (Number.isNaN(x) ? 'NaN' : x)) : v))) as unknown);
+const kept = () => plain(runToEnd(keptInSlices(core.context.sqlite)));
+const fromRows = () => plain(runToEnd(historyInSlices(core.context.sqlite)));
+
+describe('the kept churn history', () => {
+  it('is built by the full refresh and equals the rows', () => {
+    expect(keptHistoryIsCurrent(core.context.sqlite)).toBe(true);
+    const rows = fromRows();
+    expect(rows.length).toBe(25);
+    expect(kept()).toEqual(rows);
+  });
+
+  it('follows every kind of write through the core, in the same transaction', async () => {
+    const accountId = 3;
+    const steps: [string, () => Promise<unknown>][] = [
+      ['a ticket', () => core.call('tickets.create', { accountId, openedAt: '2026-02-20T10:00:00.000Z', channel: 'phone', priority: 'urgent' })],
+      ['an answer', () => core.call('surveyResponses.create', { accountId, respondedAt: '2026-02-21T10:00:00.000Z', kind: 'nps', score: 3 })],
+      ['an interaction', () => core.call('touchpoints.create', { accountId, occurredAt: '2026-02-22T10:00:00.000Z', channel: 'email', kind: 'qbr', sentiment: -1 })],
+      ['a deployment', () => core.call('deployments.create', { accountId, product: 'Pilot', startedAt: '2026-01-05', plannedGoLive: '2026-02-01', status: 'live' })],
+      ['an ARR change', () => core.call('accounts.update', { id: accountId, arrMinor: 1_234_500 })],
+      ['a new account', () => core.call('accounts.create', { name: 'Kept Co', contractStart: '2025-06-01' })],
+    ];
+    for (const [what, write] of steps) {
+      await write();
+      expect(kept(), what).toEqual(fromRows());
+    }
+    // A ticket resolved later, an answer archived, an account archived and restored.
+    const ticket = await core.call('tickets.list', { pageSize: 1, filter: { accountId } });
+    await core.call('tickets.update', { id: ticket.rows[0]!.id, resolvedAt: '2026-02-28T09:00:00.000Z' });
+    expect(kept(), 'a resolution').toEqual(fromRows());
+    const answers = await core.call('surveyResponses.list', { pageSize: 1, filter: { accountId } });
+    await core.call('surveyResponses.archive', { id: answers.rows[0]!.id });
+    expect(kept(), 'an archived answer').toEqual(fromRows());
+    await core.call('accounts.archive', { id: 5 });
+    expect(kept(), 'an archived account').toEqual(fromRows());
+    await core.call('accounts.restore', { id: 5 });
+    expect(kept(), 'a restored account').toEqual(fromRows());
+  });
+
+  it('differs from the rows after a write that does not move it (the comparison can fail)', () => {
+    core.context.sqlite
+      .prepare("INSERT INTO touchpoints (account_id, occurred_at, channel, kind, created_at, updated_at) VALUES (2, '2026-02-25T10:00:00.000Z', 'email', 'qbr', ?, ?)")
+      .run('2026-03-01T12:00:00.000Z', '2026-03-01T12:00:00.000Z');
+    expect(kept()).not.toEqual(fromRows());
+  });
+});
