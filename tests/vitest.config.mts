@@ -36,6 +36,8 @@ export default defineConfig({
           root,
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          // Each file's tests fail on their pages' errors (harness.ts), whether or not files share a process.
+          setupFiles: ['tests/e2e/setup.ts'],
           // Generous for a loaded two-core machine (a test took 40 s of a 90 s limit beside another run).
           testTimeout: 180_000,
           hookTimeout: 300_000,

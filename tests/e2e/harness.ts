@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
 import { startCoreHost, type HostedCore } from '../../electron/core/host/client';
 import { memoryConnectionStore } from '../../electron/core/team/connection';
 import { startTeamSession } from '../../electron/core/team/schedule';
@@ -82,14 +82,32 @@ export function expectConsoleError(pattern: RegExp, reason: string): void {
   expected.push({ pattern, reason });
 }
 
-// Registered in each test file that imports the harness (vitest collects hooks at import time).
-afterEach(async () => {
+/**
+ * After each test: closes the contexts it opened and fails it when its pages reported errors.
+ * Registered for every e2e file by tests/e2e/setup.ts (a setup file runs per file even when the
+ * files share one process and this module is evaluated once).
+ */
+export async function checkPagesAfterTest(): Promise<void> {
   await Promise.all([...contexts].map((context) => context.close().catch(() => {})));
   contexts.clear();
   expected.length = 0;
   const found = problems.splice(0);
   expect(found, 'the pages of this test reported errors').toEqual([]);
-});
+}
+
+/**
+ * One Chromium for the test process, launched on first use: a launch per app cost seconds a file on
+ * a loaded machine. Apps isolate through their own browser contexts; a browser that went away is
+ * launched again.
+ */
+let chromiumProcess: Promise<Browser> | undefined;
+function sharedBrowser(): Promise<Browser> {
+  chromiumProcess ??= chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }).then((browser) => {
+    browser.on('disconnected', () => (chromiumProcess = undefined));
+    return browser;
+  });
+  return chromiumProcess;
+}
 
 /**
  * The app's core as the bridge reaches it: in its worker thread, through the core host's client.
@@ -140,10 +158,9 @@ export async function startApp(dbPath: string, options: { host?: (core: HostedCo
       log: () => undefined,
     })).channels;
   const bridge = await startBridge({ core, rendererDir: RENDERER, host });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await sharedBrowser();
+  /** This app's contexts, closed with it (the browser is shared). */
+  const mine = new Set<BrowserContext>();
   return {
     core,
     bridge,
@@ -151,6 +168,7 @@ export async function startApp(dbPath: string, options: { host?: (core: HostedCo
     async open(route = '', options: OpenOptions = {}) {
       const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
       contexts.add(context);
+      mine.add(context);
       context.setDefaultTimeout(ACTION_TIMEOUT);
       context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT);
       watch(context);
@@ -168,7 +186,7 @@ export async function startApp(dbPath: string, options: { host?: (core: HostedCo
     },
     async close() {
       team?.stop();
-      await browser.close();
+      await Promise.all([...mine].map((context) => context.close().catch(() => {})));
       await bridge.close();
       sqlite.close();
       await core.close();
