@@ -27,4 +27,10 @@ export const SHARED_DOMAINS = [
   'plans',
   'goals',
   'feedback',
+  'surveyResponses',
+  'settings',
+  'customFields',
+  'purchases',
+  'ctas',
+  'assessments',
 ] as const satisfies readonly Domain[];
