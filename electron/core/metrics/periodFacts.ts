@@ -4,7 +4,7 @@ import { cached } from '../db/inputCache';
 import { pick, type AccountIndex } from './accountIndex';
 import { arrLevelsOf, arrStepsOf } from './inputs';
 import type { AccountFacts } from './repo';
-import { renewalFigureOf, renewalsOf, revenueFigures, tenureDaysOf, tenureFigureOf } from './retentionFigures';
+import { renewalFigureOf, renewalsOf, revenueFiguresOf, tenureDaysOf, tenureFigureOf } from './retentionFigures';
 import { accountValues, valueFiguresOf, type AccountValue } from './valueFigures';
 
 /**
@@ -25,7 +25,9 @@ export interface Period {
 }
 
 interface PeriodFacts {
-  levels: [atPrev: number, atFrom: number, atTo: number][];
+  /** ARR at the period start and end, and at the previous period's start and end (NRR/GRR). */
+  current: { startArr: number; endArr: number }[];
+  previous: { startArr: number; endArr: number }[];
   renewals: [due: number, renewed: number][];
   tenures: (number | null)[];
   values: AccountValue[];
@@ -67,7 +69,8 @@ function periodFactsOf(sqlite: Database.Database, all: readonly AccountFacts[], 
   const levels = all.map((a) => (atBounds.get(a.id) ?? [0, 0, 0]) as [number, number, number]);
   const current = new Map(all.map((a, k) => [a.id, [levels[k]![1], levels[k]![2]]]));
   facts = {
-    levels,
+    current: levels.map(([, atFrom, atTo]) => ({ startArr: atFrom, endArr: atTo })),
+    previous: levels.map(([atPrev, atFrom]) => ({ startArr: atPrev, endArr: atFrom })),
     renewals: all.map((a) => renewalsOf(a, period.from, period.to, period.today)),
     tenures: all.map((a) => tenureDaysOf(a, period.to)),
     values: accountValues(all, all, arrStepsOf(sqlite), current, period, settings),
@@ -89,15 +92,6 @@ function periodFactsOf(sqlite: Database.Database, all: readonly AccountFacts[], 
 export function periodFigures(sqlite: Database.Database, index: AccountIndex, positions: Int32Array | null, period: Period, settings: Settings) {
   const facts = periodFactsOf(sqlite, index.all, period, settings);
   const accounts = pick(index.all, positions);
-  const levels = pick(facts.levels, positions);
-  // revenueFigures reads the levels by account id: two small maps of the filtered accounts.
-  const current = new Map<number, number[]>();
-  const previous = new Map<number, number[]>();
-  accounts.forEach((a, k) => {
-    const [atPrev, atFrom, atTo] = levels[k]!;
-    current.set(a.id, [atFrom, atTo]);
-    previous.set(a.id, [atPrev, atFrom]);
-  });
   let member: Uint8Array | null = null;
   if (positions !== null) {
     member = new Uint8Array(index.all.length);
@@ -107,8 +101,8 @@ export function periodFigures(sqlite: Database.Database, index: AccountIndex, po
   for (const p of facts.clvMissing) if (member === null || member[p] === 1) clvs.push(null);
   return {
     accounts,
-    revenue: revenueFigures(accounts, current),
-    previousRevenue: revenueFigures(accounts, previous),
+    revenue: revenueFiguresOf(pick(facts.current, positions)),
+    previousRevenue: revenueFiguresOf(pick(facts.previous, positions)),
     renewalRate: renewalFigureOf(pick(facts.renewals, positions)),
     tenureMonths: tenureFigureOf(sortedValues(facts.tenureOrder, facts.tenures, member)),
     value: valueFiguresOf(accounts, pick(facts.values, positions), arrStepsOf(sqlite), period, settings, (dates) => arrLevelsOf(sqlite, dates), clvs),

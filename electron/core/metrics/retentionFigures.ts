@@ -54,7 +54,11 @@ export function arrLevelsAt(steps: Map<number, [string, number][]>, dates: reado
 
 /** GRR and NRR of the accounts with ARR at `from` (levels[0]) against their ARR at `to` (levels[1]). */
 export function revenueFigures(accounts: readonly AccountFacts[], levels: Map<number, number[]>) {
-  const rows = accounts.map((a) => ({ startArr: levels.get(a.id)?.[0] ?? 0, endArr: levels.get(a.id)?.[1] ?? 0 }));
+  return revenueFiguresOf(accounts.map((a) => ({ startArr: levels.get(a.id)?.[0] ?? 0, endArr: levels.get(a.id)?.[1] ?? 0 })));
+}
+
+/** GRR and NRR of accounts' start and end ARR. */
+export function revenueFiguresOf(rows: readonly { startArr: number; endArr: number }[]) {
   const m = revenueMovements(rows);
   return { grossRevenueRetention: figure('grr', grossRevenueRetention(m)), netRevenueRetention: figure('nrr', netRevenueRetention(m)) };
 }
