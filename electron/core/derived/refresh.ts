@@ -99,11 +99,9 @@ export async function refreshDerivedInSteps(sqlite: Database.Database, now: Date
       await job.step();
       next = steps.next();
     }
+    // The churn model's kept history (churn/kept.ts): steps a cancel can land between, within the rollups' phase (no phase of its own).
     const kept = rebuildKeptHistoryInSteps(sqlite, now);
-    for (let step = kept.next(); !step.done; step = kept.next()) {
-      job.progress(step.value.done, step.value.total, 'churn history');
-      await job.step();
-    }
+    for (let step = kept.next(); !step.done; step = kept.next()) await job.step();
     // Health's own steps yield before each progress report, so a cancel is seen at the next one.
     const health = await recomputeAllHealthInSteps(sqlite, now, (done, total) => {
       job.check();
