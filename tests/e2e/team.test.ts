@@ -142,14 +142,28 @@ describe('File → Team: members, a sync in progress, and Settings in a team', (
     try {
       const page = await admin.open('team', { viewport: { width: 1440, height: 900 } });
       await page.getByTestId('team-members-unknown').waitFor();
-      // Nothing to send or receive: this first sync takes no step, so it is not held, and the connection is kept.
-      expect(((await admin.core.dispatch('team.info', {})) as { ok: true; value: { pendingChanges: number } }).value.pendingChanges).toBe(0);
+      // Connecting is a sync: what opening the workspace made (the rules' rows) is one batch, and the job holds after it.
       await page.getByTestId('team-connect-server').fill(adminUrl);
       await page.getByTestId('team-sync-now').click();
-      await expect.poll(() => page.getByTestId('team-last-sync').textContent()).toMatch(/sent 0, received 0/);
+      await expect.poll(() => page.getByTestId('team-sync-progress-text').textContent()).toMatch(/Syncing with the team \(sending this laptop’s changes\): \d+ of \d+/);
+      await page.getByTestId('team-sync-progress-cancel').click();
+      await expect.poll(() => page.getByTestId('team-sync-error').textContent()).toMatch(/Sync cancelled\. What was sent and received before the cancel is kept/);
+      await expect.poll(() => page.getByTestId('team-sync-progress').count()).toBe(0);
+      // The connection is kept all the same: the members are read from the server.
       const expected = (await admin.core.dispatch('team.members', { server: adminUrl })) as { ok: true; value: { members: { displayName: string }[] } };
       await expect.poll(async () => (await page.getByTestId('team-member').allTextContents()).length).toBe(expected.value.members.length);
       await expect.poll(async () => (await page.getByTestId('team-member').allTextContents()).join(' ')).toContain('Mia Chen');
+
+      // Every sync job holds at its first step here: the next one has nothing to send (the held batch was recorded
+      // before the cancel) and holds after its first pulled page; cancelled there, the one after goes to the end,
+      // and the login's role (the team's admin) is known.
+      await page.getByTestId('team-sync-now').click();
+      await expect.poll(() => page.getByTestId('team-sync-progress-text').textContent()).toMatch(/receiving the team’s changes/);
+      await page.getByTestId('team-sync-progress-cancel').click();
+      await expect.poll(() => page.getByTestId('team-sync-progress').count()).toBe(0);
+      await page.getByTestId('team-sync-now').click();
+      await expect.poll(() => page.getByTestId('team-last-sync').textContent()).toMatch(/sent 0, received 0/);
+      await expect.poll(() => page.getByTestId('team-role').textContent()).toMatch(/The team’s admin/);
 
       // The admin adds a member from the screen; a login already taken is named.
       await page.getByTestId('team-member-displayName').fill('Nia Park');
@@ -186,8 +200,13 @@ describe('File → Team: members, a sync in progress, and Settings in a team', (
       await page.getByTestId('team-sync-progress-cancel').click();
       await expect.poll(() => page.getByTestId('team-sync-error').textContent()).toMatch(/Sync cancelled\. What was sent and received before the cancel is kept/);
       await expect.poll(() => page.getByTestId('team-sync-progress').count()).toBe(0);
-      // Synced to the end: the held batch was recorded before the cancel, the rest goes now.
+      // Held again, now after its first pulled page (this laptop's own entry); cancelled there, the next goes to the end.
       await page.getByTestId('team-sync-now').click();
+      await expect.poll(() => page.getByTestId('team-sync-progress-text').textContent()).toMatch(/receiving the team’s changes/);
+      await page.getByTestId('team-sync-progress-cancel').click();
+      await expect.poll(() => page.getByTestId('team-sync-progress').count()).toBe(0);
+      await page.getByTestId('team-sync-now').click();
+      await expect.poll(() => page.getByTestId('team-last-sync').textContent()).toMatch(/sent 0, received 0/);
       await expect.poll(() => page.getByTestId('team-pending').textContent()).toMatch(/None/);
       await expect.poll(() => page.getByTestId('team-sync-error').count()).toBe(0);
       // The admin may change the team's settings: Settings says so and stays editable.
