@@ -82,6 +82,7 @@ describe('settings', () => {
     await page.getByTestId('input-businessHours-timeZone').fill('Pacific/Kiritimati');
     await page.getByTestId('settings-save').click();
     await page.getByTestId('settings-notice').waitFor();
+    await page.getByTestId('settings-business-hours').scrollIntoViewIfNeeded();
     await app.screenshot(page, 'settings-time-zone');
     const stored = await ask(app.core, 'settings.get', {});
     expect(stored.businessHours).toMatchObject({ enabled: false, timeZone: 'Pacific/Kiritimati' });
