@@ -6,6 +6,7 @@ import { CoreError } from '../errors';
 import { designRow } from './design';
 import type { Job } from '../lib/jobs';
 import { historyAsJob } from './cache';
+import { keepHistories, keptLayoutIsCurrent } from './kept';
 import { isCustomerAt } from './history';
 import { CHURN_MODEL_REVISION, rawAt, runBacktest, train, type ChurnOptions } from './model';
 import { reasonsFor } from './reasons';
@@ -66,5 +67,7 @@ export async function trainChurnModel(sqlite: Database.Database, options: ChurnO
     },
     predictions,
   );
+  // Read from the rows (after a bulk write, or a workspace from before 0017): kept now, so the next first read is one row per account.
+  if (!keptLayoutIsCurrent(sqlite)) sqlite.transaction(() => keepHistories(sqlite, histories, now))();
   return currentModel(sqlite)!;
 }

@@ -8,7 +8,7 @@ import { inTransaction, stmt } from '../db/sql';
 import { rebuildWithSettings, rebuildWithSettingsInSteps, rollupsAreCurrent } from '../metrics/rollups/state';
 import type { Context } from '../context';
 import { exclusive } from '../db/exclusive';
-import { keptLayoutIsCurrent, rebuildKeptHistory, rebuildKeptHistoryInSteps } from '../churn/kept';
+import { forgetKeptHistory } from '../churn/kept';
 import { runJob, type Job } from '../lib/jobs';
 
 export interface DerivedSummary {
@@ -66,8 +66,8 @@ export function refreshDerived(sqlite: Database.Database, now: Date, onProgress?
     const arrBackfilled = backfillArrHistory(sqlite, now);
     pausePoint('refresh-after-arr');
     const rollups = rebuildWithSettings(sqlite, now, onProgress);
-    // The churn model's kept history, rebuilt from the rows like the rollups (churn/kept.ts).
-    rebuildKeptHistory(sqlite, now);
+    // The churn model's kept history is dropped: the next training reads the rows and keeps them (churn/kept.ts).
+    forgetKeptHistory(sqlite);
     pausePoint('refresh-after-rollups');
     const health = recomputeAllHealth(sqlite, now);
     // Bulk-written rows (an import's answers, the demo) can fire the rules too (issue 17).
@@ -99,9 +99,8 @@ export async function refreshDerivedInSteps(sqlite: Database.Database, now: Date
       await job.step();
       next = steps.next();
     }
-    // The churn model's kept history (churn/kept.ts): steps a cancel can land between, within the rollups' phase (no phase of its own).
-    const kept = rebuildKeptHistoryInSteps(sqlite, now);
-    for (let step = kept.next(); !step.done; step = kept.next()) await job.step();
+    // The churn model's kept history is dropped: the next training reads the rows and keeps them (churn/kept.ts).
+    forgetKeptHistory(sqlite);
     // Health's own steps yield before each progress report, so a cancel is seen at the next one.
     const health = await recomputeAllHealthInSteps(sqlite, now, (done, total) => {
       job.check();
@@ -134,8 +133,6 @@ export function rebuildDerivedJob(ctx: Context): Promise<DerivedSummary> {
 export function ensureDerived(sqlite: Database.Database, now: Date): DerivedSummary | null {
   if (!rollupsAreCurrent(sqlite) || derivedStaleReason(sqlite) !== null) return refreshDerived(sqlite, now);
   const began = performance.now();
-  // A workspace from before migration 0017 (or another packing): the churn model's kept history alone, built once.
-  if (!keptLayoutIsCurrent(sqlite)) inTransaction(sqlite, () => rebuildKeptHistory(sqlite, now));
   const health = refreshStaleHealth(sqlite, now);
   return health && { arrBackfilled: 0, accountMonths: 0, healthSnapshots: health.accounts, seconds: (performance.now() - began) / 1000 };
 }

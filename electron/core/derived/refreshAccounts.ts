@@ -5,7 +5,7 @@ import { refreshAccountHealth } from '../health/service';
 import { evaluateAccount } from '../ctas/engine';
 import { backfillArrHistory } from '../metrics/arrHistory';
 import { refreshAccountRollups } from '../metrics/rollups/incremental';
-import { keepAccountHistory, keptLayoutIsCurrent, rebuildKeptHistory } from '../churn/kept';
+import { keepAccountHistory, keptLayoutIsCurrent } from '../churn/kept';
 import { currentClock, rollupsAreCurrent } from '../metrics/rollups/state';
 import { clearDerivedStale, derivedStaleReason, refreshDerived } from './refresh';
 
@@ -42,9 +42,8 @@ export function refreshDerivedForAccounts(sqlite: Database.Database, accountIds:
     pausePoint('refresh-after-arr');
     const clock = currentClock(sqlite);
     for (const id of ids) refreshAccountRollups(sqlite, id, clock);
-    // The churn model's kept history: the touched accounts' rows, or all of it when it was never built with this layout.
+    // The churn model's kept history, when kept: the touched accounts' rows (else the next training keeps it, churn/kept.ts).
     if (keptLayoutIsCurrent(sqlite)) for (const id of ids) keepAccountHistory(sqlite, id);
-    else rebuildKeptHistory(sqlite, now);
     pausePoint('refresh-after-rollups');
     for (const id of ids) refreshAccountHealth(sqlite, id, now);
     // The rules over the accounts the bulk write touched (an imported detractor answer opens its call to action).
