@@ -6,9 +6,10 @@ import { accountRows, historyInSlices, loadHistory, type AccountHistory, type Ac
  * The churn history kept in step with writes (migration 0017), as `rollup_cohort_cell` is for the
  * dashboard: one row per account (not archived) holding its dated rows as the features read them,
  * rewritten by every write to the account or its activity in that write's transaction
- * (derived/hooks.ts → keepAccountHistory) and rebuilt whole by the full derived refresh
- * (rebuildKeptHistory). A first training then reads 20,000 small blobs instead of scanning three
- * million rows of tickets, answers and interactions. The account's own fields (segment, start,
+ * (derived/hooks.ts → keepAccountHistory), dropped by a bulk write's full refresh and kept whole
+ * again by the next training, which reads the raw rows then (keepHistories). A first training in
+ * a fresh process then reads 20,000 small blobs instead of scanning three million rows of tickets,
+ * answers and interactions. The account's own fields (segment, start,
  * churn day, size) are read live from `accounts`; only the dated columns are kept.
  *
  * Packing: one Float64 array, the five tables' row counts first, then each column in the order of
@@ -70,13 +71,6 @@ export function keepAccountHistory(sqlite: Database.Database, accountId: number)
   else stmt(sqlite, 'DELETE FROM churn_history WHERE account_id = ?').run(accountId);
 }
 
-/** The whole kept history rebuilt from the rows, in steps (one per slice of rows read), inside the caller's transaction. */
-export function* rebuildKeptHistoryInSteps(sqlite: Database.Database, now: Date): Generator<ReadProgress, number> {
-  const histories = yield* historyInSlices(sqlite);
-  keepHistories(sqlite, histories, now);
-  return histories.length;
-}
-
 /** Every account's history just read from the rows, kept whole with this layout (inside the caller's transaction). */
 export function keepHistories(sqlite: Database.Database, histories: readonly AccountHistory[], now: Date): void {
   stmt(sqlite, 'DELETE FROM churn_history').run();
@@ -94,15 +88,6 @@ export function keepHistories(sqlite: Database.Database, histories: readonly Acc
 export function forgetKeptHistory(sqlite: Database.Database): void {
   stmt(sqlite, 'DELETE FROM churn_history').run();
   stmt(sqlite, 'DELETE FROM churn_history_state').run();
-}
-
-/** rebuildKeptHistoryInSteps run to its end. */
-export function rebuildKeptHistory(sqlite: Database.Database, now: Date): number {
-  const steps = rebuildKeptHistoryInSteps(sqlite, now);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** Built whole with this layout (writes since have kept it, except a bulk write whose refresh is owed). */
