@@ -127,6 +127,9 @@ describe('File → Team: members, a sync in progress, and Settings in a team', (
     await expect.poll(() => settings.getByTestId('team-settings-readonly').textContent()).toMatch(/your role on the team is marketing, and only managers may change/);
     expect(await settings.getByTestId('settings-team-part').evaluate((el) => (el as HTMLFieldSetElement).disabled)).toBe(true);
     expect(await settings.getByTestId('settings-team-part').locator('input').first().isDisabled()).toBe(true);
+    // Resetting would change the team's settings too: refused here, with the reason on the button.
+    expect(await settings.getByTestId('settings-reset').isDisabled()).toBe(true);
+    expect(await settings.getByTestId('settings-reset').getAttribute('title')).toMatch(/managers/);
     await app.screenshot(settings, 'team-settings-readonly-1440-light');
     await settings.close();
 

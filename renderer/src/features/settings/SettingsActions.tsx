@@ -5,12 +5,15 @@ export function SettingsActions({
   notice,
   onDiscard,
   onReset,
+  resetRefused,
 }: {
   saving: boolean;
   dirty: boolean;
   notice: string | undefined;
   onDiscard: () => void;
   onReset: () => void;
+  /** Why this laptop may not reset the workspace's settings (a team role that may not change them), if so. */
+  resetRefused?: string;
 }) {
   return (
     <footer className="settings-actions">
@@ -27,7 +30,7 @@ export function SettingsActions({
         </span>
       )}
       {dirty && !notice && <span className="muted">Unsaved changes</span>}
-      <button type="button" className="button" onClick={onReset} data-testid="settings-reset">
+      <button type="button" className="button" onClick={onReset} disabled={resetRefused !== undefined} title={resetRefused} data-testid="settings-reset">
         Reset to defaults…
       </button>
     </footer>

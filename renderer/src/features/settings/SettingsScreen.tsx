@@ -146,6 +146,7 @@ export function SettingsScreen() {
               laptop.discard();
             }}
             onReset={() => setConfirmReset(true)}
+            resetRefused={team.readOnly ? 'The team’s settings are changed by its managers; your role reads them.' : undefined}
           />
         </form>
       </div>
