@@ -54,16 +54,18 @@ step(run('typecheck', 'tsc', ['-b']));
 step(run('lint', 'eslint', [...LINT_ARGS, '--cache', '--cache-strategy', 'content', '--cache-location', 'node_modules/.cache/eslint/']));
 step(run('format', 'prettier', ['--check', '--log-level', 'warn', ...FORMAT_PATHS]));
 step(run('build', 'electron-vite', ['build', '--logLevel', 'warn']));
-// Two vitest runs side by side: the node and renderer projects in one, the browser tests in the
-// other. vitest gives each run one worker on a two-core machine, and the browser tests spend much of
-// their time waiting on Chromium and the core's process, so the second core was idle for most of the
-// run. Arguments (a project, a file) mean a single run, as before.
+// Three vitest runs side by side: the node and renderer projects in one, the browser tests split in
+// two halves by file (--shard) in the others. vitest gives each run one worker on a two-core machine,
+// and the browser tests spend much of their time waiting on Chromium and the core's process: with one
+// browser lane the node lane ended at about half the run and the second core idled after it.
+// Arguments (a project, a file) mean a single run, as before.
 const lanes =
   extra.length > 0
     ? [{ name: 'tests', args: extra }]
     : [
         { name: 'node', args: ['--project', 'node', '--project', 'renderer'] },
-        { name: 'e2e', args: ['--project', 'e2e'] },
+        { name: 'e2e-1', args: ['--project', 'e2e', '--shard=1/2'] },
+        { name: 'e2e-2', args: ['--project', 'e2e', '--shard=2/2'] },
       ];
 const results = await Promise.all(lanes.map((lane) => runLane(lane)));
 for (const result of results) {
