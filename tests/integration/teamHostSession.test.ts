@@ -104,7 +104,11 @@ describe('the host keeps the connection and syncs with it', () => {
     core.setNow('2026-03-05T08:05:00.000Z');
     await expect.poll(async () => (await core.call('team.info', {})).lastSync!.at, { timeout: 20_000 }).toBe('2026-03-05T08:05:00.000Z');
     expect((await core.call('team.info', {})).lastSync).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Turned off even while a background sync runs (a loaded machine starts them back to back): no next one.
     await value(TEAM_HOST.schedule, { minutes: 0 });
+    expect((await value<TeamHostStatus>(TEAM_HOST.status)).nextSyncAt).toBeNull();
+    // The last background sync ends, and none follows.
+    await expect.poll(async () => (await value<TeamHostStatus>(TEAM_HOST.status)).syncing, { timeout: 60_000 }).toBe(false);
     expect((await value<TeamHostStatus>(TEAM_HOST.status)).nextSyncAt).toBeNull();
   });
 

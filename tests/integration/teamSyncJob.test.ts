@@ -31,6 +31,9 @@ function progressOf(core: TestCore): { events: { done: number; total: number; ph
   return { events, stop };
 }
 
+/** Where the last cancelledSync held its job, as jobs.running reported it (progress events are throttled: a report 100 ms after the last may not be sent). */
+let heldAt: { done: number; total: number; phase?: string } | undefined;
+
 /** Syncs held at the job's first step (after the first batch or page), cancels there, and answers the sync's error. */
 async function cancelledSync(core: TestCore, url: string) {
   process.env.FULCRUM_TEST_HOLD_JOB = 'team.sync';
@@ -39,7 +42,8 @@ async function cancelledSync(core: TestCore, url: string) {
     // The hold waits, event loop free, until the job is cancelled: poll until the job runs, then cancel.
     for (let i = 0; i < 600; i++) {
       const running = await core.call('jobs.running', {});
-      if (running.channels.includes('team.sync') && (running.progress ?? []).some((p) => p.channel === 'team.sync' && p.done > 0)) break;
+      heldAt = (running.progress ?? []).find((p) => p.channel === 'team.sync');
+      if (running.channels.includes('team.sync') && heldAt && heldAt.done > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect((await core.call('jobs.cancel', { channel: 'team.sync' })).cancelled).toBe(1);
@@ -103,14 +107,30 @@ describe('team.sync as a job', () => {
   });
 
   it('cancelled after the first pulled page, then synced to the end: the same content on both laptops and the hub', async () => {
+    // The hold stops a job at its first step: b's own changes (rows its rule pass made after the join
+    // and after each pull) would make that a pushed batch. So b sends them first, and then a writes the
+    // 1,200 rows b will pull, none of which b has seen yet.
+    for (let round = 0; round < 5; round++) {
+      await b.call('team.sync', { server: memberUrl(server, 'jo') });
+      if ((await b.call('team.info', {})).pendingChanges === 0) break;
+    }
+    expect((await b.call('team.info', {})).pendingChanges).toBe(0);
+    const { sqlite } = a.context;
+    const at = new Date().toISOString();
+    const insert = sqlite.prepare('INSERT INTO accounts (name, owner, industry, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+    sqlite.transaction(() => {
+      for (let i = 0; i < 1_200; i++) insert.run(`Pulled ${i}`, 'Jo', `Industry ${i % 7}`, at, at);
+    })();
+    expect(await a.call('team.sync', { server: adminUrl() })).toMatchObject({ pending: 0 });
     const seen = progressOf(b);
     const error = await cancelledSync(b, memberUrl(server, 'jo'));
     seen.stop();
     expect(error?.code).toBe('CANCELLED');
-    const pullEvents = seen.events.filter((e) => e.phase === 'pull');
+    expect(seen.events.filter((e) => e.phase === 'pull')[0]).toMatchObject({ done: 0 });
     // One page of 1,000 entries committed with its cursor before the cancel.
-    expect(pullEvents.at(-1)).toMatchObject({ done: 1_000 });
-    expect(pullEvents.at(-1)!.total).toBeGreaterThanOrEqual(1_200);
+    expect(heldAt).toMatchObject({ done: 1_000, phase: 'pull' });
+    expect(heldAt!.total).toBeGreaterThanOrEqual(1_200);
+    const pulledTotal = heldAt!.total;
     const cursor = Number(b.context.sqlite.prepare(`SELECT value FROM team_state WHERE key = 'last_pulled_seq'`).pluck().get());
 
     const full = progressOf(b);
@@ -118,7 +138,7 @@ describe('team.sync as a job', () => {
     full.stop();
     expect(rest.pulled).toBeGreaterThan(0);
     // Resumed from the cursor: the second sync read only what the first had not.
-    expect(full.events.find((e) => e.phase === 'pull')?.total).toBe(pullEvents.at(-1)!.total - 1_000);
+    expect(full.events.find((e) => e.phase === 'pull')?.total).toBe(pulledTotal - 1_000);
     expect(full.events.at(-1)).toEqual({ done: 1, total: 1, phase: 'derived' });
     expect(cursor).toBeGreaterThan(0);
 

@@ -233,7 +233,8 @@ export function startTeamSession(options: TeamSessionOptions): TeamSession {
       const request = parsed(teamScheduleInput, TEAM_HOST.schedule, input);
       if (!request.ok) return request;
       store.setMinutes(request.value.minutes);
-      if (!running) later();
+      // Turned off while a sync runs: no next sync from now on (a running one re-arms the timer only when it ends).
+      if (!running || request.value.minutes === 0) later();
       return { ok: true, value: { minutes: request.value.minutes, nextSyncAt: nextAt?.toISOString() ?? null } };
     },
   };
