@@ -90,6 +90,24 @@ export function forgetKeptHistory(sqlite: Database.Database): void {
   stmt(sqlite, 'DELETE FROM churn_history_state').run();
 }
 
+/** A bulk write's refresh is owed (derived/refresh.ts's stale mark, read here by its key: derived imports this file). */
+const refreshOwed = (sqlite: Database.Database): boolean => stmt(sqlite, "SELECT 1 FROM settings WHERE key = 'derivedStale'").get() !== undefined;
+
+/**
+ * The full refresh's part (call before it clears the stale mark): only a bulk write (an import, a
+ * team pull, an erasure, the generator) writes dated rows behind the hooks, and each marks a refresh
+ * owed in its own transaction; then the kept history is dropped (forgetKeptHistory). A refresh with
+ * nothing owed (metrics.rebuild asked for, rollups of an older layout or clock on open) changed no
+ * row: every write since the history was kept moved it in its own transaction, so it stays, and the
+ * first training after such a rebuild reads one row per account instead of every dated row (a 20,000-
+ * account workspace's raw read is seconds). Returns whether it was kept.
+ */
+export function keptHistoryAfterRefresh(sqlite: Database.Database): boolean {
+  if (!refreshOwed(sqlite)) return true;
+  forgetKeptHistory(sqlite);
+  return false;
+}
+
 /** Built whole with this layout (writes since have kept it, except a bulk write whose refresh is owed). */
 export const keptLayoutIsCurrent = (sqlite: Database.Database): boolean =>
   stmt<number>(sqlite, 'SELECT layout FROM churn_history_state WHERE id = 1').pluck().get() === KEPT_LAYOUT;
@@ -99,7 +117,7 @@ export const keptLayoutIsCurrent = (sqlite: Database.Database): boolean =>
  * (derived/refresh.ts's stale mark, a settings row read here by its key: derived imports this file).
  */
 export function keptHistoryIsCurrent(sqlite: Database.Database): boolean {
-  return keptLayoutIsCurrent(sqlite) && stmt(sqlite, "SELECT 1 FROM settings WHERE key = 'derivedStale'").get() === undefined;
+  return keptLayoutIsCurrent(sqlite) && !refreshOwed(sqlite);
 }
 
 /** Accounts per step of a kept read (progress and a chance to cancel between them). */

@@ -8,7 +8,7 @@ import { inTransaction, stmt } from '../db/sql';
 import { rebuildWithSettings, rebuildWithSettingsInSteps, rollupsAreCurrent } from '../metrics/rollups/state';
 import type { Context } from '../context';
 import { exclusive } from '../db/exclusive';
-import { forgetKeptHistory } from '../churn/kept';
+import { keptHistoryAfterRefresh } from '../churn/kept';
 import { runJob, type Job } from '../lib/jobs';
 
 export interface DerivedSummary {
@@ -66,8 +66,8 @@ export function refreshDerived(sqlite: Database.Database, now: Date, onProgress?
     const arrBackfilled = backfillArrHistory(sqlite, now);
     pausePoint('refresh-after-arr');
     const rollups = rebuildWithSettings(sqlite, now, onProgress);
-    // The churn model's kept history is dropped: the next training reads the rows and keeps them (churn/kept.ts).
-    forgetKeptHistory(sqlite);
+    // The churn model's kept history is dropped after a bulk write (the next training reads the rows and keeps them), else kept (churn/kept.ts).
+    keptHistoryAfterRefresh(sqlite);
     pausePoint('refresh-after-rollups');
     const health = recomputeAllHealth(sqlite, now);
     // Bulk-written rows (an import's answers, the demo) can fire the rules too (issue 17).
@@ -99,8 +99,8 @@ export async function refreshDerivedInSteps(sqlite: Database.Database, now: Date
       await job.step();
       next = steps.next();
     }
-    // The churn model's kept history is dropped: the next training reads the rows and keeps them (churn/kept.ts).
-    forgetKeptHistory(sqlite);
+    // The churn model's kept history is dropped after a bulk write (the next training reads the rows and keeps them), else kept (churn/kept.ts).
+    keptHistoryAfterRefresh(sqlite);
     // Health's own steps yield before each progress report, so a cancel is seen at the next one.
     const health = await recomputeAllHealthInSteps(sqlite, now, (done, total) => {
       job.check();
