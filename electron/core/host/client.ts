@@ -164,10 +164,20 @@ export async function startCoreHost(options: HostOptions, start: StartOptions = 
     throw error;
   }
 
-  // The reader starts once the writer has opened (and created or migrated) the workspace; until it
-  // is up, and whenever it cannot answer, the writer does.
+  // The reader starts once the writer has opened (and created or migrated) the workspace. Until it is
+  // up the writer answers reads, except during a long job (see dispatch); whenever the reader cannot
+  // answer, the writer does.
   let reader: Reader | undefined;
-  const readerStarted = (start.reader ?? options.dbPath !== ':memory:') ? startReader(spawn, options, log, emit).then((started) => (reader = started)) : Promise.resolve(undefined);
+  const readerStarted =
+    (start.reader ?? options.dbPath !== ':memory:')
+      ? startReader(spawn, options, log, emit).then(
+          (started) => (reader = started),
+          (error: unknown) => {
+            log('warn', `the core's reader could not start (reads wait for long writes): ${(error as Error).message}`);
+            return undefined;
+          },
+        )
+      : Promise.resolve(undefined);
   /** Long jobs in flight on the writer: while there is one, reads go to the reader. */
   let longJobs = 0;
 
@@ -204,8 +214,12 @@ export async function startCoreHost(options: HostOptions, start: StartOptions = 
       await ready;
       if (gaveUp) return { ok: false, error: gaveUp };
       if (closing) return { ok: false, error: { code: 'INTERNAL', message: 'the workspace was closed' } };
-      if (longJobs > 0 && reader && accessOf(channel) === 'read') {
-        const read = await reader.dispatch(channel, input, callOptions.signal);
+      if (longJobs > 0 && accessOf(channel) === 'read') {
+        // A read sent while the reader is still starting waits for its start (seconds), not for the
+        // long write's end behind it on the writer (minutes; in a browser, a screen's few stuck reads
+        // also take the connections its Cancel needs).
+        const serving = reader ?? (await readerStarted);
+        const read = await serving?.dispatch(channel, input, callOptions.signal);
         if (read) return read;
       }
       // A job may run on the reader (journeys.measure during a long write): the screens list and stop jobs on both.
