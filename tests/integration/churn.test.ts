@@ -3,14 +3,15 @@
 // drivers ranked first, predictions that name their model, reasons in words, and features that
 // read nothing dated on or after their day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testCore, type TestCore } from '../fixtures/core';
-import { loadChurnWorkspace, type SyntheticAccount } from '../fixtures/churnWorkspace';
+import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
+import { churnWorkspaceAt, type SyntheticAccount } from '../fixtures/churnWorkspace';
 
 let core: TestCore;
 let accounts: SyntheticAccount[];
 beforeAll(async () => {
-  core = await testCore();
-  accounts = await loadChurnWorkspace(core);
+  const path = tempWorkspacePath();
+  accounts = await churnWorkspaceAt(path);
+  core = await testCore(path);
 }, 600_000);
 afterAll(() => core.close());
 

@@ -14,7 +14,7 @@ import { historyInSlices, KIND, runToEnd, type AccountHistory } from '../../elec
 import { LAMBDA_GRID } from '../../electron/core/churn/model';
 import type { ChangeEvent } from '../../shared/rpc';
 import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
-import { loadChurnWorkspace, type SyntheticAccount } from '../fixtures/churnWorkspace';
+import { churnWorkspaceAt, type SyntheticAccount } from '../fixtures/churnWorkspace';
 
 let core: TestCore;
 let path: string;
@@ -23,8 +23,8 @@ const unknownSegment: number[] = [];
 
 beforeAll(async () => {
   path = tempWorkspacePath();
+  accounts = await churnWorkspaceAt(path);
   core = await testCore(path);
-  accounts = await loadChurnWorkspace(core);
   // Every seventh account's segment unknown.
   for (const [k, a] of accounts.entries())
     if (k % 7 === 3) {
