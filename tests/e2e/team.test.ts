@@ -45,16 +45,19 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-/** The Team screen at the other widths and schemes (1440 light is the test's own page), once `testId` shows. */
-async function screenshotsAt(testId: string, name: string) {
+/**
+ * The Team screen at the other widths and schemes (1440 light is the test's own page), once every one
+ * of `testIds` shows (its first, when there are many): a sync in progress needs both its bar and the members.
+ */
+async function screenshotsAt(testIds: string | readonly string[], name: string, of: App = app) {
   for (const [width, scheme] of [
     [1024, 'light'],
     [1440, 'dark'],
     [1024, 'dark'],
   ] as const) {
-    const shot = await app.open('team', { viewport: { width, height: 900 }, colorScheme: scheme });
-    await shot.getByTestId(testId).first().waitFor();
-    await app.screenshot(shot, `${name}-${width}-${scheme}`);
+    const shot = await of.open('team', { viewport: { width, height: 900 }, colorScheme: scheme });
+    for (const testId of typeof testIds === 'string' ? [testIds] : testIds) await shot.getByTestId(testId).first().waitFor();
+    await of.screenshot(shot, `${name}-${width}-${scheme}`);
     await shot.close();
   }
 }
@@ -188,18 +191,8 @@ describe('File → Team: members, a sync in progress, and Settings in a team', (
       await page.getByTestId('team-sync-now').click();
       await expect.poll(() => page.getByTestId('team-sync-progress-text').textContent()).toMatch(/Syncing with the team \(sending this laptop’s changes\): \d+ of \d+/);
       await admin.screenshot(page, 'team-members-sync-1440-light');
-      for (const [width, scheme] of [
-        [1024, 'light'],
-        [1440, 'dark'],
-        [1024, 'dark'],
-      ] as const) {
-        const shot = await admin.open('team', { viewport: { width, height: 900 }, colorScheme: scheme });
-        // A screen opened while the sync runs picks up its bar (jobs.running).
-        await shot.getByTestId('team-sync-progress').waitFor();
-        await shot.getByTestId('team-member').first().waitFor();
-        await admin.screenshot(shot, `team-members-sync-${width}-${scheme}`);
-        await shot.close();
-      }
+      // A screen opened while the sync runs picks up its bar (jobs.running).
+      await screenshotsAt(['team-sync-progress', 'team-member'], 'team-members-sync', admin);
       await page.getByTestId('team-sync-progress-cancel').click();
       await expect.poll(() => page.getByTestId('team-sync-error').textContent()).toMatch(/Sync cancelled\. What was sent and received before the cancel is kept/);
       await expect.poll(() => page.getByTestId('team-sync-progress').count()).toBe(0);
