@@ -1,8 +1,9 @@
 // Issue 14, migration 0013: the dashboard's logo churn and retention, customer count and cohort
 // curves are summed from stored cohort cells (rollup_cohort_cell), not from a walk over the
-// accounts. After each write of a sequence (churned, start moved, segment, region and lifecycle
-// changed, archived, restored, a new account, churn undone), the stored cells equal a full
-// rebuild's, and every filter's figures equal the same figures computed from the accounts themselves.
+// accounts. After each step of a series of writes (tests/fixtures/metricsWrites.ts: ARR up and down,
+// churned, a start moved, margin and currency, segment, region and lifecycle changed, archived,
+// restored, churn undone, new accounts, a ticket), the stored cells equal a full rebuild's, and
+// every filter's figures equal the same figures computed from the accounts themselves.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadAccounts, matches, type MetricsFilter } from '../../electron/core/metrics/repo';
 import { cohortCurves, logoFigures } from '../../electron/core/metrics/retentionFigures';
@@ -10,6 +11,7 @@ import { rebuildWithSettings } from '../../electron/core/metrics/rollups/state';
 import type { MetricsQuery } from '../../shared/contract/metrics';
 import { FIXED_NOW, testCore, type TestCore } from '../fixtures/core';
 import { buildMetricsWorkspace, type MetricsWorkspace } from '../fixtures/metricsWorkspace';
+import { metricsWrites } from '../fixtures/metricsWrites';
 
 let core: TestCore;
 let ws: MetricsWorkspace;
@@ -65,23 +67,5 @@ async function check(step: string) {
 }
 
 it('the stored cohort cells follow every write to an account and equal a rebuild; the figures read from them equal the accounts walked', async () => {
-  const [a, b, c, d, e] = ws.accountIds as [number, number, number, number, number];
-  await check('as built');
-  await core.call('accounts.update', { id: a, churnedAt: '2025-07-14', churnReason: 'budget' });
-  await core.call('accounts.update', { id: b, churnedAt: '2025-10-01' });
-  await check('two accounts churned');
-  await core.call('accounts.update', { id: c, contractStart: '2024-08-20' });
-  await check('a start moved to another quarter');
-  await core.call('accounts.update', { id: d, segment: 'enterprise', region: 'APAC', lifecycleStage: 'at_risk' });
-  await core.call('accounts.update', { id: b, owner: 'CSM 1', segment: 'mid_market' });
-  await check('keys changed, one of them on a churned account');
-  await core.call('accounts.archive', { id: e });
-  await check('archived');
-  await core.call('accounts.restore', { id: e });
-  await core.call('accounts.update', { id: a, churnedAt: null });
-  await core.call('accounts.create', { name: 'Newcomer', segment: 'smb', region: 'EMEA', contractStart: '2025-11-03', arrMinor: 1_000_000, lifecycleStage: 'onboarding' });
-  await check('restored, churn undone, a new account');
-  // Tickets go through the same key sync: a write that changes no key or month moves nothing.
-  await core.call('tickets.create', { accountId: c, openedAt: '2025-09-01T10:00:00Z', channel: 'email', priority: 'low' });
-  await check('a ticket written');
+  for await (const step of metricsWrites(core, ws)) await check(step);
 }, 180_000);

@@ -2,9 +2,10 @@
 // renewal rate, tenure, customer equity, CLV median, return on customer, CLV cohorts, health bands
 // and the at-risk list) are summed from parts kept per workspace state and period, over the
 // accounts a filter picks from the accounts indexed by value (metrics/accountIndex.ts,
-// periodFacts.ts). After each write of a sequence (ARR up and down, churned, margin and currency
-// changed, keys changed, archived, a new account), every filter's figures equal the same figures
-// computed by walking the accounts themselves; a kept part not renewed by a write fails here.
+// periodFacts.ts). After each step of a series of writes (tests/fixtures/metricsWrites.ts: ARR up and
+// down, churned, a start moved, margin and currency changed, keys changed, archived, restored, new
+// accounts, a ticket), every filter's figures equal the same figures computed by walking the
+// accounts themselves; a kept part not renewed by a write fails here.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { healthFigures } from '../../electron/core/health/figures';
 import { arrLevelsOf, arrStepsOf } from '../../electron/core/metrics/inputs';
@@ -15,6 +16,7 @@ import { readSettings } from '../../electron/core/db/settings';
 import type { MetricsQuery } from '../../shared/contract/metrics';
 import { FIXED_NOW, testCore, type TestCore } from '../fixtures/core';
 import { buildMetricsWorkspace, type MetricsWorkspace } from '../fixtures/metricsWorkspace';
+import { metricsWrites } from '../fixtures/metricsWrites';
 
 let core: TestCore;
 let ws: MetricsWorkspace;
@@ -67,20 +69,5 @@ async function check(step: string) {
 }
 
 it('the kept per-account parts follow every write; each filter sums to the figures of its accounts walked', async () => {
-  const [a, b, c, d, e] = ws.accountIds as [number, number, number, number, number];
-  await check('as built');
-  // ARR changes move NRR/GRR, CLV and cash flow; the ARR history is written with them.
-  await core.call('accounts.update', { id: a, arrMinor: 9_000_000 });
-  await core.call('accounts.update', { id: b, arrMinor: 1_000 });
-  await check('ARR up and down');
-  await core.call('accounts.update', { id: c, churnedAt: '2025-09-14', churnReason: 'budget' });
-  await check('churned (renewals, tenure, equity)');
-  await core.call('accounts.update', { id: d, grossMarginPct: null });
-  await core.call('accounts.update', { id: a, currency: 'JPY' });
-  await check('margin and currency changed');
-  await core.call('accounts.update', { id: e, segment: 'enterprise', region: 'EMEA', industry: 'Retail', lifecycleStage: 'at_risk' });
-  await check('keys changed');
-  await core.call('accounts.archive', { id: b });
-  await core.call('accounts.create', { name: 'Newcomer', segment: 'smb', region: 'EMEA', contractStart: '2024-11-03', arrMinor: 2_000_000, lifecycleStage: 'onboarding' });
-  await check('archived, a new account');
+  for await (const step of metricsWrites(core, ws)) await check(step);
 }, 180_000);
