@@ -8,11 +8,17 @@ import { finishAndCheck, runScenario, scenarioTeam } from '../fixtures/teamScena
 import type { Benchmark } from './types';
 
 const SEEDS = Number(process.env.FULCRUM_BENCH_TEAM_SEEDS ?? 50);
+/** FULCRUM_BENCH_TEAM_SEED=43,7: only those seeds (a failing seed run alone); else 1..SEEDS. */
+const ONLY = (process.env.FULCRUM_BENCH_TEAM_SEED ?? '')
+  .split(',')
+  .filter((s) => s.trim() !== '')
+  .map(Number);
+const RUN = ONLY.length > 0 ? ONLY : Array.from({ length: SEEDS }, (_, i) => i + 1);
 const STEPS = 200;
 
 export const teamScenarioBenchmark: Benchmark = {
   name: 'teamScenario',
-  description: `team: the ${STEPS}-step random scenario over ${SEEDS} seeds, three laptops and one PostgreSQL`,
+  description: `team: the ${STEPS}-step random scenario over ${RUN.length} seeds, three laptops and one PostgreSQL`,
   async run(ctx) {
     const server = await startPostgres();
     const su = await connect(server.url());
@@ -20,7 +26,7 @@ export const teamScenarioBenchmark: Benchmark = {
     const seconds: number[] = [];
     try {
       await createAdmin(su);
-      for (let seed = 1; seed <= SEEDS; seed++) {
+      for (const seed of RUN) {
         const started = performance.now();
         const { laptops, db, tables } = await scenarioTeam(server, su, seed);
         let problems: string[];
@@ -46,12 +52,12 @@ export const teamScenarioBenchmark: Benchmark = {
     const sorted = [...seconds].sort((a, b) => a - b);
     return [
       {
-        name: `teamScenario: seeds converged of ${SEEDS} (${STEPS} steps, 3 laptops)`,
-        value: converged / SEEDS,
+        name: `teamScenario: seeds converged of ${RUN.length} (${STEPS} steps, 3 laptops)`,
+        value: converged / RUN.length,
         unit: 'x',
         limit: 1,
         better: 'higher',
-        detail: `${converged} of ${SEEDS}; a seed's team, steps and final syncs took ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} s (median), ${sorted.at(-1)!.toFixed(1)} s (slowest)`,
+        detail: `${converged} of ${RUN.length}${ONLY.length > 0 ? ` (seeds ${ONLY.join(', ')})` : ''}; a seed's team, steps and final syncs took ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} s (median), ${sorted.at(-1)!.toFixed(1)} s (slowest)`,
       },
     ];
   },

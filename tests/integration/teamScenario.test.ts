@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../fixtures/postgres';
 import { connect, createAdmin } from '../fixtures/team';
-import { finishAndCheck, runScenario, scenarioTeam, type ScenarioLaptop } from '../fixtures/teamScenario';
+import { finishAndCheck, runScenario, scenarioTeam, type ScenarioLaptop, type ScenarioTally } from '../fixtures/teamScenario';
 
 // Issue 19, the 200-step random scenario: three laptops (the team's creator and two members) make
 // seeded random edits through the domains' channels, go offline and come back, and sync in random
@@ -74,6 +74,38 @@ describe('cases the scenario found', () => {
       const pulled = await a!.core.dispatch('team.sync', { server: a!.server });
       expect(pulled.ok ? 'ok' : pulled.error.message).toBe('ok');
       expect(a!.core.context.sqlite.prepare('SELECT count(*) FROM tasks WHERE account_id = ?').pluck().get(account.id)).toBe(0);
+    } finally {
+      for (const l of laptops) await l.core.close();
+      await db.end();
+    }
+  });
+
+  // Seed 43 of the bench's 50: the hub refused a laptop's stage move (another laptop had declined the
+  // reference first), and the laptop listed it as a `transition` conflict, not `rejected`; the check
+  // counted only `rejected` and reported a refusal unlisted. It is listed, under its own kind.
+  it('a stage move the hub refused is listed to its user as a transition conflict, which the check counts as a listed refusal', async () => {
+    const { laptops, db, tables } = await scenarioTeam(server, su, 103);
+    const [a, bo, cy] = laptops;
+    try {
+      const account = await a!.core.call('accounts.create', { name: 'Acme', owner: 'a' });
+      await a!.core.call('references.create', { accountId: account.id, by: 'a' });
+      await a!.core.call('team.sync', { server: a!.server });
+      for (const l of [bo!, cy!]) await l.core.call('team.sync', { server: l.server });
+      const referenceOf = (l: ScenarioLaptop) => Number(l.core.context.sqlite.prepare('SELECT id FROM "references"').pluck().get());
+      await bo!.core.call('references.move', { id: referenceOf(bo!), stage: 'declined', by: 'bo' });
+      await bo!.core.call('team.sync', { server: bo!.server });
+      // cy has not pulled bo's decline: nominating is legal here, and declined -> nominated is not on the hub.
+      await cy!.core.call('references.move', { id: referenceOf(cy!), stage: 'nominated', by: 'cy' });
+      const synced = await cy!.core.dispatch('team.sync', { server: cy!.server });
+      if (!synced.ok) throw new Error(synced.error.message);
+      expect((synced.value as { rejected: number }).rejected).toBe(1);
+      const listed = await cy!.core.dispatch('team.conflicts', {});
+      if (!listed.ok) throw new Error(listed.error.message);
+      const { conflicts } = listed.value as { conflicts: { kind: string; table: string; field: string | null; localValue: string; remoteValue: string }[] };
+      expect(conflicts.map((c) => [c.kind, c.table, c.field, c.localValue, c.remoteValue])).toEqual([['transition', 'references', 'stage', '"nominated"', '"declined"']]);
+      const tally: ScenarioTally = { steps: 0, byKind: {}, refusedLocally: {}, rejectedByHub: { a: 0, bo: 0, cy: 1 }, syncs: 0 };
+      // Before the check's fix: "cy: 0 rejected conflicts listed, 1 refusals reported".
+      expect(await finishAndCheck(laptops, db, tables, tally)).toEqual([]);
     } finally {
       for (const l of laptops) await l.core.close();
       await db.end();

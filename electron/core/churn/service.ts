@@ -3,14 +3,12 @@ import type Database from 'better-sqlite3';
 import type { ChurnModel } from '../../../shared/contract/churn';
 import { readSettings } from '../db/settings';
 import { CoreError } from '../errors';
-import { designRow } from './design';
 import type { Job } from '../lib/jobs';
 import { historyAsJob } from './cache';
 import { keepHistories, keptLayoutIsCurrent } from './kept';
-import { isCustomerAt } from './history';
-import { CHURN_MODEL_REVISION, rawAt, runBacktest, train, type ChurnOptions } from './model';
-import { reasonsFor } from './reasons';
-import { currentModel, saveModel, type NewPrediction } from './store';
+import { CHURN_MODEL_REVISION, runBacktest, train, type ChurnOptions } from './model';
+import { scoreCustomers } from './scoring';
+import { currentModel, saveModel } from './store';
 
 /**
  * churn.train as a job: the history (kept per data state, read in slices with progress), the
@@ -32,18 +30,7 @@ export async function trainChurnModel(sqlite: Database.Database, options: ChurnO
   if ('reason' in trained) throw new CoreError('CONFLICT', `cannot train a churn model: ${trained.reason}`);
   job.progress(2, 3, 'scoring');
   await job.step();
-  const predictions: NewPrediction[] = [];
-  const row = new Float64Array(trained.spec.columns.length);
-  for (const a of histories) {
-    // Current customers, with what was known before today.
-    if (a.churnedAt !== null || !isCustomerAt(a, today)) continue;
-    const raw = rawAt(a, today);
-    designRow(trained.spec, raw, row);
-    const reasons = reasonsFor(trained.spec, trained.fit, raw, row, 5, settings.currency);
-    let t = trained.fit.intercept;
-    for (let k = 0; k < row.length; k++) t += (trained.fit.coefficients[k]! * (row[k]! - trained.fit.means[k]!)) / trained.fit.sds[k]!;
-    predictions.push({ accountId: a.id, probability: 1 / (1 + Math.exp(-t)), reasons });
-  }
+  const predictions = scoreCustomers(histories, trained, today, settings.currency);
   job.progress(3, 3, 'scoring');
   await job.step();
   const basis = JSON.stringify({ revision: CHURN_MODEL_REVISION, options, today, coefficients: trained.fit.coefficients.map((c) => c.toPrecision(8)) });
