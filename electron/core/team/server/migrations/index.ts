@@ -5,6 +5,7 @@ import * as rules from './0003_rules';
 import * as erasure from './0004_erasure';
 import * as moreShared from './0005_more_shared';
 import * as refusals from './0006_refusals';
+import * as counterOnce from './0007_counter_once';
 
 export interface HubMigration {
   version: number;
@@ -21,6 +22,7 @@ export const hubMigrations: readonly HubMigration[] = [
   { version: 4, name: '0004_erasure', up: erasure.up },
   { version: 5, name: '0005_more_shared', up: moreShared.up },
   { version: 6, name: '0006_refusals', up: refusals.up },
+  { version: 7, name: '0007_counter_once', up: counterOnce.up },
 ];
 
 export const LATEST_HUB_VERSION = hubMigrations.at(-1)!.version;
