@@ -80,7 +80,8 @@ export const typedHandlers = {
   ...backupHandlers,
   ...assessmentsHandlers,
   ...storiesHandlers,
-  ...leverageHandlers,
+  // The finder shows a team's budget warnings as the references' lists do.
+  ...leverageHandlers(budgetWarningsOf),
   ...identityHandlers,
   ...jobsHandlers,
   ...tasksHandlers,

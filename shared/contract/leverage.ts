@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, currency, id, instant, referenceActivity, text } from './common';
-import { referenceStage } from './references';
+import { referenceStage, teamBudget } from './references';
 
 // Customer leverage (issue 5): reference readiness, fatigue as capacity, the finder, coverage,
 // influence and the program figures. Everything here is computed, nothing is written.
@@ -148,6 +148,8 @@ export const rankedReference = z.object({
   reasons: z.array(z.string()),
   health: score,
   lastUsedAt: instant.nullable(),
+  /** In a team, a merged budget overrun that stands today (as references.list carries it). */
+  teamBudget: teamBudget.nullable().optional(),
 });
 export type RankedReference = z.infer<typeof rankedReference>;
 
@@ -156,6 +158,8 @@ export const excludedReference = z.object({
   gate: matchGate,
   reason: z.string(),
   availableFrom: calendarDate.nullable(),
+  /** In a team, a merged budget overrun that stands today (as references.list carries it). */
+  teamBudget: teamBudget.nullable().optional(),
 });
 export type ExcludedReference = z.infer<typeof excludedReference>;
 

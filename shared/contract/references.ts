@@ -86,15 +86,34 @@ export const referenceImportRow = reference
   .extend({ stage: referenceStage.default('candidate') })
   .strict();
 
+/** One ask counted in a team budget warning: who asked, for what, the day it counts on, and the laptop it was made on. */
+export const teamBudgetAsk = z.object({
+  requester: z.string(),
+  activity: referenceActivity,
+  /** YYYY-MM-DD, in the workspace's time zone (fatigue counts days). */
+  day: z.string(),
+  /** Made on this laptop (or not yet sent), else pulled from another. */
+  thisLaptop: z.boolean(),
+  /** The laptop's client id as the team knows it (null: made here, not yet sent). */
+  laptop: z.string().nullable(),
+});
+
 /**
  * In a team: asks made on two laptops while offline overran one of the reference's fatigue budgets
- * (an activity's, the total, or its usage limit: `budgetOf`), counted over the last `windowDays`.
+ * (an activity's, the total, or its usage limit: `budgetOf`), counted today over the last
+ * `windowDays`. Counted on every read, so it goes by itself once enough asks age out of the window.
  */
 export const teamBudget = z.object({
   budgetOf: z.string(),
   asks: z.number().int().nonnegative(),
   budget: z.number().int().nonnegative(),
   windowDays: z.number().int().positive(),
+  /** YYYY-MM-DD: the day the count is back within the budget (the warning goes), asks as they stand. */
+  withinBudgetOn: z.string(),
+  /** The laptops the counted asks were made on. */
+  laptops: z.number().int().nonnegative(),
+  /** The counted asks, oldest first. */
+  asked: z.array(teamBudgetAsk),
 });
 export type TeamBudget = z.infer<typeof teamBudget>;
 

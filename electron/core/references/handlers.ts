@@ -31,7 +31,7 @@ export type RecentRequestsOf = (ctx: Context, referenceId: number, now: Date) =>
  * In a team, the budget warnings of these references (team/budgetWarning.ts): the team domain sits
  * above references, so the handler table passes it in, as it does requests.
  */
-export type TeamBudgetsOf = (sqlite: Context['sqlite'], referenceIds: readonly number[]) => Map<number, TeamBudget>;
+export type TeamBudgetsOf = (sqlite: Context['sqlite'], referenceIds: readonly number[], now: Date) => Map<number, TeamBudget>;
 const noTeamBudgets: TeamBudgetsOf = () => new Map();
 
 export const referencesHandlers = (recentRequests: RecentRequestsOf, teamBudgets: TeamBudgetsOf = noTeamBudgets) =>
@@ -41,6 +41,7 @@ export const referencesHandlers = (recentRequests: RecentRequestsOf, teamBudgets
       const budgets = teamBudgets(
         ctx.sqlite,
         page.rows.map((row) => row.id),
+        ctx.now(),
       );
       return { ...page, rows: page.rows.map((row) => ({ ...row, teamBudget: budgets.get(row.id) ?? null })) };
     },
@@ -52,7 +53,7 @@ export const referencesHandlers = (recentRequests: RecentRequestsOf, teamBudgets
         stageHistory(ctx.db, input.id),
         recentRequests(ctx, input.id, now),
       ]);
-      return { ...reference, teamBudget: teamBudgets(ctx.sqlite, [reference.id]).get(reference.id) ?? null, consents, history, requests };
+      return { ...reference, teamBudget: teamBudgets(ctx.sqlite, [reference.id], now).get(reference.id) ?? null, consents, history, requests };
     },
     'references.create': (input: ParsedInput<'references.create'>, ctx: Context) =>
       write(

@@ -2,6 +2,7 @@ import { CoreError } from '../errors';
 import type { Context } from '../context';
 import { markDerivedStale } from '../derived/refresh';
 import type { Job } from '../lib/jobs';
+import { checkBudgets } from './budget';
 import { sendErasures, vacuumAfterErasures } from './erasure';
 import { pullLog } from './pull';
 import { pushOutbox } from './push';
@@ -54,6 +55,8 @@ export async function syncTeam(ctx: Context, server: string, job?: Job) {
   } finally {
     await hub.destroy();
   }
+  // A listed budget overrun whose asks have aged out of the window is settled even when nothing was pulled.
+  checkBudgets(ctx, new Set());
   job?.progress(0, 1, 'derived');
   if (pulled > 0) markDerivedStale(sqlite, 'pulled changes from the team', ctx.now());
   // A pulled erasure: the file is rebuilt so no freed page keeps the person (docs/privacy.md).
