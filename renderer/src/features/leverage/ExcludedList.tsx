@@ -1,4 +1,5 @@
 import type { ExcludedReference } from '../../../../shared/contract/leverage';
+import { TeamBudgetWarning } from '../references/TeamBudgetWarning';
 import { dayText, gateLabel } from './labels';
 
 /** References held back by a gate, with the gate, the reason and when they can be asked again. */
@@ -31,7 +32,10 @@ export function ExcludedList({ excluded, total }: { excluded: ExcludedReference[
                   {gateLabel(e.gate)}
                 </span>
               </td>
-              <td data-testid="excluded-reason">{e.reason}</td>
+              <td data-testid="excluded-reason">
+                {e.reason}
+                {e.teamBudget && <TeamBudgetWarning budget={e.teamBudget} />}
+              </td>
               <td data-testid="excluded-available">{e.availableFrom ? dayText(e.availableFrom) : '—'}</td>
             </tr>
           ))}

@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { ScoreBreakdown } from '../../components/ScoreBreakdown';
 import { segmentLabel } from '../../lib/labels';
 import { activityLabel, requestStatusLabel } from '../references/labels';
+import { TeamBudgetWarning } from '../references/TeamBudgetWarning';
 import { dayText, gateLabel, pointsText, scoreText } from './labels';
 import { ExcludedList } from './ExcludedList';
 import { RequestReferenceDialog } from './RequestReferenceDialog';
@@ -124,6 +125,7 @@ function RankedCard({ reference: r, request, onRequest }: { reference: RankedRef
           </button>
         </div>
       </div>
+      {r.teamBudget && <TeamBudgetWarning budget={r.teamBudget} />}
       <p className="match-links small">
         <a href={`#/references/pipeline/${r.referenceId}`} data-testid="match-past-requests">
           Past requests and consent

@@ -2,6 +2,7 @@ import type { DragEvent, KeyboardEvent } from 'react';
 import { STAGE_TRANSITIONS, type ReferenceRow, type ReferenceStage } from '../../../../shared/contract/references';
 import { daysSince } from './boardModel';
 import { referenceStageLabel } from './labels';
+import { TeamBudgetWarning } from './TeamBudgetWarning';
 
 const HELP_ID = 'reference-card-help';
 
@@ -71,9 +72,7 @@ export function ReferenceCard({
       </span>
       {reference.teamBudget && (
         // A team's merged overrun (asks made offline on two laptops): shown where references are picked until it is back within budget.
-        <span className="reference-card-warning" role="note" data-testid="team-budget-warning">
-          ⚠ Asked {reference.teamBudget.asks} times in the last {reference.teamBudget.windowDays} days on two laptops while offline; budget {reference.teamBudget.budget}
-        </span>
+        <TeamBudgetWarning budget={reference.teamBudget} compact />
       )}
       <select
         className="reference-card-move"

@@ -11,6 +11,7 @@ import { NewRequestDialog } from './NewRequestDialog';
 import { ReferenceProfileForm } from './ReferenceProfileForm';
 import { ReferenceRequestsList } from './ReferenceRequestsList';
 import { StageHistory } from './StageHistory';
+import { TeamBudgetWarning } from './TeamBudgetWarning';
 
 /** One reference: its profile, stage history, consent ledger and requests. */
 export function ReferenceDetailDialog({ id, onClose }: { id: number; onClose: () => void }) {
@@ -49,6 +50,7 @@ export function ReferenceDetailDialog({ id, onClose }: { id: number; onClose: ()
                 Open account
               </a>
             </p>
+            {reference.teamBudget && <TeamBudgetWarning budget={reference.teamBudget} />}
             <ReferenceProfileForm key={`${reference.id}-${reference.updatedAt}`} reference={reference} />
             <h3 className="section-title">Consent ledger</h3>
             <ConsentLedger referenceId={reference.id} contactName={reference.contactName} consents={reference.consents} />
