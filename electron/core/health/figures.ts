@@ -32,6 +32,24 @@ function momentsOf(sqlite: Database.Database, accountIds: readonly number[], tod
 }
 
 /**
+ * The first `n` items in the order, as `items.sort(order).slice(0, n)` gives them for an order
+ * with no ties, in one pass keeping the best n: the at-risk list of every account sorted thousands
+ * of red and amber accounts (comparing renewal dates with localeCompare) on each dashboard call to
+ * keep ten (issue 14).
+ */
+function firstOf<T>(items: readonly T[], n: number, order: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === n && order(item, best[n - 1]!) >= 0) continue;
+    let at = Math.min(best.length, n - 1);
+    while (at > 0 && order(item, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > n) best.pop();
+  }
+  return best;
+}
+
+/**
  * The portfolio's health: each current customer's latest snapshot (kept fresh by every write and
  * by health.recompute), counted by band; the at-risk list is the red, then the amber accounts,
  * lowest whole-point score first and the soonest renewal first among equals, each with the reasons that
@@ -56,10 +74,9 @@ export function healthFigures(sqlite: Database.Database, accounts: readonly Acco
   }
   const soon = (a: AccountFacts) => a.renewalDate ?? '9999-12-31';
   const bandRank = (band: 'red' | 'amber') => (band === 'red' ? 0 : 1);
-  risky.sort(
-    (x, y) => bandRank(x.band) - bandRank(y.band) || Math.round(x.score) - Math.round(y.score) || soon(x.account).localeCompare(soon(y.account)) || x.account.id - y.account.id,
-  );
-  const listed = risky.slice(0, AT_RISK);
+  const order = (x: (typeof risky)[number], y: (typeof risky)[number]) =>
+    bandRank(x.band) - bandRank(y.band) || Math.round(x.score) - Math.round(y.score) || soon(x.account).localeCompare(soon(y.account)) || x.account.id - y.account.id;
+  const listed = firstOf(risky, AT_RISK, order);
   // The listed accounts' moments of truth in one read of their tickets, not one read per account (issue 14).
   const moments = momentsOf(
     sqlite,

@@ -57,9 +57,9 @@ export function positionsFor(index: AccountIndex, filter: MetricsFilter): Int32A
   return positions.filter((p) => matches(index.all[p]!, filter));
 }
 
-/** The items at the positions (all of them for null), in order. */
-export function pick<T>(items: readonly T[], positions: Int32Array | null): T[] {
-  if (positions === null) return items.slice();
+/** The items at the positions (all of them, the list itself, for null), in order. */
+export function pick<T>(items: readonly T[], positions: Int32Array | null): readonly T[] {
+  if (positions === null) return items;
   const out = new Array<T>(positions.length);
   for (let k = 0; k < positions.length; k++) out[k] = items[positions[k]!]!;
   return out;

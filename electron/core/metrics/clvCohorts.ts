@@ -35,6 +35,75 @@ export interface CohortInput {
 
 const startYear = (a: AccountFacts) => Number(a.start.slice(0, 4));
 
+/** The 1 Januaries from `from` on, up to `to` (inclusive). */
+const januariesFrom = (from: number, to: string) => {
+  const dates: string[] = [];
+  for (let y = from; `${y}-01-01` <= to; y++) dates.push(`${y}-01-01`);
+  return dates;
+};
+
+type CohortOptions = Pick<CohortInput, 'to' | 'discount' | 'survival' | 'acquisitionCost'>;
+
+/** One cohort's row from its size and, at each 1 January, its survival and margin per survivor. */
+function cohortRow(year: number, size: number, survival: number[], margins: number[], { discount, survival: convention = 'retained', acquisitionCost = 0 }: CohortOptions) {
+  const years = survival.length;
+  const result =
+    years === 0 ? noValue('no full year observed yet', size) : { ...clvCohort({ margins, retention: survival, discount, survival: convention, acquisitionCost }), n: size };
+  return { cohort: String(year), size, years, survival, margins, clv: figure(convention === 'present' ? 'clvCohortPresent' : 'clvCohort', result) };
+}
+
+/**
+ * One account's part of the cohort rows over a period (kept per workspace state and period by
+ * metrics/periodFacts.ts, issue 14): its start year and, at each 1 January from the year after it
+ * up to the period end, whether it was a customer then and its yearly margin term. Null when it is
+ * in no cohort (no gross margin, or started at or after the period end).
+ */
+export interface CohortPart {
+  year: number;
+  alive: Uint8Array;
+  margin: Float64Array;
+}
+
+export function cohortPartOf(a: AccountFacts, to: string, levelAt: (accountId: number, date: string) => number): CohortPart | null {
+  if (a.grossMarginPct === null || a.start >= to) return null;
+  const year = startYear(a);
+  const dates = januariesFrom(year + 1, to);
+  const alive = new Uint8Array(dates.length);
+  const margin = new Float64Array(dates.length);
+  dates.forEach((date, k) => {
+    if (!isCustomerAt(a, date)) return;
+    alive[k] = 1;
+    // The term clvCohortRows adds for a survivor, the same expression so the sums are the same to the last digit.
+    margin[k] = (levelAt(a.id, date) * a.grossMarginPct!) / 100;
+  });
+  return { year, alive, margin };
+}
+
+/** clvCohortRows from the accounts' kept parts (null: in no cohort), in the accounts' order: the same rows. */
+export function clvCohortRowsOfParts(parts: Iterable<CohortPart | null>, options: CohortOptions & { limit?: number }) {
+  const members = new Map<number, CohortPart[]>();
+  for (const part of parts) if (part) (members.get(part.year) ?? members.set(part.year, []).get(part.year)!).push(part);
+  const years = [...members.keys()].sort((a, b) => a - b).slice(-(options.limit ?? 8));
+  return years.map((year) => {
+    const cohort = members.get(year)!;
+    const survival: number[] = [];
+    const margins: number[] = [];
+    const dates = cohort[0]!.alive.length;
+    for (let k = 0; k < dates; k++) {
+      let alive = 0;
+      let margin = 0;
+      for (const part of cohort) {
+        if (part.alive[k] !== 1) continue;
+        alive++;
+        margin += part.margin[k]!;
+      }
+      survival.push(alive / cohort.length);
+      margins.push(alive ? margin / alive : 0);
+    }
+    return cohortRow(year, cohort.length, survival, margins, options);
+  });
+}
+
 export function clvCohortRows({ accounts, steps, to, discount, survival: convention = 'retained', acquisitionCost = 0, limit = 8, levelsAt }: CohortInput) {
   const members = new Map<number, AccountFacts[]>();
   for (const a of accounts) {
@@ -43,11 +112,7 @@ export function clvCohortRows({ accounts, steps, to, discount, survival: convent
     (members.get(year) ?? members.set(year, []).get(year)!).push(a);
   }
   const years = [...members.keys()].sort((a, b) => a - b).slice(-limit);
-  const januaries = (from: number) => {
-    const dates: string[] = [];
-    for (let y = from; `${y}-01-01` <= to; y++) dates.push(`${y}-01-01`);
-    return dates;
-  };
+  const januaries = (from: number) => januariesFrom(from, to);
   // Kept levels: one list of 1 Januaries from the first cohort's first on; a cohort reads from its own first.
   const kept = levelsAt && years.length > 0 ? levelsAt(januaries(years[0]! + 1)) : null;
   return years.map((year) => {
@@ -65,10 +130,6 @@ export function clvCohortRows({ accounts, steps, to, discount, survival: convent
       const margin = alive.reduce((sum, a) => sum + (levelOf(a.id, k) * a.grossMarginPct!) / 100, 0);
       margins.push(alive.length ? margin / alive.length : 0);
     });
-    const result =
-      dates.length === 0
-        ? noValue('no full year observed yet', cohort.length)
-        : { ...clvCohort({ margins, retention: survival, discount, survival: convention, acquisitionCost }), n: cohort.length };
-    return { cohort: String(year), size: cohort.length, years: dates.length, survival, margins, clv: figure(convention === 'present' ? 'clvCohortPresent' : 'clvCohort', result) };
+    return cohortRow(year, cohort.length, survival, margins, { to, discount, survival: convention, acquisitionCost });
   });
 }

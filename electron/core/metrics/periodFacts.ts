@@ -4,7 +4,8 @@ import { cached } from '../db/inputCache';
 import { pick, type AccountIndex } from './accountIndex';
 import { arrLevelsOf, arrStepsOf } from './inputs';
 import type { AccountFacts } from './repo';
-import { renewalFigureOf, renewalsOf, revenueFiguresOf, tenureDaysOf, tenureFigureOf } from './retentionFigures';
+import { clvCohortRowsOfParts, cohortPartOf, type CohortPart } from './clvCohorts';
+import { renewalFigureOf, renewalsOf, revenueFiguresOf, tenureDaysOf, tenureFigureOfSorted } from './retentionFigures';
 import { accountValues, valueFiguresOf, type AccountValue } from './valueFigures';
 
 /**
@@ -29,31 +30,49 @@ interface PeriodFacts {
   current: { startArr: number; endArr: number }[];
   previous: { startArr: number; endArr: number }[];
   renewals: [due: number, renewed: number][];
-  tenures: (number | null)[];
   values: AccountValue[];
-  /** Positions with a finite CLV at the period end, by that CLV; those whose CLV is missing; positions with a tenure, by it. */
-  clvs: (number | null | undefined)[];
-  clvOrder: Int32Array;
-  clvMissing: Int32Array;
-  tenureOrder: Int32Array;
+  /** The finite CLVs at the period end and the tenures, each in ascending order with each position's rank in it. */
+  clvs: Ordered;
+  tenures: Ordered;
+  /** Its part of the CLV cohort rows (null: in none, or not in the settings' currency). */
+  cohorts: (CohortPart | null)[];
 }
 
-/** The positions whose value is a finite number, sorted by it (ties by position, so the order is the same every time). */
-function orderBy(values: readonly (number | null | undefined)[]): Int32Array {
+/** Finite values in ascending order, and each position's rank in that order (-1: not finite, left out). */
+interface Ordered {
+  sorted: Float64Array;
+  rankOf: Int32Array;
+}
+
+/** The values' order (ties by position, so the order is the same every time). */
+function orderOf(values: readonly (number | null | undefined)[]): Ordered {
   const positions: number[] = [];
   values.forEach((v, p) => {
     if (typeof v === 'number' && Number.isFinite(v)) positions.push(p);
   });
-  return Int32Array.from(positions.sort((a, b) => values[a]! - values[b]! || a - b));
+  positions.sort((a, b) => values[a]! - values[b]! || a - b);
+  const rankOf = new Int32Array(values.length).fill(-1);
+  const sorted = new Float64Array(positions.length);
+  positions.forEach((p, rank) => {
+    rankOf[p] = rank;
+    sorted[rank] = values[p]!;
+  });
+  return { sorted, rankOf };
 }
 
 /**
- * The values of the member positions in ascending order, read along a kept order (one pass, no
- * sort): the median of a filter's accounts sorts an already sorted list, which costs a pass.
+ * The values of the positions (all for null) in ascending order, for a median without sorting the
+ * values again: all of them is the kept order itself; a filter sorts its positions' ranks (integers
+ * in a typed array) instead of walking the whole order, which cost "my accounts" a pass over every account.
  */
-function sortedValues(order: Int32Array, values: readonly (number | null | undefined)[], member: Uint8Array | null): number[] {
-  const out: number[] = [];
-  for (const p of order) if (member === null || member[p] === 1) out.push(values[p]!);
+function sortedValues({ sorted, rankOf }: Ordered, positions: Int32Array | null): Float64Array {
+  if (positions === null) return sorted;
+  const ranks = new Int32Array(positions.length);
+  let n = 0;
+  for (const p of positions) if (rankOf[p]! >= 0) ranks[n++] = rankOf[p]!;
+  const mine = ranks.subarray(0, n).sort();
+  const out = new Float64Array(n);
+  for (let k = 0; k < n; k++) out[k] = sorted[mine[k]!]!;
   return out;
 }
 
@@ -66,23 +85,24 @@ function periodFactsOf(sqlite: Database.Database, all: readonly AccountFacts[], 
   let facts = kept.get(key);
   if (facts) return facts;
   const atBounds = arrLevelsOf(sqlite, [period.prevFrom, period.from, period.to]);
+  // The ARR levels at every 1 January since the first start (the CLV cohorts' dates).
+  const firstYear = all.reduce((first, a) => Math.min(first, Number(a.start.slice(0, 4))), Infinity);
+  const januaries: string[] = [];
+  for (let y = firstYear + 1; `${y}-01-01` <= period.to; y++) januaries.push(`${y}-01-01`);
+  const atJanuaries = arrLevelsOf(sqlite, januaries);
+  const levelAt = (id: number, date: string) => atJanuaries.get(id)?.[Number(date.slice(0, 4)) - firstYear - 1] ?? 0;
   const levels = all.map((a) => (atBounds.get(a.id) ?? [0, 0, 0]) as [number, number, number]);
   const current = new Map(all.map((a, k) => [a.id, [levels[k]![1], levels[k]![2]]]));
+  const values = accountValues(all, all, arrStepsOf(sqlite), current, period, settings);
   facts = {
     current: levels.map(([, atFrom, atTo]) => ({ startArr: atFrom, endArr: atTo })),
     previous: levels.map(([atPrev, atFrom]) => ({ startArr: atPrev, endArr: atFrom })),
     renewals: all.map((a) => renewalsOf(a, period.from, period.to, period.today)),
-    tenures: all.map((a) => tenureDaysOf(a, period.to)),
-    values: accountValues(all, all, arrStepsOf(sqlite), current, period, settings),
-    clvs: [],
-    clvOrder: new Int32Array(0),
-    clvMissing: new Int32Array(0),
-    tenureOrder: new Int32Array(0),
+    values,
+    clvs: orderOf(values.map((v) => v.atEnd?.value)),
+    tenures: orderOf(all.map((a) => tenureDaysOf(a, period.to))),
+    cohorts: all.map((a, k) => (values[k]!.inCurrency ? cohortPartOf(a, period.to, levelAt) : null)),
   };
-  const clvs = (facts.clvs = facts.values.map((v) => v.atEnd?.value));
-  facts.clvOrder = orderBy(clvs);
-  facts.clvMissing = Int32Array.from(clvs.flatMap((v, p) => (v !== undefined && !(typeof v === 'number' && Number.isFinite(v)) ? [p] : [])));
-  facts.tenureOrder = orderBy(facts.tenures);
   if (kept.size >= MAX_PERIODS) kept.clear();
   kept.set(key, facts);
   return facts;
@@ -92,19 +112,22 @@ function periodFactsOf(sqlite: Database.Database, all: readonly AccountFacts[], 
 export function periodFigures(sqlite: Database.Database, index: AccountIndex, positions: Int32Array | null, period: Period, settings: Settings) {
   const facts = periodFactsOf(sqlite, index.all, period, settings);
   const accounts = pick(index.all, positions);
-  let member: Uint8Array | null = null;
-  if (positions !== null) {
-    member = new Uint8Array(index.all.length);
-    for (const p of positions) member[p] = 1;
-  }
-  const clvs: (number | null)[] = sortedValues(facts.clvOrder, facts.clvs, member);
-  for (const p of facts.clvMissing) if (member === null || member[p] === 1) clvs.push(null);
+  const { discountRate: discount, customerValue } = settings;
+  const clvCohorts = clvCohortRowsOfParts(pick(facts.cohorts, positions), {
+    to: period.to,
+    discount,
+    survival: customerValue.survival,
+    acquisitionCost: customerValue.acquisitionCostMinor,
+  });
   return {
     accounts,
     revenue: revenueFiguresOf(pick(facts.current, positions)),
     previousRevenue: revenueFiguresOf(pick(facts.previous, positions)),
     renewalRate: renewalFigureOf(pick(facts.renewals, positions)),
-    tenureMonths: tenureFigureOf(sortedValues(facts.tenureOrder, facts.tenures, member)),
-    value: valueFiguresOf(accounts, pick(facts.values, positions), arrStepsOf(sqlite), period, settings, (dates) => arrLevelsOf(sqlite, dates), clvs),
+    tenureMonths: tenureFigureOfSorted(sortedValues(facts.tenures, positions)),
+    value: valueFiguresOf(accounts, pick(facts.values, positions), arrStepsOf(sqlite), period, settings, undefined, {
+      sortedClvs: sortedValues(facts.clvs, positions),
+      clvCohorts,
+    }),
   };
 }

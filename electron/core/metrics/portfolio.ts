@@ -7,7 +7,7 @@ import { periodFigures } from './periodFacts';
 import { rollupRows, sourceFor, type AccountFacts, type MetricsFilter } from './repo';
 import { cohortCurvesOf, customersAt, logoFiguresOf, spanCountsOf } from './cohortFigures';
 import { cohortCounts } from './rollups/cohorts';
-import { backlogAt, foldRollups, mergeMonths, timesSketch, topicsByName } from './rollups/read';
+import { foldPeriods, timesSketch, topicsByName } from './rollups/read';
 import { satisfactionFigures } from './satisfaction';
 import { supportFigures } from './support';
 import { figure } from './figure';
@@ -50,9 +50,8 @@ export function portfolio(sqlite: Database.Database, query: MetricsQuery, now: D
   const today = now.toISOString().slice(0, 10);
 
   const source = sourceFor(filter);
-  const view = foldRollups(rollupRows(sqlite, source, range.to), range, previous.from);
-  const current = mergeMonths(view, range.from, range.to);
-  const before = mergeMonths(view, previous.from, previous.to);
+  const view = foldPeriods(rollupRows(sqlite, source, range.to), range, previous);
+  const { current, before } = view;
 
   // The filtered accounts from the accounts indexed by value, and their per-account figures from
   // parts kept per workspace state and period (accountIndex.ts, periodFacts.ts): no walk over every account.
@@ -72,7 +71,7 @@ export function portfolio(sqlite: Database.Database, query: MetricsQuery, now: D
     scope,
     accounts: customersAt(spans, range.to),
     satisfaction,
-    support: supportFigures(current, view, backlogAt(view, range.to), topicsByName(sqlite, current), settings, scopeEmpty),
+    support: supportFigures(current, view, view.backlog, topicsByName(sqlite, current), settings, scopeEmpty),
     retention: {
       ...logo,
       ...kept.revenue,

@@ -1,7 +1,9 @@
 import { figure } from './figure';
 import { addMonths, DAY_MS } from '../../../shared/dates';
 import { monthOfDate, monthStart, quarterLabel, quarterStart } from './period';
+import { quantileOfSortedValues } from './quantiles';
 import type { AccountFacts } from './repo';
+import { type MetricValue, noValue } from './types';
 import { grossRevenueRetention, logoChurn, logoRetention, medianTenureDays, netRevenueRetention, renewalRate, revenueMovements } from './retention';
 
 // Retention from the accounts table and the ARR history: small tables, read exactly (not from
@@ -114,9 +116,16 @@ export const tenureDaysOf = (a: AccountFacts, to: string): number | null => (isC
 /** The median tenure in months of accounts' tenureDaysOf (nulls left out). */
 export function tenureFigureOf(tenures: readonly (number | null)[]) {
   const days = tenures.filter((d): d is number => d !== null);
-  const m = medianTenureDays(days);
-  return figure('tenureMonths', m.value === null ? m : { ...m, value: m.value / DAYS_PER_MONTH });
+  return tenureFigureOfDays(medianTenureDays(days));
 }
+
+/** tenureFigureOf of tenures already sorted, all finite (metrics/periodFacts.ts): no copy and sort of them again. */
+export function tenureFigureOfSorted(days: ArrayLike<number>) {
+  const { value, n, reason } = quantileOfSortedValues(days, 0.5);
+  return tenureFigureOfDays(value === null ? noValue(reason ?? 'no tenures', n) : { value, n });
+}
+
+const tenureFigureOfDays = (m: MetricValue) => figure('tenureMonths', m.value === null ? m : { ...m, value: m.value / DAYS_PER_MONTH });
 
 /**
  * Cohort retention curves: accounts by the quarter they started in (the last eight quarters of the

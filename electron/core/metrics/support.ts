@@ -38,7 +38,7 @@ export function topicsPareto(topics: Map<string, number>) {
     });
 }
 
-export function supportFigures(acc: Acc, view: RollupView, backlog: number, topics: Map<string, number>, settings: Settings, scopeEmpty: boolean) {
+export function supportFigures(acc: Acc, view: Pick<RollupView, 'segments'>, backlog: number, topics: Map<string, number>, settings: Settings, scopeEmpty: boolean) {
   const c = acc.counts;
   return {
     volume: countFigure('ticketVolume', c[L.opened.start]!, scopeEmpty),

@@ -3,7 +3,7 @@ import { clvCohortRows } from './clvCohorts';
 import { customerValueFigures } from './customerValue';
 import { figure } from './figure';
 import { addMonths, DAY_MS } from '../../../shared/dates';
-import { median } from './quantiles';
+import { median, quantileOfSortedValues } from './quantiles';
 import type { AccountFacts } from './repo';
 import { isCustomerAt } from './retentionFigures';
 import { type MetricValue, noValue } from './types';
@@ -144,8 +144,12 @@ export function valueFiguresOf(
   range: { from: string; to: string },
   settings: Settings,
   levelsAt?: (dates: readonly string[]) => Map<number, number[]>,
-  /** The CLVs of `values`' atEnd (null for none), in any order: the caller's already sorted list saves the median its sort. */
-  clvs?: readonly (number | null)[],
+  /**
+   * What the dashboard keeps per workspace state and period (metrics/periodFacts.ts): the finite
+   * CLVs of `values`' atEnd in ascending order (the median without a sort) and the CLV cohort rows
+   * from the accounts' kept parts (no walk over their ARR history).
+   */
+  kept?: { sortedClvs: ArrayLike<number>; clvCohorts: ReturnType<typeof clvCohortRows> },
 ) {
   const inCurrency = filtered.filter((_, k) => values[k]!.inCurrency);
   const other = filtered.length - inCurrency.length;
@@ -168,7 +172,7 @@ export function valueFiguresOf(
       : returnOnCustomer({ cashFlow: flow, equityStart: equityStart.value, equityEnd: equityEnd.value ?? 0, accounts: equityStart.n });
   const currencyNote = other > 0 ? `${other} account${other === 1 ? '' : 's'} in other currencies left out` : undefined;
   const withNote = (m: MetricValue): MetricValue => (currencyNote && m.value !== null ? { ...m, warning: [m.warning, currencyNote].filter(Boolean).join('; ') } : m);
-  const clvMedian = median(clvs ?? atEnd.map((c) => c.value));
+  const clvMedian = kept ? quantileOfSortedValues(kept.sortedClvs, 0.5) : median(atEnd.map((c) => c.value));
   // The CLV shown per customer is net of the acquisition cost (settings), under the chosen survival convention.
   const { survival, acquisitionCostMinor: acquisitionCost } = settings.customerValue;
   const clvDefinition = survival === 'present' ? 'clvPresent' : 'clv';
@@ -179,6 +183,6 @@ export function valueFiguresOf(
     returnOnCustomer: figure('roc', withNote(roc)),
     // The survey is one for the whole workspace: it does not follow the period or the filter.
     customerValue: customerValueFigures(settings.valueMap, settings.customerValue.cvrWeights),
-    clvCohorts: clvCohortRows({ accounts: inCurrency, steps, to: range.to, discount: settings.discountRate, survival, acquisitionCost, levelsAt }),
+    clvCohorts: kept?.clvCohorts ?? clvCohortRows({ accounts: inCurrency, steps, to: range.to, discount: settings.discountRate, survival, acquisitionCost, levelsAt }),
   };
 }

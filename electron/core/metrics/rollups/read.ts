@@ -49,6 +49,41 @@ export function foldRollups(rows: Iterable<RollupRowRaw>, range: { from: number;
   return { months, segments };
 }
 
+/** What the dashboard reads from a filter's rollup rows: its period and the previous one merged, and the backlog at the period end. */
+export interface PeriodView {
+  current: Acc;
+  before: Acc;
+  /** Tickets open at the period end: opened − resolved over every month before it (the rows are all before it). */
+  backlog: number;
+  segments: RollupView['segments'];
+}
+
+/**
+ * foldRollups, then mergeMonths of the period and of the previous one, and backlogAt the period
+ * end, in one pass that adds each row straight into its period's sums (issue 14): a sketch per
+ * month (67 KB each, 24 of them for a year against the year before) was allocated, filled and
+ * merged again on every dashboard call, which cost more than the plain pass over the raw rows for
+ * a small filter ("my accounts"). The sums are of the same integers, so the figures are the same.
+ */
+export function foldPeriods(rows: Iterable<RollupRowRaw>, range: { from: number; to: number }, previous: { from: number; to: number }): PeriodView {
+  const current = emptyAcc();
+  const before = emptyAcc();
+  const backlogCounts = new Float64Array(COUNTERS);
+  const segments: RollupView['segments'] = new Map();
+  for (const [segment, month, data] of rows) {
+    if (month >= range.from && month < range.to) {
+      foldRow(data, current);
+      let s = segments.get(segment);
+      if (!s) segments.set(segment, (s = { volume: 0, firstResponse: emptySketch() }));
+      s.volume += countOf(data, L.opened.start);
+      addSeriesTo(s.firstResponse, data, FIRST_RESPONSE_SERIES);
+    } else if (month >= previous.from && month < previous.to) foldRow(data, before);
+    else foldRow(data, { counts: backlogCounts });
+  }
+  for (const acc of [current, before]) for (let k = 0; k < COUNTERS; k++) backlogCounts[k]! += acc.counts[k]!;
+  return { current, before, backlog: backlogCounts[L.opened.start]! - backlogCounts[L.resolved.start]!, segments };
+}
+
 /** The months [from, to) merged. */
 export function mergeMonths(view: RollupView, from: number, to: number): Acc {
   const out = emptyAcc();
