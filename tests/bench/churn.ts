@@ -189,7 +189,7 @@ export const churnBenchmark: Benchmark = {
     }
     const model = first.value;
     const dashboard = { value: dashboardS, what: 'the dashboard (metrics.portfolio), first call in a fresh core' };
-    const shape = `${model.trainingRows.toLocaleString('en-US')} training rows (customer-snapshots on 4 quarterly days) × ${model.coefficients.length} design columns (the 26 time-safe features, their missing indicators and segment levels: no custom field, they are undated); λ ${model.options.lambda} by cross-validation by time; ${model.predictions.toLocaleString('en-US')} predictions; backtest ${model.backtest.model ? `AUC ${model.backtest.model.auc?.toFixed(3)}` : `none (${model.backtest.reason})`}`;
+    const shape = `${model.trainingRows.toLocaleString('en-US')} training rows (customer-snapshots on 4 quarterly days) × ${model.coefficients.length} design columns (the time-safe features with a known value, their missing indicators and segment levels: no custom field, they are undated); λ ${model.options.lambda} by cross-validation by time; ${model.predictions.toLocaleString('en-US')} predictions; backtest ${model.backtest.model ? `AUC ${model.backtest.model.auc?.toFixed(3)}` : `none (${model.backtest.reason})`}`;
     const detail = `in the core's job (its own thread or process, off the UI's loop); dashboard ${dashboardS.toFixed(2)} s; plain read ${raw.loadSeconds.toFixed(2)} s, plain pass ${passMs.toFixed(1)} ms`;
     measurements.push(
       {
