@@ -1,8 +1,11 @@
 // The thread or process a core host runs in, as the client needs it: send, hear, notice its end,
-// end it. Here a worker_threads Worker (the HTTP bridge, tests, benchmarks); electron/main makes
-// the same shape from a utilityProcess.
+// end it. Here a worker_threads Worker (the HTTP bridge, tests, benchmarks) and a child process of
+// plain Node (the desktop's shape, a process of its own, where Electron is not at hand: the
+// event-loop benchmark); electron/main makes the same shape from a utilityProcess.
+import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { startWorker } from '../lib/startWorker';
+import { startWorker, workerScript } from '../lib/startWorker';
 import type { FromCore, ToCore } from './protocol';
 
 export interface CoreProcess {
@@ -42,6 +45,31 @@ export function workerCoreProcess(): CoreProcess {
     onExit: (listener) => exitListeners.push(listener),
     kill: async () => {
       await worker.terminate();
+    },
+  };
+}
+
+/**
+ * A core host in a child process of its own (Node's fork, messages structured-cloned as a worker's
+ * are): what the desktop's utilityProcess is, in plain Node. The child shares no memory, heap or
+ * address space with this process, so nothing it does can hold this one's event loop.
+ */
+export function childCoreProcess(): CoreProcess {
+  const script = workerScript(join(__dirname, 'entry.ts'), /\.ts$/.test(__filename) ? [] : coreHostBuilt());
+  const execArgv = script.viaTsx ? ['--require', createRequire(__filename).resolve('tsx/cjs')] : [];
+  const child = fork(script.file, [], { serialization: 'advanced', execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A message posted to a child that has just died is lost, not thrown: its exit answers the calls.
+  child.on('error', () => undefined);
+  return {
+    postMessage: (message) => {
+      if (child.connected) child.send(message);
+    },
+    onMessage: (listener) => child.on('message', (message) => listener(message as FromCore)),
+    onExit: (listener) => void exit.then(listener),
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+      await exit;
     },
   };
 }
