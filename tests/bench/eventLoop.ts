@@ -29,22 +29,38 @@ interface Caller {
   close(): Promise<void>;
 }
 
-type Design = 'worker' | 'process' | 'in-process';
+/** `worker-at-host-priority`, opt-in: the worker without yieldToHost (FULCRUM_CORE_NICE=0), the A/B of host/entry.ts's nice. */
+type Design = 'worker' | 'worker-at-host-priority' | 'process' | 'in-process';
 /** Worker and child-process runs first: an in-process run leaves this process's heap hundreds of MB larger, collected later. */
-const DESIGNS: readonly Design[] = (['worker', 'process', 'in-process'] as const).filter((design) =>
+const DESIGNS: readonly Design[] = (['worker-at-host-priority', 'worker', 'process', 'in-process'] as const).filter((design) =>
   (process.env.FULCRUM_BENCH_EVENT_LOOP_DESIGNS ?? 'worker,process,in-process').split(',').includes(design),
 );
+
+const WHERE: Record<Design, string> = {
+  worker: 'in a worker thread',
+  'worker-at-host-priority': "in a worker thread at the host's priority",
+  process: 'in a child process',
+  'in-process': 'in this process',
+};
 
 /** Every design, opened the same way: plain paths (as the CLI), the bench's fixed day. */
 async function open(design: Design, dbPath: string, create = false): Promise<Caller> {
   if (design === 'in-process') return createCore({ dbPath, create, now: () => NOW, files: plainPaths() });
-  const hosted = await startCoreHost(
-    { dbPath, create, clock: { offsetMs: NOW.getTime() - Date.now() }, files: { kind: 'paths' } },
-    design === 'process' ? { spawn: childCoreProcess } : {},
-  );
-  // The reader (reads during long writes) starts beside it: measured once it is up, not while it compiles.
-  await hosted.readerReady();
-  return hosted;
+  // A worker copies process.env when it starts: the A/B design's writer and reader start without the nice.
+  const nice = process.env.FULCRUM_CORE_NICE;
+  if (design === 'worker-at-host-priority') process.env.FULCRUM_CORE_NICE = '0';
+  try {
+    const hosted = await startCoreHost(
+      { dbPath, create, clock: { offsetMs: NOW.getTime() - Date.now() }, files: { kind: 'paths' } },
+      design === 'process' ? { spawn: childCoreProcess } : {},
+    );
+    // The reader (reads during long writes) starts beside it: measured once it is up, not while it compiles.
+    await hosted.readerReady();
+    return hosted;
+  } finally {
+    if (nice === undefined) delete process.env.FULCRUM_CORE_NICE;
+    else process.env.FULCRUM_CORE_NICE = nice;
+  }
 }
 
 async function ask(core: Caller, channel: string, input: unknown): Promise<unknown> {
@@ -160,7 +176,7 @@ const JOBS: Job[] = [
 export const eventLoopBenchmark: Benchmark = {
   name: 'eventLoop',
   description:
-    "the hosting process's event-loop delay (p99, max) during a rebuild, a 1M-row import, an archive export and a journey cold read: core in a worker beside the core in-process",
+    "the hosting process's event-loop delay (p99, max) during a rebuild, a 1M-row import, an archive export and a journey cold read: core in a worker thread and in a child process, beside an idle process over the same windows and the core in-process",
   async run(ctx) {
     const { path: workspace } = await ctx.workspace();
     const dir = mkdtempSync(join(tmpdir(), 'fulcrum-bench-loop-'));
@@ -176,7 +192,7 @@ export const eventLoopBenchmark: Benchmark = {
       for (const design of DESIGNS) {
         const runs: Window[] = [];
         for (const job of JOBS) {
-          ctx.log(`  ${job.name}: core ${design === 'in-process' ? 'in this process' : design === 'worker' ? 'in a worker thread' : 'in a child process'} ...`);
+          ctx.log(`  ${job.name}: core ${WHERE[design]} ...`);
           runs.push(await job.run(design, dir, workspace, sibling));
           ctx.log(`    ${line(runs.at(-1)!)}`);
         }
@@ -186,7 +202,7 @@ export const eventLoopBenchmark: Benchmark = {
         const blocking = windows.get('in-process')?.[i];
         for (const design of DESIGNS.filter((d) => d !== 'in-process')) {
           const hosted = windows.get(design)![i]!;
-          const where = design === 'worker' ? 'core in a worker thread' : 'core in a child process';
+          const where = `core ${WHERE[design]}`;
           const reference = (figure: number | undefined) =>
             figure === undefined ? undefined : { value: figure, what: 'core in-process (the blocking design), same job, same run' };
           const idle = (figure: number, what: string) => ({ value: figure, what: `an idle sibling process's ${what} over the same window` });
