@@ -29,7 +29,10 @@ interface Caller {
   close(): Promise<void>;
 }
 
-/** `worker-at-host-priority`, opt-in: the worker without yieldToHost (FULCRUM_CORE_NICE=0), the A/B of host/entry.ts's nice. */
+/**
+ * `worker-at-host-priority`, opt-in: the worker with FULCRUM_CORE_NICE=0 for its writer and reader; run
+ * with FULCRUM_CORE_NICE=10 in the environment, `worker` is the niced one (the A/B of host/entry.ts's nice).
+ */
 type Design = 'worker' | 'worker-at-host-priority' | 'process' | 'in-process';
 /** Worker and child-process runs first: an in-process run leaves this process's heap hundreds of MB larger, collected later. */
 const DESIGNS: readonly Design[] = (['worker-at-host-priority', 'worker', 'process', 'in-process'] as const).filter((design) =>

@@ -25,12 +25,13 @@ function hostPort(): Port {
 }
 
 /**
- * How much the core's thread or process yields the CPU to the loop that serves windows and requests
- * (a nice value; FULCRUM_CORE_NICE overrides it, 0 turns it off). On a busy machine the host's
- * loop otherwise waits behind the core's own threads for a core: the event-loop benchmark saw its
- * main thread runnable but not running for up to 1.8 s while an idle process beside it ran.
+ * A nice value for the core's thread or process (FULCRUM_CORE_NICE; off by default). The event-loop
+ * benchmark saw the host's main thread runnable but not running for up to 1.8 s behind the core's own
+ * threads while an idle process beside it ran; nice 10 was tried as the cure and, measured in one run
+ * beside the same worker at the host's priority, did not shorten those stalls (docs/benchmarks.md), so
+ * it stays opt-in, for that benchmark's A/B.
  */
-const CORE_NICE = Number(process.env.FULCRUM_CORE_NICE ?? 10);
+const CORE_NICE = Number(process.env.FULCRUM_CORE_NICE ?? 0);
 
 /**
  * Lowers this thread's priority (Linux: setpriority on the calling thread, inherited by the threads
