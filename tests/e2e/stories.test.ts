@@ -153,6 +153,8 @@ describe('stories', () => {
 
     await card(page, title).dragTo(column(page, 'drafting'));
     await column(page, 'drafting').locator('[data-testid=story-card]', { hasText: title }).waitFor();
+    // The card moves at once; the core has it when the board says the move was made.
+    await expect.poll(() => page.getByTestId('story-move-status').textContent(), { timeout: 30_000 }).toBe(`Moved “${title}” to Drafting.`);
     expect((await ask(app.core, 'stories.get', { id: story.id })).stage).toBe('drafting');
 
     await card(page, title).focus();

@@ -29,20 +29,28 @@ export function StoryBoard() {
     document.querySelector<HTMLElement>(`[data-story-id="${focusAfterMove.current}"]`)?.focus();
   });
 
-  const move = async (story: StorySummary, stage: StoryStage | null) => {
+  /** The moves sent so far, in order: two quick key presses reach the core one after the other, never crossed. */
+  const sent = useRef<Promise<void>>(Promise.resolve());
+
+  const move = (story: StorySummary, stage: StoryStage | null) => {
     if (!stage || stage === story.stage) return;
     setRefusal(undefined);
     setMoving({ id: story.id, stage });
     focusAfterMove.current = story.id;
-    try {
-      await call('stories.move', { id: story.id, stage });
-      setStatus(`Moved “${story.title}” to ${STORY_STAGE_LABELS[stage]}.`);
-      // The card stays in its new column until the reloaded list says so too (no flicker back).
-      list.reload();
-    } catch (failure) {
-      setMoving(undefined);
-      setRefusal(`“${story.title}” cannot move to ${STORY_STAGE_LABELS[stage]}: ${toApiError(failure).message}`);
-    }
+    sent.current = sent.current.then(async () => {
+      try {
+        await call('stories.move', { id: story.id, stage });
+        setStatus(`Moved “${story.title}” to ${STORY_STAGE_LABELS[stage]}.`);
+        // The card stays in its new column until the reloaded list says so too (no flicker back).
+        list.reload();
+      } catch (failure) {
+        // Shown where the core has it (the list may not have caught up with an earlier move yet), then why not.
+        const stored = await call('stories.get', { id: story.id }).catch(() => undefined);
+        setMoving(stored ? { id: story.id, stage: stored.stage } : undefined);
+        setRefusal(`“${story.title}” cannot move to ${STORY_STAGE_LABELS[stage]}: ${toApiError(failure).message}`);
+        list.reload();
+      }
+    });
   };
 
   useEffect(() => {
@@ -53,8 +61,8 @@ export function StoryBoard() {
     event.preventDefault();
     setDropTarget(undefined);
     const id = Number(event.dataTransfer.getData(DRAG_TYPE));
-    const story = stories.find((s) => s.id === id);
-    if (story) void move(story, stage);
+    const story = shown.find((s) => s.id === id);
+    if (story) move(story, stage);
   };
 
   return (
@@ -135,7 +143,7 @@ export function StoryBoard() {
                       const step = keyStep(event.key);
                       if (step === null) return;
                       event.preventDefault();
-                      void move(story, stepStage(story.stage, step));
+                      move(story, stepStage(story.stage, step));
                     }}
                   />
                 ))}
