@@ -68,6 +68,16 @@ const statements = [
               LIMIT 1);
    END $$`,
 
+  // One chunk of a batch applied by 0003's rules, its refusals kept for a resend (0006): the push's two flushes.
+  `CREATE FUNCTION team.push_chunk(p_client uuid, p_chunk jsonb[], p_seen bigint) RETURNS jsonb LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+   DECLARE part jsonb;
+   BEGIN
+     part := team.push_0003(p_client, gen_random_uuid(), to_jsonb(p_chunk), p_seen);
+     INSERT INTO team.push_refusals (client_id, mutation_id, rejection)
+     SELECT p_client, (r.value->>'id')::bigint, r.value FROM jsonb_array_elements(part->'rejections') r ON CONFLICT DO NOTHING;
+     RETURN part;
+   END $$`,
+
   // 0006's push, its chunks kept as an array (appended in place) instead of a growing jsonb value.
   `CREATE OR REPLACE FUNCTION team.push(p_client uuid, p_batch uuid, p_mutations jsonb, p_seen bigint) RETURNS jsonb LANGUAGE plpgsql SET search_path = pg_catalog AS $$
    DECLARE
@@ -93,9 +103,7 @@ const statements = [
          IF m->>'tbl' IN (SELECT tbl FROM team.move_history) AND m->>'op' = 'insert' THEN
            -- Its move may be in the chunk so far: that is decided first.
            IF cardinality(chunk) > 0 THEN
-             part := team.push_0003(p_client, gen_random_uuid(), to_jsonb(chunk), p_seen);
-             INSERT INTO team.push_refusals (client_id, mutation_id, rejection)
-             SELECT p_client, (r.value->>'id')::bigint, r.value FROM jsonb_array_elements(part->'rejections') r ON CONFLICT DO NOTHING;
+             part := team.push_chunk(p_client, chunk, p_seen);
              notices := notices || (part->'notices');
              clamped := clamped + (part->>'clamped')::int;
              chunk := '{}';
@@ -110,9 +118,7 @@ const statements = [
          chunk := array_append(chunk, m);
        END LOOP;
        IF cardinality(chunk) > 0 THEN
-         part := team.push_0003(p_client, gen_random_uuid(), to_jsonb(chunk), p_seen);
-         INSERT INTO team.push_refusals (client_id, mutation_id, rejection)
-         SELECT p_client, (r.value->>'id')::bigint, r.value FROM jsonb_array_elements(part->'rejections') r ON CONFLICT DO NOTHING;
+         part := team.push_chunk(p_client, chunk, p_seen);
          notices := notices || (part->'notices');
          clamped := clamped + (part->>'clamped')::int;
        END IF;
