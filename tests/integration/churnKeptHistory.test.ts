@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoWorkspace } from '../../electron/core/demo';
-import { keptHistoryIsCurrent, keptInSlices } from '../../electron/core/churn/kept';
-import { historyInSlices, runToEnd, type AccountHistory } from '../../electron/core/churn/history';
-import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
+import { keptHistoryIsCurrent } from '../../electron/core/churn/kept';
+import type { TestCore } from '../fixtures/core';
+import { keptHistoryWorkspace } from '../fixtures/churnKept';
 
 // Issue 16: the churn model's history kept in step with writes (churn/kept.ts, migration 0017). After
 // each write through the core, the kept rows must equal the history read from the raw rows; a row
@@ -10,19 +9,12 @@ import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
 // comparison can fail.
 
 let core: TestCore;
+let kept: () => unknown[];
+let fromRows: () => unknown[];
 beforeAll(async () => {
-  const path = tempWorkspacePath();
-  await generateDemoWorkspace(path, { accounts: 25, seed: 4, today: '2026-03-01', years: 3 });
-  core = await testCore(path);
-  core.setNow('2026-03-01T12:00:00.000Z');
+  ({ core, kept, fromRows } = await keptHistoryWorkspace());
 });
 afterAll(() => core.close());
-
-/** Plain arrays (NaN kept) so a difference prints readably. */
-const plain = (hs: AccountHistory[]) =>
-  hs.map((h) => JSON.parse(JSON.stringify(h, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v, (x) => (Number.isNaN(x) ? 'NaN' : x)) : v))) as unknown);
-const kept = () => plain(runToEnd(keptInSlices(core.context.sqlite)));
-const fromRows = () => plain(runToEnd(historyInSlices(core.context.sqlite)));
 
 describe('the kept churn history', () => {
   it('is dropped by the full refresh of the generator, and kept whole by the next training, equal to the rows', async () => {

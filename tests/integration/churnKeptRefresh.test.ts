@@ -1,10 +1,10 @@
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainPaths } from '../../electron/core';
-import { generateDemoWorkspace } from '../../electron/core/demo';
 import { keptHistoryIsCurrent, keptInSlices } from '../../electron/core/churn/kept';
-import { historyInSlices, runToEnd, type AccountHistory } from '../../electron/core/churn/history';
-import { tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
+import { runToEnd } from '../../electron/core/churn/history';
+import type { TestCore } from '../fixtures/core';
+import { keptHistoryWorkspace } from '../fixtures/churnKept';
 import { writeFixture } from '../fixtures/import/generate';
 
 // Issue 16: the kept churn history (churn/kept.ts) and the full refresh. A rebuild with no bulk write
@@ -14,20 +14,15 @@ import { writeFixture } from '../fixtures/import/generate';
 
 let core: TestCore;
 let dir: string;
+let kept: () => unknown[];
+let fromRows: () => unknown[];
 beforeAll(async () => {
-  const path = tempWorkspacePath();
+  let path: string;
+  ({ core, path, kept, fromRows } = await keptHistoryWorkspace({ files: plainPaths() }));
   dir = dirname(path);
-  await generateDemoWorkspace(path, { accounts: 25, seed: 4, today: '2026-03-01', years: 3 });
-  core = await testCore(path, { files: plainPaths() });
-  core.setNow('2026-03-01T12:00:00.000Z');
 });
 afterAll(() => core.close());
 
-/** Plain arrays (NaN kept) so a difference prints readably. */
-const plain = (hs: AccountHistory[]) =>
-  hs.map((h) => JSON.parse(JSON.stringify(h, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v, (x) => (Number.isNaN(x) ? 'NaN' : x)) : v))) as unknown);
-const kept = () => plain(runToEnd(keptInSlices(core.context.sqlite)));
-const fromRows = () => plain(runToEnd(historyInSlices(core.context.sqlite)));
 const current = () => keptHistoryIsCurrent(core.context.sqlite);
 
 describe('the kept churn history across a full refresh', () => {
