@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryConnectionStore } from '../../electron/core/team/connection';
 import { startTeamSession, type TeamSession } from '../../electron/core/team/schedule';
@@ -60,6 +61,16 @@ async function screenshotsAt(testIds: string | readonly string[], name: string, 
     await of.screenshot(shot, `${name}-${width}-${scheme}`);
     await shot.close();
   }
+}
+
+/** Sync now, held after its first pulled page and cancelled there; the next sync goes to the end with nothing left to move. */
+async function cancelAtPulledPageThenSync(page: Page) {
+  await page.getByTestId('team-sync-now').click();
+  await expect.poll(() => page.getByTestId('team-sync-progress-text').textContent()).toMatch(/receiving the team’s changes/);
+  await page.getByTestId('team-sync-progress-cancel').click();
+  await expect.poll(() => page.getByTestId('team-sync-progress').count()).toBe(0);
+  await page.getByTestId('team-sync-now').click();
+  await expect.poll(() => page.getByTestId('team-last-sync').textContent()).toMatch(/sent 0, received 0/);
 }
 
 describe('File → Team', () => {
@@ -163,12 +174,7 @@ describe('File → Team: members, a sync in progress, and Settings in a team', (
       // Every sync job holds at its first step here: the next one has nothing to send (the held batch was recorded
       // before the cancel) and holds after its first pulled page; cancelled there, the one after goes to the end,
       // and the login's role (the team's admin) is known.
-      await page.getByTestId('team-sync-now').click();
-      await expect.poll(() => page.getByTestId('team-sync-progress-text').textContent()).toMatch(/receiving the team’s changes/);
-      await page.getByTestId('team-sync-progress-cancel').click();
-      await expect.poll(() => page.getByTestId('team-sync-progress').count()).toBe(0);
-      await page.getByTestId('team-sync-now').click();
-      await expect.poll(() => page.getByTestId('team-last-sync').textContent()).toMatch(/sent 0, received 0/);
+      await cancelAtPulledPageThenSync(page);
       await expect.poll(() => page.getByTestId('team-role').textContent()).toMatch(/The team’s admin/);
 
       // The admin adds a member from the screen; a login already taken is named.
@@ -197,12 +203,7 @@ describe('File → Team: members, a sync in progress, and Settings in a team', (
       await expect.poll(() => page.getByTestId('team-sync-error').textContent()).toMatch(/Sync cancelled\. What was sent and received before the cancel is kept/);
       await expect.poll(() => page.getByTestId('team-sync-progress').count()).toBe(0);
       // Held again, now after its first pulled page (this laptop's own entry); cancelled there, the next goes to the end.
-      await page.getByTestId('team-sync-now').click();
-      await expect.poll(() => page.getByTestId('team-sync-progress-text').textContent()).toMatch(/receiving the team’s changes/);
-      await page.getByTestId('team-sync-progress-cancel').click();
-      await expect.poll(() => page.getByTestId('team-sync-progress').count()).toBe(0);
-      await page.getByTestId('team-sync-now').click();
-      await expect.poll(() => page.getByTestId('team-last-sync').textContent()).toMatch(/sent 0, received 0/);
+      await cancelAtPulledPageThenSync(page);
       await expect.poll(() => page.getByTestId('team-pending').textContent()).toMatch(/None/);
       await expect.poll(() => page.getByTestId('team-sync-error').count()).toBe(0);
       // The admin may change the team's settings: Settings says so and stays editable.
