@@ -97,3 +97,25 @@ export function budgetWarningsOf(sqlite: Database.Database, referenceIds: readon
   }
   return found;
 }
+
+/**
+ * The open budget conflicts whose reference is back within its budget on `now`'s day (the asks aged
+ * out of the window): the Team screen lists and counts them no more, as the reference no longer warns,
+ * though only the next sync's count records them resolved (a read writes nothing).
+ */
+export function agedOutBudgetConflicts(sqlite: Database.Database, now: Date): Set<number> {
+  const open = sqlite
+    .prepare(
+      `SELECT c.id, CAST(t.row_key AS INTEGER) AS referenceId
+         FROM team_conflicts c JOIN team_rows t ON t.gid = c.gid AND t.tbl = 'references' AND t.deleted = 0
+        WHERE c.kind = 'budget' AND c.resolved_at IS NULL`,
+    )
+    .all() as { id: number; referenceId: number }[];
+  if (open.length === 0) return new Set();
+  const warnings = budgetWarningsOf(
+    sqlite,
+    open.map((o) => o.referenceId),
+    now,
+  );
+  return new Set(open.filter((o) => !warnings.has(o.referenceId)).map((o) => o.id));
+}

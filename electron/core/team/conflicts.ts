@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Context } from '../context';
 import { CoreError } from '../errors';
+import { agedOutBudgetConflicts } from './budgetWarning';
 import { loadGids } from './gids';
 import { reverseProblem } from './reverseRules';
 import { sharedOrder } from './tables';
@@ -52,7 +53,8 @@ function readConflict(ctx: Context, id: number): Conflict {
 export function listConflicts(ctx: Context, input: ParsedInput<'team.conflicts'>): { conflicts: Conflict[] } {
   const where = input.includeResolved === true ? '' : 'WHERE resolved_at IS NULL';
   const rows = ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM team_conflicts ${where} ORDER BY id DESC`).all() as StoredConflict[];
-  return { conflicts: rows.map((row) => labelled(ctx.sqlite, row)) };
+  const agedOut = agedOutBudgetConflicts(ctx.sqlite, ctx.now());
+  return { conflicts: rows.filter((row) => !agedOut.has(row.id)).map((row) => labelled(ctx.sqlite, row)) };
 }
 
 export interface NewConflict {

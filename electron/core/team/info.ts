@@ -16,7 +16,7 @@ export function teamInfo(ctx: Context, withHashes: boolean) {
     clientId: state.client_id ?? null,
     pendingChanges,
     lastPulledSeq: state.last_pulled_seq === undefined ? null : Number(state.last_pulled_seq),
-    ...syncStateOf(sqlite),
+    ...syncStateOf(sqlite, ctx.now()),
     ...(withHashes ? { hashes: laptopHashes(ctx) } : {}),
   };
 }

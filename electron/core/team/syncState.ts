@@ -4,6 +4,7 @@ import { CoreError } from '../errors';
 import { SHARED_DOMAINS, type Domain } from '../../../shared/team';
 import type { Context } from '../context';
 import { runJob } from '../lib/jobs';
+import { agedOutBudgetConflicts } from './budgetWarning';
 import { connectHub, hubError } from './server/connect';
 import { inTeam, readState, writeState } from './state';
 import { syncTeam } from './sync';
@@ -96,7 +97,7 @@ export async function syncAndRecord(ctx: Context, server: string, quiet = false)
 }
 
 /** What team.info adds about syncing: the last sync, the role, whether one runs, the open conflicts. */
-export function syncStateOf(sqlite: Database.Database) {
+export function syncStateOf(sqlite: Database.Database, now: Date) {
   const state = readState(sqlite);
   let lastSync: LastSync | null;
   try {
@@ -113,6 +114,7 @@ export function syncStateOf(sqlite: Database.Database) {
     member: state.hub_member ? state.hub_member : null,
     lastSync,
     syncingSince: syncingSince(sqlite),
-    openConflicts: sqlite.prepare('SELECT count(*) FROM team_conflicts WHERE resolved_at IS NULL').pluck().get() as number,
+    // As the Team screen lists them (team.conflicts): a budget conflict aged out is not counted.
+    openConflicts: (sqlite.prepare('SELECT count(*) FROM team_conflicts WHERE resolved_at IS NULL').pluck().get() as number) - agedOutBudgetConflicts(sqlite, now).size,
   };
 }
