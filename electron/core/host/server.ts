@@ -6,6 +6,8 @@ import type { RpcError } from '../../../shared/rpc';
 import { CoreError } from '../errors';
 import { createCore, type Core } from '../index';
 import { exclusive } from '../db/exclusive';
+import { healthFigures } from '../health/figures';
+import { warmDashboard } from '../metrics/warm';
 import { cancelJobs } from '../lib/jobs';
 import { busyMessage, CANCELLERS, clearBusy, markBusy, LONG_JOBS } from './jobs';
 import { hostedPolicy, type HostedPolicy } from './policy';
@@ -25,6 +27,8 @@ export function serveCore(port: Port): void {
   let core: Core | undefined;
   let opening: Promise<void> | undefined;
   let files: HostedPolicy | undefined;
+  /** The dashboard's inputs being built after the open (metrics/warm.ts); close waits for the step under way. */
+  let warming: Promise<void> | undefined;
   /** Running calls, for `cancel`. */
   const running = new Map<number, { channel: string; input: unknown }>();
 
@@ -41,6 +45,13 @@ export function serveCore(port: Port): void {
       });
       core.subscribe((event) => send(event.progress ? { type: 'progress', event } : { type: 'event', event }));
       send({ type: 'opened', schemaVersion: core.context.schemaVersion });
+      // The writer only: it answers the window's reads (the reader, only during long jobs).
+      if (!plain.reader) {
+        const opened = core;
+        warming = warmDashboard(opened.context, healthFigures, () => core === opened).catch((error: unknown) =>
+          opened.context.log('warn', "the dashboard's inputs could not be built after the open (the first dashboard builds them)", cloneableDetail(error)),
+        );
+      }
     } catch (error) {
       send({ type: 'openFailed', error: openError(error) });
     }
@@ -83,6 +94,7 @@ export function serveCore(port: Port): void {
     await opening;
     const closing = core;
     core = undefined;
+    await warming;
     await closing?.close();
     send({ type: 'closed' });
   };

@@ -1,0 +1,129 @@
+// Issue 14, session 9: the dashboard's first call after opening a workspace. Users open the app on
+// the dashboard, and its first `metrics.portfolio` builds every input kept per workspace state; the
+// core host now builds them right after the open (metrics/warm.ts), so the window's first call finds
+// them. On a real file, after each step of the kept-state writes: a core opened afresh answers its
+// first call with the figures a warm core gives (cold, and after the warm-up); the warm-up builds
+// exactly what the window's first two calls read (a warm-up of another period would leave the
+// window's call to build its own); a write after the warm-up is seen by the next call; the core host
+// warms the writer on every open, and closing it during the warm-up is an ordinary close.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createCore, type Core } from '../../electron/core';
+import { startCoreHost } from '../../electron/core/host/client';
+import { cached } from '../../electron/core/db/inputCache';
+import { healthFigures } from '../../electron/core/health/figures';
+import { accountIndexOf } from '../../electron/core/metrics/accountIndex';
+import { warmDashboard } from '../../electron/core/metrics/warm';
+import type { MetricsQuery, Portfolio } from '../../shared/contract/metrics';
+import { FIXED_NOW, tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
+import { buildMetricsWorkspace, type MetricsWorkspace } from '../fixtures/metricsWorkspace';
+import { metricsWrites } from '../fixtures/metricsWrites';
+
+const path = tempWorkspacePath();
+let core: TestCore;
+let ws: MetricsWorkspace;
+beforeAll(async () => {
+  core = await testCore(path);
+  ws = await buildMetricsWorkspace(core);
+}, 180_000);
+afterAll(() => core.close());
+
+// The dashboard's first two calls on FIXED_NOW (2026-03-01), as renderer/src/features/dashboard/filters.ts
+// makes them: the last twelve months (resolvePeriod's 'last12', to the first day of next month) and the
+// same length just before (previousPeriod).
+const WINDOW: MetricsQuery[] = [
+  { from: '2025-04-01', to: '2026-04-01', granularity: 'month' },
+  { from: '2024-04-01', to: '2025-04-01', granularity: 'month' },
+];
+const QUERIES: MetricsQuery[] = [
+  ...WINDOW,
+  { segment: ['smb'] },
+  { owner: ['CSM 1'] },
+  { region: ['EMEA'], industry: ['Retail'] },
+  { from: '2025-01-01', to: '2026-01-01', granularity: 'quarter' },
+];
+
+const open = () => createCore({ dbPath: path, now: () => FIXED_NOW, checkOutputs: true, dailyRefresh: false });
+
+async function figures(on: Core, query: MetricsQuery): Promise<Portfolio> {
+  const result = await on.dispatch('metrics.portfolio', query);
+  if (!result.ok) throw new Error(`metrics.portfolio: ${result.error.message}`);
+  return result.value as Portfolio;
+}
+
+/** The periods whose per-account parts are kept for the connection's current state (metrics/periodFacts.ts). */
+const keptPeriods = (on: Core) => [...cached(on.context.sqlite, 'periodFacts', () => new Map<string, unknown>()).keys()].sort();
+
+it('a core opened afresh gives the warm figures on its first call, with and without the warm-up, after every write', async () => {
+  for await (const step of metricsWrites(core, ws)) {
+    const warm = [];
+    for (const query of QUERIES) {
+      await figures(core, query);
+      warm.push(await figures(core, query));
+    }
+    for (const warmUp of [false, true]) {
+      const fresh = await open();
+      try {
+        if (warmUp) await warmDashboard(fresh.context, healthFigures, () => true);
+        for (const [k, query] of QUERIES.entries()) expect(await figures(fresh, query), `${step}: ${JSON.stringify(query)}, warm-up ${warmUp}`).toEqual(warm[k]);
+      } finally {
+        await fresh.close();
+      }
+    }
+  }
+}, 180_000);
+
+it("the warm-up builds what the window's first two calls read, and a write after it is seen", async () => {
+  const fresh = await open();
+  try {
+    await warmDashboard(fresh.context, healthFigures, () => true);
+    const index = accountIndexOf(fresh.context.sqlite);
+    const kept = keptPeriods(fresh);
+    expect(kept).toHaveLength(2);
+    for (const query of WINDOW) await figures(fresh, query);
+    // The same inputs: the window's calls built nothing of their own.
+    expect(accountIndexOf(fresh.context.sqlite)).toBe(index);
+    expect(keptPeriods(fresh)).toEqual(kept);
+
+    const [id] = ws.accountIds as [number];
+    await fresh.dispatch('accounts.update', { id, arrMinor: 12_345_600 });
+    const afterWrite = await figures(fresh, WINDOW[0]!);
+    expect(accountIndexOf(fresh.context.sqlite)).not.toBe(index);
+    const cold = await open();
+    try {
+      expect(afterWrite).toEqual(await figures(cold, WINDOW[0]!));
+    } finally {
+      await cold.close();
+    }
+  } finally {
+    await fresh.close();
+  }
+});
+
+it('a warm-up stops when the core is closed, and on an empty workspace builds empty inputs', async () => {
+  const empty = await createCore({ dbPath: tempWorkspacePath(), now: () => FIXED_NOW, create: true, dailyRefresh: false });
+  let open = true;
+  const warming = warmDashboard(empty.context, healthFigures, () => open);
+  open = false;
+  await warming;
+  expect(keptPeriods(empty)).toEqual([]);
+  await warmDashboard(empty.context, healthFigures, () => true);
+  expect(keptPeriods(empty)).toHaveLength(2);
+  expect((await figures(empty, WINDOW[0]!)).accounts).toBe(0);
+  await empty.close();
+});
+
+it('the core host builds them on the writer right after the open, and a close during it is an ordinary close', async () => {
+  const messages: string[] = [];
+  const options = { dbPath: path, clock: { offsetMs: FIXED_NOW.getTime() - Date.now() }, dailyRefresh: false };
+  const hosted = await startCoreHost(options, { reader: false, log: (_level, message) => messages.push(message) });
+  try {
+    await expect.poll(() => messages.find((m) => m.startsWith("built the dashboard's inputs after the open")), { timeout: 60_000 }).toBeDefined();
+    const first = await hosted.dispatch('metrics.portfolio', WINDOW[0]!);
+    expect(first.ok && first.value).toEqual(await figures(core, WINDOW[0]!));
+  } finally {
+    await hosted.close();
+  }
+  const closedEarly = await startCoreHost(options, { reader: false, log: (level, message) => level !== 'info' && messages.push(`${level}: ${message}`) });
+  await closedEarly.close();
+  expect(messages.filter((m) => /^(warn|error):/.test(m))).toEqual([]);
+}, 120_000);
