@@ -23,7 +23,11 @@ export async function warmDashboard(ctx: Context, healthFigures: HealthFiguresOf
   const now = ctx.now();
   const range = resolveMonths({}, now);
   const previous = previousMonths(range);
-  const queries = [{}, { from: monthStart(previous.from), to: monthStart(previous.to), granularity: 'month' as const }];
+  const latest = {};
+  // The first query again at the end: what the two built survives young-generation collections,
+  // and the scavenge that moves it (about 100 ms at 100,000 accounts) fell on the window's first
+  // call; a third, warm call pays it here and leaves mostly garbage behind.
+  const queries = [latest, { from: monthStart(previous.from), to: monthStart(previous.to), granularity: 'month' as const }, latest];
   for (const query of queries) {
     // Calls already sent (the window's first ones) go first.
     await nextTurn();
