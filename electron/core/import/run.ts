@@ -4,7 +4,7 @@ import type { CellProblem, Record_ } from './convert';
 import { frontBatches, type FrontBatch } from './front';
 import { parseThreadAvailable, runOnParseThread } from './parseThread';
 import { planDecisions, type ParsedImportInput, type Plan } from './plan';
-import { createWriter, deferIndexes } from './writer';
+import { createWriter, deferIndexes, type ActivityWritten } from './writer';
 import { insertAccounts, type AccountsCreated } from './newAccounts';
 
 // The row loop shared by preview and commit: the front half (front.ts: read, convert, match,
@@ -45,6 +45,8 @@ export interface RunOutcome extends Omit<ImportPreview, 'source' | 'mapping' | '
   badRows: { row: number; cells: string[]; messages: string[] }[];
   /** The accounts whose activity was written (activity targets; absent for the others): derived data to refresh. */
   touched?: ReadonlySet<number>;
+  /** Activity targets: the rows inserted and the accounts of the rows updated, for a refresh from them alone. */
+  activity?: ActivityWritten;
   /** Set when `maxRows` stopped the reading: how far it got. */
   head?: { rows: number; fraction: number };
   /** When the parse thread read the rows: its decoder's count of characters it could not decode (the plan's source did not read them all). */
@@ -174,6 +176,7 @@ export async function runRows(sqlite: Database.Database, plan: Plan, options: Ru
     cancelled,
     badRows,
     touched: writer?.touched,
+    ...(writer?.activity ? { activity: writer.activity } : {}),
     ...(head ? { head } : {}),
     ...(replaced !== undefined ? { replaced } : {}),
     ...(threaded ? { parseThread: threaded } : {}),

@@ -157,7 +157,7 @@ async function commitImportAs(ctx: Context, input: ParsedImportInput & { jobId: 
       sqlite.pragma(`threads = ${threads}`);
       if (written > 0) pausePoint('import-after-commit');
       // Rollups, ARR history and health brought up to date from the rows now stored.
-      const derived = written > 0 ? refreshDerivedAfterImport(sqlite, now, outcome.touched, reason) : 'unchanged';
+      const derived = written > 0 ? refreshDerivedAfterImport(sqlite, now, outcome, reason) : 'unchanged';
       const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
       ctx.log(
         'info',
@@ -191,17 +191,20 @@ async function commitImportAs(ctx: Context, input: ParsedImportInput & { jobId: 
 }
 
 /**
- * Derived data after the commit: for an activity import, the touched accounts' rollups and health
- * (electron/core/derived/refreshAccounts.ts, which rebuilds everything when most accounts were
- * touched); otherwise the full rebuild (electron/core/derived/refresh.ts). Says which, for the log.
+ * Derived data after the commit: for an activity import, the inserted rows added to the rollups and
+ * the touched accounts' health (electron/core/derived/refreshAccounts.ts, which rebuilds everything
+ * when most accounts must be refreshed from all their rows); otherwise the full rebuild
+ * (electron/core/derived/refresh.ts). Says which, for the log.
  */
-function refreshDerivedAfterImport(sqlite: Database.Database, now: Date, touched: ReadonlySet<number> | undefined, reason: string): string {
+function refreshDerivedAfterImport(sqlite: Database.Database, now: Date, { touched, activity }: RunOutcome, reason: string): string {
   if (!touched) {
     refreshDerived(sqlite, now);
     return 'metrics rebuilt';
   }
-  const refreshed = refreshDerivedForAccounts(sqlite, touched, now, reason);
-  return refreshed.incremental ? `derived data for ${refreshed.accounts} accounts refreshed` : 'metrics rebuilt';
+  const refreshed = refreshDerivedForAccounts(sqlite, touched, now, reason, activity);
+  if (!refreshed.incremental) return 'metrics rebuilt';
+  const added = refreshed.rowsAdded !== undefined ? ` (${refreshed.rowsAdded} inserted rows added to the rollups)` : '';
+  return `derived data for ${refreshed.accounts} accounts refreshed${added}`;
 }
 
 export function cancelImport(ctx: Context, jobId: string): { cancelled: boolean } {
