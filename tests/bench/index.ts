@@ -14,6 +14,7 @@ import { eventLoopBenchmark } from './eventLoop';
 import { exportMemoryBenchmark } from './exportMemory';
 import { xlsxMemoryBenchmark } from './xlsxMemory';
 import { importBenchmark } from './import';
+import { importLargeBenchmark } from './importLarge';
 import { journeyBenchmark } from './journey';
 import { matchBenchmark } from './match';
 import { metricsBenchmark } from './metrics';
@@ -32,6 +33,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   accountsListBenchmark,
   metricsBenchmark,
   importBenchmark,
+  importLargeBenchmark,
   journeyBenchmark,
   matchBenchmark,
   exportMemoryBenchmark,
