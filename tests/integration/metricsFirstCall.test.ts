@@ -5,13 +5,18 @@
 // first call with the figures a warm core gives (cold, and after the warm-up); the warm-up builds
 // exactly what the window's first two calls read (a warm-up of another period would leave the
 // window's call to build its own); a write after the warm-up is seen by the next call; the core host
-// warms the writer on every open, and closing it during the warm-up is an ordinary close.
+// warms the writer on every open, and closing it during the warm-up is an ordinary close. NRR/GRR (this
+// period's and the previous one's) and the renewal rate, summed from typed arrays kept per period,
+// equal the accounts walked, for periods the churns and ARR changes of the writes fall in.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { startCoreHost } from '../../electron/core/host/client';
 import { cached } from '../../electron/core/db/inputCache';
 import { healthFigures } from '../../electron/core/health/figures';
 import { accountIndexOf } from '../../electron/core/metrics/accountIndex';
+import { arrLevelsAt, renewalFigure, revenueFigures } from '../../electron/core/metrics/retentionFigures';
+import { arrStepsOf } from '../../electron/core/metrics/inputs';
+import { loadAccounts, matches, type MetricsFilter } from '../../electron/core/metrics/repo';
 import { warmDashboard } from '../../electron/core/metrics/warm';
 import type { MetricsQuery, Portfolio } from '../../shared/contract/metrics';
 import { FIXED_NOW, tempWorkspacePath, testCore, type TestCore } from '../fixtures/core';
@@ -42,6 +47,32 @@ const QUERIES: MetricsQuery[] = [
   { from: '2025-01-01', to: '2026-01-01', granularity: 'quarter' },
 ];
 
+/** Periods with the writes' churns (July to October 2025) and ARR changes (March 2026) inside them or their previous period. */
+const WALKED: (Omit<MetricsFilter, 'lifecycleStage'> & { from: string; to: string })[] = [
+  { from: '2025-07-01', to: '2025-10-01' },
+  { from: '2025-10-01', to: '2026-04-01', segment: ['smb'] },
+  { from: '2025-04-01', to: '2026-04-01', region: ['EMEA'] },
+];
+
+/** NRR/GRR, the previous NRR and the renewal rate of the first call, against the accounts walked with their ARR history. */
+async function checkWalked(on: Core, step: string) {
+  const sqlite = on.context.sqlite;
+  const today = FIXED_NOW.toISOString().slice(0, 10);
+  for (const { from, to, ...filter } of WALKED) {
+    const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+    const start = new Date(Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)) - 1 - months, 1)).toISOString().slice(0, 10);
+    const p = await figures(on, { ...filter, from, to, granularity: 'month' });
+    const accounts = loadAccounts(sqlite).filter((a) => matches(a, filter));
+    const levels = arrLevelsAt(arrStepsOf(sqlite), [start, from, to]);
+    const of = (k: number, j: number) => new Map(accounts.map((a) => [a.id, [levels.get(a.id)?.[k] ?? 0, levels.get(a.id)?.[j] ?? 0]]));
+    const context = `${step}: ${from}..${to} ${JSON.stringify(filter)}`;
+    expect(p.retention.netRevenueRetention, context).toEqual(revenueFigures(accounts, of(1, 2)).netRevenueRetention);
+    expect(p.retention.grossRevenueRetention, context).toEqual(revenueFigures(accounts, of(1, 2)).grossRevenueRetention);
+    expect(p.previous.netRevenueRetention, context).toEqual(revenueFigures(accounts, of(0, 1)).netRevenueRetention);
+    expect(p.retention.renewalRate, context).toEqual(renewalFigure(accounts, from, to, today));
+  }
+}
+
 const open = () => createCore({ dbPath: path, now: () => FIXED_NOW, checkOutputs: true, dailyRefresh: false });
 
 async function figures(on: Core, query: MetricsQuery): Promise<Portfolio> {
@@ -64,6 +95,7 @@ it('a core opened afresh gives the warm figures on its first call, with and with
       const fresh = await open();
       try {
         if (warmUp) await warmDashboard(fresh.context, healthFigures, () => true);
+        else await checkWalked(fresh, step);
         for (const [k, query] of QUERIES.entries()) expect(await figures(fresh, query), `${step}: ${JSON.stringify(query)}, warm-up ${warmUp}`).toEqual(warm[k]);
       } finally {
         await fresh.close();

@@ -5,7 +5,8 @@ import { pick, type AccountIndex } from './accountIndex';
 import { arrLevelsOf, arrStepsOf } from './inputs';
 import type { AccountFacts } from './repo';
 import { clvCohortRowsOfParts, cohortPartOf, type CohortPart } from './clvCohorts';
-import { renewalFigureOf, renewalsOf, revenueFiguresOf, tenureDaysOf, tenureFigureOfSorted } from './retentionFigures';
+import { renewalFigureOfSums, renewalsOf, revenueFiguresOfMovements, tenureDaysOf, tenureFigureOfSorted } from './retentionFigures';
+import { revenueMovementsOf } from './retention';
 import { accountValues, valueFiguresOf, type AccountValue } from './valueFigures';
 
 /**
@@ -26,10 +27,16 @@ export interface Period {
 }
 
 interface PeriodFacts {
-  /** ARR at the period start and end, and at the previous period's start and end (NRR/GRR). */
-  current: { startArr: number; endArr: number }[];
-  previous: { startArr: number; endArr: number }[];
-  renewals: [due: number, renewed: number][];
+  /**
+   * ARR at the previous period's start, the period start and the period end (NRR/GRR of this period
+   * and the previous one), three per account in the accounts' order. Typed arrays, not an object or
+   * a tuple per account: the first dashboard after opening allocated hundreds of thousands of them
+   * per period at 100,000 accounts, and young-generation GC of what survives was half its time (issue 14).
+   */
+  bounds: Float64Array;
+  /** Renewals due in the period and renewed, per account. */
+  due: Int32Array;
+  renewed: Int32Array;
   values: AccountValue[];
   /** The finite CLVs at the period end and the tenures, each in ascending order with each position's rank in it. */
   clvs: Ordered;
@@ -91,13 +98,21 @@ function periodFactsOf(sqlite: Database.Database, all: readonly AccountFacts[], 
   for (let y = firstYear + 1; `${y}-01-01` <= period.to; y++) januaries.push(`${y}-01-01`);
   const atJanuaries = arrLevelsOf(sqlite, januaries);
   const levelAt = (id: number, date: string) => atJanuaries.get(id)?.[Number(date.slice(0, 4)) - firstYear - 1] ?? 0;
-  const levels = all.map((a) => (atBounds.get(a.id) ?? [0, 0, 0]) as [number, number, number]);
-  const current = new Map(all.map((a, k) => [a.id, [levels[k]![1], levels[k]![2]]]));
+  const bounds = new Float64Array(3 * all.length);
+  const due = new Int32Array(all.length);
+  const renewed = new Int32Array(all.length);
+  all.forEach((a, k) => {
+    const levels = atBounds.get(a.id);
+    if (levels) bounds.set(levels, 3 * k);
+    [due[k], renewed[k]] = renewalsOf(a, period.from, period.to, period.today);
+  });
+  // accountValues reads each account's ARR at the period start and end by id.
+  const current = { get: (id: number) => atBounds.get(id)?.slice(1) };
   const values = accountValues(all, all, arrStepsOf(sqlite), current, period, settings);
   facts = {
-    current: levels.map(([, atFrom, atTo]) => ({ startArr: atFrom, endArr: atTo })),
-    previous: levels.map(([atPrev, atFrom]) => ({ startArr: atPrev, endArr: atFrom })),
-    renewals: all.map((a) => renewalsOf(a, period.from, period.to, period.today)),
+    bounds,
+    due,
+    renewed,
     values,
     clvs: orderOf(values.map((v) => v.atEnd?.value)),
     tenures: orderOf(all.map((a) => tenureDaysOf(a, period.to))),
@@ -108,9 +123,36 @@ function periodFactsOf(sqlite: Database.Database, all: readonly AccountFacts[], 
   return facts;
 }
 
+/** The account at the k-th of `positions` (all for null). */
+const positionAt = (positions: Int32Array | null) => (positions === null ? (k: number) => k : (k: number) => positions[k]!);
+
+/** NRR/GRR from the ARR at two of the three kept bounds (0 previous start, 1 start, 2 end), in the accounts' order as revenueFiguresOf sums them. */
+function revenueOf(bounds: Float64Array, positions: Int32Array | null, all: number, start: number, end: number) {
+  const at = positionAt(positions);
+  return revenueFiguresOfMovements(
+    revenueMovementsOf(
+      positions?.length ?? all,
+      (k) => bounds[3 * at(k) + start]!,
+      (k) => bounds[3 * at(k) + end]!,
+    ),
+  );
+}
+
+function renewalsOfPositions({ due, renewed }: PeriodFacts, positions: Int32Array | null, all: number) {
+  const at = positionAt(positions);
+  let dueSum = 0;
+  let renewedSum = 0;
+  for (let k = 0; k < (positions?.length ?? all); k++) {
+    dueSum += due[at(k)]!;
+    renewedSum += renewed[at(k)]!;
+  }
+  return renewalFigureOfSums(dueSum, renewedSum);
+}
+
 /** The per-account figures of the accounts at `positions` (all for null; accountIndex.ts), summed from their kept parts. */
 export function periodFigures(sqlite: Database.Database, index: AccountIndex, positions: Int32Array | null, period: Period, settings: Settings) {
   const facts = periodFactsOf(sqlite, index.all, period, settings);
+  const all = index.all;
   const accounts = pick(index.all, positions);
   const { discountRate: discount, customerValue } = settings;
   const clvCohorts = clvCohortRowsOfParts(pick(facts.cohorts, positions), {
@@ -121,9 +163,9 @@ export function periodFigures(sqlite: Database.Database, index: AccountIndex, po
   });
   return {
     accounts,
-    revenue: revenueFiguresOf(pick(facts.current, positions)),
-    previousRevenue: revenueFiguresOf(pick(facts.previous, positions)),
-    renewalRate: renewalFigureOf(pick(facts.renewals, positions)),
+    revenue: revenueOf(facts.bounds, positions, all.length, 1, 2),
+    previousRevenue: revenueOf(facts.bounds, positions, all.length, 0, 1),
+    renewalRate: renewalsOfPositions(facts, positions, all.length),
     tenureMonths: tenureFigureOfSorted(sortedValues(facts.tenures, positions)),
     value: valueFiguresOf(accounts, pick(facts.values, positions), arrStepsOf(sqlite), period, settings, undefined, {
       sortedClvs: sortedValues(facts.clvs, positions),

@@ -31,8 +31,23 @@ export interface RevenueMovements {
 
 /** Sums per-account start/end ARR into movements; rows without start ARR are not in the cohort. */
 export function revenueMovements(rows: readonly { startArr: number; endArr: number }[]): RevenueMovements & { notInCohort: number } {
+  return revenueMovementsOf(
+    rows.length,
+    (k) => rows[k]!.startArr,
+    (k) => rows[k]!.endArr,
+  );
+}
+
+/**
+ * revenueMovements of `n` accounts read through accessors, in order: the dashboard keeps its
+ * accounts' ARR at the period bounds in one typed array (metrics/periodFacts.ts) instead of an
+ * object per account and period, which the first dashboard after opening allocated by the hundred thousand.
+ */
+export function revenueMovementsOf(n: number, startAt: (k: number) => number, endAt: (k: number) => number): RevenueMovements & { notInCohort: number } {
   const m = { startArr: 0, churned: 0, contraction: 0, expansion: 0, accounts: 0, notInCohort: 0 };
-  for (const { startArr, endArr } of rows) {
+  for (let k = 0; k < n; k++) {
+    const startArr = startAt(k);
+    const endArr = endAt(k);
     if (!(isFiniteNumber(startArr) && startArr > 0)) {
       m.notInCohort += 1;
       continue;

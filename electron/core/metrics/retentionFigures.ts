@@ -4,7 +4,7 @@ import { monthOfDate, monthStart, quarterLabel, quarterStart } from './period';
 import { quantileOfSortedValues } from './quantiles';
 import type { AccountFacts } from './repo';
 import { type MetricValue, noValue } from './types';
-import { grossRevenueRetention, logoChurn, logoRetention, medianTenureDays, netRevenueRetention, renewalRate, revenueMovements } from './retention';
+import { grossRevenueRetention, logoChurn, logoRetention, medianTenureDays, netRevenueRetention, renewalRate, revenueMovements, type RevenueMovements } from './retention';
 
 // Retention from the accounts table and the ARR history: small tables, read exactly (not from
 // rollups). Dates are YYYY-MM-DD and compare as text. A customer at a date D started before D and
@@ -61,7 +61,11 @@ export function revenueFigures(accounts: readonly AccountFacts[], levels: Map<nu
 
 /** GRR and NRR of accounts' start and end ARR. */
 export function revenueFiguresOf(rows: readonly { startArr: number; endArr: number }[]) {
-  const m = revenueMovements(rows);
+  return revenueFiguresOfMovements(revenueMovements(rows));
+}
+
+/** GRR and NRR of summed movements (revenueMovements, or revenueMovementsOf over kept levels). */
+export function revenueFiguresOfMovements(m: RevenueMovements) {
   return { grossRevenueRetention: figure('grr', grossRevenueRetention(m)), netRevenueRetention: figure('nrr', netRevenueRetention(m)) };
 }
 
@@ -99,8 +103,11 @@ export function renewalFigureOf(counts: readonly (readonly [number, number])[]) 
     due += d;
     renewed += r;
   }
-  return figure('renewalRate', renewalRate(renewed, due));
+  return renewalFigureOfSums(due, renewed);
 }
+
+/** The renewal rate of renewals due and renewed, summed (counts are integers: any order gives the same sums). */
+export const renewalFigureOfSums = (due: number, renewed: number) => figure('renewalRate', renewalRate(renewed, due));
 
 const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
 const DAYS_PER_MONTH = 365.25 / 12;

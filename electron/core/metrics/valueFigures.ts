@@ -101,7 +101,8 @@ export function accountValues(
   accounts: readonly AccountFacts[],
   all: readonly AccountFacts[],
   steps: Map<number, [string, number][]>,
-  levels: Map<number, number[]>,
+  /** Each account's ARR at the period start and end, by id. */
+  levels: Pick<Map<number, readonly number[]>, 'get'>,
   range: { from: string; to: string },
   settings: Settings,
 ): AccountValue[] {
