@@ -53,49 +53,76 @@ function cohortRow(year: number, size: number, survival: number[], margins: numb
 }
 
 /**
- * One account's part of the cohort rows over a period (kept per workspace state and period by
+ * Every account's part of the cohort rows over a period (kept per workspace state and period by
  * metrics/periodFacts.ts, issue 14): its start year and, at each 1 January from the year after it
- * up to the period end, whether it was a customer then and its yearly margin term. Null when it is
- * in no cohort (no gross margin, or started at or after the period end).
+ * up to the period end, whether it was a customer then and its yearly margin term. Flat typed
+ * arrays for all accounts, not two typed arrays per account: kept for every account and period,
+ * those were 200,000 objects per period at 100,000 accounts, built by the first dashboard after opening.
  */
-export interface CohortPart {
-  year: number;
+export interface CohortParts {
+  /** Each account's start year, or NO_PART: no gross margin, started at or after the period end, or left out by the caller. */
+  year: Int32Array;
+  /** Where each account's terms start in `alive` and `margin` (one per 1 January from its start year + 1 on). */
+  offset: Int32Array;
   alive: Uint8Array;
   margin: Float64Array;
 }
 
-export function cohortPartOf(a: AccountFacts, to: string, levelAt: (accountId: number, date: string) => number): CohortPart | null {
-  if (a.grossMarginPct === null || a.start >= to) return null;
-  const year = startYear(a);
-  const dates = januariesFrom(year + 1, to);
-  const alive = new Uint8Array(dates.length);
-  const margin = new Float64Array(dates.length);
-  dates.forEach((date, k) => {
-    if (!isCustomerAt(a, date)) return;
-    alive[k] = 1;
-    // The term clvCohortRows adds for a survivor, the same expression so the sums are the same to the last digit.
-    margin[k] = (levelAt(a.id, date) * a.grossMarginPct!) / 100;
+const NO_PART = -1;
+
+/** The parts of `accounts` (those `counted` leaves out have none), as clvCohortRows would compute each account's. */
+export function cohortPartsOf(accounts: readonly AccountFacts[], counted: (k: number) => boolean, to: string, levelAt: (accountId: number, date: string) => number): CohortParts {
+  const n = accounts.length;
+  const year = new Int32Array(n).fill(NO_PART);
+  const offset = new Int32Array(n + 1);
+  let first = Infinity;
+  accounts.forEach((a, k) => {
+    if (!counted(k) || a.grossMarginPct === null || a.start >= to) return;
+    year[k] = startYear(a);
+    first = Math.min(first, year[k]);
   });
-  return { year, alive, margin };
+  // The 1 Januaries from the first start year + 1 on, once: an account's are the tail from its own year + 1.
+  const januaries = Number.isFinite(first) ? januariesFrom(first + 1, to) : [];
+  const datesOf = (k: number) => (year[k] === NO_PART ? 0 : Math.max(0, januaries.length - (year[k]! - first)));
+  for (let k = 0; k < n; k++) offset[k + 1] = offset[k]! + datesOf(k);
+  const alive = new Uint8Array(offset[n]!);
+  const margin = new Float64Array(offset[n]!);
+  accounts.forEach((a, k) => {
+    const dates = datesOf(k);
+    for (let j = 0; j < dates; j++) {
+      const date = januaries[year[k]! - first + j]!;
+      if (!isCustomerAt(a, date)) continue;
+      alive[offset[k]! + j] = 1;
+      // The term clvCohortRows adds for a survivor, the same expression so the sums are the same to the last digit.
+      margin[offset[k]! + j] = (levelAt(a.id, date) * a.grossMarginPct!) / 100;
+    }
+  });
+  return { year, offset, alive, margin };
 }
 
-/** clvCohortRows from the accounts' kept parts (null: in no cohort), in the accounts' order: the same rows. */
-export function clvCohortRowsOfParts(parts: Iterable<CohortPart | null>, options: CohortOptions & { limit?: number }) {
-  const members = new Map<number, CohortPart[]>();
-  for (const part of parts) if (part) (members.get(part.year) ?? members.set(part.year, []).get(part.year)!).push(part);
+/** clvCohortRows from the kept parts of the accounts at `positions` (all for null), in their order: the same rows. */
+export function clvCohortRowsOfKept(parts: CohortParts, positions: Int32Array | null, options: CohortOptions & { limit?: number }) {
+  const members = new Map<number, number[]>();
+  const n = positions?.length ?? parts.year.length;
+  for (let i = 0; i < n; i++) {
+    const k = positions ? positions[i]! : i;
+    const year = parts.year[k]!;
+    if (year !== NO_PART) (members.get(year) ?? members.set(year, []).get(year)!).push(k);
+  }
   const years = [...members.keys()].sort((a, b) => a - b).slice(-(options.limit ?? 8));
   return years.map((year) => {
     const cohort = members.get(year)!;
     const survival: number[] = [];
     const margins: number[] = [];
-    const dates = cohort[0]!.alive.length;
-    for (let k = 0; k < dates; k++) {
+    const dates = parts.offset[cohort[0]! + 1]! - parts.offset[cohort[0]!]!;
+    for (let j = 0; j < dates; j++) {
       let alive = 0;
       let margin = 0;
-      for (const part of cohort) {
-        if (part.alive[k] !== 1) continue;
+      for (const k of cohort) {
+        const at = parts.offset[k]! + j;
+        if (parts.alive[at] !== 1) continue;
         alive++;
-        margin += part.margin[k]!;
+        margin += parts.margin[at]!;
       }
       survival.push(alive / cohort.length);
       margins.push(alive ? margin / alive : 0);

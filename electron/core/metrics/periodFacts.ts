@@ -4,7 +4,7 @@ import { cached } from '../db/inputCache';
 import { pick, type AccountIndex } from './accountIndex';
 import { arrLevelsOf, arrStepsOf } from './inputs';
 import type { AccountFacts } from './repo';
-import { clvCohortRowsOfParts, cohortPartOf, type CohortPart } from './clvCohorts';
+import { clvCohortRowsOfKept, cohortPartsOf, type CohortParts } from './clvCohorts';
 import { renewalFigureOfSums, renewalsOf, revenueFiguresOfMovements, tenureDaysOf, tenureFigureOfSorted } from './retentionFigures';
 import { revenueMovementsOf } from './retention';
 import { accountValues, valueFiguresOf, type AccountValue } from './valueFigures';
@@ -41,8 +41,8 @@ interface PeriodFacts {
   /** The finite CLVs at the period end and the tenures, each in ascending order with each position's rank in it. */
   clvs: Ordered;
   tenures: Ordered;
-  /** Its part of the CLV cohort rows (null: in none, or not in the settings' currency). */
-  cohorts: (CohortPart | null)[];
+  /** Each account's part of the CLV cohort rows (none: in no cohort, or not in the settings' currency). */
+  cohorts: CohortParts;
 }
 
 /** Finite values in ascending order, and each position's rank in that order (-1: not finite, left out). */
@@ -116,7 +116,7 @@ function periodFactsOf(sqlite: Database.Database, all: readonly AccountFacts[], 
     values,
     clvs: orderOf(values.map((v) => v.atEnd?.value)),
     tenures: orderOf(all.map((a) => tenureDaysOf(a, period.to))),
-    cohorts: all.map((a, k) => (values[k]!.inCurrency ? cohortPartOf(a, period.to, levelAt) : null)),
+    cohorts: cohortPartsOf(all, (k) => values[k]!.inCurrency, period.to, levelAt),
   };
   if (kept.size >= MAX_PERIODS) kept.clear();
   kept.set(key, facts);
@@ -155,7 +155,7 @@ export function periodFigures(sqlite: Database.Database, index: AccountIndex, po
   const all = index.all;
   const accounts = pick(index.all, positions);
   const { discountRate: discount, customerValue } = settings;
-  const clvCohorts = clvCohortRowsOfParts(pick(facts.cohorts, positions), {
+  const clvCohorts = clvCohortRowsOfKept(facts.cohorts, positions, {
     to: period.to,
     discount,
     survival: customerValue.survival,
