@@ -115,6 +115,9 @@ export function createBulkWriter(sqlite: Database.Database, options: BulkWriterO
     written: () => written,
     finish() {
       if (sqlite.inTransaction) commit();
+      // Back to the workspace's own temporary storage (files) before the index builds: their sorts
+      // spill there past the page cache, where in memory they took 0.4 GB more at 100,000 accounts.
+      sqlite.pragma('temp_store = DEFAULT');
       for (const sql of deferred) sqlite.exec(sql);
       sqlite.pragma('ignore_check_constraints = OFF');
       sqlite.pragma('foreign_keys = ON');
