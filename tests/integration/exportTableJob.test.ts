@@ -34,6 +34,9 @@ function watch(cancelAtFirst: boolean) {
     if (event.name !== 'jobs.progress' || event.job !== 'export.table') return;
     seen.push(event);
     if (cancelAtFirst && cancels.length === 0) cancels.push(core.dispatch('jobs.cancel', { channel: 'export.table' }));
+    // Held past the 100 ms drop at the start (listeners run inside the job's turn), so the first
+    // batch's report is sent however quick the machine: one report between the first and the last.
+    if (!cancelAtFirst && seen.length === 1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150);
   });
   return { seen, cancels, stop };
 }
