@@ -116,7 +116,7 @@ it('an import reaching every account adds its inserted rows to the rollups, and 
   });
   expect(tickets.counts).toMatchObject({ inserts: 3 * accountIds.length, updates: 3, errors: 0 });
   // The updated tickets' accounts (before and after the move) are refreshed from all their rows: their new rows are not added twice.
-  expect(logs.join('\n')).toMatch(/derived data for 120 accounts refreshed \((3[0-9]{2}) inserted rows added to the rollups\)/);
+  expect(logs.join('\n')).toMatch(/derived data for 120 accounts refreshed \((3[0-9]{2}) inserted rows added to the rollups\), health and rules of \d+/);
   const touchpoints = await core.call('import.commit', {
     jobId: 'added-touchpoints',
     path: writeFixture(dir, 'touchpoints.csv', touchpointsCsv(accountIds)),
@@ -133,4 +133,99 @@ it('an import reaching every account adds its inserted rows to the rollups, and 
   expect(added.stored.topics.some((t) => (t as { topic: string }).topic === 'sso-outage')).toBe(true);
   for (const table of Object.keys(full.stored) as (keyof typeof full.stored)[]) expect(added.stored[table], table).toEqual(full.stored[table]);
   expect(added.dashboards).toEqual(full.dashboards);
+}, 120_000);
+
+/** Rows of a help desk's history for each account: `ticket(id, n)` says which ticket, if any. */
+function historyCsv(accountIds: number[], ticket: (id: number, n: number) => { opened: string; solved: string; csat: number | '' } | null, tag: string): string {
+  const lines = ['accountId,externalId,subject,openedAt,firstResponseAt,resolvedAt,channel,priority,topic,status,csat'];
+  accountIds.forEach((id, n) => {
+    const row = ticket(id, n);
+    if (row) lines.push([id, `${tag}-${n}`, 'Old question', row.opened, row.opened, row.solved, 'email', 'normal', 'login', row.solved ? 'solved' : 'open', row.csat].join(','));
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+const healthLogged = () => Number(/health and rules of (\d+)/.exec(logs.at(-1) ?? '')?.[1]);
+
+// Session 10: an import touching every account refreshes health and the rules only for the accounts
+// whose health inputs it moved (a row in the look-back months, an open ticket, a later touchpoint),
+// and after a day's turn (snapshots of an earlier day) it refreshes everyone, as opening does.
+it('an import of old solved rows refreshes health and the rules only where they moved, and everything derived still equals a full rebuild', async () => {
+  const { sqlite } = core.context;
+  const accountIds = sqlite.prepare('SELECT id FROM accounts ORDER BY id').pluck().all() as number[];
+  // Most accounts: a ticket solved in 2023 (outside the look-back); every 7th an old one still open;
+  // every 11th one solved this January (inside it).
+  logs.length = 0;
+  const tickets = await core.call('import.commit', {
+    jobId: 'old-tickets',
+    path: writeFixture(
+      dir,
+      'old-tickets.csv',
+      historyCsv(
+        accountIds,
+        (_, n) =>
+          n % 11 === 0
+            ? { opened: '2026-01-12T10:00:00.000Z', solved: '2026-01-12T15:00:00.000Z', csat: 1 }
+            : { opened: '2023-05-02T10:00:00.000Z', solved: n % 7 === 0 ? '' : '2023-05-02T11:00:00.000Z', csat: 5 },
+        'OLD',
+      ),
+    ),
+    into: 'tickets',
+    preset: 'fulcrum-tickets',
+  });
+  expect(tickets.counts).toMatchObject({ inserts: accountIds.length, errors: 0 });
+  expect(logs.join('\n')).toContain(`derived data for ${accountIds.length} accounts refreshed (${accountIds.length} inserted rows added to the rollups)`);
+  const moved = healthLogged();
+  // Every 7th and every 11th account at most (archived or churned ones get no snapshot, and are counted).
+  expect(moved).toBeGreaterThan(0);
+  expect(moved).toBeLessThanOrEqual(Math.ceil(accountIds.length / 7) + Math.ceil(accountIds.length / 11));
+
+  // Touchpoints: one from 2023 for most accounts (older than their last: nothing moves), one from
+  // yesterday for every 5th; and a new account's first, from 2023 (outside the look-back, yet its
+  // engagement now has a last touchpoint).
+  const quiet = await core.call('accounts.create', { name: 'Quiet Ltd', segment: 'smb', arrMinor: 1_000_000 });
+  logs.length = 0;
+  const lines = ['accountId,occurredAt,channel,kind,sentiment,notes'];
+  accountIds.forEach((id, n) => lines.push([id, n % 5 === 0 ? '2026-02-28T09:00:00.000Z' : '2023-04-04T09:00:00.000Z', 'email', 'qbr', 1, 'Old review'].join(',')));
+  lines.push([quiet.id, '2023-04-04T09:00:00.000Z', 'email', 'qbr', 1, 'First review'].join(','));
+  await core.call('import.commit', {
+    jobId: 'old-touchpoints',
+    path: writeFixture(dir, 'old-touchpoints.csv', `${lines.join('\n')}\n`),
+    into: 'touchpoints',
+    preset: 'fulcrum-touchpoints',
+  });
+  expect(healthLogged()).toBeLessThan(accountIds.length);
+
+  const added = { stored: stored(), dashboards: await dashboards() };
+  refreshDerived(sqlite, core.context.now());
+  const full = { stored: stored(), dashboards: await dashboards() };
+  for (const table of Object.keys(full.stored) as (keyof typeof full.stored)[]) expect(added.stored[table], table).toEqual(full.stored[table]);
+  expect(added.dashboards).toEqual(full.dashboards);
+}, 120_000);
+
+it("an import on a new day, before the daily refresh, refreshes every customer's health and rules as opening does", async () => {
+  const { sqlite } = core.context;
+  core.setNow('2026-03-02T08:00:00.000Z');
+  const accountIds = sqlite.prepare('SELECT id FROM accounts ORDER BY id').pluck().all() as number[];
+  const customers = sqlite.prepare('SELECT count(*) FROM accounts WHERE archived_at IS NULL AND churned_at IS NULL').pluck().get() as number;
+  // Three old solved tickets: they move no account's inputs, but every snapshot is of yesterday.
+  logs.length = 0;
+  await core.call('import.commit', {
+    jobId: 'next-day',
+    path: writeFixture(
+      dir,
+      'next-day.csv',
+      historyCsv(accountIds.slice(0, 3), () => ({ opened: '2023-06-01T10:00:00.000Z', solved: '2023-06-01T12:00:00.000Z', csat: 4 }), 'DAY'),
+    ),
+    into: 'tickets',
+    preset: 'fulcrum-tickets',
+  });
+  expect(logs.join('\n')).toContain('derived data for 3 accounts refreshed');
+  expect(healthLogged()).toBe(customers);
+  const added = stored();
+  // Not vacuous: the snapshots are of the new day.
+  expect(new Set(added.health.map((h) => (h as { taken_at: string }).taken_at.slice(0, 10)))).toContain('2026-03-02');
+  refreshDerived(sqlite, core.context.now());
+  const full = stored();
+  for (const table of Object.keys(full) as (keyof typeof full)[]) expect(added[table], table).toEqual(full[table]);
 }, 120_000);

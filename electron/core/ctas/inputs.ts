@@ -72,15 +72,17 @@ function groupBy<T extends { accountId: number }>(rows: T[]): Map<number, Omit<T
  * are measured for the accounts whose health is red only: measuring an account's journey is the
  * costly input (with the amber accounts too, the pass took 75 s at 20,000 accounts against the
  * health rebuild's 6.5 s), and any other account's missed moment still opens its call to action
- * after its next write.
+ * after its next write. `only`: these accounts' inputs alone (those an import moved), each as the
+ * full pass reads it.
  */
-export function ruleInputBatches(sqlite: Database.Database, now: Date, size: number): { total: number; batches: Generator<RuleInputs[], void> } {
-  const accounts = stmt<{ id: number; renewalDate: string | null; band: Band | null; takenAt: string | null }>(
+export function ruleInputBatches(sqlite: Database.Database, now: Date, size: number, only?: ReadonlySet<number>): { total: number; batches: Generator<RuleInputs[], void> } {
+  const customers = stmt<{ id: number; renewalDate: string | null; band: Band | null; takenAt: string | null }>(
     sqlite,
     `SELECT a.id, a.renewal_date AS renewalDate, h.band, h.taken_at AS takenAt FROM accounts a
     LEFT JOIN health_snapshots h ON h.account_id = a.id AND h.current = 1
     WHERE a.archived_at IS NULL AND a.churned_at IS NULL ORDER BY a.id`,
   ).all();
+  const accounts = only ? customers.filter((a) => only.has(a.id)) : customers;
   const detractors = groupBy(stmt<Detractor>(sqlite, DETRACTORS).all(daysBefore(now, DETRACTOR_DAYS)));
   const deployments = groupBy(stmt<Deployment>(sqlite, DEPLOYMENTS).all());
   const requests = groupBy(stmt<Request>(sqlite, REQUESTS).all(daysBefore(now, REQUEST_DAYS)));
@@ -113,5 +115,6 @@ export function ruleInputBatches(sqlite: Database.Database, now: Date, size: num
   return { total: accounts.length, batches: batches() };
 }
 
-/** Every current customer's inputs at once, in id order (the synchronous pass: on open, after a bulk refresh). */
-export const allRuleInputs = (sqlite: Database.Database, now: Date): RuleInputs[] => [...ruleInputBatches(sqlite, now, Number.MAX_SAFE_INTEGER).batches].flat();
+/** Every current customer's inputs at once (or those in `only`), in id order (the synchronous pass: on open, after a bulk refresh). */
+export const allRuleInputs = (sqlite: Database.Database, now: Date, only?: ReadonlySet<number>): RuleInputs[] =>
+  [...ruleInputBatches(sqlite, now, Number.MAX_SAFE_INTEGER, only).batches].flat();

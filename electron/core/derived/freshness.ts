@@ -3,6 +3,8 @@ import type { Context } from '../context';
 import { CoreError } from '../errors';
 import { exclusive } from '../db/exclusive';
 import { inTransaction, stmt } from '../db/sql';
+import { readSettings } from '../db/settings';
+import { modelVersion } from '../health/model';
 import { recomputeAllHealth, recomputeAllHealthInSteps } from '../health/service';
 import { evaluateAll } from '../ctas/engine';
 import { announceOpened } from '../ctas/handlers';
@@ -27,6 +29,21 @@ export function healthIsStale(sqlite: Database.Database, now: Date): boolean {
       .pluck()
       .get(dayStart(now)) === 1
   );
+}
+
+/**
+ * Current customers whose snapshot a refresh of some accounts (an import's) cannot leave as it is:
+ * none, one from a day before `now`'s, or one of another model version. A snapshot taken earlier
+ * today under this model stays, as it does here until the next day.
+ */
+export function customersWithStaleHealth(sqlite: Database.Database, now: Date): number[] {
+  return stmt<number>(
+    sqlite,
+    `SELECT a.id FROM accounts a LEFT JOIN health_snapshots h ON h.account_id = a.id AND h.current = 1
+    WHERE a.archived_at IS NULL AND a.churned_at IS NULL AND (h.taken_at IS NULL OR h.taken_at < ? OR h.model_version <> ?)`,
+  )
+    .pluck()
+    .all(dayStart(now), modelVersion(readSettings(sqlite)));
 }
 
 /** On open: every customer's health recomputed if any is from an earlier day; null when all are today's. */

@@ -1,13 +1,16 @@
 import type Database from 'better-sqlite3';
 import { pausePoint } from '../db/pausePoint';
 import { inTransaction, stmt } from '../db/sql';
-import { refreshHealthOf } from '../health/service';
+import { recomputeAllHealth, refreshHealthOf } from '../health/service';
+import { lookback } from '../health/inputs';
 import { evaluateAccount, evaluateAll } from '../ctas/engine';
+import { allRuleInputs } from '../ctas/inputs';
 import { backfillArrHistory } from '../metrics/arrHistory';
 import { syncAccountKeys } from '../metrics/rollups/cells';
 import { addInsertedRows, ADDITIVE_TABLES, refreshAccountRollups } from '../metrics/rollups/incremental';
 import { forgetKeptHistory, keepAccountHistory, keptLayoutIsCurrent } from '../churn/kept';
 import { currentClock, rollupsAreCurrent } from '../metrics/rollups/state';
+import { customersWithStaleHealth } from './freshness';
 import { clearDerivedStale, derivedStaleReason, refreshDerived } from './refresh';
 
 // After a bulk write (an import) that touched the activity of only some accounts: their rollups
@@ -21,14 +24,19 @@ import { clearDerivedStale, derivedStaleReason, refreshDerived } from './refresh
 // 100,000 tickets over every account of a 20,000-account workspace took the full rebuild (two
 // million tickets read again, 120 s of a 151 s import, session 7). Only the accounts of UPDATED
 // rows, and every account of a survey import, are refreshed from all their rows.
+//
+// Health and the rules then run only for the accounts whose inputs the write moved (session 10):
+// an import of a help desk's history touches every account, but an old solved ticket moves no
+// account's health. Any customer's snapshot from an earlier day makes it refresh everyone, as opening does.
 
 /** Above this share of the workspace's accounts to refresh from all their rows, one streaming rebuild is cheaper. */
 const INCREMENTAL_SHARE = 0.25;
 /**
- * From this share of the accounts touched, health and the rules read every customer's inputs with
- * grouped queries (as the full refresh does: health/inputs.ts, ctas/inputs.ts), the rules run as one
- * pass over every customer, and the churn model's kept history is dropped (as the full refresh
- * drops it) rather than rewritten account by account.
+ * From this share of the accounts touched, the rules run as the full pass does (ctas/inputs.ts's
+ * grouped reads) over the accounts whose inputs moved, and the churn model's kept history is dropped
+ * (as the full refresh drops it) rather than rewritten account by account; from this share of the
+ * accounts whose health moved, health reads every customer's inputs with grouped queries
+ * (health/inputs.ts) and saves theirs.
  */
 const BULK_SHARE = 0.1;
 
@@ -45,6 +53,8 @@ export interface AccountsRefresh {
   seconds: number;
   /** Rows added to the rollups on their own (the write's inserted rows), when it did. */
   rowsAdded?: number;
+  /** Accounts whose health snapshot it wrote (those whose inputs the write moved; every customer's after a day's turn), when incremental. */
+  health?: number;
 }
 
 /** What the bulk write wrote (import/writer.ts's ActivityWritten): its inserted rows are added on their own. */
@@ -75,8 +85,8 @@ export function refreshDerivedForAccounts(sqlite: Database.Database, accountIds:
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   if (bulk) sqlite.pragma(`cache_size = ${REFRESH_CACHE_KIB}`);
   try {
-    const rowsAdded = inTransaction(sqlite, () => refreshInPlace(sqlite, { ids, bulk, fromAllRows, added: additive ? written : undefined }, now));
-    return { incremental: true, accounts: ids.length, seconds: (performance.now() - began) / 1000, ...(rowsAdded !== undefined ? { rowsAdded } : {}) };
+    const { rowsAdded, health } = inTransaction(sqlite, () => refreshInPlace(sqlite, { ids, bulk, total, fromAllRows, added: additive ? written : undefined }, now));
+    return { incremental: true, accounts: ids.length, health, seconds: (performance.now() - began) / 1000, ...(rowsAdded !== undefined ? { rowsAdded } : {}) };
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
   }
@@ -86,20 +96,23 @@ interface Refresh {
   /** The touched accounts, in id order. */
   ids: number[];
   bulk: boolean;
+  /** Accounts in the workspace. */
+  total: number;
   /** Accounts refreshed from all their rows. */
   fromAllRows: ReadonlySet<number>;
   /** The write whose inserted rows are added on their own, if any. */
   added?: WrittenRows;
 }
 
-/** The incremental refresh inside the caller's transaction; returns the rows added on their own, if any. */
-function refreshInPlace(sqlite: Database.Database, { ids, bulk, fromAllRows, added }: Refresh, now: Date): number | undefined {
+/** The incremental refresh inside the caller's transaction: the rows added on their own (if any) and the accounts whose health it refreshed. */
+function refreshInPlace(sqlite: Database.Database, { ids, bulk, total, fromAllRows, added }: Refresh, now: Date): { rowsAdded?: number; health: number } {
   backfillArrHistory(sqlite, now);
   pausePoint('refresh-after-arr');
   const clock = currentClock(sqlite);
   // Keys first (an account the import created has none yet): the added rows are summed under them.
   for (const id of ids) syncAccountKeys(sqlite, id);
-  const rowsAdded = added && addInsertedRows(sqlite, added.table, added.insertedAfterId, fromAllRows, clock).rows;
+  // The months health reads of the rollups: only accounts with added rows there moved in them.
+  const rows = added && addInsertedRows(sqlite, added.table, added.insertedAfterId, fromAllRows, clock, lookback(now));
   for (const id of [...fromAllRows].sort((a, b) => a - b)) refreshAccountRollups(sqlite, id, clock);
   // The churn model's kept history: the touched accounts' rows, or dropped as the full refresh drops it (churn/kept.ts).
   if (keptLayoutIsCurrent(sqlite)) {
@@ -107,11 +120,79 @@ function refreshInPlace(sqlite: Database.Database, { ids, bulk, fromAllRows, add
     else for (const id of ids) keepAccountHistory(sqlite, id);
   }
   pausePoint('refresh-after-rollups');
-  refreshHealthOf(sqlite, ids, now, bulk);
-  // The rules over the accounts the bulk write touched (an imported detractor answer opens its call to action).
-  if (bulk) evaluateAll(sqlite, now);
-  else for (const id of ids) evaluateAccount(sqlite, id, now);
+  const moved = added && rows ? movedByInsertedRows(sqlite, added, rows.inWindow, fromAllRows) : undefined;
+  const health = refreshHealthAndRules(sqlite, { ids, bulk, total, moved }, now);
   clearDerivedStale(sqlite);
   pausePoint('refresh-before-commit');
-  return rowsAdded;
+  return { ...(rows ? { rowsAdded: rows.rows } : {}), health };
 }
+
+/**
+ * The accounts whose health inputs (health/inputs.ts) an additive write can have moved: those
+ * refreshed from all their rows, those with an inserted row in the look-back months of the rollups
+ * (`inWindow`), an inserted ticket still open (the backlog), or an inserted touchpoint later than
+ * their last one (engagement; the rules' quiet renewals read the same). An old, solved ticket of a
+ * help desk's history moves none of them: 80,000 of the benchmark's 100,000 rows.
+ */
+function movedByInsertedRows(sqlite: Database.Database, written: WrittenRows, inWindow: ReadonlySet<number>, fromAllRows: ReadonlySet<number>): Set<number> {
+  const moved = new Set([...fromAllRows, ...inWindow]);
+  const after = written.insertedAfterId;
+  const more =
+    written.table === 'tickets'
+      ? stmt<number>(sqlite, 'SELECT DISTINCT account_id FROM tickets WHERE id > ? AND resolved_at IS NULL AND archived_at IS NULL').pluck().all(after)
+      : stmt<number>(
+          sqlite,
+          `SELECT DISTINCT n.account_id FROM touchpoints n WHERE n.id > ? AND n.archived_at IS NULL AND n.occurred_at >
+            coalesce((SELECT max(o.occurred_at) FROM touchpoints o WHERE o.account_id = n.account_id AND o.id <= ? AND o.archived_at IS NULL), '')`,
+        )
+          .pluck()
+          .all(after, after);
+  for (const id of more) moved.add(id);
+  return moved;
+}
+
+interface HealthAndRules {
+  /** The touched accounts, in id order. */
+  ids: number[];
+  bulk: boolean;
+  total: number;
+  /** The touched accounts whose health inputs moved (an additive write); all of them without it. */
+  moved?: ReadonlySet<number>;
+}
+
+/**
+ * Health and the rules for the accounts whose inputs the write moved; returns how many snapshots it
+ * wrote. Every other customer's snapshot, taken earlier today under this model, is what a full
+ * refresh now would write (health/inputs.ts reads only rows and settings; the day, not the time, is
+ * what freshness.ts holds a snapshot good for). If one is from an earlier day (or missing, or of
+ * another model), everyone is refreshed as on opening (freshness.ts): the day moved every account.
+ */
+function refreshHealthAndRules(sqlite: Database.Database, { ids, bulk, total, moved }: HealthAndRules, now: Date): number {
+  const touched = new Set(ids);
+  const stale = customersWithStaleHealth(sqlite, now);
+  if (stale.some((id) => !touched.has(id))) {
+    const everyone = recomputeAllHealth(sqlite, now).accounts;
+    evaluateAll(sqlite, now);
+    return everyone;
+  }
+  const healthOf = moved ? [...new Set([...moved, ...stale])].sort((a, b) => a - b) : ids;
+  // From a tenth of the accounts, every customer's inputs in a few grouped scans beat per-account lookups.
+  refreshHealthOf(sqlite, healthOf, now, healthOf.length >= total * BULK_SHARE);
+  // The rules over the accounts the bulk write touched (an imported detractor answer opens its call to action).
+  if (!bulk) {
+    for (const id of ids) evaluateAccount(sqlite, id, now);
+    return healthOf.length;
+  }
+  // The full pass's rules (ctas/inputs.ts) over the accounts whose inputs moved: their health, and
+  // the red ones' moments of truth (the only accounts whose journeys the pass measures), which any
+  // row the write added can move.
+  const rulesOf = moved ? new Set([...healthOf, ...redAmong(sqlite, touched)]) : touched;
+  evaluateAll(sqlite, now, allRuleInputs(sqlite, now, rulesOf));
+  return healthOf.length;
+}
+
+const redAmong = (sqlite: Database.Database, accounts: ReadonlySet<number>) =>
+  stmt<number>(sqlite, `SELECT account_id FROM health_snapshots WHERE current = 1 AND band = 'red'`)
+    .pluck()
+    .all()
+    .filter((id) => accounts.has(id));

@@ -16,7 +16,7 @@ import { LOOKBACK_MONTHS, type HealthInputs } from './model';
  * partial month included), so the health card's "CSAT 75 % (4 answers)" and the account page's CSAT
  * card beside it count the same answers (tests/integration/csatWindow.test.ts holds them together).
  */
-function lookback(now: Date): [number, number] {
+export function lookback(now: Date): [number, number] {
   const { to } = resolveMonths({}, now);
   return [to - LOOKBACK_MONTHS, to - 1];
 }

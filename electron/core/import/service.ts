@@ -204,7 +204,7 @@ function refreshDerivedAfterImport(sqlite: Database.Database, now: Date, { touch
   const refreshed = refreshDerivedForAccounts(sqlite, touched, now, reason, activity);
   if (!refreshed.incremental) return 'metrics rebuilt';
   const added = refreshed.rowsAdded !== undefined ? ` (${refreshed.rowsAdded} inserted rows added to the rollups)` : '';
-  return `derived data for ${refreshed.accounts} accounts refreshed${added}`;
+  return `derived data for ${refreshed.accounts} accounts refreshed${added}, health and rules of ${refreshed.health ?? refreshed.accounts}`;
 }
 
 export function cancelImport(ctx: Context, jobId: string): { cancelled: boolean } {

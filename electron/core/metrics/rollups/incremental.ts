@@ -72,14 +72,24 @@ export interface AddedRows {
   rows: number;
   accountMonths: number;
   cellMonths: number;
+  /** Accounts with an added row in `window`'s months (health's look-back: what it reads of the rollups moved for them only). */
+  inWindow: Set<number>;
 }
 
 /**
  * Adds the rows of `table` with ids in (afterId, max id] to the rollups, inside the caller's
  * transaction, except those of accounts in `skip` (the caller refreshes them from all their rows).
  * The accounts' keys must be stored (syncAccountKeys) before: their rows' sums go to those cells.
+ * `window`: first and last month (inclusive) whose accounts are reported in `inWindow`.
  */
-export function addInsertedRows(sqlite: Database.Database, table: string, afterId: number, skip: ReadonlySet<number>, clock: Clock): AddedRows {
+export function addInsertedRows(
+  sqlite: Database.Database,
+  table: string,
+  afterId: number,
+  skip: ReadonlySet<number>,
+  clock: Clock,
+  window: readonly [number, number] = [0, -1],
+): AddedRows {
   const select = ADDED[table];
   if (!select) throw new Error(`rows of ${table} are not additive to the rollups`);
   const lastId = stmt<number>(sqlite, `SELECT coalesce(max(id), 0) FROM "${table}"`).pluck().get()!;
@@ -88,7 +98,7 @@ export function addInsertedRows(sqlite: Database.Database, table: string, afterI
   // Per cell, per month: the added rows' stored forms, summed once at the end.
   const byCell = new Map<string, { cell: Cell; months: Map<number, StoredRow[]> }>();
   const ids = new Map<string, number>();
-  const added: AddedRows = { rows: 0, accountMonths: 0, cellMonths: 0 };
+  const added: AddedRows = { rows: 0, accountMonths: 0, cellMonths: 0, inWindow: new Set() };
 
   for (let from = afterId; from < lastId; from += IDS_PER_STEP) {
     const batch = newBatch(clock);
@@ -110,6 +120,7 @@ export function addInsertedRows(sqlite: Database.Database, table: string, afterI
         const stored = accountRow(sqlite, accountId, month);
         putAccountRow(sqlite, accountId, { month, data: stored ? mergeRows(stored, delta.data) : delta.data });
         added.accountMonths++;
+        if (month >= window[0] && month <= window[1]) added.inWindow.add(accountId);
         for (const cell of cells) {
           const key = cellKey(cell);
           let entry = byCell.get(key);
