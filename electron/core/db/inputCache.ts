@@ -32,6 +32,9 @@ export const changedDomain = (eventName: string): string | null => (eventName.en
 /** How many writes to a domain this connection has announced (noteChange); inputs kept in step with writes compare it with what they applied. */
 export const generationOf = (sqlite: Database.Database, domain: string): number => generations.get(sqlite)?.get(domain) ?? 0;
 
+/** Every domain this connection has announced a write to (noteChange), for a reader kept in step with all of them (metrics/changeLog.ts). */
+export const knownDomains = (sqlite: Database.Database): string[] => [...(generations.get(sqlite)?.keys() ?? [])];
+
 function stateKey(sqlite: Database.Database, dependsOn?: readonly string[]): string {
   const version = stmt<number>(sqlite, 'PRAGMA data_version').pluck().get()!;
   if (!dependsOn) return `${version}/${stmt<number>(sqlite, 'SELECT total_changes()').pluck().get()!}`;

@@ -1,23 +1,43 @@
 import type Database from 'better-sqlite3';
-import { cached } from '../db/inputCache';
+import { changesSinceAny, markAll, type LogMark } from '../metrics/changeLog';
 import type { AccountFacts } from '../metrics/repo';
 import { momentFindingsOfAccounts } from '../journeys/momentsOfTruth';
 import { resolveScope } from '../journeys/scope';
 import { reasonSentence } from './reasons';
 import { snapshotReasons } from './snapshotReasons';
-import { currentSnapshots, snapshotComponents } from './snapshots';
+import { liveSnapshots } from './liveSnapshots';
+import { snapshotComponents } from './snapshots';
 
 const AT_RISK = 10;
 
-/** Every account's latest snapshot, read once per workspace state (db/inputCache.ts). */
-const snapshotsOf = (sqlite: Database.Database) => cached(sqlite, 'snapshots', () => currentSnapshots(sqlite));
+/** Every account's latest snapshot, kept in step with writes (liveSnapshots.ts). */
+const snapshotsOf = liveSnapshots;
 
 /**
- * The at-risk accounts' moments of truth, per account and day, kept for one workspace state (any
- * write, by this connection or another, starts a new map: no domain list to get wrong). Measuring
- * the same ten accounts' journeys on every warm dashboard call was a sixth of its time (issue 14).
+ * The at-risk accounts' moments of truth, per account and day, kept across writes (issue 14): a
+ * write logged with its accounts (a ticket, answer, touchpoint, deployment or account:
+ * metrics/changeLog.ts) drops those accounts' entries; any other write, by this connection or
+ * another, starts a new map (no domain list to get wrong: changesSinceAny). Measuring the same ten
+ * accounts' journeys on every warm dashboard call was a sixth of its time, and on the first one
+ * after every write (11-60 ms) most of what was left of it.
  */
-const momentsKept = (sqlite: Database.Database) => cached(sqlite, 'atRiskMoments', () => new Map<string, string[]>());
+const momentsState = new WeakMap<Database.Database, { kept: Map<string, string[]>; mark: LogMark }>();
+
+function momentsKept(sqlite: Database.Database): Map<string, string[]> {
+  const live = momentsState.get(sqlite);
+  const since = live && changesSinceAny(sqlite, live.mark);
+  if (live && since) {
+    const written = new Set(since.entries.flatMap((entry) => entry.accounts).map(String));
+    if (written.size > 0) for (const key of live.kept.keys()) if (written.has(key.slice(key.indexOf('/') + 1))) live.kept.delete(key);
+    live.mark = since.mark;
+    // Ten accounts a day: a workspace open for weeks still keeps few; a bound all the same.
+    if (live.kept.size > 1_000) live.kept.clear();
+    return live.kept;
+  }
+  const fresh = { kept: new Map<string, string[]>(), mark: markAll(sqlite) };
+  momentsState.set(sqlite, fresh);
+  return fresh.kept;
+}
 
 function momentsOf(sqlite: Database.Database, accountIds: readonly number[], today: string): Map<number, string[]> {
   const kept = momentsKept(sqlite);

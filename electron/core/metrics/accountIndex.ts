@@ -1,13 +1,10 @@
-import type Database from 'better-sqlite3';
-import { cached } from '../db/inputCache';
-import { accountsOf } from './inputs';
 import { matches, type AccountFacts, type MetricsFilter } from './repo';
 
 /**
  * The dashboard's accounts by cell (issue 14): for each filter dimension (segment, industry,
  * region, owner, lifecycle stage) and value, the positions in the accounts input (inputs.ts) of
- * the accounts with that value, ascending. Built in one pass per workspace state, beside the
- * accounts input it indexes; a filter then reads the lists of its values instead of testing every
+ * the accounts with that value, ascending. Built in one pass beside the accounts input it indexes
+ * and patched with it (inputs.ts accountIndexOf); a filter then reads the lists of its values instead of testing every
  * account (the filtered accounts come out in the accounts input's order, as `filter(matches)` gave them).
  */
 
@@ -19,22 +16,46 @@ export interface AccountIndex {
   byValue: Map<Key, Map<string, number[]>>;
 }
 
-export const accountIndexOf = (sqlite: Database.Database): AccountIndex =>
-  cached(sqlite, 'accountIndex', () => {
-    const all = accountsOf(sqlite);
-    const byValue = new Map<Key, Map<string, number[]>>(KEYS.map((key) => [key, new Map<string, number[]>()]));
-    all.forEach((account, position) => {
-      for (const key of KEYS) {
-        const value = account[key];
-        if (value === null) continue;
-        const lists = byValue.get(key)!;
-        const list = lists.get(value);
-        if (list) list.push(position);
-        else lists.set(value, [position]);
-      }
-    });
-    return { all, byValue };
+export function buildIndex(all: readonly AccountFacts[]): AccountIndex {
+  const byValue = new Map<Key, Map<string, number[]>>(KEYS.map((key) => [key, new Map<string, number[]>()]));
+  all.forEach((account, position) => {
+    for (const key of KEYS) {
+      const value = account[key];
+      if (value === null) continue;
+      const lists = byValue.get(key)!;
+      const list = lists.get(value);
+      if (list) list.push(position);
+      else lists.set(value, [position]);
+    }
   });
+  return { all, byValue };
+}
+
+/**
+ * The account at `position` moved from `before`'s values to `after`'s (an account write, inputs.ts):
+ * out of its old values' lists, into its new ones' at its place in order, as buildIndex would list it
+ * (a value no account has any more has no list, a new one is listed after the others).
+ */
+export function moveInIndex(index: AccountIndex, position: number, before: AccountFacts, after: AccountFacts): void {
+  for (const key of KEYS) {
+    if (before[key] === after[key]) continue;
+    const lists = index.byValue.get(key)!;
+    if (before[key] !== null) {
+      const list = lists.get(before[key])!;
+      list.splice(list.indexOf(position), 1);
+      if (list.length === 0) lists.delete(before[key]);
+    }
+    if (after[key] !== null) {
+      const list = lists.get(after[key]);
+      if (!list) lists.set(after[key], [position]);
+      else {
+        let at = list.length;
+        while (at > 0 && list[at - 1]! > position) at--;
+        list.splice(at, 0, position);
+      }
+    }
+  }
+}
 
 /**
  * Positions (ascending) of the accounts that match the filter, or null for no filter (every

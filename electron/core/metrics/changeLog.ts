@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { generationOf } from '../db/inputCache';
+import { generationOf, knownDomains } from '../db/inputCache';
 import { stmt } from '../db/sql';
 
 /**
@@ -87,4 +87,18 @@ export function changesSince(sqlite: Database.Database, mark: LogMark, domains: 
   }
   for (const row of rows) if (domains.includes(row.domain)) entries.push(JSON.parse(row.entry) as LogEntry);
   return { entries, mark: next };
+}
+
+/**
+ * A mark over every domain written so far, for a reader that depends on more than it can name
+ * (the at-risk list's moments of truth read a dozen tables): with changesSinceAny it gets the logged
+ * entries since, or null after any unlogged write to any domain (one first written since the mark too).
+ */
+export const markAll = (sqlite: Database.Database): LogMark => markNow(sqlite, knownDomains(sqlite));
+
+export function changesSinceAny(sqlite: Database.Database, mark: LogMark): { entries: LogEntry[]; mark: LogMark } | null {
+  const domains = knownDomains(sqlite);
+  // A domain first written since the mark has no count in it: its writes are not all logged there.
+  if (domains.some((domain) => !(domain in mark.generations))) return null;
+  return changesSince(sqlite, mark, domains);
 }

@@ -100,6 +100,20 @@ export function cohortPartsOf(accounts: readonly AccountFacts[], counted: (k: nu
   return { year, offset, alive, margin };
 }
 
+/**
+ * Account k's margin terms again (its ARR history changed; its start year, margin, currency and
+ * churn did not, so it is in the same cohort alive on the same 1 Januaries): the same expression
+ * as cohortPartsOf. Its j-th term is the 1 January of its start year + 1 + j.
+ */
+export function patchCohortPart(parts: CohortParts, k: number, account: AccountFacts, levelAt: (accountId: number, date: string) => number): void {
+  const year = parts.year[k]!;
+  if (year === NO_PART) return;
+  for (let at = parts.offset[k]!, j = 0; at < parts.offset[k + 1]!; at++, j++) {
+    if (parts.alive[at] !== 1) continue;
+    parts.margin[at] = (levelAt(account.id, `${year + 1 + j}-01-01`) * account.grossMarginPct!) / 100;
+  }
+}
+
 /** clvCohortRows from the kept parts of the accounts at `positions` (all for null), in their order: the same rows. */
 export function clvCohortRowsOfKept(parts: CohortParts, positions: Int32Array | null, options: CohortOptions & { limit?: number }) {
   const members = new Map<number, number[]>();

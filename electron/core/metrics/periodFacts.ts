@@ -1,10 +1,8 @@
-import type Database from 'better-sqlite3';
 import type { Settings } from '../../../shared/contract/settings';
-import { cached } from '../db/inputCache';
 import { pick, type AccountIndex } from './accountIndex';
-import { arrLevelsOf, arrStepsOf } from './inputs';
-import type { AccountFacts } from './repo';
-import { clvCohortRowsOfKept, cohortPartsOf, type CohortParts } from './clvCohorts';
+import { levelsOf } from './arrLevels';
+import type { DashboardInputs } from './inputs';
+import { clvCohortRowsOfKept, cohortPartsOf, patchCohortPart, type CohortParts } from './clvCohorts';
 import { renewalFigureOfSums, renewalsOf, revenueFiguresOfMovements, tenureDaysOf, tenureFigureOfSorted } from './retentionFigures';
 import { revenueMovementsOf } from './retention';
 import { accountValues, valueFiguresOf, type AccountValue } from './valueFigures';
@@ -13,8 +11,9 @@ import { accountValues, valueFiguresOf, type AccountValue } from './valueFigures
  * Every account's part of the dashboard's per-account figures over one period (issue 14): its ARR
  * at the three boundaries (NRR/GRR, this period's and the previous one's), its renewals due and
  * renewed, its tenure, and its CLV, CLV at the start and end and cash flow (value). Computed in one
- * pass over the accounts per workspace state and period (any write starts a new state,
- * db/inputCache.ts), then each filter picks its accounts' parts and sums them with the same
+ * pass over the accounts per period and kept with the dashboard's inputs (inputs.ts: a write to
+ * another domain keeps them, an account's new ARR history patches its own parts, anything else
+ * reads them again), then each filter picks its accounts' parts and sums them with the same
  * summaries as the walk over the accounts, so the figures are the same to the last digit: the
  * second and every later filter of a period does no per-account arithmetic.
  */
@@ -26,7 +25,13 @@ export interface Period {
   today: string;
 }
 
-interface PeriodFacts {
+export interface PeriodFacts {
+  /** What they were computed for: an account's parts are computed again from these (patchPeriodFacts). */
+  period: Period;
+  settings: Settings;
+  /** The first start year of all accounts, and the 1 Januaries after it up to the period end (the CLV cohorts' dates). */
+  firstYear: number;
+  januaries: string[];
   /**
    * ARR at the previous period's start, the period start and the period end (NRR/GRR of this period
    * and the previous one), three per account in the accounts' order. Typed arrays, not an object or
@@ -83,21 +88,23 @@ function sortedValues({ sorted, rankOf }: Ordered, positions: Int32Array | null)
   return out;
 }
 
-/** Periods kept per workspace state: a session looks at a few, never many. */
+/** Periods kept with the inputs: a session looks at a few, never many. */
 const MAX_PERIODS = 8;
 
-function periodFactsOf(sqlite: Database.Database, all: readonly AccountFacts[], period: Period, settings: Settings): PeriodFacts {
-  const kept = cached(sqlite, 'periodFacts', () => new Map<string, PeriodFacts>());
+/** The ARR level of an account at a 1 January from the kept levels at every 1 January after `firstYear`. */
+const levelAtOf = (atJanuaries: Map<number, number[]>, firstYear: number) => (id: number, date: string) => atJanuaries.get(id)?.[Number(date.slice(0, 4)) - firstYear - 1] ?? 0;
+
+function periodFactsOf(live: DashboardInputs, period: Period, settings: Settings): PeriodFacts {
+  const all = live.accounts;
   const key = `${period.prevFrom}/${period.from}/${period.to}/${period.today}`;
-  let facts = kept.get(key);
+  let facts = live.periods.get(key);
   if (facts) return facts;
-  const atBounds = arrLevelsOf(sqlite, [period.prevFrom, period.from, period.to]);
+  const atBounds = levelsOf(live, [period.prevFrom, period.from, period.to]);
   // The ARR levels at every 1 January since the first start (the CLV cohorts' dates).
   const firstYear = all.reduce((first, a) => Math.min(first, Number(a.start.slice(0, 4))), Infinity);
   const januaries: string[] = [];
   for (let y = firstYear + 1; `${y}-01-01` <= period.to; y++) januaries.push(`${y}-01-01`);
-  const atJanuaries = arrLevelsOf(sqlite, januaries);
-  const levelAt = (id: number, date: string) => atJanuaries.get(id)?.[Number(date.slice(0, 4)) - firstYear - 1] ?? 0;
+  const levelAt = levelAtOf(levelsOf(live, januaries), firstYear);
   const bounds = new Float64Array(3 * all.length);
   const due = new Int32Array(all.length);
   const renewed = new Int32Array(all.length);
@@ -108,8 +115,12 @@ function periodFactsOf(sqlite: Database.Database, all: readonly AccountFacts[], 
   });
   // accountValues reads each account's ARR at the period start and end by id.
   const current = { get: (id: number) => atBounds.get(id)?.slice(1) };
-  const values = accountValues(all, all, arrStepsOf(sqlite), current, period, settings);
+  const values = accountValues(all, all, live.steps, current, period, settings);
   facts = {
+    period,
+    settings,
+    firstYear,
+    januaries,
     bounds,
     due,
     renewed,
@@ -118,9 +129,57 @@ function periodFactsOf(sqlite: Database.Database, all: readonly AccountFacts[], 
     tenures: orderOf(all.map((a) => tenureDaysOf(a, period.to))),
     cohorts: cohortPartsOf(all, (k) => values[k]!.inCurrency, period.to, levelAt),
   };
-  if (kept.size >= MAX_PERIODS) kept.clear();
-  kept.set(key, facts);
+  if (live.periods.size >= MAX_PERIODS) live.periods.clear();
+  live.periods.set(key, facts);
   return facts;
+}
+
+/**
+ * The order with position k's value replaced (orderOf of the values with that one changed, in two
+ * passes instead of a sort): k leaves its rank, the others close up, and it takes the rank of the
+ * values below it (ties by position, as orderOf orders them).
+ */
+function reordered({ sorted, rankOf }: Ordered, k: number, value: number | null | undefined): Ordered {
+  const old = rankOf[k]!;
+  const finite = typeof value === 'number' && Number.isFinite(value);
+  let rank = 0;
+  if (finite) {
+    for (let p = 0; p < rankOf.length; p++) {
+      const r = rankOf[p]!;
+      if (p === k || r < 0) continue;
+      if (sorted[r]! < value || (sorted[r] === value && p < k)) rank++;
+    }
+  }
+  const out: Ordered = { sorted: new Float64Array(sorted.length - (old >= 0 ? 1 : 0) + (finite ? 1 : 0)), rankOf: new Int32Array(rankOf.length) };
+  for (let p = 0; p < rankOf.length; p++) {
+    let r = rankOf[p]!;
+    if (p === k) r = finite ? rank : -1;
+    else if (r >= 0) {
+      if (old >= 0 && r > old) r--;
+      if (finite && r >= rank) r++;
+    }
+    out.rankOf[p] = r;
+    if (r >= 0) out.sorted[r] = p === k ? value! : sorted[rankOf[p]!]!;
+  }
+  return out;
+}
+
+/**
+ * Account `k`'s parts after a write that changed its ARR history and nothing the other accounts'
+ * parts depend on (inputs.ts checks: not its segment, start, churn, currency or margin): its ARR at
+ * the bounds, its value and CLV's place in the order, its CLV cohort margin terms. Its renewals and
+ * tenure follow its start and churn, unchanged. The levels are the inputs' own, already patched.
+ */
+export function patchPeriodFacts(live: DashboardInputs, facts: PeriodFacts, k: number): void {
+  const { period, settings } = facts;
+  const account = live.accounts[k]!;
+  const atBounds = levelsOf(live, [period.prevFrom, period.from, period.to]);
+  facts.bounds.set(atBounds.get(account.id) ?? [0, 0, 0], 3 * k);
+  const current = { get: (id: number) => atBounds.get(id)?.slice(1) };
+  const value = accountValues([account], live.accounts, live.steps, current, period, settings)[0]!;
+  facts.values[k] = value;
+  facts.clvs = reordered(facts.clvs, k, value.atEnd?.value);
+  patchCohortPart(facts.cohorts, k, account, levelAtOf(levelsOf(live, facts.januaries), facts.firstYear));
 }
 
 /** The account at the k-th of `positions` (all for null). */
@@ -150,8 +209,8 @@ function renewalsOfPositions({ due, renewed }: PeriodFacts, positions: Int32Arra
 }
 
 /** The per-account figures of the accounts at `positions` (all for null; accountIndex.ts), summed from their kept parts. */
-export function periodFigures(sqlite: Database.Database, index: AccountIndex, positions: Int32Array | null, period: Period, settings: Settings) {
-  const facts = periodFactsOf(sqlite, index.all, period, settings);
+export function periodFigures(live: DashboardInputs, index: AccountIndex, positions: Int32Array | null, period: Period, settings: Settings) {
+  const facts = periodFactsOf(live, period, settings);
   const all = index.all;
   const accounts = pick(index.all, positions);
   const { discountRate: discount, customerValue } = settings;
@@ -167,7 +226,7 @@ export function periodFigures(sqlite: Database.Database, index: AccountIndex, po
     previousRevenue: revenueOf(facts.bounds, positions, all.length, 0, 1),
     renewalRate: renewalsOfPositions(facts, positions, all.length),
     tenureMonths: tenureFigureOfSorted(sortedValues(facts.tenures, positions)),
-    value: valueFiguresOf(accounts, pick(facts.values, positions), arrStepsOf(sqlite), period, settings, undefined, {
+    value: valueFiguresOf(accounts, pick(facts.values, positions), live.steps, period, settings, undefined, {
       sortedClvs: sortedValues(facts.clvs, positions),
       clvCohorts,
     }),

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { MetricsQuery, Portfolio } from '../../../shared/contract/metrics';
 import { readSettings } from '../db/settings';
 import { monthStart, previousMonths, resolveMonths, type Granularity, type MonthRange } from './period';
-import { accountIndexOf, positionsFor } from './accountIndex';
+import { positionsFor } from './accountIndex';
+import { accountIndexOf, dashboardInputs } from './inputs';
 import { periodFigures } from './periodFacts';
 import { rollupRows, sourceFor, type AccountFacts, type MetricsFilter } from './repo';
 import { cohortCurvesOf, customersAt, logoFiguresOf, spanCountsOf } from './cohortFigures';
@@ -54,9 +55,9 @@ export function portfolio(sqlite: Database.Database, query: MetricsQuery, now: D
   const { current, before } = view;
 
   // The filtered accounts from the accounts indexed by value, and their per-account figures from
-  // parts kept per workspace state and period (accountIndex.ts, periodFacts.ts): no walk over every account.
+  // parts kept with the inputs per period (inputs.ts, accountIndex.ts, periodFacts.ts): no walk over every account.
   const index = accountIndexOf(sqlite);
-  const kept = periodFigures(sqlite, index, positionsFor(index, filter), { prevFrom, from, to, today }, settings);
+  const kept = periodFigures(dashboardInputs(sqlite), index, positionsFor(index, filter), { prevFrom, from, to, today }, settings);
   const accounts = kept.accounts;
   const scopeEmpty = accounts.length === 0;
 

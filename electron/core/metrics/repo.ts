@@ -41,6 +41,9 @@ export const loadAccounts = (sqlite: Database.Database) => stmt<AccountFacts>(sq
 
 export const loadAccount = (sqlite: Database.Database, id: number) => stmt<AccountFacts>(sqlite, `${ACCOUNT_FACTS} WHERE id = ?`).get(id);
 
+/** One account as loadAccounts reads it, or undefined when it is archived (or gone). */
+export const loadCurrentAccount = (sqlite: Database.Database, id: number) => stmt<AccountFacts>(sqlite, `${ACCOUNT_FACTS} WHERE id = ? AND archived_at IS NULL`).get(id);
+
 const FILTER_COLUMNS: Record<keyof MetricsFilter, keyof AccountFacts> = {
   segment: 'segment',
   industry: 'industry',
@@ -59,6 +62,10 @@ export function matches(account: AccountFacts, filter: MetricsFilter): boolean {
 /** The ARR history in (account, date) order: [account_id, changed_on, arr_minor]. */
 export const loadArrChanges = (sqlite: Database.Database) =>
   stmt<[number, string, number]>(sqlite, 'SELECT account_id, changed_on, arr_minor FROM arr_changes ORDER BY account_id, changed_on, id').raw(true).all();
+
+/** One account's ARR history, as loadArrChanges orders it. */
+export const loadArrChangesOf = (sqlite: Database.Database, accountId: number) =>
+  stmt<[number, string, number]>(sqlite, 'SELECT account_id, changed_on, arr_minor FROM arr_changes WHERE account_id = ? ORDER BY changed_on, id').raw(true).all(accountId);
 
 export type RollupSource =
   { level: 'segment'; segments?: string[] } | { level: 'dimension'; dimension: Dimension; values: string[]; segments?: string[] } | { level: 'account'; filter: MetricsFilter };
