@@ -5,12 +5,14 @@
 //   generate <path> <accounts>          write the demo workspace
 //   core <path> <accounts> [runs] [warm-up]  the dashboard and the account page through dispatch, warm (20 runs),
 //                                       beside the first dashboard after opening (with `warm-up`: after the
-//                                       core host's warm-up, metrics/warm.ts, as the app's window finds it)
+//                                       core host's warm-up, metrics/warm.ts, as the app's window finds it),
+//                                       and at its end the first dashboard after one write of each common kind
+//                                       (it writes a few rows to the workspace: give it a copy)
 //   plain <path> <accounts>             the plain typed-array passes over the same rows (the reference)
 //   import <path> <accounts> <rows> <dir>  a generated help-desk CSV through import.commit
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCore, plainPaths } from '../../electron/core';
+import { createCore, plainPaths, type Core } from '../../electron/core';
 import { generateDemoWorkspace } from '../../electron/core/demo';
 import { healthFigures } from '../../electron/core/health/figures';
 import { warmDashboard } from '../../electron/core/metrics/warm';
@@ -92,6 +94,7 @@ async function core(path: string, accounts: number, runs = RUNS, warmUp = false)
       metricsAccount.push(await time(() => call('metrics.account', { id }), Math.min(10, runs), Math.min(2, warmup)));
     }
     const list = await time(() => call('accounts.list', { filter: { segment: ['enterprise'] }, sort: { field: 'arrMinor', direction: 'desc' } }));
+    const afterWrite = await firstAfterWrites(core, ids, { all: dashboard.median, smb: smb.median });
     return {
       openSeconds,
       warmUp,
@@ -105,11 +108,56 @@ async function core(path: string, accounts: number, runs = RUNS, warmUp = false)
       accountPageMs: summarize(pages.map((s) => s.median)).median,
       metricsAccountMs: summarize(metricsAccount.map((s) => s.median)).median,
       accountsListMs: list.median,
+      afterWrite,
       maxRssMb: maxRssMb(),
     };
   } finally {
     await core.close();
   }
+}
+
+/**
+ * Issue 14's bar for the first dashboard after a write: within 1.5x a warm one. For each common kind
+ * of single-row write, one write then the first dashboard over all accounts, and another write of
+ * the same kind then the first with one segment, each against the warm median of the same run.
+ */
+async function firstAfterWrites(core: Core, ids: number[], warm: { all: number; smb: number }) {
+  const value = async <T>(channel: string, input: unknown): Promise<T> => {
+    const result = await core.dispatch(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value as T;
+  };
+  const day = new Date(NOW.getTime() - 86_400_000).toISOString();
+  const current: number[] = [];
+  for (const id of ids) if ((await value<{ churnedAt: string | null }>('accounts.get', { id })).churnedAt === null) current.push(id);
+  const [first, second] = [current[0] ?? ids[0]!, current[1] ?? ids[1]!];
+  const tickets: number[] = [];
+  // Values of this run's own, so a second run on the same copy still changes the owner and the ARR.
+  const stamp = Date.now() % 100_000;
+  const kinds: [string, (id: number, n: number) => Promise<unknown>][] = [
+    ['tickets.create', async (id) => tickets.push((await value<{ id: number }>('tickets.create', { accountId: id, openedAt: day, channel: 'email', priority: 'normal' })).id)],
+    ['tickets.update', (_id, n) => value('tickets.update', { id: tickets[n]!, firstResponseAt: NOW.toISOString(), resolvedAt: NOW.toISOString(), status: 'solved' })],
+    ['touchpoints.create', (id) => value('touchpoints.create', { accountId: id, occurredAt: day, channel: 'phone', kind: 'qbr' })],
+    ['surveyResponses.create', (id) => value('surveyResponses.create', { accountId: id, respondedAt: day, kind: 'nps', score: 3 })],
+    ['accounts.update owner', (id) => value('accounts.update', { id, owner: `Bench owner ${stamp}` })],
+    ['accounts.update arrMinor', (id, n) => value('accounts.update', { id, arrMinor: 10_000_000 + stamp * 10 + n })],
+  ];
+  const out: Record<string, { allMs: number; allToWarm: number; smbMs: number; smbToWarm: number }> = {};
+  for (const [kind, write] of kinds) {
+    const firstCall = async (id: number, n: number, query: object) => {
+      await write(id, n);
+      const started = performance.now();
+      await value('metrics.portfolio', query);
+      return performance.now() - started;
+    };
+    const allMs = await firstCall(first, 0, {});
+    const smbMs = await firstCall(second, 1, { segment: ['smb'] });
+    out[kind] = { allMs, allToWarm: allMs / warm.all, smbMs, smbToWarm: smbMs / warm.smb };
+    log(
+      `first dashboard after ${kind}: all ${allMs.toFixed(1)} ms / warm ${warm.all.toFixed(1)} = ${(allMs / warm.all).toFixed(2)}x; smb ${smbMs.toFixed(1)} / ${warm.smb.toFixed(1)} = ${(smbMs / warm.smb).toFixed(2)}x`,
+    );
+  }
+  return out;
 }
 
 function plain(path: string, accounts: number) {
