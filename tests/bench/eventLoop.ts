@@ -34,8 +34,15 @@ interface Caller {
  * with FULCRUM_CORE_NICE=10 in the environment, `worker` is the niced one (the A/B of host/entry.ts's nice).
  */
 type Design = 'worker' | 'worker-at-host-priority' | 'process' | 'in-process';
-/** Worker and child-process runs first: an in-process run leaves this process's heap hundreds of MB larger, collected later. */
-const DESIGNS: readonly Design[] = (['worker-at-host-priority', 'worker', 'process', 'in-process'] as const).filter((design) =>
+/**
+ * The child process first, then the workers, then in-process: each design leaves this process's memory
+ * as the next one finds it. The child-process design is the desktop's, whose main process never hosts a
+ * worker; after the worker runs this process held 0.9-1.3 GB RSS with a 52 MB JS heap, and the next
+ * window had one 300-600 ms stall with no GC in this isolate (--trace-gc), a forced GC and glibc's trim
+ * turned off before it changing nothing: the freed memory going back to the system (session 10). An
+ * in-process run leaves this process's heap hundreds of MB larger, collected later.
+ */
+const DESIGNS: readonly Design[] = (['process', 'worker-at-host-priority', 'worker', 'in-process'] as const).filter((design) =>
   (process.env.FULCRUM_BENCH_EVENT_LOOP_DESIGNS ?? 'worker,process,in-process').split(',').includes(design),
 );
 
