@@ -55,10 +55,11 @@ function assemble(
   deployments: DeploymentRow | undefined,
   lastTouchpointAt: string | null,
   renewalDate: string | null,
+  scratch?: DenseSketch,
 ): HealthInputs {
   return {
     accountId,
-    ...fromRollups(rollup),
+    ...fromRollups(rollup, scratch),
     openTickets: open,
     licencesUsed: deployments?.used ?? null,
     licencesPurchased: deployments?.purchased ?? null,
@@ -75,16 +76,25 @@ export function accountHealthInputs(sqlite: Database.Database, accountId: number
   const rows = stmt<Buffer>(sqlite, 'SELECT data FROM rollup_account_month WHERE account_id = ? AND month BETWEEN ? AND ?')
     .pluck()
     .all(accountId, ...lookback(now));
+  // One account's sums in scratch arrays (67 KB of sketch slots), zeroed rather than allocated: an
+  // import's refresh reads thousands of accounts this way (fromRollups copies what it keeps).
   let acc: Partial_ | undefined;
   for (const data of rows) {
-    acc ??= { counts: new Float64Array(COUNTERS), times: emptyTimes() };
+    if (!acc) {
+      acc = single;
+      acc.counts.fill(0);
+      acc.times.fill(0);
+    }
     foldRow(data, acc);
   }
   const open = stmt<number>(sqlite, 'SELECT count(*) FROM tickets WHERE account_id = ? AND resolved_at IS NULL AND archived_at IS NULL').pluck().get(accountId)!;
   const deployments = stmt<DeploymentRow>(sqlite, `${DEPLOYMENTS} AND account_id = ? GROUP BY account_id`).get(accountId);
   const last = stmt<string | null>(sqlite, 'SELECT max(occurred_at) FROM touchpoints WHERE account_id = ? AND archived_at IS NULL').pluck().get(accountId) ?? null;
-  return assemble(accountId, acc, open, deployments, last, account.renewal_date);
+  return assemble(accountId, acc, open, deployments, last, account.renewal_date, singleSketch);
 }
+
+const single: Partial_ = { counts: new Float64Array(COUNTERS), times: emptyTimes() };
+const singleSketch = emptySketch();
 
 /** Inputs of every current customer (not archived, not churned), in id order. */
 export function allHealthInputs(sqlite: Database.Database, now: Date): HealthInputs[] {

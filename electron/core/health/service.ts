@@ -38,12 +38,16 @@ export function refreshAccountHealth(sqlite: Database.Database, accountId: numbe
  * of four lookups per account; inputs.ts reads the same numbers either way), only these saved.
  */
 export function refreshHealthOf(sqlite: Database.Database, accountIds: readonly number[], now: Date, bulk: boolean): void {
-  if (!bulk) {
-    for (const id of accountIds) refreshAccountHealth(sqlite, id, now);
-    return;
-  }
   const settings = readSettings(sqlite);
   const version = modelVersion(settings);
+  if (!bulk) {
+    // refreshAccountHealth for each, with the settings read once (thousands of accounts after an import).
+    for (const id of accountIds) {
+      const inputs = isCustomer(sqlite, id) ? accountHealthInputs(sqlite, id, now) : undefined;
+      if (inputs) saveSnapshot(sqlite, id, assessHealth(inputs, settings, now), version, now, componentFindings(inputs, settings, now));
+    }
+    return;
+  }
   const wanted = new Set(accountIds);
   for (const inputs of allHealthInputs(sqlite, now)) {
     if (wanted.has(inputs.accountId)) saveSnapshot(sqlite, inputs.accountId, assessHealth(inputs, settings, now), version, now, componentFindings(inputs, settings, now));
