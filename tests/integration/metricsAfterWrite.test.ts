@@ -102,3 +102,31 @@ it('after each kind of write, the dashboard from the kept inputs equals a fresh 
     }
   }
 }, 180_000);
+
+it('the at-risk moments of truth follow a ticket of a listed account, and a change to the map', async () => {
+  const map = await core.call('journeys.create', { name: 'Support journey' });
+  const support = map.stages.find((s) => s.name === 'Get support')!;
+  const card = (name: string, target: { metric: 'first_response_hours'; operator: '<='; value: number }) =>
+    core.call('journeys.addTouchpoint', { journeyStageId: support.id, name, isMomentOfTruth: true, target, matchRule: { source: 'tickets' } });
+  // A promise every account misses, so each listed account's sentence names its own measure.
+  await card('First answer within half an hour', { metric: 'first_response_hours', operator: '<=', value: 0.5 });
+  const listed = (await figures(core, {})).health.atRisk;
+  expect(listed.length, 'the workspace has accounts at risk').toBeGreaterThan(0);
+  const { accountId } = listed[0]!;
+  // The moments of truth among the account's reasons (health/reasons.ts names the card's stage).
+  const reasonsOf = (p: Portfolio) => p.health.atRisk.find((row) => row.accountId === accountId)?.reasons.filter((reason) => reason.includes('(Get support)'));
+  const before = reasonsOf(await figures(core, {}));
+  const moments = dashboardInputs(core.context.sqlite);
+  // Answered after twenty days: the card's measure for this account moves.
+  await core.call('tickets.create', { accountId, openedAt: '2026-02-01T09:00:00Z', firstResponseAt: '2026-02-21T09:00:00Z', channel: 'email', priority: 'normal' });
+  const after = await all(core);
+  expect(dashboardInputs(core.context.sqlite)).toBe(moments);
+  expect(reasonsOf(after[0]!)).toBeDefined();
+  expect(reasonsOf(after[0]!)).not.toEqual(before);
+  expect(after).toEqual(await freshFigures());
+  // A second moment of truth on the map (no log entry: every account's moments are measured again).
+  await card('First answer within ten minutes', { metric: 'first_response_hours', operator: '<=', value: 0.1 });
+  const withCard = await all(core);
+  expect(reasonsOf(withCard[0]!)).not.toEqual(reasonsOf(after[0]!));
+  expect(withCard).toEqual(await freshFigures());
+}, 120_000);

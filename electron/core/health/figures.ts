@@ -17,15 +17,19 @@ const snapshotsOf = liveSnapshots;
  * The at-risk accounts' moments of truth, per account and day, kept across writes (issue 14): a
  * write logged with its accounts (a ticket, answer, touchpoint, deployment or account:
  * metrics/changeLog.ts) drops those accounts' entries; any other write, by this connection or
- * another, starts a new map (no domain list to get wrong: changesSinceAny). Measuring the same ten
+ * another, starts a new map (a list of what it does not read, so a domain left off costs a rebuild,
+ * never a stale reason: changesSinceAny). Measuring the same ten
  * accounts' journeys on every warm dashboard call was a sixth of its time, and on the first one
  * after every write (11-60 ms) most of what was left of it.
  */
+/** What the moments of truth never read: the calls to action and tasks a write's rules open (ctas/hooks.ts), who uses this Fulcrum. */
+const NOT_READ = ['ctas', 'tasks', 'identity'];
+
 const momentsState = new WeakMap<Database.Database, { kept: Map<string, string[]>; mark: LogMark }>();
 
 function momentsKept(sqlite: Database.Database): Map<string, string[]> {
   const live = momentsState.get(sqlite);
-  const since = live && changesSinceAny(sqlite, live.mark);
+  const since = live && changesSinceAny(sqlite, live.mark, NOT_READ);
   if (live && since) {
     const written = new Set(since.entries.flatMap((entry) => entry.accounts).map(String));
     if (written.size > 0) for (const key of live.kept.keys()) if (written.has(key.slice(key.indexOf('/') + 1))) live.kept.delete(key);
@@ -34,7 +38,7 @@ function momentsKept(sqlite: Database.Database): Map<string, string[]> {
     if (live.kept.size > 1_000) live.kept.clear();
     return live.kept;
   }
-  const fresh = { kept: new Map<string, string[]>(), mark: markAll(sqlite) };
+  const fresh = { kept: new Map<string, string[]>(), mark: markAll(sqlite, NOT_READ) };
   momentsState.set(sqlite, fresh);
   return fresh.kept;
 }

@@ -92,13 +92,18 @@ export function changesSince(sqlite: Database.Database, mark: LogMark, domains: 
 /**
  * A mark over every domain written so far, for a reader that depends on more than it can name
  * (the at-risk list's moments of truth read a dozen tables): with changesSinceAny it gets the logged
- * entries since, or null after any unlogged write to any domain (one first written since the mark too).
+ * entries since, or null after any unlogged write to any domain.
  */
-export const markAll = (sqlite: Database.Database): LogMark => markNow(sqlite, knownDomains(sqlite));
+export const markAll = (sqlite: Database.Database, except: readonly string[] = []): LogMark =>
+  markNow(
+    sqlite,
+    knownDomains(sqlite).filter((domain) => !except.includes(domain)),
+  );
 
-export function changesSinceAny(sqlite: Database.Database, mark: LogMark): { entries: LogEntry[]; mark: LogMark } | null {
-  const domains = knownDomains(sqlite);
-  // A domain first written since the mark has no count in it: its writes are not all logged there.
-  if (domains.some((domain) => !(domain in mark.generations))) return null;
-  return changesSince(sqlite, mark, domains);
+/** `except`: domains the reader is known not to read (a write there neither counts nor rebuilds). */
+export function changesSinceAny(sqlite: Database.Database, mark: LogMark, except: readonly string[] = []): { entries: LogEntry[]; mark: LogMark } | null {
+  const domains = knownDomains(sqlite).filter((domain) => !except.includes(domain));
+  // A domain first written since the mark had no write then: its count was 0 (generationOf).
+  const generations = Object.fromEntries(domains.map((domain) => [domain, mark.generations[domain] ?? 0]));
+  return changesSince(sqlite, { ...mark, generations }, domains);
 }
