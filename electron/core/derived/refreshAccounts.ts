@@ -10,6 +10,8 @@ import { syncAccountKeys } from '../metrics/rollups/cells';
 import { addInsertedRows, ADDITIVE_TABLES, refreshAccountRollups } from '../metrics/rollups/incremental';
 import { forgetKeptHistory, keepAccountHistory, keptLayoutIsCurrent } from '../churn/kept';
 import { currentClock, rollupsAreCurrent } from '../metrics/rollups/state';
+import { resolveScope } from '../journeys/scope';
+import { monthLabel } from '../metrics/period';
 import { customersWithStaleHealth } from './freshness';
 import { clearDerivedStale, derivedStaleReason, refreshDerived } from './refresh';
 
@@ -125,7 +127,7 @@ function refreshInPlace(sqlite: Database.Database, { ids, bulk, total, fromAllRo
     else for (const id of ids) keepAccountHistory(sqlite, id);
   }
   pausePoint('refresh-after-rollups');
-  const moved = added && rows ? movedByInsertedRows(sqlite, added, rows.inWindow, fromAllRows) : undefined;
+  const moved = added && rows ? movedByInsertedRows(sqlite, added, rows.inWindow, fromAllRows, now) : undefined;
   const health = refreshHealthAndRules(sqlite, { ids, bulk, total, moved }, now);
   clearDerivedStale(sqlite);
   pausePoint('refresh-before-commit');
@@ -139,21 +141,40 @@ function refreshInPlace(sqlite: Database.Database, { ids, bulk, total, fromAllRo
  * their last one (engagement; the rules' quiet renewals read the same). An old, solved ticket of a
  * help desk's history moves none of them: 80,000 of the benchmark's 100,000 rows.
  */
-function movedByInsertedRows(sqlite: Database.Database, written: WrittenRows, inWindow: ReadonlySet<number>, fromAllRows: ReadonlySet<number>): Set<number> {
+function movedByInsertedRows(sqlite: Database.Database, written: WrittenRows, inWindow: ReadonlySet<number>, fromAllRows: ReadonlySet<number>, now: Date): Moved {
   const moved = new Set([...fromAllRows, ...inWindow]);
   const after = written.insertedAfterId;
+  // NOT INDEXED: the inserted rows by their ids, not a scan of an index over the whole table (SQLite picks one for DISTINCT).
   const more =
     written.table === 'tickets'
-      ? stmt<number>(sqlite, 'SELECT DISTINCT account_id FROM tickets WHERE id > ? AND resolved_at IS NULL AND archived_at IS NULL').pluck().all(after)
+      ? stmt<number>(sqlite, 'SELECT DISTINCT account_id FROM tickets NOT INDEXED WHERE id > ? AND resolved_at IS NULL AND archived_at IS NULL').pluck().all(after)
       : stmt<number>(
           sqlite,
-          `SELECT DISTINCT n.account_id FROM touchpoints n WHERE n.id > ? AND n.archived_at IS NULL AND n.occurred_at >
+          `SELECT DISTINCT n.account_id FROM touchpoints n NOT INDEXED WHERE n.id > ? AND n.archived_at IS NULL AND n.occurred_at >
             coalesce((SELECT max(o.occurred_at) FROM touchpoints o WHERE o.account_id = n.account_id AND o.id <= ? AND o.archived_at IS NULL), '')`,
         )
           .pluck()
           .all(after, after);
   for (const id of more) moved.add(id);
-  return moved;
+  // A ticket counts in a journey card by the month it was opened, in the measured period only
+  // (journeys/measure.ts): one opened before it moves no moment of truth. Touchpoints also time the
+  // stages from any month: every account with one may have moved.
+  const journeys =
+    written.table === 'tickets'
+      ? new Set(
+          stmt<number>(sqlite, 'SELECT DISTINCT account_id FROM tickets NOT INDEXED WHERE id > ? AND substr(opened_at, 1, 7) >= ?')
+            .pluck()
+            .all(after, monthLabel(resolveScope({}, now).measure.fromMonth)),
+        )
+      : undefined;
+  return { health: moved, journeys };
+}
+
+interface Moved {
+  /** Accounts whose health inputs moved. */
+  health: ReadonlySet<number>;
+  /** Accounts whose journeys' moments of truth may have moved; undefined: every touched account's. */
+  journeys?: ReadonlySet<number>;
 }
 
 interface HealthAndRules {
@@ -161,8 +182,8 @@ interface HealthAndRules {
   ids: number[];
   bulk: boolean;
   total: number;
-  /** The touched accounts whose health inputs moved (an additive write); all of them without it. */
-  moved?: ReadonlySet<number>;
+  /** What an additive write moved; without it, every touched account. */
+  moved?: Moved;
 }
 
 /**
@@ -180,7 +201,7 @@ function refreshHealthAndRules(sqlite: Database.Database, { ids, bulk, total, mo
     evaluateAll(sqlite, now);
     return everyone;
   }
-  const healthOf = moved ? [...new Set([...moved, ...stale])].sort((a, b) => a - b) : ids;
+  const healthOf = moved ? [...new Set([...moved.health, ...stale])].sort((a, b) => a - b) : ids;
   refreshHealthOf(sqlite, healthOf, now, healthOf.length >= total * HEALTH_GROUPED_SHARE);
   // The rules over the accounts the bulk write touched (an imported detractor answer opens its call to action).
   if (!bulk) {
@@ -188,9 +209,8 @@ function refreshHealthAndRules(sqlite: Database.Database, { ids, bulk, total, mo
     return healthOf.length;
   }
   // The full pass's rules (ctas/inputs.ts) over the accounts whose inputs moved: their health, and
-  // the red ones' moments of truth (the only accounts whose journeys the pass measures), which any
-  // row the write added can move.
-  const rulesOf = moved ? new Set([...healthOf, ...redAmong(sqlite, touched)]) : touched;
+  // the red ones' moments of truth (the only accounts whose journeys the pass measures).
+  const rulesOf = moved ? new Set([...healthOf, ...redAmong(sqlite, moved.journeys ?? touched)]) : touched;
   evaluateAll(sqlite, now, allRuleInputs(sqlite, now, rulesOf));
   return healthOf.length;
 }
