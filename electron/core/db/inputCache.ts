@@ -2,15 +2,16 @@ import type Database from 'better-sqlite3';
 import { stmt } from './sql';
 
 /**
- * A cache of tables the metrics read whole (accounts, ARR history, current health, the journey
- * inputs), valid while what they were read from is unchanged. Results are never cached, only inputs.
+ * A cache of tables the core reads whole (the journey inputs, the finder's, the churn history),
+ * valid while what they were read from is unchanged. Results are never cached, only inputs.
  *
  * Validity comes from SQLite's own change counters — `total_changes()` for this connection's
  * writes, `PRAGMA data_version` for other connections' commits — so any write, through the core or
  * not, invalidates an input by default. An input that names the domains it is read from
  * (`dependsOn`) survives this connection's writes to other domains: the core reports each domain's
  * writes here through its change events (noteChange). Only inputs whose tables are written solely
- * through the core's domain channels may name them.
+ * through the core's domain channels may name them. The dashboard's inputs are kept in step with
+ * writes instead (metrics/inputs.ts, through metrics/changeLog.ts).
  */
 const caches = new WeakMap<Database.Database, Map<string, { key: string; value: unknown }>>();
 const generations = new WeakMap<Database.Database, Map<string, number>>();

@@ -53,7 +53,7 @@ function cohortRow(year: number, size: number, survival: number[], margins: numb
 }
 
 /**
- * Every account's part of the cohort rows over a period (kept per workspace state and period by
+ * Every account's part of the cohort rows over a period (kept with the dashboard's inputs per period by
  * metrics/periodFacts.ts, issue 14): its start year and, at each 1 January from the year after it
  * up to the period end, whether it was a customer then and its yearly margin term. Flat typed
  * arrays for all accounts, not two typed arrays per account: kept for every account and period,

@@ -6,17 +6,17 @@ import { portfolio, type HealthFiguresOf } from './portfolio';
 
 /**
  * The dashboard's first call made by the core itself right after a workspace opens (issue 14):
- * users open the app on the dashboard, and its first `metrics.portfolio` builds the inputs kept per
- * workspace state (the accounts and their index, the ARR history, the current health snapshots, each
- * period's per-account parts: accountIndex.ts, inputs.ts, periodFacts.ts, health/figures.ts), which
+ * users open the app on the dashboard, and its first `metrics.portfolio` builds the inputs it keeps
+ * (the accounts and their index, the ARR history, the current health snapshots, each period's
+ * per-account parts: inputs.ts, periodFacts.ts, health/liveSnapshots.ts), which
  * cost 35x a warm call at 100,000 accounts. Built while the window is still loading, the window's
  * first call finds them. The two queries are the dashboard's own first two: the default period (the
  * last twelve months) and the one before it (DashboardScreen's `previous`).
  *
  * Each query is one turn on the connection (exclusive), so a call the window sends meanwhile waits
- * for at most the one under way, never the whole warm-up; a write meanwhile starts a new workspace
- * state and the next call builds its inputs again, as it would have without the warm-up. The figures
- * are computed and dropped: only the inputs stay (db/inputCache.ts).
+ * for at most the one under way, never the whole warm-up; a write meanwhile is applied to the kept
+ * inputs, or has them read again, as it would have without the warm-up (inputs.ts). The figures
+ * are computed and dropped: only the inputs stay.
  */
 export async function warmDashboard(ctx: Context, healthFigures: HealthFiguresOf, isOpen: () => boolean): Promise<void> {
   const started = performance.now();
