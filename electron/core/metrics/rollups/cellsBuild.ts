@@ -1,24 +1,36 @@
 import type Database from 'better-sqlite3';
 import { SKETCH_SLOTS } from '../sketch';
-import { addDecoded, createDecoded, decodeRow, encodeRow } from './codec';
+import { addDecoded, createDecoded, createScratch, decodeRow, encodeRow } from './codec';
 import { cohortColumns, SPAN_SQL, spanOf } from './cohorts';
 import { cellsOf as cellsOfKeys, DIMENSIONS, FACETS, type AccountKeys } from './dimensions';
 import { COUNTERS, SERIES_COUNT } from './layout';
 import { stmt } from '../../db/sql';
 
 /**
- * The full rebuild's part for the dimension level (migration 0007), run after the account and
- * segment levels are written (rebuild.ts): what every counting account is summed under
- * (rollup_account_keys), the facet counts, and each (dimension, value, segment, month) cell summed
- * from the stored account rows, which are a tenth of the raw rows and already bucketed.
+ * The full rebuild's part for the dimension level (migration 0007): what every counting account is
+ * summed under (rollup_account_keys), the facet counts, the cohort cells, and each (dimension,
+ * value, segment, month) cell.
  *
- * Memory is bounded: a cell-month's sum holds a dense sketch accumulator (34 KB as uint32), and a
- * workspace may have hundreds of owners, so cells are summed in groups of at most CELL_MONTHS
- * cell-months, one streaming pass over the account rows per group (the demo's 20,000 or 100,000
- * accounts need one pass).
+ * The cells are summed DURING the account pass (rebuild.ts): each account row just built is added
+ * to its account's cells as it is written (`addToCells`), from the row in memory, instead of
+ * reading the stored rows back and decoding them after (that second pass over 224,000 rows, two
+ * groups of cells at 20,000 accounts, was about a quarter of the rebuild).
+ *
+ * Memory is bounded: a cell-month's sum holds sketch counts (a dense accumulator is 34 KB as uint32;
+ * the pass keeps each series over the slots it has seen, about a quarter of that), and a workspace
+ * may have hundreds of owners, so the pass sums at most PASS_CELL_MONTHS cell-months; past that it
+ * gives up the cells numbered highest (they are freed) and those are summed after the pass from the
+ * stored rows, in groups of at most CELL_MONTHS cell-months, one streaming pass over the account
+ * rows per group (the demo's 20,000 or 100,000 accounts need none).
  */
 
 const CELL_MONTHS = 1536;
+/** Cell-months the account pass sums at most (about 40 MB at the demo's density); the demo's 90 cells over 24 months are 2,160. */
+const PASS_CELL_MONTHS = 4096;
+/** Slots a series' range grows by beyond the slot that made it grow (fewer copies as it widens). */
+const RANGE_PAD = 48;
+/** A cell-month's key in the sums: cell · KEY_MONTHS + month. */
+const KEY_MONTHS = 1 << 20;
 /** Accounts whose rows are folded between two yields (a caller may hand the event loop back there). */
 const ACCOUNTS_PER_STEP = 5_000;
 
@@ -98,9 +110,124 @@ function writeKeysAndFacets(sqlite: Database.Database, cells: Cell[]): Map<numbe
   return cellsOf;
 }
 
+const newSum = (): CellSum => ({ counts: new Float64Array(COUNTERS), times: new Uint32Array(SERIES_COUNT * SKETCH_SLOTS), topics: new Map() });
+
+/** A cell-month summed by the pass: its sketch counts per series over [from[series], from[series] + length). */
+interface PassSum {
+  counts: Float64Array;
+  from: Int32Array;
+  slots: (Uint32Array | null)[];
+  topics: Map<number, number>;
+}
+
+const newPassSum = (): PassSum => ({
+  counts: new Float64Array(COUNTERS),
+  from: new Int32Array(SERIES_COUNT),
+  slots: new Array<Uint32Array | null>(SERIES_COUNT).fill(null),
+  topics: new Map(),
+});
+
+/** Counts one value at a sketch key (series · SKETCH_SLOTS + slot), widening the series' range to hold it. */
+function addTime(sum: PassSum, key: number): void {
+  const series = Math.floor(key / SKETCH_SLOTS);
+  const slot = key - series * SKETCH_SLOTS;
+  let slots = sum.slots[series];
+  let from = sum.from[series]!;
+  if (!slots || slot < from || slot >= from + slots.length) {
+    const lo = Math.max(0, Math.min(slot, slots ? from : slot) - RANGE_PAD);
+    const hi = Math.min(SKETCH_SLOTS, Math.max(slot + 1, slots ? from + slots.length : slot + 1) + RANGE_PAD);
+    const wider = new Uint32Array(hi - lo);
+    if (slots) wider.set(slots, from - lo);
+    sum.slots[series] = slots = wider;
+    sum.from[series] = from = lo;
+  }
+  slots[slot - from]! += 1;
+}
+
+/** A pass sum as a cell sum, its sketches spread into `dense` (zeroed by the caller). */
+function densePassSum(sum: PassSum, dense: Uint32Array): CellSum {
+  sum.slots.forEach((slots, series) => slots && dense.set(slots, series * SKETCH_SLOTS + sum.from[series]!));
+  return { counts: sum.counts, times: dense, topics: sum.topics };
+}
+
+/** The cells being summed by the account pass: start it with `startCells`, add rows with `addToCells`, end it with `finishCellsInSteps`. */
+export interface CellPass {
+  cells: Cell[];
+  /** Each counting account's cells (indexes into `cells`, one per dimension, −1 for none). */
+  cellsOf: Map<number, Int32Array>;
+  sums: Map<number, PassSum>;
+  /** Cells from this index on are not summed by the pass (over budget): finishCellsInSteps sums them from the stored rows. */
+  cutoff: number;
+}
+
 /**
- * Sums the cells in [first, last] over the rows of the counting accounts (`ids`, ascending) and
- * writes them; yields between ranges of accounts (never with a statement open).
+ * Writes every counting account's keys, the facet counts and the cohort cells (call with those
+ * tables and rollup_dimension_month empty, inside the rebuild's transaction), and numbers the cells.
+ */
+export function startCells(sqlite: Database.Database): CellPass {
+  const cells: Cell[] = [];
+  const cellsOf = writeKeysAndFacets(sqlite, cells);
+  return { cells, cellsOf, sums: new Map(), cutoff: cells.length };
+}
+
+/** Gives up the highest-numbered half of the cells still summed by the pass (and frees their sums). */
+function shrink(pass: CellPass): void {
+  pass.cutoff = Math.floor(pass.cutoff / 2);
+  for (const key of pass.sums.keys()) if (Math.floor(key / KEY_MONTHS) >= pass.cutoff) pass.sums.delete(key);
+}
+
+/**
+ * Adds an account's built row (rebuild.ts: its counters, its sketch keys one per value, its topic
+ * counts by id) to the account's cells: the same sums as adding its stored BLOB (foldRow), since
+ * every part is a count. An account that does not count (archived) has no cells.
+ */
+export function addToCells(pass: CellPass, accountId: number, month: number, counts: Float64Array, times: readonly number[], topics: ReadonlyMap<number, number>): void {
+  const own = pass.cellsOf.get(accountId);
+  if (!own) return;
+  for (let d = 0; d < own.length; d++) {
+    const cell = own[d]!;
+    if (cell < 0 || cell >= pass.cutoff) continue;
+    const key = cell * KEY_MONTHS + month;
+    let sum = pass.sums.get(key);
+    if (!sum) {
+      if (pass.sums.size >= PASS_CELL_MONTHS) {
+        shrink(pass);
+        if (cell >= pass.cutoff) continue;
+      }
+      pass.sums.set(key, (sum = newPassSum()));
+    }
+    for (let i = 0; i < COUNTERS; i++) sum.counts[i]! += counts[i]!;
+    for (let i = 0; i < times.length; i++) addTime(sum, times[i]!);
+    for (const id of topics.keys()) sum.topics.set(id, (sum.topics.get(id) ?? 0) + topics.get(id)!);
+  }
+}
+
+/** Writes summed cell-months (keys as in CellPass.sums); returns the rows written. */
+function writeSums<S>(sqlite: Database.Database, cells: Cell[], sums: Map<number, S>, cellSum: (sum: S) => CellSum): number {
+  const put = stmt(sqlite, 'INSERT INTO rollup_dimension_month (dimension, value, segment, month, data) VALUES (?, ?, ?, ?, ?)');
+  // One buffer to encode into (bound at once): a fresh one per cell-month is 60 KB (its bound with a dense sketch), 2,000 of them before a GC.
+  const scratch = createScratch();
+  const cellOf = (key: number) => cells[Math.floor(key / KEY_MONTHS)]!;
+  // Written in key order: sorted, the b-tree appends.
+  const ordered = [...sums.keys()].sort((a, b) => {
+    const [x, y] = [cellOf(a), cellOf(b)];
+    return x.dimension.localeCompare(y.dimension) || x.value.localeCompare(y.value) || x.segment.localeCompare(y.segment) || (a % KEY_MONTHS) - (b % KEY_MONTHS);
+  });
+  let written = 0;
+  for (const key of ordered) {
+    const sum = cellSum(sums.get(key)!);
+    // As storedSum (segments.ts): a month whose counters are all 0 has no row.
+    if (sum.counts.every((c) => c === 0)) continue;
+    const cell = cellOf(key);
+    put.run(cell.dimension, cell.value, cell.segment, key % KEY_MONTHS, encodeRow(sum.counts, { dense: sum.times }, sum.topics, scratch));
+    written++;
+  }
+  return written;
+}
+
+/**
+ * Sums the cells in [first, last] over the stored rows of the counting accounts (`ids`, ascending)
+ * and writes them; yields between ranges of accounts (never with a statement open).
  */
 function* sumGroup(
   sqlite: Database.Database,
@@ -123,9 +250,9 @@ function* sumGroup(
       let read = false;
       for (const cell of own) {
         if (cell < first || cell > last) continue;
-        const key = (cell - first) * span + (month - minMonth);
+        const key = cell * KEY_MONTHS + month;
         let sum = sums.get(key);
-        if (!sum) sums.set(key, (sum = { counts: new Float64Array(COUNTERS), times: new Uint32Array(SERIES_COUNT * SKETCH_SLOTS), topics: new Map() }));
+        if (!sum) sums.set(key, (sum = newSum()));
         if (!read) {
           decodeRow(data, decoded);
           read = true;
@@ -134,52 +261,30 @@ function* sumGroup(
       }
     }
   }
-  const put = stmt(sqlite, 'INSERT INTO rollup_dimension_month (dimension, value, segment, month, data) VALUES (?, ?, ?, ?, ?)');
-  // Written in key order (the cells were numbered in account order): sorted, the b-tree appends.
-  const ordered = [...sums.keys()].sort((a, b) => {
-    const [x, y] = [cells[first + Math.floor(a / span)]!, cells[first + Math.floor(b / span)]!];
-    return x.dimension.localeCompare(y.dimension) || x.value.localeCompare(y.value) || x.segment.localeCompare(y.segment) || (a % span) - (b % span);
-  });
-  let written = 0;
-  for (const key of ordered) {
-    const sum = sums.get(key)!;
-    // As storedSum (segments.ts): a month whose counters are all 0 has no row.
-    if (sum.counts.every((c) => c === 0)) continue;
-    const cell = cells[first + Math.floor(key / span)]!;
-    put.run(cell.dimension, cell.value, cell.segment, minMonth + (key % span), encodeRow(sum.counts, { dense: sum.times }, sum.topics));
-    written++;
-  }
-  return written;
+  return writeSums(sqlite, cells, sums, (sum) => sum);
 }
 
 /**
- * Rebuilds rollup_account_keys, rollup_facets and rollup_dimension_month from the accounts and the
- * stored account rows (call with those three tables empty, inside the rebuild's transaction).
+ * Ends the account pass: writes the cells it summed, then sums the cells it gave up (if any) from
+ * the stored account rows, group by group (call after the account and segment levels are written).
  * Yields between steps; returns the dimension-month rows written.
  */
-export function* rebuildCellsInSteps(sqlite: Database.Database): Generator<void, number> {
-  const cells: Cell[] = [];
-  const cellsOf = writeKeysAndFacets(sqlite, cells);
+export function* finishCellsInSteps(sqlite: Database.Database, pass: CellPass): Generator<void, number> {
+  const { cells, cellsOf } = pass;
+  const dense = new Uint32Array(SERIES_COUNT * SKETCH_SLOTS);
+  let written = writeSums(sqlite, cells, pass.sums, (sum) => densePassSum(sum, dense.fill(0)));
+  pass.sums.clear();
+  if (pass.cutoff >= cells.length) return written;
   // The segment level's months (a small table, written just before): a month outside them has only
   // rows whose counters are all 0, which add nothing to any cell.
   const [minMonth, maxMonth] = stmt<[number | null, number | null]>(sqlite, 'SELECT min(month), max(month) FROM rollup_segment_month').raw(true).get()!;
-  if (minMonth === null || maxMonth === null || cells.length === 0) return 0;
+  if (minMonth === null || maxMonth === null) return written;
   const span = maxMonth - minMonth + 1;
   const ids = [...cellsOf.keys()];
   const perGroup = Math.max(1, Math.floor(CELL_MONTHS / span));
-  let written = 0;
-  for (let first = 0; first < cells.length; first += perGroup) {
+  for (let first = pass.cutoff; first < cells.length; first += perGroup) {
     yield;
     written += yield* sumGroup(sqlite, cells, cellsOf, ids, first, Math.min(first + perGroup, cells.length) - 1, minMonth, span);
   }
   return written;
-}
-
-/** rebuildCellsInSteps run to its end. */
-export function rebuildCells(sqlite: Database.Database): number {
-  const steps = rebuildCellsInSteps(sqlite);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
 }

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { finishBatch, newBatch, type Clock } from './build';
-import { createScratch } from './codec';
-import { rebuildCellsInSteps } from './cellsBuild';
+import { finishBatch, newBatch, recycleChunks, type Clock } from './build';
+import { createScratch, encodeRow } from './codec';
+import { addToCells, finishCellsInSteps, startCells } from './cellsBuild';
 import { clearRollups, feedRawRows, putSegmentRow } from './repo';
-import { addRow, emptySum, storedRow, storedSum, type RowSum } from './segments';
+import { addBuilt, emptySum, storedSum, topicsById, type RowSum } from './segments';
 import { inTransaction, stmt } from '../../db/sql';
 
 export interface RebuildSummary {
@@ -15,16 +15,27 @@ export interface RebuildSummary {
 
 export interface RebuildOptions {
   clock: Clock;
-  /** Accounts per batch: bounds memory (their rows are held until written). */
+  /** Accounts per batch, fixed; by default each batch is sized to about BATCH_ROWS raw rows. */
   batch?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
 /**
+ * Raw rows (tickets, answers, touchpoints) a batch of accounts aims at. A batch's rows are held until
+ * written, and V8 moves what outlives two young-generation collections to the old generation, which
+ * it lets grow for a long while before collecting it: batches of 250 demo accounts (25,000 tickets)
+ * outlived them and took the rebuild's peak to 450-510 MB, batches of 25 (about 3,400 rows) die young
+ * and it stays near 260 MB, at the same speed. Accounts differ a lot in rows, so the next batch's
+ * account count follows the last one's rows.
+ */
+const BATCH_ROWS = 3_000;
+
+/**
  * Rebuilds every rollup from the raw rows, in one transaction: after bulk writes (the demo
  * generator, an import), after a change of the business-hours clock, or when the layout changed.
  * Accounts are streamed in id ranges through the (account_id, time) indexes, so memory stays flat;
- * the segment level is summed in memory (segments × months) and written at the end.
+ * each account row is added, as it is written, to its segment's sum and its dimension cells' sums
+ * (segments × months, cells × months: cellsBuild.ts), which are written at the end.
  */
 export function rebuildRollups(sqlite: Database.Database, options: RebuildOptions): RebuildSummary {
   return inTransaction(sqlite, () => {
@@ -43,7 +54,7 @@ export function rebuildRollups(sqlite: Database.Database, options: RebuildOption
  */
 export function* rebuildRollupsInSteps(sqlite: Database.Database, options: RebuildOptions): Generator<void, RebuildSummary> {
   const began = performance.now();
-  const size = options.batch ?? 250;
+  let size = options.batch ?? 25;
   {
     clearRollups(sqlite);
     const accounts = sqlite
@@ -51,15 +62,20 @@ export function* rebuildRollupsInSteps(sqlite: Database.Database, options: Rebui
       .raw(true)
       .all();
     const segmentOf = new Map(accounts.filter(([, , active]) => active === 1).map(([id, segment]) => [id, segment]));
+    // The accounts' keys, the facet and cohort counts, and the cells their rows are summed under, first (cellsBuild.ts).
+    const cells = startCells(sqlite);
     const sums = new Map<string, Map<number, RowSum>>();
     const ids = new Map<string, number>();
     const scratch = createScratch();
     const insert = stmt(sqlite, 'INSERT INTO rollup_account_month (account_id, month, data) VALUES (?, ?, ?)');
     let accountMonths = 0;
 
-    for (let i = 0; i < accounts.length; i += size) {
-      const batch = newBatch(options.clock);
-      feedRawRows(sqlite, accounts[i]![0], accounts[Math.min(i + size, accounts.length) - 1]![0], batch);
+    const pool: Float64Array[] = [];
+    for (let i = 0; i < accounts.length;) {
+      const end = Math.min(i + size, accounts.length);
+      const batch = newBatch(options.clock, pool);
+      const rows = feedRawRows(sqlite, accounts[i]![0], accounts[end - 1]![0], batch);
+      if (options.batch === undefined) size = Math.max(1, Math.min(1_000, Math.round((size * BATCH_ROWS) / Math.max(rows, 1))));
       const built = finishBatch(batch);
       // Inserted in primary-key order, rows append to the table's b-tree instead of splitting pages.
       for (const accountId of [...built.keys()].sort((a, b) => a - b)) {
@@ -68,29 +84,34 @@ export function* rebuildRollupsInSteps(sqlite: Database.Database, options: Rebui
         let segmentSums = segment === undefined ? undefined : sums.get(segment);
         if (segment !== undefined && !segmentSums) sums.set(segment, (segmentSums = new Map<number, RowSum>()));
         for (const month of [...months.keys()].sort((a, b) => a - b)) {
-          const stored = storedRow(sqlite, month, months.get(month)!, ids, scratch);
-          insert.run(accountId, stored.month, stored.data);
+          const row = months.get(month)!;
+          const topics = topicsById(sqlite, row, ids);
+          insert.run(accountId, month, encodeRow(row.counts, { keys: row.times }, topics, scratch));
           accountMonths++;
+          // Summed from the row in memory: the same sums as its stored BLOB's (segments.ts addBuilt), without decoding it.
+          addToCells(cells, accountId, month, row.counts, row.times, topics);
           if (!segmentSums) continue;
           let sum = segmentSums.get(month);
           if (!sum) segmentSums.set(month, (sum = emptySum()));
-          addRow(sum, stored);
+          addBuilt(sum, row.counts, row.times, topics);
         }
       }
-      options.onProgress?.(Math.min(i + size, accounts.length), accounts.length);
+      recycleChunks(batch);
+      options.onProgress?.(end, accounts.length);
+      i = end;
       yield;
     }
 
     let segmentMonths = 0;
     for (const [segment, months] of sums) {
       for (const [month, sum] of months) {
-        const stored = storedSum(month, sum);
+        const stored = storedSum(month, sum, scratch);
         if (stored) putSegmentRow(sqlite, segment, stored);
         segmentMonths++;
       }
     }
-    // The dimension level, the accounts' keys and the facet counts, from the rows just written (cellsBuild.ts).
-    yield* rebuildCellsInSteps(sqlite);
+    // The dimension level: the cells summed in the pass, and any it had to give up (cellsBuild.ts).
+    yield* finishCellsInSteps(sqlite, cells);
     return { accounts: accounts.length, accountMonths, segmentMonths, seconds: (performance.now() - began) / 1000 };
   }
 }

@@ -14,12 +14,23 @@ const TOUCHPOINTS = `SELECT account_id, ${monthSql('occurred_at')}
 
 /**
  * Feeds the raw rows of the accounts with ids in [firstId, lastId] to a batch, streaming each
- * table in turn through its (account_id, time) index: no row array is ever held.
+ * table in turn through its (account_id, time) index: no row array is ever held. Returns the rows read.
  */
-export function feedRawRows(sqlite: Database.Database, firstId: number, lastId: number, batch: Batch): void {
-  for (const row of stmt(sqlite, TICKETS).raw(true).iterate(firstId, lastId)) addTicket(batch, row as TicketRaw);
-  for (const row of stmt(sqlite, SURVEYS).raw(true).iterate(firstId, lastId)) addSurvey(batch, row as SurveyRaw);
-  for (const row of stmt(sqlite, TOUCHPOINTS).raw(true).iterate(firstId, lastId)) addTouchpoint(batch, row as TouchpointRaw);
+export function feedRawRows(sqlite: Database.Database, firstId: number, lastId: number, batch: Batch): number {
+  let rows = 0;
+  for (const row of stmt(sqlite, TICKETS).raw(true).iterate(firstId, lastId)) {
+    addTicket(batch, row as TicketRaw);
+    rows++;
+  }
+  for (const row of stmt(sqlite, SURVEYS).raw(true).iterate(firstId, lastId)) {
+    addSurvey(batch, row as SurveyRaw);
+    rows++;
+  }
+  for (const row of stmt(sqlite, TOUCHPOINTS).raw(true).iterate(firstId, lastId)) {
+    addTouchpoint(batch, row as TouchpointRaw);
+    rows++;
+  }
+  return rows;
 }
 
 /** A rollup row as stored: its month and its BLOB (see codec.ts). */

@@ -13,9 +13,15 @@ import { topicIds, type StoredRow } from './repo';
  * With a scratch, `data` is a view into it, valid until the scratch's next use.
  */
 export function storedRow(sqlite: Database.Database, month: number, row: RollupRow, ids: Map<string, number>, scratch?: Scratch): StoredRow {
+  return { month, data: encodeRow(row.counts, { keys: row.times }, topicsById(sqlite, row, ids), scratch) };
+}
+
+/** A built row's topic counts by id, in the row's order (texts not seen before are added to the dictionary). */
+export function topicsById(sqlite: Database.Database, row: RollupRow, ids: Map<string, number>): Map<number, number> {
   topicIds(sqlite, row.topics.keys(), ids);
-  const byId = new Map([...row.topics].map(([topic, n]) => [ids.get(topic)!, n]));
-  return { month, data: encodeRow(row.counts, { keys: row.times }, byId, scratch) };
+  const byId = new Map<number, number>();
+  for (const [topic, n] of row.topics) byId.set(ids.get(topic)!, n);
+  return byId;
 }
 
 export const sameRow = (a: StoredRow, b: StoredRow) => a.data.equals(b.data);
@@ -33,10 +39,28 @@ export function addRow(sum: RowSum, row: StoredRow, sign = 1): void {
   foldRow(row.data, sum, sign);
 }
 
-/** The sum's stored form, or null when nothing is left (a month with no data has no row, as after a rebuild). */
-export function storedSum(month: number, sum: RowSum): StoredRow | null {
+/**
+ * Adds a built row (its counters, its sketch keys one per value, its topic counts by id) to a sum:
+ * the same as adding its stored form (addRow), every part being a count, without decoding it.
+ */
+export function addBuilt(
+  sum: { counts: Float64Array; times: Float64Array | Uint32Array; topics: Map<number, number> },
+  counts: Float64Array,
+  times: readonly number[],
+  topics: ReadonlyMap<number, number>,
+): void {
+  for (let i = 0; i < COUNTERS; i++) sum.counts[i]! += counts[i]!;
+  for (let i = 0; i < times.length; i++) sum.times[times[i]!]! += 1;
+  for (const id of topics.keys()) sum.topics.set(id, (sum.topics.get(id) ?? 0) + topics.get(id)!);
+}
+
+/**
+ * The sum's stored form, or null when nothing is left (a month with no data has no row, as after a
+ * rebuild). With a scratch, `data` is a view into it, valid until the scratch's next use.
+ */
+export function storedSum(month: number, sum: RowSum, scratch?: Scratch): StoredRow | null {
   if (sum.counts.every((c) => c === 0)) return null;
-  return { month, data: encodeRow(sum.counts, { dense: sum.times }, sum.topics) };
+  return { month, data: encodeRow(sum.counts, { dense: sum.times }, sum.topics, scratch) };
 }
 
 export interface RowChange {
