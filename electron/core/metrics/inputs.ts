@@ -37,7 +37,11 @@ export interface DashboardInputs {
   mark: LogMark;
 }
 
-const DOMAINS = ['accounts'] as const;
+/**
+ * The accounts domain writes accounts and arr_changes; a rebuild (`health.changed`) or an import's
+ * refresh (`metrics.changed`) may backfill ARR history without an accounts event: read again after those.
+ */
+const DOMAINS = ['accounts', 'health', 'metrics'] as const;
 /** More accounts written than this since the last read (a script, a bulk edit): read everything again. */
 const MAX_PATCHED = 64;
 
