@@ -158,16 +158,18 @@ export interface CellPass {
   sums: Map<number, PassSum>;
   /** Cells from this index on are not summed by the pass (over budget): finishCellsInSteps sums them from the stored rows. */
   cutoff: number;
+  /** Cell-months it sums at most. */
+  budget: number;
 }
 
 /**
  * Writes every counting account's keys, the facet counts and the cohort cells (call with those
  * tables and rollup_dimension_month empty, inside the rebuild's transaction), and numbers the cells.
  */
-export function startCells(sqlite: Database.Database): CellPass {
+export function startCells(sqlite: Database.Database, budget = PASS_CELL_MONTHS): CellPass {
   const cells: Cell[] = [];
   const cellsOf = writeKeysAndFacets(sqlite, cells);
-  return { cells, cellsOf, sums: new Map(), cutoff: cells.length };
+  return { cells, cellsOf, sums: new Map(), cutoff: cells.length, budget };
 }
 
 /** Gives up the highest-numbered half of the cells still summed by the pass (and frees their sums). */
@@ -190,7 +192,7 @@ export function addToCells(pass: CellPass, accountId: number, month: number, cou
     const key = cell * KEY_MONTHS + month;
     let sum = pass.sums.get(key);
     if (!sum) {
-      if (pass.sums.size >= PASS_CELL_MONTHS) {
+      if (pass.sums.size >= pass.budget) {
         shrink(pass);
         if (cell >= pass.cutoff) continue;
       }

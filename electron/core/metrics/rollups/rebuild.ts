@@ -18,6 +18,8 @@ export interface RebuildOptions {
   /** Accounts per batch, fixed; by default each batch is sized to about BATCH_ROWS raw rows. */
   batch?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Cell-months the account pass sums at most (cellsBuild.ts); a test makes it small to take the other path. */
+  cellMonths?: number;
 }
 
 /**
@@ -63,7 +65,7 @@ export function* rebuildRollupsInSteps(sqlite: Database.Database, options: Rebui
       .all();
     const segmentOf = new Map(accounts.filter(([, , active]) => active === 1).map(([id, segment]) => [id, segment]));
     // The accounts' keys, the facet and cohort counts, and the cells their rows are summed under, first (cellsBuild.ts).
-    const cells = startCells(sqlite);
+    const cells = startCells(sqlite, options.cellMonths);
     const sums = new Map<string, Map<number, RowSum>>();
     const ids = new Map<string, number>();
     const scratch = createScratch();
