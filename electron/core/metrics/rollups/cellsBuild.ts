@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { SKETCH_SLOTS } from '../sketch';
-import { addDecoded, createDecoded, createScratch, decodeRow, encodeRow } from './codec';
+import { addDecoded, createDecoded, createScratch, decodeRow, encodeRow, type DecodedRow } from './codec';
 import { cohortColumns, SPAN_SQL, spanOf } from './cohorts';
 import { cellsOf as cellsOfKeys, DIMENSIONS, FACETS, type AccountKeys } from './dimensions';
 import { COUNTERS, SERIES_COUNT } from './layout';
@@ -27,7 +27,7 @@ import { stmt } from '../../db/sql';
 const CELL_MONTHS = 1536;
 /** Cell-months the account pass sums at most (about 40 MB at the demo's density); the demo's 90 cells over 24 months are 2,160. */
 const PASS_CELL_MONTHS = 4096;
-/** Slots a series' range grows by beyond the slot that made it grow (fewer copies as it widens). */
+/** Slots a series' range grows by, at least, beyond the slot that made it grow. */
 const RANGE_PAD = 48;
 /** A cell-month's key in the sums: cell · KEY_MONTHS + month. */
 const KEY_MONTHS = 1 << 20;
@@ -127,21 +127,23 @@ const newPassSum = (): PassSum => ({
   topics: new Map(),
 });
 
-/** Counts one value at a sketch key (series · SKETCH_SLOTS + slot), widening the series' range to hold it. */
-function addTime(sum: PassSum, key: number): void {
+/** Counts n values at a sketch key (series · SKETCH_SLOTS + slot), widening the series' range to hold it. */
+function addTime(sum: PassSum, key: number, n: number): void {
   const series = Math.floor(key / SKETCH_SLOTS);
   const slot = key - series * SKETCH_SLOTS;
   let slots = sum.slots[series];
   let from = sum.from[series]!;
   if (!slots || slot < from || slot >= from + slots.length) {
-    const lo = Math.max(0, Math.min(slot, slots ? from : slot) - RANGE_PAD);
-    const hi = Math.min(SKETCH_SLOTS, Math.max(slot + 1, slots ? from + slots.length : slot + 1) + RANGE_PAD);
+    // Widened by at least half its length on the side that missed: a few copies per series, not one per new slot (each costs microseconds).
+    const pad = Math.max(RANGE_PAD, slots ? slots.length >> 1 : 0);
+    const lo = Math.max(0, slots && slot >= from ? from : slot - pad);
+    const hi = Math.min(SKETCH_SLOTS, slots && slot < from + slots.length ? from + slots.length : slot + 1 + pad);
     const wider = new Uint32Array(hi - lo);
     if (slots) wider.set(slots, from - lo);
     sum.slots[series] = slots = wider;
     sum.from[series] = from = lo;
   }
-  slots[slot - from]! += 1;
+  slots[slot - from]! += n;
 }
 
 /** A pass sum as a cell sum, its sketches spread into `dense` (zeroed by the caller). */
@@ -179,13 +181,14 @@ function shrink(pass: CellPass): void {
 }
 
 /**
- * Adds an account's built row (rebuild.ts: its counters, its sketch keys one per value, its topic
- * counts by id) to the account's cells: the same sums as adding its stored BLOB (foldRow), since
- * every part is a count. An account that does not count (archived) has no cells.
+ * Adds an account's row, as just written and decoded (codec.ts decodeRow), to the account's cells:
+ * the sums the stored rows would give (addDecoded), the sketches kept over the slots seen. An
+ * account that does not count (archived) has no cells.
  */
-export function addToCells(pass: CellPass, accountId: number, month: number, counts: Float64Array, times: readonly number[], topics: ReadonlyMap<number, number>): void {
+export function addToCells(pass: CellPass, accountId: number, month: number, row: DecodedRow): void {
   const own = pass.cellsOf.get(accountId);
   if (!own) return;
+  const { index, value } = row;
   for (let d = 0; d < own.length; d++) {
     const cell = own[d]!;
     if (cell < 0 || cell >= pass.cutoff) continue;
@@ -198,9 +201,10 @@ export function addToCells(pass: CellPass, accountId: number, month: number, cou
       }
       pass.sums.set(key, (sum = newPassSum()));
     }
-    for (let i = 0; i < COUNTERS; i++) sum.counts[i]! += counts[i]!;
-    for (let i = 0; i < times.length; i++) addTime(sum, times[i]!);
-    for (const id of topics.keys()) sum.topics.set(id, (sum.topics.get(id) ?? 0) + topics.get(id)!);
+    let k = 0;
+    for (const end = row.counts; k < end; k++) sum.counts[index[k]!]! += value[k]!;
+    for (const end = row.counts + row.times; k < end; k++) addTime(sum, index[k]!, value[k]!);
+    for (const end = row.counts + row.times + row.topics; k < end; k++) sum.topics.set(index[k]!, (sum.topics.get(index[k]!) ?? 0) + value[k]!);
   }
 }
 

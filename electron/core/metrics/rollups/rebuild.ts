@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { finishBatch, newBatch, recycleChunks, type Clock } from './build';
-import { createScratch, encodeRow } from './codec';
+import { addDecoded, createDecoded, createScratch, decodeRow, encodeRow } from './codec';
 import { addToCells, finishCellsInSteps, startCells } from './cellsBuild';
 import { clearRollups, feedRawRows, putSegmentRow } from './repo';
-import { addBuilt, emptySum, storedSum, topicsById, type RowSum } from './segments';
+import { emptySum, storedSum, topicsById, type RowSum } from './segments';
 import { inTransaction, stmt } from '../../db/sql';
 
 export interface RebuildSummary {
@@ -69,6 +69,7 @@ export function* rebuildRollupsInSteps(sqlite: Database.Database, options: Rebui
     const sums = new Map<string, Map<number, RowSum>>();
     const ids = new Map<string, number>();
     const scratch = createScratch();
+    const decoded = createDecoded();
     const insert = stmt(sqlite, 'INSERT INTO rollup_account_month (account_id, month, data) VALUES (?, ?, ?)');
     let accountMonths = 0;
 
@@ -87,15 +88,16 @@ export function* rebuildRollupsInSteps(sqlite: Database.Database, options: Rebui
         if (segment !== undefined && !segmentSums) sums.set(segment, (segmentSums = new Map<number, RowSum>()));
         for (const month of [...months.keys()].sort((a, b) => a - b)) {
           const row = months.get(month)!;
-          const topics = topicsById(sqlite, row, ids);
-          insert.run(accountId, month, encodeRow(row.counts, { keys: row.times }, topics, scratch));
+          const data = encodeRow(row.counts, { keys: row.times }, topicsById(sqlite, row, ids), scratch);
+          insert.run(accountId, month, data);
           accountMonths++;
-          // Summed from the row in memory: the same sums as its stored BLOB's (segments.ts addBuilt), without decoding it.
-          addToCells(cells, accountId, month, row.counts, row.times, topics);
+          // Decoded once (its non-zero records) and added to its cells and its segment's sum: what they would read back from the stored row.
+          decodeRow(data, decoded);
+          addToCells(cells, accountId, month, decoded);
           if (!segmentSums) continue;
           let sum = segmentSums.get(month);
           if (!sum) segmentSums.set(month, (sum = emptySum()));
-          addBuilt(sum, row.counts, row.times, topics);
+          addDecoded(decoded, sum);
         }
       }
       recycleChunks(batch);

@@ -40,21 +40,6 @@ export function addRow(sum: RowSum, row: StoredRow, sign = 1): void {
 }
 
 /**
- * Adds a built row (its counters, its sketch keys one per value, its topic counts by id) to a sum:
- * the same as adding its stored form (addRow), every part being a count, without decoding it.
- */
-export function addBuilt(
-  sum: { counts: Float64Array; times: Float64Array | Uint32Array; topics: Map<number, number> },
-  counts: Float64Array,
-  times: readonly number[],
-  topics: ReadonlyMap<number, number>,
-): void {
-  for (let i = 0; i < COUNTERS; i++) sum.counts[i]! += counts[i]!;
-  for (let i = 0; i < times.length; i++) sum.times[times[i]!]! += 1;
-  for (const id of topics.keys()) sum.topics.set(id, (sum.topics.get(id) ?? 0) + topics.get(id)!);
-}
-
-/**
  * The sum's stored form, or null when nothing is left (a month with no data has no row, as after a
  * rebuild). With a scratch, `data` is a view into it, valid until the scratch's next use.
  */
