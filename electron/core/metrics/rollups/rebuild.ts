@@ -26,9 +26,9 @@ export interface RebuildOptions {
  * Raw rows (tickets, answers, touchpoints) a batch of accounts aims at. A batch's rows are held until
  * written, and V8 moves what outlives two young-generation collections to the old generation, which
  * it lets grow for a long while before collecting it: batches of 250 demo accounts (25,000 tickets)
- * outlived them and took the rebuild's peak to 450-510 MB, batches of 25 (about 3,400 rows) die young
- * and it stays near 260 MB, at the same speed. Accounts differ a lot in rows, so the next batch's
- * account count follows the last one's rows.
+ * outlived them, and the rollups alone peaked at 464-491 MB with 27 MB live after a full GC; batches
+ * of about 3,000 rows (25 demo accounts) die young: 331-333 MB, at the same speed. Accounts differ a
+ * lot in rows, so the next batch's account count follows the last one's rows.
  */
 const BATCH_ROWS = 3_000;
 
