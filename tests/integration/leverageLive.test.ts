@@ -1,4 +1,4 @@
-// The finder's health and readiness kept in step with writes (leverage/liveHealth.ts and
+// The finder's health and readiness kept in step with writes (health/liveSnapshots.ts and
 // readinessOfAll): after random writes through dispatch (survey answers, interactions, deployments,
 // tickets, now and then a contact or an account), leverage.match and leverage.candidates equal what
 // a second core reading everything from the tables computes, and activity writes patched the

@@ -4,8 +4,8 @@ import { changesSince, markNow, type LogMark } from '../metrics/changeLog';
 import { currentSnapshots, type SnapshotRow } from './snapshots';
 
 /**
- * Every account's current snapshot for the dashboard's health bands and at-risk list, kept in step
- * with writes (issue 14) as the finder's scores are (leverage/liveHealth.ts): each write through
+ * Every account's current snapshot for the dashboard's health bands and at-risk list and the
+ * finder's health gate, kept in step with writes (issue 14): each write through
  * the core refreshes its accounts' snapshots and logs them (metrics/changeLog.ts), so the next
  * dashboard rereads those few rows instead of all of them (312 ms and 100,000 objects at 100,000
  * accounts, paid by the first dashboard after every ticket). A recompute, the daily refresh, a

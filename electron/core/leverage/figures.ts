@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { liveHealth } from './liveHealth';
+import { liveSnapshots } from '../health/liveSnapshots';
 import type { ParsedInput } from '../../../shared/contract';
 import { capacityBySegment, FORECAST_METHOD } from './capacity';
 import { coverageOf, type Place } from './coverage';
@@ -64,11 +64,11 @@ export function coverage(sqlite: Database.Database, input: ParsedInput<'leverage
     return { industry: a.industry, segment: a.segment, region: a.region, products: data.profiles.get(accountId)?.products ?? [] };
   };
   const ready: Place[] = [];
-  const scores = liveHealth(sqlite);
+  const snapshots = liveSnapshots(sqlite);
   for (const r of data.references) {
     if (r.stage !== 'active' || r.contactId === null || !data.accounts.has(r.accountId)) continue;
     if (!governingConsent(data.consents.get(r.contactId) ?? [], 'reference_call', on)) continue;
-    const health = scores.get(r.accountId);
+    const health = snapshots.get(r.accountId)?.score;
     if (health === null || health === undefined || health < settings.minHealth) continue;
     if (!availabilityOf(data.asks.get(r.contactId) ?? [], settings.fatigue, 'reference_call', on, r.usageLimit).available) continue;
     ready.push(place(r.accountId));

@@ -19,7 +19,7 @@ import { type Consent, firstGate, type GateResult } from './gates';
 import { blendScore, byRank, rankScore } from './rank';
 import { type AccountRow, loadDeal, type ReferenceRow } from './repo';
 import { DATA_DOMAINS, leverageData, leverageSettings, readinessOfAll, todayIn } from './workspace';
-import { liveHealth } from './liveHealth';
+import { liveSnapshots } from '../health/liveSnapshots';
 
 /** Excluded references listed (the most similar first); the counts per gate cover all of them. */
 const MAX_EXCLUDED = 100;
@@ -97,7 +97,7 @@ export function match(sqlite: Database.Database, input: ParsedInput<'leverage.ma
   const { profile, accountId: prospectAccount } = input.dealId !== undefined ? profileOfDeal(sqlite, input.dealId) : { profile: input.profile!, accountId: null };
   const settings = leverageSettings(sqlite).leverage;
   const on = input.neededOn ?? todayIn(sqlite, now);
-  const health = liveHealth(sqlite);
+  const health = liveSnapshots(sqlite);
   const readiness = readinessOfAll(sqlite, now);
   // Size compares employee counts when the request has one, else segments.
   const bySize = profile.employeeCount !== undefined;
@@ -122,7 +122,7 @@ export function match(sqlite: Database.Database, input: ParsedInput<'leverage.ma
     const similar = similarityOfNormalised(normalisedRequest, bySize ? entry.normalisedBySize : entry.normalisedBySegment, settings.matchWeights) ?? 0;
     let known: AvailabilityAnswer | undefined;
     const availability = () => (known ??= availabilityOf(entry.asks, settings.fatigue, input.activity, on, ref.usageLimit));
-    const score = health.get(ref.accountId) ?? null;
+    const score = health.get(ref.accountId)?.score ?? null;
     const gate = firstGate(
       { stage: ref.stage, consents: entry.consents, isProspect: ref.accountId === prospectAccount, health: score, availability },
       prospect,
@@ -153,7 +153,7 @@ export function match(sqlite: Database.Database, input: ParsedInput<'leverage.ma
       parts: scored.parts,
       criteria: sim.contributions,
       reasons: scored.reasons,
-      health: health.get(e.entry.ref.accountId)!,
+      health: health.get(e.entry.ref.accountId)!.score!,
       lastUsedAt: e.lastUse,
     };
   });

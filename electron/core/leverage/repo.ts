@@ -131,11 +131,6 @@ export function loadAsks(sqlite: Database.Database, timeZone = 'UTC'): Map<numbe
 }
 
 /** The current health score per account. */
-export function loadHealth(sqlite: Database.Database): Map<number, number | null> {
-  const rows = stmt<[number, number | null]>(sqlite, 'SELECT account_id, score FROM health_snapshots WHERE current = 1').raw(true).all();
-  return new Map(rows);
-}
-
 /** A reference's matching profile, derived: products of live deployments, use cases and competitors of won deals. */
 export function loadProfiles(sqlite: Database.Database): Map<number, { products: string[]; useCases: string[]; competitors: string[] }> {
   const profiles = new Map<number, { products: string[]; useCases: string[]; competitors: string[] }>();

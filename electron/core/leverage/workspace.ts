@@ -12,7 +12,7 @@ import { changesSince, markNow, type LogMark } from '../metrics/changeLog';
  * What the leverage figures read, loaded once and kept while the domains it comes from are
  * unchanged (db/inputCache.ts: the writes of those domains announce themselves; another
  * connection's commit or a restore rereads all). Health and readiness move with every activity
- * write, so they are kept in step with writes instead (liveHealth.ts, readinessOfAll below).
+ * write, so they are kept in step with writes instead (health/liveSnapshots.ts, readinessOfAll below).
  */
 export interface LeverageData {
   accounts: Map<number, AccountRow>;
